@@ -1,0 +1,380 @@
+#include "commandline.h"
+
+#include "bench/benchmark.h"
+#include "export/chartexport.h"
+#include "story/generator.h"
+#include "story/story.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStandardPaths>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace chronomap {
+
+namespace {
+
+QTextStream& out()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+
+int error(const QString& message)
+{
+    QTextStream err(stderr);
+    err << "chronomap: " << message << Qt::endl;
+    return 1;
+}
+
+// Parses "--name value" options after the positional arguments. Unknown options are errors.
+class Options
+{
+public:
+    Options(const QStringList& args, const QStringList& withValue, const QStringList& flags)
+    {
+        for (int i = 0; i < args.size(); ++i) {
+            const QString& a = args[i];
+            if (a.startsWith(QLatin1String("--"))) {
+                QString name = a.mid(2), value;
+                if (const qsizetype eq = name.indexOf(u'='); eq >= 0) {
+                    value = name.mid(eq + 1);
+                    name = name.left(eq);
+                    if (!withValue.contains(name)) {
+                        m_error = QStringLiteral("unknown option --%1 (see chronomap --help)").arg(name);
+                        return;
+                    }
+                    m_values.insert(name, value);
+                } else if (withValue.contains(name)) {
+                    if (i + 1 >= args.size()) {
+                        m_error = QStringLiteral("--%1 needs a value").arg(name);
+                        return;
+                    }
+                    m_values.insert(name, args[++i]);
+                } else if (flags.contains(name)) {
+                    m_flags.insert(name);
+                } else {
+                    m_error = QStringLiteral("unknown option --%1 (see chronomap --help)").arg(name);
+                    return;
+                }
+            } else if (a == QLatin1String("-o")) {
+                if (i + 1 >= args.size()) {
+                    m_error = QStringLiteral("-o needs a file name");
+                    return;
+                }
+                m_values.insert(QStringLiteral("output"), args[++i]);
+            } else if (a.startsWith(u'-') && a.size() > 1) {
+                m_error = QStringLiteral("unknown option %1 (see chronomap --help)").arg(a);
+                return;
+            } else {
+                m_positional << a;
+            }
+        }
+    }
+    QString error() const { return m_error; }
+    QStringList positional() const { return m_positional; }
+    bool has(const QString& name) const { return m_values.contains(name) || m_flags.contains(name); }
+    QString value(const QString& name, const QString& fallback = {}) const
+    {
+        return m_values.value(name, fallback);
+    }
+
+private:
+    QString m_error;
+    QStringList m_positional;
+    QHash<QString, QString> m_values;
+    QSet<QString> m_flags;
+};
+
+bool parseCount(const QString& text, qint64& out)
+{
+    bool ok = false;
+    out = text.toLongLong(&ok);
+    return ok && out >= 0;
+}
+
+} // namespace
+
+CommandLine::CommandLine(const QStringList& arguments) : m_args(arguments.mid(1))
+{
+    static const QStringList commands = {QStringLiteral("new"),    QStringLiteral("info"),
+                                         QStringLiteral("import"), QStringLiteral("export"),
+                                         QStringLiteral("generate"), QStringLiteral("bench")};
+    if (m_args.isEmpty()) {
+        m_wantsWindow = true;
+        return;
+    }
+    const QString first = m_args.first();
+    if (commands.contains(first)) {
+        m_command = first;
+        m_args.removeFirst();
+    } else if (first == QLatin1String("--version") || first == QLatin1String("-v")) {
+        m_command = QStringLiteral("version");
+    } else if (first == QLatin1String("--help") || first == QLatin1String("-h")) {
+        m_command = QStringLiteral("help");
+    } else if (!first.startsWith(u'-') && m_args.size() == 1) {
+        m_wantsWindow = true;
+        m_file = first;
+    } else {
+        m_command = QStringLiteral("unknown");
+    }
+}
+
+bool CommandLine::needsGui() const
+{
+    return m_command == QLatin1String("export") || m_command == QLatin1String("bench");
+}
+
+QString CommandLine::usage()
+{
+    return QStringLiteral(
+        "Usage:\n"
+        "  chronomap [FILE]                      open the window (no FILE: the seed story)\n"
+        "  chronomap --version | --help\n"
+        "  chronomap new FILE [--empty]          create a story (default: the seed story)\n"
+        "  chronomap info FILE [--json]          counts, date range, schema version\n"
+        "  chronomap import FILE INPUT [--format csv|timelinejs|gexf|graphml|json]\n"
+        "  chronomap export FILE -o OUT [--view timeline|actors] [--size WxH] [--scale S]\n"
+        "                   [--from DATE] [--to DATE] [--theme light|dark|print|broadcast]\n"
+        "                   [--title TEXT] [--scene NAME]\n"
+        "                   (image format from OUT: .png .jpg .svg .pdf)\n"
+        "  chronomap generate FILE --events N --actors M [--seed S]\n"
+        "                                        a synthetic story of any size\n"
+        "  chronomap bench FILE                  performance figures, one per line\n"
+        "\n"
+        "Dates are EDTF: 2025, 2025-10, 2025-10-24, 2025-10-21/2025-10-31.\n");
+}
+
+int CommandLine::run()
+{
+    if (m_command == QLatin1String("version")) {
+        out() << "chronomap " << QCoreApplication::applicationVersion() << Qt::endl;
+        return 0;
+    }
+    if (m_command == QLatin1String("help")) {
+        out() << usage();
+        out().flush();
+        return 0;
+    }
+    if (m_command == QLatin1String("unknown"))
+        return error(QStringLiteral("unknown command \"%1\"; try chronomap --help").arg(m_args.value(0)));
+    try {
+        if (m_command == QLatin1String("new"))
+            return runNew();
+        if (m_command == QLatin1String("info"))
+            return runInfo();
+        if (m_command == QLatin1String("generate"))
+            return runGenerate();
+        if (m_command == QLatin1String("import"))
+            return runImport();
+        if (m_command == QLatin1String("export"))
+            return runExport();
+        if (m_command == QLatin1String("bench"))
+            return runBench();
+    } catch (const StoreError& e) {
+        return error(e.message());
+    }
+    return error(QStringLiteral("nothing to do; try chronomap --help"));
+}
+
+int CommandLine::runNew()
+{
+    Options o(m_args, {}, {QStringLiteral("empty")});
+    if (!o.error().isEmpty())
+        return error(o.error());
+    if (o.positional().size() != 1)
+        return error(QStringLiteral("usage: chronomap new FILE [--empty]"));
+    const QString path = o.positional().first();
+    auto story = Story::create(path, o.has(QStringLiteral("empty")));
+    const StoryCounts c = story->store().counts();
+    out() << "created " << path << ": " << c.events << " events, " << c.actors << " actors, "
+          << c.relations << " relations" << Qt::endl;
+    return 0;
+}
+
+int CommandLine::runInfo()
+{
+    Options o(m_args, {}, {QStringLiteral("json")});
+    if (!o.error().isEmpty())
+        return error(o.error());
+    if (o.positional().size() != 1)
+        return error(QStringLiteral("usage: chronomap info FILE [--json]"));
+    const QString path = o.positional().first();
+    auto store = Store::open(path, Store::Mode::ReadOnly);
+    const StoryCounts c = store->counts();
+    const auto range = store->dateRange();
+    auto iso = [](qint64 secs) {
+        return PartialDate::fromSeconds(secs).edtf().left(10);
+    };
+    if (o.has(QStringLiteral("json"))) {
+        QJsonObject counts{{QStringLiteral("events"), c.events},
+                           {QStringLiteral("actors"), c.actors},
+                           {QStringLiteral("relations"), c.relations},
+                           {QStringLiteral("sources"), c.sources},
+                           {QStringLiteral("citations"), c.citations},
+                           {QStringLiteral("annotations"), c.annotations},
+                           {QStringLiteral("categories"), c.categories},
+                           {QStringLiteral("tags"), c.tags},
+                           {QStringLiteral("eras"), c.eras},
+                           {QStringLiteral("scenes"), c.scenes},
+                           {QStringLiteral("changes"), c.changes}};
+        QJsonObject o2{{QStringLiteral("file"), QFileInfo(path).absoluteFilePath()},
+                       {QStringLiteral("title"), store->meta(QStringLiteral("title"))},
+                       {QStringLiteral("schema_version"), store->schemaVersion()},
+                       {QStringLiteral("counts"), counts},
+                       {QStringLiteral("events"), c.events}};
+        if (range)
+            o2.insert(QStringLiteral("date_range"),
+                      QJsonObject{{QStringLiteral("earliest"), iso(range->first)},
+                                  {QStringLiteral("latest"), iso(range->second)}});
+        else
+            o2.insert(QStringLiteral("date_range"), QJsonValue::Null);
+        out() << QJsonDocument(o2).toJson(QJsonDocument::Indented);
+        out().flush();
+        return 0;
+    }
+    out() << "file:           " << QFileInfo(path).absoluteFilePath() << '\n'
+          << "title:          " << store->meta(QStringLiteral("title")) << '\n'
+          << "schema version: " << store->schemaVersion() << '\n'
+          << "events:         " << c.events << '\n'
+          << "actors:         " << c.actors << '\n'
+          << "relations:      " << c.relations << '\n'
+          << "sources:        " << c.sources << '\n'
+          << "citations:      " << c.citations << '\n'
+          << "annotations:    " << c.annotations << '\n'
+          << "date range:     "
+          << (range ? iso(range->first) + QStringLiteral(" to ") + iso(range->second)
+                    : QStringLiteral("(no events)"))
+          << Qt::endl;
+    return 0;
+}
+
+int CommandLine::runGenerate()
+{
+    Options o(m_args, {QStringLiteral("events"), QStringLiteral("actors"), QStringLiteral("seed")},
+              {QStringLiteral("quiet")});
+    if (!o.error().isEmpty())
+        return error(o.error());
+    if (o.positional().size() != 1 || !o.has(QStringLiteral("events")) ||
+        !o.has(QStringLiteral("actors")))
+        return error(QStringLiteral("usage: chronomap generate FILE --events N --actors M [--seed S]"));
+    GenerateOptions g;
+    qint64 seed = 1;
+    if (!parseCount(o.value(QStringLiteral("events")), g.events))
+        return error(QStringLiteral("--events takes a whole number, not \"%1\"").arg(o.value(QStringLiteral("events"))));
+    if (!parseCount(o.value(QStringLiteral("actors")), g.actors))
+        return error(QStringLiteral("--actors takes a whole number, not \"%1\"").arg(o.value(QStringLiteral("actors"))));
+    if (o.has(QStringLiteral("seed")) && !parseCount(o.value(QStringLiteral("seed")), seed))
+        return error(QStringLiteral("--seed takes a whole number, not \"%1\"").arg(o.value(QStringLiteral("seed"))));
+    g.seed = quint64(seed);
+    const QString path = o.positional().first();
+    const bool quiet = o.has(QStringLiteral("quiet"));
+    int lastShown = -1;
+    g.progress = [&](double share) {
+        const int pct = int(share * 100);
+        if (!quiet && pct / 10 != lastShown / 10) {
+            lastShown = pct;
+            QTextStream(stderr) << "\rgenerating " << pct << "%" << Qt::flush;
+        }
+        return true;
+    };
+    QElapsedTimer timer;
+    timer.start();
+    GenerateTimings phases;
+    try {
+        auto store = Store::open(path, Store::Mode::Create);
+        store->beginBulkLoad();
+        phases = generateStory(*store, g);
+        store->endBulkLoad();
+    } catch (const StoreError&) {
+        QFile::remove(path);
+        QFile::remove(path + QStringLiteral("-wal"));
+        QFile::remove(path + QStringLiteral("-shm"));
+        if (!quiet)
+            QTextStream(stderr) << '\r';
+        throw;
+    }
+    if (!quiet)
+        QTextStream(stderr) << "\r";
+    out() << "generated " << path << ": " << g.events << " events, " << g.actors << " actors in "
+          << timer.elapsed() << " ms (actors and relations " << phases.actorsMs << " ms, event rows "
+          << phases.rowsMs << " ms, indexes " << phases.indexesMs << " ms, search index "
+          << phases.searchIndexMs << " ms)" << Qt::endl;
+    return 0;
+}
+
+int CommandLine::runImport()
+{
+    return error(QStringLiteral("import is not available in this build yet"));
+}
+
+int CommandLine::runExport()
+{
+    Options o(m_args,
+              {QStringLiteral("output"), QStringLiteral("view"), QStringLiteral("size"),
+               QStringLiteral("scale"), QStringLiteral("from"), QStringLiteral("to"),
+               QStringLiteral("theme"), QStringLiteral("title"), QStringLiteral("scene"),
+               QStringLiteral("format")},
+              {});
+    if (!o.error().isEmpty())
+        return error(o.error());
+    if (o.positional().size() != 1 || !o.has(QStringLiteral("output")))
+        return error(QStringLiteral("usage: chronomap export FILE -o OUT [--view timeline|actors] "
+                                    "[--size WxH] ..."));
+    ExportRequest req;
+    req.output = o.value(QStringLiteral("output"));
+    req.view = o.value(QStringLiteral("view"), QStringLiteral("timeline"));
+    req.theme = o.value(QStringLiteral("theme"), QStringLiteral("light"));
+    req.title = o.value(QStringLiteral("title"));
+    req.scene = o.value(QStringLiteral("scene"));
+    if (o.has(QStringLiteral("size"))) {
+        const QStringList wh = o.value(QStringLiteral("size")).toLower().split(u'x');
+        bool okW = false, okH = false;
+        const int w = wh.value(0).toInt(&okW), h = wh.value(1).toInt(&okH);
+        if (wh.size() != 2 || !okW || !okH || w < 16 || h < 16 || w > 16384 || h > 16384)
+            return error(QStringLiteral("--size takes WIDTHxHEIGHT between 16 and 16384, not \"%1\"")
+                             .arg(o.value(QStringLiteral("size"))));
+        req.size = QSize(w, h);
+    }
+    if (o.has(QStringLiteral("scale"))) {
+        bool ok = false;
+        req.scale = o.value(QStringLiteral("scale")).toDouble(&ok);
+        if (!ok || req.scale < 0.25 || req.scale > 8)
+            return error(QStringLiteral("--scale takes a number from 0.25 to 8"));
+    }
+    for (const QString& which : {QStringLiteral("from"), QStringLiteral("to")}) {
+        if (!o.has(which))
+            continue;
+        QString why;
+        const PartialDate d = PartialDate::fromEdtf(o.value(which), &why);
+        if (!d.isValid())
+            return error(QStringLiteral("--%1: %2").arg(which, why));
+        if (which == QLatin1String("from"))
+            req.from = d.earliest();
+        else
+            req.to = d.latest();
+    }
+    if (req.from && req.to && *req.to <= *req.from)
+        return error(QStringLiteral("--to must come after --from"));
+    auto story = Story::open(o.positional().first(), Store::Mode::ReadOnly);
+    exportChart(*story, req);
+    return 0;
+}
+
+int CommandLine::runBench()
+{
+    Options o(m_args, {}, {});
+    if (!o.error().isEmpty())
+        return error(o.error());
+    if (o.positional().size() != 1)
+        return error(QStringLiteral("usage: chronomap bench FILE"));
+    return runBenchmarks(o.positional().first(), out());
+}
+
+} // namespace chronomap

@@ -1,0 +1,46 @@
+#include "commandline.h"
+
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+
+#include <cstdio>
+#include <memory>
+
+int main(int argc, char* argv[])
+{
+    QStringList args;
+    for (int i = 0; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+    chronomap::CommandLine cli(args);
+
+    if (!cli.wantsWindow()) {
+        // Subcommands run headless: drawing ones on the offscreen platform unless told otherwise.
+        if (cli.needsGui()) {
+            if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+                qputenv("QT_QPA_PLATFORM", "offscreen");
+            QApplication app(argc, argv);
+            QCoreApplication::setApplicationName(QStringLiteral("chronomap"));
+            QCoreApplication::setApplicationVersion(QStringLiteral(CHRONOMAP_VERSION));
+            return cli.run();
+        }
+        QCoreApplication app(argc, argv);
+        QCoreApplication::setApplicationName(QStringLiteral("chronomap"));
+        QCoreApplication::setApplicationVersion(QStringLiteral(CHRONOMAP_VERSION));
+        return cli.run();
+    }
+
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Chronomap"));
+    QCoreApplication::setApplicationName(QStringLiteral("chronomap"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CHRONOMAP_VERSION));
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Chronomap"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.chronomap.Chronomap"));
+
+    chronomap::MainWindow window;
+    if (!window.openInitial(cli.fileToOpen()))
+        return 1;
+    window.show();
+    return app.exec();
+}

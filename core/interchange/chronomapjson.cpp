@@ -1,0 +1,1397 @@
+#include "chronomapjson.h"
+
+#include "store/store.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
+#include <QSet>
+
+#include <algorithm>
+#include <climits>
+#include <cmath>
+
+namespace chronomap {
+
+namespace {
+
+constexpr int kFormatVersion = 1;
+
+// Limits checked on the raw bytes before QJsonDocument sees them: a hostile or broken file
+// must be refused with a clear message, not exhaust memory or the parser's stack.
+constexpr qsizetype kMaxFileBytes = qsizetype(256) * 1024 * 1024;
+constexpr int kMaxDepth = 64;
+constexpr qsizetype kMaxStringBytes = 1024 * 1024;
+constexpr qint64 kMaxArrayEntries = 50'000'000;
+// Ids travel as JSON numbers, which are doubles to most readers: keep them exact.
+constexpr qint64 kMaxId = qint64(1) << 53;
+
+// ---------------------------------------------------------------------------------------------
+// Positions and paths
+
+// Line and column (both from 1; the column counts characters, not bytes) of a byte offset.
+std::pair<qint64, qint64> lineColumnOf(const QByteArray& bytes, qsizetype offset)
+{
+    offset = std::clamp<qsizetype>(offset, 0, bytes.size());
+    qint64 line = 1, column = 1;
+    const char* p = bytes.constData();
+    for (qsizetype i = 0; i < offset; ++i) {
+        const auto c = static_cast<unsigned char>(p[i]);
+        if (c == '\n') {
+            ++line;
+            column = 1;
+        } else if ((c & 0xC0) != 0x80) { // not a UTF-8 continuation byte
+            ++column;
+        }
+    }
+    return {line, column};
+}
+
+QString located(const QString& fileName, const QByteArray& bytes, qsizetype offset,
+                const QString& what)
+{
+    const auto [line, column] = lineColumnOf(bytes, offset);
+    return QStringLiteral("%1:%2:%3: %4").arg(fileName).arg(line).arg(column).arg(what);
+}
+
+// A JSON path such as events[3].actors[0].actor: keys, or indexes when `index` >= 0.
+struct Step
+{
+    QString key;
+    qsizetype index = -1;
+};
+using Path = QList<Step>;
+
+Path operator/(Path path, const QString& key)
+{
+    path.append(Step{key, -1});
+    return path;
+}
+
+Path operator/(Path path, qsizetype index)
+{
+    path.append(Step{QString(), index});
+    return path;
+}
+
+QString pathText(const Path& path)
+{
+    QString out;
+    for (const Step& s : path) {
+        if (s.index >= 0)
+            out += u'[' + QString::number(s.index) + u']';
+        else
+            out += (out.isEmpty() ? QString() : QStringLiteral(".")) + s.key;
+    }
+    return out.isEmpty() ? QStringLiteral("the top level") : out;
+}
+
+// Finds where a path's value starts in the raw bytes, so that a semantic error (a bad date,
+// an unknown id) points at a line the user can open. Runs only after QJsonDocument accepted
+// the bytes and only when there is an error, so it may assume well-formed JSON. Returns the
+// offset of the deepest part of the path that exists (the object that lacks a field).
+class RawLocator
+{
+public:
+    explicit RawLocator(const QByteArray& bytes) : m_p(bytes.constData()), m_n(bytes.size()) {}
+
+    qsizetype locate(const Path& path)
+    {
+        qsizetype pos = skipSpace(0);
+        for (const Step& step : path) {
+            if (pos >= m_n)
+                return pos;
+            if (step.index >= 0) {
+                if (m_p[pos] != '[')
+                    return pos;
+                const qsizetype container = pos;
+                pos = skipSpace(pos + 1);
+                for (qsizetype i = 0; i < step.index; ++i) {
+                    if (pos >= m_n || m_p[pos] == ']')
+                        return container;
+                    pos = skipSpace(skipValue(pos));
+                    if (pos < m_n && m_p[pos] == ',')
+                        pos = skipSpace(pos + 1);
+                }
+                if (pos >= m_n || m_p[pos] == ']')
+                    return container;
+            } else {
+                if (m_p[pos] != '{')
+                    return pos;
+                const qsizetype container = pos;
+                qsizetype found = -1;
+                pos = skipSpace(pos + 1);
+                while (pos < m_n && m_p[pos] == '"') {
+                    const qsizetype keyEnd = skipString(pos);
+                    const bool match = keyOf(pos, keyEnd) == step.key;
+                    pos = skipSpace(keyEnd);
+                    pos = skipSpace(pos + 1); // ':'
+                    if (match)
+                        found = pos; // the last duplicate wins, as in QJsonObject
+                    pos = skipSpace(skipValue(pos));
+                    if (pos < m_n && m_p[pos] == ',')
+                        pos = skipSpace(pos + 1);
+                }
+                if (found < 0)
+                    return container;
+                pos = found;
+            }
+        }
+        return pos;
+    }
+
+private:
+    qsizetype skipSpace(qsizetype i) const
+    {
+        while (i < m_n && (m_p[i] == ' ' || m_p[i] == '\t' || m_p[i] == '\n' || m_p[i] == '\r'))
+            ++i;
+        return i;
+    }
+    // From an opening quote to just past the closing one.
+    qsizetype skipString(qsizetype i) const
+    {
+        for (++i; i < m_n; ++i) {
+            if (m_p[i] == '\\')
+                ++i;
+            else if (m_p[i] == '"')
+                return i + 1;
+        }
+        return m_n;
+    }
+    qsizetype skipValue(qsizetype i) const
+    {
+        if (i >= m_n)
+            return i;
+        if (m_p[i] == '"')
+            return skipString(i);
+        if (m_p[i] == '{' || m_p[i] == '[') {
+            int depth = 0;
+            for (; i < m_n; ++i) {
+                const char c = m_p[i];
+                if (c == '"') {
+                    i = skipString(i) - 1;
+                } else if (c == '{' || c == '[') {
+                    ++depth;
+                } else if (c == '}' || c == ']') {
+                    if (--depth == 0)
+                        return i + 1;
+                }
+            }
+            return m_n;
+        }
+        while (i < m_n && m_p[i] != ',' && m_p[i] != '}' && m_p[i] != ']' && m_p[i] != ' ' &&
+               m_p[i] != '\n' && m_p[i] != '\r' && m_p[i] != '\t')
+            ++i;
+        return i;
+    }
+    QString keyOf(qsizetype begin, qsizetype end) const
+    {
+        const QByteArray raw(m_p + begin, end - begin);
+        if (!raw.contains('\\'))
+            return QString::fromUtf8(raw.constData() + 1, raw.size() - 2);
+        // Rare: let the JSON parser decode the escapes.
+        return QJsonDocument::fromJson('[' + raw + ']').array().at(0).toString();
+    }
+
+    const char* m_p;
+    qsizetype m_n;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Limits
+
+void checkLimits(const QByteArray& json, const QString& fileName)
+{
+    if (json.size() > kMaxFileBytes)
+        throw StoreError(QStringLiteral("%1: the file is larger than 256 MiB (%2 bytes), the "
+                                        "most Chronomap reads")
+                             .arg(fileName)
+                             .arg(json.size()));
+    // One pass over the bytes, tracking strings so that brackets inside them do not count.
+    struct Level
+    {
+        bool array = false;
+        qint64 separators = 0;
+    };
+    Level stack[kMaxDepth];
+    int depth = 0;
+    bool inString = false;
+    qsizetype stringStart = 0;
+    const char* p = json.constData();
+    const qsizetype n = json.size();
+    auto tooLong = [&](qsizetype start) {
+        throw StoreError(located(fileName, json, start,
+                                 QStringLiteral("a string longer than 1 MiB; Chronomap refuses "
+                                                "longer strings")));
+    };
+    for (qsizetype i = 0; i < n; ++i) {
+        const char c = p[i];
+        if (inString) {
+            if (c == '\\') {
+                ++i;
+            } else if (c == '"') {
+                inString = false;
+                if (i - stringStart - 1 > kMaxStringBytes)
+                    tooLong(stringStart);
+            }
+            continue;
+        }
+        switch (c) {
+        case '"':
+            inString = true;
+            stringStart = i;
+            break;
+        case '[':
+        case '{':
+            if (depth == kMaxDepth)
+                throw StoreError(located(fileName, json, i,
+                                         QStringLiteral("the document is nested deeper than %1 "
+                                                        "levels; a Chronomap story needs at most "
+                                                        "a few")
+                                             .arg(kMaxDepth)));
+            stack[depth++] = Level{c == '[', 0};
+            break;
+        case ']':
+        case '}':
+            if (depth > 0)
+                --depth;
+            break;
+        case ',':
+            if (depth > 0 && stack[depth - 1].array &&
+                ++stack[depth - 1].separators >= kMaxArrayEntries)
+                throw StoreError(located(
+                    fileName, json, i,
+                    QStringLiteral("an array with more than %1 entries").arg(kMaxArrayEntries)));
+            break;
+        default:
+            break;
+        }
+    }
+    if (inString && n - stringStart - 1 > kMaxStringBytes)
+        tooLong(stringStart);
+}
+
+QString syntaxError(QJsonParseError::ParseError error)
+{
+    switch (error) {
+    case QJsonParseError::UnterminatedObject:
+        return QStringLiteral("expected \",\" or \"}\" (an object is not closed; is the file "
+                              "cut short?)");
+    case QJsonParseError::MissingNameSeparator:
+        return QStringLiteral("expected \":\" after a key");
+    case QJsonParseError::UnterminatedArray:
+        return QStringLiteral("expected \",\" or \"]\" (an array is not closed; is the file "
+                              "cut short?)");
+    case QJsonParseError::MissingValueSeparator:
+        return QStringLiteral("expected \",\" between two values");
+    case QJsonParseError::IllegalValue:
+        return QStringLiteral("expected a value: a \"string\", a number, {object}, [array], "
+                              "true, false or null");
+    case QJsonParseError::TerminationByNumber:
+        return QStringLiteral("expected more after a number (the file ends inside it)");
+    case QJsonParseError::IllegalNumber:
+        return QStringLiteral("expected a number");
+    case QJsonParseError::IllegalEscapeSequence:
+        return QStringLiteral("expected an escape such as \\n, \\\" or \\u00e9 after \\");
+    case QJsonParseError::IllegalUTF8String:
+        return QStringLiteral("expected UTF-8 text");
+    case QJsonParseError::UnterminatedString:
+        return QStringLiteral("expected the closing quote of a string");
+    case QJsonParseError::MissingObject:
+        return QStringLiteral("expected an object, {...}");
+    case QJsonParseError::DeepNesting:
+        return QStringLiteral("the document is nested too deeply");
+    case QJsonParseError::DocumentTooLarge:
+        return QStringLiteral("the document is too large");
+    case QJsonParseError::GarbageAtEnd:
+        return QStringLiteral("expected the end of the file after the story's closing \"}\"");
+    case QJsonParseError::NoError:
+        break;
+    }
+    return QStringLiteral("not valid JSON");
+}
+
+QString typeName(const QJsonValue& v)
+{
+    switch (v.type()) {
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return QStringLiteral("true or false");
+    case QJsonValue::Double:
+        return QStringLiteral("a number");
+    case QJsonValue::String:
+        return QStringLiteral("a string");
+    case QJsonValue::Array:
+        return QStringLiteral("an array");
+    case QJsonValue::Object:
+        return QStringLiteral("an object");
+    case QJsonValue::Undefined:
+        break;
+    }
+    return QStringLiteral("nothing");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+// The whole file, checked and held in memory with the file's own ids, before anything is
+// written: a story that fails a check changes nothing, and SQL never sees a bad reference.
+struct FileStory
+{
+    QList<std::pair<QString, QString>> meta;
+    QList<Category> categories;
+    QList<Era> eras;
+    QList<Actor> actors;
+    QList<Source> sources;
+    QList<Event> events;
+    QList<Relation> relations;
+    QList<Citation> citations;
+    QList<Annotation> annotations;
+    QList<Scene> scenes;
+    QList<ChangeRecord> changes;
+};
+
+enum class Need : quint8
+{
+    Optional,
+    Required
+};
+
+class Reader
+{
+public:
+    Reader(const QByteArray& bytes, const QString& fileName) : m_bytes(bytes), m_fileName(fileName)
+    {}
+
+    FileStory read(const QJsonObject& root);
+
+private:
+    [[noreturn]] void fail(const Path& at, const QString& what) const
+    {
+        const qsizetype offset = RawLocator(m_bytes).locate(at);
+        throw StoreError(
+            located(m_fileName, m_bytes, offset, QStringLiteral("%1: %2").arg(pathText(at), what)));
+    }
+    [[noreturn]] void wrongType(const Path& at, const QString& expected, const QJsonValue& v) const
+    {
+        fail(at, QStringLiteral("expected %1, found %2").arg(expected, typeName(v)));
+    }
+
+    // Field readers: `key` is looked up in `o`, which lives at `at`.
+    QJsonValue field(const QJsonObject& o, const Path& at, const QString& key, Need need) const
+    {
+        const QJsonValue v = o.value(key);
+        if (v.isUndefined() && need == Need::Required)
+            fail(at, QStringLiteral("the field \"%1\" is missing").arg(key));
+        return v;
+    }
+    QJsonArray arrayOf(const QJsonObject& o, const Path& at, const QString& key) const
+    {
+        const QJsonValue v = o.value(key);
+        if (v.isUndefined())
+            return {};
+        if (!v.isArray())
+            wrongType(at / key, QStringLiteral("an array, [...]"), v);
+        return v.toArray();
+    }
+    QJsonObject objectAt(const QJsonValue& v, const Path& at) const
+    {
+        if (!v.isObject())
+            wrongType(at, QStringLiteral("an object, {...}"), v);
+        return v.toObject();
+    }
+    QString text(const QJsonObject& o, const Path& at, const QString& key,
+                 Need need = Need::Optional) const
+    {
+        const QJsonValue v = field(o, at, key, need);
+        if (v.isUndefined())
+            return QString();
+        if (!v.isString())
+            wrongType(at / key, QStringLiteral("a string"), v);
+        return v.toString();
+    }
+    qint64 integer(const QJsonObject& o, const Path& at, const QString& key, qint64 min, qint64 max,
+                   qint64 byDefault, Need need = Need::Optional) const
+    {
+        const QJsonValue v = field(o, at, key, need);
+        if (v.isUndefined())
+            return byDefault;
+        if (!v.isDouble())
+            wrongType(at / key, QStringLiteral("a whole number"), v);
+        const double d = v.toDouble();
+        if (!std::isfinite(d) || d != std::floor(d))
+            fail(at / key, QStringLiteral("expected a whole number, found %1").arg(d));
+        if (d < double(min) || d > double(max))
+            fail(at / key, QStringLiteral("expected a number from %1 to %2, found %3")
+                               .arg(min)
+                               .arg(max)
+                               .arg(d));
+        return v.toInteger(qint64(d));
+    }
+    Id id(const QJsonObject& o, const Path& at, const QString& key, Need need) const
+    {
+        return integer(o, at, key, 1, kMaxId, 0, need);
+    }
+    double number(const QJsonObject& o, const Path& at, const QString& key, double byDefault) const
+    {
+        const QJsonValue v = field(o, at, key, Need::Optional);
+        if (v.isUndefined())
+            return byDefault;
+        if (!v.isDouble() || !std::isfinite(v.toDouble()))
+            wrongType(at / key, QStringLiteral("a number"), v);
+        return v.toDouble();
+    }
+    bool boolean(const QJsonObject& o, const Path& at, const QString& key, bool byDefault) const
+    {
+        const QJsonValue v = field(o, at, key, Need::Optional);
+        if (v.isUndefined())
+            return byDefault;
+        if (!v.isBool())
+            wrongType(at / key, QStringLiteral("true or false"), v);
+        return v.toBool();
+    }
+    // Absent or empty: an invalid date, allowed only when the date is optional.
+    PartialDate date(const QJsonObject& o, const Path& at, const QString& key, Need need) const
+    {
+        const QString t = text(o, at, key, need);
+        if (t.isEmpty()) {
+            if (need == Need::Required)
+                fail(at / key, QStringLiteral("expected an EDTF date such as \"2025-10\", found "
+                                              "an empty string"));
+            return PartialDate();
+        }
+        QString why;
+        const PartialDate d = PartialDate::fromEdtf(t, &why);
+        if (!d.isValid())
+            fail(at / key, QStringLiteral("expected an EDTF date such as \"2025-10\" or "
+                                          "\"2025?-10-21/2025?-10-31\": %1")
+                               .arg(why));
+        return d;
+    }
+    QColor color(const QJsonObject& o, const Path& at, const QString& key) const
+    {
+        const QString t = text(o, at, key);
+        if (t.isEmpty())
+            return QColor();
+        const QColor c = QColor::fromString(t);
+        if (!c.isValid())
+            fail(at / key,
+                 QStringLiteral("expected a colour such as \"#0072b2\", found \"%1\"").arg(t));
+        return c;
+    }
+    template <typename E>
+    E named(const QJsonObject& o, const Path& at, const QString& key, E byDefault,
+            std::optional<E> (*fromName)(const QString&), const QString& choices) const
+    {
+        const QJsonValue v = field(o, at, key, Need::Optional);
+        if (v.isUndefined())
+            return byDefault;
+        if (!v.isString())
+            wrongType(at / key, QStringLiteral("one of %1").arg(choices), v);
+        const std::optional<E> e = fromName(v.toString());
+        if (!e)
+            fail(at / key,
+                 QStringLiteral("expected one of %1, found \"%2\"").arg(choices, v.toString()));
+        return *e;
+    }
+    // A new id for the table: positive, unique in the file.
+    Id uniqueId(const QJsonObject& o, const Path& at, QSet<Id>& seen) const
+    {
+        const Id i = id(o, at, QStringLiteral("id"), Need::Required);
+        if (seen.contains(i))
+            fail(at / QStringLiteral("id"), QStringLiteral("the id %1 is used twice").arg(i));
+        seen.insert(i);
+        return i;
+    }
+    // A reference to an id the file defines.
+    Id reference(const QJsonObject& o, const Path& at, const QString& key, const QSet<Id>& ids,
+                 const QString& table, Need need) const
+    {
+        const Id i = id(o, at, key, need);
+        if (i && !ids.contains(i))
+            fail(at / key, QStringLiteral("expected the id of one of the file's %1, found %2, "
+                                          "which is not among them")
+                               .arg(table)
+                               .arg(i));
+        return i;
+    }
+    // Citations and annotations point at exactly one of an event, an actor or a relation.
+    EntityRef target(const QJsonObject& o, const Path& at) const
+    {
+        const std::pair<const char*, EntityKind> kinds[] = {{"event", EntityKind::Event},
+                                                            {"actor", EntityKind::Actor},
+                                                            {"relation", EntityKind::Relation}};
+        EntityRef ref;
+        int found = 0;
+        for (const auto& [key, kind] : kinds) {
+            const QString k = QLatin1String(key);
+            if (!o.contains(k))
+                continue;
+            ++found;
+            const QSet<Id>& ids = kind == EntityKind::Event   ? m_eventIds
+                                  : kind == EntityKind::Actor ? m_actorIds
+                                                              : m_relationIds;
+            ref = EntityRef{kind, reference(o, at, k, ids, k + u's', Need::Required)};
+        }
+        if (found != 1)
+            fail(at, QStringLiteral("expected exactly one of \"event\", \"actor\" or "
+                                    "\"relation\", found %1")
+                         .arg(found));
+        return ref;
+    }
+
+    void readMeta(const QJsonObject& root, FileStory& out) const;
+    void readCategories(const QJsonObject& root, FileStory& out);
+    void readEras(const QJsonObject& root, FileStory& out) const;
+    void readActors(const QJsonObject& root, FileStory& out);
+    void readSources(const QJsonObject& root, FileStory& out);
+    void readEvents(const QJsonObject& root, FileStory& out);
+    void readRelations(const QJsonObject& root, FileStory& out);
+    void readCitations(const QJsonObject& root, FileStory& out) const;
+    void readAnnotations(const QJsonObject& root, FileStory& out);
+    void readScenes(const QJsonObject& root, FileStory& out) const;
+    void readChanges(const QJsonObject& root, FileStory& out) const;
+
+    const QByteArray& m_bytes;
+    QString m_fileName;
+    QSet<Id> m_categoryIds, m_actorIds, m_sourceIds, m_eventIds, m_relationIds, m_annotationIds;
+};
+
+FileStory Reader::read(const QJsonObject& root)
+{
+    const Path top;
+    const QJsonValue format = root.value(QStringLiteral("format"));
+    if (format.toString() != QLatin1String("chronomap"))
+        fail(top / QStringLiteral("format"),
+             format.isUndefined()
+                 ? QStringLiteral("the field \"format\" is missing: expected \"format\": "
+                                  "\"chronomap\" (is this a Chronomap JSON file?)")
+                 : QStringLiteral("expected \"chronomap\", found %1 (is this a Chronomap JSON "
+                                  "file?)")
+                       .arg(format.isString() ? QString(u'"' + format.toString() + u'"')
+                                              : typeName(format)));
+    const QJsonValue version = root.value(QStringLiteral("version"));
+    if (version.isDouble() && version.toDouble() > kFormatVersion)
+        fail(top / QStringLiteral("version"),
+             QStringLiteral("this file was written by a newer Chronomap (format version %1; "
+                            "this program reads version %2); update Chronomap to import it")
+                 .arg(version.toDouble())
+                 .arg(kFormatVersion));
+    integer(root, top, QStringLiteral("version"), 1, kFormatVersion, 0, Need::Required);
+
+    FileStory out;
+    readMeta(root, out);
+    // Tables in the order their references need: a table only points at tables read before it.
+    readCategories(root, out);
+    readEras(root, out);
+    readActors(root, out);
+    readSources(root, out);
+    readEvents(root, out);
+    readRelations(root, out);
+    readCitations(root, out);
+    readAnnotations(root, out);
+    readScenes(root, out);
+    readChanges(root, out);
+    return out;
+}
+
+void Reader::readMeta(const QJsonObject& root, FileStory& out) const
+{
+    const Path at = Path() / QStringLiteral("story");
+    const QJsonValue v = root.value(QStringLiteral("story"));
+    if (v.isUndefined())
+        return;
+    const QJsonObject story = objectAt(v, at);
+    for (auto it = story.begin(); it != story.end(); ++it) {
+        if (!it.value().isString())
+            wrongType(at / it.key(), QStringLiteral("a string"), it.value());
+        out.meta.append({it.key(), it.value().toString()});
+    }
+}
+
+void Reader::readCategories(const QJsonObject& root, FileStory& out)
+{
+    const QString section = QStringLiteral("categories");
+    const QJsonArray list = arrayOf(root, Path(), section);
+    QSet<QString> names;
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const Path at = Path() / section / i;
+        const QJsonObject o = objectAt(list.at(i), at);
+        Category c;
+        c.id = uniqueId(o, at, m_categoryIds);
+        c.name = text(o, at, QStringLiteral("name"), Need::Required);
+        // Names are unique in a story: the timeline's lanes are labelled by them.
+        if (names.contains(c.name))
+            fail(at / QStringLiteral("name"),
+                 QStringLiteral("the category \"%1\" is defined twice").arg(c.name));
+        names.insert(c.name);
+        c.color = color(o, at, QStringLiteral("color"));
+        c.position = int(integer(o, at, QStringLiteral("position"), INT_MIN, INT_MAX, 0));
+        out.categories.append(c);
+    }
+}
+
+void Reader::readEras(const QJsonObject& root, FileStory& out) const
+{
+    const QString section = QStringLiteral("eras");
+    const QJsonArray list = arrayOf(root, Path(), section);
+    QSet<Id> ids;
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const Path at = Path() / section / i;
+        const QJsonObject o = objectAt(list.at(i), at);
+        Era e;
+        e.id = uniqueId(o, at, ids);
+        e.title = text(o, at, QStringLiteral("title"), Need::Required);
+        e.date = date(o, at, QStringLiteral("date"), Need::Required);
+        e.color = color(o, at, QStringLiteral("color"));
+        out.eras.append(e);
+    }
+}
+
+void Reader::readActors(const QJsonObject& root, FileStory& out)
+{
+    const QString section = QStringLiteral("actors");
+    const QJsonArray list = arrayOf(root, Path(), section);
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const Path at = Path() / section / i;
+        const QJsonObject o = objectAt(list.at(i), at);
+        Actor a;
+        a.id = uniqueId(o, at, m_actorIds);
+        a.name = text(o, at, QStringLiteral("name"), Need::Required);
+        a.kind =
+            named<ActorKind>(o, at, QStringLiteral("kind"), ActorKind::Person, actorKindFromName,
+                             QStringLiteral("\"person\", \"organization\", \"state\" or "
+                                            "\"group\""));
+        a.role = text(o, at, QStringLiteral("role"));
+        a.description = text(o, at, QStringLiteral("description"));
+        a.color = color(o, at, QStringLiteral("color"));
+        const QString pinnedKey = QStringLiteral("pinned");
+        if (o.contains(pinnedKey)) {
+            const QJsonArray xy = arrayOf(o, at, pinnedKey);
+            if (xy.size() != 2 || !xy.at(0).isDouble() || !xy.at(1).isDouble() ||
+                !std::isfinite(xy.at(0).toDouble()) || !std::isfinite(xy.at(1).toDouble()))
+                fail(at / pinnedKey, QStringLiteral("expected two numbers, [x, y]"));
+            a.pinnedX = xy.at(0).toDouble();
+            a.pinnedY = xy.at(1).toDouble();
+        }
+        out.actors.append(a);
+    }
+}
+
+void Reader::readSources(const QJsonObject& root, FileStory& out)
+{
+    const QString section = QStringLiteral("sources");
+    const QJsonArray list = arrayOf(root, Path(), section);
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const Path at = Path() / section / i;
+        const QJsonObject o = objectAt(list.at(i), at);
+        Source s;
+        s.id = uniqueId(o, at, m_sourceIds);
+        s.title = text(o, at, QStringLiteral("title"), Need::Required);
+        s.publisher = text(o, at, QStringLiteral("publisher"));
+        s.url = text(o, at, QStringLiteral("url"));
+        // Free text in the story (an editor may write "n.d."), so not held to EDTF here:
+        // refusing it would make an exported story impossible to import again.
+        s.date = text(o, at, QStringLiteral("date"));
+        s.retrieved = text(o, at, QStringLiteral("retrieved"));
+        s.text = text(o, at, QStringLiteral("text"));
+        out.sources.append(s);
+    }
+}
+
+void Reader::readEvents(const QJsonObject& root, FileStory& out)
+{
+    const QString section = QStringLiteral("events");
+    const QJsonArray list = arrayOf(root, Path(), section);
+    out.events.reserve(list.size());
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const Path at = Path() / section / i;
+        const QJsonObject o = objectAt(list.at(i), at);
+        Event e;
+        e.id = uniqueId(o, at, m_eventIds);
+        e.title = text(o, at, QStringLiteral("title"), Need::Required);
+        e.summary = text(o, at, QStringLiteral("summary"));
+        e.date = date(o, at, QStringLiteral("date"), Need::Required);
+        e.displayDate = text(o, at, QStringLiteral("display_date"));
+        e.categoryId = reference(o, at, QStringLiteral("category"), m_categoryIds,
+                                 QStringLiteral("categories"), Need::Optional);
+        const QString tagsKey = QStringLiteral("tags");
+        const QJsonArray tags = arrayOf(o, at, tagsKey);
+        for (qsizetype t = 0; t < tags.size(); ++t) {
+            if (!tags.at(t).isString())
+                wrongType(at / tagsKey / t, QStringLiteral("a string"), tags.at(t));
+            // A tag listed twice means the same as once; the story stores each tag once.
+            if (!e.tags.contains(tags.at(t).toString()))
+                e.tags.append(tags.at(t).toString());
+        }
+        e.importance = int(integer(o, at, QStringLiteral("importance"), 0, 5, 0));
+        e.location = text(o, at, QStringLiteral("location"));
+        e.status = named<Verification>(o, at, QStringLiteral("status"), Verification::Draft,
+                                       verificationFromName,
+                                       QStringLiteral("\"draft\", \"confirmed\", \"disputed\" "
+                                                      "or \"cleared\""));
+        e.uid = text(o, at, QStringLiteral("uid"));
+        const QString actorsKey = QStringLiteral("actors");
+        const QJsonArray actors = arrayOf(o, at, actorsKey);
+        QSet<Id> seen;
+        for (qsizetype p = 0; p < actors.size(); ++p) {
+            const Path pat = at / actorsKey / p;
+            const QJsonObject po = objectAt(actors.at(p), pat);
+            Participation part;
+            part.actorId = reference(po, pat, QStringLiteral("actor"), m_actorIds,
+                                     QStringLiteral("actors"), Need::Required);
+            if (seen.contains(part.actorId))
+                fail(pat / QStringLiteral("actor"),
+                     QStringLiteral("the actor %1 is listed twice in this event; give one entry "
+                                    "with both roles")
+                         .arg(part.actorId));
+            seen.insert(part.actorId);
+            part.role = text(po, pat, QStringLiteral("role"));
+            e.actors.append(part);
+        }
+        out.events.append(e);
+    }
+}
+
+void Reader::readRelations(const QJsonObject& root, FileStory& out)
+{
+    const QString section = QStringLiteral("relations");
+    const QJsonArray list = arrayOf(root, Path(), section);
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const Path at = Path() / section / i;
+        const QJsonObject o = objectAt(list.at(i), at);
+        Relation r;
+        r.id = uniqueId(o, at, m_relationIds);
+        r.sourceId = reference(o, at, QStringLiteral("source"), m_actorIds,
+                               QStringLiteral("actors"), Need::Required);
+        r.targetId = reference(o, at, QStringLiteral("target"), m_actorIds,
+                               QStringLiteral("actors"), Need::Required);
+        r.type = text(o, at, QStringLiteral("type"));
+        r.directed = boolean(o, at, QStringLiteral("directed"), true);
+        r.valid = date(o, at, QStringLiteral("date"), Need::Optional);
+        r.weight = number(o, at, QStringLiteral("weight"), 1.0);
+        r.status = named<Verification>(o, at, QStringLiteral("status"), Verification::Draft,
+                                       verificationFromName,
+                                       QStringLiteral("\"draft\", \"confirmed\", \"disputed\" "
+                                                      "or \"cleared\""));
+        r.description = text(o, at, QStringLiteral("description"));
+        out.relations.append(r);
+    }
+}
+
+void Reader::readCitations(const QJsonObject& root, FileStory& out) const
+{
+    const QString section = QStringLiteral("citations");
+    const QJsonArray list = arrayOf(root, Path(), section);
+    QSet<Id> ids;
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const Path at = Path() / section / i;
+        const QJsonObject o = objectAt(list.at(i), at);
+        Citation c;
+        c.id = uniqueId(o, at, ids);
+        c.sourceId = reference(o, at, QStringLiteral("source"), m_sourceIds,
+                               QStringLiteral("sources"), Need::Required);
+        c.target = target(o, at);
+        c.quote = text(o, at, QStringLiteral("quote"));
+        c.locator = text(o, at, QStringLiteral("locator"));
+        out.citations.append(c);
+    }
+}
+
+void Reader::readAnnotations(const QJsonObject& root, FileStory& out)
+{
+    const QString section = QStringLiteral("annotations");
+    const QJsonArray list = arrayOf(root, Path(), section);
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const Path at = Path() / section / i;
+        const QJsonObject o = objectAt(list.at(i), at);
+        Annotation a;
+        a.id = uniqueId(o, at, m_annotationIds);
+        a.target = target(o, at);
+        a.parentId = id(o, at, QStringLiteral("parent"), Need::Optional);
+        a.author = text(o, at, QStringLiteral("author"));
+        a.body = text(o, at, QStringLiteral("body"), Need::Required);
+        a.created = text(o, at, QStringLiteral("created"));
+        a.resolved = boolean(o, at, QStringLiteral("resolved"), false);
+        out.annotations.append(a);
+    }
+    // Replies point at notes of the file; a thread must lead back to its first note.
+    QHash<Id, Id> parentOf;
+    for (const Annotation& a : std::as_const(out.annotations))
+        parentOf.insert(a.id, a.parentId);
+    for (qsizetype i = 0; i < out.annotations.size(); ++i) {
+        const Annotation& a = out.annotations.at(i);
+        const Path at = Path() / section / i / QStringLiteral("parent");
+        if (a.parentId && !m_annotationIds.contains(a.parentId))
+            fail(at, QStringLiteral("expected the id of one of the file's annotations, found "
+                                    "%1, which is not among them")
+                         .arg(a.parentId));
+        Id p = a.parentId;
+        for (qsizetype steps = 0; p; ++steps) {
+            if (p == a.id || steps > out.annotations.size())
+                fail(at, QStringLiteral("the replies form a loop; a thread must start with a "
+                                        "note that has no parent"));
+            p = parentOf.value(p);
+        }
+    }
+}
+
+void Reader::readScenes(const QJsonObject& root, FileStory& out) const
+{
+    const QString section = QStringLiteral("scenes");
+    const QJsonArray list = arrayOf(root, Path(), section);
+    QSet<Id> ids;
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const Path at = Path() / section / i;
+        const QJsonObject o = objectAt(list.at(i), at);
+        Scene s;
+        s.id = uniqueId(o, at, ids);
+        s.name = text(o, at, QStringLiteral("name"), Need::Required);
+        s.position = int(integer(o, at, QStringLiteral("position"), INT_MIN, INT_MAX, 0));
+        s.caption = text(o, at, QStringLiteral("caption"));
+        const QJsonValue state = o.value(QStringLiteral("state"));
+        if (state.isUndefined())
+            s.state = QStringLiteral("{}");
+        else if (state.isObject())
+            s.state =
+                QString::fromUtf8(QJsonDocument(state.toObject()).toJson(QJsonDocument::Compact));
+        else if (state.isString()) // a state that was not a JSON object, kept as it was
+            s.state = state.toString();
+        else
+            wrongType(at / QStringLiteral("state"), QStringLiteral("an object, {...}"), state);
+        out.scenes.append(s);
+    }
+}
+
+void Reader::readChanges(const QJsonObject& root, FileStory& out) const
+{
+    const QString section = QStringLiteral("changes");
+    const QJsonArray list = arrayOf(root, Path(), section);
+    QSet<Id> ids;
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const Path at = Path() / section / i;
+        const QJsonObject o = objectAt(list.at(i), at);
+        ChangeRecord c;
+        c.id = uniqueId(o, at, ids);
+        c.at = text(o, at, QStringLiteral("at"));
+        c.author = text(o, at, QStringLiteral("author"));
+        c.action = text(o, at, QStringLiteral("action"), Need::Required);
+        c.target.kind = named<EntityKind>(
+            o, at, QStringLiteral("entity"), EntityKind::Event, entityKindFromName,
+            QStringLiteral("\"event\", \"actor\", \"relation\", \"source\" or \"annotation\""));
+        // The audit log outlives its entries: a deleted entry's id is history, not a link.
+        c.target.id = integer(o, at, QStringLiteral("entity_id"), 0, kMaxId, 0);
+        c.before = text(o, at, QStringLiteral("before"));
+        c.after = text(o, at, QStringLiteral("after"));
+        out.changes.append(c);
+    }
+}
+
+// Annotations in an order where every parent comes before its replies (the foreign key is
+// checked at once), keeping the file's order otherwise.
+QList<Annotation> parentsFirst(const QList<Annotation>& list)
+{
+    QHash<Id, QList<qsizetype>> replies;
+    QList<qsizetype> queue;
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        if (list.at(i).parentId)
+            replies[list.at(i).parentId].append(i);
+        else
+            queue.append(i);
+    }
+    QList<Annotation> out;
+    out.reserve(list.size());
+    for (qsizetype q = 0; q < queue.size(); ++q) {
+        const Annotation& a = list.at(queue.at(q));
+        out.append(a);
+        queue.append(replies.value(a.id));
+    }
+    return out;
+}
+
+void writeStory(Store& store, const FileStory& file)
+{
+    const StoryCounts c = store.counts();
+    // An empty story takes the file's ids, so export → import → export gives the same bytes;
+    // a story with content gets new ids for everything and the references follow.
+    const bool keepIds = c.events == 0 && c.actors == 0 && c.relations == 0 && c.sources == 0 &&
+                         c.citations == 0 && c.annotations == 0 && c.categories == 0 &&
+                         c.tags == 0 && c.eras == 0 && c.scenes == 0 && c.changes == 0;
+    QHash<Id, Id> categories, actors, sources, events, relations, annotations;
+    auto mapped = [keepIds](const QHash<Id, Id>& map, Id id) {
+        return keepIds || id == 0 ? id : map.value(id);
+    };
+    auto fileId = [keepIds](Id id) { return keepIds ? id : Id(0); };
+    // Kept ids need no table from old to new: a million events would fill one for nothing.
+    auto remember = [keepIds](QHash<Id, Id>& map, Id from, Id to) {
+        if (!keepIds)
+            map.insert(from, to);
+    };
+
+    // An empty story (a fresh file) takes the file's title and credits; a story we merge
+    // into keeps its own and gains only what it lacks.
+    for (const auto& [key, value] : file.meta)
+        if (keepIds || store.meta(key).isEmpty())
+            store.setMeta(key, value);
+
+    QHash<QString, Id> categoryByName;
+    if (!keepIds)
+        for (const Category& existing : store.categories())
+            categoryByName.insert(existing.name, existing.id);
+    for (Category x : file.categories) {
+        const Id from = x.id;
+        // Category names are unique: merging a story with the same lanes reuses them.
+        if (const auto it = categoryByName.constFind(x.name); it != categoryByName.constEnd()) {
+            remember(categories, from, *it);
+            continue;
+        }
+        x.id = fileId(from);
+        remember(categories, from, store.insertCategory(x));
+    }
+    for (Era x : file.eras) {
+        x.id = fileId(x.id);
+        store.insertEra(x);
+    }
+    for (Actor x : file.actors) {
+        const Id from = x.id;
+        x.id = fileId(from);
+        remember(actors, from, store.insertActor(x));
+    }
+    for (Source x : file.sources) {
+        const Id from = x.id;
+        x.id = fileId(from);
+        remember(sources, from, store.insertSource(x));
+    }
+    for (Event x : file.events) {
+        const Id from = x.id;
+        x.id = fileId(from);
+        x.categoryId = mapped(categories, x.categoryId);
+        for (Participation& p : x.actors)
+            p.actorId = mapped(actors, p.actorId);
+        remember(events, from, store.insertEvent(x));
+    }
+    for (Relation x : file.relations) {
+        const Id from = x.id;
+        x.id = fileId(from);
+        x.sourceId = mapped(actors, x.sourceId);
+        x.targetId = mapped(actors, x.targetId);
+        remember(relations, from, store.insertRelation(x));
+    }
+    auto mapTarget = [&](EntityRef ref) {
+        switch (ref.kind) {
+        case EntityKind::Event:
+            return EntityRef{ref.kind, mapped(events, ref.id)};
+        case EntityKind::Actor:
+            return EntityRef{ref.kind, mapped(actors, ref.id)};
+        case EntityKind::Relation:
+            return EntityRef{ref.kind, mapped(relations, ref.id)};
+        case EntityKind::Source:
+            return EntityRef{ref.kind, mapped(sources, ref.id)};
+        case EntityKind::Annotation:
+            return EntityRef{ref.kind, mapped(annotations, ref.id)};
+        }
+        return ref;
+    };
+    for (Citation x : file.citations) {
+        x.id = fileId(x.id);
+        x.sourceId = mapped(sources, x.sourceId);
+        x.target = mapTarget(x.target);
+        store.insertCitation(x);
+    }
+    for (Annotation x : parentsFirst(file.annotations)) {
+        const Id from = x.id;
+        x.id = fileId(from);
+        x.target = mapTarget(x.target);
+        x.parentId = mapped(annotations, x.parentId);
+        remember(annotations, from, store.insertAnnotation(x));
+    }
+    for (Scene x : file.scenes) {
+        x.id = fileId(x.id);
+        store.insertScene(x);
+    }
+    for (ChangeRecord x : file.changes) {
+        x.id = fileId(x.id);
+        // Lines about entries of the file follow them to their new ids; lines about entries
+        // deleted before the export would name an unrelated entry here, so they name none.
+        x.target = mapTarget(x.target);
+        store.logChange(x);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+// A small streaming writer: keys in the order we write them (QJsonDocument would sort them),
+// two-space indentation, raw UTF-8, and the same bytes for the same story every time.
+class JsonWriter
+{
+public:
+    QByteArray take() { return std::move(m_out); }
+
+    void beginObject()
+    {
+        m_out += '{';
+        m_first.append(true);
+    }
+    void endObject() { close('}'); }
+    void beginArray()
+    {
+        m_out += '[';
+        m_first.append(true);
+    }
+    void endArray() { close(']'); }
+
+    // Starts the next member of the current object: separator, new line, indent, key.
+    void key(const char* name) { key(QLatin1String(name)); }
+    void key(const QString& name)
+    {
+        nextLine();
+        appendString(name);
+        m_out += ": ";
+    }
+    // Starts the next element of the current array.
+    void element() { nextLine(); }
+    // One member, key and value.
+    template <typename T> void field(const char* name, const T& v)
+    {
+        key(name);
+        value(v);
+    }
+
+    void value(const QString& s) { appendString(s); }
+    void value(const char* s) { appendString(QLatin1String(s)); }
+    void value(qint64 n) { m_out += QByteArray::number(n); }
+    void value(int n) { m_out += QByteArray::number(n); }
+    void value(bool b) { m_out += b ? "true" : "false"; }
+    void value(double d)
+    {
+        // JSON has no NaN or infinity; the story never holds them (the UI and this reader
+        // refuse them), but a file we write must always be one we can read.
+        if (!std::isfinite(d))
+            d = 0;
+        m_out += QByteArray::number(d, 'g', QLocale::FloatingPointShortest);
+    }
+    void raw(const QByteArray& text) { m_out += text; }
+
+    // Any JSON value, laid out like the rest (objects' keys come sorted from QJsonObject).
+    void value(const QJsonValue& v)
+    {
+        switch (v.type()) {
+        case QJsonValue::Object: {
+            const QJsonObject o = v.toObject();
+            beginObject();
+            for (auto it = o.begin(); it != o.end(); ++it) {
+                key(it.key());
+                value(it.value());
+            }
+            endObject();
+            break;
+        }
+        case QJsonValue::Array: {
+            const QJsonArray a = v.toArray();
+            beginArray();
+            for (const QJsonValue& item : a) {
+                element();
+                value(item);
+            }
+            endArray();
+            break;
+        }
+        case QJsonValue::String:
+            value(v.toString());
+            break;
+        case QJsonValue::Bool:
+            value(v.toBool());
+            break;
+        case QJsonValue::Double:
+            if (const qint64 i = v.toInteger(); double(i) == v.toDouble())
+                value(i);
+            else
+                value(v.toDouble());
+            break;
+        case QJsonValue::Null:
+        case QJsonValue::Undefined:
+            m_out += "null";
+            break;
+        }
+    }
+
+    static QByteArray quoted(const QString& s)
+    {
+        QByteArray out;
+        appendQuoted(out, s);
+        return out;
+    }
+
+private:
+    void nextLine()
+    {
+        if (!m_first.last())
+            m_out += ',';
+        m_first.last() = false;
+        m_out += '\n';
+        m_out.append(m_first.size() * 2, ' ');
+    }
+    void close(char bracket)
+    {
+        const bool empty = m_first.takeLast();
+        if (!empty) {
+            m_out += '\n';
+            m_out.append(m_first.size() * 2, ' ');
+        }
+        m_out += bracket;
+    }
+    void appendString(const QString& s) { appendQuoted(m_out, s); }
+    static void appendQuoted(QByteArray& out, const QString& s)
+    {
+        static const char hex[] = "0123456789abcdef";
+        const QByteArray utf8 = s.toUtf8();
+        out.reserve(out.size() + utf8.size() + 2);
+        out += '"';
+        for (const char c : utf8) {
+            switch (c) {
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            case '\b':
+                out += "\\b";
+                break;
+            case '\f':
+                out += "\\f";
+                break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20) {
+                    out += "\\u00";
+                    out += hex[(c >> 4) & 0xf];
+                    out += hex[c & 0xf];
+                } else {
+                    out += c;
+                }
+            }
+        }
+        out += '"';
+    }
+
+    QByteArray m_out;
+    QList<bool> m_first; // per open container: no member written yet
+};
+
+QString colorText(const QColor& c)
+{
+    return c.isValid() ? c.name(c.alpha() == 255 ? QColor::HexRgb : QColor::HexArgb) : QString();
+}
+
+const char* targetKey(EntityKind kind)
+{
+    switch (kind) {
+    case EntityKind::Event:
+        return "event";
+    case EntityKind::Actor:
+        return "actor";
+    case EntityKind::Relation:
+        return "relation";
+    case EntityKind::Source:
+    case EntityKind::Annotation:
+        break;
+    }
+    return "event"; // the schema allows only the three above
+}
+
+template <typename T> QList<T> byId(QList<T> list)
+{
+    std::sort(list.begin(), list.end(), [](const T& a, const T& b) { return a.id < b.id; });
+    return list;
+}
+
+} // namespace
+
+void readStoryJson(Store& store, const QByteArray& input, const QString& fileName)
+{
+    checkLimits(input, fileName);
+    QByteArray json = input;
+    // A byte-order mark is not JSON but editors on Windows write one; blanks keep the offsets.
+    if (json.startsWith("\xEF\xBB\xBF"))
+        json.replace(0, 3, "   ");
+
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
+    if (error.error != QJsonParseError::NoError)
+        throw StoreError(located(fileName, json, error.offset, syntaxError(error.error)));
+    if (!doc.isObject())
+        throw StoreError(located(fileName, json, 0,
+                                 QStringLiteral("expected an object, {\"format\": \"chronomap\", "
+                                                "...}, at the top of the file")));
+
+    Reader reader(json, fileName);
+    const FileStory file = reader.read(doc.object());
+
+    Store::Transaction tx(store);
+    writeStory(store, file);
+    tx.commit();
+}
+
+QByteArray writeStoryJson(const Store& store)
+{
+    JsonWriter w;
+    w.beginObject();
+    w.field("format", "chronomap");
+    w.field("version", kFormatVersion);
+
+    w.key("story");
+    w.beginObject();
+    for (const auto& [key, value] : store.metaEntries()) {
+        w.key(key);
+        w.value(value);
+    }
+    w.endObject();
+
+    // One array of objects per table, each row in id order.
+    auto table = [&w](const char* name, const auto& rows, const auto& writeRow) {
+        w.key(name);
+        w.beginArray();
+        for (const auto& row : byId(rows)) {
+            w.element();
+            w.beginObject();
+            writeRow(row);
+            w.endObject();
+        }
+        w.endArray();
+    };
+
+    table("categories", store.categories(), [&w](const Category& c) {
+        w.field("id", c.id);
+        w.field("name", c.name);
+        w.field("color", colorText(c.color));
+        w.field("position", c.position);
+    });
+    table("eras", store.eras(), [&w](const Era& e) {
+        w.field("id", e.id);
+        w.field("title", e.title);
+        w.field("date", e.date.edtf());
+        w.field("color", colorText(e.color));
+    });
+    table("actors", store.actors(), [&w](const Actor& a) {
+        w.field("id", a.id);
+        w.field("name", a.name);
+        w.field("kind", actorKindName(a.kind));
+        w.field("role", a.role);
+        w.field("description", a.description);
+        w.field("color", colorText(a.color));
+        if (a.pinnedX && a.pinnedY) {
+            w.key("pinned");
+            w.raw("[");
+            w.value(*a.pinnedX);
+            w.raw(", ");
+            w.value(*a.pinnedY);
+            w.raw("]");
+        }
+    });
+    table("sources", store.sources(), [&w](const Source& s) {
+        w.field("id", s.id);
+        w.field("title", s.title);
+        w.field("publisher", s.publisher);
+        w.field("url", s.url);
+        w.field("date", s.date);
+        w.field("retrieved", s.retrieved);
+        w.field("text", s.text);
+    });
+    table("events", store.events(), [&w](const Event& e) {
+        w.field("id", e.id);
+        w.field("title", e.title);
+        w.field("summary", e.summary);
+        w.field("date", e.date.edtf());
+        w.field("display_date", e.displayDate);
+        if (e.categoryId)
+            w.field("category", e.categoryId);
+        // Short lists stay on one line: a reader scans an event as one block.
+        w.key("tags");
+        QByteArray tags = "[";
+        for (qsizetype i = 0; i < e.tags.size(); ++i)
+            tags += (i ? ", " : "") + JsonWriter::quoted(e.tags.at(i));
+        w.raw(tags + ']');
+        w.field("importance", e.importance);
+        w.field("location", e.location);
+        w.field("status", verificationName(e.status));
+        w.field("uid", e.uid);
+        w.key("actors");
+        w.beginArray();
+        for (const Participation& p : e.actors) {
+            w.element();
+            w.raw("{\"actor\": " + QByteArray::number(p.actorId) +
+                  ", \"role\": " + JsonWriter::quoted(p.role) + '}');
+        }
+        w.endArray();
+    });
+    table("relations", store.relations(), [&w](const Relation& r) {
+        w.field("id", r.id);
+        w.field("source", r.sourceId);
+        w.field("target", r.targetId);
+        w.field("type", r.type);
+        w.field("directed", r.directed);
+        if (r.valid.isValid())
+            w.field("date", r.valid.edtf());
+        w.field("weight", r.weight);
+        w.field("status", verificationName(r.status));
+        w.field("description", r.description);
+    });
+    table("citations", store.citations(), [&w](const Citation& c) {
+        w.field("id", c.id);
+        w.field("source", c.sourceId);
+        w.field(targetKey(c.target.kind), c.target.id);
+        w.field("quote", c.quote);
+        w.field("locator", c.locator);
+    });
+    table("annotations", store.annotations(), [&w](const Annotation& a) {
+        w.field("id", a.id);
+        w.field(targetKey(a.target.kind), a.target.id);
+        if (a.parentId)
+            w.field("parent", a.parentId);
+        w.field("author", a.author);
+        w.field("body", a.body);
+        w.field("created", a.created);
+        w.field("resolved", a.resolved);
+    });
+    table("scenes", store.scenes(), [&w](const Scene& s) {
+        w.field("id", s.id);
+        w.field("name", s.name);
+        w.field("position", s.position);
+        w.field("caption", s.caption);
+        QJsonParseError error;
+        const QJsonDocument state = QJsonDocument::fromJson(s.state.toUtf8(), &error);
+        if (error.error == QJsonParseError::NoError && state.isObject())
+            w.field("state", QJsonValue(state.object()));
+        else // not an object: kept as text, so nothing is lost
+            w.field("state", s.state);
+    });
+    table("changes", store.changes(), [&w](const ChangeRecord& c) {
+        w.field("id", c.id);
+        w.field("at", c.at);
+        w.field("author", c.author);
+        w.field("action", c.action);
+        w.field("entity", entityKindName(c.target.kind));
+        w.field("entity_id", c.target.id);
+        w.field("before", c.before);
+        w.field("after", c.after);
+    });
+
+    w.endObject();
+    w.raw("\n");
+    return w.take();
+}
+
+} // namespace chronomap

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace chronomap {
+
+class Store;
+
+// Chronomap JSON: the whole story, every table, lossless both ways. The seed story ships in
+// this format (resources/seed/peace-plan.json) so a reviewer can read it line by line.
+//
+// readStoryJson writes everything in one transaction into `store` (which may already hold
+// entries: ids in the file are the file's own and are remapped). On any error it throws
+// StoreError naming `fileName`, the line and column, and what was expected; nothing changes.
+void readStoryJson(Store& store, const QByteArray& json, const QString& fileName);
+
+// Writes the whole story. Stable: export → import → export gives the same bytes.
+QByteArray writeStoryJson(const Store& store);
+
+} // namespace chronomap

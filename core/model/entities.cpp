@@ -1,0 +1,38 @@
+#include "entities.h"
+
+namespace chronomap {
+
+namespace {
+template <typename E, std::size_t N>
+std::optional<E> fromName(const QString& name, const char* const (&names)[N])
+{
+    for (std::size_t i = 0; i < N; ++i)
+        if (name.compare(QLatin1String(names[i]), Qt::CaseInsensitive) == 0)
+            return E(i);
+    return std::nullopt;
+}
+
+const char* const kVerification[] = {"draft", "confirmed", "disputed", "cleared"};
+const char* const kActorKind[] = {"person", "organization", "state", "group"};
+const char* const kEntityKind[] = {"event", "actor", "relation", "source", "annotation"};
+} // namespace
+
+QString verificationName(Verification v) { return QLatin1String(kVerification[int(v) & 3]); }
+std::optional<Verification> verificationFromName(const QString& name)
+{
+    return fromName<Verification>(name, kVerification);
+}
+
+QString actorKindName(ActorKind k) { return QLatin1String(kActorKind[int(k) & 3]); }
+std::optional<ActorKind> actorKindFromName(const QString& name)
+{
+    return fromName<ActorKind>(name, kActorKind);
+}
+
+QString entityKindName(EntityKind k) { return QLatin1String(kEntityKind[int(k) % 5]); }
+std::optional<EntityKind> entityKindFromName(const QString& name)
+{
+    return fromName<EntityKind>(name, kEntityKind);
+}
+
+} // namespace chronomap

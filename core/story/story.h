@@ -1,0 +1,70 @@
+#pragma once
+
+#include "change.h"
+#include "query/timeindex.h"
+#include "store/store.h"
+
+#include <QObject>
+
+#include <memory>
+
+class QUndoStack;
+
+namespace chronomap {
+
+// An open story: the file (Store), its one undo stack and its in-memory time index. Views
+// read through it and listen to changed(); every edit is an undo command that calls apply().
+class Story final : public QObject
+{
+    Q_OBJECT
+
+public:
+    ~Story() override;
+
+    // Opens an existing story. Throws StoreError with a message for the user.
+    static std::unique_ptr<Story> open(const QString& path, Store::Mode mode = Store::Mode::ReadWrite);
+    // Creates a story file: the seed story, or an empty one.
+    static std::unique_ptr<Story> create(const QString& path, bool empty = false);
+
+    Store& store() { return *m_store; }
+    const Store& store() const { return *m_store; }
+    QUndoStack* undoStack() const { return m_undo; }
+    const TimeIndex& timeIndex() const { return m_index; }
+    QString path() const { return m_store->path(); }
+    bool isReadOnly() const { return m_store->isReadOnly(); }
+
+    QString title() const;
+    // Who edits: written into annotations and the audit log.
+    QString author() const { return m_author; }
+    void setAuthor(const QString& author) { m_author = author; }
+
+    // Runs `write` in one transaction, records the audit line, keeps the time index current and
+    // emits changed(). Throws StoreError (and changes nothing) if any part fails.
+    void apply(const Change& change, const std::function<void(Store&)>& write,
+               const QList<ChangeRecord>& audit = {});
+
+    // Re-reads everything after an outside change (import, another process).
+    void reload();
+
+    // Another process or window may have written to the file: true if the file's content
+    // changed since we last looked (cheap: PRAGMA data_version).
+    bool changedOutside();
+
+signals:
+    void changed(const chronomap::Change& change);
+
+private:
+    explicit Story(std::unique_ptr<Store> store);
+    void refreshIndex(const Change& change);
+
+    std::unique_ptr<Store> m_store;
+    QUndoStack* m_undo = nullptr;
+    TimeIndex m_index;
+    QString m_author;
+    qint64 m_dataVersion = -1;
+};
+
+// The login name, the default author before the preferences say otherwise.
+QString defaultAuthor();
+
+} // namespace chronomap

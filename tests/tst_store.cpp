@@ -1,0 +1,461 @@
+#include "store/schema.h"
+#include "store/store.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sqlite3.h>
+
+using namespace chronomap;
+
+// Store: the story file's settings, schema and migrations, refusals, and every field's round
+// trip through SQLite.
+class TestStore : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void newStoryIsConfigured();
+    void everyMigrationAppliesInOrder();
+    void refusesWithoutChanging_data();
+    void refusesWithoutChanging();
+    void missingFileIsNamed();
+    void roundTripsEveryField_data();
+    void roundTripsEveryField();
+    void roundTripsActorsRelationsSources();
+    void searchFindsEveryKind();
+    void searchSurvivesHostileText_data();
+    void searchSurvivesHostileText();
+    void searchIndexFollowsEdits();
+    void deleteTakesCitationsAndNotesWithIt();
+    void failedTransactionChangesNothing();
+    void saveCopyIsConsistent();
+
+private:
+    QString path(const QString& name) const { return m_dir->filePath(name); }
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+namespace {
+
+QByteArray hashOf(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+}
+
+void sql(const QString& path, const char* statement)
+{
+    sqlite3* db = nullptr;
+    QCOMPARE(sqlite3_open(QFile::encodeName(path).constData(), &db), SQLITE_OK);
+    char* err = nullptr;
+    const int rc = sqlite3_exec(db, statement, nullptr, nullptr, &err);
+    const QString message = QString::fromUtf8(err ? err : "");
+    sqlite3_free(err);
+    sqlite3_close(db);
+    QVERIFY2(rc == SQLITE_OK, qPrintable(message));
+}
+
+qint64 pragma(Store& store, const char* name)
+{
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(store.handle(), name, -1, &st, nullptr);
+    qint64 v = -1;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+QString pragmaText(Store& store, const char* name)
+{
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(store.handle(), name, -1, &st, nullptr);
+    QString v;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        v = QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
+    sqlite3_finalize(st);
+    return v;
+}
+
+// Text that breaks naive code: quotes, SQL, emoji, right-to-left, combining marks, newlines.
+const QString kNasty = QStringLiteral(
+    "It's \"late\" October; DROP TABLE events; -- 🕊️ مفاوضات السلام שלום e\u0301\nline two\t");
+
+} // namespace
+
+void TestStore::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void TestStore::newStoryIsConfigured()
+{
+    auto store = Store::open(path(QStringLiteral("a.chronomap")), Store::Mode::Create);
+    QCOMPARE(pragmaText(*store, "PRAGMA journal_mode"), QStringLiteral("wal"));
+    QCOMPARE(pragma(*store, "PRAGMA user_version"), qint64(Store::kSchemaVersion));
+    QCOMPARE(pragma(*store, "PRAGMA application_id"), qint64(Store::kApplicationId));
+    QCOMPARE(pragma(*store, "PRAGMA foreign_keys"), qint64(1));
+    QCOMPARE(pragma(*store, "PRAGMA synchronous"), qint64(2)); // FULL
+    QCOMPARE(pragma(*store, "PRAGMA trusted_schema"), qint64(0));
+    int defensive = -1;
+    sqlite3_db_config(store->handle(), SQLITE_DBCONFIG_DEFENSIVE, -1, &defensive);
+    QCOMPARE(defensive, 1);
+    QCOMPARE(store->schemaVersion(), Store::kSchemaVersion);
+    // A second open of the same file is accepted and sees the same story.
+    store.reset();
+    auto again = Store::open(path(QStringLiteral("a.chronomap")), Store::Mode::ReadWrite);
+    QVERIFY(!again->meta(QStringLiteral("created")).isEmpty());
+}
+
+void TestStore::everyMigrationAppliesInOrder()
+{
+    // Migrations are numbered 1..N without gaps and each applies to the previous version.
+    int expected = 1;
+    for (const schema::Migration& m : schema::migrations())
+        QCOMPARE(m.to, expected++);
+    QCOMPARE(expected - 1, Store::kSchemaVersion);
+
+    // A story at every past version (made by applying the migrations up to it by hand) is
+    // brought to the current version on open.
+    for (int version = 1; version <= Store::kSchemaVersion; ++version) {
+        const QString file = path(QStringLiteral("v%1.chronomap").arg(version));
+        sqlite3* db = nullptr;
+        QCOMPARE(sqlite3_open(QFile::encodeName(file).constData(), &db), SQLITE_OK);
+        for (const schema::Migration& m : schema::migrations())
+            if (m.to <= version)
+                QCOMPARE(sqlite3_exec(db, m.sql, nullptr, nullptr, nullptr), SQLITE_OK);
+        const QByteArray pragmas = QStringLiteral("PRAGMA user_version = %1; PRAGMA application_id = %2;")
+                                       .arg(version)
+                                       .arg(Store::kApplicationId)
+                                       .toUtf8();
+        QCOMPARE(sqlite3_exec(db, pragmas.constData(), nullptr, nullptr, nullptr), SQLITE_OK);
+        sqlite3_close(db);
+        auto store = Store::open(file, Store::Mode::ReadWrite);
+        QCOMPARE(store->schemaVersion(), Store::kSchemaVersion);
+        Event e;
+        e.title = QStringLiteral("after migration");
+        e.date = PartialDate::fromEdtf(QStringLiteral("2025-10"));
+        QVERIFY(store->insertEvent(e) > 0);
+    }
+}
+
+void TestStore::refusesWithoutChanging_data()
+{
+    QTest::addColumn<QString>("damage");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("newer schema") << "newer" << "newer Chronomap";
+    QTest::newRow("foreign application") << "foreign" << "another program";
+    QTest::newRow("plain text") << "text" << "not a Chronomap story";
+    QTest::newRow("no version") << "noversion" << "no story format version";
+    QTest::newRow("planted trigger") << "trigger" << "did not create";
+    QTest::newRow("planted view") << "view" << "did not create";
+    QTest::newRow("altered table") << "altered" << "did not create";
+    QTest::newRow("corrupt page") << "corrupt" << "damaged";
+    QTest::newRow("truncated") << "truncated" << "damaged";
+}
+
+void TestStore::refusesWithoutChanging()
+{
+    QFETCH(QString, damage);
+    QFETCH(QString, message);
+    const QString file = path(QStringLiteral("bad.chronomap"));
+    {
+        auto store = Store::open(file, Store::Mode::Create);
+        for (int i = 0; i < 200; ++i) {
+            Event e;
+            e.title = QStringLiteral("event %1 with a title long enough to fill pages").arg(i);
+            e.summary = QString(400, u'x');
+            e.date = PartialDate::fromEdtf(QStringLiteral("2025-10-24"));
+            store->insertEvent(e);
+        }
+        sqlite3_exec(store->handle(), "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr);
+    }
+    if (damage == QLatin1String("newer"))
+        sql(file, "PRAGMA user_version = 9999");
+    else if (damage == QLatin1String("foreign"))
+        sql(file, "PRAGMA application_id = 1234");
+    else if (damage == QLatin1String("noversion"))
+        sql(file, "PRAGMA user_version = 0");
+    else if (damage == QLatin1String("trigger"))
+        sql(file, "CREATE TRIGGER evil AFTER INSERT ON events BEGIN DELETE FROM actors; END");
+    else if (damage == QLatin1String("view"))
+        sql(file, "CREATE VIEW evil AS SELECT * FROM events");
+    else if (damage == QLatin1String("altered"))
+        sql(file, "ALTER TABLE events ADD COLUMN payload TEXT");
+    if (damage == QLatin1String("text") || damage == QLatin1String("corrupt") ||
+        damage == QLatin1String("truncated")) {
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QByteArray bytes = f.readAll();
+        if (damage == QLatin1String("text"))
+            bytes = QByteArray("date,title\n2025-10,Miami talks\n").repeated(100);
+        else if (damage == QLatin1String("corrupt"))
+            for (qsizetype i = 8192 * 3; i < 8192 * 3 + 4000 && i < bytes.size(); ++i)
+                bytes[i] = char(0xA5);
+        else
+            bytes.truncate(bytes.size() / 2);
+        f.resize(0);
+        f.write(bytes);
+    }
+    const QByteArray before = hashOf(file);
+    for (Store::Mode mode : {Store::Mode::ReadWrite, Store::Mode::ReadOnly}) {
+        try {
+            auto store = Store::open(file, mode);
+            QFAIL("a bad story was opened");
+        } catch (const StoreError& e) {
+            QVERIFY2(e.message().contains(message), qPrintable(e.message()));
+            QVERIFY2(e.message().contains(file), qPrintable(e.message()));
+        }
+    }
+    QCOMPARE(hashOf(file), before);
+}
+
+void TestStore::missingFileIsNamed()
+{
+    const QString file = path(QStringLiteral("nowhere.chronomap"));
+    try {
+        Store::open(file, Store::Mode::ReadWrite);
+        QFAIL("a missing story was opened");
+    } catch (const StoreError& e) {
+        QVERIFY(e.message().contains(file));
+    }
+    QVERIFY(!QFile::exists(file));
+    auto created = Store::open(file, Store::Mode::Create);
+    try {
+        Store::open(file, Store::Mode::Create);
+        QFAIL("create overwrote a story");
+    } catch (const StoreError& e) {
+        QVERIFY(e.message().contains(QStringLiteral("already exists")));
+    }
+}
+
+void TestStore::roundTripsEveryField_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::newRow("plain") << QStringLiteral("Miami talks");
+    QTest::newRow("nasty") << kNasty;
+    QTest::newRow("emoji only") << QStringLiteral("🇺🇦🇷🇺🤝");
+    QTest::newRow("right to left") << QStringLiteral("\u202Eخطة السلام\u202C");
+    QTest::newRow("empty") << QString();
+}
+
+void TestStore::roundTripsEveryField()
+{
+    QFETCH(QString, text);
+    auto store = Store::open(path(QStringLiteral("rt.chronomap")), Store::Mode::Create);
+    const Id cat = store->insertCategory(Category{0, QStringLiteral("Diplomacy") + text,
+                                                  QColor(0, 114, 178), 2});
+    const Id actor = store->insertActor(Actor{0, QStringLiteral("Steve Witkoff") + text,
+                                              ActorKind::Person, text, text, QColor(), 1.5, -2.25});
+    Event e;
+    e.title = QStringLiteral("Talks") + text;
+    e.summary = text;
+    e.date = PartialDate::fromEdtf(QStringLiteral("2025?-10-21~/2025?-10-31~"));
+    QVERIFY(e.date.isValid());
+    e.displayDate = QStringLiteral("late October ") + text;
+    e.categoryId = cat;
+    e.tags = {QStringLiteral("talks"), text.isEmpty() ? QStringLiteral("x") : text};
+    e.importance = 5;
+    e.location = QStringLiteral("Miami") + text;
+    e.status = Verification::Disputed;
+    e.uid = QStringLiteral("uid-") + text;
+    e.actors = {Participation{actor, QStringLiteral("negotiator") + text}};
+    e.id = store->insertEvent(e);
+    const auto back = store->event(e.id);
+    QVERIFY(back.has_value());
+    QCOMPARE(*back, e);
+    QCOMPARE(back->date.flags(), e.date.flags());
+    QCOMPARE(store->actor(actor)->name, QStringLiteral("Steve Witkoff") + text);
+    QCOMPARE(store->actor(actor)->pinnedY, std::optional<double>(-2.25));
+    store->setMeta(QStringLiteral("title"), text);
+    QCOMPARE(store->meta(QStringLiteral("title")), text);
+}
+
+void TestStore::roundTripsActorsRelationsSources()
+{
+    auto store = Store::open(path(QStringLiteral("rt2.chronomap")), Store::Mode::Create);
+    Actor a{0, QStringLiteral("Kirill Dmitriev"), ActorKind::Person, QStringLiteral("Russian envoy"),
+            kNasty, QColor(213, 94, 0), std::nullopt, std::nullopt};
+    a.id = store->insertActor(a);
+    QCOMPARE(*store->actor(a.id), a);
+    Actor b{0, QStringLiteral("Russia"), ActorKind::State, {}, {}, QColor(), {}, {}};
+    b.id = store->insertActor(b);
+    Relation r{0, a.id, b.id, QStringLiteral("represents"), true,
+               PartialDate::fromEdtf(QStringLiteral("2025-10")), 2.5, Verification::Confirmed,
+               kNasty};
+    r.id = store->insertRelation(r);
+    QCOMPARE(*store->relation(r.id), r);
+    Relation always{0, a.id, b.id, QStringLiteral("meets"), false, PartialDate(), 1.0,
+                    Verification::Draft, {}};
+    always.id = store->insertRelation(always);
+    QCOMPARE(*store->relation(always.id), always);
+    Source s{0, QStringLiteral("Article") + kNasty, QStringLiteral("Desk"),
+             QStringLiteral("https://example.org/a?b=c&d=\"e\""), QStringLiteral("2025-11"),
+             QStringLiteral("2025-11-24"), kNasty};
+    s.id = store->insertSource(s);
+    QCOMPARE(*store->source(s.id), s);
+    Citation c{0, s.id, EntityRef{EntityKind::Relation, r.id}, kNasty, QStringLiteral("¶4")};
+    c.id = store->insertCitation(c);
+    QCOMPARE(*store->citation(c.id), c);
+    QCOMPARE(store->citationsOf(EntityRef{EntityKind::Relation, r.id}).size(), 1);
+    Annotation n{0, EntityRef{EntityKind::Actor, a.id}, 0, QStringLiteral("editor ✍️"), kNasty,
+                 QStringLiteral("2025-11-25T10:00:00Z"), true};
+    n.id = store->insertAnnotation(n);
+    QCOMPARE(*store->annotation(n.id), n);
+    Scene sc{0, QStringLiteral("Opening"), 1, kNasty, QStringLiteral("{\"from\":1}")};
+    sc.id = store->insertScene(sc);
+    QCOMPARE(store->scenes().value(0), sc);
+}
+
+void TestStore::searchFindsEveryKind()
+{
+    auto store = Store::open(path(QStringLiteral("s.chronomap")), Store::Mode::Create);
+    Event e;
+    e.title = QStringLiteral("Three days of talks in Miami");
+    e.date = PartialDate::fromEdtf(QStringLiteral("2025-10"));
+    const Id ev = store->insertEvent(e);
+    store->insertActor(Actor{0, QStringLiteral("Kirill Dmitriev"), ActorKind::Person,
+                                           QStringLiteral("Russian envoy"), {}, {}, {}, {}});
+    store->insertSource(Source{0, QStringLiteral("Peace plan article"), {}, {}, {}, {},
+                               QStringLiteral("Rubio said the list of potential ideas grows")});
+    store->insertAnnotation(Annotation{0, EntityRef{EntityKind::Event, ev}, 0,
+                                       QStringLiteral("desk"),
+                                       QStringLiteral("Check the Miami hotel bookings"), {}, false});
+    auto kinds = [&](const QString& q) {
+        QSet<int> out;
+        for (const SearchHit& h : store->search(q))
+            out.insert(int(h.ref.kind));
+        return out;
+    };
+    QCOMPARE(kinds(QStringLiteral("miami")),
+             (QSet<int>{int(EntityKind::Event), int(EntityKind::Annotation)}));
+    QCOMPARE(kinds(QStringLiteral("envoy")), QSet<int>{int(EntityKind::Actor)});
+    QCOMPARE(kinds(QStringLiteral("potential ideas")), QSet<int>{int(EntityKind::Source)});
+    QCOMPARE(kinds(QStringLiteral("Dmitr")), QSet<int>{int(EntityKind::Actor)}); // prefix
+    const auto hits = store->search(QStringLiteral("Miami"));
+    QVERIFY(hits.first().snippet.contains(QStringLiteral("[Miami]")));
+    QCOMPARE(store->search(QStringLiteral("Witkoff")).size(), 0);
+}
+
+void TestStore::searchSurvivesHostileText_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<bool>("found"); // every word of the query is in the title, literally
+    QTest::newRow("fts syntax") << "\" * ( - NEAR" << true;
+    QTest::newRow("unbalanced quote and AND") << "\"Witkoff AND" << false;
+    QTest::newRow("quote and AND literally") << "\"Miami AND" << true;
+    QTest::newRow("column filter is not syntax") << "title:Miami" << false;
+    QTest::newRow("operators are words") << "AND NEAR" << true;
+    QTest::newRow("operators only") << "AND OR NOT" << false;
+    QTest::newRow("near group") << "NEAR(Miami talks" << true;
+    QTest::newRow("caret and braces") << "^Miami {talks} +-" << true;
+    QTest::newRow("nul and controls") << QStringLiteral("Mi\u0000ami\u0001") << false;
+    QTest::newRow("long") << QString(100000, u'(') << false;
+    QTest::newRow("empty") << "" << false;
+}
+
+void TestStore::searchSurvivesHostileText()
+{
+    QFETCH(QString, query);
+    QFETCH(bool, found);
+    auto store = Store::open(path(QStringLiteral("h.chronomap")), Store::Mode::Create);
+    Event e;
+    e.title = QStringLiteral("Miami talks AND NEAR the end");
+    e.date = PartialDate::fromEdtf(QStringLiteral("2025-10"));
+    store->insertEvent(e);
+    // Must not throw; words in the query are searched literally.
+    const auto hits = store->search(query);
+    QCOMPARE(!hits.isEmpty(), found);
+}
+
+void TestStore::searchIndexFollowsEdits()
+{
+    auto store = Store::open(path(QStringLiteral("f.chronomap")), Store::Mode::Create);
+    Event e;
+    e.title = QStringLiteral("Summit in Alaska");
+    e.date = PartialDate::fromEdtf(QStringLiteral("2025-08"));
+    e.id = store->insertEvent(e);
+    QCOMPARE(store->search(QStringLiteral("Alaska")).size(), 1);
+    e.title = QStringLiteral("Summit in August");
+    store->updateEvent(e);
+    QCOMPARE(store->search(QStringLiteral("Alaska")).size(), 0);
+    QCOMPARE(store->search(QStringLiteral("August")).size(), 1);
+    store->deleteEvent(e.id);
+    QCOMPARE(store->search(QStringLiteral("August")).size(), 0);
+    // A new row that reuses the id does not inherit the old words.
+    Event f;
+    f.id = e.id;
+    f.title = QStringLiteral("Sanctions");
+    f.date = PartialDate::fromEdtf(QStringLiteral("2025-10"));
+    store->insertEvent(f);
+    QCOMPARE(store->search(QStringLiteral("August")).size(), 0);
+    QCOMPARE(store->search(QStringLiteral("Sanctions")).size(), 1);
+}
+
+void TestStore::deleteTakesCitationsAndNotesWithIt()
+{
+    auto store = Store::open(path(QStringLiteral("d.chronomap")), Store::Mode::Create);
+    Event e;
+    e.title = QStringLiteral("Talks");
+    e.date = PartialDate::fromEdtf(QStringLiteral("2025-10"));
+    e.id = store->insertEvent(e);
+    const Id s = store->insertSource(Source{0, QStringLiteral("Article"), {}, {}, {}, {}, {}});
+    store->insertCitation(Citation{0, s, EntityRef{EntityKind::Event, e.id}, QStringLiteral("q"), {}});
+    const Id note = store->insertAnnotation(Annotation{0, EntityRef{EntityKind::Event, e.id}, 0,
+                                                       QStringLiteral("a"),
+                                                       QStringLiteral("unverified hotel"), {}, false});
+    store->insertAnnotation(Annotation{0, EntityRef{EntityKind::Event, e.id}, note,
+                                       QStringLiteral("b"), QStringLiteral("reply"), {}, false});
+    QCOMPARE(store->counts().annotations, qint64(2));
+    store->deleteEvent(e.id);
+    QCOMPARE(store->counts().citations, qint64(0));
+    QCOMPARE(store->counts().annotations, qint64(0));
+    QCOMPARE(store->counts().sources, qint64(1));
+    QCOMPARE(store->search(QStringLiteral("hotel")).size(), 0);
+}
+
+void TestStore::failedTransactionChangesNothing()
+{
+    auto store = Store::open(path(QStringLiteral("t.chronomap")), Store::Mode::Create);
+    try {
+        Store::Transaction tx(*store);
+        Event e;
+        e.title = QStringLiteral("first");
+        e.date = PartialDate::fromEdtf(QStringLiteral("2025"));
+        store->insertEvent(e);
+        Relation bad{0, 999, 998, QStringLiteral("meets"), false, {}, 1.0, Verification::Draft, {}};
+        store->insertRelation(bad); // unknown actors: the foreign key refuses it
+        tx.commit();
+        QFAIL("a relation to unknown actors was stored");
+    } catch (const StoreError&) {
+    }
+    QCOMPARE(store->counts().events, qint64(0));
+    QCOMPARE(store->counts().relations, qint64(0));
+    QCOMPARE(store->search(QStringLiteral("first")).size(), 0);
+}
+
+void TestStore::saveCopyIsConsistent()
+{
+    const QString file = path(QStringLiteral("c.chronomap"));
+    auto store = Store::open(file, Store::Mode::Create);
+    Event e;
+    e.title = QStringLiteral("Only in the WAL so far");
+    e.date = PartialDate::fromEdtf(QStringLiteral("2025"));
+    store->insertEvent(e);
+    const QString copy = path(QStringLiteral("copy.chronomap"));
+    store->saveCopy(copy);
+    auto opened = Store::open(copy, Store::Mode::ReadOnly);
+    QCOMPARE(opened->counts().events, qint64(1));
+    QCOMPARE(opened->search(QStringLiteral("WAL")).size(), 1);
+    QVERIFY_THROWS_EXCEPTION(StoreError, store->saveCopy(copy));
+}
+
+QTEST_GUILESS_MAIN(TestStore)
+#include "tst_store.moc"

@@ -1,0 +1,137 @@
+#include "query/timeindex.h"
+#include "story/generator.h"
+#include "story/story.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace chronomap;
+
+// TimeIndex: window queries agree with a brute-force scan; edits keep it sorted. Also the
+// generator's determinism, which the index's tests rely on.
+class TestTimeIndex : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void windowMatchesBruteForce();
+    void upsertAndRemoveKeepOrder();
+    void loadsInStartOrder();
+    void generateIsDeterministic();
+};
+
+namespace {
+TimeIndex::Row row(Id id, qint64 a, qint64 b)
+{
+    TimeIndex::Row r;
+    r.id = id;
+    r.earliest = r.nominalStart = a;
+    r.latest = r.nominalEnd = b;
+    return r;
+}
+} // namespace
+
+void TestTimeIndex::windowMatchesBruteForce()
+{
+    TimeIndex index;
+    quint64 x = 12345;
+    auto rnd = [&x] {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        return x;
+    };
+    for (Id id = 1; id <= 5000; ++id) {
+        const qint64 start = qint64(rnd() % 100000);
+        const qint64 len = rnd() % 10 == 0 ? qint64(rnd() % 20000) : qint64(rnd() % 50);
+        index.append(row(id, start, start + len));
+    }
+    index.finish();
+    for (int q = 0; q < 200; ++q) {
+        const qint64 from = qint64(rnd() % 110000) - 5000;
+        const qint64 to = from + qint64(rnd() % 5000);
+        const auto [first, last] = index.candidates(from, to);
+        QSet<Id> fast, slow;
+        for (std::size_t i = first; i < last; ++i)
+            if (index.latest()[i] >= from)
+                fast.insert(index.ids()[i]);
+        for (std::size_t i = 0; i < index.size(); ++i)
+            if (index.earliest()[i] <= to && index.latest()[i] >= from)
+                slow.insert(index.ids()[i]);
+        QCOMPARE(fast, slow);
+    }
+}
+
+void TestTimeIndex::upsertAndRemoveKeepOrder()
+{
+    TimeIndex index;
+    index.append(row(1, 10, 20));
+    index.append(row(2, 30, 40));
+    index.append(row(3, 50, 60));
+    index.finish();
+    index.upsert(row(1, 70, 80)); // moved later
+    QCOMPARE(index.ids()[2], Id(1));
+    QCOMPARE(index.indexOf(1), std::ptrdiff_t(2));
+    index.upsert(row(4, 0, 5)); // new, first
+    QCOMPARE(index.ids()[0], Id(4));
+    index.remove(2);
+    QCOMPARE(index.size(), std::size_t(3));
+    QCOMPARE(index.indexOf(2), std::ptrdiff_t(-1));
+    QVERIFY(std::is_sorted(index.earliest().begin(), index.earliest().end()));
+    QCOMPARE(index.maxTime(), qint64(80));
+}
+
+void TestTimeIndex::loadsInStartOrder()
+{
+    QTemporaryDir dir;
+    auto story = Story::create(dir.filePath(QStringLiteral("t.chronomap")), true);
+    // Inserted out of order: the index is in date order all the same.
+    for (const char* d : {"2025-10", "1999", "2025-08", "2001-09-11"}) {
+        Event e;
+        e.title = QString::fromLatin1(d);
+        e.date = PartialDate::fromEdtf(QString::fromLatin1(d));
+        story->apply(Change::of(Change::Action::Inserted, EntityKind::Event, 0),
+                     [&](Store& s) { s.insertEvent(e); });
+    }
+    story->reload();
+    const TimeIndex& idx = story->timeIndex();
+    QCOMPARE(idx.size(), std::size_t(4));
+    QVERIFY(std::is_sorted(idx.earliest().begin(), idx.earliest().end()));
+    QCOMPARE(story->store().eventTitle(idx.ids()[0]), QStringLiteral("1999"));
+}
+
+void TestTimeIndex::generateIsDeterministic()
+{
+    QTemporaryDir dir;
+    auto make = [&](const QString& name, quint64 seed) {
+        auto store = Store::open(dir.filePath(name), Store::Mode::Create);
+        GenerateOptions o;
+        o.events = 3000;
+        o.actors = 200;
+        o.seed = seed;
+        generateStory(*store, o);
+        QList<QString> rows;
+        for (const Event& e : store->events())
+            rows << e.title + u'|' + e.date.edtf() + u'|' + QString::number(e.actors.size());
+        for (const Relation& r : store->relations())
+            rows << QString::number(r.sourceId) + u'>' + QString::number(r.targetId) + r.type;
+        return std::pair{store->counts(), rows};
+    };
+    const auto [c1, a] = make(QStringLiteral("a.chronomap"), 7);
+    const auto [c2, b] = make(QStringLiteral("b.chronomap"), 7);
+    const auto [c3, c] = make(QStringLiteral("c.chronomap"), 8);
+    QCOMPARE(c1.events, qint64(3000));
+    QCOMPARE(c1.actors, qint64(200));
+    QVERIFY(c1.relations >= 500); // about three per actor
+    QCOMPARE(a, b);
+    QVERIFY(a != c);
+    // About a fifth of events are ranges.
+    int ranges = 0;
+    for (const QString& r : a)
+        if (r.count(u'/') == 1 && r.contains(u'|'))
+            ++ranges;
+    QVERIFY2(ranges > 400 && ranges < 800, qPrintable(QString::number(ranges)));
+}
+
+QTEST_GUILESS_MAIN(TestTimeIndex)
+#include "tst_timeindex.moc"

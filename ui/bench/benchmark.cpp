@@ -1,0 +1,78 @@
+#include "benchmark.h"
+
+#include "story/story.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTextStream>
+
+#include <algorithm>
+#include <vector>
+
+namespace chronomap {
+
+namespace {
+
+// Resident memory of this process in MB (Linux /proc), or -1.
+double residentMB()
+{
+    QFile f(QStringLiteral("/proc/self/statm"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QList<QByteArray> parts = f.readAll().split(' ');
+    if (parts.size() < 2)
+        return -1;
+    return parts[1].toDouble() * 4096.0 / (1024.0 * 1024.0);
+}
+
+double median(std::vector<double> v)
+{
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
+void line(QTextStream& out, const char* name, double value, const char* unit)
+{
+    out << name << ' ' << QString::number(value, 'f', value < 10 ? 3 : 1) << ' ' << unit << '\n';
+    out.flush();
+}
+
+} // namespace
+
+int runBenchmarks(const QString& storePath, QTextStream& out)
+{
+    // Opening: the file checks, the schema check and loading the time index.
+    std::vector<double> openTimes;
+    std::unique_ptr<Story> story;
+    for (int i = 0; i < 3; ++i) {
+        story.reset();
+        QElapsedTimer t;
+        t.start();
+        story = Story::open(storePath, Store::Mode::ReadOnly);
+        openTimes.push_back(double(t.nsecsElapsed()) / 1e6);
+    }
+    line(out, "story_events", double(story->timeIndex().size()), "events");
+    line(out, "story_open_median", median(openTimes), "ms");
+
+    // Full-text search: words the synthetic and the seed stories both use.
+    std::vector<double> searchTimes;
+    const QStringList queries = {QStringLiteral("sanctions"), QStringLiteral("peace proposal"),
+                                 QStringLiteral("Miami"), QStringLiteral("ceasefire terms"),
+                                 QStringLiteral("\"Witkoff AND"), QStringLiteral("envoy")};
+    for (int round = 0; round < 3; ++round)
+        for (const QString& q : queries) {
+            QElapsedTimer t;
+            t.start();
+            const auto hits = story->store().search(q, 50);
+            searchTimes.push_back(double(t.nsecsElapsed()) / 1e6);
+        }
+    line(out, "search_first_results_median", median(searchTimes), "ms");
+    line(out, "search_first_results_max",
+         *std::max_element(searchTimes.begin(), searchTimes.end()), "ms");
+    line(out, "resident_memory", residentMB(), "MB");
+    return 0;
+}
+
+} // namespace chronomap

@@ -1,0 +1,133 @@
+#include "eventtablemodel.h"
+
+#include "story/story.h"
+
+namespace chronomap {
+
+EventTableModel::EventTableModel(Story* story, QObject* parent)
+    : QAbstractTableModel(parent), m_story(story)
+{
+    auto reloadNames = [this] {
+        m_categoryNames.clear();
+        for (const Category& c : m_story->store().categories())
+            m_categoryNames.insert(c.id, c.name);
+        m_actorNames.clear();
+        if (m_story->store().counts().actors <= 200000)
+            for (const Actor& a : m_story->store().actors())
+                m_actorNames.insert(a.id, a.name);
+    };
+    reloadNames();
+    connect(story, &Story::changed, this, [this, reloadNames](const Change& change) {
+        if (change.kind != EntityKind::Event || change.action == Change::Action::Reset)
+            reloadNames();
+        onChanged(change);
+    });
+}
+
+void EventTableModel::onChanged(const Change& change)
+{
+    // Row positions move when dates change; a reset is simplest and cheap with lazy rows.
+    if (change.kind == EntityKind::Event || change.action == Change::Action::Reset ||
+        change.kind == EntityKind::Actor) {
+        beginResetModel();
+        m_cache.clear();
+        endResetModel();
+    }
+}
+
+int EventTableModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_story->timeIndex().size());
+}
+
+int EventTableModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+Id EventTableModel::idAt(int row) const
+{
+    if (row < 0 || std::size_t(row) >= m_story->timeIndex().size())
+        return 0;
+    return m_story->timeIndex().ids()[std::size_t(row)];
+}
+
+int EventTableModel::rowOf(Id id) const
+{
+    return int(m_story->timeIndex().indexOf(id));
+}
+
+const Event* EventTableModel::cached(int row) const
+{
+    const Id id = idAt(row);
+    if (!id)
+        return nullptr;
+    auto it = m_cache.constFind(id);
+    if (it == m_cache.constEnd()) {
+        if (m_cache.size() > 20000)
+            m_cache.clear();
+        const auto e = m_story->store().event(id);
+        if (!e)
+            return nullptr;
+        it = m_cache.insert(id, *e);
+    }
+    return &*it;
+}
+
+QVariant EventTableModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
+    if (role == IdRole)
+        return idAt(index.row());
+    if (role == SortKeyRole)
+        return qlonglong(m_story->timeIndex().earliest()[std::size_t(index.row())]);
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != Qt::AccessibleTextRole)
+        return {};
+    const Event* e = cached(index.row());
+    if (!e)
+        return {};
+    switch (index.column()) {
+    case DateColumn:
+        if (role == Qt::ToolTipRole)
+            return tr("%1\nEDTF: %2").arg(e->date.describe(), e->date.edtf());
+        return e->displayDate.isEmpty() ? e->date.describe()
+                                        : tr("%1 (%2)").arg(e->displayDate, e->date.describe());
+    case TitleColumn:
+        return role == Qt::ToolTipRole && !e->summary.isEmpty() ? e->summary : e->title;
+    case CategoryColumn:
+        return m_categoryNames.value(e->categoryId);
+    case StatusColumn:
+        return verificationName(e->status);
+    case ActorsColumn: {
+        QStringList names;
+        for (const Participation& p : e->actors)
+            names << m_actorNames.value(p.actorId, tr("actor %1").arg(p.actorId));
+        return names.join(QStringLiteral(", "));
+    }
+    default:
+        return {};
+    }
+}
+
+QVariant EventTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case DateColumn:
+        return tr("Date");
+    case TitleColumn:
+        return tr("Event");
+    case CategoryColumn:
+        return tr("Category");
+    case StatusColumn:
+        return tr("Status");
+    case ActorsColumn:
+        return tr("Actors");
+    default:
+        return {};
+    }
+}
+
+} // namespace chronomap
