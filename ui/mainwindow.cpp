@@ -1,6 +1,9 @@
 #include "mainwindow.h"
 
+#include "actormap/actormapview.h"
 #include "events/eventtablemodel.h"
+#include "inspector/detailspanel.h"
+#include "timeline/timelineview.h"
 #include "query/selection.h"
 #include "story/story.h"
 
@@ -16,6 +19,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
@@ -107,11 +111,16 @@ bool MainWindow::openStory(const QString& path)
 
 void MainWindow::clearViews()
 {
-    if (m_table) {
-        takeCentralWidget();
-        delete m_table;
-        m_table = nullptr;
-    }
+    // Views hold pointers to the story and the selection: they go first.
+    delete m_eventsDock;
+    m_eventsDock = nullptr;
+    m_table = nullptr;
+    delete m_detailsDock;
+    m_detailsDock = nullptr;
+    m_details = nullptr;
+    delete takeCentralWidget();
+    m_timeline = nullptr;
+    m_actorMap = nullptr;
     delete m_model;
     m_model = nullptr;
     delete m_selection;
@@ -122,6 +131,21 @@ void MainWindow::clearViews()
 void MainWindow::buildViews()
 {
     m_selection = new Selection(this);
+
+    // The two charts share the centre: the timeline above, the actor map below.
+    auto* charts = new QSplitter(Qt::Vertical);
+    charts->setObjectName(QStringLiteral("charts"));
+    m_timeline = new TimelineView(m_story.get(), m_selection, charts);
+    m_timeline->setObjectName(QStringLiteral("timeline"));
+    m_actorMap = new ActorMapView(m_story.get(), m_selection, charts);
+    m_actorMap->setObjectName(QStringLiteral("actorMap"));
+    charts->addWidget(m_timeline);
+    charts->addWidget(m_actorMap);
+    charts->setStretchFactor(0, 3);
+    charts->setStretchFactor(1, 2);
+    setCentralWidget(charts);
+
+    // The events table: the accessible alternative to the timeline.
     m_model = new EventTableModel(m_story.get(), this);
     auto* proxy = new QSortFilterProxyModel(m_model);
     proxy->setSourceModel(m_model);
@@ -135,9 +159,9 @@ void MainWindow::buildViews()
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(24);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setColumnWidth(EventTableModel::DateColumn, 300);
-    m_table->setColumnWidth(EventTableModel::TitleColumn, 520);
-    m_table->setColumnWidth(EventTableModel::CategoryColumn, 150);
+    m_table->setColumnWidth(EventTableModel::DateColumn, 260);
+    m_table->setColumnWidth(EventTableModel::TitleColumn, 420);
+    m_table->setColumnWidth(EventTableModel::CategoryColumn, 130);
     m_table->setColumnWidth(EventTableModel::StatusColumn, 90);
     const bool small = m_story->store().counts().events <= kSortableRows;
     m_table->setSortingEnabled(small);
@@ -154,10 +178,48 @@ void MainWindow::buildViews()
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this, proxy](const QModelIndex& current) {
                 const Id id = proxy->data(current, EventTableModel::IdRole).toLongLong();
-                if (id)
-                    m_selection->setCurrent(EntityRef{EntityKind::Event, id});
+                if (!id)
+                    return;
+                m_selection->selectEvents({id});
+                m_selection->setCurrent(EntityRef{EntityKind::Event, id});
             });
-    setCentralWidget(m_table);
+    // Picking an event elsewhere shows its row.
+    connect(m_selection, &Selection::currentChanged, m_table, [this, proxy] {
+        const auto ref = m_selection->current();
+        if (!ref || ref->kind != EntityKind::Event)
+            return;
+        const int row = m_model->rowOf(ref->id);
+        if (row < 0)
+            return;
+        const QModelIndex index = proxy->mapFromSource(m_model->index(row, 0));
+        if (index.isValid() && m_table->currentIndex().row() != index.row()) {
+            QSignalBlocker block(m_table->selectionModel());
+            m_table->setCurrentIndex(index);
+            m_table->scrollTo(index);
+        }
+    });
+    m_eventsDock = new QDockWidget(tr("Events"), this);
+    m_eventsDock->setObjectName(QStringLiteral("eventsDock"));
+    m_eventsDock->setWidget(m_table);
+    addDockWidget(Qt::BottomDockWidgetArea, m_eventsDock);
+
+    m_details = new DetailsPanel(m_story.get(), m_selection);
+    m_detailsDock = new QDockWidget(tr("Details"), this);
+    m_detailsDock->setObjectName(QStringLiteral("detailsDock"));
+    m_detailsDock->setWidget(m_details);
+    addDockWidget(Qt::RightDockWidgetArea, m_detailsDock);
+    resizeDocks({m_detailsDock}, {380}, Qt::Horizontal);
+    resizeDocks({m_eventsDock}, {220}, Qt::Vertical);
+
+    m_viewMenu->clear();
+    m_viewMenu->addActions(m_timeline->actions());
+    if (!m_actorMap->actions().isEmpty()) {
+        m_viewMenu->addSeparator();
+        m_viewMenu->addActions(m_actorMap->actions());
+    }
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_eventsDock->toggleViewAction());
+    m_viewMenu->addAction(m_detailsDock->toggleViewAction());
 }
 
 void MainWindow::buildMenus()
@@ -175,6 +237,7 @@ void MainWindow::buildMenus()
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
 }
 
 void MainWindow::newStory()

@@ -4,6 +4,7 @@
 
 #include <memory>
 
+class QDockWidget;
 class QLabel;
 class QMenu;
 class QTableView;
@@ -11,9 +12,12 @@ class QTimer;
 
 namespace chronomap {
 
+class ActorMapView;
+class DetailsPanel;
 class EventTableModel;
 class Selection;
 class Story;
+class TimelineView;
 
 // The main window: one open story, its linked views (events table, timeline, actor map,
 // details) and the File menu. Views are rebuilt when another story is opened.
@@ -34,6 +38,8 @@ public:
     Story* story() const { return m_story.get(); }
     Selection* selection() const { return m_selection; }
     QTableView* eventTable() const { return m_table; }
+    TimelineView* timeline() const { return m_timeline; }
+    ActorMapView* actorMap() const { return m_actorMap; }
 
     // Where the seed story lives for this user.
     static QString defaultStoryPath();
@@ -54,6 +60,12 @@ private:
     Selection* m_selection = nullptr;
     EventTableModel* m_model = nullptr;
     QTableView* m_table = nullptr;
+    TimelineView* m_timeline = nullptr;
+    ActorMapView* m_actorMap = nullptr;
+    DetailsPanel* m_details = nullptr;
+    QDockWidget* m_eventsDock = nullptr;
+    QDockWidget* m_detailsDock = nullptr;
+    QMenu* m_viewMenu = nullptr;
     QMenu* m_recentMenu = nullptr;
     QLabel* m_status = nullptr;
     QTimer* m_poll = nullptr;

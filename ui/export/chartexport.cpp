@@ -1,6 +1,9 @@
 #include "chartexport.h"
 
+#include "actormap/actormapview.h"
+#include "query/selection.h"
 #include "story/story.h"
+#include "timeline/timelineview.h"
 
 #include <QBuffer>
 #include <QFileInfo>
@@ -89,7 +92,6 @@ void writePlot(QCustomPlot& plot, const QString& output, QSize size, double scal
 
 void exportChart(Story& story, const ExportRequest& request)
 {
-    Q_UNUSED(story);
     const QString suffix = QFileInfo(request.output).suffix().toLower();
     static const QStringList formats = {QStringLiteral("png"), QStringLiteral("jpg"),
                                         QStringLiteral("jpeg"), QStringLiteral("svg"),
@@ -98,12 +100,30 @@ void exportChart(Story& story, const ExportRequest& request)
         throw StoreError(QStringLiteral("%1: unknown image format \"%2\"; use .png, .jpg, .svg or "
                                         ".pdf")
                              .arg(request.output, suffix));
-    if (request.view == QLatin1String("timeline"))
-        throw StoreError(QStringLiteral("the timeline view is not available in this build yet"));
-    if (request.view == QLatin1String("actors"))
-        throw StoreError(QStringLiteral("the actor map is not available in this build yet"));
-    throw StoreError(QStringLiteral("unknown view \"%1\"; use --view timeline or --view actors")
-                         .arg(request.view));
+    if (request.view != QLatin1String("timeline") && request.view != QLatin1String("actors"))
+        throw StoreError(QStringLiteral("unknown view \"%1\"; use --view timeline or --view actors")
+                             .arg(request.view));
+
+    // The same widgets as the window, never shown: laid out at the requested size.
+    Selection selection;
+    const TimeIndex& index = story.timeIndex();
+    const qint64 from = request.from.value_or(index.empty() ? 0 : index.minTime());
+    const qint64 to = request.to.value_or(index.empty() ? 86400 : index.maxTime());
+    selection.setTimeWindow(from, to);
+    const QSize logical(qMax(1, qRound(request.size.width() / request.scale)),
+                        qMax(1, qRound(request.size.height() / request.scale)));
+    if (request.view == QLatin1String("timeline")) {
+        TimelineView view(&story, &selection);
+        view.resize(logical);
+        view.plot()->resize(logical);
+        view.plot()->xAxis->setRange(double(from), double(to));
+        writePlot(*view.plot(), request.output, request.size, request.scale);
+    } else {
+        ActorMapView view(&story, &selection);
+        view.resize(logical);
+        view.plot()->resize(logical);
+        writePlot(*view.plot(), request.output, request.size, request.scale);
+    }
 }
 
 } // namespace chronomap
