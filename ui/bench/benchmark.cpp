@@ -71,6 +71,8 @@ int runBenchmarks(const QString& storePath, QTextStream& out)
     line(out, "search_first_results_median", median(searchTimes), "ms");
     line(out, "search_first_results_max",
          *std::max_element(searchTimes.begin(), searchTimes.end()), "ms");
+    benchTimeline(*story, out);
+    benchActorMap(*story, out);
     line(out, "resident_memory", residentMB(), "MB");
     return 0;
 }

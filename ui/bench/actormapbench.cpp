@@ -1,0 +1,7 @@
+#include "benchmark.h"
+
+namespace chronomap {
+
+void benchActorMap(Story&, QTextStream&) {}
+
+} // namespace chronomap

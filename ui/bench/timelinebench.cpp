@@ -1,0 +1,7 @@
+#include "benchmark.h"
+
+namespace chronomap {
+
+void benchTimeline(Story&, QTextStream&) {}
+
+} // namespace chronomap
