@@ -439,6 +439,37 @@ void TestStore::failedTransactionChangesNothing()
     QCOMPARE(store->counts().events, qint64(0));
     QCOMPARE(store->counts().relations, qint64(0));
     QCOMPARE(store->search(QStringLiteral("first")).size(), 0);
+
+    // An inner part that fails and is caught still dooms the whole; and the next
+    // transaction on the connection is a real one again.
+    try {
+        Store::Transaction tx(*store);
+        Event e;
+        e.title = QStringLiteral("second");
+        e.date = PartialDate::fromEdtf(QStringLiteral("2025"));
+        store->insertEvent(e);
+        try {
+            store->insertRelation(Relation{0, 999, 998, QStringLiteral("meets"), false, {}, 1.0,
+                                           Verification::Draft, {}});
+        } catch (const StoreError&) {
+        }
+        tx.commit();
+        QFAIL("a transaction with a failed part committed");
+    } catch (const StoreError& e) {
+        QVERIFY(e.message().contains(QStringLiteral("nothing was changed")));
+    }
+    QCOMPARE(store->counts().events, qint64(0));
+    Event third;
+    third.title = QStringLiteral("third");
+    third.date = PartialDate::fromEdtf(QStringLiteral("2025"));
+    {
+        Store::Transaction tx(*store);
+        store->insertEvent(third);
+        // not committed: rolled back
+    }
+    QCOMPARE(store->counts().events, qint64(0));
+    store->insertEvent(third);
+    QCOMPARE(store->counts().events, qint64(1));
 }
 
 void TestStore::saveCopyIsConsistent()

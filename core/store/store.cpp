@@ -430,34 +430,36 @@ Store::Transaction::Transaction(Store& store) : m_store(store)
         throw StoreError(QStringLiteral("%1: the story is open read-only; nothing was changed")
                              .arg(store.m_path));
     m_outer = store.m_depth == 0;
-    if (m_outer)
+    if (m_outer) {
         store.exec("BEGIN IMMEDIATE");
+        store.m_doomed = false;
+    }
     ++store.m_depth;
 }
 
 Store::Transaction::~Transaction()
 {
     --m_store.m_depth;
-    if (!m_done && m_outer)
+    if (m_done)
+        return;
+    if (m_outer)
         sqlite3_exec(m_store.m_db, "ROLLBACK", nullptr, nullptr, nullptr);
-    else if (!m_done)
-        m_store.m_depth = -1000000; // an inner failure dooms the outer transaction
+    else
+        m_store.m_doomed = true; // an inner part failed: the whole must not commit
 }
 
 void Store::Transaction::commit()
 {
-    if (m_outer) {
-        if (m_store.m_depth < 0) {
-            sqlite3_exec(m_store.m_db, "ROLLBACK", nullptr, nullptr, nullptr);
-            m_done = true;
-            m_store.m_depth = 1;
-            throw StoreError(QStringLiteral("%1: a part of the change failed; nothing was "
-                                            "changed")
-                                 .arg(m_store.m_path));
-        }
-        m_store.exec("COMMIT");
-    }
     m_done = true;
+    if (!m_outer)
+        return;
+    if (m_store.m_doomed) {
+        sqlite3_exec(m_store.m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+        m_store.m_doomed = false;
+        throw StoreError(QStringLiteral("%1: a part of the change failed; nothing was changed")
+                             .arg(m_store.m_path));
+    }
+    m_store.exec("COMMIT");
 }
 
 // ---------------------------------------------------------------------------------------------

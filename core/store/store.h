@@ -202,6 +202,7 @@ private:
     bool m_readOnly = false;
     bool m_created = false;
     int m_depth = 0;
+    bool m_doomed = false;
     mutable QHash<const char*, Statement*> m_cache;
 };
 
