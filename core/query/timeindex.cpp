@@ -61,18 +61,28 @@ TimeIndex::Row TimeIndex::row(std::size_t i) const
 
 void TimeIndex::finish()
 {
+    // Rows usually arrive in id order: remember where each id lands so the id lookup table
+    // needs no sort of its own.
+    const bool idsAscending = std::is_sorted(m_id.begin(), m_id.end());
+    std::vector<quint32> order;
     if (!m_sorted) {
-        std::vector<quint32> order(m_id.size());
+        order.resize(m_id.size());
         std::iota(order.begin(), order.end(), 0u);
         std::stable_sort(order.begin(), order.end(), [this](quint32 a, quint32 b) {
             return m_earliest[a] < m_earliest[b];
         });
         auto permute = [&order](auto& v) {
-            std::remove_reference_t<decltype(v)> out(v.size());
-            for (std::size_t i = 0; i < order.size(); ++i)
-                out[i] = v[order[i]];
+            std::remove_reference_t<decltype(v)> out;
+            out.reserve(v.size());
+            for (quint32 i : order)
+                out.push_back(v[i]);
             v.swap(out);
         };
+        if (idsAscending) {
+            m_byId.resize(order.size());
+            for (std::size_t pos = 0; pos < order.size(); ++pos)
+                m_byId[order[pos]] = {m_id[order[pos]], quint32(pos)};
+        }
         permute(m_id);
         permute(m_earliest);
         permute(m_latest);
@@ -82,10 +92,10 @@ void TimeIndex::finish()
         permute(m_flags);
         m_sorted = true;
     }
-    rebuildDerived();
+    rebuildDerived(/*byIdReady=*/idsAscending && !order.empty());
 }
 
-void TimeIndex::rebuildDerived()
+void TimeIndex::rebuildDerived(bool byIdReady)
 {
     const std::size_t n = m_id.size();
     m_prefixMaxLatest.resize(n);
@@ -95,10 +105,13 @@ void TimeIndex::rebuildDerived()
         m_prefixMaxLatest[i] = runningMax;
     }
     m_maxLatest = n ? runningMax : 0;
+    if (byIdReady)
+        return;
     m_byId.resize(n);
     for (std::size_t i = 0; i < n; ++i)
         m_byId[i] = {m_id[i], quint32(i)};
-    std::sort(m_byId.begin(), m_byId.end());
+    if (!std::is_sorted(m_byId.begin(), m_byId.end()))
+        std::sort(m_byId.begin(), m_byId.end());
 }
 
 void TimeIndex::upsert(const Row& r)

@@ -66,7 +66,7 @@ public:
     std::size_t memoryBytes() const;
 
 private:
-    void rebuildDerived();
+    void rebuildDerived(bool byIdReady = false);
 
     std::vector<Id> m_id;
     std::vector<qint64> m_earliest, m_latest, m_nominalStart, m_nominalEnd;

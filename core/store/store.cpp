@@ -147,7 +147,7 @@ void targetColumns(EntityRef ref, Id& event, Id& actor, Id& relation)
 // ---------------------------------------------------------------------------------------------
 // Opening
 
-std::unique_ptr<Store> Store::open(const QString& path, Mode mode)
+std::unique_ptr<Store> Store::open(const QString& path, Mode mode, Check check)
 {
     const QFileInfo info(path);
     if (mode == Mode::Create) {
@@ -184,7 +184,7 @@ std::unique_ptr<Store> Store::open(const QString& path, Mode mode)
     std::unique_ptr<Store> store(new Store(path, db, readOnly));
     store->m_created = mode == Mode::Create;
     store->configure();
-    store->checkFile(mode);
+    store->checkFile(mode, check);
     if (!readOnly)
         store->migrate();
     store->verifySchema();
@@ -267,7 +267,7 @@ void Store::configure()
     exec("PRAGMA synchronous = FULL");
 }
 
-void Store::checkFile(Mode mode)
+void Store::checkFile(Mode mode, Check check)
 {
     if (mode == Mode::Create) {
         exec("PRAGMA page_size = 8192");
@@ -315,9 +315,22 @@ void Store::checkFile(Mode mode)
                              .arg(m_path));
     // quick_check reads every page: bounded by the file's size, and the only way to know a
     // damaged story before we show half of it.
+    if (check == Check::Full) {
+        const QString problem = quickCheck(m_db);
+        if (!problem.isEmpty())
+            throw StoreError(QStringLiteral("%1: the story file is damaged (%2); open a backup "
+                                            "copy")
+                                 .arg(m_path, problem));
+    }
+    if (!m_readOnly)
+        exec("PRAGMA journal_mode = WAL");
+}
+
+QString Store::quickCheck(sqlite3* db)
+{
     sqlite3_stmt* st = nullptr;
     QStringList problems;
-    if (sqlite3_prepare_v2(m_db, "PRAGMA quick_check(5)", -1, &st, nullptr) == SQLITE_OK) {
+    if (sqlite3_prepare_v2(db, "PRAGMA quick_check(5)", -1, &st, nullptr) == SQLITE_OK) {
         int rc;
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
             const QString line =
@@ -326,16 +339,34 @@ void Store::checkFile(Mode mode)
                 problems << line;
         }
         if (rc != SQLITE_DONE && problems.isEmpty())
-            problems << QString::fromUtf8(sqlite3_errmsg(m_db));
+            problems << QString::fromUtf8(sqlite3_errmsg(db));
     } else {
-        problems << QString::fromUtf8(sqlite3_errmsg(m_db));
+        problems << QString::fromUtf8(sqlite3_errmsg(db));
     }
     sqlite3_finalize(st);
-    if (!problems.isEmpty())
-        throw StoreError(QStringLiteral("%1: the story file is damaged (%2); open a backup copy")
-                             .arg(m_path, problems.first()));
-    if (!m_readOnly)
-        exec("PRAGMA journal_mode = WAL");
+    return problems.value(0);
+}
+
+QString Store::checkIntegrity(const QString& path)
+{
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(QFile::encodeName(path).constData(), &db,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+        const QString why = QString::fromUtf8(db ? sqlite3_errmsg(db) : "cannot open");
+        sqlite3_close_v2(db);
+        return QStringLiteral("%1: cannot check the story: %2").arg(path, why);
+    }
+    int on = 1;
+    sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, &on);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, &on);
+    sqlite3_busy_timeout(db, 5000);
+    const QString problem = quickCheck(db);
+    sqlite3_close_v2(db);
+    if (problem.isEmpty())
+        return {};
+    return QStringLiteral("%1: the story file is damaged (%2); it is open read-only: save a copy "
+                          "of what you need and open a backup")
+        .arg(path, problem);
 }
 
 void Store::migrate()
@@ -642,20 +673,22 @@ QList<SearchHit> Store::search(const QString& userText, int limit) const
     };
     run("SELECT f.rowid, e.title, snippet(events_fts, -1, '[', ']', '…', 12), f.rank "
         "FROM events_fts f JOIN events e ON e.id = f.rowid WHERE events_fts MATCH ?1 "
-        "ORDER BY f.rank LIMIT ?2",
+        "LIMIT ?2",
         EntityKind::Event);
     run("SELECT f.rowid, a.name, snippet(actors_fts, -1, '[', ']', '…', 12), f.rank "
         "FROM actors_fts f JOIN actors a ON a.id = f.rowid WHERE actors_fts MATCH ?1 "
-        "ORDER BY f.rank LIMIT ?2",
+        "LIMIT ?2",
         EntityKind::Actor);
     run("SELECT f.rowid, s.title, snippet(sources_fts, -1, '[', ']', '…', 12), f.rank "
         "FROM sources_fts f JOIN sources s ON s.id = f.rowid WHERE sources_fts MATCH ?1 "
-        "ORDER BY f.rank LIMIT ?2",
+        "LIMIT ?2",
         EntityKind::Source);
     run("SELECT f.rowid, a.author, snippet(annotations_fts, -1, '[', ']', '…', 12), f.rank "
         "FROM annotations_fts f JOIN annotations a ON a.id = f.rowid "
-        "WHERE annotations_fts MATCH ?1 ORDER BY f.rank LIMIT ?2",
+        "WHERE annotations_fts MATCH ?1 LIMIT ?2",
         EntityKind::Annotation);
+    // The first `limit` matches of each kind, ranked among themselves: ranking every match of
+    // a common word in a million events costs more than the user waits for first results.
     std::stable_sort(hits.begin(), hits.end(),
                      [](const SearchHit& a, const SearchHit& b) { return a.rank < b.rank; });
     if (hits.size() > limit)

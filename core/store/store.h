@@ -61,7 +61,15 @@ public:
         Create,     // create a new story; the file must not exist
     };
 
-    static std::unique_ptr<Store> open(const QString& path, Mode mode);
+    // Whether open() reads every page (PRAGMA quick_check) before returning. The window defers
+    // it to checkIntegrity() on another thread so a large story shows at once; the header, the
+    // application id, the version and the schema are always checked before anything is read.
+    enum class Check { Full, Deferred };
+
+    static std::unique_ptr<Store> open(const QString& path, Mode mode, Check check = Check::Full);
+    // Runs quick_check on its own read-only connection (any thread). Returns an empty string
+    // when the file is sound, otherwise the message for the user.
+    static QString checkIntegrity(const QString& path);
     ~Store();
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
@@ -183,8 +191,9 @@ public:
 private:
     Store(const QString& path, sqlite3* db, bool readOnly);
     void configure();
-    void checkFile(Mode mode);
+    void checkFile(Mode mode, Check check);
     void migrate();
+    static QString quickCheck(sqlite3* db);
     void verifySchema() const;
     [[noreturn]] void fail(const QString& what) const;
 

@@ -3,6 +3,8 @@
 #include "interchange/chronomapjson.h"
 
 #include <QFile>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QUndoStack>
 
 #include <cstdlib>
@@ -28,9 +30,19 @@ Story::Story(std::unique_ptr<Store> store)
 
 Story::~Story() = default;
 
-std::unique_ptr<Story> Story::open(const QString& path, Store::Mode mode)
+std::unique_ptr<Story> Story::open(const QString& path, Store::Mode mode, Store::Check check)
 {
-    return std::unique_ptr<Story>(new Story(Store::open(path, mode)));
+    return std::unique_ptr<Story>(new Story(Store::open(path, mode, check)));
+}
+
+void Story::startIntegrityCheck()
+{
+    auto* watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
+        emit integrityChecked(watcher->result());
+        watcher->deleteLater();
+    });
+    watcher->setFuture(QtConcurrent::run(&Store::checkIntegrity, path()));
 }
 
 std::unique_ptr<Story> Story::create(const QString& path, bool empty)
@@ -68,6 +80,25 @@ void Story::apply(const Change& change, const std::function<void(Store&)>& write
         Store::Transaction tx(*m_store);
         write(*m_store);
         for (ChangeRecord rec : audit) {
+            if (rec.author.isEmpty())
+                rec.author = m_author;
+            m_store->logChange(rec);
+        }
+        tx.commit();
+    }
+    m_dataVersion = m_store->dataVersion();
+    refreshIndex(change);
+    emit changed(change);
+}
+
+void Story::applyEdit(const std::function<void(Store&, Change&, QList<ChangeRecord>&)>& write)
+{
+    Change change;
+    {
+        QList<ChangeRecord> audit;
+        Store::Transaction tx(*m_store);
+        write(*m_store, change, audit);
+        for (ChangeRecord rec : std::as_const(audit)) {
             if (rec.author.isEmpty())
                 rec.author = m_author;
             m_store->logChange(rec);

@@ -22,7 +22,11 @@ public:
     ~Story() override;
 
     // Opens an existing story. Throws StoreError with a message for the user.
-    static std::unique_ptr<Story> open(const QString& path, Store::Mode mode = Store::Mode::ReadWrite);
+    static std::unique_ptr<Story> open(const QString& path, Store::Mode mode = Store::Mode::ReadWrite,
+                                       Store::Check check = Store::Check::Full);
+    // For a story opened with Store::Check::Deferred: reads every page on another thread and
+    // emits integrityChecked with an empty message when sound, or the user's message.
+    void startIntegrityCheck();
     // Creates a story file: the seed story, or an empty one.
     static std::unique_ptr<Story> create(const QString& path, bool empty = false);
 
@@ -42,6 +46,9 @@ public:
     // emits changed(). Throws StoreError (and changes nothing) if any part fails.
     void apply(const Change& change, const std::function<void(Store&)>& write,
                const QList<ChangeRecord>& audit = {});
+    // The same for edits that learn their ids while writing (inserts): `write` fills in the
+    // change and the audit lines it made.
+    void applyEdit(const std::function<void(Store&, Change&, QList<ChangeRecord>&)>& write);
 
     // Re-reads everything after an outside change (import, another process).
     void reload();
@@ -52,6 +59,7 @@ public:
 
 signals:
     void changed(const chronomap::Change& change);
+    void integrityChecked(const QString& problem);
 
 private:
     explicit Story(std::unique_ptr<Store> store);
