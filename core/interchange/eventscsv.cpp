@@ -1,0 +1,210 @@
+#include "eventscsv.h"
+
+#include "csvreader.h"
+
+#include "store/store.h"
+
+#include <QSet>
+
+namespace chronomap {
+
+namespace {
+
+struct FieldInfo
+{
+    const char* field;
+    const char* label;
+    QList<const char*> synonyms;
+};
+
+const QList<FieldInfo>& fieldInfos()
+{
+    static const QList<FieldInfo> infos = {
+        {"title", "Title", {"title", "headline", "event", "name"}},
+        {"date", "Date (EDTF)", {"date", "start", "start date", "start_date", "when", "year"}},
+        {"end", "End date", {"end", "end date", "end_date"}},
+        {"display_date", "Display date", {"display_date", "display date"}},
+        {"summary", "Summary", {"summary", "text", "description", "body"}},
+        {"category", "Category", {"category", "group", "lane"}},
+        {"tags", "Tags", {"tags", "tag", "keywords"}},
+        {"actors", "Actors", {"actors", "people", "participants", "who"}},
+        {"location", "Location", {"location", "place", "where"}},
+        {"importance", "Importance (0-5)", {"importance", "priority"}},
+        {"status", "Status", {"status", "verification"}},
+        {"uid", "Identifier", {"uid", "unique_id", "id"}},
+    };
+    return infos;
+}
+
+} // namespace
+
+QStringList CsvMapping::fields()
+{
+    QStringList out;
+    for (const FieldInfo& f : fieldInfos())
+        out << QLatin1String(f.field);
+    return out;
+}
+
+QString CsvMapping::fieldLabel(const QString& field)
+{
+    for (const FieldInfo& f : fieldInfos())
+        if (field == QLatin1String(f.field))
+            return QLatin1String(f.label);
+    return field;
+}
+
+CsvMapping guessEventMapping(const CsvTable& table)
+{
+    CsvMapping m;
+    QSet<int> used;
+    // Our own export names "id" (the story's row id) and "uid": prefer uid for the identifier.
+    for (const FieldInfo& f : fieldInfos()) {
+        for (const char* synonym : f.synonyms) {
+            const int col = table.column(QLatin1String(synonym));
+            if (col >= 0 && !used.contains(col)) {
+                if (QLatin1String(f.field) == QLatin1String("uid") &&
+                    QLatin1String(synonym) == QLatin1String("id") &&
+                    table.column(QStringLiteral("uid")) >= 0)
+                    continue;
+                m.columns.insert(QLatin1String(f.field), col);
+                used.insert(col);
+                break;
+            }
+        }
+    }
+    return m;
+}
+
+ImportBatch readEventsTable(const CsvTable& t, const CsvMapping& m, const QString& fileName)
+{
+    auto fail = [&](qsizetype row, int col, const QString& what) {
+        throw StoreError(QStringLiteral("%1:%2:%3: column \"%4\": %5")
+                             .arg(fileName)
+                             .arg(t.rowLines.value(row, 1))
+                             .arg(col + 1)
+                             .arg(t.header.value(col).trimmed(), what));
+    };
+    for (const char* required : {"title", "date"})
+        if (m.column(QLatin1String(required)) < 0)
+            throw StoreError(
+                QStringLiteral("%1:1:1: no column gives the event's %2; expected a "
+                               "column named %3 (or choose one in the import dialog)")
+                    .arg(fileName, QLatin1String(required),
+                         QLatin1String(qstrcmp(required, "title") == 0 ? "\"title\" or \"headline\""
+                                                                       : "\"date\" or \"start\"")));
+    ImportBatch batch;
+    QHash<QString, qint64> categories;
+    QHash<QString, Id> actors;
+    for (qsizetype row = 0; row < t.rows.size(); ++row) {
+        bool blank = true;
+        for (const QString& c : t.rows.at(row))
+            blank = blank && c.trimmed().isEmpty();
+        if (blank)
+            continue;
+        const auto cell = [&](const char* field) {
+            return unneutralised(t.cell(row, m.column(QLatin1String(field))).trimmed());
+        };
+        Event e;
+        e.title = cell("title");
+        QString dateText = cell("date");
+        const QString end = cell("end");
+        if (dateText.isEmpty())
+            fail(row, m.column(QStringLiteral("date")),
+                 QStringLiteral("expected a date such as 2025-10-24, found an empty cell"));
+        if (!end.isEmpty() && end != dateText)
+            dateText += u'/' + end;
+        QString why;
+        e.date = PartialDate::fromEdtf(dateText, &why);
+        if (!e.date.isValid())
+            fail(row, m.column(QStringLiteral("date")),
+                 QStringLiteral("expected an EDTF date such as 2025-10 or 2025-10-21/2025-10-31, "
+                                "found \"%1\": %2")
+                     .arg(dateText, why));
+        e.displayDate = cell("display_date");
+        e.summary = cell("summary");
+        e.location = cell("location");
+        e.uid = cell("uid");
+        if (const QString c = cell("category"); !c.isEmpty()) {
+            const QString key = c.toCaseFolded();
+            if (!categories.contains(key)) {
+                batch.categories.append(c);
+                categories.insert(key, batch.categories.size());
+            }
+            e.categoryId = categories.value(key);
+        }
+        for (const QString& tag : cell("tags").split(u';', Qt::SkipEmptyParts))
+            if (const QString tg = tag.trimmed(); !tg.isEmpty() && !e.tags.contains(tg))
+                e.tags.append(tg);
+        if (const QString imp = cell("importance"); !imp.isEmpty()) {
+            bool ok = false;
+            e.importance = imp.toInt(&ok);
+            if (!ok || e.importance < 0 || e.importance > 5)
+                fail(row, m.column(QStringLiteral("importance")),
+                     QStringLiteral("expected a whole number from 0 to 5, found \"%1\"").arg(imp));
+        }
+        if (const QString st = cell("status").toLower(); !st.isEmpty()) {
+            if (!verificationFromName(st))
+                fail(row, m.column(QStringLiteral("status")),
+                     QStringLiteral("expected draft, confirmed, disputed or cleared, found \"%1\"")
+                         .arg(st));
+            e.status = *verificationFromName(st);
+        }
+        QSet<Id> seen;
+        for (const QString& item : cell("actors").split(u';', Qt::SkipEmptyParts)) {
+            QString name = item.trimmed(), role;
+            // "Name (role)": the last parenthesis is the role.
+            if (name.endsWith(u')')) {
+                if (const qsizetype open = name.lastIndexOf(QLatin1String(" (")); open > 0) {
+                    role = name.mid(open + 2, name.size() - open - 3);
+                    name = name.left(open).trimmed();
+                }
+            }
+            if (name.isEmpty())
+                continue;
+            const QString key = name.toCaseFolded();
+            if (!actors.contains(key)) {
+                Actor a;
+                a.name = name;
+                batch.actors.append(a);
+                actors.insert(key, batch.actors.size());
+            }
+            const Id id = actors.value(key);
+            if (!seen.contains(id)) {
+                seen.insert(id);
+                e.actors.append(Participation{id, role});
+            }
+        }
+        batch.events.append(e);
+        batch.eventLines.append(t.rowLines.value(row));
+    }
+    return batch;
+}
+
+QByteArray writeEventsCsv(const Store& store)
+{
+    QHash<Id, QString> categories, actors;
+    for (const Category& c : store.categories())
+        categories.insert(c.id, c.name);
+    for (const Actor& a : store.actors())
+        actors.insert(a.id, a.name);
+    QByteArray out = kUtf8Bom;
+    out +=
+        csvRow({QStringLiteral("id"), QStringLiteral("uid"), QStringLiteral("date"),
+                QStringLiteral("display_date"), QStringLiteral("title"), QStringLiteral("summary"),
+                QStringLiteral("category"), QStringLiteral("tags"), QStringLiteral("importance"),
+                QStringLiteral("location"), QStringLiteral("status"), QStringLiteral("actors")});
+    for (const Event& e : store.events()) {
+        QStringList people;
+        for (const Participation& p : e.actors)
+            people << actors.value(p.actorId) +
+                          (p.role.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(p.role));
+        out += csvRow({QString::number(e.id), e.uid, e.date.edtf(), e.displayDate, e.title,
+                       e.summary, categories.value(e.categoryId), e.tags.join(QStringLiteral("; ")),
+                       QString::number(e.importance), e.location, verificationName(e.status),
+                       people.join(QStringLiteral("; "))});
+    }
+    return out;
+}
+
+} // namespace chronomap

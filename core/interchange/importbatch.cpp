@@ -1,0 +1,236 @@
+#include "importbatch.h"
+
+#include "store/store.h"
+
+#include <QHash>
+#include <QSet>
+
+namespace chronomap {
+
+namespace {
+
+// Above this many events an import into a story without events takes the bulk path.
+constexpr qsizetype kBulkThreshold = 2000;
+
+QString nameKey(const QString& name)
+{
+    return name.trimmed().toCaseFolded();
+}
+
+QString plural(qint64 n, const char* one, const char* many)
+{
+    return QStringLiteral("%1 %2").arg(n).arg(QLatin1String(n == 1 ? one : many));
+}
+
+[[noreturn]] void cancelled(const QString& fileName)
+{
+    throw StoreError(
+        QStringLiteral("%1: the import was cancelled; nothing was changed").arg(fileName));
+}
+
+} // namespace
+
+QString ImportSummary::text() const
+{
+    QStringList parts;
+    parts << plural(newEvents, "event", "events");
+    parts << plural(newActors, "new actor", "new actors");
+    if (matchedActors)
+        parts << plural(matchedActors, "actor matched by name", "actors matched by name");
+    if (newRelations)
+        parts << plural(newRelations, "relation", "relations");
+    if (newCategories)
+        parts << plural(newCategories, "new category", "new categories");
+    if (newEras)
+        parts << plural(newEras, "era", "eras");
+    if (titleSet)
+        parts << QStringLiteral("the story title");
+    return parts.join(QStringLiteral(", "));
+}
+
+ImportSummary previewImport(const Store& store, const ImportBatch& batch)
+{
+    ImportSummary s;
+    QSet<QString> existing;
+    for (const Actor& a : store.actors())
+        existing.insert(nameKey(a.name));
+    QSet<QString> seen;
+    for (const Actor& a : batch.actors) {
+        const QString key = nameKey(a.name);
+        if (existing.contains(key))
+            ++s.matchedActors;
+        else if (!seen.contains(key))
+            ++s.newActors;
+        seen.insert(key);
+    }
+    QSet<QString> categories;
+    for (const Category& c : store.categories())
+        categories.insert(nameKey(c.name));
+    for (const QString& c : batch.categories)
+        if (!categories.contains(nameKey(c))) {
+            categories.insert(nameKey(c));
+            ++s.newCategories;
+        }
+    QSet<QString> eras;
+    for (const Era& e : store.eras())
+        eras.insert(e.title + u'\x1f' + e.date.edtf());
+    for (const Era& e : batch.eras)
+        if (!eras.contains(e.title + u'\x1f' + e.date.edtf()))
+            ++s.newEras;
+    s.newEvents = batch.events.size();
+    s.newRelations = batch.relations.size();
+    s.titleSet = !batch.title.isEmpty() && store.meta(QStringLiteral("title")).isEmpty();
+    return s;
+}
+
+ImportSummary applyImport(Store& store, const ImportBatch& batch, const QString& fileName,
+                          const ImportProgress& progress)
+{
+    ImportSummary summary = previewImport(store, batch);
+    Store::Transaction tx(store);
+
+    if (summary.titleSet) {
+        store.setMeta(QStringLiteral("title"), batch.title);
+        if (!batch.description.isEmpty() && store.meta(QStringLiteral("description")).isEmpty())
+            store.setMeta(QStringLiteral("description"), batch.description);
+    }
+
+    // Categories by name: a file's "Diplomacy" group lands in the story's Diplomacy lane.
+    QHash<QString, Id> categoryByName;
+    int position = 0;
+    for (const Category& c : store.categories()) {
+        categoryByName.insert(nameKey(c.name), c.id);
+        position = std::max(position, c.position + 1);
+    }
+    QList<Id> categoryIds;
+    for (const QString& name : batch.categories) {
+        const QString key = nameKey(name);
+        auto it = categoryByName.constFind(key);
+        if (it == categoryByName.constEnd())
+            it = categoryByName.insert(
+                key, store.insertCategory(Category{0, name, QColor(), position++}));
+        categoryIds.append(*it);
+    }
+
+    QSet<QString> eras;
+    for (const Era& e : store.eras())
+        eras.insert(e.title + u'\x1f' + e.date.edtf());
+    for (Era e : batch.eras) {
+        const QString key = e.title + u'\x1f' + e.date.edtf();
+        if (eras.contains(key))
+            continue; // importing the same file twice does not double its eras
+        eras.insert(key);
+        e.id = 0;
+        store.insertEra(e);
+    }
+
+    // Actors by name, case-insensitive; a matched actor gains what it lacked.
+    QHash<QString, Actor> actorByName;
+    for (const Actor& a : store.actors())
+        actorByName.insert(nameKey(a.name), a);
+    QList<Id> actorIds;
+    for (const Actor& incoming : batch.actors) {
+        const QString key = nameKey(incoming.name);
+        auto it = actorByName.find(key);
+        if (it != actorByName.end()) {
+            Actor merged = *it;
+            if (merged.role.isEmpty())
+                merged.role = incoming.role;
+            if (merged.description.isEmpty())
+                merged.description = incoming.description;
+            if (!merged.color.isValid())
+                merged.color = incoming.color;
+            if (!merged.pinnedX && incoming.pinnedX) {
+                merged.pinnedX = incoming.pinnedX;
+                merged.pinnedY = incoming.pinnedY;
+            }
+            if (!(merged == *it)) {
+                store.updateActor(merged);
+                *it = merged;
+            }
+            actorIds.append(merged.id);
+            continue;
+        }
+        Actor a = incoming;
+        a.id = 0;
+        a.id = store.insertActor(a);
+        actorByName.insert(key, a);
+        actorIds.append(a.id);
+    }
+    auto actorId = [&](Id batchId) { return actorIds.value(batchId - 1, 0); };
+    auto mapped = [&](const Event& in) {
+        Event e = in;
+        e.id = 0;
+        e.categoryId = e.categoryId > 0 ? categoryIds.value(e.categoryId - 1, 0) : 0;
+        QSet<Id> seen;
+        QList<Participation> parts;
+        for (Participation p : e.actors) {
+            p.actorId = actorId(p.actorId);
+            // Two names that match one story actor become one participation.
+            if (p.actorId && !seen.contains(p.actorId)) {
+                seen.insert(p.actorId);
+                parts.append(p);
+            }
+        }
+        e.actors = parts;
+        return e;
+    };
+
+    const qsizetype total = batch.events.size() + batch.relations.size();
+    auto report = [&](qsizetype done) {
+        if (progress && !progress(total ? double(done) / double(total) : 1.0))
+            cancelled(fileName);
+    };
+
+    bool anyTags = false;
+    for (const Event& e : batch.events)
+        anyTags = anyTags || !e.tags.isEmpty();
+    // The bulk path returns no ids: only when nothing (a citation) must point at the events.
+    QList<Id> eventIds;
+    if (batch.events.size() >= kBulkThreshold && !anyTags && batch.citations.isEmpty() &&
+        store.counts().events == 0) {
+        // The producer runs on the store's second thread: progress is called from there.
+        qsizetype next = 0;
+        auto producer = [&](Event& out) {
+            if ((next & 255) == 0)
+                report(next);
+            if (next >= batch.events.size())
+                return false;
+            out = mapped(batch.events.at(next++));
+            return true;
+        };
+        store.bulkInsertEvents(producer);
+    } else {
+        for (qsizetype i = 0; i < batch.events.size(); ++i) {
+            if ((i & 255) == 0)
+                report(i);
+            eventIds.append(store.insertEvent(mapped(batch.events.at(i))));
+        }
+    }
+    for (qsizetype i = 0; i < batch.relations.size(); ++i) {
+        if ((i & 255) == 0)
+            report(batch.events.size() + i);
+        Relation r = batch.relations.at(i);
+        r.id = 0;
+        r.sourceId = actorId(r.sourceId);
+        r.targetId = actorId(r.targetId);
+        store.insertRelation(r);
+    }
+    QList<Id> sourceIds;
+    for (Source src : batch.sources) {
+        src.id = 0;
+        sourceIds.append(store.insertSource(src));
+    }
+    for (Citation c : batch.citations) {
+        c.id = 0;
+        c.sourceId = sourceIds.value(c.sourceId - 1, 0);
+        c.target.id = eventIds.value(c.target.id - 1, 0);
+        if (c.sourceId && c.target.id)
+            store.insertCitation(c);
+    }
+    report(total);
+    tx.commit();
+    return summary;
+}
+
+} // namespace chronomap

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "model/entities.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace chronomap {
+
+class Store;
+
+// What a file brought, parsed and checked but not yet written: every reader except Chronomap
+// JSON (which carries ids and whole tables) produces one. Ids inside are the batch's own:
+// an Actor's id is its index + 1 in `actors`, an Event's categoryId is an index + 1 into
+// `categories`, participations and relations point at batch actor ids.
+struct ImportBatch
+{
+    QString title; // the story title the file names (TimelineJS title slide); may be empty
+    QString description;
+    QStringList categories;
+    QList<Era> eras;
+    QList<Actor> actors;
+    QList<Event> events;
+    QList<Relation> relations;
+    // Media and other credited material: sources, and citations whose sourceId is a batch
+    // source index + 1 and whose target is {Event, batch event index + 1}.
+    QList<Source> sources;
+    QList<Citation> citations;
+    QList<qint64> eventLines; // the file line each event came from (for previews), may be empty
+};
+
+// What an import creates or merges, for the preview and the command line.
+struct ImportSummary
+{
+    qint64 newEvents = 0, newActors = 0, matchedActors = 0, newRelations = 0, newCategories = 0,
+           newEras = 0;
+    bool titleSet = false;
+    // "12 events, 3 new actors, 2 actors matched by name, 1 relation"
+    QString text() const;
+};
+
+// Reports progress (0..1); returning false cancels, which throws StoreError and changes nothing.
+// It may be called from a worker thread (the bulk path): keep it thread-safe (atomics).
+using ImportProgress = std::function<bool(double)>;
+
+// What applyImport would do to `store`, without writing anything.
+ImportSummary previewImport(const Store& store, const ImportBatch& batch);
+
+// Writes the batch into `store` in one transaction: actors are matched to the story's by name
+// (case-insensitive) and merged, categories by name, everything else is added. An empty story
+// takes the file's title. On any error or a cancel it throws StoreError and changes nothing.
+// Large batches into a story without events use Store::bulkInsertEvents.
+ImportSummary applyImport(Store& store, const ImportBatch& batch, const QString& fileName,
+                          const ImportProgress& progress = {});
+
+} // namespace chronomap

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "csvreader.h"
+#include "eventscsv.h"
+#include "importbatch.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace chronomap {
+
+class Store;
+
+// The one door for imports and data exports, used by the command line and the window.
+//
+// Import formats: "csv" (a TimelineJS sheet, an edge list or events, told apart by the
+// header), "timelinejs" (JSON or the sheet), "gexf", "graphml", "json" (Chronomap JSON),
+// "edges". Export formats: "timelinejs" (JSON, or the sheet when the file ends in .csv),
+// "chronomap", "events-csv", "edges-csv", "gexf", "graphml".
+
+QStringList importFormats();
+QStringList exportFormats();
+
+// The format a file is in, from its name and its first bytes; empty if it cannot be told.
+QString guessImportFormat(const QString& path, const QByteArray& head);
+// The export format for an output name (.json → chronomap unless asked, .csv → events-csv,
+// .gexf, .graphml); empty if the name says nothing.
+QString guessExportFormat(const QString& path);
+// True for output names whose suffix is a data format rather than an image.
+bool isDataExportPath(const QString& path);
+
+// Reads a whole input file with the size checked before reading (a sparse 2 GB file is refused
+// without being read). Throws StoreError naming the file.
+QByteArray readInputFile(const QString& path, qint64 maxBytes = qint64(1) << 30);
+
+// A parsed import, not yet written.
+struct ParsedImport
+{
+    QString fileName;
+    QString format;           // the resolved format ("csv" resolves to timelinejs, edges or events)
+    ImportBatch batch;        // for every format but "json"
+    QByteArray chronomapJson; // for "json"
+    std::optional<CsvTable> table; // for CSV files: the cells, for previews and remapping
+    CsvMapping mapping;            // for events CSV
+};
+
+// Reads and checks a file. `format` empty: guessed. `mapping` for events CSV (else guessed).
+// Throws StoreError "file:line:column: what was expected"; nothing is written.
+ParsedImport parseImport(const QString& path, const QString& format = {},
+                         const std::optional<CsvMapping>& mapping = std::nullopt);
+// For an events CSV already parsed: read again with another mapping.
+void remapImport(ParsedImport& parsed, const CsvMapping& mapping);
+
+// What the import would create, without writing.
+ImportSummary previewParsedImport(const Store& store, const ParsedImport& parsed);
+// Writes a parsed import in one transaction (see applyImport); throws StoreError and changes
+// nothing on any error or a cancel.
+ImportSummary applyParsedImport(Store& store, const ParsedImport& parsed,
+                                const ImportProgress& progress = {});
+
+// The bytes of a data export.
+QByteArray exportBytes(const Store& store, const QString& format, const QString& path = {});
+// Writes a data export through QSaveFile: a failed export leaves an existing file as it was.
+void exportData(const Store& store, const QString& format, const QString& path);
+
+} // namespace chronomap

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QXmlStreamReader>
+
+namespace chronomap {
+
+// A streaming XML reader with the limits every XML import needs: size checked before
+// parsing, no DTD with entity declarations (the "billion laughs" expansion), no external
+// entities, bounded depth, element count and attribute length. Errors throw StoreError
+// "file:line:column: what was expected".
+class GuardedXml
+{
+public:
+    GuardedXml(const QByteArray& bytes, const QString& fileName);
+
+    // The next start or end element (text, comments and processing instructions skipped);
+    // false at the end of the document.
+    bool next();
+    QXmlStreamReader& reader() { return m_r; }
+    bool isStart() const { return m_r.isStartElement(); }
+    bool isEnd() const { return m_r.isEndElement(); }
+    QStringView name() const { return m_r.name(); }
+    QString attribute(const char* name) const;
+    bool hasAttribute(const char* name) const;
+    // The text of the current element (which must be a start element), then at its end.
+    QString elementText();
+    int depth() const { return m_depth; }
+
+    [[noreturn]] void fail(const QString& what) const;
+
+    static constexpr qsizetype kMaxBytes = qsizetype(256) * 1024 * 1024;
+    static constexpr int kMaxDepth = 64;
+    static constexpr qint64 kMaxElements = 20'000'000;
+    static constexpr qsizetype kMaxText = 1024 * 1024;
+
+private:
+    QXmlStreamReader m_r;
+    QString m_fileName;
+    int m_depth = 0;
+    qint64 m_elements = 0;
+};
+
+} // namespace chronomap
