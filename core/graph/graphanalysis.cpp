@@ -1,0 +1,311 @@
+#include "graphanalysis.h"
+
+#include "igraphsession.h"
+
+#include <QElapsedTimer>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace chronomap {
+
+namespace {
+
+quint64 splitmix(quint64 x)
+{
+    x += 0x9e3779b97f4a7c15ULL;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+
+bool used(const std::vector<char>& mask, std::size_t e)
+{
+    return mask.empty() || mask[e];
+}
+
+// The edges in `mask` as an igraph graph; undirected relations both ways if `bothWays`.
+void makeGraph(IgraphSession& session, IgGraph& out, IgVector* weights, const ActorGraph& graph,
+               const std::vector<char>& mask, bool directed, bool bothWays = false)
+{
+    IgIntVector ends;
+    std::vector<double> w;
+    for (std::size_t e = 0; e < graph.edges.size(); ++e) {
+        if (!used(mask, e))
+            continue;
+        const ActorGraph::Edge& edge = graph.edges[e];
+        session.check(igraph_vector_int_push_back(&ends.v, edge.from), "building the graph");
+        session.check(igraph_vector_int_push_back(&ends.v, edge.to), "building the graph");
+        w.push_back(edge.weight);
+        if (bothWays && !edge.directed) {
+            session.check(igraph_vector_int_push_back(&ends.v, edge.to), "building the graph");
+            session.check(igraph_vector_int_push_back(&ends.v, edge.from), "building the graph");
+            w.push_back(edge.weight);
+        }
+    }
+    session.check(igraph_create(&out.g, &ends.v, graph.nodeCount(), directed),
+                  "building the graph");
+    out.made = true;
+    if (weights) {
+        session.check(igraph_vector_resize(&weights->v, igraph_integer_t(w.size())),
+                      "building the graph");
+        for (std::size_t i = 0; i < w.size(); ++i)
+            (*weights)[igraph_integer_t(i)] = w[i];
+    }
+}
+
+} // namespace
+
+std::vector<QPointF> layoutGraph(const ActorGraph& graph, const std::vector<char>& mask,
+                                 const LayoutOptions& options, GraphControl* control)
+{
+    const int n = graph.nodeCount();
+    if (n == 0)
+        return {};
+    IgraphSession session(control);
+    session.checkCancelled();
+    igraph_rng_seed(igraph_rng_default(), igraph_uint_t(options.seed));
+
+    IgGraph g;
+    IgVector weights;
+    makeGraph(session, g, &weights, graph, mask, IGRAPH_UNDIRECTED);
+
+    // The start: the caller's positions, or a disc filled from hashes of the ids (not from a
+    // generator, so adding an actor does not move every other actor's start).
+    igraph_matrix_t pos;
+    session.check(igraph_matrix_init(&pos, n, 2), "allocating the layout");
+    struct MatrixGuard
+    {
+        igraph_matrix_t* m;
+        ~MatrixGuard() { igraph_matrix_destroy(m); }
+    } guard{&pos};
+    const double radius = std::sqrt(double(n)) / 2.0;
+    const bool haveStart = options.start.size() == std::size_t(n);
+    IgVector minx(n), maxx(n), miny(n), maxy(n);
+    for (int i = 0; i < n; ++i) {
+        QPointF p;
+        if (graph.pinned[std::size_t(i)]) {
+            p = *graph.pinned[std::size_t(i)];
+        } else if (haveStart) {
+            p = options.start[std::size_t(i)];
+        } else {
+            const quint64 h = splitmix(quint64(graph.nodeIds[std::size_t(i)]) ^ options.seed);
+            const double u = double(h >> 40) / double(1ULL << 24);
+            const double a = double(h & 0xffffff) / double(1ULL << 24) * 2.0 * M_PI;
+            p = QPointF(radius * std::sqrt(u) * std::cos(a), radius * std::sqrt(u) * std::sin(a));
+        }
+        MATRIX(pos, i, 0) = p.x();
+        MATRIX(pos, i, 1) = p.y();
+        const bool pin = graph.pinned[std::size_t(i)].has_value();
+        minx[i] = pin ? p.x() : -IGRAPH_INFINITY;
+        maxx[i] = pin ? p.x() : IGRAPH_INFINITY;
+        miny[i] = pin ? p.y() : -IGRAPH_INFINITY;
+        maxy[i] = pin ? p.y() : IGRAPH_INFINITY;
+    }
+
+    int iterations = options.iterations;
+    if (iterations <= 0)
+        iterations = n > 5000 ? 150 : n > 1000 ? 300 : 500;
+    const double temperature =
+        options.startTemperature > 0 ? options.startTemperature : std::sqrt(double(n)) / 10.0;
+    session.setProgressSpan(0, 1, iterations);
+    session.check(
+        igraph_layout_fruchterman_reingold(&g.g, &pos, /*use_seed=*/true, iterations, temperature,
+                                           n > 1000 ? IGRAPH_LAYOUT_GRID : IGRAPH_LAYOUT_NOGRID,
+                                           &weights.v, &minx.v, &maxx.v, &miny.v, &maxy.v),
+        "the Fruchterman-Reingold layout");
+
+    std::vector<QPointF> out(static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i)
+        out[std::size_t(i)] = graph.pinned[std::size_t(i)]
+                                  ? *graph.pinned[std::size_t(i)]
+                                  : QPointF(MATRIX(pos, i, 0), MATRIX(pos, i, 1));
+    return out;
+}
+
+Centrality computeCentrality(const ActorGraph& graph, const std::vector<char>& mask,
+                             GraphControl* control)
+{
+    const int n = graph.nodeCount();
+    Centrality c;
+    c.degree.assign(std::size_t(n), 0.0);
+    for (std::size_t e = 0; e < graph.edges.size(); ++e)
+        if (used(mask, e)) {
+            c.degree[std::size_t(graph.edges[e].from)] += 1;
+            c.degree[std::size_t(graph.edges[e].to)] += 1;
+        }
+    c.betweenness.assign(std::size_t(n), 0.0);
+    c.pageRank.assign(std::size_t(n), n > 0 ? 1.0 / n : 0.0);
+    if (n == 0)
+        return c;
+
+    IgraphSession session(control);
+    session.checkCancelled();
+    {
+        IgGraph g;
+        makeGraph(session, g, nullptr, graph, mask, IGRAPH_UNDIRECTED);
+        IgVector result;
+        constexpr int kExactLimit = 5000;
+        // About four million edge visits in all: ~100 sources at 10k actors, 16 at 100k.
+        const int samples =
+            std::clamp(int(4e6 / double(n + graph.edgeCount())), 16, std::min(n, 256));
+        if (n <= kExactLimit) {
+            session.setProgressSpan(0, 0.8, n);
+            session.check(igraph_betweenness(&g.g, &result.v, igraph_vss_all(), false, nullptr),
+                          "betweenness");
+        } else {
+            // Brandes from an evenly spread, fixed sample of sources, scaled up: an unbiased
+            // estimate whose cost does not grow with the square of the story.
+            c.betweennessEstimated = true;
+            IgIntVector sources(samples);
+            for (int i = 0; i < samples; ++i)
+                sources[i] = igraph_integer_t((qint64(i) * n) / samples);
+            session.setProgressSpan(0, 0.8, samples);
+            session.check(igraph_betweenness_subset(&g.g, &result.v, igraph_vss_all(), false,
+                                                    igraph_vss_vector(&sources.v), igraph_vss_all(),
+                                                    nullptr),
+                          "betweenness");
+            for (int i = 0; i < n; ++i)
+                result[i] *= double(n) / samples;
+        }
+        for (int i = 0; i < n; ++i)
+            c.betweenness[std::size_t(i)] = result[i];
+    }
+    {
+        IgGraph g;
+        IgVector weights;
+        makeGraph(session, g, &weights, graph, mask, IGRAPH_DIRECTED, /*bothWays=*/true);
+        // ARPACK rather than PRPACK: PRPACK's preprocessing takes over a second at 10k actors.
+        IgVector result;
+        igraph_real_t value = 0;
+        session.setProgressSpan(0.8, 1, 1);
+        session.check(igraph_pagerank(&g.g, IGRAPH_PAGERANK_ALGO_ARPACK, &result.v, &value,
+                                      igraph_vss_all(), true, 0.85, &weights.v, nullptr),
+                      "PageRank");
+        for (int i = 0; i < n; ++i)
+            c.pageRank[std::size_t(i)] = result[i];
+    }
+    return c;
+}
+
+Communities detectCommunities(const ActorGraph& graph, const std::vector<char>& mask, quint64 seed,
+                              GraphControl* control)
+{
+    const int n = graph.nodeCount();
+    Communities out;
+    out.membership.assign(std::size_t(n), -1);
+    if (n == 0)
+        return out;
+    std::vector<char> connected(std::size_t(n), 0);
+    for (std::size_t e = 0; e < graph.edges.size(); ++e)
+        if (used(mask, e))
+            connected[std::size_t(graph.edges[e].from)] =
+                connected[std::size_t(graph.edges[e].to)] = 1;
+
+    IgraphSession session(control);
+    session.checkCancelled();
+    igraph_rng_seed(igraph_rng_default(), igraph_uint_t(seed));
+    IgGraph g;
+    IgVector weights;
+    makeGraph(session, g, &weights, graph, mask, IGRAPH_UNDIRECTED);
+    IgIntVector membership;
+    session.setProgressSpan(0, 1, 1);
+    session.check(
+        igraph_community_multilevel(&g.g, &weights.v, 1.0, &membership.v, nullptr, nullptr),
+        "community detection");
+
+    // Number communities by size, largest first (ties: lowest node first), so colours are
+    // stable; an actor without relations belongs to none.
+    const igraph_integer_t raw = igraph_vector_int_size(&membership.v);
+    std::vector<int> size, first;
+    for (igraph_integer_t i = 0; i < raw; ++i) {
+        if (!connected[std::size_t(i)])
+            continue;
+        const auto m = std::size_t(membership[i]);
+        if (m >= size.size()) {
+            size.resize(m + 1, 0);
+            first.resize(m + 1, n);
+        }
+        ++size[m];
+        first[m] = std::min(first[m], int(i));
+    }
+    std::vector<int> order(size.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](int a, int b) {
+        return size[std::size_t(a)] != size[std::size_t(b)]
+                   ? size[std::size_t(a)] > size[std::size_t(b)]
+                   : first[std::size_t(a)] < first[std::size_t(b)];
+    });
+    std::vector<int> rank(size.size(), -1);
+    for (std::size_t r = 0; r < order.size(); ++r)
+        if (size[std::size_t(order[r])] > 0)
+            rank[std::size_t(order[r])] = out.count++;
+    for (igraph_integer_t i = 0; i < raw; ++i)
+        if (connected[std::size_t(i)])
+            out.membership[std::size_t(i)] = rank[std::size_t(membership[i])];
+    return out;
+}
+
+MapAnalysis analyseMap(const ActorGraph& graph, const std::vector<char>& mask,
+                       const std::vector<QPointF>& cachedBase, GraphControl* control)
+{
+    MapAnalysis a;
+    const int n = graph.nodeCount();
+    const bool everyEdge =
+        mask.empty() || std::all_of(mask.begin(), mask.end(), [](char c) { return c != 0; });
+    const bool needBase = cachedBase.size() != std::size_t(n);
+    // Progress: the whole layout dominates; the window's refinement and analysis follow.
+    const double baseShare = needBase ? (everyEdge ? 0.85 : 0.65) : 0.0;
+    const double refineShare = everyEdge ? 0.0 : (needBase ? 0.2 : 0.85);
+    auto scaled = [control](double from, double width) {
+        return [control, from, width](double f) {
+            if (control)
+                control->report(from + width * f);
+        };
+    };
+    auto run = [&](auto&& work, double from, double width) {
+        // A child control forwards progress into its slice and the parent's cancel flag.
+        GraphControl slice;
+        slice.setProgressCallback([&, from, width](double f) {
+            scaled(from, width)(f);
+            if (control && control->isCancelled())
+                slice.cancel();
+        });
+        if (control && control->isCancelled())
+            throw GraphCancelled();
+        return work(&slice);
+    };
+
+    QElapsedTimer t;
+    t.start();
+    a.base = needBase
+                 ? run([&](GraphControl* c) { return layoutGraph(graph, {}, {}, c); }, 0, baseShare)
+                 : cachedBase;
+    if (everyEdge) {
+        a.positions = a.base;
+    } else {
+        LayoutOptions refine;
+        refine.start = a.base;
+        refine.iterations = n > 5000 ? 40 : n > 1000 ? 80 : 120;
+        refine.startTemperature = std::sqrt(double(std::max(1, n))) / 40.0;
+        a.positions = run([&](GraphControl* c) { return layoutGraph(graph, mask, refine, c); },
+                          baseShare, refineShare);
+    }
+    a.layoutMs = double(t.nsecsElapsed()) / 1e6;
+    const double done = baseShare + refineShare;
+    t.restart();
+    a.centrality = run([&](GraphControl* c) { return computeCentrality(graph, mask, c); }, done,
+                       (1 - done) * 0.6);
+    a.centralityMs = double(t.nsecsElapsed()) / 1e6;
+    t.restart();
+    a.communities =
+        run([&](GraphControl* c) { return detectCommunities(graph, mask, 0x43686d70, c); },
+            done + (1 - done) * 0.6, (1 - done) * 0.4);
+    a.communityMs = double(t.nsecsElapsed()) / 1e6;
+    if (control)
+        control->report(1.0);
+    return a;
+}
+
+} // namespace chronomap

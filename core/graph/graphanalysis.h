@@ -1,0 +1,100 @@
+#pragma once
+
+#include "graph/actorgraph.h"
+#include "store/store.h"
+
+#include <QPointF>
+
+#include <atomic>
+#include <functional>
+#include <vector>
+
+namespace chronomap {
+
+// Thrown when layout or analysis fails; the message is written for the user.
+class GraphError : public StoreError
+{
+public:
+    using StoreError::StoreError;
+};
+
+// Thrown when the user cancelled a layout or analysis: nothing was computed.
+class GraphCancelled : public GraphError
+{
+public:
+    GraphCancelled() : GraphError(QStringLiteral("actor map: layout cancelled")) {}
+};
+
+// Shared between the thread that asks for a computation and the one that runs it: a cancel
+// flag checked by igraph between iterations, and progress reports (called on the worker).
+class GraphControl
+{
+public:
+    void cancel() { m_cancelled.store(true); }
+    bool isCancelled() const { return m_cancelled.load(); }
+    void setProgressCallback(std::function<void(double)> callback)
+    {
+        m_progress = std::move(callback);
+    }
+    void report(double fraction) const
+    {
+        if (m_progress)
+            m_progress(fraction);
+    }
+
+private:
+    std::atomic_bool m_cancelled{false};
+    std::function<void(double)> m_progress;
+};
+
+struct LayoutOptions
+{
+    quint64 seed = 0x43686d70;   // the same seed gives the same picture, bit for bit
+    int iterations = 0;          // 0: chosen by the graph's size
+    double startTemperature = 0; // 0: igraph's default, sqrt(nodes) / 10
+    std::vector<QPointF> start;  // starting positions; empty: computed from the seed and ids
+};
+
+// Fruchterman-Reingold (grid variant above 1000 nodes) over the edges whose flag in `mask` is
+// set (an empty mask: every edge). Pinned nodes stay exactly where pinned. Deterministic:
+// the start is computed from the actor ids and igraph's generator is seeded. One layout runs
+// at a time in the process (igraph's handlers are global). Throws GraphError/GraphCancelled.
+std::vector<QPointF> layoutGraph(const ActorGraph& graph, const std::vector<char>& mask,
+                                 const LayoutOptions& options, GraphControl* control = nullptr);
+
+// Node importance over the edges in `mask`. Betweenness is estimated from a fixed sample of
+// sources above 5000 nodes (exact below), so large stories stay within the time target.
+struct Centrality
+{
+    std::vector<double> degree, betweenness, pageRank;
+    bool betweennessEstimated = false;
+};
+Centrality computeCentrality(const ActorGraph& graph, const std::vector<char>& mask,
+                             GraphControl* control = nullptr);
+
+// Louvain (multilevel) communities, numbered by size (0 is the largest); nodes without any
+// relation in `mask` are -1.
+struct Communities
+{
+    std::vector<int> membership;
+    int count = 0;
+};
+Communities detectCommunities(const ActorGraph& graph, const std::vector<char>& mask,
+                              quint64 seed = 0x43686d70, GraphControl* control = nullptr);
+
+// Everything the actor map shows for one window. `base` is the layout of the whole story (all
+// relations): the window's layout refines it gently, so brushing a new window moves only the
+// actors whose connections changed, and the same story and window always give the same map.
+struct MapAnalysis
+{
+    std::vector<QPointF> base;      // whole-story layout
+    std::vector<QPointF> positions; // the window's layout
+    Centrality centrality;
+    Communities communities;
+    double layoutMs = 0, centralityMs = 0, communityMs = 0;
+};
+// Computes `base` unless `cachedBase` has one position per node.
+MapAnalysis analyseMap(const ActorGraph& graph, const std::vector<char>& mask,
+                       const std::vector<QPointF>& cachedBase, GraphControl* control = nullptr);
+
+} // namespace chronomap
