@@ -953,12 +953,112 @@ Store::BulkTimings Store::bulkInsertEvents(const std::function<bool(Event&)>& ne
         for (const QString& name : names)
             exec(QStringLiteral("DROP INDEX \"%1\"").arg(name).toUtf8().constData());
     }
-    auto& st = prepare(
+    // Many rows per statement: a million single-row steps cost more than the rows themselves.
+    // Ids are given explicitly (new ones continue after the largest) so that participations
+    // can name their event without asking SQLite row by row.
+    constexpr int kEventCols = 15, kEventRows = 16, kLinkCols = 4, kLinkRows = 32;
+    auto valuesSql = [](const char* head, int cols, int rows) {
+        QByteArray sql(head);
+        for (int r = 0; r < rows; ++r) {
+            sql += r ? ",(" : " VALUES (";
+            for (int c = 0; c < cols; ++c)
+                sql += (c ? ",?" : "?") + QByteArray::number(r * cols + c + 1);
+            sql += ')';
+        }
+        return sql;
+    };
+    static const QByteArray eventHead =
         "INSERT INTO events(id, title, summary, date, display_date, earliest, latest, "
-        "nominal_start, nominal_end, date_flags, category_id, importance, location, status, uid) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
-    auto& link = prepare("INSERT OR IGNORE INTO event_actors(event_id, actor_id, role, position) "
-                         "VALUES (?1, ?2, ?3, ?4)");
+        "nominal_start, nominal_end, date_flags, category_id, importance, location, status, uid)";
+    static const QByteArray linkHead =
+        "INSERT OR IGNORE INTO event_actors(event_id, actor_id, role, position)";
+    static const QByteArray eventsMany = valuesSql(eventHead.constData(), kEventCols, kEventRows);
+    static const QByteArray eventsOne = valuesSql(eventHead.constData(), kEventCols, 1);
+    static const QByteArray linksMany = valuesSql(linkHead.constData(), kLinkCols, kLinkRows);
+    static const QByteArray linksOne = valuesSql(linkHead.constData(), kLinkCols, 1);
+    Statement& eventMany = prepare(eventsMany.constData());
+    Statement& eventOne = prepare(eventsOne.constData());
+    Statement& linkMany = prepare(linksMany.constData());
+    Statement& linkOne = prepare(linksOne.constData());
+    Id nextId = 1;
+    {
+        auto& maxId = prepare("SELECT coalesce(max(id), 0) + 1 FROM events");
+        if (maxId.step())
+            nextId = maxId.i64(0);
+        maxId.reset();
+    }
+    auto bindEvent = [](Statement& st, int base, const Event& e, Id id) {
+        st.bind(base + 1, qint64(id))
+            .bind(base + 2, e.title)
+            .bind(base + 3, e.summary)
+            .bind(base + 4, e.date.edtf())
+            .bind(base + 5, e.displayDate)
+            .bind(base + 6, e.date.earliest())
+            .bind(base + 7, e.date.latest())
+            .bind(base + 8, e.date.nominalStart())
+            .bind(base + 9, e.date.nominalEnd())
+            .bind(base + 10, qint64(e.date.flags()))
+            .bindId(base + 11, e.categoryId)
+            .bind(base + 12, e.importance)
+            .bind(base + 13, e.location)
+            .bind(base + 14, int(e.status))
+            .bind(base + 15, e.uid);
+    };
+    struct Link
+    {
+        Id event;
+        Id actor;
+        const QString* role;
+        int position;
+    };
+    std::vector<Link> links;
+    auto writeBatch = [&](const std::vector<Event>& batch) {
+        std::vector<Id> ids(batch.size());
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            const Event& e = batch[i];
+            if (!e.date.isValid())
+                requireDate(m_path, e.date, QStringLiteral("the event \"%1\"").arg(e.title));
+            ids[i] = e.id ? e.id : nextId++;
+            if (e.id >= nextId)
+                nextId = e.id + 1;
+        }
+        std::size_t i = 0;
+        for (; i + kEventRows <= batch.size(); i += kEventRows) {
+            eventMany.rewind();
+            for (int r = 0; r < kEventRows; ++r)
+                bindEvent(eventMany, r * kEventCols, batch[i + std::size_t(r)], ids[i + std::size_t(r)]);
+            eventMany.run();
+        }
+        for (; i < batch.size(); ++i) {
+            eventOne.rewind();
+            bindEvent(eventOne, 0, batch[i], ids[i]);
+            eventOne.run();
+        }
+        links.clear();
+        for (std::size_t k = 0; k < batch.size(); ++k) {
+            int pos = 0;
+            for (const Participation& p : batch[k].actors)
+                links.push_back({ids[k], p.actorId, &p.role, pos++});
+        }
+        auto bindLink = [](Statement& st, int base, const Link& l) {
+            st.bind(base + 1, qint64(l.event))
+                .bind(base + 2, qint64(l.actor))
+                .bind(base + 3, *l.role)
+                .bind(base + 4, l.position);
+        };
+        std::size_t j = 0;
+        for (; j + kLinkRows <= links.size(); j += kLinkRows) {
+            linkMany.rewind();
+            for (int r = 0; r < kLinkRows; ++r)
+                bindLink(linkMany, r * kLinkCols, links[j + std::size_t(r)]);
+            linkMany.run();
+        }
+        for (; j < links.size(); ++j) {
+            linkOne.rewind();
+            bindLink(linkOne, 0, links[j]);
+            linkOne.run();
+        }
+    };
 
     // The producer (generating or parsing events) runs on a second thread, handing over
     // batches, so that it overlaps with SQLite's work on this one.
@@ -1020,29 +1120,7 @@ Store::BulkTimings Store::bulkInsertEvents(const std::function<bool(Event&)>& ne
             ready.pop_front();
             cv.notify_all();
         }
-        for (const Event& e : batch) {
-            if (!e.date.isValid())
-                requireDate(m_path, e.date, QStringLiteral("the event \"%1\"").arg(e.title));
-            st.rewind()
-                .bind(2, e.title)
-                .bind(3, e.summary)
-                .bind(4, e.date.edtf())
-                .bind(5, e.displayDate)
-                .bind(6, e.date.earliest())
-                .bind(7, e.date.latest())
-                .bind(8, e.date.nominalStart())
-                .bind(9, e.date.nominalEnd())
-                .bind(10, qint64(e.date.flags()))
-                .bindId(11, e.categoryId)
-                .bind(12, e.importance)
-                .bind(13, e.location)
-                .bind(14, int(e.status))
-                .bind(15, e.uid);
-            const Id id = insertOrThrow(st, e.id);
-            int pos = 0;
-            for (const Participation& p : e.actors)
-                link.rewind().bind(1, id).bind(2, p.actorId).bind(3, p.role).bind(4, pos++).run();
-        }
+        writeBatch(batch);
     }
     timings.rowsMs = timer.restart();
     for (const QByteArray& sql : rebuild)
