@@ -42,8 +42,8 @@ void TestDatePhrase::phrases_data()
     QTest::newRow("ordinal") << "24th of October 2025" << 0 << "2025-10-24";
     QTest::newRow("american") << "Oct 24, 2025" << 0 << "2025-10-24";
     QTest::newRow("edtf short range") << "2025-10-24/26" << 0 << "2025-10-24/2025-10-26";
-    QTest::newRow("edtf short range across months") << "2025-10-30/11-02" << 0
-                                                    << "2025-10-30/2025-11-02";
+    QTest::newRow("edtf short range across months")
+        << "2025-10-30/11-02" << 0 << "2025-10-30/2025-11-02";
     QTest::newRow("days of a month") << "24–26 October 2025" << 0 << "2025-10-24/2025-10-26";
     QTest::newRow("days with hyphen") << "24-26 Oct 2025" << 0 << "2025-10-24/2025-10-26";
     QTest::newRow("span to") << "24 Oct to 2 Nov 2025" << 0 << "2025-10-24/2025-11-02";
@@ -79,14 +79,22 @@ void TestDatePhrase::refusals_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("hint"); // a word the message must contain
 
-    QTest::newRow("empty") << "" << "empty";
-    QTest::newRow("no year") << "late October" << "year";
-    QTest::newRow("nonsense") << "sometime soon" << "not a month";
-    QTest::newRow("day 32") << "32 October 2025" << "day";
-    QTest::newRow("30 February") << "30 Feb 2025" << "February";
-    QTest::newRow("day without month") << "24 2025" << "month";
-    QTest::newRow("backwards span") << "26 Oct to 24 Oct 2025" << "ends before";
-    QTest::newRow("fts syntax") << "\" * ( - NEAR" << "not";
+    QTest::newRow("empty") << ""
+                           << "empty";
+    QTest::newRow("no year") << "late October"
+                             << "year";
+    QTest::newRow("nonsense") << "sometime soon"
+                              << "not a month";
+    QTest::newRow("day 32") << "32 October 2025"
+                            << "day";
+    QTest::newRow("30 February") << "30 Feb 2025"
+                                 << "February";
+    QTest::newRow("day without month") << "24 2025"
+                                       << "month";
+    QTest::newRow("backwards span") << "26 Oct to 24 Oct 2025"
+                                    << "ends before";
+    QTest::newRow("fts syntax") << "\" * ( - NEAR"
+                                << "not";
     QTest::newRow("too long") << QString(300, u'a') << "longer";
 }
 
@@ -105,8 +113,9 @@ void TestDatePhrase::describesWhatItUnderstood()
     QString error;
     QCOMPARE(parseDatePhrase(QStringLiteral("Aug 2025"), &error).describe(),
              QStringLiteral("August 2025"));
-    QVERIFY(parseDatePhrase(QStringLiteral("Aug"), &error, 2025).describe().contains(
-        QStringLiteral("inferred")));
+    QVERIFY(parseDatePhrase(QStringLiteral("Aug"), &error, 2025)
+                .describe()
+                .contains(QStringLiteral("inferred")));
 }
 
 QTEST_GUILESS_MAIN(TestDatePhrase)

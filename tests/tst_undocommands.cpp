@@ -65,7 +65,8 @@ QByteArray TestUndoCommands::state() const
 Event TestUndoCommands::eventWithCitations() const
 {
     for (const Event& e : m_story->store().events())
-        if (!m_story->store().citationsOf({EntityKind::Event, e.id}).isEmpty() && !e.actors.isEmpty())
+        if (!m_story->store().citationsOf({EntityKind::Event, e.id}).isEmpty() &&
+            !e.actors.isEmpty())
             return e;
     return {};
 }
@@ -123,8 +124,8 @@ void TestUndoCommands::redoAndUndoRestoreExactState()
     } else if (edit == QLatin1String("delete source")) {
         cmd = makeDelete(s, {EntityKind::Source, store.citationsOf(evRef).first().sourceId});
     } else if (edit == QLatin1String("status of many")) {
-        cmd = makeSetStatus(s, {evRef, {EntityKind::Relation, relationId()}},
-                            Verification::Disputed);
+        cmd =
+            makeSetStatus(s, {evRef, {EntityKind::Relation, relationId()}}, Verification::Disputed);
     } else if (edit == QLatin1String("annotate")) {
         cmd = makeAnnotate(s, {EntityKind::Actor, ev.actors.first().actorId},
                            QStringLiteral("Check the title"));
@@ -206,9 +207,9 @@ void TestUndoCommands::compoundEditIsAtomic()
     Citation bad; // the second part cites a source that does not exist: the write fails
     bad.sourceId = 999999;
     bad.target = {EntityKind::Event, s->store().events().first().id};
-    auto* cmd = new EditCommand(s, QStringLiteral("two parts"),
-                                {EditCommand::Step{std::nullopt, e},
-                                 EditCommand::Step{std::nullopt, bad}});
+    auto* cmd =
+        new EditCommand(s, QStringLiteral("two parts"),
+                        {EditCommand::Step{std::nullopt, e}, EditCommand::Step{std::nullopt, bad}});
     QSignalSpy failed(EditGuard::of(s), &EditGuard::failed);
     QString error;
     QVERIFY(!EditGuard::push(s, cmd, &error));
@@ -231,8 +232,8 @@ void TestUndoCommands::failedPushKeepsRedoHistory()
     Citation bad;
     bad.sourceId = 999999;
     bad.target = {EntityKind::Event, ev.id};
-    QVERIFY(!EditGuard::push(s, new EditCommand(s, QStringLiteral("bad"),
-                                                {EditCommand::Step{std::nullopt, bad}})));
+    QVERIFY(!EditGuard::push(
+        s, new EditCommand(s, QStringLiteral("bad"), {EditCommand::Step{std::nullopt, bad}})));
     QCOMPARE(s->undoStack()->count(), 1); // redo of the status change still there
     QVERIFY(s->undoStack()->canRedo());
 }
@@ -337,8 +338,8 @@ void TestUndoCommands::auditLogsWhoWhatBeforeAfter()
                  .toString(),
              verificationName(ev.status));
     // A citation is filed under the entry it supports.
-    QVERIFY(EditGuard::push(s, makeCite(s, ref, s->store().sources().first().id,
-                                        QStringLiteral("quote"))));
+    QVERIFY(EditGuard::push(
+        s, makeCite(s, ref, s->store().sources().first().id, QStringLiteral("quote"))));
     QCOMPARE(s->store().changes(ref).constLast().action, QStringLiteral("cite"));
 }
 
@@ -349,10 +350,10 @@ void TestUndoCommands::readOnlyStoryRefusesWithMessage()
     Story* s = m_story.get();
     const QByteArray before = state();
     QString error;
-    QVERIFY(!EditGuard::push(
-        s, makeSetStatus(s, {{EntityKind::Event, s->store().events().first().id}},
-                         Verification::Cleared),
-        &error));
+    QVERIFY(!EditGuard::push(s,
+                             makeSetStatus(s, {{EntityKind::Event, s->store().events().first().id}},
+                                           Verification::Cleared),
+                             &error));
     QVERIFY2(error.contains(QStringLiteral("read-only")), qPrintable(error));
     QCOMPARE(s->undoStack()->count(), 0);
     QCOMPARE(state(), before);

@@ -1,11 +1,16 @@
 #include "mainwindow.h"
 
 #include "actormap/actormapview.h"
+#include "annotations/annotationspanel.h"
+#include "edit/edits.h"
 #include "events/eventtablemodel.h"
+#include "inspector/citedialog.h"
 #include "inspector/detailspanel.h"
-#include "timeline/timelineview.h"
 #include "query/selection.h"
+#include "search/filterbar.h"
+#include "search/searchpanel.h"
 #include "story/story.h"
+#include "timeline/timelineview.h"
 
 #include <QAction>
 #include <QApplication>
@@ -14,7 +19,9 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -24,7 +31,9 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
+#include <QToolBar>
 #include <QUndoStack>
+#include <QUndoView>
 
 namespace chronomap {
 
@@ -97,15 +106,13 @@ bool MainWindow::openStory(const QString& path)
         m_story->setAuthor(author);
     buildViews();
     addRecent(QFileInfo(path).absoluteFilePath());
-    setWindowTitle(tr("%1 — Chronomap%2")
-                       .arg(m_story->title(),
-                            m_story->isReadOnly() ? tr(" (read-only)") : QString()));
+    setWindowTitle(
+        tr("%1 — Chronomap%2")
+            .arg(m_story->title(), m_story->isReadOnly() ? tr(" (read-only)") : QString()));
     setWindowFilePath(path);
     const StoryCounts c = m_story->store().counts();
-    m_status->setText(tr("%L1 events · %L2 actors · %L3 relations")
-                          .arg(c.events)
-                          .arg(c.actors)
-                          .arg(c.relations));
+    m_status->setText(
+        tr("%L1 events · %L2 actors · %L3 relations").arg(c.events).arg(c.actors).arg(c.relations));
     return true;
 }
 
@@ -118,11 +125,27 @@ void MainWindow::clearViews()
     delete m_detailsDock;
     m_detailsDock = nullptr;
     m_details = nullptr;
+    delete m_annotationsDock;
+    m_annotationsDock = nullptr;
+    m_annotations = nullptr;
+    delete m_searchDock;
+    m_searchDock = nullptr;
+    m_search = nullptr;
+    delete m_historyDock;
+    m_historyDock = nullptr;
+    delete m_filterToolBar;
+    m_filterToolBar = nullptr;
+    m_filterBar = nullptr;
+    delete m_undoAct;
+    m_undoAct = nullptr;
+    delete m_redoAct;
+    m_redoAct = nullptr;
     delete takeCentralWidget();
     m_timeline = nullptr;
     m_actorMap = nullptr;
-    delete m_model;
+    delete m_model; // and its proxy
     m_model = nullptr;
+    m_proxy = nullptr;
     delete m_selection;
     m_selection = nullptr;
     m_story.reset();
@@ -147,14 +170,17 @@ void MainWindow::buildViews()
 
     // The events table: the accessible alternative to the timeline.
     m_model = new EventTableModel(m_story.get(), this);
-    auto* proxy = new QSortFilterProxyModel(m_model);
-    proxy->setSourceModel(m_model);
+    // The table obeys the same filters as the charts.
+    auto* proxy = new EventFilterProxy(m_model, m_story.get(), m_selection, m_model);
+    m_proxy = proxy;
     proxy->setSortRole(EventTableModel::SortKeyRole);
     m_table = new QTableView;
     m_table->setObjectName(QStringLiteral("eventTable"));
     m_table->setAccessibleName(tr("Events"));
     m_table->setModel(proxy);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QWidget::customContextMenuRequested, this, &MainWindow::showTableMenu);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(24);
@@ -208,8 +234,59 @@ void MainWindow::buildViews()
     m_detailsDock->setObjectName(QStringLiteral("detailsDock"));
     m_detailsDock->setWidget(m_details);
     addDockWidget(Qt::RightDockWidgetArea, m_detailsDock);
-    resizeDocks({m_detailsDock}, {380}, Qt::Horizontal);
+
+    // Editing: notes across the story, search results, the undo history.
+    m_annotations = new AnnotationsPanel(m_story.get(), m_selection);
+    m_annotationsDock = new QDockWidget(tr("Notes"), this);
+    m_annotationsDock->setObjectName(QStringLiteral("annotationsDock"));
+    m_annotationsDock->setWidget(m_annotations);
+    addDockWidget(Qt::BottomDockWidgetArea, m_annotationsDock);
+    tabifyDockWidget(m_eventsDock, m_annotationsDock);
+
+    m_search = new SearchPanel(m_story.get(), m_selection);
+    m_searchDock = new QDockWidget(tr("Search Results"), this);
+    m_searchDock->setObjectName(QStringLiteral("searchDock"));
+    m_searchDock->setWidget(m_search);
+    addDockWidget(Qt::BottomDockWidgetArea, m_searchDock);
+    tabifyDockWidget(m_eventsDock, m_searchDock);
+    connect(m_search, &SearchPanel::searched, m_searchDock, [this] {
+        m_searchDock->show();
+        m_searchDock->raise();
+    });
+    m_eventsDock->raise();
+
+    auto* undoView = new QUndoView(m_story->undoStack());
+    undoView->setObjectName(QStringLiteral("undoView"));
+    undoView->setEmptyLabel(tr("<opened>"));
+    undoView->setAccessibleName(tr("Edit history"));
+    m_historyDock = new QDockWidget(tr("Edit History"), this);
+    m_historyDock->setObjectName(QStringLiteral("historyDock"));
+    m_historyDock->setWidget(undoView);
+    addDockWidget(Qt::RightDockWidgetArea, m_historyDock);
+    m_historyDock->hide();
+
+    m_filterBar = new FilterBar(m_story.get(), m_selection);
+    m_filterToolBar = new QToolBar(tr("Filters"), this);
+    m_filterToolBar->setObjectName(QStringLiteral("filterToolBar"));
+    m_filterToolBar->setMovable(false);
+    m_filterToolBar->addWidget(m_filterBar);
+    addToolBarBreak();
+    addToolBar(m_filterToolBar);
+
+    resizeDocks({m_detailsDock}, {400}, Qt::Horizontal);
     resizeDocks({m_eventsDock}, {220}, Qt::Vertical);
+
+    // Undo and redo act on this story's stack; a refused undo says why, once.
+    m_undoAct = m_story->undoStack()->createUndoAction(this, tr("&Undo"));
+    m_undoAct->setShortcut(QKeySequence::Undo);
+    m_redoAct = m_story->undoStack()->createRedoAction(this, tr("&Redo"));
+    m_redoAct->setShortcut(QKeySequence::Redo);
+    const QList<QAction*> editActions = m_editMenu->actions();
+    m_editMenu->insertAction(editActions.value(0), m_undoAct);
+    m_editMenu->insertAction(editActions.value(0), m_redoAct);
+    connect(EditGuard::of(m_story.get()), &EditGuard::failed, this, &MainWindow::showError);
+    connect(m_selection, &Selection::currentChanged, this, &MainWindow::updateEditActions);
+    updateEditActions();
 
     m_viewMenu->clear();
     m_viewMenu->addActions(m_timeline->actions());
@@ -220,6 +297,10 @@ void MainWindow::buildViews()
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_eventsDock->toggleViewAction());
     m_viewMenu->addAction(m_detailsDock->toggleViewAction());
+    m_viewMenu->addAction(m_annotationsDock->toggleViewAction());
+    m_viewMenu->addAction(m_searchDock->toggleViewAction());
+    m_viewMenu->addAction(m_historyDock->toggleViewAction());
+    m_viewMenu->addAction(m_filterToolBar->toggleViewAction());
 }
 
 void MainWindow::buildMenus()
@@ -231,13 +312,211 @@ void MainWindow::buildMenus()
     openAct->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     updateRecentMenu();
+    QAction* windowAct = file->addAction(tr("New &Window"), this, &MainWindow::newWindow);
+    windowAct->setToolTip(tr("Open this story in a second window"));
     file->addSeparator();
     QAction* copyAct = file->addAction(tr("Save a &Copy…"), this, &MainWindow::saveCopy);
     copyAct->setShortcut(QKeySequence::SaveAs);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
+
+    // Edit: Undo and Redo are inserted at the top for each story (they follow its stack).
+    m_editMenu = menuBar()->addMenu(tr("&Edit"));
+    m_editMenu->addSeparator();
+    QAction* editAct = m_editMenu->addAction(tr("&Edit Entry"), this, [this] {
+        if (m_details) {
+            m_detailsDock->show();
+            m_details->startEdit();
+        }
+    });
+    editAct->setShortcut(Qt::Key_F2);
+    QAction* deleteAct = m_editMenu->addAction(tr("&Delete Entry"), this, [this] {
+        if (m_details)
+            m_details->deleteCurrent();
+    });
+    deleteAct->setShortcut(QKeySequence::Delete);
+    deleteAct->setShortcutContext(Qt::WidgetWithChildrenShortcut); // not while typing elsewhere
+    m_statusMenu = m_editMenu->addMenu(tr("&Status"));
+    for (int v = 0; v <= int(Verification::Cleared); ++v) {
+        const auto status = Verification(v);
+        m_statusMenu->addAction(verificationName(status), this,
+                                [this, status] { setStatusOfSelection(status); });
+    }
+    m_editMenu->addSeparator();
+    QAction* findAct = m_editMenu->addAction(tr("&Find…"), this, [this] {
+        m_searchField->setFocus();
+        m_searchField->selectAll();
+    });
+    findAct->setShortcut(QKeySequence::Find);
+    m_editMenu->addAction(tr("Edit &History"), this, [this] {
+        if (m_historyDock) {
+            m_historyDock->show();
+            m_historyDock->raise();
+        }
+    });
+    m_editMenu->addSeparator();
+    m_editMenu->addAction(tr("Set Your &Name…"), this, [this] {
+        bool ok = false;
+        const QString name = QInputDialog::getText(
+            this, tr("Your Name"), tr("Notes and the change log are signed with:"),
+            QLineEdit::Normal, m_story ? m_story->author() : defaultAuthor(), &ok);
+        if (!ok || name.trimmed().isEmpty())
+            return;
+        QSettings().setValue(QStringLiteral("author"), name.trimmed());
+        if (m_story)
+            m_story->setAuthor(name.trimmed());
+    });
+
+    m_entryMenu = menuBar()->addMenu(tr("E&ntry"));
+    QAction* newEvent = m_entryMenu->addAction(tr("New &Event…"), this, [this] { newEntry(0); });
+    newEvent->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    QAction* newActor = m_entryMenu->addAction(tr("New &Actor…"), this, [this] { newEntry(1); });
+    newActor->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    m_entryMenu->addAction(tr("New &Relation…"), this, [this] { newEntry(2); });
+    m_entryMenu->addAction(tr("New &Source…"), this, [this] { newEntry(3); });
+    m_entryMenu->addSeparator();
+    QAction* cite = m_entryMenu->addAction(tr("&Cite a Source…"), this, [this] {
+        if (m_details)
+            m_details->citeSource();
+    });
+    QAction* note = m_entryMenu->addAction(tr("Add a &Note…"), this, [this] {
+        if (m_details)
+            m_details->addNote();
+    });
+    note->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    m_storyActions = {editAct, deleteAct, newEvent, newActor, cite, note};
+    m_storyActions << m_entryMenu->actions() << m_statusMenu->menuAction();
+
+    // The search field: results come while typing (after a short pause), Enter goes to the
+    // first one.
+    m_mainToolBar = addToolBar(tr("Search"));
+    m_mainToolBar->setObjectName(QStringLiteral("searchToolBar"));
+    m_mainToolBar->setMovable(false);
+    m_searchField = new QLineEdit;
+    m_searchField->setObjectName(QStringLiteral("searchField"));
+    m_searchField->setPlaceholderText(tr("Search events, actors, sources, notes (Ctrl+F)"));
+    m_searchField->setAccessibleName(tr("Search"));
+    m_searchField->setClearButtonEnabled(true);
+    m_searchField->setMaximumWidth(420);
+    m_searchField->setMinimumWidth(300);
+    m_mainToolBar->addWidget(m_searchField);
+    m_searchDelay = new QTimer(this);
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(250);
+    connect(m_searchField, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_searchDelay, &QTimer::timeout, this, [this] {
+        if (m_search)
+            m_search->setQuery(m_searchField->text());
+    });
+    connect(m_searchField, &QLineEdit::returnPressed, this, [this] {
+        if (!m_search)
+            return;
+        m_searchDelay->stop();
+        m_search->setQuery(m_searchField->text());
+        m_search->reveal(0);
+    });
+
     m_viewMenu = menuBar()->addMenu(tr("&View"));
+}
+
+void MainWindow::updateEditActions()
+{
+    const bool writable = m_story && !m_story->isReadOnly();
+    for (QAction* a : std::as_const(m_storyActions))
+        a->setEnabled(writable);
+}
+
+void MainWindow::newWindow()
+{
+    if (!m_story)
+        return;
+    auto* other = new MainWindow;
+    other->setAttribute(Qt::WA_DeleteOnClose);
+    if (!other->openStory(m_story->path())) {
+        delete other;
+        return;
+    }
+    other->move(pos() + QPoint(40, 40));
+    other->show();
+}
+
+void MainWindow::newEntry(int kind)
+{
+    if (!m_story)
+        return;
+    static const Entity blanks[] = {Event{}, Actor{}, Relation{}, Source{}};
+    static const char* const titles[] = {QT_TR_NOOP("New Event"), QT_TR_NOOP("New Actor"),
+                                         QT_TR_NOOP("New Relation"), QT_TR_NOOP("New Source")};
+    Entity blank = blanks[kind];
+    // A new relation starts from the actor in view; a new event from the actor too.
+    if (const auto cur = m_selection->current(); cur && cur->kind == EntityKind::Actor) {
+        if (auto* r = std::get_if<Relation>(&blank))
+            r->sourceId = cur->id;
+        if (auto* e = std::get_if<Event>(&blank))
+            e->actors << Participation{cur->id, QString()};
+    }
+    const Id id = runNewEntryDialog(m_story.get(), blank, tr(titles[kind]), this);
+    if (!id)
+        return;
+    static const EntityKind kinds[] = {EntityKind::Event, EntityKind::Actor, EntityKind::Relation,
+                                       EntityKind::Source};
+    if (kind == 0)
+        m_selection->selectEvents({id});
+    else if (kind == 1)
+        m_selection->selectActors({id});
+    m_selection->setCurrent(EntityRef{kinds[kind], id});
+}
+
+QList<EntityRef> MainWindow::selectedRefs() const
+{
+    QList<EntityRef> refs;
+    if (m_table && m_table->hasFocus()) {
+        for (const QModelIndex& index : m_table->selectionModel()->selectedRows())
+            refs << EntityRef{EntityKind::Event, index.data(EventTableModel::IdRole).toLongLong()};
+    }
+    if (refs.isEmpty()) {
+        for (Id id : m_selection->selectedEvents())
+            refs << EntityRef{EntityKind::Event, id};
+    }
+    if (refs.isEmpty() && m_selection->current())
+        refs << *m_selection->current();
+    return refs;
+}
+
+void MainWindow::setStatusOfSelection(Verification status)
+{
+    if (!m_story)
+        return;
+    // One step for the whole selection: undo puts every entry back at once.
+    EditGuard::push(m_story.get(), makeSetStatus(m_story.get(), selectedRefs(), status));
+}
+
+void MainWindow::showTableMenu(const QPoint& pos)
+{
+    if (!m_story || !m_table->indexAt(pos).isValid())
+        return;
+    QMenu menu(this);
+    const int n = int(m_table->selectionModel()->selectedRows().size());
+    QMenu* status = menu.addMenu(n > 1 ? tr("Mark %1 Events As").arg(n) : tr("Mark As"));
+    for (int v = 0; v <= int(Verification::Cleared); ++v) {
+        const auto s = Verification(v);
+        status->addAction(verificationName(s), this, [this, s] {
+            QList<EntityRef> refs;
+            for (const QModelIndex& index : m_table->selectionModel()->selectedRows())
+                refs << EntityRef{EntityKind::Event,
+                                  index.data(EventTableModel::IdRole).toLongLong()};
+            EditGuard::push(m_story.get(), makeSetStatus(m_story.get(), refs, s));
+        });
+    }
+    menu.addAction(tr("Edit"), this, [this] { m_details->startEdit(); });
+    menu.addAction(tr("Add a Note…"), this, [this] { m_details->addNote(); });
+    menu.addAction(tr("Cite a Source…"), this, [this] { m_details->citeSource(); });
+    menu.addSeparator();
+    menu.addAction(tr("Delete"), this, [this] { m_details->deleteCurrent(); });
+    for (QAction* a : menu.actions())
+        a->setEnabled(!m_story->isReadOnly());
+    menu.exec(m_table->viewport()->mapToGlobal(pos));
 }
 
 void MainWindow::newStory()
@@ -262,9 +541,9 @@ void MainWindow::newStory()
 
 void MainWindow::openDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open Story"), QDir::homePath(),
-        tr("Chronomap stories (*.chronomap);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open Story"), QDir::homePath(),
+                                     tr("Chronomap stories (*.chronomap);;All files (*)"));
     if (!path.isEmpty())
         openStory(path);
 }

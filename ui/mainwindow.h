@@ -1,26 +1,38 @@
 #pragma once
 
+#include "model/entities.h"
+
 #include <QMainWindow>
 
 #include <memory>
 
+class QAction;
 class QDockWidget;
 class QLabel;
+class QLineEdit;
 class QMenu;
 class QTableView;
 class QTimer;
+class QToolBar;
 
 namespace chronomap {
 
 class ActorMapView;
+class AnnotationsPanel;
 class DetailsPanel;
+class EventFilterProxy;
 class EventTableModel;
+class FilterBar;
+class SearchPanel;
 class Selection;
 class Story;
 class TimelineView;
 
-// The main window: one open story, its linked views (events table, timeline, actor map,
-// details) and the File menu. Views are rebuilt when another story is opened.
+// The main window: one open story, its linked views (events table, timeline, actor map, the
+// inspector), the editing docks (notes, search results, undo history), the search field and
+// filter bar, and the File, Edit, Entry and View menus. Views are rebuilt when another story
+// is opened. Several windows may show one story (File › New Window): each has its own
+// connection and undo stack, and picks up the others' edits through the file.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -40,6 +52,11 @@ public:
     QTableView* eventTable() const { return m_table; }
     TimelineView* timeline() const { return m_timeline; }
     ActorMapView* actorMap() const { return m_actorMap; }
+    DetailsPanel* detailsPanel() const { return m_details; }
+    SearchPanel* searchPanel() const { return m_search; }
+    FilterBar* filterBar() const { return m_filterBar; }
+    AnnotationsPanel* annotationsPanel() const { return m_annotations; }
+    QLineEdit* searchField() const { return m_searchField; }
 
     // Where the seed story lives for this user.
     static QString defaultStoryPath();
@@ -55,16 +72,39 @@ private:
     void addRecent(const QString& path);
     void showError(const QString& message);
     void pollOutsideChanges();
+    void newWindow();
+    void newEntry(int kind);
+    void showTableMenu(const QPoint& pos);
+    QList<EntityRef> selectedRefs() const;
+    void setStatusOfSelection(Verification status);
+    void updateEditActions();
 
     std::unique_ptr<Story> m_story;
     Selection* m_selection = nullptr;
     EventTableModel* m_model = nullptr;
+    EventFilterProxy* m_proxy = nullptr;
     QTableView* m_table = nullptr;
     TimelineView* m_timeline = nullptr;
     ActorMapView* m_actorMap = nullptr;
     DetailsPanel* m_details = nullptr;
     QDockWidget* m_eventsDock = nullptr;
     QDockWidget* m_detailsDock = nullptr;
+    AnnotationsPanel* m_annotations = nullptr;
+    QDockWidget* m_annotationsDock = nullptr;
+    SearchPanel* m_search = nullptr;
+    QDockWidget* m_searchDock = nullptr;
+    QDockWidget* m_historyDock = nullptr;
+    FilterBar* m_filterBar = nullptr;
+    QToolBar* m_filterToolBar = nullptr;
+    QToolBar* m_mainToolBar = nullptr;
+    QLineEdit* m_searchField = nullptr;
+    QTimer* m_searchDelay = nullptr;
+    QAction* m_undoAct = nullptr;
+    QAction* m_redoAct = nullptr;
+    QMenu* m_editMenu = nullptr;
+    QMenu* m_entryMenu = nullptr;
+    QMenu* m_statusMenu = nullptr;
+    QList<QAction*> m_storyActions; // need a writable story
     QMenu* m_viewMenu = nullptr;
     QMenu* m_recentMenu = nullptr;
     QLabel* m_status = nullptr;

@@ -14,8 +14,9 @@ QString actionOf(const std::optional<Entity>& from, const std::optional<Entity>&
     const bool citation = std::holds_alternative<Citation>(any);
     const bool note = std::holds_alternative<Annotation>(any);
     if (!from)
-        return citation ? QStringLiteral("cite") : note ? QStringLiteral("annotate")
-                                                        : QStringLiteral("insert");
+        return citation ? QStringLiteral("cite")
+               : note   ? QStringLiteral("annotate")
+                        : QStringLiteral("insert");
     if (!to)
         return citation ? QStringLiteral("remove citation")
                : note   ? QStringLiteral("delete note")
@@ -57,9 +58,9 @@ Change changeOf(const QList<std::pair<std::optional<Entity>, std::optional<Entit
     if (!c.ids.isEmpty()) {
         c.kind = EntityKind::Event;
         c.action = int(inserted) + int(removed) + int(updated) > 1 ? Change::Action::Reset
-                   : inserted                                       ? Change::Action::Inserted
-                   : removed                                        ? Change::Action::Removed
-                                                                    : Change::Action::Updated;
+                   : inserted                                      ? Change::Action::Inserted
+                   : removed                                       ? Change::Action::Removed
+                                                                   : Change::Action::Updated;
         if (c.action == Change::Action::Reset)
             c.ids.clear();
         return c;
@@ -78,18 +79,17 @@ Change changeOf(const QList<std::pair<std::optional<Entity>, std::optional<Entit
         if (auditRefOf(e).kind == c.kind || (c.kind == EntityKind::Annotation && e.index() == 5))
             c.ids << idOf(e);
     }
-    c.action = !from ? Change::Action::Inserted : !to ? Change::Action::Removed
-                                                      : Change::Action::Updated;
+    c.action = !from ? Change::Action::Inserted
+               : !to ? Change::Action::Removed
+                     : Change::Action::Updated;
     return c;
 }
 
 } // namespace
 
-EditCommand::EditCommand(Story* story, const QString& text, QList<Step> steps,
-                         QUndoCommand* parent)
+EditCommand::EditCommand(Story* story, const QString& text, QList<Step> steps, QUndoCommand* parent)
     : QUndoCommand(text, parent), m_story(story), m_steps(std::move(steps))
-{
-}
+{}
 
 Id EditCommand::createdId() const
 {
@@ -198,14 +198,13 @@ ChangeValueCommand::ChangeValueCommand(Story* story, const Entity& after, const 
     : EditCommand(story, QStringLiteral("Change %1").arg(field),
                   {Step{readEntity(story->store(), keyOf(after)), after}}, parent),
       m_field(field)
-{
-}
+{}
 
 bool ChangeValueCommand::mergeWith(const QUndoCommand* other)
 {
     const auto* o = dynamic_cast<const ChangeValueCommand*>(other);
-    if (!o || o->m_field != m_field || !isApplied() || !o->isApplied() ||
-        o->m_steps.size() != 1 || m_steps.size() != 1)
+    if (!o || o->m_field != m_field || !isApplied() || !o->isApplied() || o->m_steps.size() != 1 ||
+        m_steps.size() != 1)
         return false;
     const Step& mine = m_steps.first();
     const Step& theirs = o->m_steps.first();

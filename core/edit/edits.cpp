@@ -84,7 +84,8 @@ EditCommand* makeUpdate(Story* story, const Entity& after)
     const auto before = readEntity(story->store(), keyOf(after));
     if (!before || *before == after)
         return nullptr;
-    return new EditCommand(story, QStringLiteral("Edit %1 “%2”").arg(kindWord(after), nameOf(after)),
+    return new EditCommand(story,
+                           QStringLiteral("Edit %1 “%2”").arg(kindWord(after), nameOf(after)),
                            {Step{before, after}});
 }
 
@@ -199,9 +200,9 @@ EditCommand* makeAnnotate(Story* story, EntityRef target, const QString& body, I
     a.author = story->author();
     a.body = body;
     a.created = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-    return new EditCommand(story, parentId ? QStringLiteral("Reply to a note")
-                                           : QStringLiteral("Add a note"),
-                           {Step{std::nullopt, a}});
+    return new EditCommand(
+        story, parentId ? QStringLiteral("Reply to a note") : QStringLiteral("Add a note"),
+        {Step{std::nullopt, a}});
 }
 
 EditCommand* makeResolve(Story* story, Id annotationId, bool resolved)
@@ -211,9 +212,9 @@ EditCommand* makeResolve(Story* story, Id annotationId, bool resolved)
         return nullptr;
     const Annotation before = *a;
     a->resolved = resolved;
-    return new EditCommand(story, resolved ? QStringLiteral("Resolve a note")
-                                           : QStringLiteral("Reopen a note"),
-                           {Step{before, *a}});
+    return new EditCommand(
+        story, resolved ? QStringLiteral("Resolve a note") : QStringLiteral("Reopen a note"),
+        {Step{before, *a}});
 }
 
 EditCommand* makeCite(Story* story, EntityRef target, Id sourceId, const QString& quote,

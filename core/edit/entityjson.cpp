@@ -14,13 +14,11 @@ QJsonObject refJson(EntityRef r)
     return {{QStringLiteral("kind"), entityKindName(r.kind)}, {QStringLiteral("id"), r.id}};
 }
 
-template <class... F>
-struct Overload : F...
+template <class... F> struct Overload : F...
 {
     using F::operator()...;
 };
-template <class... F>
-Overload(F...) -> Overload<F...>;
+template <class... F> Overload(F...) -> Overload<F...>;
 
 } // namespace
 
@@ -42,10 +40,18 @@ void setId(Entity& e, Id id)
 EntityRef auditRefOf(const Entity& e)
 {
     return std::visit(Overload{
-                          [](const Event& x) { return EntityRef{EntityKind::Event, x.id}; },
-                          [](const Actor& x) { return EntityRef{EntityKind::Actor, x.id}; },
-                          [](const Relation& x) { return EntityRef{EntityKind::Relation, x.id}; },
-                          [](const Source& x) { return EntityRef{EntityKind::Source, x.id}; },
+                          [](const Event& x) {
+                              return EntityRef{EntityKind::Event, x.id};
+                          },
+                          [](const Actor& x) {
+                              return EntityRef{EntityKind::Actor, x.id};
+                          },
+                          [](const Relation& x) {
+                              return EntityRef{EntityKind::Relation, x.id};
+                          },
+                          [](const Source& x) {
+                              return EntityRef{EntityKind::Source, x.id};
+                          },
                           [](const Citation& x) { return x.target; },
                           [](const Annotation& x) { return x.target; },
                       },
@@ -150,8 +156,8 @@ QJsonObject toJson(const Event& e)
 {
     QJsonArray actors;
     for (const Participation& p : e.actors)
-        actors.append(QJsonObject{{QStringLiteral("actor"), p.actorId},
-                                  {QStringLiteral("role"), p.role}});
+        actors.append(
+            QJsonObject{{QStringLiteral("actor"), p.actorId}, {QStringLiteral("role"), p.role}});
     return {{QStringLiteral("id"), e.id},
             {QStringLiteral("title"), e.title},
             {QStringLiteral("summary"), e.summary},
@@ -196,9 +202,12 @@ QJsonObject toJson(const Relation& r)
 
 QJsonObject toJson(const Source& s)
 {
-    return {{QStringLiteral("id"), s.id},          {QStringLiteral("title"), s.title},
-            {QStringLiteral("publisher"), s.publisher}, {QStringLiteral("url"), s.url},
-            {QStringLiteral("date"), s.date},      {QStringLiteral("retrieved"), s.retrieved}};
+    return {{QStringLiteral("id"), s.id},
+            {QStringLiteral("title"), s.title},
+            {QStringLiteral("publisher"), s.publisher},
+            {QStringLiteral("url"), s.url},
+            {QStringLiteral("date"), s.date},
+            {QStringLiteral("retrieved"), s.retrieved}};
 }
 
 QJsonObject toJson(const Citation& c)

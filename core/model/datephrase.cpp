@@ -12,10 +12,10 @@ namespace {
 // A phrase read into numbers before it becomes EDTF: one end of a date.
 struct End
 {
-    int year = 0;        // 0: not given
+    int year = 0; // 0: not given
     bool yearInferred = false;
-    int month = 0;       // 0: not given
-    int day = 0;         // 0: not given
+    int month = 0; // 0: not given
+    int day = 0;   // 0: not given
 };
 
 // A parsed phrase: a single end, or a span between two ends.
@@ -23,7 +23,7 @@ struct Span
 {
     End from, to;
     bool range = false;
-    QString edtf;        // set when the phrase maps to EDTF directly (seasons, open ends)
+    QString edtf; // set when the phrase maps to EDTF directly (seasons, open ends)
 };
 
 int monthOf(const QString& word)
@@ -35,9 +35,9 @@ int monthOf(const QString& word)
         w.chop(1);
     if (w.size() < 3)
         return 0;
-    static const char* const full[] = {"january", "february", "march",     "april",
-                                       "may",     "june",     "july",      "august",
-                                       "september", "october", "november", "december"};
+    static const char* const full[] = {"january",   "february", "march",    "april",
+                                       "may",       "june",     "july",     "august",
+                                       "september", "october",  "november", "december"};
     for (int m = 0; m < 12; ++m) {
         const QString f = QLatin1String(full[m]);
         if (w == QLatin1String(names[m]) || (f.startsWith(w) && w.size() >= 3) ||
@@ -69,8 +69,10 @@ QString endText(const End& e)
 std::optional<End> readEnd(const QString& text, QString* why, bool bareDay = false)
 {
     static const QRegularExpression ordinal(QStringLiteral("^(\\d{1,2})(st|nd|rd|th)$"));
-    const QStringList words = QString(text).replace(u',', u' ').split(
-        QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
+    const QStringList words =
+        QString(text)
+            .replace(u',', u' ')
+            .split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
     End e;
     for (QString w : words) {
         if (w.compare(QLatin1String("of"), Qt::CaseInsensitive) == 0 ||
@@ -87,7 +89,8 @@ std::optional<End> readEnd(const QString& text, QString* why, bool bareDay = fal
             } else if (w.size() <= 2 && !e.day && n >= 1 && n <= 31) {
                 e.day = n;
             } else {
-                *why = QStringLiteral("\"%1\" is neither a day (1–31) nor a four-digit year").arg(w);
+                *why =
+                    QStringLiteral("\"%1\" is neither a day (1–31) nor a four-digit year").arg(w);
                 return std::nullopt;
             }
             continue;
@@ -262,10 +265,10 @@ PartialDate parseDatePhrase(const QString& input, QString* error, int defaultYea
     static const QRegularExpression shortRange(
         QStringLiteral("^(\\d{4})-(\\d{2})-(\\d{2})\\s*/\\s*(?:(\\d{2})-)?(\\d{2})$"));
     if (const auto m = shortRange.match(text); m.hasMatch()) {
-        const QString end = QStringLiteral("%1-%2-%3")
-                                .arg(m.captured(1),
-                                     m.captured(4).isEmpty() ? m.captured(2) : m.captured(4),
-                                     m.captured(5));
+        const QString end =
+            QStringLiteral("%1-%2-%3")
+                .arg(m.captured(1), m.captured(4).isEmpty() ? m.captured(2) : m.captured(4),
+                     m.captured(5));
         QString edtfError;
         const PartialDate d = PartialDate::fromEdtf(
             QStringLiteral("%1-%2-%3/%4").arg(m.captured(1), m.captured(2), m.captured(3), end),
@@ -359,7 +362,8 @@ PartialDate parseDatePhrase(const QString& input, QString* error, int defaultYea
     QString edtfError;
     const PartialDate d = PartialDate::fromEdtf(edtf, &edtfError);
     if (!d.isValid())
-        why = QStringLiteral("\"%1\" reads as %2, which is not a date: %3").arg(text, edtf, edtfError);
+        why = QStringLiteral("\"%1\" reads as %2, which is not a date: %3")
+                  .arg(text, edtf, edtfError);
     return d;
 }
 

@@ -1,5 +1,6 @@
 #include "eventtablemodel.h"
 
+#include "query/selection.h"
 #include "story/story.h"
 
 namespace chronomap {
@@ -128,6 +129,65 @@ QVariant EventTableModel::headerData(int section, Qt::Orientation orientation, i
     default:
         return {};
     }
+}
+
+EventFilterProxy::EventFilterProxy(EventTableModel* source, Story* story, Selection* selection,
+                                   QObject* parent)
+    : QSortFilterProxyModel(parent), m_story(story), m_selection(selection)
+{
+    setSourceModel(source);
+    connect(selection, &Selection::filterChanged, this, &EventFilterProxy::updateFilter);
+    // Edits may move events in or out of the chosen actors' and tags' sets.
+    connect(story, &Story::changed, this, [this](const Change&) {
+        if (m_active)
+            updateFilter();
+    });
+    updateFilter();
+}
+
+void EventFilterProxy::updateFilter()
+{
+    const Selection::Filter& f = m_selection->filter();
+    m_active = !f.isEmpty();
+    m_actorEvents.reset();
+    m_tagEvents.reset();
+    if (!f.actors.isEmpty()) {
+        QSet<Id> ids;
+        for (Id actor : f.actors)
+            for (const Event& e : m_story->store().eventsOfActor(actor))
+                ids.insert(e.id);
+        m_actorEvents = ids;
+    }
+    if (!f.tags.isEmpty()) {
+        QSet<Id> ids;
+        for (const Event& e : m_story->store().events())
+            for (const QString& t : e.tags)
+                if (f.tags.contains(t))
+                    ids.insert(e.id);
+        m_tagEvents = ids;
+    }
+    invalidateFilter();
+}
+
+bool EventFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
+{
+    if (!m_active || sourceParent.isValid())
+        return true;
+    const TimeIndex& index = m_story->timeIndex();
+    if (sourceRow < 0 || std::size_t(sourceRow) >= index.size())
+        return false;
+    const std::size_t row = std::size_t(sourceRow);
+    const Selection::Filter& f = m_selection->filter();
+    if (!f.categories.isEmpty() && !f.categories.contains(Id(index.category()[row])))
+        return false;
+    if (!f.statuses.isEmpty() && !f.statuses.contains(int(TimeIndex::statusOf(index.flags()[row]))))
+        return false;
+    const Id id = index.ids()[row];
+    if (m_actorEvents && !m_actorEvents->contains(id))
+        return false;
+    if (m_tagEvents && !m_tagEvents->contains(id))
+        return false;
+    return true;
 }
 
 } // namespace chronomap

@@ -3,9 +3,12 @@
 #include "model/entities.h"
 
 #include <QAbstractTableModel>
+#include <QSet>
+#include <QSortFilterProxyModel>
 
 namespace chronomap {
 
+class Selection;
 class Story;
 struct Change;
 
@@ -18,8 +21,20 @@ class EventTableModel final : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { DateColumn, TitleColumn, CategoryColumn, StatusColumn, ActorsColumn, ColumnCount };
-    enum Role { IdRole = Qt::UserRole + 1, SortKeyRole };
+    enum Column
+    {
+        DateColumn,
+        TitleColumn,
+        CategoryColumn,
+        StatusColumn,
+        ActorsColumn,
+        ColumnCount
+    };
+    enum Role
+    {
+        IdRole = Qt::UserRole + 1,
+        SortKeyRole
+    };
 
     explicit EventTableModel(Story* story, QObject* parent = nullptr);
 
@@ -39,6 +54,31 @@ private:
     QHash<Id, QString> m_categoryNames;
     QHash<Id, QString> m_actorNames;
     mutable QHash<Id, Event> m_cache;
+};
+
+// The events table as the filters leave it: rows whose category, verification status, actors
+// and tags pass Selection::filter() (the charts obey the same filter). Category and status
+// come from the time index; the events of the chosen actors and tags are read once per
+// filter change. Also sorts (by SortKeyRole for dates).
+class EventFilterProxy final : public QSortFilterProxyModel
+{
+    Q_OBJECT
+
+public:
+    EventFilterProxy(EventTableModel* source, Story* story, Selection* selection,
+                     QObject* parent = nullptr);
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
+
+private:
+    void updateFilter();
+
+    Story* m_story;
+    Selection* m_selection;
+    bool m_active = false;
+    std::optional<QSet<Id>> m_actorEvents; // events of any chosen actor
+    std::optional<QSet<Id>> m_tagEvents;   // events with any chosen tag
 };
 
 } // namespace chronomap

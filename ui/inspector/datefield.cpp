@@ -1,0 +1,79 @@
+#include "datefield.h"
+
+#include "model/datephrase.h"
+
+#include <QDate>
+#include <QLabel>
+#include <QLineEdit>
+#include <QVBoxLayout>
+
+namespace chronomap {
+
+DateField::DateField(QWidget* parent)
+    : QWidget(parent), m_edit(new QLineEdit(this)), m_understood(new QLabel(this)),
+      m_defaultYear(QDate::currentDate().year())
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(m_edit);
+    layout->addWidget(m_understood);
+    m_edit->setPlaceholderText(tr("late October 2025, Aug 2025, 2025-10-24/26, c. 2019…"));
+    m_edit->setAccessibleName(tr("Date"));
+    m_understood->setWordWrap(true);
+    m_understood->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_understood->setAccessibleName(tr("How the date was understood"));
+    connect(m_edit, &QLineEdit::textChanged, this, &DateField::reparse);
+    reparse();
+}
+
+void DateField::setDate(const PartialDate& date, const QString& displayDate)
+{
+    m_edit->setText(!displayDate.isEmpty() ? displayDate : date.edtf());
+}
+
+QString DateField::text() const
+{
+    return m_edit->text();
+}
+
+void DateField::setText(const QString& text)
+{
+    m_edit->setText(text);
+}
+
+bool DateField::isAcceptable() const
+{
+    return m_date.isValid() || (m_optional && m_edit->text().trimmed().isEmpty());
+}
+
+QString DateField::displayDate() const
+{
+    const QString typed = m_edit->text().simplified();
+    if (!m_date.isValid() || typed == m_date.edtf())
+        return {};
+    return typed;
+}
+
+void DateField::reparse()
+{
+    const QString typed = m_edit->text();
+    if (m_optional && typed.trimmed().isEmpty()) {
+        m_date = {};
+        m_error.clear();
+        m_understood->setText(tr("<i>No date: always</i>"));
+    } else {
+        m_date = parseDatePhrase(typed, &m_error, m_defaultYear);
+        if (m_date.isValid()) {
+            m_understood->setText(
+                tr("Understood as <b>%1</b> — EDTF <code>%2</code>")
+                    .arg(m_date.describe().toHtmlEscaped(), m_date.edtf().toHtmlEscaped()));
+        } else {
+            m_understood->setText(QStringLiteral("<span style='color:#b00020'>%1</span>")
+                                      .arg(m_error.toHtmlEscaped()));
+        }
+    }
+    emit dateChanged();
+}
+
+} // namespace chronomap

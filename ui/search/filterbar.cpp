@@ -1,0 +1,246 @@
+#include "filterbar.h"
+
+#include "inspector/datefield.h"
+#include "query/selection.h"
+#include "story/story.h"
+
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPushButton>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace chronomap {
+
+namespace {
+// Listing every tag reads every event: only for stories a menu can afford.
+constexpr qint64 kTagListLimit = 200000;
+} // namespace
+
+FilterBar::FilterBar(Story* story, Selection* selection, QWidget* parent)
+    : QWidget(parent), m_story(story), m_selection(selection), m_chips(new QHBoxLayout),
+      m_none(new QLabel(tr("<i>No filters: showing everything</i>"))),
+      m_clear(new QPushButton(tr("Clear filters"))), m_actorMenu(new QMenu(this)),
+      m_categoryMenu(new QMenu(this)), m_tagMenu(new QMenu(this)), m_statusMenu(new QMenu(this))
+{
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(6, 2, 6, 2);
+    layout->addWidget(new QLabel(tr("Filter:")));
+    auto addMenu = [&](const QString& text, QMenu* menu, void (FilterBar::*fill)()) {
+        auto* b = new QToolButton;
+        b->setText(text);
+        b->setPopupMode(QToolButton::InstantPopup);
+        b->setMenu(menu);
+        connect(menu, &QMenu::aboutToShow, this, fill);
+        layout->addWidget(b);
+    };
+    addMenu(tr("Actor"), m_actorMenu, &FilterBar::fillActorMenu);
+    addMenu(tr("Category"), m_categoryMenu, &FilterBar::fillCategoryMenu);
+    addMenu(tr("Tag"), m_tagMenu, &FilterBar::fillTagMenu);
+    addMenu(tr("Status"), m_statusMenu, &FilterBar::fillStatusMenu);
+    auto* window = new QToolButton;
+    window->setText(tr("Dates…"));
+    window->setToolTip(tr("Show only a date window, e.g. “Aug 2025 to Nov 2025”"));
+    connect(window, &QToolButton::clicked, this, &FilterBar::chooseWindow);
+    layout->addWidget(window);
+    layout->addSpacing(12);
+    layout->addWidget(m_none);
+    layout->addLayout(m_chips);
+    layout->addStretch();
+    m_clear->setObjectName(QStringLiteral("clearFilters"));
+    layout->addWidget(m_clear);
+    connect(m_clear, &QPushButton::clicked, this, &FilterBar::clearFilters);
+    connect(selection, &Selection::filterChanged, this, &FilterBar::rebuildChips);
+    connect(selection, &Selection::timeWindowChanged, this, &FilterBar::rebuildChips);
+    rebuildChips();
+}
+
+QStringList FilterBar::activeFilters() const
+{
+    return m_active;
+}
+
+void FilterBar::clearFilters()
+{
+    m_selection->setFilter({});
+    const TimeIndex& index = m_story->timeIndex();
+    if (m_selection->hasWindow() && !index.empty())
+        m_selection->setTimeWindow(index.minTime(), index.maxTime());
+}
+
+void FilterBar::addChip(const QString& text, const std::function<void()>& remove)
+{
+    auto* chip = new QToolButton;
+    chip->setText(text + QStringLiteral("  ✕"));
+    chip->setToolTip(tr("Remove this filter"));
+    chip->setAccessibleName(tr("Filter %1, remove").arg(text));
+    chip->setStyleSheet(QStringLiteral("QToolButton{border:1px solid #8aa; border-radius:9px;"
+                                       "padding:1px 8px; background:#e8f2f2;}"));
+    connect(chip, &QToolButton::clicked, this, [remove] { remove(); });
+    m_chips->addWidget(chip);
+    m_active << text;
+}
+
+void FilterBar::rebuildChips()
+{
+    while (QLayoutItem* item = m_chips->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    m_active.clear();
+    const Selection::Filter f = m_selection->filter();
+    const Store& store = m_story->store();
+    auto without = [this](auto member, auto value) {
+        return [this, member, value] {
+            Selection::Filter g = m_selection->filter();
+            (g.*member).remove(value);
+            m_selection->setFilter(g);
+        };
+    };
+    for (Id id : f.actors) {
+        const auto a = store.actor(id);
+        addChip(tr("Actor: %1").arg(a ? a->name : QString::number(id)),
+                without(&Selection::Filter::actors, id));
+    }
+    for (const Category& c : store.categories())
+        if (f.categories.contains(c.id))
+            addChip(tr("Category: %1").arg(c.name), without(&Selection::Filter::categories, c.id));
+    QStringList tags(f.tags.begin(), f.tags.end());
+    tags.sort();
+    for (const QString& t : tags)
+        addChip(tr("Tag: %1").arg(t), without(&Selection::Filter::tags, t));
+    QList<int> statuses(f.statuses.begin(), f.statuses.end());
+    std::sort(statuses.begin(), statuses.end());
+    for (int s : statuses)
+        addChip(tr("Status: %1").arg(verificationName(Verification(s))),
+                without(&Selection::Filter::statuses, s));
+    // The timeline keeps the window at what it shows; it filters only when it leaves
+    // something of the story out.
+    const TimeIndex& index = m_story->timeIndex();
+    const bool narrowing =
+        m_selection->hasWindow() && !index.empty() &&
+        (m_selection->windowFrom() > index.minTime() || m_selection->windowTo() < index.maxTime());
+    if (narrowing) {
+        addChip(tr("Dates: %1 – %2")
+                    .arg(PartialDate::isoDay(m_selection->windowFrom()),
+                         PartialDate::isoDay(m_selection->windowTo())),
+                [this, &index] { m_selection->setTimeWindow(index.minTime(), index.maxTime()); });
+    }
+    m_none->setVisible(m_active.isEmpty());
+    m_clear->setEnabled(!m_active.isEmpty());
+}
+
+void FilterBar::fillActorMenu()
+{
+    m_actorMenu->clear();
+    const QSet<Id> chosen = m_selection->filter().actors;
+    QList<Actor> actors = m_story->store().actors();
+    std::sort(actors.begin(), actors.end(),
+              [](const Actor& a, const Actor& b) { return a.name < b.name; });
+    for (const Actor& a : actors.mid(0, 300)) {
+        QAction* act = m_actorMenu->addAction(a.name);
+        act->setCheckable(true);
+        act->setChecked(chosen.contains(a.id));
+        const Id id = a.id;
+        connect(act, &QAction::toggled, this, [this, id](bool on) {
+            Selection::Filter f = m_selection->filter();
+            on ? void(f.actors.insert(id)) : void(f.actors.remove(id));
+            m_selection->setFilter(f);
+        });
+    }
+}
+
+void FilterBar::fillCategoryMenu()
+{
+    m_categoryMenu->clear();
+    const QSet<Id> chosen = m_selection->filter().categories;
+    for (const Category& c : m_story->store().categories()) {
+        QAction* act = m_categoryMenu->addAction(c.name);
+        act->setCheckable(true);
+        act->setChecked(chosen.contains(c.id));
+        const Id id = c.id;
+        connect(act, &QAction::toggled, this, [this, id](bool on) {
+            Selection::Filter f = m_selection->filter();
+            on ? void(f.categories.insert(id)) : void(f.categories.remove(id));
+            m_selection->setFilter(f);
+        });
+    }
+    if (m_categoryMenu->isEmpty())
+        m_categoryMenu->addAction(tr("(the story has no categories)"))->setEnabled(false);
+}
+
+void FilterBar::fillTagMenu()
+{
+    m_tagMenu->clear();
+    if (m_story->store().counts().events > kTagListLimit) {
+        m_tagMenu->addAction(tr("(too many events to list their tags)"))->setEnabled(false);
+        return;
+    }
+    QSet<QString> all;
+    for (const Event& e : m_story->store().events())
+        for (const QString& t : e.tags)
+            all.insert(t);
+    QStringList tags(all.begin(), all.end());
+    tags.sort(Qt::CaseInsensitive);
+    const QSet<QString> chosen = m_selection->filter().tags;
+    for (const QString& t : tags) {
+        QAction* act = m_tagMenu->addAction(t);
+        act->setCheckable(true);
+        act->setChecked(chosen.contains(t));
+        connect(act, &QAction::toggled, this, [this, t](bool on) {
+            Selection::Filter f = m_selection->filter();
+            on ? void(f.tags.insert(t)) : void(f.tags.remove(t));
+            m_selection->setFilter(f);
+        });
+    }
+    if (tags.isEmpty())
+        m_tagMenu->addAction(tr("(no tags yet)"))->setEnabled(false);
+}
+
+void FilterBar::fillStatusMenu()
+{
+    m_statusMenu->clear();
+    const QSet<int> chosen = m_selection->filter().statuses;
+    for (int v = 0; v <= int(Verification::Cleared); ++v) {
+        QAction* act = m_statusMenu->addAction(verificationName(Verification(v)));
+        act->setCheckable(true);
+        act->setChecked(chosen.contains(v));
+        connect(act, &QAction::toggled, this, [this, v](bool on) {
+            Selection::Filter f = m_selection->filter();
+            on ? void(f.statuses.insert(v)) : void(f.statuses.remove(v));
+            m_selection->setFilter(f);
+        });
+    }
+}
+
+void FilterBar::chooseWindow()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Date Window"));
+    auto* layout = new QVBoxLayout(&dialog);
+    layout->addWidget(new QLabel(tr("Show only what happened in (e.g. “Aug 2025 to Nov 2025”, "
+                                    "“late October 2025”, “2025”):")));
+    auto* field = new DateField;
+    layout->addWidget(field);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    connect(field, &DateField::dateChanged, &dialog, [field, buttons] {
+        buttons->button(QDialogButtonBox::Ok)->setEnabled(field->isAcceptable());
+    });
+    field->setText(QString());
+    dialog.resize(460, dialog.sizeHint().height());
+    if (dialog.exec() != QDialog::Accepted || !field->date().isValid())
+        return;
+    const PartialDate d = field->date();
+    m_selection->setTimeWindow(d.nominalStart(), d.nominalEnd());
+}
+
+} // namespace chronomap

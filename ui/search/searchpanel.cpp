@@ -1,0 +1,141 @@
+#include "searchpanel.h"
+
+#include "query/selection.h"
+#include "story/story.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace chronomap {
+
+void SearchResultModel::setHits(const QList<SearchHit>& hits)
+{
+    beginResetModel();
+    m_hits = hits;
+    endResetModel();
+}
+
+SearchHit SearchResultModel::hitAt(int row) const
+{
+    return row >= 0 && row < m_hits.size() ? m_hits.at(row) : SearchHit{};
+}
+
+int SearchResultModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_hits.size());
+}
+
+int SearchResultModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant SearchResultModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const SearchHit& h = m_hits.at(index.row());
+    if (role == Qt::UserRole)
+        return QVariant::fromValue(h.ref);
+    if (role == Qt::ToolTipRole)
+        return h.snippet;
+    if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole)
+        return {};
+    switch (index.column()) {
+    case KindColumn:
+        return h.ref.kind == EntityKind::Annotation ? tr("note") : entityKindName(h.ref.kind);
+    case TitleColumn:
+        return h.title;
+    case SnippetColumn:
+        return h.snippet.simplified();
+    default:
+        return {};
+    }
+}
+
+QVariant SearchResultModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case KindColumn:
+        return tr("Kind");
+    case TitleColumn:
+        return tr("Title");
+    case SnippetColumn:
+        return tr("Match");
+    default:
+        return {};
+    }
+}
+
+SearchPanel::SearchPanel(Story* story, Selection* selection, QWidget* parent)
+    : QWidget(parent), m_story(story), m_selection(selection), m_model(new SearchResultModel(this)),
+      m_view(new QTreeView), m_summary(new QLabel)
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_view->setObjectName(QStringLiteral("searchResults"));
+    m_view->setAccessibleName(tr("Search results"));
+    m_view->setModel(m_model);
+    m_view->setRootIsDecorated(false);
+    m_view->setUniformRowHeights(true);
+    m_view->setAlternatingRowColors(true);
+    m_view->header()->resizeSection(SearchResultModel::KindColumn, 80);
+    m_view->header()->resizeSection(SearchResultModel::TitleColumn, 280);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_view);
+    connect(m_view, &QTreeView::activated, this,
+            [this](const QModelIndex& index) { reveal(index.row()); });
+    connect(m_view, &QTreeView::clicked, this,
+            [this](const QModelIndex& index) { reveal(index.row()); });
+    // Edits change what matches: run the search again.
+    connect(story, &Story::changed, this, [this](const Change&) {
+        if (!m_query.isEmpty())
+            setQuery(m_query);
+    });
+}
+
+void SearchPanel::setQuery(const QString& text)
+{
+    m_query = text.trimmed();
+    QList<SearchHit> hits;
+    QString message;
+    if (!m_query.isEmpty()) {
+        try {
+            hits = m_story->store().search(m_query);
+            message = hits.isEmpty()
+                          ? tr("Nothing matches “%1”.").arg(m_query)
+                          : tr("%n match(es) for “%1”", nullptr, int(hits.size())).arg(m_query);
+        } catch (const StoreError& e) {
+            message = e.message();
+        }
+    }
+    m_summary->setText(message);
+    m_model->setHits(hits);
+    if (!m_query.isEmpty())
+        emit searched(int(hits.size()));
+}
+
+void SearchPanel::reveal(int row)
+{
+    const SearchHit hit = m_model->hitAt(row);
+    if (!hit.ref.id)
+        return;
+    EntityRef target = hit.ref;
+    if (target.kind == EntityKind::Annotation) {
+        // A note: go to what it is about.
+        if (const auto a = m_story->store().annotation(target.id))
+            target = a->target;
+    }
+    if (target.kind == EntityKind::Event) {
+        m_selection->selectEvents({target.id});
+    } else if (target.kind == EntityKind::Actor) {
+        m_selection->selectActors({target.id});
+    }
+    m_selection->setCurrent(target);
+}
+
+} // namespace chronomap

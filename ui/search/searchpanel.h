@@ -1,0 +1,75 @@
+#pragma once
+
+#include "store/store.h"
+
+#include <QAbstractTableModel>
+#include <QWidget>
+
+class QLabel;
+class QTreeView;
+
+namespace chronomap {
+
+class Selection;
+class Story;
+
+// Search results as a table keyed by entry: kind, title and the snippet with the match.
+class SearchResultModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column
+    {
+        KindColumn,
+        TitleColumn,
+        SnippetColumn,
+        ColumnCount
+    };
+
+    using QAbstractTableModel::QAbstractTableModel;
+
+    void setHits(const QList<SearchHit>& hits);
+    SearchHit hitAt(int row) const;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+private:
+    QList<SearchHit> m_hits;
+};
+
+// Full-text search over events, actors, sources and notes (Store::search, which takes the
+// user's words literally). Picking a result makes it the current entry and selects it, so
+// the timeline, the map and the table reveal it.
+class SearchPanel final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    SearchPanel(Story* story, Selection* selection, QWidget* parent = nullptr);
+
+    // Runs the search now; an empty text clears the results.
+    void setQuery(const QString& text);
+    QString query() const { return m_query; }
+    SearchResultModel* model() const { return m_model; }
+    QTreeView* view() const { return m_view; }
+    // Makes a result current and selected.
+    void reveal(int row);
+
+signals:
+    // A search ran: the window shows the results dock.
+    void searched(int hits);
+
+private:
+    Story* m_story;
+    Selection* m_selection;
+    QString m_query;
+    SearchResultModel* m_model;
+    QTreeView* m_view;
+    QLabel* m_summary;
+};
+
+} // namespace chronomap
