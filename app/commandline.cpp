@@ -2,6 +2,7 @@
 
 #include "bench/benchmark.h"
 #include "export/chartexport.h"
+#include "interchange/interchange.h"
 #include "story/generator.h"
 #include "story/story.h"
 
@@ -139,11 +140,13 @@ QString CommandLine::usage()
         "  chronomap --version | --help\n"
         "  chronomap new FILE [--empty]          create a story (default: the seed story)\n"
         "  chronomap info FILE [--json]          counts, date range, schema version\n"
-        "  chronomap import FILE INPUT [--format csv|timelinejs|gexf|graphml|json]\n"
+        "  chronomap import FILE INPUT [--format csv|timelinejs|gexf|graphml|json|edges]\n"
         "  chronomap export FILE -o OUT [--view timeline|actors] [--size WxH] [--scale S]\n"
         "                   [--from DATE] [--to DATE] [--theme light|dark|print|broadcast]\n"
         "                   [--title TEXT] [--scene NAME]\n"
         "                   (image format from OUT: .png .jpg .svg .pdf)\n"
+        "  chronomap export FILE -o OUT [--format timelinejs|chronomap|events-csv|edges-csv|\n"
+        "                   gexf|graphml]   data (format from OUT: .json .csv .gexf .graphml)\n"
         "  chronomap generate FILE --events N --actors M [--seed S]\n"
         "                                        a synthetic story of any size\n"
         "  chronomap bench FILE                  performance figures, one per line\n"
@@ -311,7 +314,26 @@ int CommandLine::runGenerate()
 
 int CommandLine::runImport()
 {
-    return error(QStringLiteral("import is not available in this build yet"));
+    Options o(m_args, {QStringLiteral("format")}, {});
+    if (!o.error().isEmpty())
+        return error(o.error());
+    if (o.positional().size() != 2)
+        return error(QStringLiteral("usage: chronomap import FILE INPUT "
+                                    "[--format csv|timelinejs|gexf|graphml|json|edges]"));
+    const QString path = o.positional().at(0), input = o.positional().at(1);
+    const QString format = o.value(QStringLiteral("format")).toLower();
+    if (!format.isEmpty() && !importFormats().contains(format))
+        return error(QStringLiteral("--format takes one of %1, not \"%2\"")
+                         .arg(importFormats().join(QStringLiteral(", ")), format));
+    // The story is opened first so that a missing story is named before the input is read;
+    // the input is read and checked whole before anything is written, and the write is one
+    // transaction: a file that fails anywhere changes nothing.
+    auto store = Store::open(path, Store::Mode::ReadWrite);
+    const ParsedImport parsed = parseImport(input, format);
+    const ImportSummary summary = applyParsedImport(*store, parsed);
+    out() << "imported " << input << " (" << parsed.format << ") into " << path << ": "
+          << summary.text() << Qt::endl;
+    return 0;
 }
 
 int CommandLine::runExport()
@@ -327,6 +349,20 @@ int CommandLine::runExport()
     if (o.positional().size() != 1 || !o.has(QStringLiteral("output")))
         return error(QStringLiteral("usage: chronomap export FILE -o OUT [--view timeline|actors] "
                                     "[--size WxH] ..."));
+    // Data exports (TimelineJS, CSV, GEXF, GraphML, Chronomap JSON) before the image path.
+    if (o.has(QStringLiteral("format")) || isDataExportPath(o.value(QStringLiteral("output")))) {
+        const QString output = o.value(QStringLiteral("output"));
+        const QString format =
+            o.value(QStringLiteral("format"), guessExportFormat(output)).toLower();
+        if (!exportFormats().contains(format))
+            return error(QStringLiteral("--format takes one of %1, not \"%2\"")
+                             .arg(exportFormats().join(QStringLiteral(", ")), format));
+        auto store = Store::open(o.positional().first(), Store::Mode::ReadOnly);
+        exportData(*store, format, output);
+        out() << "exported " << o.positional().first() << " as " << format << " to " << output
+              << Qt::endl;
+        return 0;
+    }
     ExportRequest req;
     req.output = o.value(QStringLiteral("output"));
     req.view = o.value(QStringLiteral("view"), QStringLiteral("timeline"));

@@ -117,10 +117,10 @@ ImportBatch readEventsTable(const CsvTable& t, const CsvMapping& m, const QStrin
         QString why;
         e.date = PartialDate::fromEdtf(dateText, &why);
         if (!e.date.isValid())
-            fail(row, m.column(QStringLiteral("date")),
-                 QStringLiteral("expected an EDTF date such as 2025-10 or 2025-10-21/2025-10-31, "
-                                "found \"%1\": %2")
-                     .arg(dateText, why));
+            fail(
+                row, m.column(QStringLiteral("date")),
+                QStringLiteral("expected an EDTF date such as 2025-10 or 2025-10-21/2025-10-31: %1")
+                    .arg(why));
         e.displayDate = cell("display_date");
         e.summary = cell("summary");
         e.location = cell("location");

@@ -4,7 +4,6 @@
 
 #include "store/store.h"
 
-#include <QDate>
 #include <QXmlStreamWriter>
 
 #include <cmath>
@@ -254,8 +253,6 @@ QByteArray writeGexf(const Store& store)
     w.writeStartElement(kGexfNs, QStringLiteral("gexf"));
     w.writeAttribute(QStringLiteral("version"), QStringLiteral("1.3"));
     w.writeStartElement(QStringLiteral("meta"));
-    w.writeAttribute(QStringLiteral("lastmodifieddate"),
-                     QDate::currentDate().toString(Qt::ISODate));
     w.writeTextElement(QStringLiteral("creator"), QStringLiteral("Chronomap"));
     w.writeTextElement(QStringLiteral("title"), store.meta(QStringLiteral("title")));
     w.writeTextElement(QStringLiteral("description"), store.meta(QStringLiteral("description")));

@@ -1,0 +1,176 @@
+#include "interchangetest.h"
+
+#include <QProcess>
+#include <QTest>
+
+using namespace chronomap;
+
+// The command line's import and export: exit codes, the one-line messages naming file, line
+// and column, and a story left byte for byte as it was after a failed import.
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void importsAndExports_data();
+    void importsAndExports();
+    void failedImportChangesNothing_data();
+    void failedImportChangesNothing();
+    void exportErrors();
+
+private:
+    struct Result
+    {
+        int code = -1;
+        QString out, err;
+    };
+    Result run(const QStringList& args);
+    QByteArray storyJson(const QString& path);
+
+    test::Stories m_files;
+    QString m_story;
+};
+
+TestCli::Result TestCli::run(const QStringList& args)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(CHRONOMAP_BINARY), args);
+    if (!p.waitForFinished(120000))
+        return {};
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+            QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+QByteArray TestCli::storyJson(const QString& path)
+{
+    auto s = Store::open(path, Store::Mode::ReadOnly);
+    return writeStoryJson(*s);
+}
+
+void TestCli::initTestCase()
+{
+    m_story = m_files.path(QStringLiteral("seed.chronomap"));
+    const Result r = run({QStringLiteral("new"), m_story});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+}
+
+void TestCli::importsAndExports_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QString>("suffix");
+    QTest::addColumn<QString>("importFormat");
+    QTest::newRow("timelinejs json")
+        << QStringLiteral("timelinejs") << QStringLiteral("json") << QStringLiteral("timelinejs");
+    QTest::newRow("timelinejs sheet")
+        << QStringLiteral("timelinejs") << QStringLiteral("csv") << QStringLiteral("timelinejs");
+    QTest::newRow("chronomap json")
+        << QString() << QStringLiteral("json") << QStringLiteral("json");
+    QTest::newRow("events csv") << QString() << QStringLiteral("csv") << QStringLiteral("csv");
+    QTest::newRow("edges csv") << QStringLiteral("edges-csv") << QStringLiteral("csv")
+                               << QStringLiteral("edges");
+    QTest::newRow("gexf") << QString() << QStringLiteral("gexf") << QStringLiteral("gexf");
+    QTest::newRow("graphml") << QString() << QStringLiteral("graphml") << QStringLiteral("graphml");
+}
+
+void TestCli::importsAndExports()
+{
+    QFETCH(QString, format);
+    QFETCH(QString, suffix);
+    QFETCH(QString, importFormat);
+    const QString out = m_files.path(
+        QStringLiteral("out-%1.%2")
+            .arg(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-'), suffix));
+    QStringList args{QStringLiteral("export"), m_story, QStringLiteral("-o"), out};
+    if (!format.isEmpty())
+        args << QStringLiteral("--format") << format;
+    Result r = run(args);
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY(QFileInfo(out).size() > 0);
+
+    const QString target =
+        m_files.path(QStringLiteral("in-%1.chronomap")
+                         .arg(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-')));
+    QCOMPARE(run({QStringLiteral("new"), target, QStringLiteral("--empty")}).code, 0);
+    r = run({QStringLiteral("import"), target, out});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.out.startsWith(
+                 QStringLiteral("imported %1 (%2) into %3: ").arg(out, importFormat, target)),
+             qPrintable(r.out));
+    auto seed = Store::open(m_story, Store::Mode::ReadOnly);
+    auto imported = Store::open(target, Store::Mode::ReadOnly);
+    if (importFormat == QLatin1String("edges") || importFormat == QLatin1String("gexf") ||
+        importFormat == QLatin1String("graphml")) {
+        QCOMPARE(imported->counts().relations, seed->counts().relations);
+        QVERIFY(r.out.contains(QStringLiteral("%1 relations").arg(seed->counts().relations)));
+    } else {
+        QCOMPARE(imported->counts().events, seed->counts().events);
+        QVERIFY(r.out.contains(QStringLiteral("%1 events").arg(seed->counts().events)));
+    }
+}
+
+void TestCli::failedImportChangesNothing_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QStringList>("extra");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("bad date on line 3")
+        << QStringLiteral("bad.csv") << QByteArray("title,date\nA,2025\nB,yesterday\n")
+        << QStringList() << QStringLiteral("bad.csv:3:2: column \"date\": expected an EDTF date");
+    QTest::newRow("unknown node")
+        << QStringLiteral("bad.gexf")
+        << QByteArray("<gexf><graph><nodes><node id=\"a\"/></nodes><edges>\n<edge source=\"a\" "
+                      "target=\"b\"/></edges></graph></gexf>")
+        << QStringList() << QStringLiteral("bad.gexf:2:");
+    QTest::newRow("billion laughs")
+        << QStringLiteral("lol.graphml")
+        << QByteArray("<?xml version=\"1.0\"?><!DOCTYPE g [<!ENTITY a \"aaaa\"><!ENTITY b "
+                      "\"&a;&a;&a;&a;\">]><graphml>&b;</graphml>")
+        << QStringList() << QStringLiteral("lol.graphml:1:");
+    QTest::newRow("unknown format option")
+        << QStringLiteral("x.csv") << QByteArray("a\n")
+        << QStringList{QStringLiteral("--format"), QStringLiteral("xls")}
+        << QStringLiteral("--format takes one of");
+    QTest::newRow("missing input") << QStringLiteral("") << QByteArray() << QStringList()
+                                   << QStringLiteral("cannot open the file");
+}
+
+void TestCli::failedImportChangesNothing()
+{
+    QFETCH(QString, name);
+    QFETCH(QByteArray, bytes);
+    QFETCH(QStringList, extra);
+    QFETCH(QString, message);
+    const QString input = name.isEmpty() ? m_files.path(QStringLiteral("does-not-exist.csv"))
+                                         : m_files.write(name, bytes);
+    const QByteArray before = storyJson(m_story);
+    const Result r = run(QStringList{QStringLiteral("import"), m_story, input} + extra);
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    QCOMPARE(r.err.count(u'\n'), 1); // one line
+    QCOMPARE(storyJson(m_story), before);
+}
+
+void TestCli::exportErrors()
+{
+    const QString out = m_files.write(QStringLiteral("keep.json"), "old");
+    Result r = run({QStringLiteral("export"), m_story, QStringLiteral("-o"), out,
+                    QStringLiteral("--format"), QStringLiteral("xls")});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("--format takes one of")), qPrintable(r.err));
+    QFile f(out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray("old"));
+    r = run({QStringLiteral("export"), m_files.path(QStringLiteral("none.chronomap")),
+             QStringLiteral("-o"), out});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("none.chronomap")), qPrintable(r.err));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -1,0 +1,230 @@
+#include "interchangetest.h"
+
+#include "interchange/interchange.h"
+
+#include <QTest>
+
+using namespace chronomap;
+
+// The import and export door: formats told from names and content, sizes refused before
+// reading, one transaction per import (an error or a cancel changes nothing), merging into a
+// story with actors matched by name, exports written safely.
+class TestInterchange : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void guessesFormats_data();
+    void guessesFormats();
+    void refusesHugeFileWithoutReadingIt();
+    void refusedImportsChangeNothing_data();
+    void refusedImportsChangeNothing();
+    void cancelChangesNothing_data();
+    void cancelChangesNothing();
+    void mergesIntoStory();
+    void chronomapJsonThroughTheDoor();
+    void failedExportKeepsOldFile();
+
+private:
+    test::Stories m_stories;
+};
+
+void TestInterchange::guessesFormats_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("head");
+    QTest::addColumn<QString>("format");
+    QTest::newRow("csv") << QStringLiteral("a.csv") << QByteArray("x,y") << QStringLiteral("csv");
+    QTest::newRow("gexf") << QStringLiteral("a.gexf") << QByteArray() << QStringLiteral("gexf");
+    QTest::newRow("graphml") << QStringLiteral("a.graphml") << QByteArray()
+                             << QStringLiteral("graphml");
+    QTest::newRow("chronomap json")
+        << QStringLiteral("a.json") << QByteArray("{\"format\": \"chronomap\"")
+        << QStringLiteral("json");
+    QTest::newRow("timelinejs json") << QStringLiteral("a.json") << QByteArray("{\"events\": []}")
+                                     << QStringLiteral("timelinejs");
+    QTest::newRow("xml by content")
+        << QStringLiteral("a.xml") << QByteArray("<?xml version=\"1.0\"?><gexf")
+        << QStringLiteral("gexf");
+    QTest::newRow("graphml by content")
+        << QStringLiteral("noext") << QByteArray("<?xml version=\"1.0\"?>\n<graphml>")
+        << QStringLiteral("graphml");
+    QTest::newRow("unknown") << QStringLiteral("a.bin") << QByteArray("\x01\x02") << QString();
+}
+
+void TestInterchange::guessesFormats()
+{
+    QFETCH(QString, name);
+    QFETCH(QByteArray, head);
+    QFETCH(QString, format);
+    QCOMPARE(guessImportFormat(name, head), format);
+}
+
+void TestInterchange::refusesHugeFileWithoutReadingIt()
+{
+    // A sparse file that claims 2 GB: refused from its size, never read.
+    const QString path = m_stories.path(QStringLiteral("huge.csv"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    QVERIFY(f.resize(qint64(2) << 30));
+    f.close();
+    auto s = m_stories.create();
+    test::fillGraphStory(*s);
+    const QByteArray before = writeStoryJson(*s);
+    try {
+        applyParsedImport(*s, parseImport(path));
+        QFAIL("a 2 GB file was accepted");
+    } catch (const StoreError& e) {
+        QVERIFY2(e.message().startsWith(path + QStringLiteral(": the file is 2048 MiB")),
+                 qPrintable(e.message()));
+    }
+    QCOMPARE(writeStoryJson(*s), before);
+}
+
+void TestInterchange::refusedImportsChangeNothing_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("deep chronomap json")
+        << QStringLiteral("deep.json")
+        << QByteArray("{\"format\": \"chronomap\", \"x\": ") + QByteArray(10000, '[') +
+               QByteArray(10000, ']') + "}"
+        << QStringLiteral("deep.json:1:");
+    QTest::newRow("deep timelinejs")
+        << QStringLiteral("deep2.json") << QByteArray("{\"events\": ") + QByteArray(10000, '[')
+        << QStringLiteral("nested deeper than 64 levels");
+    QTest::newRow("late bad row") << QStringLiteral("late.csv")
+                                  << QByteArray("title,date\nA,2025\nB,2025\nC,nope\n")
+                                  << QStringLiteral("late.csv:4:2:");
+    QTest::newRow("invalid utf-8 sheet")
+        << QStringLiteral("latin1.csv") << QByteArray("Year,Headline\n2025,Caf\xE9\n")
+        << QStringLiteral("latin1.csv:2:9: expected UTF-8 text");
+    QTest::newRow("unknown format") << QStringLiteral("x.bin") << QByteArray("\x01\x02")
+                                    << QStringLiteral("cannot tell the format");
+    QTest::newRow("empty") << QStringLiteral("empty.csv") << QByteArray()
+                           << QStringLiteral("the file is empty");
+}
+
+void TestInterchange::refusedImportsChangeNothing()
+{
+    QFETCH(QString, name);
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, message);
+    const QString path = m_stories.write(name, bytes);
+    auto s = m_stories.create();
+    test::fillGraphStory(*s);
+    const QByteArray before = writeStoryJson(*s);
+    try {
+        applyParsedImport(*s, parseImport(path));
+        QFAIL("the file was accepted");
+    } catch (const StoreError& e) {
+        QVERIFY2(e.message().contains(message), qPrintable(e.message()));
+    }
+    QCOMPARE(writeStoryJson(*s), before);
+}
+
+void TestInterchange::cancelChangesNothing_data()
+{
+    QTest::addColumn<bool>("emptyStory");
+    QTest::newRow("into a story (row by row)") << false;
+    QTest::newRow("into an empty story (bulk)") << true;
+}
+
+void TestInterchange::cancelChangesNothing()
+{
+    QFETCH(bool, emptyStory);
+    QByteArray csv = "title,date,actors\n";
+    for (int i = 0; i < 5000; ++i)
+        csv += "Event " + QByteArray::number(i) + ",2025-10-" + QByteArray::number(10 + i % 20) +
+               ",Actor " + QByteArray::number(i % 7) + "\n";
+    const QString path = m_stories.write(QStringLiteral("many%1.csv").arg(emptyStory), csv);
+    auto s = m_stories.create();
+    if (!emptyStory)
+        test::fillGraphStory(*s);
+    const QByteArray before = writeStoryJson(*s);
+    const ParsedImport parsed = parseImport(path);
+    QCOMPARE(parsed.batch.events.size(), 5000);
+    int calls = 0;
+    try {
+        applyParsedImport(*s, parsed, [&calls](double share) {
+            ++calls;
+            return share < 0.5;
+        });
+        QFAIL("the cancelled import finished");
+    } catch (const StoreError& e) {
+        QVERIFY2(e.message().contains(QStringLiteral("cancelled; nothing was changed")),
+                 qPrintable(e.message()));
+    }
+    QVERIFY(calls > 1);
+    QCOMPARE(writeStoryJson(*s), before);
+    // Not cancelled: all of it.
+    const ImportSummary done = applyParsedImport(*s, parsed, [](double) { return true; });
+    QCOMPARE(done.newEvents, 5000);
+    QCOMPARE(s->counts().events, 5000 + (emptyStory ? 0 : 3));
+}
+
+void TestInterchange::mergesIntoStory()
+{
+    auto s = m_stories.create();
+    test::fillGraphStory(*s);
+    const QString path = m_stories.write(QStringLiteral("merge.csv"),
+                                         "title,date,actors,category\nFollow-up,2025-11,steve "
+                                         "witkoff (envoy); New Person,diplomacy\n");
+    const ParsedImport parsed = parseImport(path);
+    const ImportSummary preview = previewParsedImport(*s, parsed);
+    QCOMPARE(preview.newEvents, 1);
+    QCOMPARE(preview.newActors, 1);
+    QCOMPARE(preview.matchedActors, 1);
+    QCOMPARE(preview.newCategories, 0);
+    applyParsedImport(*s, parsed);
+    QCOMPARE(s->actors().size(), 4);
+    const QList<Event> events = s->events();
+    const Event follow = events.last();
+    QCOMPARE(follow.title, QStringLiteral("Follow-up"));
+    QCOMPARE(s->actor(follow.actors.at(0).actorId)->name, QStringLiteral("Steve Witkoff"));
+    QCOMPARE(follow.actors.at(0).role, QStringLiteral("envoy"));
+    QCOMPARE(s->categories().size(), 1);
+    QCOMPARE(follow.categoryId, s->categories().at(0).id);
+}
+
+void TestInterchange::chronomapJsonThroughTheDoor()
+{
+    auto s = m_stories.create();
+    test::fillGraphStory(*s);
+    const QString out = m_stories.path(QStringLiteral("story.json"));
+    exportData(*s, QString(), out);
+    auto t = m_stories.create();
+    const ImportSummary done = applyParsedImport(*t, parseImport(out));
+    QCOMPARE(done.newEvents, 3);
+    QCOMPARE(writeStoryJson(*t), writeStoryJson(*s));
+}
+
+void TestInterchange::failedExportKeepsOldFile()
+{
+    auto s = m_stories.create();
+    test::fillGraphStory(*s);
+    const QString out = m_stories.write(QStringLiteral("keep.gexf"), "old content");
+    try {
+        exportData(*s, QStringLiteral("no-such-format"), out);
+        QFAIL("an unknown format was written");
+    } catch (const StoreError& e) {
+        QVERIFY2(e.message().contains(QStringLiteral("unknown export format")),
+                 qPrintable(e.message()));
+    }
+    QFile f(out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray("old content"));
+    // A directory that does not exist: refused with the name.
+    try {
+        exportData(*s, QStringLiteral("gexf"),
+                   m_stories.path(QStringLiteral("no/such/dir/x.gexf")));
+        QFAIL("wrote into a missing directory");
+    } catch (const StoreError& e) {
+        QVERIFY2(e.message().contains(QStringLiteral("cannot write the file")),
+                 qPrintable(e.message()));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestInterchange)
+#include "tst_interchange.moc"
