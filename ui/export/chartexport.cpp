@@ -114,9 +114,13 @@ void exportChart(Story& story, const ExportRequest& request)
                         qMax(1, qRound(request.size.height() / request.scale)));
     if (request.view == QLatin1String("timeline")) {
         TimelineView view(&story, &selection);
+        view.setExportMode(true);
         view.resize(logical);
         view.plot()->resize(logical);
-        view.plot()->xAxis->setRange(double(from), double(to));
+        if (request.from || request.to)
+            view.setWindow(from, to);
+        else
+            view.fitStory(); // the whole story with a margin, as the window opens
         writePlot(*view.plot(), request.output, request.size, request.scale);
     } else {
         ActorMapView view(&story, &selection);

@@ -1,0 +1,391 @@
+#include "eventsplottable.h"
+
+#include "query/selection.h"
+#include "story/story.h"
+#include "timelinestate.h"
+
+#include <QDateTime>
+#include <QImage>
+
+#include <cmath>
+
+namespace chronomap {
+
+namespace {
+
+constexpr double kRowHeight = 20; // one sub-row: a box and its label
+constexpr double kGap = 6;        // between neighbours in a sub-row
+constexpr double kMarker = 5;     // half width of a point event's diamond
+const QColor kText(0x1d, 0x1d, 0x1f);
+const QColor kDisputed(0xe4, 0x57, 0x2e);
+
+QColor withAlpha(QColor c, double alpha)
+{
+    c.setAlphaF(float(std::clamp(alpha, 0.0, 1.0)));
+    return c;
+}
+
+// The pen that says how far an event has been checked.
+QPen statusPen(const QColor& base, Verification status, bool emphasised)
+{
+    QPen pen(base.darker(150), emphasised ? 2.5 : 1.0);
+    switch (status) {
+    case Verification::Draft:
+        pen.setStyle(Qt::DashLine);
+        break;
+    case Verification::Cleared:
+        pen.setWidthF(emphasised ? 3.0 : 2.0);
+        break;
+    case Verification::Confirmed:
+    case Verification::Disputed:
+        break;
+    }
+    return pen;
+}
+
+} // namespace
+
+EventsPlottable::EventsPlottable(TimelineState* state, QCPAxis* keyAxis, QCPAxis* valueAxis)
+    : QCPAbstractPlottable(keyAxis, valueAxis), m_state(state)
+{
+    setAntialiased(false);
+}
+
+double EventsPlottable::selectTest(const QPointF&, bool, QVariant*) const
+{
+    return -1; // the view does its own hit testing on the last frame
+}
+
+QCPRange EventsPlottable::getKeyRange(bool& foundRange, QCP::SignDomain) const
+{
+    const TimeIndex& index = m_state->story->timeIndex();
+    foundRange = !index.empty();
+    return QCPRange(double(index.minTime()), double(index.maxTime()));
+}
+
+QCPRange EventsPlottable::getValueRange(bool& foundRange, QCP::SignDomain, const QCPRange&) const
+{
+    foundRange = true;
+    return QCPRange(0, double(std::max<std::size_t>(1, m_state->layout.laneCount())));
+}
+
+void EventsPlottable::drawLegendIcon(QCPPainter*, const QRectF&) const {}
+
+double EventsPlottable::px(qint64 t) const
+{
+    // Far-off instants are clamped so the painter never sees huge coordinates.
+    const double x = mKeyAxis->coordToPixel(double(t));
+    const QRectF& r = m_state->plotRect;
+    return std::clamp(x, r.left() - 200, r.right() + 200);
+}
+
+double EventsPlottable::laneTop(int position) const
+{
+    return mValueAxis->coordToPixel(double(position));
+}
+
+void EventsPlottable::draw(QCPPainter* painter)
+{
+    TimelineState& s = *m_state;
+    const QCPRange range = mKeyAxis->range();
+    s.plotRect = QRectF(mKeyAxis->axisRect()->rect());
+    s.from = qint64(std::floor(range.lower));
+    s.to = qint64(std::ceil(range.upper));
+    s.placed.clear();
+    s.counts.clear();
+    s.titlesMissing = false;
+    const int lanes = int(s.layout.laneCount());
+    const QCPRange lanesRange = mValueAxis->range();
+    const int first = std::clamp(int(std::floor(lanesRange.lower)), 0, lanes);
+    const int last = std::clamp(int(std::ceil(lanesRange.upper)), 0, lanes);
+    s.firstLane = first;
+
+    painter->save();
+    painter->setClipRect(s.plotRect);
+    drawLanes(painter, first, last);
+    drawEras(painter, false);
+
+    // Level of detail: count what is visible lane by lane (two binary searches each), then
+    // draw boxes only if there are few enough to read.
+    qint64 visible = 0;
+    for (int p = first; p < last; ++p)
+        visible += LaneLayout::countOverlapping(s.layout.laneAt(std::size_t(p)), s.from, s.to);
+    s.visibleEvents = int(std::min<qint64>(visible, std::numeric_limits<int>::max()));
+    s.density = visible > s.detailLimit;
+    if (s.density)
+        drawDensity(painter, first, last);
+    else
+        drawDetail(painter, first, last);
+    drawEras(painter, true);
+    drawToday(painter);
+    painter->restore();
+
+    if (s.titlesMissing && !s.exportMode)
+        parentPlot()->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void EventsPlottable::drawLanes(QCPPainter* painter, int first, int last)
+{
+    const QRectF& r = m_state->plotRect;
+    painter->setPen(Qt::NoPen);
+    for (int p = first; p < last; ++p) {
+        if (p % 2 == 1)
+            painter->fillRect(QRectF(r.left(), laneTop(p), r.width(), laneTop(p + 1) - laneTop(p)),
+                              QColor(0, 0, 0, 9));
+    }
+    painter->setPen(QPen(QColor(0, 0, 0, 30), 1));
+    for (int p = first + 1; p < last; ++p)
+        painter->drawLine(QLineF(r.left(), laneTop(p), r.right(), laneTop(p)));
+}
+
+void EventsPlottable::drawEras(QCPPainter* painter, bool titles)
+{
+    const QRectF& r = m_state->plotRect;
+    painter->setFont(m_state->labelFont);
+    for (const Era& era : m_state->eras) {
+        // An open end ("2025-01/..") runs on past the window.
+        const bool openStart = era.date.flags() & DateFlag::OpenStart;
+        const bool openEnd = era.date.flags() & DateFlag::OpenEnd;
+        if (!era.date.isValid() || (!openEnd && era.date.latest() < m_state->from) ||
+            (!openStart && era.date.earliest() > m_state->to))
+            continue;
+        const double x0 = openStart ? r.left() : std::max(px(era.date.nominalStart()), r.left());
+        const double x1 = openEnd ? r.right() : std::min(px(era.date.nominalEnd()), r.right());
+        const QColor color = era.color.isValid() ? era.color : QColor(0x56, 0xb4, 0xe9);
+        if (!titles) {
+            painter->fillRect(QRectF(x0, r.top(), x1 - x0, r.height()), withAlpha(color, 0.08));
+            continue;
+        }
+        painter->setPen(QPen(withAlpha(color.darker(160), 0.9)));
+        const QRectF band(x0 + 4, r.bottom() - 18, std::max(0.0, x1 - x0 - 8), 16);
+        painter->drawText(
+            band, Qt::AlignLeft | Qt::AlignVCenter,
+            painter->fontMetrics().elidedText(era.title, Qt::ElideRight, int(band.width())));
+    }
+}
+
+void EventsPlottable::drawDensity(QCPPainter* painter, int first, int last)
+{
+    TimelineState& s = *m_state;
+    const QRectF& r = s.plotRect;
+    const int columns = std::max(1, int(r.width()));
+    s.counts.resize(std::size_t(last - first));
+    int maxCount = 1;
+    for (int p = first; p < last; ++p) {
+        auto& counts = s.counts[std::size_t(p - first)];
+        LaneLayout::countColumns(s.layout.laneAt(std::size_t(p)), s.from, s.to, columns, counts);
+        maxCount = std::max(maxCount, *std::max_element(counts.begin(), counts.end()));
+    }
+    // One pixel per column and lane, stretched to the lane's height in one blit.
+    QImage image(columns, std::max(1, last - first), QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    const double norm = 1.0 / std::log1p(double(maxCount));
+    const bool dimmed = !s.highlight.isEmpty();
+    for (int p = first; p < last; ++p) {
+        const auto& lane = s.layout.laneAt(std::size_t(p));
+        const QColor base = lane.color.isValid() ? lane.color : QColor(0x4e, 0x79, 0xa7);
+        auto* line = reinterpret_cast<QRgb*>(image.scanLine(p - first));
+        const auto& counts = s.counts[std::size_t(p - first)];
+        for (int c = 0; c < columns; ++c) {
+            const int n = counts[std::size_t(c)];
+            if (!n)
+                continue;
+            double a = 0.18 + 0.82 * std::log1p(double(n)) * norm;
+            if (dimmed)
+                a *= 0.35;
+            line[c] = qPremultiply(qRgba(base.red(), base.green(), base.blue(), int(a * 255)));
+        }
+    }
+    for (int p = first; p < last; ++p) {
+        const double top = laneTop(p), bottom = laneTop(p + 1);
+        const double pad = std::min(3.0, (bottom - top) / 6);
+        painter->drawImage(QRectF(r.left(), top + pad, columns, bottom - top - 2 * pad), image,
+                           QRectF(0, p - first, columns, 1));
+    }
+}
+
+void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
+{
+    TimelineState& s = *m_state;
+    const TimeIndex& index = s.story->timeIndex();
+    const auto earliest = index.earliest();
+    const auto latest = index.latest();
+    const auto nominalStart = index.nominalStart();
+    const auto nominalEnd = index.nominalEnd();
+    const auto flags = index.flags();
+    const auto ids = index.ids();
+    const QRectF& r = s.plotRect;
+    int budget = s.titleBudget;
+    const bool dimming = !s.highlight.isEmpty();
+    const QFontMetricsF metrics(s.labelFont);
+    QFont badgeFont = s.labelFont;
+    badgeFont.setPixelSize(std::max(8, s.labelFont.pixelSize() - 2));
+    badgeFont.setBold(true);
+
+    struct Pending
+    {
+        std::size_t placed;
+        QColor color;
+    };
+    std::vector<Pending> labels;
+    std::vector<double> rowRight;
+
+    for (int p = first; p < last; ++p) {
+        const LaneLayout::Lane& lane = s.layout.laneAt(std::size_t(p));
+        const double top = laneTop(p), bottom = laneTop(p + 1);
+        const double laneHeight = bottom - top;
+        const double rowHeight = std::min(kRowHeight, laneHeight - 2);
+        const int subRows = std::max(1, int((laneHeight - 2) / rowHeight));
+        const double y0 = top + (laneHeight - subRows * rowHeight) / 2;
+        rowRight.assign(std::size_t(subRows), -1e9);
+        const bool withLabels = rowHeight >= 14;
+        const auto [a, b] = LaneLayout::candidates(lane, s.from, s.to);
+        for (std::size_t i = a; i < b; ++i) {
+            const quint32 row = lane.rows[i];
+            if (latest[row] < s.from)
+                continue;
+            const Id id = ids[row];
+            const quint32 f = flags[row];
+            const double e0 = px(earliest[row]), e1 = px(latest[row]);
+            const double n0 = px(nominalStart[row]), n1 = px(nominalEnd[row]);
+            const bool point = n1 - n0 < 2 * kMarker;
+            const double cx = (n0 + n1) / 2;
+            const double left = point ? cx - kMarker : n0, right = point ? cx + kMarker : n1;
+            const double x0 = std::min(e0, left), x1 = std::max(e1, right);
+
+            // The first sub-row free at x0 takes the event and, if it has one, its label.
+            int k = 0;
+            while (k < subRows && rowRight[std::size_t(k)] + kGap > x0)
+                ++k;
+            const bool free = k < subRows;
+            if (!free)
+                k = int(std::min_element(rowRight.begin(), rowRight.end()) - rowRight.begin());
+            const double rowTop = y0 + k * rowHeight;
+            TimelineState::Placed placed{id, row, p, QRectF(x0, rowTop, x1 - x0, rowHeight), {}};
+            double extent = x1;
+            if (free && withLabels) {
+                if (const QStaticText* text = s.title(id, budget)) {
+                    const double w = text->size().width();
+                    const double visLeft = std::max(left, r.left()),
+                                 visRight = std::min(right, r.right());
+                    const bool inside = !point && visRight - visLeft >= w + 12;
+                    const double lx = inside ? visLeft + 6 : x1 + 4;
+                    if (lx < r.right()) {
+                        placed.label = QRectF(lx, rowTop, w, rowHeight);
+                        extent = inside ? x1 : lx + w;
+                    }
+                }
+            }
+            rowRight[std::size_t(k)] = std::max(rowRight[std::size_t(k)], extent);
+
+            // The marks.
+            const QColor base = s.colorOf(lane, row);
+            const bool emphasised = dimming && s.highlight.contains(id);
+            const double alpha = dimming && !emphasised ? 0.22 : 1.0;
+            const Verification status = TimeIndex::statusOf(f);
+            QPen pen = statusPen(base, status, emphasised);
+            pen.setColor(withAlpha(pen.color(), alpha));
+            const double mid = rowTop + rowHeight / 2;
+            const double h = rowHeight - 6;
+            const QRectF box(left, mid - h / 2, right - left, h);
+
+            // Whiskers: the span the date could also mean beyond its nominal one.
+            if (e0 < left - 1 || e1 > right + 1) {
+                painter->setPen(QPen(withAlpha(base.darker(130), 0.85 * alpha), 1));
+                if (e0 < left - 1) {
+                    painter->drawLine(QLineF(e0, mid, left, mid));
+                    painter->drawLine(QLineF(e0, mid - 4, e0, mid + 4));
+                }
+                if (e1 > right + 1) {
+                    painter->drawLine(QLineF(right, mid, e1, mid));
+                    painter->drawLine(QLineF(e1, mid - 4, e1, mid + 4));
+                }
+            }
+            const auto startPrecision = DatePrecision(f & DateFlag::StartPrecisionMask);
+            const auto endPrecision =
+                DatePrecision((f & DateFlag::EndPrecisionMask) >> DateFlag::EndPrecisionShift);
+            if (point) {
+                painter->setRenderHint(QPainter::Antialiasing, true);
+                const QPointF diamond[4] = {{cx, mid - kMarker - 1},
+                                            {cx + kMarker, mid},
+                                            {cx, mid + kMarker + 1},
+                                            {cx - kMarker, mid}};
+                painter->setBrush(withAlpha(base, 0.9 * alpha));
+                painter->setPen(pen);
+                painter->drawConvexPolygon(diamond, 4);
+                painter->setRenderHint(QPainter::Antialiasing, false);
+            } else {
+                // Month or year precision: the box fades at the end that is not known exactly.
+                const bool softStart = startPrecision < DatePrecision::Day;
+                const bool softEnd =
+                    (f & DateFlag::Range) ? endPrecision < DatePrecision::Day : softStart;
+                const QColor fill = withAlpha(base, 0.42 * alpha);
+                if (softStart || softEnd) {
+                    QLinearGradient g(box.left(), 0, box.right(), 0);
+                    const double fade = std::min(0.35, 70.0 / std::max(1.0, box.width()));
+                    g.setColorAt(0, softStart ? withAlpha(base, 0.04 * alpha) : fill);
+                    g.setColorAt(fade, fill);
+                    g.setColorAt(1 - fade, fill);
+                    g.setColorAt(1, softEnd ? withAlpha(base, 0.04 * alpha) : fill);
+                    painter->fillRect(box, g);
+                    painter->setPen(pen);
+                    painter->drawLine(QLineF(box.topLeft(), box.topRight()));
+                    painter->drawLine(QLineF(box.bottomLeft(), box.bottomRight()));
+                    if (!softStart)
+                        painter->drawLine(QLineF(box.topLeft(), box.bottomLeft()));
+                    if (!softEnd)
+                        painter->drawLine(QLineF(box.topRight(), box.bottomRight()));
+                } else {
+                    painter->setBrush(fill);
+                    painter->setPen(pen);
+                    painter->drawRect(box);
+                }
+            }
+            // Badges: "?" for a year the source does not state, a dot for a disputed entry.
+            if (f & (DateFlag::YearInferred | DateFlag::Uncertain)) {
+                painter->setFont(badgeFont);
+                painter->setPen(withAlpha(base.darker(170), alpha));
+                const double bx = std::max(left, r.left()) - (point ? 9 : 0);
+                painter->drawText(QRectF(bx + (point ? 0 : 2), rowTop - 1, 10, 11), Qt::AlignCenter,
+                                  QStringLiteral("?"));
+            }
+            if (status == Verification::Disputed) {
+                painter->setRenderHint(QPainter::Antialiasing, true);
+                painter->setPen(QPen(Qt::white, 1));
+                painter->setBrush(withAlpha(kDisputed, alpha));
+                painter->drawEllipse(QPointF(std::min(right, r.right() - 4), mid - h / 2), 4, 4);
+                painter->setRenderHint(QPainter::Antialiasing, false);
+            }
+            s.placed.push_back(placed);
+            if (!placed.label.isEmpty())
+                labels.push_back({s.placed.size() - 1, withAlpha(kText, alpha)});
+        }
+    }
+    // Labels last, above every box.
+    painter->setFont(s.labelFont);
+    for (const Pending& l : labels) {
+        const TimelineState::Placed& placed = s.placed[l.placed];
+        const auto it = s.titles.constFind(placed.id);
+        if (it == s.titles.cend())
+            continue;
+        painter->setPen(l.color);
+        const double y = placed.label.top() + (placed.label.height() - it->size().height()) / 2;
+        painter->drawStaticText(QPointF(placed.label.left(), y), *it);
+    }
+}
+
+void EventsPlottable::drawToday(QCPPainter* painter)
+{
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    if (now < m_state->from || now > m_state->to)
+        return;
+    const QRectF& r = m_state->plotRect;
+    const double x = px(now);
+    painter->setPen(QPen(QColor(0xc0, 0x39, 0x2b), 1.5, Qt::DashLine));
+    painter->drawLine(QLineF(x, r.top(), x, r.bottom()));
+    painter->setFont(m_state->labelFont);
+    painter->drawText(QRectF(x + 3, r.top() + 1, 60, 16), Qt::AlignLeft | Qt::AlignVCenter,
+                      tr("Today"));
+}
+
+} // namespace chronomap

@@ -1,0 +1,262 @@
+#include "timelinedecor.h"
+
+#include "query/selection.h"
+#include "story/story.h"
+#include "timelinestate.h"
+
+#include <cmath>
+
+namespace chronomap {
+
+OverviewPlottable::OverviewPlottable(TimelineState* state, QCPAxis* keyAxis, QCPAxis* valueAxis,
+                                     QCPAxis* mainAxis)
+    : QCPAbstractPlottable(keyAxis, valueAxis), m_state(state), m_mainAxis(mainAxis)
+{
+    setAntialiased(true);
+}
+
+QCPRange OverviewPlottable::getKeyRange(bool& foundRange, QCP::SignDomain) const
+{
+    const TimeIndex& index = m_state->story->timeIndex();
+    foundRange = !index.empty();
+    return QCPRange(double(index.minTime()), double(index.maxTime()));
+}
+
+QCPRange OverviewPlottable::getValueRange(bool& foundRange, QCP::SignDomain, const QCPRange&) const
+{
+    foundRange = true;
+    return QCPRange(0, 1);
+}
+
+void OverviewPlottable::rebuild(const QRect& rect)
+{
+    // Once per story change or resize: one pass over the index, each event added to the
+    // columns it covers through a difference array.
+    const TimeIndex& index = m_state->story->timeIndex();
+    const int columns = std::max(1, rect.width());
+    std::vector<int> diff(std::size_t(columns) + 1, 0);
+    const QCPRange range = mKeyAxis->range();
+    const double scale = columns / std::max(1.0, range.size());
+    const auto earliest = index.earliest();
+    const auto latest = index.latest();
+    for (std::size_t r = 0; r < index.size(); ++r) {
+        if (!m_state->layout.isIncluded(r))
+            continue;
+        const int c0 = std::clamp(int((double(earliest[r]) - range.lower) * scale), 0, columns - 1);
+        const int c1 = std::clamp(int((double(latest[r]) - range.lower) * scale), 0, columns - 1);
+        ++diff[std::size_t(c0)];
+        --diff[std::size_t(c1) + 1];
+    }
+    std::vector<int> counts(static_cast<std::size_t>(columns));
+    int running = 0, maxCount = 1;
+    for (int c = 0; c < columns; ++c) {
+        running += diff[std::size_t(c)];
+        counts[std::size_t(c)] = running;
+        maxCount = std::max(maxCount, running);
+    }
+    m_area.clear();
+    m_area.reserve(columns + 2);
+    const double bottom = rect.bottom() + 1;
+    m_area << QPointF(rect.left(), bottom);
+    for (int c = 0; c < columns; ++c)
+        m_area << QPointF(rect.left() + c + 0.5,
+                          bottom - (rect.height() - 2) *
+                                       std::sqrt(double(counts[std::size_t(c)]) / maxCount));
+    m_area << QPointF(rect.left() + columns, bottom);
+    m_cachedRect = rect;
+    m_cachedRange = range;
+    m_cachedGeneration = m_state->generation;
+}
+
+void OverviewPlottable::draw(QCPPainter* painter)
+{
+    const QRect rect = mKeyAxis->axisRect()->rect();
+    if (rect != m_cachedRect || mKeyAxis->range() != m_cachedRange ||
+        m_cachedGeneration != m_state->generation)
+        rebuild(rect);
+    painter->save();
+    painter->setClipRect(rect);
+    for (const Era& era : m_state->eras) {
+        if (!era.date.isValid())
+            continue;
+        const double x0 = (era.date.flags() & DateFlag::OpenStart)
+                              ? rect.left()
+                              : std::max(mKeyAxis->coordToPixel(double(era.date.nominalStart())),
+                                         double(rect.left()));
+        const double x1 = (era.date.flags() & DateFlag::OpenEnd)
+                              ? rect.right()
+                              : std::min(mKeyAxis->coordToPixel(double(era.date.nominalEnd())),
+                                         double(rect.right()));
+        QColor c = era.color.isValid() ? era.color : QColor(0x56, 0xb4, 0xe9);
+        c.setAlpha(30);
+        painter->fillRect(QRectF(x0, rect.top(), x1 - x0, rect.height()), c);
+    }
+    painter->setPen(QPen(QColor(0x4e, 0x79, 0xa7), 1));
+    painter->setBrush(QColor(0x4e, 0x79, 0xa7, 110));
+    painter->drawPolygon(m_area);
+
+    // The current window: the rest is veiled.
+    const QCPRange window = m_mainAxis->range();
+    const double x0 =
+        std::clamp(mKeyAxis->coordToPixel(window.lower), rect.left() - 2.0, rect.right() + 2.0);
+    const double x1 =
+        std::clamp(mKeyAxis->coordToPixel(window.upper), rect.left() - 2.0, rect.right() + 2.0);
+    m_windowRect = QRectF(std::min(x0, x1 - 3), rect.top(), std::max(3.0, x1 - x0), rect.height());
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(QColor(255, 255, 255, 150));
+    painter->drawRect(
+        QRectF(rect.left(), rect.top(), m_windowRect.left() - rect.left(), rect.height()));
+    painter->drawRect(QRectF(m_windowRect.right(), rect.top(),
+                             rect.right() - m_windowRect.right() + 1, rect.height()));
+    painter->setPen(QPen(QColor(0x1f, 0x3b, 0x73), 1.5));
+    painter->setBrush(Qt::NoBrush);
+    painter->drawRect(m_windowRect.adjusted(0.5, 0.5, -0.5, -0.5));
+    painter->restore();
+}
+
+TimelineOverlay::TimelineOverlay(TimelineState* state, QCustomPlot* plot, const QString& layer)
+    : QCPLayerable(plot, layer), m_state(state)
+{}
+
+void TimelineOverlay::applyDefaultAntialiasingHint(QCPPainter* painter) const
+{
+    applyAntialiasingHint(painter, true, QCP::aeOther);
+}
+
+void TimelineOverlay::draw(QCPPainter* painter)
+{
+    const TimelineState& s = *m_state;
+    if (s.plotRect.isEmpty())
+        return;
+    painter->save();
+    painter->setClipRect(s.plotRect);
+    const QSet<Id>& selected = s.selection->selectedEvents();
+    painter->setBrush(Qt::NoBrush);
+    for (const TimelineState::Placed& p : s.placed) {
+        const bool isSelected = selected.contains(p.id);
+        const bool isHover = p.id == s.hoverId;
+        if (!isSelected && !isHover)
+            continue;
+        const QRectF box = p.box.adjusted(-3, 1, 3, -1);
+        if (isSelected) {
+            painter->setPen(QPen(QColor(0x1f, 0x3b, 0x73), 2.5));
+            painter->drawRoundedRect(box, 4, 4);
+        }
+        if (isHover) {
+            painter->setPen(QPen(QColor(0, 0, 0, 160), 1.2, Qt::DotLine));
+            painter->drawRoundedRect(box.adjusted(-2, -1, 2, 1), 5, 5);
+            if (!p.label.isEmpty()) {
+                painter->setPen(QPen(QColor(0, 0, 0, 120), 1));
+                painter->drawLine(QLineF(p.label.bottomLeft() - QPointF(0, 3),
+                                         p.label.bottomRight() - QPointF(0, 3)));
+            }
+        }
+    }
+    if (s.density && s.hoverLane >= 0 && s.hoverColumn >= 0) {
+        // The pixel column under the mouse, in its lane.
+        const QCPAxisRect* rect = parentPlot()->axisRect();
+        const double top = rect->axis(QCPAxis::atLeft)->coordToPixel(s.hoverLane);
+        const double bottom = rect->axis(QCPAxis::atLeft)->coordToPixel(s.hoverLane + 1);
+        const double x = s.plotRect.left() + s.hoverColumn;
+        painter->setPen(QPen(QColor(0, 0, 0, 180), 1));
+        painter->drawRect(QRectF(x - 2, top + 1, 5, bottom - top - 2));
+    }
+    painter->restore();
+}
+
+TimelineLegend::TimelineLegend(TimelineState* state, QCustomPlot* plot)
+    : QCPLayoutElement(plot), m_state(state)
+{
+    setMinimumSize(0, 24);
+    setMaximumSize(QWIDGETSIZE_MAX, 24);
+    setLayer(QStringLiteral("legend"));
+}
+
+void TimelineLegend::applyDefaultAntialiasingHint(QCPPainter* painter) const
+{
+    applyAntialiasingHint(painter, true, QCP::aeOther);
+}
+
+void TimelineLegend::draw(QCPPainter* painter)
+{
+    const QRectF r = mRect;
+    QFont font = m_state->labelFont;
+    font.setPixelSize(std::max(9, font.pixelSize() - 1));
+    painter->setFont(font);
+    const QColor ink(0x44, 0x44, 0x48);
+    const QColor base(0x4e, 0x79, 0xa7);
+    const double mid = r.center().y();
+    double x = r.left() + 8;
+    auto text = [&](const QString& t) {
+        painter->setPen(ink);
+        const double w = painter->fontMetrics().horizontalAdvance(t);
+        painter->drawText(QRectF(x, r.top(), w + 2, r.height()), Qt::AlignVCenter, t);
+        x += w + 16;
+    };
+    auto box = [&](const QPen& pen, bool softStart, bool softEnd) {
+        const QRectF b(x, mid - 6, 26, 12);
+        QLinearGradient g(b.left(), 0, b.right(), 0);
+        QColor fill = base;
+        fill.setAlphaF(0.42f);
+        QColor faint = base;
+        faint.setAlphaF(0.04f);
+        g.setColorAt(0, softStart ? faint : fill);
+        g.setColorAt(0.35, fill);
+        g.setColorAt(0.65, fill);
+        g.setColorAt(1, softEnd ? faint : fill);
+        painter->fillRect(b, g);
+        painter->setPen(pen);
+        painter->drawLine(QLineF(b.topLeft(), b.topRight()));
+        painter->drawLine(QLineF(b.bottomLeft(), b.bottomRight()));
+        if (!softStart)
+            painter->drawLine(QLineF(b.topLeft(), b.bottomLeft()));
+        if (!softEnd)
+            painter->drawLine(QLineF(b.topRight(), b.bottomRight()));
+        x += 30;
+    };
+    const QPen solid(base.darker(150), 1);
+    QPen dashed = solid;
+    dashed.setStyle(Qt::DashLine);
+    QPen thick = solid;
+    thick.setWidthF(2);
+
+    if (m_state->density) {
+        QLinearGradient g(x, 0, x + 40, 0);
+        g.setColorAt(0, QColor(0x4e, 0x79, 0xa7, 40));
+        g.setColorAt(1, QColor(0x4e, 0x79, 0xa7, 255));
+        painter->fillRect(QRectF(x, mid - 6, 40, 12), g);
+        x += 44;
+        text(tr("events per pixel column (zoom in for each event)"));
+    }
+    box(solid, false, false);
+    text(tr("known to the day"));
+    box(solid, true, true);
+    text(tr("month or year only (soft ends)"));
+    painter->setPen(QPen(base.darker(130), 1));
+    painter->drawLine(QLineF(x, mid, x + 24, mid));
+    painter->drawLine(QLineF(x, mid - 4, x, mid + 4));
+    painter->drawLine(QLineF(x + 24, mid - 4, x + 24, mid + 4));
+    x += 28;
+    text(tr("could be as early/late as"));
+    painter->setPen(base.darker(170));
+    QFont bold = font;
+    bold.setBold(true);
+    painter->setFont(bold);
+    painter->drawText(QRectF(x, r.top(), 10, r.height()), Qt::AlignCenter, QStringLiteral("?"));
+    painter->setFont(font);
+    x += 12;
+    text(tr("year inferred or uncertain"));
+    box(dashed, false, false);
+    text(tr("draft"));
+    box(solid, false, false);
+    text(tr("confirmed"));
+    box(thick, false, false);
+    text(tr("cleared"));
+    painter->setPen(QPen(Qt::white, 1));
+    painter->setBrush(QColor(0xe4, 0x57, 0x2e));
+    painter->drawEllipse(QPointF(x + 5, mid), 4.5, 4.5);
+    x += 14;
+    text(tr("disputed"));
+}
+
+} // namespace chronomap

@@ -1,0 +1,43 @@
+#include "timelinestate.h"
+
+#include "story/story.h"
+
+#include <QFontMetricsF>
+
+namespace chronomap {
+
+namespace {
+// Long headlines are cut so that one label cannot claim a whole sub-row.
+constexpr double kMaxLabelWidth = 340;
+constexpr qsizetype kMaxCachedTitles = 50000;
+} // namespace
+
+const QStaticText* TimelineState::title(Id id, int& budget)
+{
+    auto it = titles.constFind(id);
+    if (it != titles.cend())
+        return &*it;
+    if (!exportMode && budget <= 0) {
+        titlesMissing = true;
+        return nullptr;
+    }
+    --budget;
+    const QFontMetricsF metrics(labelFont);
+    QStaticText text(
+        metrics.elidedText(story->store().eventTitle(id), Qt::ElideRight, kMaxLabelWidth));
+    text.setTextFormat(Qt::PlainText);
+    text.setPerformanceHint(QStaticText::AggressiveCaching);
+    text.prepare(QTransform(), labelFont);
+    if (titles.size() > kMaxCachedTitles)
+        titles.clear();
+    return &*titles.insert(id, text);
+}
+
+QColor TimelineState::colorOf(const LaneLayout::Lane& lane, quint32 row) const
+{
+    if (lane.color.isValid())
+        return lane.color;
+    return categoryColors.value(story->timeIndex().category()[row], QColor(0x6b, 0x7a, 0x8f));
+}
+
+} // namespace chronomap

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "model/entities.h"
+#include "query/lanes.h"
+
+#include <QFont>
+#include <QHash>
+#include <QRectF>
+#include <QSet>
+#include <QStaticText>
+
+#include <vector>
+
+namespace chronomap {
+
+class Selection;
+class Story;
+
+// What the timeline's drawing pieces share: the story, the lanes, the emphasis and the
+// result of the last frame (what was placed where, for hit testing and the hover layer).
+// Owned by TimelineView; the plottable, the overlay and the overview read and fill it.
+struct TimelineState
+{
+    Story* story = nullptr;
+    Selection* selection = nullptr;
+    LaneLayout layout;
+    QHash<qint64, QColor> categoryColors;
+    QList<Era> eras;
+    QSet<Id> highlight;      // emphasised; the rest dimmed when non-empty
+    bool exportMode = false; // no hover, and every label fetched in the one frame
+    int detailLimit = 1500;  // above this many visible events a frame draws density
+    int titleBudget = 400;   // titles read from the file per interactive frame
+    QFont labelFont;
+    QHash<Id, QStaticText> titles; // prepared labels, by event id
+    int generation = 0;            // bumped whenever the layout is rebuilt
+
+    // One event box placed by the last detail frame.
+    struct Placed
+    {
+        Id id = 0;
+        quint32 row = 0;
+        int lanePosition = 0;
+        QRectF box;   // the marks, whiskers included, over the full sub-row height
+        QRectF label; // empty if the label was left out
+    };
+    // Last frame.
+    bool density = false;
+    std::vector<Placed> placed;
+    int firstLane = 0;                    // display position of the first visible lane
+    std::vector<std::vector<int>> counts; // density per visible lane and pixel column
+    QRectF plotRect;
+    qint64 from = 0, to = 0;
+    int visibleEvents = 0;
+    bool titlesMissing = false; // a label waited for its title: draw again
+
+    // Hover, drawn on the overlay layer.
+    Id hoverId = 0;
+    int hoverLane = -1, hoverColumn = -1; // density hover
+
+    // Returns the prepared title of an event, reading it if allowed; nullptr if not yet.
+    const QStaticText* title(Id id, int& budget);
+    QColor colorOf(const LaneLayout::Lane& lane, quint32 row) const;
+};
+
+} // namespace chronomap
