@@ -94,7 +94,7 @@ QByteArray readInputFile(const QString& path, qint64 maxBytes)
 namespace {
 
 void parseTable(ParsedImport& p, const QByteArray& bytes, const QString& format,
-                const std::optional<CsvMapping>& mapping)
+                const std::optional<CsvMapping>& mapping, bool lenient)
 {
     p.table = readCsv(bytes, p.fileName);
     const CsvTable& t = *p.table;
@@ -108,14 +108,22 @@ void parseTable(ParsedImport& p, const QByteArray& bytes, const QString& format,
     } else {
         p.format = QStringLiteral("csv");
         p.mapping = mapping ? *mapping : guessEventMapping(t);
-        p.batch = readEventsTable(t, p.mapping, p.fileName);
+        try {
+            p.batch = readEventsTable(t, p.mapping, p.fileName);
+        } catch (const StoreError& e) {
+            if (!lenient)
+                throw;
+            p.error = e.message();
+        }
     }
 }
 
 } // namespace
 
-ParsedImport parseImport(const QString& path, const QString& requested,
-                         const std::optional<CsvMapping>& mapping)
+namespace {
+
+ParsedImport parse(const QString& path, const QString& requested,
+                   const std::optional<CsvMapping>& mapping, bool lenient)
 {
     ParsedImport p;
     p.fileName = path;
@@ -146,12 +154,25 @@ ParsedImport parseImport(const QString& path, const QString& requested,
             p.format = format;
             p.batch = readTimelineJsJson(bytes, path);
         } else {
-            parseTable(p, bytes, format, mapping);
+            parseTable(p, bytes, format, mapping, lenient);
         }
     } else {
-        parseTable(p, bytes, format, mapping);
+        parseTable(p, bytes, format, mapping, lenient);
     }
     return p;
+}
+
+} // namespace
+
+ParsedImport parseImport(const QString& path, const QString& format,
+                         const std::optional<CsvMapping>& mapping)
+{
+    return parse(path, format, mapping, false);
+}
+
+ParsedImport parseImportForPreview(const QString& path, const QString& format)
+{
+    return parse(path, format, std::nullopt, true);
 }
 
 void remapImport(ParsedImport& parsed, const CsvMapping& mapping)
@@ -160,7 +181,14 @@ void remapImport(ParsedImport& parsed, const CsvMapping& mapping)
         return;
     parsed.mapping = mapping;
     parsed.format = QStringLiteral("csv");
-    parsed.batch = readEventsTable(*parsed.table, mapping, parsed.fileName);
+    parsed.batch = {};
+    parsed.error.clear();
+    try {
+        parsed.batch = readEventsTable(*parsed.table, mapping, parsed.fileName);
+    } catch (const StoreError& e) {
+        parsed.error = e.message();
+        throw;
+    }
 }
 
 ImportSummary previewParsedImport(const Store& store, const ParsedImport& parsed)
@@ -175,6 +203,8 @@ ImportSummary previewParsedImport(const Store& store, const ParsedImport& parsed
 ImportSummary applyParsedImport(Store& store, const ParsedImport& parsed,
                                 const ImportProgress& progress)
 {
+    if (!parsed.error.isEmpty())
+        throw StoreError(parsed.error);
     if (parsed.format != QLatin1String("json"))
         return applyImport(store, parsed.batch, parsed.fileName, progress);
     const StoryCounts before = store.counts();

@@ -45,13 +45,21 @@ struct ParsedImport
     QByteArray chronomapJson; // for "json"
     std::optional<CsvTable> table; // for CSV files: the cells, for previews and remapping
     CsvMapping mapping;            // for events CSV
+    // For previews only: why an events CSV cannot be imported with its current mapping (the
+    // dialog lets the user choose columns); applyParsedImport refuses while it is set.
+    QString error;
 };
 
 // Reads and checks a file. `format` empty: guessed. `mapping` for events CSV (else guessed).
 // Throws StoreError "file:line:column: what was expected"; nothing is written.
 ParsedImport parseImport(const QString& path, const QString& format = {},
                          const std::optional<CsvMapping>& mapping = std::nullopt);
-// For an events CSV already parsed: read again with another mapping.
+// Like parseImport, but an events CSV whose columns do not fit (no title or date column, a
+// cell that does not read under the guessed mapping) comes back with `error` set instead of
+// throwing, so that a preview can offer a column mapping. Other errors still throw.
+ParsedImport parseImportForPreview(const QString& path, const QString& format = {});
+// For an events CSV already parsed: read again with another mapping (throws StoreError, and
+// leaves `error` set and the batch empty, when the mapping does not fit).
 void remapImport(ParsedImport& parsed, const CsvMapping& mapping);
 
 // What the import would create, without writing.

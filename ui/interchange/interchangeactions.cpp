@@ -1,0 +1,274 @@
+#include "interchangeactions.h"
+
+#include "importdialog.h"
+
+#include "interchange/interchange.h"
+#include "story/story.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QEventLoop>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMenu>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QRegularExpression>
+#include <QtConcurrent/QtConcurrentRun>
+#include <QTimer>
+
+#include <atomic>
+
+namespace chronomap {
+
+namespace {
+
+// Above this many rows an import runs on a worker thread, with progress and Cancel.
+constexpr qsizetype kBackgroundRows = 20'000;
+
+// Runs `work` on a worker thread while a modal progress dialog shows `share` (0..1; < 0 for
+// "busy") and offers Cancel, which sets `cancel`. Returns what `work` threw, if anything.
+std::exception_ptr runWithProgress(QWidget* window, const QString& label,
+                                   const std::function<void()>& work,
+                                   const std::atomic<double>* share, std::atomic<bool>* cancel)
+{
+    QProgressDialog progress(label, QObject::tr("Cancel"), 0, share ? 1000 : 0, window);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(300);
+    progress.setAutoClose(false);
+    progress.setAutoReset(false);
+    std::exception_ptr failure;
+    QFutureWatcher<void> watcher;
+    QEventLoop loop;
+    QObject::connect(&watcher, &QFutureWatcher<void>::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&progress, &QProgressDialog::canceled, &progress, [&] {
+        if (cancel)
+            cancel->store(true);
+        progress.setLabelText(QObject::tr("Cancelling; nothing will be changed…"));
+    });
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, &progress, [&] {
+        if (share)
+            progress.setValue(int(share->load() * 1000));
+    });
+    poll.start(100);
+    watcher.setFuture(QtConcurrent::run([&] {
+        try {
+            work();
+        } catch (...) {
+            failure = std::current_exception();
+        }
+    }));
+    loop.exec();
+    return failure;
+}
+
+QString auditText(const ParsedImport& parsed, const ImportSummary& summary)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("file"), parsed.fileName},
+                                                       {QStringLiteral("format"), parsed.format},
+                                                       {QStringLiteral("summary"), summary.text()}})
+                                 .toJson(QJsonDocument::Compact));
+}
+
+ChangeRecord importRecord(const ParsedImport& parsed, const ImportSummary& summary)
+{
+    ChangeRecord rec;
+    rec.at = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    rec.action = QStringLiteral("import");
+    rec.target = EntityRef{EntityKind::Event, 0};
+    rec.after = auditText(parsed, summary);
+    return rec;
+}
+
+// Parses off the GUI thread (a large sheet takes seconds); throws StoreError.
+ParsedImport parseInBackground(QWidget* window, const QString& path)
+{
+    ParsedImport parsed;
+    const auto failure = runWithProgress(
+        window, QObject::tr("Reading %1…").arg(QFileInfo(path).fileName()),
+        [&] { parsed = parseImportForPreview(path); }, nullptr, nullptr);
+    if (failure)
+        std::rethrow_exception(failure);
+    return parsed;
+}
+
+bool importOne(QWidget* window, Story* story, const QString& path)
+{
+    ParsedImport parsed;
+    try {
+        parsed = parseInBackground(window, path);
+    } catch (const StoreError& e) {
+        QMessageBox::warning(window, QObject::tr("Import"),
+                             QObject::tr("The file cannot be imported; nothing was changed.\n\n%1")
+                                 .arg(e.message()));
+        return false;
+    }
+    ImportDialog dialog(std::move(parsed), story->store(), window);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    const ParsedImport& chosen = dialog.parsed();
+    const qsizetype rows =
+        chosen.batch.events.size() + chosen.batch.relations.size() +
+        (chosen.format == QLatin1String("json") ? chosen.chronomapJson.size() / 200 : 0);
+    try {
+        if (rows <= kBackgroundRows) {
+            ImportSummary summary;
+            story->apply(Change::reset(), [&](Store& s) {
+                summary = applyParsedImport(s, chosen);
+                ChangeRecord rec = importRecord(chosen, summary);
+                rec.author = story->author();
+                s.logChange(rec);
+            });
+            return true;
+        }
+        // A large import writes through its own connection on a worker thread, so the window's
+        // connection is never used from two threads; the window reloads when it commits.
+        std::atomic<double> share{0};
+        std::atomic<bool> cancel{false};
+        const QString storyPath = story->path();
+        const QString author = story->author();
+        const auto failure = runWithProgress(
+            window, QObject::tr("Importing %1…").arg(QFileInfo(chosen.fileName).fileName()),
+            [&] {
+                auto store = Store::open(storyPath, Store::Mode::ReadWrite);
+                Store::Transaction tx(*store);
+                const ImportSummary summary = applyParsedImport(*store, chosen, [&](double s) {
+                    share.store(s);
+                    return !cancel.load();
+                });
+                ChangeRecord rec = importRecord(chosen, summary);
+                rec.author = author;
+                store->logChange(rec);
+                tx.commit();
+            },
+            &share, &cancel);
+        story->reload();
+        if (failure)
+            std::rethrow_exception(failure);
+        return true;
+    } catch (const StoreError& e) {
+        QMessageBox::warning(
+            window, QObject::tr("Import"),
+            QObject::tr("The import failed; nothing was changed.\n\n%1").arg(e.message()));
+    }
+    return false;
+}
+
+QString suggestedName(Story* story, const QString& suffix)
+{
+    QString base = story->title().trimmed();
+    base.replace(QRegularExpression(QStringLiteral("[^\\w\\- ]+")), QStringLiteral(" "));
+    base = base.simplified().replace(u' ', u'-').toLower();
+    if (base.isEmpty())
+        base = QFileInfo(story->path()).completeBaseName();
+    return QDir(QFileInfo(story->path()).absolutePath()).filePath(base + u'.' + suffix);
+}
+
+} // namespace
+
+bool isImportableFile(const QString& path)
+{
+    static const QStringList suffixes = {QStringLiteral("csv"),     QStringLiteral("tsv"),
+                                         QStringLiteral("json"),    QStringLiteral("gexf"),
+                                         QStringLiteral("graphml"), QStringLiteral("txt")};
+    return suffixes.contains(QFileInfo(path).suffix().toLower());
+}
+
+bool importFiles(QWidget* window, Story* story, const QStringList& paths)
+{
+    if (!story || story->isReadOnly()) {
+        QMessageBox::information(
+            window, QObject::tr("Import"),
+            QObject::tr("Open a story you can edit first; imports are added to the open story."));
+        return false;
+    }
+    bool any = false;
+    for (const QString& path : paths)
+        any = importOne(window, story, path) || any;
+    return any;
+}
+
+void addInterchangeActions(QMenu* fileMenu, QWidget* window, std::function<Story*()> currentStory)
+{
+    // Before the last separator (Quit), after the story's own actions.
+    QAction* before = nullptr;
+    const QList<QAction*> actions = fileMenu->actions();
+    for (qsizetype i = actions.size() - 1; i >= 0; --i)
+        if (actions.at(i)->isSeparator()) {
+            before = actions.at(i);
+            break;
+        }
+    auto* importAct = new QAction(QObject::tr("&Import…"), fileMenu);
+    importAct->setShortcut(QKeySequence(QObject::tr("Ctrl+I")));
+    importAct->setStatusTip(
+        QObject::tr("Add events and actors from TimelineJS, CSV, GEXF, GraphML or Chronomap JSON"));
+    QObject::connect(importAct, &QAction::triggered, window, [window, currentStory] {
+        Story* story = currentStory();
+        const QStringList paths = QFileDialog::getOpenFileNames(
+            window, QObject::tr("Import into the story"),
+            story ? QFileInfo(story->path()).absolutePath() : QString(),
+            QObject::tr(
+                "Importable files (*.csv *.tsv *.json *.gexf *.graphml);;Spreadsheets (*.csv "
+                "*.tsv);;"
+                "TimelineJS or Chronomap JSON (*.json);;Graphs (*.gexf *.graphml);;All files (*)"));
+        if (!paths.isEmpty())
+            importFiles(window, story, paths);
+    });
+    fileMenu->insertAction(before, importAct);
+
+    QMenu* exportMenu = nullptr;
+    for (QAction* a : actions)
+        if (a->menu() && a->text().remove(u'&') == QLatin1String("Export"))
+            exportMenu = a->menu();
+    if (!exportMenu) {
+        exportMenu = new QMenu(QObject::tr("&Export"), fileMenu);
+        fileMenu->insertMenu(before, exportMenu);
+    }
+    QMenu* data = exportMenu->addMenu(QObject::tr("&Data"));
+    struct Item
+    {
+        const char* label;
+        const char* format;
+        const char* suffix;
+        const char* filter;
+    };
+    static const Item items[] = {
+        {QT_TRANSLATE_NOOP("Interchange", "TimelineJS JSON…"), "timelinejs", "json",
+         "TimelineJS JSON (*.json)"},
+        {QT_TRANSLATE_NOOP("Interchange", "TimelineJS Spreadsheet (CSV)…"), "timelinejs", "csv",
+         "CSV (*.csv)"},
+        {QT_TRANSLATE_NOOP("Interchange", "Events CSV…"), "events-csv", "csv", "CSV (*.csv)"},
+        {QT_TRANSLATE_NOOP("Interchange", "Relations CSV (edge list)…"), "edges-csv", "csv",
+         "CSV (*.csv)"},
+        {QT_TRANSLATE_NOOP("Interchange", "GEXF (Gephi)…"), "gexf", "gexf", "GEXF (*.gexf)"},
+        {QT_TRANSLATE_NOOP("Interchange", "GraphML…"), "graphml", "graphml", "GraphML (*.graphml)"},
+        {QT_TRANSLATE_NOOP("Interchange", "Chronomap JSON…"), "chronomap", "json",
+         "Chronomap JSON (*.json)"},
+    };
+    for (const Item& item : items) {
+        QAction* act = data->addAction(QCoreApplication::translate("Interchange", item.label));
+        QObject::connect(act, &QAction::triggered, window, [window, currentStory, item] {
+            Story* story = currentStory();
+            if (!story)
+                return;
+            const QString path = QFileDialog::getSaveFileName(
+                window, QObject::tr("Export data"),
+                suggestedName(story, QLatin1String(item.suffix)), QLatin1String(item.filter));
+            if (path.isEmpty())
+                return;
+            try {
+                exportData(story->store(), QLatin1String(item.format), path);
+            } catch (const StoreError& e) {
+                QMessageBox::warning(window, QObject::tr("Export"), e.message());
+            }
+        });
+    }
+}
+
+} // namespace chronomap
