@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QIcon>
 
 #include <cstdio>
 #include <memory>
@@ -37,6 +38,7 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(CHRONOMAP_VERSION));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Chronomap"));
     QGuiApplication::setDesktopFileName(QStringLiteral("org.chronomap.Chronomap"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/chronomap.svg")));
 
     chronomap::MainWindow window;
     if (!window.openInitial(cli.fileToOpen()))
