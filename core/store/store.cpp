@@ -249,10 +249,25 @@ Store::Statement& Store::prepare(const char* sql) const
     return *st;
 }
 
+// While another window or process holds the write lock. SQLite's own busy timeout sleeps ever
+// longer between tries, so a writer that commits often can starve the other one; polling
+// every millisecond or two gives both their turn. Gives up after kBusyTimeoutMs.
+int Store::onBusy(void* self, int attempt)
+{
+    auto* store = static_cast<Store*>(self);
+    if (attempt == 0)
+        store->m_busySince.start();
+    if (store->m_busySince.elapsed() >= kBusyTimeoutMs)
+        return 0;
+    // A little jitter keeps two waiting writers from waking in lockstep.
+    sqlite3_sleep(1 + int((quintptr(self) >> 4) + quintptr(attempt)) % 2);
+    return 1;
+}
+
 void Store::configure()
 {
     sqlite3_extended_result_codes(m_db, 1);
-    sqlite3_busy_timeout(m_db, 5000);
+    sqlite3_busy_handler(m_db, &Store::onBusy, this);
     int on = 1;
     sqlite3_db_config(m_db, SQLITE_DBCONFIG_DEFENSIVE, 1, &on);
     sqlite3_db_config(m_db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, &on);

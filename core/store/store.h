@@ -2,6 +2,7 @@
 
 #include "model/entities.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QString>
 
@@ -54,6 +55,8 @@ class Store
 public:
     static constexpr int kSchemaVersion = 1;
     static constexpr qint32 kApplicationId = 0x43686d70; // "Chmp"
+    // How long a write waits for another window or process before the user is told.
+    static constexpr int kBusyTimeoutMs = 10000;
 
     enum class Mode {
         ReadWrite,  // open an existing story, migrating it if it is older
@@ -194,6 +197,7 @@ private:
     void checkFile(Mode mode, Check check);
     void migrate();
     static QString quickCheck(sqlite3* db);
+    static int onBusy(void* self, int attempt);
     void verifySchema() const;
     [[noreturn]] void fail(const QString& what) const;
 
@@ -212,6 +216,7 @@ private:
     bool m_created = false;
     int m_depth = 0;
     bool m_doomed = false;
+    QElapsedTimer m_busySince;
     mutable QHash<const char*, Statement*> m_cache;
 };
 
