@@ -3,6 +3,7 @@
 #include "igraphsession.h"
 
 #include <QElapsedTimer>
+#include <QRectF>
 
 #include <algorithm>
 #include <cmath>
@@ -55,6 +56,88 @@ void makeGraph(IgraphSession& session, IgGraph& out, IgVector* weights, const Ac
     }
 }
 
+// Force layouts push separate components and lone actors apart until they sit at the edges of
+// the picture. Keep the largest component where it is and stack the others in columns to its
+// right, largest first, a little apart, so the picture is compact. Components with a pinned
+// actor stay where they are.
+void packComponents(std::vector<QPointF>& pos, const ActorGraph& graph,
+                    const std::vector<char>& mask)
+{
+    const int n = graph.nodeCount();
+    std::vector<int> parent(static_cast<std::size_t>(n));
+    std::iota(parent.begin(), parent.end(), 0);
+    auto find = [&](int x) {
+        while (parent[std::size_t(x)] != x)
+            x = parent[std::size_t(x)] = parent[std::size_t(parent[std::size_t(x)])];
+        return x;
+    };
+    std::vector<double> lengths;
+    for (std::size_t e = 0; e < graph.edges.size(); ++e) {
+        if (!used(mask, e))
+            continue;
+        const auto& edge = graph.edges[e];
+        parent[std::size_t(find(edge.from))] = find(edge.to);
+        const QPointF d = pos[std::size_t(edge.from)] - pos[std::size_t(edge.to)];
+        lengths.push_back(std::hypot(d.x(), d.y()));
+    }
+    std::sort(lengths.begin(), lengths.end());
+    const double gap = lengths.empty() ? 1.0 : std::max(0.3, 1.2 * lengths[lengths.size() / 2]);
+
+    struct Component
+    {
+        std::vector<int> nodes;
+        double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+        bool pinned = false;
+    };
+    QHash<int, int> index;
+    std::vector<Component> comps;
+    for (int i = 0; i < n; ++i) {
+        const int root = find(i);
+        auto it = index.find(root);
+        if (it == index.end())
+            it = index.insert(root, int(comps.size())), comps.emplace_back();
+        Component& c = comps[std::size_t(*it)];
+        c.nodes.push_back(i);
+        const QPointF p = pos[std::size_t(i)];
+        if (c.nodes.size() == 1) {
+            c.x0 = c.x1 = p.x();
+            c.y0 = c.y1 = p.y();
+        }
+        c.x0 = std::min(c.x0, p.x());
+        c.x1 = std::max(c.x1, p.x());
+        c.y0 = std::min(c.y0, p.y());
+        c.y1 = std::max(c.y1, p.y());
+        c.pinned = c.pinned || graph.pinned[std::size_t(i)].has_value();
+    }
+    if (comps.size() < 2)
+        return;
+    std::vector<int> order(comps.size());
+    std::iota(order.begin(), order.end(), 0);
+    // Ties by first node: the order, and so the picture, depends only on the story.
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        return comps[std::size_t(a)].nodes.size() > comps[std::size_t(b)].nodes.size();
+    });
+    const Component& biggest = comps[std::size_t(order[0])];
+    const double top = biggest.y0;
+    const double columnHeight = std::max(biggest.y1 - biggest.y0, 4 * gap);
+    double x = biggest.x1 + 2 * gap, y = top, columnWidth = 0;
+    for (std::size_t k = 1; k < order.size(); ++k) {
+        Component& c = comps[std::size_t(order[k])];
+        if (c.pinned)
+            continue;
+        if (y > top && y + (c.y1 - c.y0) > top + columnHeight) {
+            x += columnWidth + gap;
+            y = top;
+            columnWidth = 0;
+        }
+        const QPointF shift(x - c.x0, y - c.y0);
+        for (int i : c.nodes)
+            pos[std::size_t(i)] += shift;
+        y += (c.y1 - c.y0) + gap;
+        columnWidth = std::max(columnWidth, c.x1 - c.x0);
+    }
+}
+
 } // namespace
 
 std::vector<QPointF> layoutGraph(const ActorGraph& graph, const std::vector<char>& mask,
@@ -85,6 +168,7 @@ std::vector<QPointF> layoutGraph(const ActorGraph& graph, const std::vector<char
     IgVector minx(n), maxx(n), miny(n), maxy(n);
     for (int i = 0; i < n; ++i) {
         QPointF p;
+        const bool pin = graph.pinned[std::size_t(i)].has_value();
         if (graph.pinned[std::size_t(i)]) {
             p = *graph.pinned[std::size_t(i)];
         } else if (haveStart) {
@@ -97,7 +181,6 @@ std::vector<QPointF> layoutGraph(const ActorGraph& graph, const std::vector<char
         }
         MATRIX(pos, i, 0) = p.x();
         MATRIX(pos, i, 1) = p.y();
-        const bool pin = graph.pinned[std::size_t(i)].has_value();
         minx[i] = pin ? p.x() : -IGRAPH_INFINITY;
         maxx[i] = pin ? p.x() : IGRAPH_INFINITY;
         miny[i] = pin ? p.y() : -IGRAPH_INFINITY;
@@ -121,6 +204,8 @@ std::vector<QPointF> layoutGraph(const ActorGraph& graph, const std::vector<char
         out[std::size_t(i)] = graph.pinned[std::size_t(i)]
                                   ? *graph.pinned[std::size_t(i)]
                                   : QPointF(MATRIX(pos, i, 0), MATRIX(pos, i, 1));
+    if (!haveStart)
+        packComponents(out, graph, mask);
     return out;
 }
 

@@ -57,7 +57,8 @@ struct LayoutOptions
 
 // Fruchterman-Reingold (grid variant above 1000 nodes) over the edges whose flag in `mask` is
 // set (an empty mask: every edge). Pinned nodes stay exactly where pinned. Deterministic:
-// the start is computed from the actor ids and igraph's generator is seeded. One layout runs
+// the start is computed from the actor ids and igraph's generator is seeded. A layout from
+// scratch packs separate components beside the largest one. One layout runs
 // at a time in the process (igraph's handlers are global). Throws GraphError/GraphCancelled.
 std::vector<QPointF> layoutGraph(const ActorGraph& graph, const std::vector<char>& mask,
                                  const LayoutOptions& options, GraphControl* control = nullptr);

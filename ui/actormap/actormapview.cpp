@@ -1,19 +1,583 @@
 #include "actormapview.h"
 
+#include "actormaplayer.h"
+#include "graph/graphjob.h"
+#include "query/selection.h"
+#include "story/story.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTimer>
+#include <QVariantAnimation>
 #include <QVBoxLayout>
 
 #include <qcustomplot.h>
 
+#include <algorithm>
+#include <cmath>
+
 namespace chronomap {
 
 ActorMapView::ActorMapView(Story* story, Selection* selection, QWidget* parent)
-    : QWidget(parent), m_story(story), m_selection(selection), m_plot(new QCustomPlot(this))
+    : QWidget(parent), m_story(story), m_selection(selection), m_plot(new QCustomPlot(this)),
+      m_job(new GraphJob(this)), m_layoutTimer(new QTimer(this)),
+      m_animation(new QVariantAnimation(this))
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
+
+    // Hidden axes and no margins: the axis rect is the whole plot, one data unit is the same
+    // number of pixels both ways (keepAspect), and export draws the same plot.
     m_plot->xAxis->setVisible(false);
     m_plot->yAxis->setVisible(false);
+    m_plot->xAxis->grid()->setVisible(false);
+    m_plot->yAxis->grid()->setVisible(false);
+    m_plot->axisRect()->setAutoMargins(QCP::msNone);
+    m_plot->axisRect()->setMargins(QMargins(0, 0, 0, 0));
+    m_plot->setBackground(Qt::white);
+    m_plot->setNoAntialiasingOnDrag(true);
+    m_plot->setPlottingHint(QCP::phCacheLabels, true);
+    m_plot->setWindowTitle(tr("Actor map"));
+    m_plot->setMouseTracking(true);
+    m_plot->installEventFilter(this);
+    m_plot->setContextMenuPolicy(Qt::NoContextMenu);
+    m_plot->setFocusPolicy(Qt::StrongFocus);
+    m_layer = new ActorMapLayer(m_plot->xAxis, m_plot->yAxis);
+    m_plot->xAxis->setRange(-10, 10);
+    keepAspect();
+
+    // Progress and Cancel for long layouts, over the top of the map.
+    m_progressBar = new QWidget(this);
+    m_progressBar->setAutoFillBackground(true);
+    auto* bar = new QHBoxLayout(m_progressBar);
+    bar->setContentsMargins(8, 4, 8, 4);
+    m_progressLabel = new QLabel(m_progressBar);
+    m_progress = new QProgressBar(m_progressBar);
+    m_progress->setRange(0, 100);
+    auto* cancel = new QPushButton(tr("Cancel"), m_progressBar);
+    bar->addWidget(m_progressLabel);
+    bar->addWidget(m_progress, 1);
+    bar->addWidget(cancel);
+    m_progressBar->hide();
+    connect(cancel, &QPushButton::clicked, m_job, &GraphJob::cancel);
+    connect(m_job, &GraphJob::progress, this,
+            [this](double f) { m_progress->setValue(int(std::lround(f * 100))); });
+    connect(m_job, &GraphJob::finished, this,
+            [this](const std::shared_ptr<const MapAnalysis>& result) {
+                m_progressBar->hide();
+                applyAnalysis(*result, m_animated && isVisible());
+                updateActions();
+                emit layoutFinished();
+            });
+    connect(m_job, &GraphJob::failed, this, [this](const QString& message, bool cancelled) {
+        m_progressBar->hide();
+        if (!m_haveLayout)
+            m_layer->scene().message =
+                cancelled ? tr("Layout cancelled. View \u203a Lay Out Map Again starts it again.")
+                          : message;
+        updateActions();
+        replot();
+    });
+
+    m_layoutTimer->setSingleShot(true);
+    connect(m_layoutTimer, &QTimer::timeout, this, &ActorMapView::startLayout);
+
+    m_animation->setDuration(300);
+    m_animation->setStartValue(0.0);
+    m_animation->setEndValue(1.0);
+    m_animation->setEasingCurve(QEasingCurve::OutCubic);
+    connect(m_animation, &QVariantAnimation::valueChanged, this, [this](const QVariant& v) {
+        const double t = v.toDouble();
+        if (m_animFrom.size() != m_animTo.size())
+            return;
+        std::vector<QPointF> now(m_animTo.size());
+        for (std::size_t i = 0; i < now.size(); ++i)
+            now[i] = m_animFrom[i] + (m_animTo[i] - m_animFrom[i]) * t;
+        setPositions(now);
+        replot();
+    });
+
+    buildActions();
+    reloadStory();
+    scheduleLayout(0);
+
+    connect(story, &Story::changed, this, &ActorMapView::onStoryChanged);
+    connect(selection, &Selection::timeWindowChanged, this, [this] {
+        updateWindowMask();
+        restyle();
+        replot();
+        scheduleLayout(150); // brushing sends many windows: lay out when it settles
+    });
+    connect(selection, &Selection::highlightChanged, this, [this] {
+        restyle();
+        replot();
+    });
+    connect(selection, &Selection::selectionChanged, this, [this] {
+        restyle();
+        replot();
+    });
+    connect(selection, &Selection::filterChanged, this, &ActorMapView::updateActions);
+    connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
+            [this] { keepAspect(); });
+}
+
+ActorMapView::~ActorMapView()
+{
+    m_job->cancel();
+    m_job->waitForIdle();
+}
+
+void ActorMapView::buildActions()
+{
+    auto make = [this](const QString& text, const QKeySequence& key = {}) {
+        auto* a = new QAction(text, this);
+        if (!key.isEmpty())
+            a->setShortcut(key);
+        // Only while the map has focus: the timeline may use the same keys.
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        addAction(a);
+        return a;
+    };
+    m_fit = make(tr("Fit Actor Map"), QKeySequence(Qt::Key_Home));
+    connect(m_fit, &QAction::triggered, this, &ActorMapView::fitMap);
+
+    m_sizeGroup = new QActionGroup(this);
+    m_sizeDegree = make(tr("Size Actors by Degree"));
+    m_sizeBetweenness = make(tr("Size Actors by Betweenness"));
+    m_sizePageRank = make(tr("Size Actors by PageRank"));
+    for (QAction* a : {m_sizeDegree, m_sizeBetweenness, m_sizePageRank}) {
+        a->setCheckable(true);
+        m_sizeGroup->addAction(a);
+    }
+    m_sizeDegree->setChecked(true);
+    connect(m_sizeDegree, &QAction::triggered, this, [this] { setSizeBy(SizeBy::Degree); });
+    connect(m_sizeBetweenness, &QAction::triggered, this,
+            [this] { setSizeBy(SizeBy::Betweenness); });
+    connect(m_sizePageRank, &QAction::triggered, this, [this] { setSizeBy(SizeBy::PageRank); });
+
+    m_colourCommunity = make(tr("Colour Actors by Community"));
+    m_colourCommunity->setCheckable(true);
+    connect(m_colourCommunity, &QAction::toggled, this, &ActorMapView::setColourByCommunity);
+
+    m_ego1 = make(tr("Ego View: 1 Step"), QKeySequence(Qt::Key_1));
+    m_ego2 = make(tr("Ego View: 2 Steps"), QKeySequence(Qt::Key_2));
+    m_egoWhole = make(tr("Whole Map"), QKeySequence(Qt::Key_0));
+    connect(m_ego1, &QAction::triggered, this, [this] { setEgoSteps(1); });
+    connect(m_ego2, &QAction::triggered, this, [this] { setEgoSteps(2); });
+    connect(m_egoWhole, &QAction::triggered, this, [this] { setEgoSteps(0); });
+
+    m_onlyEvents = make(tr("Show Only This Actor's Events"), QKeySequence(Qt::Key_E));
+    connect(m_onlyEvents, &QAction::triggered, this, [this] {
+        if (!m_picked)
+            return;
+        Selection::Filter f = m_selection->filter();
+        f.actors = {m_picked};
+        m_selection->setFilter(f);
+    });
+    m_clearFilter = make(tr("Clear Actor Filter"));
+    connect(m_clearFilter, &QAction::triggered, this, [this] {
+        Selection::Filter f = m_selection->filter();
+        f.actors.clear();
+        m_selection->setFilter(f);
+    });
+    m_unpin = make(tr("Unpin Actor"), QKeySequence(Qt::Key_U));
+    connect(m_unpin, &QAction::triggered, this, [this] {
+        if (m_picked)
+            pinActor(m_picked, std::nullopt);
+    });
+    m_relayout = make(tr("Lay Out Map Again"));
+    connect(m_relayout, &QAction::triggered, this, [this] {
+        m_base.clear();
+        scheduleLayout(0);
+    });
+    m_cancel = make(tr("Cancel Map Layout"));
+    connect(m_cancel, &QAction::triggered, m_job, &GraphJob::cancel);
+    updateActions();
+}
+
+void ActorMapView::updateActions()
+{
+    const bool picked = m_picked != 0;
+    m_ego1->setEnabled(picked);
+    m_ego2->setEnabled(picked);
+    m_egoWhole->setEnabled(m_egoSteps != 0);
+    m_onlyEvents->setEnabled(picked);
+    m_clearFilter->setEnabled(!m_selection->filter().actors.isEmpty());
+    const int node = m_graph.indexOf.value(m_picked, -1);
+    m_unpin->setEnabled(node >= 0 && m_graph.pinned[std::size_t(node)].has_value());
+    m_cancel->setEnabled(m_job->isRunning());
+}
+
+void ActorMapView::reloadStory()
+{
+    m_actors = m_story->store().actors();
+    m_relations = m_story->store().relations();
+    std::sort(m_actors.begin(), m_actors.end(),
+              [](const Actor& a, const Actor& b) { return a.id < b.id; });
+    std::sort(m_relations.begin(), m_relations.end(),
+              [](const Relation& a, const Relation& b) { return a.id < b.id; });
+    m_graph = ActorGraph::build(m_actors, m_relations);
+    // Keep m_relations aligned with the graph's edges (relations with a missing end dropped).
+    if (int(m_relations.size()) != m_graph.edgeCount()) {
+        QList<Relation> kept;
+        for (const Relation& r : std::as_const(m_relations))
+            if (m_graph.indexOf.contains(r.sourceId) && m_graph.indexOf.contains(r.targetId))
+                kept.append(r);
+        m_relations = kept;
+    }
+    m_relationCount.assign(std::size_t(m_graph.nodeCount()), 0);
+    for (const ActorGraph::Edge& e : m_graph.edges) {
+        ++m_relationCount[std::size_t(e.from)];
+        ++m_relationCount[std::size_t(e.to)];
+    }
+    updateWindowMask();
+    m_base.clear();
+    m_haveLayout = false;
+    m_positions.clear();
+    m_centrality = {};
+    m_communities = {};
+    auto& scene = m_layer->scene();
+    scene.nodes.assign(std::size_t(m_graph.nodeCount()), MapScene::Node{});
+    scene.edges.assign(std::size_t(m_graph.edgeCount()), MapScene::Edge{});
+    scene.message = m_graph.nodeCount() == 0
+                        ? tr("No actors in this story")
+                        : tr("Laying out %n actors\u2026", nullptr, m_graph.nodeCount());
+    for (std::size_t i = 0; i < scene.nodes.size(); ++i) {
+        scene.nodes[i].label = m_actors[qsizetype(i)].name;
+        scene.nodes[i].kind = m_actors[qsizetype(i)].kind;
+    }
+    for (std::size_t e = 0; e < scene.edges.size(); ++e) {
+        const Relation& r = m_relations[qsizetype(e)];
+        MapScene::Edge& edge = scene.edges[e];
+        edge.from = m_graph.edges[e].from;
+        edge.to = m_graph.edges[e].to;
+        edge.directed = r.directed;
+        edge.status = r.status;
+        edge.type = r.type;
+        edge.width =
+            float(std::clamp(0.8 + 0.7 * std::log2(std::max(1.0, r.weight)) + 0.4, 1.0, 5.0));
+    }
+    if (m_egoCentre && !m_graph.indexOf.contains(m_egoCentre))
+        m_egoSteps = 0;
+    restyle();
+}
+
+void ActorMapView::updateWindowMask()
+{
+    m_mask = m_selection->hasWindow()
+                 ? m_graph.edgesValidIn(m_selection->windowFrom(), m_selection->windowTo())
+                 : std::vector<char>(std::size_t(m_graph.edgeCount()), 1);
+}
+
+void ActorMapView::scheduleLayout(int delayMs)
+{
+    m_layoutTimer->start(delayMs);
+}
+
+bool ActorMapView::isLayingOut() const
+{
+    return m_layoutTimer->isActive() || m_job->isRunning();
+}
+
+void ActorMapView::startLayout()
+{
+    if (m_graph.nodeCount() == 0) {
+        replot();
+        return;
+    }
+    m_progressLabel->setText(tr("Laying out %n actors\u2026", nullptr, m_graph.nodeCount()));
+    m_progress->setValue(0);
+    m_job->start(m_graph, m_mask, m_base);
+    // Short layouts finish before anyone could read a progress bar: show it only if needed.
+    QTimer::singleShot(300, this, [this] {
+        if (m_job->isRunning()) {
+            m_progressBar->setGeometry(0, 0, width(), m_progressBar->sizeHint().height());
+            m_progressBar->show();
+            m_progressBar->raise();
+        }
+    });
+    updateActions();
+}
+
+void ActorMapView::layoutNow()
+{
+    m_layoutTimer->stop();
+    m_job->cancel();
+    m_job->waitForIdle();
+    if (m_graph.nodeCount() == 0) {
+        replot();
+        return;
+    }
+    applyAnalysis(analyseMap(m_graph, m_mask, m_base), false);
+}
+
+void ActorMapView::applyAnalysis(const MapAnalysis& a, bool animate)
+{
+    if (a.positions.size() != std::size_t(m_graph.nodeCount()))
+        return; // the story changed while this was computed; a newer layout is on its way
+    m_base = a.base;
+    m_centrality = a.centrality;
+    m_communities = a.communities;
+    m_layer->scene().message.clear();
+    std::vector<QPointF> target = a.positions;
+    for (std::size_t i = 0; i < target.size(); ++i)
+        if (m_graph.pinned[i])
+            target[i] = *m_graph.pinned[i];
+    m_animation->stop();
+    const bool wasLaidOut = m_haveLayout;
+    m_haveLayout = true;
+    restyle();
+    if (animate && wasLaidOut && m_positions.size() == target.size()) {
+        m_animFrom = m_positions;
+        m_animTo = target;
+        m_animation->start();
+    } else {
+        setPositions(target);
+    }
+    if (!m_fitted) {
+        m_positions = target;
+        fitMap();
+        m_fitted = true;
+    }
+    replot();
+}
+
+void ActorMapView::setPositions(const std::vector<QPointF>& positions)
+{
+    m_positions = positions;
+    auto& nodes = m_layer->scene().nodes;
+    for (std::size_t i = 0; i < nodes.size() && i < positions.size(); ++i)
+        nodes[i].pos = positions[i];
+}
+
+void ActorMapView::restyle()
+{
+    auto& scene = m_layer->scene();
+    const std::size_t n = scene.nodes.size();
+    if (n != std::size_t(m_graph.nodeCount()))
+        return;
+    const std::vector<double>* metric = nullptr;
+    if (m_centrality.degree.size() == n)
+        metric = m_sizeBy == SizeBy::Betweenness ? &m_centrality.betweenness
+                 : m_sizeBy == SizeBy::PageRank  ? &m_centrality.pageRank
+                                                 : &m_centrality.degree;
+    double top = 0;
+    if (metric)
+        for (double v : *metric)
+            top = std::max(top, v);
+    const double rMin = n <= 200 ? 7 : n <= 2000 ? 3.5 : 1.5;
+    const double rMax = n <= 200 ? 22 : n <= 2000 ? 14 : 9;
+
+    std::vector<char> inWindow(n, 0);
+    for (std::size_t e = 0; e < m_mask.size(); ++e)
+        if (m_mask[e])
+            inWindow[std::size_t(m_graph.edges[e].from)] =
+                inWindow[std::size_t(m_graph.edges[e].to)] = 1;
+    const int egoNode = m_egoSteps > 0 ? m_graph.indexOf.value(m_egoCentre, -1) : -1;
+    const std::vector<char> ego =
+        egoNode >= 0 ? m_graph.neighbourhood(egoNode, m_egoSteps, m_mask) : std::vector<char>();
+    const QSet<Id>& lit = m_selection->highlightedActors();
+    const QSet<Id>& selected = m_selection->selectedActors();
+    std::vector<char> litNode(n, 0), near(n, 0);
+    for (Id id : lit) {
+        const int i = m_graph.indexOf.value(id, -1);
+        if (i >= 0)
+            litNode[std::size_t(i)] = near[std::size_t(i)] = 1;
+    }
+    const bool anyLit = std::any_of(litNode.begin(), litNode.end(), [](char c) { return c; });
+    for (std::size_t e = 0; e < m_mask.size(); ++e)
+        if (m_mask[e] && (litNode[std::size_t(m_graph.edges[e].from)] ||
+                          litNode[std::size_t(m_graph.edges[e].to)]))
+            near[std::size_t(m_graph.edges[e].from)] = near[std::size_t(m_graph.edges[e].to)] = 1;
+
+    for (std::size_t i = 0; i < n; ++i) {
+        MapScene::Node& node = scene.nodes[i];
+        const Actor& actor = m_actors[qsizetype(i)];
+        const double v = metric && top > 0 ? (*metric)[i] / top : 0;
+        node.radius = float(rMin + (rMax - rMin) * std::sqrt(std::max(0.0, v)));
+        node.rank = float(v + (m_relationCount[i] > 0 ? 1e-6 * m_relationCount[i] : 0));
+        node.fill = actor.color.isValid() ? actor.color
+                    : m_byCommunity && m_communities.membership.size() == n
+                        ? communityColour(m_communities.membership[i])
+                        : kindColour(actor.kind);
+        quint8 flags = 0;
+        if (!ego.empty() && !ego[i])
+            flags |= MapScene::NodeHidden;
+        if (!inWindow[i])
+            flags |= MapScene::NodeFaded;
+        if (anyLit && litNode[i])
+            flags |= MapScene::NodeEmphasised;
+        else if (anyLit && !near[i])
+            flags |= MapScene::NodeDimmed;
+        if (selected.contains(actor.id))
+            flags |= MapScene::NodeSelected;
+        if (m_graph.pinned[i])
+            flags |= MapScene::NodePinned;
+        if (int(i) == m_hoverNode)
+            flags |= MapScene::NodeHovered;
+        node.flags = flags;
+    }
+    // Parallel relations between one pair fan out so each stays visible with its label.
+    QHash<quint64, int> seen;
+    QHash<quint64, int> total;
+    auto pairKey = [](int a, int b) {
+        return (quint64(quint32(std::min(a, b))) << 32) | quint32(std::max(a, b));
+    };
+    for (std::size_t e = 0; e < scene.edges.size(); ++e)
+        if (m_mask[e])
+            ++total[pairKey(scene.edges[e].from, scene.edges[e].to)];
+    for (std::size_t e = 0; e < scene.edges.size(); ++e) {
+        MapScene::Edge& edge = scene.edges[e];
+        quint8 flags = 0;
+        const bool hiddenEnd =
+            (scene.nodes[std::size_t(edge.from)].flags | scene.nodes[std::size_t(edge.to)].flags) &
+            MapScene::NodeHidden;
+        if (!m_mask[e] || hiddenEnd)
+            flags |= MapScene::EdgeHidden;
+        if (anyLit) {
+            if (litNode[std::size_t(edge.from)] || litNode[std::size_t(edge.to)])
+                flags |= MapScene::EdgeEmphasised;
+            else
+                flags |= MapScene::EdgeDimmed;
+        }
+        if (int(e) == m_hoverEdge)
+            flags |= MapScene::EdgeHovered;
+        edge.flags = flags;
+        edge.bend = 0;
+        if (m_mask[e]) {
+            const quint64 key = pairKey(edge.from, edge.to);
+            const int count = total.value(key);
+            if (count > 1) {
+                const int k = seen[key]++;
+                // The bend is measured from the lower index towards the higher one.
+                const double side = edge.from < edge.to ? 1.0 : -1.0;
+                edge.bend = float(side * (k - (count - 1) / 2.0) * 22.0);
+            }
+        }
+    }
+    scene.colourByCommunity = m_byCommunity;
+}
+
+void ActorMapView::setSizeBy(SizeBy by)
+{
+    m_sizeBy = by;
+    m_sizeDegree->setChecked(by == SizeBy::Degree);
+    m_sizeBetweenness->setChecked(by == SizeBy::Betweenness);
+    m_sizePageRank->setChecked(by == SizeBy::PageRank);
+    restyle();
+    replot();
+}
+
+void ActorMapView::setColourByCommunity(bool community)
+{
+    m_byCommunity = community;
+    if (m_colourCommunity->isChecked() != community)
+        m_colourCommunity->setChecked(community);
+    restyle();
+    replot();
+}
+
+void ActorMapView::setEgoSteps(int steps)
+{
+    m_egoSteps = m_picked ? steps : 0;
+    m_egoCentre = m_picked;
+    restyle();
+    fitMap();
+    updateActions();
+}
+
+void ActorMapView::keepAspect()
+{
+    // One data unit is as many pixels across as down, whatever the widget's shape.
+    m_plot->yAxis->setScaleRatio(m_plot->xAxis, 1.0);
+}
+
+void ActorMapView::fitMap()
+{
+    const QRectF b = m_layer->bounds();
+    const double w = std::max(1, m_plot->width()), h = std::max(1, m_plot->height());
+    if (b.isNull()) {
+        replot();
+        return;
+    }
+    // Room around the nodes for their radius and labels, and on the left for the legend.
+    const double left = 180, right = 110, top = 40, bottom = 40;
+    const double usableW = std::max(40.0, w - left - right),
+                 usableH = std::max(40.0, h - top - bottom);
+    const double scale = std::max({b.width() / usableW, b.height() / usableH, 1e-6});
+    const double cx = b.center().x() - (left - right) / 2 * scale;
+    const double cy = b.center().y() + (top - bottom) / 2 * scale;
+    m_plot->xAxis->setRange(cx - w / 2 * scale, cx + w / 2 * scale);
+    m_plot->yAxis->setRange(cy - h / 2 * scale, cy + h / 2 * scale);
+    replot();
+}
+
+void ActorMapView::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    if (m_progressBar->isVisible())
+        m_progressBar->setGeometry(0, 0, width(), m_progressBar->sizeHint().height());
+}
+
+void ActorMapView::replot()
+{
+    keepAspect();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ActorMapView::onStoryChanged(const Change& change)
+{
+    if (change.action == Change::Action::Updated && change.kind == EntityKind::Actor) {
+        // Names, kinds and pins: the layout does not depend on them, so no new layout; a
+        // pin moves its actor at once.
+        for (Id id : change.ids) {
+            const int i = m_graph.indexOf.value(id, -1);
+            const auto actor = m_story->store().actor(id);
+            if (i < 0 || !actor)
+                continue;
+            m_actors[i] = *actor;
+            m_layer->scene().nodes[std::size_t(i)].label = actor->name;
+            m_layer->scene().nodes[std::size_t(i)].kind = actor->kind;
+            if (actor->pinnedX && actor->pinnedY) {
+                m_graph.pinned[std::size_t(i)] = QPointF(*actor->pinnedX, *actor->pinnedY);
+                if (std::size_t(i) < m_positions.size()) {
+                    m_positions[std::size_t(i)] = *m_graph.pinned[std::size_t(i)];
+                    m_layer->scene().nodes[std::size_t(i)].pos = m_positions[std::size_t(i)];
+                }
+            } else {
+                m_graph.pinned[std::size_t(i)].reset();
+            }
+        }
+        restyle();
+        updateActions();
+        replot();
+        return;
+    }
+    if (change.kind == EntityKind::Actor || change.kind == EntityKind::Relation ||
+        change.action == Change::Action::Reset) {
+        const bool hadLayout = m_haveLayout;
+        const auto old = m_positions;
+        const auto oldIds = m_graph.nodeIds;
+        reloadStory();
+        // Keep drawing what we had while the new layout runs, so the map does not blink.
+        if (hadLayout) {
+            std::vector<QPointF> keep(std::size_t(m_graph.nodeCount()));
+            for (std::size_t i = 0; i < oldIds.size() && i < old.size(); ++i) {
+                const int j = m_graph.indexOf.value(oldIds[i], -1);
+                if (j >= 0)
+                    keep[std::size_t(j)] = old[i];
+            }
+            setPositions(keep);
+            m_layer->scene().message.clear();
+        }
+        scheduleLayout(0);
+        replot();
+    }
 }
 
 } // namespace chronomap

@@ -126,6 +126,11 @@ void exportChart(Story& story, const ExportRequest& request)
         ActorMapView view(&story, &selection);
         view.resize(logical);
         view.plot()->resize(logical);
+        // The layout on this thread, shown at once: the same story and window always give
+        // the same picture, so two exports are the same file.
+        view.setAnimated(false);
+        view.layoutNow();
+        view.fitMap();
         writePlot(*view.plot(), request.output, request.size, request.scale);
     }
 }

@@ -1,0 +1,664 @@
+#include "actormaplayer.h"
+
+#include <QFontMetricsF>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace chronomap {
+
+namespace {
+
+// Above these counts the map switches to its light level of detail.
+constexpr int kLargeNodes = 1500;
+constexpr int kLargeEdges = 3000;
+constexpr int kMaxLabelTries = 600;
+constexpr int kMaxEdgeLabels = 400;
+
+QPointF unit(const QPointF& v)
+{
+    const double len = std::hypot(v.x(), v.y());
+    return len > 1e-9 ? v / len : QPointF(1, 0);
+}
+
+// Clips a segment to a rectangle (Liang-Barsky), so a dashed edge running far off screen is
+// not stroked along its whole length. False if nothing of it is inside.
+bool clipSegment(QPointF& a, QPointF& b, const QRectF& r)
+{
+    double t0 = 0, t1 = 1;
+    const double dx = b.x() - a.x(), dy = b.y() - a.y();
+    const double p[4] = {-dx, dx, -dy, dy};
+    const double q[4] = {a.x() - r.left(), r.right() - a.x(), a.y() - r.top(), r.bottom() - a.y()};
+    for (int i = 0; i < 4; ++i) {
+        if (p[i] == 0) {
+            if (q[i] < 0)
+                return false;
+            continue;
+        }
+        const double t = q[i] / p[i];
+        if (p[i] < 0)
+            t0 = std::max(t0, t);
+        else
+            t1 = std::min(t1, t);
+        if (t0 > t1)
+            return false;
+    }
+    const QPointF start = a;
+    a = start + QPointF(dx, dy) * t0;
+    b = start + QPointF(dx, dy) * t1;
+    return true;
+}
+
+QColor withAlpha(QColor c, int alpha)
+{
+    c.setAlpha(alpha);
+    return c;
+}
+
+// Rectangles already taken on screen, bucketed in cells so a test looks at a few neighbours.
+class Occupancy
+{
+public:
+    explicit Occupancy(const QRectF& area) : m_area(area) {}
+    bool collides(const QRectF& r, int ignore = -1) const
+    {
+        bool hit = false;
+        forCells(r, [&](quint64 key) {
+            const auto it = m_cells.find(key);
+            if (it == m_cells.end())
+                return;
+            for (int i : it->second)
+                if (i != ignore && m_rects[std::size_t(i)].intersects(r)) {
+                    hit = true;
+                    return;
+                }
+        });
+        return hit;
+    }
+    int add(const QRectF& r)
+    {
+        const int index = int(m_rects.size());
+        m_rects.push_back(r);
+        forCells(r, [&](quint64 key) { m_cells[key].push_back(index); });
+        return index;
+    }
+
+private:
+    template <typename F> void forCells(const QRectF& r, F&& f) const
+    {
+        constexpr double kCell = 48;
+        const int x0 = int(std::floor((r.left() - m_area.left()) / kCell));
+        const int x1 = int(std::floor((r.right() - m_area.left()) / kCell));
+        const int y0 = int(std::floor((r.top() - m_area.top()) / kCell));
+        const int y1 = int(std::floor((r.bottom() - m_area.top()) / kCell));
+        for (int y = y0; y <= y1; ++y)
+            for (int x = x0; x <= x1; ++x)
+                f((quint64(quint32(y)) << 32) | quint32(x));
+    }
+    QRectF m_area;
+    std::vector<QRectF> m_rects;
+    std::map<quint64, std::vector<int>> m_cells;
+};
+
+QPen edgePen(Verification status, double width, quint8 flags)
+{
+    QColor c = statusColour(status);
+    if (flags & MapScene::EdgeDimmed)
+        c = withAlpha(c, 45);
+    if (flags & (MapScene::EdgeEmphasised | MapScene::EdgeHovered))
+        width += 1.5;
+    QPen pen(c, width);
+    pen.setCapStyle(Qt::FlatCap);
+    if (status == Verification::Draft)
+        pen.setDashPattern({5, 3});
+    return pen;
+}
+
+} // namespace
+
+QColor kindColour(ActorKind kind)
+{
+    switch (kind) {
+    case ActorKind::Person:
+        return QColor(0x00, 0x72, 0xB2); // blue
+    case ActorKind::Organization:
+        return QColor(0xE6, 0x9F, 0x00); // orange
+    case ActorKind::State:
+        return QColor(0x00, 0x9E, 0x73); // bluish green
+    case ActorKind::Group:
+        return QColor(0xCC, 0x79, 0xA7); // reddish purple
+    }
+    return Qt::gray;
+}
+
+QColor communityColour(int community)
+{
+    static const QColor palette[] = {QColor(0x00, 0x72, 0xB2), QColor(0xE6, 0x9F, 0x00),
+                                     QColor(0x00, 0x9E, 0x73), QColor(0xCC, 0x79, 0xA7),
+                                     QColor(0x56, 0xB4, 0xE9), QColor(0xD5, 0x5E, 0x00),
+                                     QColor(0xF0, 0xE4, 0x42), QColor(0x33, 0x33, 0x33)};
+    if (community < 0)
+        return QColor(0xaa, 0xaa, 0xaa);
+    return palette[community % 8];
+}
+
+QColor statusColour(Verification status)
+{
+    switch (status) {
+    case Verification::Draft:
+        return QColor(0x8a, 0x8a, 0x8a);
+    case Verification::Confirmed:
+        return QColor(0x5f, 0x6b, 0x73);
+    case Verification::Disputed:
+        return QColor(0xD5, 0x5E, 0x00); // vermillion
+    case Verification::Cleared:
+        return QColor(0x22, 0x22, 0x22);
+    }
+    return Qt::gray;
+}
+
+QPainterPath nodeShape(ActorKind kind, const QPointF& c, double r)
+{
+    QPainterPath path;
+    switch (kind) {
+    case ActorKind::Person:
+        path.addEllipse(c, r, r);
+        break;
+    case ActorKind::Organization: {
+        const double s = r * 0.9;
+        path.addRect(QRectF(c.x() - s, c.y() - s, 2 * s, 2 * s));
+        break;
+    }
+    case ActorKind::State: {
+        QPolygonF hex;
+        for (int i = 0; i < 6; ++i) {
+            const double a = M_PI / 3 * i;
+            hex << QPointF(c.x() + r * std::cos(a), c.y() + r * std::sin(a));
+        }
+        path.addPolygon(hex);
+        path.closeSubpath();
+        break;
+    }
+    case ActorKind::Group: {
+        const double h = r * 1.15;
+        path.addPolygon(QPolygonF({QPointF(c.x(), c.y() - h), QPointF(c.x() + h, c.y() + h * 0.75),
+                                   QPointF(c.x() - h, c.y() + h * 0.75)}));
+        path.closeSubpath();
+        break;
+    }
+    }
+    return path;
+}
+
+ActorMapLayer::ActorMapLayer(QCPAxis* keyAxis, QCPAxis* valueAxis)
+    : QCPAbstractPlottable(keyAxis, valueAxis)
+{
+    setAntialiased(true);
+    m_font = QFont(QStringLiteral("DejaVu Sans"));
+    m_font.setPixelSize(12);
+}
+
+QPointF ActorMapLayer::pixelOf(const QPointF& c) const
+{
+    return QPointF(keyAxis()->coordToPixel(c.x()), valueAxis()->coordToPixel(c.y()));
+}
+
+int ActorMapLayer::nodeAt(const QPointF& pixel) const
+{
+    int best = -1;
+    double bestDist = 1e18;
+    for (std::size_t i = 0; i < m_scene.nodes.size(); ++i) {
+        const MapScene::Node& n = m_scene.nodes[i];
+        if (n.flags & MapScene::NodeHidden)
+            continue;
+        const QPointF d = pixelOf(n.pos) - pixel;
+        const double dist = d.x() * d.x() + d.y() * d.y();
+        const double reach = std::max(5.0, double(n.radius) + 2);
+        if (dist <= reach * reach && dist < bestDist) {
+            best = int(i);
+            bestDist = dist;
+        }
+    }
+    return best;
+}
+
+int ActorMapLayer::edgeAt(const QPointF& pixel, double tolerance) const
+{
+    int best = -1;
+    double bestDist = tolerance;
+    for (std::size_t e = 0; e < m_scene.edges.size(); ++e) {
+        const MapScene::Edge& edge = m_scene.edges[e];
+        if (edge.flags & MapScene::EdgeHidden)
+            continue;
+        const QPointF a = pixelOf(m_scene.nodes[std::size_t(edge.from)].pos);
+        const QPointF b = pixelOf(m_scene.nodes[std::size_t(edge.to)].pos);
+        // The apex of a bent edge is where its label sits: measure to the two halves.
+        const QPointF normal(-(b - a).y(), (b - a).x());
+        const QPointF apex = (a + b) / 2 + unit(normal) * edge.bend;
+        for (const auto& [p, q] : {std::pair{a, apex}, std::pair{apex, b}}) {
+            const QPointF v = q - p;
+            const double len2 = v.x() * v.x() + v.y() * v.y();
+            const double t =
+                len2 > 0 ? std::clamp(QPointF::dotProduct(pixel - p, v) / len2, 0.0, 1.0) : 0.0;
+            const QPointF d = p + v * t - pixel;
+            const double dist = std::hypot(d.x(), d.y());
+            if (dist < bestDist) {
+                bestDist = dist;
+                best = int(e);
+            }
+        }
+    }
+    return best;
+}
+
+QRectF ActorMapLayer::bounds() const
+{
+    double x0 = 0, x1 = 0, y0 = 0, y1 = 0;
+    bool any = false;
+    for (const MapScene::Node& n : m_scene.nodes) {
+        if (n.flags & MapScene::NodeHidden)
+            continue;
+        if (!any) {
+            x0 = x1 = n.pos.x();
+            y0 = y1 = n.pos.y();
+            any = true;
+        }
+        x0 = std::min(x0, n.pos.x());
+        x1 = std::max(x1, n.pos.x());
+        y0 = std::min(y0, n.pos.y());
+        y1 = std::max(y1, n.pos.y());
+    }
+    if (!any)
+        return {};
+    // Never null, even for one actor: callers fit a view to it.
+    return QRectF(QPointF(x0, y0), QPointF(x1, y1)).adjusted(-1e-6, -1e-6, 1e-6, 1e-6);
+}
+
+double ActorMapLayer::selectTest(const QPointF& pos, bool, QVariant*) const
+{
+    return nodeAt(pos) >= 0 ? 0 : -1;
+}
+
+QCPRange ActorMapLayer::getKeyRange(bool& foundRange, QCP::SignDomain) const
+{
+    const QRectF b = bounds();
+    foundRange = !b.isNull();
+    return QCPRange(b.left(), b.right());
+}
+
+QCPRange ActorMapLayer::getValueRange(bool& foundRange, QCP::SignDomain, const QCPRange&) const
+{
+    const QRectF b = bounds();
+    foundRange = !b.isNull();
+    return QCPRange(b.top(), b.bottom());
+}
+
+void ActorMapLayer::drawLegendIcon(QCPPainter*, const QRectF&) const {}
+
+void ActorMapLayer::draw(QCPPainter* painter)
+{
+    const QRectF clip = clipRect();
+    m_lastLabels = 0;
+    if (m_scene.nodes.empty() || !m_scene.message.isEmpty()) {
+        painter->setPen(QColor(0x55, 0x55, 0x55));
+        painter->setFont(m_font);
+        painter->drawText(clip, Qt::AlignCenter,
+                          m_scene.message.isEmpty() ? QObject::tr("No actors in this story")
+                                                    : m_scene.message);
+        if (m_legend)
+            drawLegend(painter);
+        return;
+    }
+    const std::size_t n = m_scene.nodes.size();
+    std::vector<QPointF> px(n);
+    std::vector<int> order;
+    order.reserve(n);
+    const QRectF view = clip.adjusted(-30, -30, 30, 30);
+    for (std::size_t i = 0; i < n; ++i) {
+        const MapScene::Node& node = m_scene.nodes[i];
+        if (node.flags & MapScene::NodeHidden)
+            continue;
+        px[i] = pixelOf(node.pos);
+        if (view.contains(px[i]))
+            order.push_back(int(i));
+    }
+    // Most central first: labels claim space in this order; nodes are drawn in reverse so the
+    // important ones end on top.
+    std::stable_sort(order.begin(), order.end(), [this](int a, int b) {
+        return m_scene.nodes[std::size_t(a)].rank > m_scene.nodes[std::size_t(b)].rank;
+    });
+    int visibleEdges = 0;
+    for (const MapScene::Edge& e : m_scene.edges)
+        visibleEdges += (e.flags & MapScene::EdgeHidden) ? 0 : 1;
+    const bool large = int(order.size()) > kLargeNodes || visibleEdges > kLargeEdges;
+
+    painter->save();
+    painter->setClipRect(clip);
+    drawEdges(painter, px, large);
+    drawNodes(painter, px, order, large);
+    drawLabels(painter, px, order, large);
+    painter->restore();
+    if (m_legend)
+        drawLegend(painter);
+}
+
+void ActorMapLayer::drawEdges(QCPPainter* painter, const std::vector<QPointF>& px, bool large)
+{
+    const QRectF clip = clipRect();
+    if (large) {
+        // Thin, light and without antialiasing: at this scale edges are texture, not lines.
+        std::vector<QLineF> lines[4], dim;
+        for (const MapScene::Edge& e : m_scene.edges) {
+            if (e.flags & MapScene::EdgeHidden)
+                continue;
+            const QPointF a = px[std::size_t(e.from)], b = px[std::size_t(e.to)];
+            if (std::max(a.x(), b.x()) < clip.left() || std::min(a.x(), b.x()) > clip.right() ||
+                std::max(a.y(), b.y()) < clip.top() || std::min(a.y(), b.y()) > clip.bottom())
+                continue;
+            if (e.flags & MapScene::EdgeDimmed)
+                dim.emplace_back(a, b);
+            else
+                lines[int(e.status)].emplace_back(a, b);
+        }
+        painter->setRenderHint(QPainter::Antialiasing, false);
+        painter->setPen(QPen(QColor(0xe4, 0xe4, 0xe4), 0));
+        painter->drawLines(dim.data(), int(dim.size()));
+        for (int s = 0; s < 4; ++s) {
+            const QColor c = statusColour(Verification(s));
+            // Light tints of the status colours, opaque so no blending per pixel.
+            painter->setPen(QPen(QColor::fromRgbF(0.55f + 0.45f * c.redF() * 0.6f,
+                                                  0.55f + 0.45f * c.greenF() * 0.6f,
+                                                  0.55f + 0.45f * c.blueF() * 0.6f),
+                                 0));
+            painter->drawLines(lines[s].data(), int(lines[s].size()));
+        }
+        painter->setRenderHint(QPainter::Antialiasing, true);
+        return;
+    }
+
+    // One path per pen; arrowheads as one filled path per colour.
+    std::map<quint32, std::pair<QPen, QPainterPath>> paths;
+    std::map<QRgb, QPainterPath> arrows;
+    for (const MapScene::Edge& e : m_scene.edges) {
+        if (e.flags & MapScene::EdgeHidden)
+            continue;
+        const MapScene::Node& na = m_scene.nodes[std::size_t(e.from)];
+        const MapScene::Node& nb = m_scene.nodes[std::size_t(e.to)];
+        const QPointF a = px[std::size_t(e.from)], b = px[std::size_t(e.to)];
+        const QRectF box =
+            QRectF(a, b).normalized().adjusted(-std::abs(e.bend) - 2, -std::abs(e.bend) - 2,
+                                               std::abs(e.bend) + 2, std::abs(e.bend) + 2);
+        if (!box.intersects(clip))
+            continue;
+        const QPointF normal = unit(QPointF(-(b - a).y(), (b - a).x()));
+        const QPointF control = (a + b) / 2 + normal * (2 * e.bend);
+        const QPen pen = edgePen(e.status, e.width, e.flags);
+        const quint32 key =
+            (quint32(e.status) << 24) | (quint32(qRound(pen.widthF() * 4)) << 8) |
+            (e.flags & (MapScene::EdgeDimmed | MapScene::EdgeEmphasised | MapScene::EdgeHovered));
+        auto& [keyPen, path] = paths[key];
+        keyPen = pen;
+        const QPointF start = a + unit(control - a) * (na.radius + 1.0);
+        const double arrow = e.directed ? 6 + pen.widthF() : 0;
+        const QPointF dirEnd = unit(b - control);
+        const QPointF tip = b - dirEnd * (nb.radius + 1.5);
+        const QPointF end = tip - dirEnd * (arrow * 0.8);
+        const QRectF wide = clip.adjusted(-20, -20, 20, 20);
+        if (e.bend == 0 || box.width() + box.height() > 4 * (clip.width() + clip.height())) {
+            QPointF p = start, q = end;
+            if (!clipSegment(p, q, wide))
+                continue;
+            path.moveTo(p);
+            path.lineTo(q);
+        } else {
+            path.moveTo(start);
+            path.quadTo(control, end);
+        }
+        if (e.directed && !wide.contains(tip))
+            continue;
+        if (e.directed) {
+            const QPointF side(-dirEnd.y(), dirEnd.x());
+            QPainterPath& head = arrows[pen.color().rgba()];
+            head.moveTo(tip);
+            head.lineTo(tip - dirEnd * arrow + side * (arrow * 0.45));
+            head.lineTo(tip - dirEnd * arrow - side * (arrow * 0.45));
+            head.closeSubpath();
+        }
+    }
+    painter->setBrush(Qt::NoBrush);
+    for (auto& [key, item] : paths) {
+        painter->setPen(item.first);
+        painter->drawPath(item.second);
+    }
+    painter->setPen(Qt::NoPen);
+    for (auto& [rgba, path] : arrows) {
+        painter->setBrush(QColor::fromRgba(rgba));
+        painter->drawPath(path);
+    }
+}
+
+const QPixmap& ActorMapLayer::sprite(ActorKind kind, const QColor& fill, int radius, quint8 flags)
+{
+    const quint64 key = (quint64(fill.rgba()) << 24) | (quint64(radius & 0xffff) << 8) |
+                        (quint64(kind) << 6) | (flags & 0x3f);
+    auto it = m_sprites.find(key);
+    if (it != m_sprites.end())
+        return *it;
+    const int size = 2 * radius + 6;
+    QPixmap pm(size, size);
+    pm.fill(Qt::transparent);
+    QPainter p(&pm);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(QPen((flags & MapScene::NodeEmphasised) ? QColor(Qt::black) : QColor(Qt::white),
+                  (flags & MapScene::NodeEmphasised) ? 2.0 : 0.8));
+    p.setBrush(fill);
+    p.drawPath(nodeShape(kind, QPointF(size / 2.0, size / 2.0), radius));
+    p.end();
+    if (m_sprites.size() > 2000)
+        m_sprites.clear();
+    return *m_sprites.insert(key, pm);
+}
+
+void ActorMapLayer::drawNodes(QCPPainter* painter, const std::vector<QPointF>& px,
+                              const std::vector<int>& order, bool large)
+{
+    for (auto it = order.rbegin(); it != order.rend(); ++it) {
+        const MapScene::Node& node = m_scene.nodes[std::size_t(*it)];
+        const QPointF c = px[std::size_t(*it)];
+        QColor fill = node.fill;
+        if (node.flags & MapScene::NodeDimmed)
+            fill = withAlpha(fill, 55);
+        else if (node.flags & MapScene::NodeFaded)
+            fill = withAlpha(fill, 110);
+        if (large && !(node.flags & (MapScene::NodeSelected | MapScene::NodeHovered))) {
+            const int r = std::max(1, int(std::lround(node.radius)));
+            const QPixmap& pm = sprite(node.kind, fill, r, node.flags & MapScene::NodeEmphasised);
+            painter->drawPixmap(QPointF(c.x() - pm.width() / 2.0, c.y() - pm.height() / 2.0), pm);
+            continue;
+        }
+        const bool strong = node.flags & (MapScene::NodeEmphasised | MapScene::NodeHovered);
+        painter->setPen(QPen(strong ? QColor(Qt::black) : QColor(Qt::white), strong ? 2.2 : 1.2));
+        painter->setBrush(fill);
+        painter->drawPath(nodeShape(node.kind, c, node.radius));
+        if (node.flags & MapScene::NodeSelected) {
+            painter->setBrush(Qt::NoBrush);
+            painter->setPen(QPen(QColor(0x10, 0x10, 0x10), 1.6, Qt::DotLine));
+            painter->drawEllipse(c, node.radius + 4.5, node.radius + 4.5);
+        }
+        if (node.flags & MapScene::NodePinned) {
+            // A small dark pin head at the upper right: this actor stays where it was put.
+            painter->setPen(QPen(Qt::white, 1));
+            painter->setBrush(QColor(0x20, 0x20, 0x20));
+            painter->drawEllipse(c + QPointF(node.radius * 0.75, -node.radius * 0.75), 2.6, 2.6);
+        }
+    }
+}
+
+void ActorMapLayer::drawLabels(QCPPainter* painter, const std::vector<QPointF>& px,
+                               const std::vector<int>& order, bool large)
+{
+    const QRectF clip = clipRect();
+    Occupancy taken(clip.adjusted(-100, -100, 100, 100));
+    // Nodes are obstacles too, so no label covers an actor; on large graphs only the ones
+    // that may get labels, to keep the frame short.
+    const std::size_t obstacles =
+        large ? std::min<std::size_t>(order.size(), kMaxLabelTries) : order.size();
+    std::vector<int> own(m_scene.nodes.size(), -1);
+    for (std::size_t k = 0; k < obstacles; ++k) {
+        const int i = order[k];
+        const double r = m_scene.nodes[std::size_t(i)].radius + 1;
+        own[std::size_t(i)] =
+            taken.add(QRectF(px[std::size_t(i)] - QPointF(r, r), QSizeF(2 * r, 2 * r)));
+    }
+    painter->setFont(m_font);
+    const QFontMetricsF fm(m_font);
+    const double h = fm.height();
+    int tries = 0;
+    for (int i : order) {
+        if (++tries > kMaxLabelTries)
+            break;
+        const MapScene::Node& node = m_scene.nodes[std::size_t(i)];
+        if (node.label.isEmpty() || (large && node.radius < 3))
+            continue;
+        const double w = fm.horizontalAdvance(node.label) + 6;
+        const QPointF c = px[std::size_t(i)];
+        const double r = node.radius + 2;
+        const QRectF candidates[] = {
+            QRectF(c.x() + r, c.y() - h / 2, w, h),     // right
+            QRectF(c.x() - r - w, c.y() - h / 2, w, h), // left
+            QRectF(c.x() - w / 2, c.y() + r, w, h),     // below
+            QRectF(c.x() - w / 2, c.y() - r - h, w, h), // above
+        };
+        for (const QRectF& rect : candidates) {
+            if (!clip.contains(rect) || taken.collides(rect, own[std::size_t(i)]))
+                continue;
+            taken.add(rect);
+            const bool dim = node.flags & (MapScene::NodeDimmed | MapScene::NodeFaded);
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(QColor(255, 255, 255, 200));
+            painter->drawRoundedRect(rect, 3, 3);
+            painter->setPen(dim ? QColor(0x80, 0x80, 0x80) : QColor(0x1a, 0x1a, 0x1a));
+            if (node.flags & MapScene::NodeEmphasised) {
+                QFont bold = m_font;
+                bold.setBold(true);
+                painter->setFont(bold);
+            }
+            painter->drawText(rect, Qt::AlignCenter, node.label);
+            painter->setFont(m_font);
+            ++m_lastLabels;
+            break;
+        }
+    }
+    if (large)
+        return;
+
+    // Relation types, where an edge is long enough on screen to carry its label.
+    QFont small = m_font;
+    small.setPixelSize(10);
+    small.setItalic(true);
+    const QFontMetricsF sfm(small);
+    painter->setFont(small);
+    int edgeLabels = 0;
+    for (const MapScene::Edge& e : m_scene.edges) {
+        if ((e.flags & (MapScene::EdgeHidden | MapScene::EdgeDimmed)) || e.type.isEmpty())
+            continue;
+        if (++edgeLabels > kMaxEdgeLabels)
+            break;
+        const QPointF a = px[std::size_t(e.from)], b = px[std::size_t(e.to)];
+        const double room = std::hypot(b.x() - a.x(), b.y() - a.y()) -
+                            m_scene.nodes[std::size_t(e.from)].radius -
+                            m_scene.nodes[std::size_t(e.to)].radius - 8;
+        const double w = sfm.horizontalAdvance(e.type) + 6;
+        if (room < std::min(w * 0.8, 60.0))
+            continue;
+        // Along the edge from its middle outwards, on it or just beside it: the first place
+        // that covers no actor and no other label.
+        const QPointF normal = unit(QPointF(-(b - a).y(), (b - a).x()));
+        const double lh = sfm.height();
+        QRectF rect;
+        bool found = false;
+        for (double t : {0.5, 0.4, 0.6, 0.3, 0.7}) {
+            for (double off : {0.0, lh / 2 + 2, -(lh / 2 + 2)}) {
+                const QPointF at = a + (b - a) * t + normal * (e.bend * 4 * t * (1 - t) + off);
+                rect = QRectF(at.x() - w / 2, at.y() - lh / 2, w, lh);
+                if (clip.contains(rect) && !taken.collides(rect)) {
+                    found = true;
+                    break;
+                }
+            }
+            if (found)
+                break;
+        }
+        if (!found)
+            continue;
+        taken.add(rect);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(QColor(255, 255, 255, 215));
+        painter->drawRoundedRect(rect, 2, 2);
+        painter->setPen(e.status == Verification::Disputed ? statusColour(e.status)
+                                                           : QColor(0x44, 0x44, 0x44));
+        painter->drawText(rect, Qt::AlignCenter, e.type);
+    }
+    painter->setFont(m_font);
+}
+
+void ActorMapLayer::drawLegend(QCPPainter* painter)
+{
+    const QRectF clip = clipRect();
+    QFont font = m_font;
+    font.setPixelSize(11);
+    const QFontMetricsF fm(font);
+    const double row = std::max(16.0, fm.height() + 3);
+    const QStringList kinds = {QObject::tr("person"), QObject::tr("organization"),
+                               QObject::tr("state"), QObject::tr("group")};
+    const QStringList statuses = {QObject::tr("draft"), QObject::tr("confirmed"),
+                                  QObject::tr("disputed"), QObject::tr("cleared")};
+    const int rows = 4 + 4 + 1 + (m_scene.colourByCommunity ? 1 : 0);
+    const QRectF box(clip.left() + 8, clip.top() + 8, 150, rows * row + 10);
+    painter->save();
+    painter->setPen(QPen(QColor(0xcc, 0xcc, 0xcc), 1));
+    painter->setBrush(QColor(255, 255, 255, 230));
+    painter->drawRoundedRect(box, 4, 4);
+    painter->setFont(font);
+    double y = box.top() + 5 + row / 2;
+    const double x = box.left() + 16;
+    for (int k = 0; k < 4; ++k, y += row) {
+        painter->setPen(QPen(Qt::white, 1));
+        painter->setBrush(m_scene.colourByCommunity ? QColor(0x99, 0x99, 0x99)
+                                                    : kindColour(ActorKind(k)));
+        painter->drawPath(nodeShape(ActorKind(k), QPointF(x, y), 5.5));
+        painter->setPen(QColor(0x22, 0x22, 0x22));
+        painter->drawText(QRectF(x + 14, y - row / 2, 120, row), Qt::AlignVCenter, kinds[k]);
+    }
+    if (m_scene.colourByCommunity) {
+        for (int c = 0; c < 6; ++c) {
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(communityColour(c));
+            painter->drawEllipse(QPointF(x - 6 + c * 9, y), 4, 4);
+        }
+        painter->setPen(QColor(0x22, 0x22, 0x22));
+        painter->drawText(QRectF(x + 50, y - row / 2, 90, row), Qt::AlignVCenter,
+                          QObject::tr("community"));
+        y += row;
+    }
+    for (int s : {1, 3, 0, 2}) {
+        painter->setPen(edgePen(Verification(s), 2, 0));
+        painter->drawLine(QPointF(x - 8, y), QPointF(x + 8, y));
+        painter->setPen(QColor(0x22, 0x22, 0x22));
+        painter->drawText(QRectF(x + 14, y - row / 2, 120, row), Qt::AlignVCenter, statuses[s]);
+        y += row;
+    }
+    painter->setPen(QPen(statusColour(Verification::Confirmed), 1.5));
+    painter->drawLine(QPointF(x - 8, y), QPointF(x + 4, y));
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(statusColour(Verification::Confirmed));
+    painter->drawPolygon(
+        QPolygonF({QPointF(x + 9, y), QPointF(x + 3, y - 3.5), QPointF(x + 3, y + 3.5)}));
+    painter->setPen(QColor(0x22, 0x22, 0x22));
+    painter->drawText(QRectF(x + 14, y - row / 2, 120, row), Qt::AlignVCenter,
+                      QObject::tr("directed relation"));
+    painter->restore();
+}
+
+} // namespace chronomap

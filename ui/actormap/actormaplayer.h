@@ -1,0 +1,124 @@
+#pragma once
+
+#include "model/entities.h"
+
+#include <QColor>
+#include <QFont>
+#include <QPixmap>
+#include <QPointF>
+
+#include <qcustomplot.h>
+
+#include <vector>
+
+namespace chronomap {
+
+// What the actor map draws, filled by ActorMapView: one entry per actor and per relation in
+// layout coordinates, with the styles already decided. Plain data so drawing stays a loop.
+struct MapScene
+{
+    enum NodeFlag : quint8
+    {
+        NodeHidden = 1,     // outside the ego view
+        NodeFaded = 2,      // no relation in the time window
+        NodeDimmed = 4,     // something else is highlighted
+        NodeEmphasised = 8, // highlighted
+        NodeSelected = 16,
+        NodePinned = 32,
+        NodeHovered = 64,
+    };
+    enum EdgeFlag : quint8
+    {
+        EdgeHidden = 1, // not valid in the window, or an end is hidden
+        EdgeDimmed = 2,
+        EdgeEmphasised = 4,
+        EdgeHovered = 8,
+    };
+    struct Node
+    {
+        QPointF pos;
+        float radius = 4; // pixels
+        float rank = 0;   // label priority: the most central first
+        QColor fill;
+        ActorKind kind = ActorKind::Person;
+        quint8 flags = 0;
+        QString label;
+    };
+    struct Edge
+    {
+        int from = 0, to = 0;
+        float width = 1; // pixels, by weight
+        float bend = 0;  // pixels off the straight line, to separate parallel relations
+        Verification status = Verification::Confirmed;
+        bool directed = true;
+        quint8 flags = 0;
+        QString type;
+    };
+    std::vector<Node> nodes;
+    std::vector<Edge> edges;
+    bool colourByCommunity = false;
+    std::vector<QColor> communityColours; // legend swatches when colouring by community
+    QString message;                      // shown centred when there is nothing to draw
+};
+
+// The colour-blind-safe palette (Okabe and Ito) the map uses for kinds and communities.
+QColor kindColour(ActorKind kind);
+QColor communityColour(int community);
+QColor statusColour(Verification status);
+
+// Draws the whole actor map as one plottable: edges batched into one path per style, nodes by
+// shape (vector shapes, or cached sprites on large graphs), labels where they fit without
+// overlapping (most central first), relation labels when zoomed in, and the legend. Nothing
+// outside the view is drawn; large graphs get thin, light edges and no arrows.
+class ActorMapLayer final : public QCPAbstractPlottable
+{
+public:
+    ActorMapLayer(QCPAxis* keyAxis, QCPAxis* valueAxis);
+
+    MapScene& scene() { return m_scene; }
+    const MapScene& scene() const { return m_scene; }
+    void setLegendVisible(bool visible) { m_legend = visible; }
+
+    // Hit tests in widget pixels: node index or -1; edge index or -1.
+    int nodeAt(const QPointF& pixel) const;
+    int edgeAt(const QPointF& pixel, double tolerance = 4) const;
+    QPointF pixelOf(const QPointF& coords) const;
+
+    // Labels placed by the last draw, for tests and the hover card.
+    int lastLabelCount() const { return m_lastLabels; }
+    // The bounds of the visible nodes in layout coordinates (null if none).
+    QRectF bounds() const;
+
+    // QCPAbstractPlottable
+    double selectTest(const QPointF& pos, bool onlySelectable,
+                      QVariant* details = nullptr) const override;
+    QCPRange getKeyRange(bool& foundRange,
+                         QCP::SignDomain inSignDomain = QCP::sdBoth) const override;
+    QCPRange getValueRange(bool& foundRange, QCP::SignDomain inSignDomain = QCP::sdBoth,
+                           const QCPRange& inKeyRange = QCPRange()) const override;
+
+protected:
+    void draw(QCPPainter* painter) override;
+    void drawLegendIcon(QCPPainter* painter, const QRectF& rect) const override;
+
+private:
+    void drawEdges(QCPPainter* painter, const std::vector<QPointF>& px, bool large);
+    void drawNodes(QCPPainter* painter, const std::vector<QPointF>& px,
+                   const std::vector<int>& order, bool large);
+    void drawLabels(QCPPainter* painter, const std::vector<QPointF>& px,
+                    const std::vector<int>& order, bool large);
+    void drawLegend(QCPPainter* painter);
+    const QPixmap& sprite(ActorKind kind, const QColor& fill, int radius, quint8 flags);
+
+    MapScene m_scene;
+    bool m_legend = true;
+    int m_lastLabels = 0;
+    QFont m_font;
+    QHash<quint64, QPixmap> m_sprites;
+};
+
+// A node's outline for its kind: person circle, organization square, state hexagon,
+// group triangle. Shared with the legend.
+QPainterPath nodeShape(ActorKind kind, const QPointF& centre, double radius);
+
+} // namespace chronomap
