@@ -29,7 +29,10 @@ DateField::DateField(QWidget* parent)
 
 void DateField::setDate(const PartialDate& date, const QString& displayDate)
 {
-    m_edit->setText(!displayDate.isEmpty() ? displayDate : date.edtf());
+    m_stored = date;
+    m_storedText = !displayDate.isEmpty() ? displayDate : date.edtf();
+    m_edit->setText(m_storedText);
+    reparse();
 }
 
 QString DateField::text() const
@@ -49,6 +52,8 @@ bool DateField::isAcceptable() const
 
 QString DateField::displayDate() const
 {
+    if (m_stored.isValid() && m_edit->text() == m_storedText)
+        return m_storedText == m_stored.edtf() ? QString() : m_storedText;
     const QString typed = m_edit->text().simplified();
     if (!m_date.isValid() || typed == m_date.edtf())
         return {};
@@ -62,6 +67,12 @@ void DateField::reparse()
         m_date = {};
         m_error.clear();
         m_understood->setText(tr("<i>No date: always</i>"));
+    } else if (m_stored.isValid() && typed == m_storedText) {
+        m_date = m_stored;
+        m_error.clear();
+        m_understood->setText(
+            tr("As stored: <b>%1</b> — EDTF <code>%2</code>")
+                .arg(m_date.describe().toHtmlEscaped(), m_date.edtf().toHtmlEscaped()));
     } else {
         m_date = parseDatePhrase(typed, &m_error, m_defaultYear);
         if (m_date.isValid()) {

@@ -48,6 +48,10 @@ private:
     QLabel* m_understood;
     PartialDate m_date;
     QString m_error;
+    // The stored date and its words: the words stand for that date while left as they are
+    // ("during the previous administration" is no phrase the parser reads).
+    PartialDate m_stored;
+    QString m_storedText;
     int m_defaultYear = 0;
     bool m_optional = false;
 };
