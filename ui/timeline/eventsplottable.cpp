@@ -100,11 +100,6 @@ void EventsPlottable::draw(QCPPainter* painter)
     const int last = std::clamp(int(std::ceil(lanesRange.upper)), 0, lanes);
     s.firstLane = first;
 
-    painter->save();
-    painter->setClipRect(s.plotRect);
-    drawLanes(painter, first, last);
-    drawEras(painter, false);
-
     // Level of detail: count what is visible lane by lane (two binary searches each), then
     // draw boxes only if there are few enough to read.
     qint64 visible = 0;
@@ -112,9 +107,14 @@ void EventsPlottable::draw(QCPPainter* painter)
         visible += LaneLayout::countOverlapping(s.layout.laneAt(std::size_t(p)), s.from, s.to);
     s.visibleEvents = int(std::min<qint64>(visible, std::numeric_limits<int>::max()));
     s.density = visible > s.detailLimit;
+
+    painter->save();
+    painter->setClipRect(s.plotRect);
+    drawLanes(painter, first, last);
     if (s.density)
         drawDensity(painter, first, last);
-    else
+    drawEras(painter, false);
+    if (!s.density)
         drawDetail(painter, first, last);
     drawEras(painter, true);
     drawToday(painter);
@@ -126,14 +126,13 @@ void EventsPlottable::draw(QCPPainter* painter)
 
 void EventsPlottable::drawLanes(QCPPainter* painter, int first, int last)
 {
+    // Opaque fills: the raster engine writes them without blending.
     const QRectF& r = m_state->plotRect;
-    painter->setPen(Qt::NoPen);
-    for (int p = first; p < last; ++p) {
+    for (int p = first; p < last; ++p)
         if (p % 2 == 1)
             painter->fillRect(QRectF(r.left(), laneTop(p), r.width(), laneTop(p + 1) - laneTop(p)),
-                              QColor(0, 0, 0, 9));
-    }
-    painter->setPen(QPen(QColor(0, 0, 0, 30), 1));
+                              QColor(246, 246, 246));
+    painter->setPen(QPen(QColor(225, 225, 225), 1));
     for (int p = first + 1; p < last; ++p)
         painter->drawLine(QLineF(r.left(), laneTop(p), r.right(), laneTop(p)));
 }
@@ -176,31 +175,36 @@ void EventsPlottable::drawDensity(QCPPainter* painter, int first, int last)
         LaneLayout::countColumns(s.layout.laneAt(std::size_t(p)), s.from, s.to, columns, counts);
         maxCount = std::max(maxCount, *std::max_element(counts.begin(), counts.end()));
     }
-    // One pixel per column and lane, stretched to the lane's height in one blit.
-    QImage image(columns, std::max(1, last - first), QImage::Format_ARGB32_Premultiplied);
-    image.fill(Qt::transparent);
-    const double norm = 1.0 / std::log1p(double(maxCount));
     const bool dimmed = !s.highlight.isEmpty();
+    const double norm = 1.0 / std::log1p(double(maxCount));
+    // One opaque pixel per column and lane, blended over the lane's band colour here, then
+    // stretched to the lane's height: one blit per lane and nothing blended by the painter.
+    QImage image(columns, std::max(1, last - first), QImage::Format_RGB32);
     for (int p = first; p < last; ++p) {
         const auto& lane = s.layout.laneAt(std::size_t(p));
         const QColor base = lane.color.isValid() ? lane.color : QColor(0x4e, 0x79, 0xa7);
+        const int bg = p % 2 == 1 ? 246 : 255;
         auto* line = reinterpret_cast<QRgb*>(image.scanLine(p - first));
         const auto& counts = s.counts[std::size_t(p - first)];
         for (int c = 0; c < columns; ++c) {
             const int n = counts[std::size_t(c)];
-            if (!n)
+            if (!n) {
+                line[c] = qRgb(bg, bg, bg);
                 continue;
+            }
             double a = 0.18 + 0.82 * std::log1p(double(n)) * norm;
             if (dimmed)
                 a *= 0.35;
-            line[c] = qPremultiply(qRgba(base.red(), base.green(), base.blue(), int(a * 255)));
+            line[c] = qRgb(int(bg + (base.red() - bg) * a), int(bg + (base.green() - bg) * a),
+                           int(bg + (base.blue() - bg) * a));
         }
     }
     for (int p = first; p < last; ++p) {
         const double top = laneTop(p), bottom = laneTop(p + 1);
         const double pad = std::min(3.0, (bottom - top) / 6);
-        painter->drawImage(QRectF(r.left(), top + pad, columns, bottom - top - 2 * pad), image,
-                           QRectF(0, p - first, columns, 1));
+        painter->drawImage(QRectF(r.left(), std::round(top + pad), columns,
+                                  std::round(bottom - pad) - std::round(top + pad)),
+                           image, QRectF(0, p - first, columns, 1));
     }
 }
 
@@ -305,7 +309,6 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
             const auto endPrecision =
                 DatePrecision((f & DateFlag::EndPrecisionMask) >> DateFlag::EndPrecisionShift);
             if (point) {
-                painter->setRenderHint(QPainter::Antialiasing, true);
                 const QPointF diamond[4] = {{cx, mid - kMarker - 1},
                                             {cx + kMarker, mid},
                                             {cx, mid + kMarker + 1},
@@ -313,7 +316,6 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
                 painter->setBrush(withAlpha(base, 0.9 * alpha));
                 painter->setPen(pen);
                 painter->drawConvexPolygon(diamond, 4);
-                painter->setRenderHint(QPainter::Antialiasing, false);
             } else {
                 // Month or year precision: the box fades at the end that is not known exactly.
                 const bool softStart = startPrecision < DatePrecision::Day;

@@ -54,15 +54,38 @@ void OverviewPlottable::rebuild(const QRect& rect)
         counts[std::size_t(c)] = running;
         maxCount = std::max(maxCount, running);
     }
-    m_area.clear();
-    m_area.reserve(columns + 2);
-    const double bottom = rect.bottom() + 1;
-    m_area << QPointF(rect.left(), bottom);
+    // Drawn once into an image: each frame only blits it.
+    QPolygonF area;
+    area.reserve(columns + 2);
+    const double height = rect.height();
+    area << QPointF(0, height);
     for (int c = 0; c < columns; ++c)
-        m_area << QPointF(rect.left() + c + 0.5,
-                          bottom - (rect.height() - 2) *
-                                       std::sqrt(double(counts[std::size_t(c)]) / maxCount));
-    m_area << QPointF(rect.left() + columns, bottom);
+        area << QPointF(c + 0.5, height - (height - 2) *
+                                              std::sqrt(double(counts[std::size_t(c)]) / maxCount));
+    area << QPointF(columns, height);
+    m_image = QImage(rect.size(), QImage::Format_ARGB32_Premultiplied);
+    m_image.fill(Qt::transparent);
+    QPainter painter(&m_image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    for (const Era& era : m_state->eras) {
+        if (!era.date.isValid())
+            continue;
+        const double x0 =
+            (era.date.flags() & DateFlag::OpenStart)
+                ? 0.0
+                : std::max((double(era.date.nominalStart()) - range.lower) * scale, 0.0);
+        const double x1 =
+            (era.date.flags() & DateFlag::OpenEnd)
+                ? double(columns)
+                : std::min((double(era.date.nominalEnd()) - range.lower) * scale, double(columns));
+        QColor c = era.color.isValid() ? era.color : QColor(0x56, 0xb4, 0xe9);
+        c.setAlpha(30);
+        painter.fillRect(QRectF(x0, 0, x1 - x0, height), c);
+    }
+    painter.setPen(QPen(QColor(0x4e, 0x79, 0xa7), 1));
+    painter.setBrush(QColor(0x4e, 0x79, 0xa7, 110));
+    painter.drawPolygon(area);
+    painter.end();
     m_cachedRect = rect;
     m_cachedRange = range;
     m_cachedGeneration = m_state->generation;
@@ -76,24 +99,7 @@ void OverviewPlottable::draw(QCPPainter* painter)
         rebuild(rect);
     painter->save();
     painter->setClipRect(rect);
-    for (const Era& era : m_state->eras) {
-        if (!era.date.isValid())
-            continue;
-        const double x0 = (era.date.flags() & DateFlag::OpenStart)
-                              ? rect.left()
-                              : std::max(mKeyAxis->coordToPixel(double(era.date.nominalStart())),
-                                         double(rect.left()));
-        const double x1 = (era.date.flags() & DateFlag::OpenEnd)
-                              ? rect.right()
-                              : std::min(mKeyAxis->coordToPixel(double(era.date.nominalEnd())),
-                                         double(rect.right()));
-        QColor c = era.color.isValid() ? era.color : QColor(0x56, 0xb4, 0xe9);
-        c.setAlpha(30);
-        painter->fillRect(QRectF(x0, rect.top(), x1 - x0, rect.height()), c);
-    }
-    painter->setPen(QPen(QColor(0x4e, 0x79, 0xa7), 1));
-    painter->setBrush(QColor(0x4e, 0x79, 0xa7, 110));
-    painter->drawPolygon(m_area);
+    painter->drawImage(rect.topLeft(), m_image);
 
     // The current window: the rest is veiled.
     const QCPRange window = m_mainAxis->range();

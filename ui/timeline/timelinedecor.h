@@ -32,7 +32,7 @@ private:
 
     TimelineState* m_state;
     QCPAxis* m_mainAxis;
-    QPolygonF m_area;
+    QImage m_image; // the story's density and eras, drawn once per size or change
     QRect m_cachedRect;
     QCPRange m_cachedRange;
     int m_cachedGeneration = -1;

@@ -28,8 +28,8 @@ struct TimelineState
     QList<Era> eras;
     QSet<Id> highlight;      // emphasised; the rest dimmed when non-empty
     bool exportMode = false; // no hover, and every label fetched in the one frame
-    int detailLimit = 1500;  // above this many visible events a frame draws density
-    int titleBudget = 400;   // titles read from the file per interactive frame
+    int detailLimit = 600;   // above this many visible events a frame draws density
+    int titleBudget = 60;    // titles read from the file per interactive frame
     QFont labelFont;
     QHash<Id, QStaticText> titles; // prepared labels, by event id
     int generation = 0;            // bumped whenever the layout is rebuilt

@@ -371,11 +371,12 @@ void TimelineView::setWindow(qint64 from, qint64 to)
     }
     updateLaneAxis();
     m_plot->xAxis->setRange(double(from), double(to));
-    // The overview follows the story, with the window always in sight.
+    // The overview shows the story (its density is computed once per size), whatever the
+    // window; a window reaching past the story is clamped to the strip's edges.
     QCPAxis* ovx = m_overviewRect->axis(QCPAxis::atBottom);
-    const double lo = index.empty() ? double(from) : double(std::min(index.minTime(), from));
-    const double hi = index.empty() ? double(to) : double(std::max(index.maxTime(), to));
-    const double pad = (hi - lo) * 0.02;
+    const double lo = index.empty() ? double(from) : double(index.minTime());
+    const double hi = index.empty() ? double(to) : double(index.maxTime());
+    const double pad = std::max((hi - lo) * 0.03, double(kDay));
     ovx->setRange(lo - pad, hi + pad);
     ovx->ticker().staticCast<QCPAxisTickerDateTime>()->setDateTimeFormat(formatFor(hi - lo));
 }
