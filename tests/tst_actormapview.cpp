@@ -1,0 +1,217 @@
+#include "actormap/actormaplayer.h"
+#include "actormap/actormapview.h"
+#include "query/selection.h"
+#include "story/story.h"
+
+#include <QAction>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <qcustomplot.h>
+
+using namespace chronomap;
+
+// The actor map on the seed story, driven the way the timeline and a user drive it: through
+// Selection, the mouse and the map's actions.
+class TestActorMapView : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Story> m_story;
+    Selection* m_selection = nullptr;
+    ActorMapView* m_view = nullptr;
+
+    Id actorNamed(const QString& name) const
+    {
+        for (const Actor& a : m_story->store().actors())
+            if (a.name == name)
+                return a.id;
+        return 0;
+    }
+    int nodeOf(Id id) const
+    {
+        const QList<Actor> actors = m_story->store().actors();
+        QList<Id> ids;
+        for (const Actor& a : actors)
+            ids.append(a.id);
+        std::sort(ids.begin(), ids.end());
+        return int(ids.indexOf(id));
+    }
+    int edgeOfType(const QString& type) const
+    {
+        const auto& edges = m_view->layer()->scene().edges;
+        for (std::size_t e = 0; e < edges.size(); ++e)
+            if (edges[e].type == type)
+                return int(e);
+        return -1;
+    }
+    QAction* action(const QString& text) const
+    {
+        for (QAction* a : m_view->actions())
+            if (a->text() == text)
+                return a;
+        return nullptr;
+    }
+
+private slots:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        const QString path = m_dir.filePath(
+            QStringLiteral("s%1.chronomap").arg(QLatin1String(QTest::currentTestFunction())));
+        m_story = Story::create(path);
+        m_selection = new Selection;
+        m_view = new ActorMapView(m_story.get(), m_selection);
+        m_view->setAnimated(false);
+        m_view->resize(1200, 800);
+        m_view->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_view));
+        m_view->layoutNow();
+        m_view->fitMap();
+        m_view->plot()->replot(QCustomPlot::rpImmediateRefresh);
+    }
+    void cleanup()
+    {
+        delete m_view;
+        delete m_selection;
+        m_story.reset();
+    }
+
+    void clickingAnActorLightsUpItsEvents()
+    {
+        const Id witkoff = actorNamed(QStringLiteral("Steve Witkoff"));
+        QVERIFY(witkoff);
+        const auto at = m_view->pixelOf(witkoff);
+        QVERIFY(at);
+        QTest::mouseClick(m_view->plot(), Qt::LeftButton, {}, at->toPoint());
+        QSet<Id> expected;
+        for (const Event& e : m_story->store().eventsOfActor(witkoff))
+            expected.insert(e.id);
+        QVERIFY(!expected.isEmpty());
+        QCOMPARE(m_selection->highlightedEvents(), expected);
+        QCOMPARE(m_selection->selectedActors(), QSet<Id>{witkoff});
+        QCOMPARE(m_selection->current(),
+                 std::optional<EntityRef>(EntityRef{EntityKind::Actor, witkoff}));
+        QVERIFY(m_view->layer()->scene().nodes[std::size_t(nodeOf(witkoff))].flags &
+                MapScene::NodeEmphasised);
+    }
+
+    void timelineHighlightEmphasisesActors()
+    {
+        const Id putin = actorNamed(QStringLiteral("Vladimir Putin"));
+        const Id trump = actorNamed(QStringLiteral("Donald Trump"));
+        const Id hamas = actorNamed(QStringLiteral("Hamas"));
+        // What the timeline does when the user picks the summit.
+        m_selection->setHighlight({1}, {putin, trump});
+        const auto& nodes = m_view->layer()->scene().nodes;
+        QVERIFY(nodes[std::size_t(nodeOf(putin))].flags & MapScene::NodeEmphasised);
+        QVERIFY(nodes[std::size_t(nodeOf(trump))].flags & MapScene::NodeEmphasised);
+        QVERIFY(nodes[std::size_t(nodeOf(hamas))].flags & MapScene::NodeDimmed);
+        m_selection->setHighlight({}, {});
+        QVERIFY(!(nodes[std::size_t(nodeOf(hamas))].flags & MapScene::NodeDimmed));
+    }
+
+    void filterActionsSetTheActorFilter()
+    {
+        const Id rubio = actorNamed(QStringLiteral("Marco Rubio"));
+        m_view->pickActor(rubio);
+        QAction* only = action(QStringLiteral("Show Only This Actor's Events"));
+        QAction* clear = action(QStringLiteral("Clear Actor Filter"));
+        QVERIFY(only && clear);
+        QVERIFY(only->isEnabled());
+        only->trigger();
+        QCOMPARE(m_selection->filter().actors, QSet<Id>{rubio});
+        QVERIFY(clear->isEnabled());
+        clear->trigger();
+        QVERIFY(m_selection->filter().actors.isEmpty());
+    }
+
+    void draggingPinsAndUnpinReleases()
+    {
+        const Id rubio = actorNamed(QStringLiteral("Marco Rubio"));
+        const QPoint from = m_view->pixelOf(rubio)->toPoint();
+        const QPoint to = from + QPoint(-60, 40);
+        QTest::mousePress(m_view->plot(), Qt::LeftButton, {}, from);
+        QMouseEvent move(QEvent::MouseMove, QPointF(from + QPoint(-30, 20)),
+                         m_view->plot()->mapToGlobal(QPointF(from + QPoint(-30, 20))), Qt::NoButton,
+                         Qt::LeftButton, {});
+        QApplication::sendEvent(m_view->plot(), &move);
+        QMouseEvent move2(QEvent::MouseMove, QPointF(to), m_view->plot()->mapToGlobal(QPointF(to)),
+                          Qt::NoButton, Qt::LeftButton, {});
+        QApplication::sendEvent(m_view->plot(), &move2);
+        QTest::mouseRelease(m_view->plot(), Qt::LeftButton, {}, to);
+
+        const auto stored = m_story->store().actor(rubio);
+        QVERIFY(stored->pinnedX && stored->pinnedY);
+        const QPointF where(m_view->plot()->xAxis->pixelToCoord(to.x()),
+                            m_view->plot()->yAxis->pixelToCoord(to.y()));
+        QCOMPARE(*stored->pinnedX, where.x());
+        QCOMPARE(*stored->pinnedY, where.y());
+        QCOMPARE(*m_view->positionOf(rubio), where);
+        QVERIFY(m_view->layer()->scene().nodes[std::size_t(nodeOf(rubio))].flags &
+                MapScene::NodePinned);
+
+        // A new layout keeps the pin exactly.
+        m_view->layoutNow();
+        QCOMPARE(*m_view->positionOf(rubio), where);
+
+        m_view->pickActor(rubio);
+        QAction* unpin = action(QStringLiteral("Unpin Actor"));
+        QVERIFY(unpin && unpin->isEnabled());
+        unpin->trigger();
+        QVERIFY(!m_story->store().actor(rubio)->pinnedX);
+        QVERIFY(!(m_view->layer()->scene().nodes[std::size_t(nodeOf(rubio))].flags &
+                  MapScene::NodePinned));
+    }
+
+    void windowShowsRelationsAsOf()
+    {
+        const int talks = edgeOfType(QStringLiteral("negotiates with"));
+        const int summit = edgeOfType(QStringLiteral("met at a summit"));
+        const int war = edgeOfType(QStringLiteral("at war with")); // undated
+        QVERIFY(talks >= 0 && summit >= 0 && war >= 0);
+        const auto& edges = m_view->layer()->scene().edges;
+        m_selection->setTimeWindow(PartialDate::fromEdtf(QStringLiteral("2025-08")).earliest(),
+                                   PartialDate::fromEdtf(QStringLiteral("2025-08")).latest());
+        QVERIFY(edges[std::size_t(talks)].flags & MapScene::EdgeHidden);
+        QVERIFY(!(edges[std::size_t(summit)].flags & MapScene::EdgeHidden));
+        QVERIFY(!(edges[std::size_t(war)].flags & MapScene::EdgeHidden));
+        m_selection->setTimeWindow(PartialDate::fromEdtf(QStringLiteral("2025-10-20")).earliest(),
+                                   PartialDate::fromEdtf(QStringLiteral("2025-10-31")).latest());
+        QVERIFY(!(edges[std::size_t(talks)].flags & MapScene::EdgeHidden));
+        QVERIFY(edges[std::size_t(summit)].flags & MapScene::EdgeHidden);
+        // The new window's layout arrives from the worker.
+        QSignalSpy done(m_view, &ActorMapView::layoutFinished);
+        QVERIFY(done.wait(10000));
+        m_view->plot()->replot(QCustomPlot::rpImmediateRefresh);
+        QVERIFY(m_view->layer()->lastLabelCount() > 0);
+    }
+
+    void egoViewShowsNeighbours()
+    {
+        const Id witkoff = actorNamed(QStringLiteral("Steve Witkoff"));
+        m_view->pickActor(witkoff);
+        m_view->setEgoSteps(1);
+        const auto& nodes = m_view->layer()->scene().nodes;
+        auto hidden = [&](const char* name) {
+            return bool(nodes[std::size_t(nodeOf(actorNamed(QString::fromUtf8(name))))].flags &
+                        MapScene::NodeHidden);
+        };
+        QVERIFY(!hidden("Steve Witkoff"));
+        QVERIFY(!hidden("Kirill Dmitriev"));
+        QVERIFY(!hidden("Donald Trump"));
+        QVERIFY(hidden("Volodymyr Zelensky"));
+        QVERIFY(hidden("Hamas"));
+        m_view->setEgoSteps(2);
+        QVERIFY(!hidden("Vladimir Putin")); // via Trump
+        QVERIFY(hidden("Hamas"));
+        m_view->setEgoSteps(0);
+        QVERIFY(!hidden("Hamas"));
+    }
+};
+
+QTEST_MAIN(TestActorMapView)
+#include "tst_actormapview.moc"
