@@ -195,7 +195,7 @@ std::vector<QPointF> layoutGraph(const ActorGraph& graph, const std::vector<char
     session.setProgressSpan(0, 1, iterations);
     session.check(
         igraph_layout_fruchterman_reingold(&g.g, &pos, /*use_seed=*/true, iterations, temperature,
-                                           n > 1000 ? IGRAPH_LAYOUT_GRID : IGRAPH_LAYOUT_NOGRID,
+                                           n > 400 ? IGRAPH_LAYOUT_GRID : IGRAPH_LAYOUT_NOGRID,
                                            &weights.v, &minx.v, &maxx.v, &miny.v, &maxy.v),
         "the Fruchterman-Reingold layout");
 

@@ -182,6 +182,7 @@ bool ActorMapView::eventFilter(QObject* watched, QEvent* event)
         if (steps == 0)
             return true;
         const double factor = std::pow(0.85, steps);
+        m_userMoved = true;
         const QPointF at = wheel->position();
         // Both axes by the same factor around the cursor: the aspect stays locked.
         m_plot->xAxis->scaleRange(factor, m_plot->xAxis->pixelToCoord(at.x()));
@@ -240,6 +241,7 @@ void ActorMapView::onMouseMove(QMouseEvent* event)
         } else if (m_panning) {
             const QPoint d = pos - m_panLast;
             m_panLast = pos;
+            m_userMoved = true;
             auto shift = [](QCPAxis* axis, int pixels) {
                 const double delta = axis->pixelToCoord(0) - axis->pixelToCoord(pixels);
                 axis->moveRange(delta);

@@ -11,8 +11,8 @@ namespace chronomap {
 namespace {
 
 // Above these counts the map switches to its light level of detail.
-constexpr int kLargeNodes = 1500;
-constexpr int kLargeEdges = 3000;
+constexpr int kLargeNodes = 400;
+constexpr int kLargeEdges = 800;
 constexpr int kMaxLabelTries = 600;
 constexpr int kMaxEdgeLabels = 400;
 

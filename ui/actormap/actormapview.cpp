@@ -506,12 +506,14 @@ void ActorMapView::fitMap()
         return;
     }
     // Room around the nodes for their radius and labels, and on the left for the legend.
-    const double left = 180, right = 110, top = 40, bottom = 40;
+    const double left = std::min(180.0, w * 0.2), right = std::min(110.0, w * 0.1),
+                 top = std::min(40.0, h * 0.08), bottom = top;
     const double usableW = std::max(40.0, w - left - right),
                  usableH = std::max(40.0, h - top - bottom);
     const double scale = std::max({b.width() / usableW, b.height() / usableH, 1e-6});
     const double cx = b.center().x() - (left - right) / 2 * scale;
     const double cy = b.center().y() + (top - bottom) / 2 * scale;
+    m_userMoved = false;
     m_plot->xAxis->setRange(cx - w / 2 * scale, cx + w / 2 * scale);
     m_plot->yAxis->setRange(cy - h / 2 * scale, cy + h / 2 * scale);
     replot();
@@ -520,6 +522,10 @@ void ActorMapView::fitMap()
 void ActorMapView::resizeEvent(QResizeEvent* event)
 {
     QWidget::resizeEvent(event);
+    // Until the user zooms or pans, the map follows the widget's size (the window's splitter
+    // settles after the first layout arrives).
+    if (m_haveLayout && !m_userMoved)
+        QTimer::singleShot(0, this, &ActorMapView::fitMap);
     if (m_progressBar->isVisible())
         m_progressBar->setGeometry(0, 0, width(), m_progressBar->sizeHint().height());
 }

@@ -129,6 +129,7 @@ private:
     Communities m_communities;
     bool m_haveLayout = false;
     bool m_fitted = false;
+    bool m_userMoved = false; // zoomed or panned since the last fit: resizing keeps the view
     bool m_animated = true;
     SizeBy m_sizeBy = SizeBy::Degree;
     bool m_byCommunity = false;
