@@ -9,7 +9,7 @@ packages=(
     libqt6sql6-sqlite qt6-qpa-plugins libgl-dev
     libqcustomplot-dev libqcustomplot2.1-qt6
     libsqlite3-dev sqlite3 libigraph-dev
-    xvfb xauth desktop-file-utils appstream python3
+    xvfb xauth desktop-file-utils appstream shared-mime-info python3
 )
 
 missing=()
