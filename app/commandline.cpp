@@ -129,7 +129,19 @@ CommandLine::CommandLine(const QStringList& arguments) : m_args(arguments.mid(1)
 
 bool CommandLine::needsGui() const
 {
-    return m_command == QLatin1String("export") || m_command == QLatin1String("bench");
+    if (m_command == QLatin1String("bench"))
+        return true;
+    if (m_command != QLatin1String("export"))
+        return false;
+    // Data exports (JSON, CSV, GEXF, GraphML) draw nothing: only images need a GUI platform.
+    static const QStringList images = {QStringLiteral("png"), QStringLiteral("jpg"),
+                                       QStringLiteral("jpeg"), QStringLiteral("svg"),
+                                       QStringLiteral("pdf")};
+    for (int i = 0; i + 1 < m_args.size(); ++i)
+        if (m_args[i] == QLatin1String("-o") || m_args[i] == QLatin1String("--output"))
+            return images.contains(QFileInfo(m_args[i + 1]).suffix().toLower()) &&
+                   !m_args.contains(QLatin1String("--format"));
+    return true;
 }
 
 QString CommandLine::usage()

@@ -6,6 +6,7 @@
 #include "events/eventtablemodel.h"
 #include "inspector/citedialog.h"
 #include "inspector/detailspanel.h"
+#include "interchange/interchangeactions.h"
 #include "query/selection.h"
 #include "search/filterbar.h"
 #include "search/searchpanel.h"
@@ -16,6 +17,9 @@
 #include <QApplication>
 #include <QDir>
 #include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -47,6 +51,7 @@ constexpr qint64 kSortableRows = 200000;
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 {
     setWindowTitle(tr("Chronomap"));
+    setAcceptDrops(true);
     resize(1400, 900);
     m_status = new QLabel(this);
     statusBar()->addPermanentWidget(m_status);
@@ -93,11 +98,29 @@ bool MainWindow::openStory(const QString& path)
 {
     std::unique_ptr<Story> story;
     try {
-        story = Story::open(path, Store::Mode::ReadWrite);
+        // The page-by-page check runs in the background so a large story shows at once; the
+        // header, version and schema are checked before anything is read.
+        story = Story::open(path, Store::Mode::ReadWrite, Store::Check::Deferred);
     } catch (const StoreError& e) {
         showError(e.message());
         return false;
     }
+    connect(story.get(), &Story::integrityChecked, this, [this, path](const QString& problem) {
+        if (problem.isEmpty() || !m_story || m_story->path() != path)
+            return;
+        // A damaged story stays on screen, read-only, so nothing more is written into it.
+        showError(problem);
+        try {
+            auto readOnly = Story::open(path, Store::Mode::ReadOnly, Store::Check::Deferred);
+            clearViews();
+            m_story = std::move(readOnly);
+            buildViews();
+            setWindowTitle(tr("%1 — Chronomap (read-only: damaged)").arg(m_story->title()));
+        } catch (const StoreError& e) {
+            showError(e.message());
+        }
+    }, Qt::QueuedConnection); // queued: the slot replaces the story that emits the signal
+    story->startIntegrityCheck();
     clearViews();
     m_story = std::move(story);
     QSettings settings;
@@ -164,8 +187,10 @@ void MainWindow::buildViews()
     m_actorMap->setObjectName(QStringLiteral("actorMap"));
     charts->addWidget(m_timeline);
     charts->addWidget(m_actorMap);
-    charts->setStretchFactor(0, 3);
-    charts->setStretchFactor(1, 2);
+    // Both charts need real height: the map crowds its nodes when squeezed.
+    charts->setStretchFactor(0, 11);
+    charts->setStretchFactor(1, 9);
+    charts->setSizes({550, 450});
     setCentralWidget(charts);
 
     // The events table: the accessible alternative to the timeline.
@@ -320,6 +345,7 @@ void MainWindow::buildMenus()
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
+    addInterchangeActions(file, this, [this] { return m_story.get(); });
 
     // Edit: Undo and Redo are inserted at the top for each story (they follow its stack).
     m_editMenu = menuBar()->addMenu(tr("&Edit"));
@@ -600,6 +626,32 @@ void MainWindow::showError(const QString& message)
         return;
     }
     QMessageBox::warning(this, tr("Chronomap"), message);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    for (const QUrl& url : urls)
+        if (url.isLocalFile() && (isImportableFile(url.toLocalFile()) ||
+                                  url.toLocalFile().endsWith(QLatin1String(".chronomap")))) {
+            event->acceptProposedAction();
+            return;
+        }
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    QStringList imports;
+    for (const QUrl& url : event->mimeData()->urls()) {
+        const QString path = url.toLocalFile();
+        if (path.endsWith(QLatin1String(".chronomap")))
+            openStory(path); // a story is opened, not merged
+        else if (isImportableFile(path))
+            imports << path;
+    }
+    if (!imports.isEmpty() && m_story)
+        importFiles(this, m_story.get(), imports);
+    event->acceptProposedAction();
 }
 
 void MainWindow::pollOutsideChanges()

@@ -61,6 +61,10 @@ public:
     // Where the seed story lives for this user.
     static QString defaultStoryPath();
 
+protected:
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
 private:
     void buildMenus();
     void buildViews();

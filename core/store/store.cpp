@@ -810,6 +810,27 @@ QList<Event> Store::eventsOfActor(Id actorId) const
     return out;
 }
 
+std::vector<std::pair<Id, Id>> Store::participations() const
+{
+    auto& st = prepare("SELECT event_id, actor_id FROM event_actors");
+    std::vector<std::pair<Id, Id>> out;
+    while (st.step())
+        out.emplace_back(st.i64(0), st.i64(1));
+    st.reset();
+    return out;
+}
+
+QList<Id> Store::eventIdsOfActor(Id actorId) const
+{
+    auto& st = prepare("SELECT event_id FROM event_actors WHERE actor_id = ?1");
+    st.bind(1, actorId);
+    QList<Id> out;
+    while (st.step())
+        out << st.i64(0);
+    st.reset();
+    return out;
+}
+
 QString Store::eventTitle(Id id) const
 {
     auto& st = prepare("SELECT title FROM events WHERE id = ?1");

@@ -9,6 +9,7 @@
 #include <functional>
 #include <memory>
 #include <stdexcept>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -112,6 +113,10 @@ public:
     QList<Event> events() const;                    // all, in date order (small stories)
     QList<Event> eventsOfActor(Id actorId) const;
     QString eventTitle(Id id) const;                // cheap, for hover cards on large stories
+    // Every (event id, actor id) pair, in one scan: lanes by actor on a story of any size.
+    std::vector<std::pair<Id, Id>> participations() const;
+    // The ids of an actor's events, without reading the events.
+    QList<Id> eventIdsOfActor(Id actorId) const;
     std::optional<Actor> actor(Id id) const;
     QList<Actor> actors() const;
     std::optional<Relation> relation(Id id) const;

@@ -91,8 +91,8 @@ TimelineView::TimelineView(Story* story, Selection* selection, QWidget* parent)
     connect(selection, &Selection::filterChanged, this, [this] {
         m_actorFilterEvents.clear();
         for (Id actor : m_selection->filter().actors)
-            for (const Event& e : m_story->store().eventsOfActor(actor))
-                m_actorFilterEvents.insert(e.id);
+            for (const Id e : m_story->store().eventIdsOfActor(actor))
+                m_actorFilterEvents.insert(e);
         rebuildLayout();
         replot();
     });
@@ -255,19 +255,10 @@ void TimelineView::rebuildLayout()
     if (m_mode == LaneMode::Category) {
         in.categories = store.categories();
     } else if (m_mode == LaneMode::Actor) {
-        // Every (event, actor) pair. Small stories read all events in one query; large ones
-        // actor by actor. TODO(store): one Store query for the pairs alone would be faster.
+        // Every (event, actor) pair, in one scan of the participations.
         for (const Actor& a : store.actors())
             in.actors << std::pair<Id, QString>{a.id, a.name};
-        if (qint64(index.size()) <= kSmallStory) {
-            for (const Event& e : store.events())
-                for (const Participation& p : e.actors)
-                    in.participations.emplace_back(e.id, p.actorId);
-        } else {
-            for (const auto& [actorId, name] : std::as_const(in.actors))
-                for (const Event& e : store.eventsOfActor(actorId))
-                    in.participations.emplace_back(e.id, actorId);
-        }
+        in.participations = store.participations();
     }
     const Selection::Filter& filter = m_selection->filter();
     if (!filter.actors.isEmpty() || !filter.categories.isEmpty() || !filter.statuses.isEmpty()) {
