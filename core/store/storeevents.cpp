@@ -1,0 +1,494 @@
+// Store: events, their participations and tags, the bulk load and the time index.
+#include "statement.h"
+
+#include "query/timeindex.h"
+
+#include <QElapsedTimer>
+#include <QScopeGuard>
+
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
+namespace chronomap {
+
+// ---------------------------------------------------------------------------------------------
+// Events
+
+Id Store::insertOrThrow(Statement& st, Id id)
+{
+    if (id)
+        st.bind(1, qint64(id));
+    else
+        st.bindNull(1);
+    st.run();
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+namespace {
+constexpr const char* kEventColumns =
+    "id, title, summary, date, display_date, category_id, importance, location, status, uid";
+}
+
+Event Store::readEvent(Statement& st) const
+{
+    Event e;
+    e.id = st.i64(0);
+    e.title = st.text(1);
+    e.summary = st.text(2);
+    e.date = PartialDate::fromEdtf(st.text(3));
+    e.displayDate = st.text(4);
+    e.categoryId = st.i64(5);
+    e.importance = st.i32(6);
+    e.location = st.text(7);
+    e.status = Verification(st.i32(8) & 3);
+    e.uid = st.text(9);
+    return e;
+}
+
+void Store::fillEventLinks(Event& e) const
+{
+    auto& a =
+        prepare("SELECT actor_id, role FROM event_actors WHERE event_id = ?1 ORDER BY position");
+    a.bind(1, e.id);
+    while (a.step())
+        e.actors << Participation{a.i64(0), a.text(1)};
+    a.reset();
+    auto& t = prepare("SELECT t.name FROM event_tags et JOIN tags t ON t.id = et.tag_id "
+                      "WHERE et.event_id = ?1 ORDER BY et.position");
+    t.bind(1, e.id);
+    while (t.step())
+        e.tags << t.text(0);
+    t.reset();
+}
+
+std::optional<Event> Store::event(Id id) const
+{
+    static const QByteArray sql =
+        QByteArray("SELECT ") + kEventColumns + " FROM events WHERE id = ?1";
+    auto& st = prepare(sql.constData());
+    st.bind(1, id);
+    if (!st.step()) {
+        st.reset();
+        return std::nullopt;
+    }
+    Event e = readEvent(st);
+    st.reset();
+    fillEventLinks(e);
+    return e;
+}
+
+QList<Event> Store::events() const
+{
+    static const QByteArray sql =
+        QByteArray("SELECT ") + kEventColumns + " FROM events ORDER BY earliest, latest, id";
+    auto& st = prepare(sql.constData());
+    QList<Event> out;
+    while (st.step())
+        out << readEvent(st);
+    st.reset();
+    for (Event& e : out)
+        fillEventLinks(e);
+    return out;
+}
+
+QList<Event> Store::eventsOfActor(Id actorId) const
+{
+    static const QByteArray sql =
+        QByteArray("SELECT ") + kEventColumns +
+        " FROM events WHERE id IN (SELECT event_id FROM event_actors WHERE actor_id = ?1) "
+        "ORDER BY earliest, latest, id";
+    auto& st = prepare(sql.constData());
+    st.bind(1, actorId);
+    QList<Event> out;
+    while (st.step())
+        out << readEvent(st);
+    st.reset();
+    for (Event& e : out)
+        fillEventLinks(e);
+    return out;
+}
+
+std::vector<std::pair<Id, Id>> Store::participations() const
+{
+    auto& st = prepare("SELECT event_id, actor_id FROM event_actors");
+    std::vector<std::pair<Id, Id>> out;
+    while (st.step())
+        out.emplace_back(st.i64(0), st.i64(1));
+    st.reset();
+    return out;
+}
+
+QList<Id> Store::eventIdsOfActor(Id actorId) const
+{
+    auto& st = prepare("SELECT event_id FROM event_actors WHERE actor_id = ?1");
+    st.bind(1, actorId);
+    QList<Id> out;
+    while (st.step())
+        out << st.i64(0);
+    st.reset();
+    return out;
+}
+
+QString Store::eventTitle(Id id) const
+{
+    auto& st = prepare("SELECT title FROM events WHERE id = ?1");
+    st.bind(1, id);
+    const QString t = st.step() ? st.text(0) : QString();
+    st.reset();
+    return t;
+}
+
+void Store::writeEventLinks(const Event& e, bool replace)
+{
+    if (replace) {
+        prepare("DELETE FROM event_actors WHERE event_id = ?1").bind(1, e.id).run();
+        prepare("DELETE FROM event_tags WHERE event_id = ?1").bind(1, e.id).run();
+    }
+    int pos = 0;
+    for (const Participation& p : e.actors)
+        prepare(
+            "INSERT INTO event_actors(event_id, actor_id, role, position) VALUES (?1, ?2, ?3, ?4) "
+            "ON CONFLICT DO UPDATE SET role = excluded.role")
+            .bind(1, e.id)
+            .bind(2, p.actorId)
+            .bind(3, p.role)
+            .bind(4, pos++)
+            .run();
+    pos = 0;
+    for (const QString& tag : e.tags) {
+        prepare("INSERT INTO tags(name) VALUES (?1) ON CONFLICT(name) DO NOTHING")
+            .bind(1, tag)
+            .run();
+        prepare("INSERT INTO event_tags(event_id, tag_id, position) "
+                "SELECT ?1, id, ?3 FROM tags WHERE name = ?2 ON CONFLICT DO NOTHING")
+            .bind(1, e.id)
+            .bind(2, tag)
+            .bind(3, pos++)
+            .run();
+    }
+}
+
+Id Store::insertEvent(const Event& e)
+{
+    requireDate(m_path, e.date, QStringLiteral("the event \"%1\"").arg(e.title));
+    Transaction tx(*this);
+    auto& st = prepare(
+        "INSERT INTO events(id, title, summary, date, display_date, earliest, latest, "
+        "nominal_start, nominal_end, date_flags, category_id, importance, location, status, uid) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+    st.bind(2, e.title)
+        .bind(3, e.summary)
+        .bind(4, e.date.edtf())
+        .bind(5, e.displayDate)
+        .bind(6, e.date.earliest())
+        .bind(7, e.date.latest())
+        .bind(8, e.date.nominalStart())
+        .bind(9, e.date.nominalEnd())
+        .bind(10, qint64(e.date.flags()))
+        .bindId(11, e.categoryId)
+        .bind(12, e.importance)
+        .bind(13, e.location)
+        .bind(14, int(e.status))
+        .bind(15, e.uid);
+    Event stored = e;
+    stored.id = insertOrThrow(st, e.id);
+    writeEventLinks(stored, false);
+    reindex(EntityKind::Event, stored.id, false);
+    tx.commit();
+    return stored.id;
+}
+
+void Store::updateEvent(const Event& e)
+{
+    requireDate(m_path, e.date, QStringLiteral("the event \"%1\"").arg(e.title));
+    Transaction tx(*this);
+    reindex(EntityKind::Event, e.id, true);
+    prepare("UPDATE events SET title = ?2, summary = ?3, date = ?4, display_date = ?5, "
+            "earliest = ?6, latest = ?7, nominal_start = ?8, nominal_end = ?9, date_flags = ?10, "
+            "category_id = ?11, importance = ?12, location = ?13, status = ?14, uid = ?15 "
+            "WHERE id = ?1")
+        .bind(1, e.id)
+        .bind(2, e.title)
+        .bind(3, e.summary)
+        .bind(4, e.date.edtf())
+        .bind(5, e.displayDate)
+        .bind(6, e.date.earliest())
+        .bind(7, e.date.latest())
+        .bind(8, e.date.nominalStart())
+        .bind(9, e.date.nominalEnd())
+        .bind(10, qint64(e.date.flags()))
+        .bindId(11, e.categoryId)
+        .bind(12, e.importance)
+        .bind(13, e.location)
+        .bind(14, int(e.status))
+        .bind(15, e.uid)
+        .run();
+    writeEventLinks(e, true);
+    reindex(EntityKind::Event, e.id, false);
+    tx.commit();
+}
+
+void Store::deleteEvent(Id id)
+{
+    Transaction tx(*this);
+    prepare("INSERT INTO annotations_fts(annotations_fts, rowid, author, body) "
+            "SELECT 'delete', id, author, body FROM annotations WHERE event_id = ?1")
+        .bind(1, id)
+        .run();
+    reindex(EntityKind::Event, id, true);
+    prepare("DELETE FROM events WHERE id = ?1").bind(1, id).run();
+    tx.commit();
+}
+
+void Store::beginBulkLoad()
+{
+    if (!m_created || m_depth != 0)
+        return;
+    exec("PRAGMA journal_mode = OFF");
+    exec("PRAGMA synchronous = OFF");
+    // The writer of a bulk load (generate, import) checks references itself; SQLite checking
+    // each of a million rows again doubles the time.
+    exec("PRAGMA foreign_keys = OFF");
+    exec("PRAGMA cache_size = -524288"); // 512 MB at most, freed at endBulkLoad
+    exec("PRAGMA temp_store = MEMORY");
+    exec("PRAGMA threads = 2"); // the sorter that builds indexes may use the second core
+}
+
+void Store::endBulkLoad()
+{
+    if (!m_created || m_depth != 0)
+        return;
+    exec("PRAGMA cache_size = -8192");
+    exec("PRAGMA foreign_keys = ON");
+    exec("PRAGMA synchronous = FULL");
+    exec("PRAGMA journal_mode = WAL");
+}
+
+Store::BulkTimings Store::bulkInsertEvents(const std::function<bool(Event&)>& next)
+{
+    BulkTimings timings;
+    QElapsedTimer timer;
+    timer.start();
+    Transaction tx(*this);
+    // Into an empty story, indexes are built once after the rows rather than kept up to date
+    // row by row: same SQL text as the schema, so the schema check still recognises them.
+    QList<QByteArray> rebuild;
+    if (counts().events == 0) {
+        auto& st = prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS "
+                           "NOT NULL AND tbl_name IN ('events', 'event_actors', 'event_tags')");
+        QStringList names;
+        while (st.step()) {
+            names << st.text(0);
+            rebuild << st.text(1).toUtf8();
+        }
+        st.reset();
+        for (const QString& name : names)
+            exec(QStringLiteral("DROP INDEX \"%1\"").arg(name).toUtf8().constData());
+    }
+    // Many rows per statement: a million single-row steps cost more than the rows themselves.
+    // Ids are given explicitly (new ones continue after the largest) so that participations
+    // can name their event without asking SQLite row by row.
+    constexpr int kEventCols = 15, kEventRows = 16, kLinkCols = 4, kLinkRows = 32;
+    auto valuesSql = [](const char* head, int cols, int rows) {
+        QByteArray sql(head);
+        for (int r = 0; r < rows; ++r) {
+            sql += r ? ",(" : " VALUES (";
+            for (int c = 0; c < cols; ++c)
+                sql += (c ? ",?" : "?") + QByteArray::number(r * cols + c + 1);
+            sql += ')';
+        }
+        return sql;
+    };
+    static const QByteArray eventHead =
+        "INSERT INTO events(id, title, summary, date, display_date, earliest, latest, "
+        "nominal_start, nominal_end, date_flags, category_id, importance, location, status, uid)";
+    static const QByteArray linkHead =
+        "INSERT OR IGNORE INTO event_actors(event_id, actor_id, role, position)";
+    static const QByteArray eventsMany = valuesSql(eventHead.constData(), kEventCols, kEventRows);
+    static const QByteArray eventsOne = valuesSql(eventHead.constData(), kEventCols, 1);
+    static const QByteArray linksMany = valuesSql(linkHead.constData(), kLinkCols, kLinkRows);
+    static const QByteArray linksOne = valuesSql(linkHead.constData(), kLinkCols, 1);
+    Statement& eventMany = prepare(eventsMany.constData());
+    Statement& eventOne = prepare(eventsOne.constData());
+    Statement& linkMany = prepare(linksMany.constData());
+    Statement& linkOne = prepare(linksOne.constData());
+    Id nextId = 1;
+    {
+        auto& maxId = prepare("SELECT coalesce(max(id), 0) + 1 FROM events");
+        if (maxId.step())
+            nextId = maxId.i64(0);
+        maxId.reset();
+    }
+    auto bindEvent = [](Statement& st, int base, const Event& e, Id id) {
+        st.bind(base + 1, qint64(id))
+            .bind(base + 2, e.title)
+            .bind(base + 3, e.summary)
+            .bind(base + 4, e.date.edtf())
+            .bind(base + 5, e.displayDate)
+            .bind(base + 6, e.date.earliest())
+            .bind(base + 7, e.date.latest())
+            .bind(base + 8, e.date.nominalStart())
+            .bind(base + 9, e.date.nominalEnd())
+            .bind(base + 10, qint64(e.date.flags()))
+            .bindId(base + 11, e.categoryId)
+            .bind(base + 12, e.importance)
+            .bind(base + 13, e.location)
+            .bind(base + 14, int(e.status))
+            .bind(base + 15, e.uid);
+    };
+    struct Link
+    {
+        Id event;
+        Id actor;
+        const QString* role;
+        int position;
+    };
+    std::vector<Link> links;
+    auto writeBatch = [&](const std::vector<Event>& batch) {
+        std::vector<Id> ids(batch.size());
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            const Event& e = batch[i];
+            if (!e.date.isValid())
+                requireDate(m_path, e.date, QStringLiteral("the event \"%1\"").arg(e.title));
+            ids[i] = e.id ? e.id : nextId++;
+            if (e.id >= nextId)
+                nextId = e.id + 1;
+        }
+        std::size_t i = 0;
+        for (; i + kEventRows <= batch.size(); i += kEventRows) {
+            eventMany.rewind();
+            for (int r = 0; r < kEventRows; ++r)
+                bindEvent(eventMany, r * kEventCols, batch[i + std::size_t(r)],
+                          ids[i + std::size_t(r)]);
+            eventMany.run();
+        }
+        for (; i < batch.size(); ++i) {
+            eventOne.rewind();
+            bindEvent(eventOne, 0, batch[i], ids[i]);
+            eventOne.run();
+        }
+        links.clear();
+        for (std::size_t k = 0; k < batch.size(); ++k) {
+            int pos = 0;
+            for (const Participation& p : batch[k].actors)
+                links.push_back({ids[k], p.actorId, &p.role, pos++});
+        }
+        auto bindLink = [](Statement& st, int base, const Link& l) {
+            st.bind(base + 1, qint64(l.event))
+                .bind(base + 2, qint64(l.actor))
+                .bind(base + 3, *l.role)
+                .bind(base + 4, l.position);
+        };
+        std::size_t j = 0;
+        for (; j + kLinkRows <= links.size(); j += kLinkRows) {
+            linkMany.rewind();
+            for (int r = 0; r < kLinkRows; ++r)
+                bindLink(linkMany, r * kLinkCols, links[j + std::size_t(r)]);
+            linkMany.run();
+        }
+        for (; j < links.size(); ++j) {
+            linkOne.rewind();
+            bindLink(linkOne, 0, links[j]);
+            linkOne.run();
+        }
+    };
+
+    // The producer (generating or parsing events) runs on a second thread, handing over
+    // batches, so that it overlaps with SQLite's work on this one.
+    constexpr std::size_t kBatch = 2048;
+    std::mutex mutex;
+    std::condition_variable cv;
+    std::deque<std::vector<Event>> ready;
+    bool finished = false, stop = false;
+    std::exception_ptr producerError;
+    std::thread producer([&] {
+        try {
+            bool more = true;
+            while (more) {
+                std::vector<Event> batch;
+                batch.reserve(kBatch);
+                while (batch.size() < kBatch) {
+                    Event e;
+                    if (!next(e)) {
+                        more = false;
+                        break;
+                    }
+                    batch.push_back(std::move(e));
+                }
+                std::unique_lock lock(mutex);
+                cv.wait(lock, [&] { return ready.size() < 8 || stop; });
+                if (stop)
+                    return;
+                ready.push_back(std::move(batch));
+                cv.notify_all();
+            }
+        } catch (...) {
+            std::lock_guard lock(mutex);
+            producerError = std::current_exception();
+        }
+        std::lock_guard lock(mutex);
+        finished = true;
+        cv.notify_all();
+    });
+    auto stopProducer = qScopeGuard([&] {
+        {
+            std::lock_guard lock(mutex);
+            stop = true;
+            cv.notify_all();
+        }
+        producer.join();
+    });
+
+    while (true) {
+        std::vector<Event> batch;
+        {
+            std::unique_lock lock(mutex);
+            cv.wait(lock, [&] { return !ready.empty() || finished; });
+            if (ready.empty()) {
+                if (producerError)
+                    std::rethrow_exception(producerError);
+                break;
+            }
+            batch = std::move(ready.front());
+            ready.pop_front();
+            cv.notify_all();
+        }
+        writeBatch(batch);
+    }
+    timings.rowsMs = timer.restart();
+    for (const QByteArray& sql : rebuild)
+        exec(sql.constData());
+    timings.indexesMs = timer.restart();
+    // One pass over the table builds the search index faster than a row at a time.
+    exec("INSERT INTO events_fts(events_fts) VALUES ('rebuild')");
+    tx.commit();
+    timings.searchIndexMs = timer.elapsed();
+    return timings;
+}
+
+void Store::loadTimeIndex(TimeIndex& index) const
+{
+    index.clear();
+    const StoryCounts c = counts();
+    index.reserve(std::size_t(c.events));
+    // Rows come in id order, which for most stories is nearly date order; finish() sorts.
+    auto& st = prepare("SELECT id, earliest, latest, nominal_start, nominal_end, "
+                       "coalesce(category_id, 0), date_flags, status, importance FROM events");
+    while (st.step()) {
+        TimeIndex::Row r;
+        r.id = st.i64(0);
+        r.earliest = st.i64(1);
+        r.latest = st.i64(2);
+        r.nominalStart = st.i64(3);
+        r.nominalEnd = st.i64(4);
+        r.category = qint32(st.i64(5));
+        r.flags = TimeIndex::packFlags(quint32(st.i64(6)), Verification(st.i32(7) & 3), st.i32(8));
+        index.append(r);
+    }
+    st.reset();
+    index.finish();
+}
+
+} // namespace chronomap
