@@ -213,6 +213,7 @@ private:
     Id insertOrThrow(Statement& st, Id id);
     void writeEventLinks(const Event& e, bool replace);
     Event readEvent(Statement& st) const;
+    static void bindEventColumns(Statement& st, int base, const Event& e);
     void fillEventLinks(Event& e) const;
 
     QString m_path;

@@ -170,6 +170,25 @@ void Store::writeEventLinks(const Event& e, bool replace)
     }
 }
 
+// Columns 2..15 of an event row (the id is column 1), at `base` in a many-row statement.
+void Store::bindEventColumns(Statement& st, int base, const Event& e)
+{
+    st.bind(base + 2, e.title)
+        .bind(base + 3, e.summary)
+        .bind(base + 4, e.date.edtf())
+        .bind(base + 5, e.displayDate)
+        .bind(base + 6, e.date.earliest())
+        .bind(base + 7, e.date.latest())
+        .bind(base + 8, e.date.nominalStart())
+        .bind(base + 9, e.date.nominalEnd())
+        .bind(base + 10, qint64(e.date.flags()))
+        .bindId(base + 11, e.categoryId)
+        .bind(base + 12, e.importance)
+        .bind(base + 13, e.location)
+        .bind(base + 14, int(e.status))
+        .bind(base + 15, e.uid);
+}
+
 Id Store::insertEvent(const Event& e)
 {
     requireDate(m_path, e.date, QStringLiteral("the event \"%1\"").arg(e.title));
@@ -178,20 +197,7 @@ Id Store::insertEvent(const Event& e)
         "INSERT INTO events(id, title, summary, date, display_date, earliest, latest, "
         "nominal_start, nominal_end, date_flags, category_id, importance, location, status, uid) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
-    st.bind(2, e.title)
-        .bind(3, e.summary)
-        .bind(4, e.date.edtf())
-        .bind(5, e.displayDate)
-        .bind(6, e.date.earliest())
-        .bind(7, e.date.latest())
-        .bind(8, e.date.nominalStart())
-        .bind(9, e.date.nominalEnd())
-        .bind(10, qint64(e.date.flags()))
-        .bindId(11, e.categoryId)
-        .bind(12, e.importance)
-        .bind(13, e.location)
-        .bind(14, int(e.status))
-        .bind(15, e.uid);
+    bindEventColumns(st, 0, e);
     Event stored = e;
     stored.id = insertOrThrow(st, e.id);
     writeEventLinks(stored, false);
@@ -205,26 +211,13 @@ void Store::updateEvent(const Event& e)
     requireDate(m_path, e.date, QStringLiteral("the event \"%1\"").arg(e.title));
     Transaction tx(*this);
     reindex(EntityKind::Event, e.id, true);
-    prepare("UPDATE events SET title = ?2, summary = ?3, date = ?4, display_date = ?5, "
+    auto& upd = prepare("UPDATE events SET title = ?2, summary = ?3, date = ?4, display_date = ?5, "
             "earliest = ?6, latest = ?7, nominal_start = ?8, nominal_end = ?9, date_flags = ?10, "
             "category_id = ?11, importance = ?12, location = ?13, status = ?14, uid = ?15 "
             "WHERE id = ?1")
-        .bind(1, e.id)
-        .bind(2, e.title)
-        .bind(3, e.summary)
-        .bind(4, e.date.edtf())
-        .bind(5, e.displayDate)
-        .bind(6, e.date.earliest())
-        .bind(7, e.date.latest())
-        .bind(8, e.date.nominalStart())
-        .bind(9, e.date.nominalEnd())
-        .bind(10, qint64(e.date.flags()))
-        .bindId(11, e.categoryId)
-        .bind(12, e.importance)
-        .bind(13, e.location)
-        .bind(14, int(e.status))
-        .bind(15, e.uid)
-        .run();
+        .bind(1, e.id);
+    bindEventColumns(upd, 0, e);
+    upd.run();
     writeEventLinks(e, true);
     reindex(EntityKind::Event, e.id, false);
     tx.commit();
@@ -322,21 +315,8 @@ Store::BulkTimings Store::bulkInsertEvents(const std::function<bool(Event&)>& ne
         maxId.reset();
     }
     auto bindEvent = [](Statement& st, int base, const Event& e, Id id) {
-        st.bind(base + 1, qint64(id))
-            .bind(base + 2, e.title)
-            .bind(base + 3, e.summary)
-            .bind(base + 4, e.date.edtf())
-            .bind(base + 5, e.displayDate)
-            .bind(base + 6, e.date.earliest())
-            .bind(base + 7, e.date.latest())
-            .bind(base + 8, e.date.nominalStart())
-            .bind(base + 9, e.date.nominalEnd())
-            .bind(base + 10, qint64(e.date.flags()))
-            .bindId(base + 11, e.categoryId)
-            .bind(base + 12, e.importance)
-            .bind(base + 13, e.location)
-            .bind(base + 14, int(e.status))
-            .bind(base + 15, e.uid);
+        st.bind(base + 1, qint64(id));
+        bindEventColumns(st, base, e);
     };
     struct Link
     {
