@@ -8,6 +8,7 @@
 
 #include <QFile>
 #include <QTemporaryDir>
+#include <QTest>
 
 #include <memory>
 
@@ -105,6 +106,35 @@ inline void fillGraphStory(Store& s)
     s.insertEvent(g);
     s.insertEra(Era{0, QStringLiteral("Second term"),
                     PartialDate::fromEdtf(QStringLiteral("2025-01-20/2025-12-31")), QColor()});
+}
+
+
+// Actors and relations of two stories agree field by field, in id order (graph round trips).
+inline void compareGraphs(const Store& a0, const Store& b0)
+{
+    const QList<Actor> a = a0.actors(), b = b0.actors();
+    QCOMPARE(b.size(), a.size());
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        QCOMPARE(b.at(i).name, a.at(i).name);
+        QCOMPARE(b.at(i).kind, a.at(i).kind);
+        QCOMPARE(b.at(i).role, a.at(i).role);
+        QCOMPARE(b.at(i).description, a.at(i).description);
+        QCOMPARE(b.at(i).color, a.at(i).color);
+        QCOMPARE(b.at(i).pinnedX, a.at(i).pinnedX);
+        QCOMPARE(b.at(i).pinnedY, a.at(i).pinnedY);
+    }
+    const QList<Relation> r = a0.relations(), q = b0.relations();
+    QCOMPARE(q.size(), r.size());
+    for (qsizetype i = 0; i < r.size(); ++i) {
+        QCOMPARE(q.at(i).sourceId, r.at(i).sourceId);
+        QCOMPARE(q.at(i).targetId, r.at(i).targetId);
+        QCOMPARE(q.at(i).type, r.at(i).type);
+        QCOMPARE(q.at(i).directed, r.at(i).directed);
+        QCOMPARE(q.at(i).valid.edtf(), r.at(i).valid.edtf());
+        QCOMPARE(q.at(i).weight, r.at(i).weight);
+        QCOMPARE(q.at(i).status, r.at(i).status);
+        QCOMPARE(q.at(i).description, r.at(i).description);
+    }
 }
 
 } // namespace chronomap::test
