@@ -108,7 +108,6 @@ inline void fillGraphStory(Store& s)
                     PartialDate::fromEdtf(QStringLiteral("2025-01-20/2025-12-31")), QColor()});
 }
 
-
 // Actors and relations of two stories agree field by field, in id order (graph round trips).
 inline void compareGraphs(const Store& a0, const Store& b0)
 {
