@@ -9,19 +9,33 @@ class QCustomPlot;
 
 namespace chronomap {
 
+class Selection;
 class Story;
 
 // What to export: a chart of a story, its window and look, and where to write it.
 struct ExportRequest
 {
-    QString output;            // .png .jpg .jpeg .svg .pdf
+    QString output;                            // .png .jpg .jpeg .svg .pdf
     QString view = QStringLiteral("timeline"); // "timeline" or "actors"
-    QSize size{1920, 1080};    // exact pixel size of the output (points for PDF)
-    double scale = 1.0;        // type and line scale
+    QSize size{1920, 1080};                    // exact pixel size of the output (points for PDF)
+    double scale = 1.0;                        // type and line scale
     std::optional<qint64> from, to;
-    QString theme = QStringLiteral("light");
-    QString title;
-    QString scene;
+    QString theme = QStringLiteral("light"); // a ChartTheme name
+    QString title, subtitle, caption, credit;
+    bool sourcesLine = true; // "Sources: ..." built from the citations of what is visible
+    bool legend = true;
+    // Entries not cleared for publication: left out (default), marked, or shown as they are.
+    enum class PublishSafe
+    {
+        Omit,
+        Mark,
+        Off
+    };
+    PublishSafe publishSafe = PublishSafe::Omit;
+    QString scene; // a saved scene's name (resolved by the caller, see scenes)
+    // The window's filters, selection and highlight to draw with, or none (the whole story,
+    // nothing selected). Not owned; only read during the export.
+    const Selection* state = nullptr;
 };
 
 // Renders the requested chart headless with the same drawing code as the window and writes
