@@ -3,6 +3,7 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -20,6 +21,8 @@ private slots:
     void init();
     void newStoryIsConfigured();
     void everyMigrationAppliesInOrder();
+    void verifiesSchemaBeforeMigrating_data();
+    void verifiesSchemaBeforeMigrating();
     void refusesWithoutChanging_data();
     void refusesWithoutChanging();
     void soundFilePassesIntegrityCheck();
@@ -85,8 +88,8 @@ QString pragmaText(Store& store, const char* name)
 }
 
 // Text that breaks naive code: quotes, SQL, emoji, right-to-left, combining marks, newlines.
-const QString kNasty = QStringLiteral(
-    "It's \"late\" October; DROP TABLE events; -- 🕊️ مفاوضات السلام שלום e\u0301\nline two\t");
+const QString kNasty = QStringLiteral("It's \"late\" October; DROP TABLE events; -- 🕊️ "
+                                      "مفاوضات السلام שלום e\u0301\nline two\t");
 
 } // namespace
 
@@ -132,10 +135,11 @@ void TestStore::everyMigrationAppliesInOrder()
         for (const schema::Migration& m : schema::migrations())
             if (m.to <= version)
                 QCOMPARE(sqlite3_exec(db, m.sql, nullptr, nullptr, nullptr), SQLITE_OK);
-        const QByteArray pragmas = QStringLiteral("PRAGMA user_version = %1; PRAGMA application_id = %2;")
-                                       .arg(version)
-                                       .arg(Store::kApplicationId)
-                                       .toUtf8();
+        const QByteArray pragmas =
+            QStringLiteral("PRAGMA user_version = %1; PRAGMA application_id = %2;")
+                .arg(version)
+                .arg(Store::kApplicationId)
+                .toUtf8();
         QCOMPARE(sqlite3_exec(db, pragmas.constData(), nullptr, nullptr, nullptr), SQLITE_OK);
         sqlite3_close(db);
         auto store = Store::open(file, Store::Mode::ReadWrite);
@@ -147,19 +151,75 @@ void TestStore::everyMigrationAppliesInOrder()
     }
 }
 
+// A story at an older version with a planted object is refused before the migration to the
+// next version runs: the file is unchanged (still the old version, no migrated table). The
+// control row shows the same story without the plant is migrated by the same list.
+void TestStore::verifiesSchemaBeforeMigrating_data()
+{
+    QTest::addColumn<QByteArray>("plant");
+    QTest::addColumn<bool>("refused");
+    QTest::newRow("clean (control)") << QByteArray() << false;
+    QTest::newRow("planted table") << QByteArray("CREATE TABLE planted(x)") << true;
+    QTest::newRow("planted trigger")
+        << QByteArray("CREATE TRIGGER planted AFTER INSERT ON events BEGIN DELETE FROM actors; "
+                      "END")
+        << true;
+}
+
+void TestStore::verifiesSchemaBeforeMigrating()
+{
+    QFETCH(QByteArray, plant);
+    QFETCH(bool, refused);
+    const QString file = path(QStringLiteral("old.chronomap"));
+    Store::open(file, Store::Mode::Create).reset(); // the shipped (current) version
+    if (!plant.isEmpty())
+        sql(file, plant.constData());
+    const QByteArray before = hashOf(file);
+
+    // A future version 2 on top of the shipped list.
+    std::vector<schema::Migration> future(schema::migrations().begin(), schema::migrations().end());
+    const int next = future.back().to + 1;
+    future.push_back({next, "CREATE TABLE migrated(x);"});
+    schema::overrideMigrationsForTest(future);
+    struct Restore
+    {
+        ~Restore() { schema::overrideMigrationsForTest({}); }
+    } restore;
+
+    try {
+        auto store = Store::open(file, Store::Mode::ReadWrite);
+        QVERIFY2(!refused, "a story with a planted object was opened");
+        QCOMPARE(store->schemaVersion(), next);
+    } catch (const StoreError& e) {
+        QVERIFY2(refused, qPrintable(e.message()));
+        QVERIFY2(e.message().contains(QStringLiteral("did not create")), qPrintable(e.message()));
+        QCOMPARE(hashOf(file), before);
+        QVERIFY(!QFileInfo::exists(file + QStringLiteral("-wal")));
+    }
+}
+
 void TestStore::refusesWithoutChanging_data()
 {
     QTest::addColumn<QString>("damage");
     QTest::addColumn<QString>("message");
-    QTest::newRow("newer schema") << "newer" << "newer Chronomap";
-    QTest::newRow("foreign application") << "foreign" << "another program";
-    QTest::newRow("plain text") << "text" << "not a Chronomap story";
-    QTest::newRow("no version") << "noversion" << "no story format version";
-    QTest::newRow("planted trigger") << "trigger" << "did not create";
-    QTest::newRow("planted view") << "view" << "did not create";
-    QTest::newRow("altered table") << "altered" << "did not create";
-    QTest::newRow("corrupt page") << "corrupt" << "damaged";
-    QTest::newRow("truncated") << "truncated" << "damaged";
+    QTest::newRow("newer schema") << "newer"
+                                  << "newer Chronomap";
+    QTest::newRow("foreign application") << "foreign"
+                                         << "another program";
+    QTest::newRow("plain text") << "text"
+                                << "not a Chronomap story";
+    QTest::newRow("no version") << "noversion"
+                                << "no story format version";
+    QTest::newRow("planted trigger") << "trigger"
+                                     << "did not create";
+    QTest::newRow("planted view") << "view"
+                                  << "did not create";
+    QTest::newRow("altered table") << "altered"
+                                   << "did not create";
+    QTest::newRow("corrupt page") << "corrupt"
+                                  << "damaged";
+    QTest::newRow("truncated") << "truncated"
+                               << "damaged";
 }
 
 void TestStore::refusesWithoutChanging()
@@ -273,8 +333,8 @@ void TestStore::roundTripsEveryField()
 {
     QFETCH(QString, text);
     auto store = Store::open(path(QStringLiteral("rt.chronomap")), Store::Mode::Create);
-    const Id cat = store->insertCategory(Category{0, QStringLiteral("Diplomacy") + text,
-                                                  QColor(0, 114, 178), 2});
+    const Id cat = store->insertCategory(
+        Category{0, QStringLiteral("Diplomacy") + text, QColor(0, 114, 178), 2});
     const Id actor = store->insertActor(Actor{0, QStringLiteral("Steve Witkoff") + text,
                                               ActorKind::Person, text, text, QColor(), 1.5, -2.25});
     Event e;
@@ -304,32 +364,45 @@ void TestStore::roundTripsEveryField()
 void TestStore::roundTripsActorsRelationsSources()
 {
     auto store = Store::open(path(QStringLiteral("rt2.chronomap")), Store::Mode::Create);
-    Actor a{0, QStringLiteral("Kirill Dmitriev"), ActorKind::Person, QStringLiteral("Russian envoy"),
-            kNasty, QColor(213, 94, 0), std::nullopt, std::nullopt};
+    Actor a{0,
+            QStringLiteral("Kirill Dmitriev"),
+            ActorKind::Person,
+            QStringLiteral("Russian envoy"),
+            kNasty,
+            QColor(213, 94, 0),
+            std::nullopt,
+            std::nullopt};
     a.id = store->insertActor(a);
     QCOMPARE(*store->actor(a.id), a);
     Actor b{0, QStringLiteral("Russia"), ActorKind::State, {}, {}, QColor(), {}, {}};
     b.id = store->insertActor(b);
-    Relation r{0, a.id, b.id, QStringLiteral("represents"), true,
-               PartialDate::fromEdtf(QStringLiteral("2025-10")), 2.5, Verification::Confirmed,
+    Relation r{0,     a.id,
+               b.id,  QStringLiteral("represents"),
+               true,  PartialDate::fromEdtf(QStringLiteral("2025-10")),
+               2.5,   Verification::Confirmed,
                kNasty};
     r.id = store->insertRelation(r);
     QCOMPARE(*store->relation(r.id), r);
-    Relation always{0, a.id, b.id, QStringLiteral("meets"), false, PartialDate(), 1.0,
-                    Verification::Draft, {}};
+    Relation always{
+        0, a.id, b.id, QStringLiteral("meets"), false, PartialDate(), 1.0, Verification::Draft, {}};
     always.id = store->insertRelation(always);
     QCOMPARE(*store->relation(always.id), always);
-    Source s{0, QStringLiteral("Article") + kNasty, QStringLiteral("Desk"),
-             QStringLiteral("https://example.org/a?b=c&d=\"e\""), QStringLiteral("2025-11"),
-             QStringLiteral("2025-11-24"), kNasty};
+    Source s{0,
+             QStringLiteral("Article") + kNasty,
+             QStringLiteral("Desk"),
+             QStringLiteral("https://example.org/a?b=c&d=\"e\""),
+             QStringLiteral("2025-11"),
+             QStringLiteral("2025-11-24"),
+             kNasty};
     s.id = store->insertSource(s);
     QCOMPARE(*store->source(s.id), s);
     Citation c{0, s.id, EntityRef{EntityKind::Relation, r.id}, kNasty, QStringLiteral("¶4")};
     c.id = store->insertCitation(c);
     QCOMPARE(*store->citation(c.id), c);
     QCOMPARE(store->citationsOf(EntityRef{EntityKind::Relation, r.id}).size(), 1);
-    Annotation n{0, EntityRef{EntityKind::Actor, a.id}, 0, QStringLiteral("editor ✍️"), kNasty,
-                 QStringLiteral("2025-11-25T10:00:00Z"), true};
+    Annotation n{
+        0,      EntityRef{EntityKind::Actor, a.id},     0,   QStringLiteral("editor ✍️"),
+        kNasty, QStringLiteral("2025-11-25T10:00:00Z"), true};
     n.id = store->insertAnnotation(n);
     QCOMPARE(*store->annotation(n.id), n);
     Scene sc{0, QStringLiteral("Opening"), 1, kNasty, QStringLiteral("{\"from\":1}")};
@@ -344,13 +417,28 @@ void TestStore::searchFindsEveryKind()
     e.title = QStringLiteral("Three days of talks in Miami");
     e.date = PartialDate::fromEdtf(QStringLiteral("2025-10"));
     const Id ev = store->insertEvent(e);
-    store->insertActor(Actor{0, QStringLiteral("Kirill Dmitriev"), ActorKind::Person,
-                                           QStringLiteral("Russian envoy"), {}, {}, {}, {}});
-    store->insertSource(Source{0, QStringLiteral("Peace plan article"), {}, {}, {}, {},
+    store->insertActor(Actor{0,
+                             QStringLiteral("Kirill Dmitriev"),
+                             ActorKind::Person,
+                             QStringLiteral("Russian envoy"),
+                             {},
+                             {},
+                             {},
+                             {}});
+    store->insertSource(Source{0,
+                               QStringLiteral("Peace plan article"),
+                               {},
+                               {},
+                               {},
+                               {},
                                QStringLiteral("Rubio said the list of potential ideas grows")});
-    store->insertAnnotation(Annotation{0, EntityRef{EntityKind::Event, ev}, 0,
+    store->insertAnnotation(Annotation{0,
+                                       EntityRef{EntityKind::Event, ev},
+                                       0,
                                        QStringLiteral("desk"),
-                                       QStringLiteral("Check the Miami hotel bookings"), {}, false});
+                                       QStringLiteral("Check the Miami hotel bookings"),
+                                       {},
+                                       false});
     auto kinds = [&](const QString& q) {
         QSet<int> out;
         for (const SearchHit& h : store->search(q))
@@ -430,12 +518,22 @@ void TestStore::deleteTakesCitationsAndNotesWithIt()
     e.date = PartialDate::fromEdtf(QStringLiteral("2025-10"));
     e.id = store->insertEvent(e);
     const Id s = store->insertSource(Source{0, QStringLiteral("Article"), {}, {}, {}, {}, {}});
-    store->insertCitation(Citation{0, s, EntityRef{EntityKind::Event, e.id}, QStringLiteral("q"), {}});
-    const Id note = store->insertAnnotation(Annotation{0, EntityRef{EntityKind::Event, e.id}, 0,
+    store->insertCitation(
+        Citation{0, s, EntityRef{EntityKind::Event, e.id}, QStringLiteral("q"), {}});
+    const Id note = store->insertAnnotation(Annotation{0,
+                                                       EntityRef{EntityKind::Event, e.id},
+                                                       0,
                                                        QStringLiteral("a"),
-                                                       QStringLiteral("unverified hotel"), {}, false});
-    store->insertAnnotation(Annotation{0, EntityRef{EntityKind::Event, e.id}, note,
-                                       QStringLiteral("b"), QStringLiteral("reply"), {}, false});
+                                                       QStringLiteral("unverified hotel"),
+                                                       {},
+                                                       false});
+    store->insertAnnotation(Annotation{0,
+                                       EntityRef{EntityKind::Event, e.id},
+                                       note,
+                                       QStringLiteral("b"),
+                                       QStringLiteral("reply"),
+                                       {},
+                                       false});
     QCOMPARE(store->counts().annotations, qint64(2));
     store->deleteEvent(e.id);
     QCOMPARE(store->counts().citations, qint64(0));
@@ -472,8 +570,8 @@ void TestStore::failedTransactionChangesNothing()
         e.date = PartialDate::fromEdtf(QStringLiteral("2025"));
         store->insertEvent(e);
         try {
-            store->insertRelation(Relation{0, 999, 998, QStringLiteral("meets"), false, {}, 1.0,
-                                           Verification::Draft, {}});
+            store->insertRelation(Relation{
+                0, 999, 998, QStringLiteral("meets"), false, {}, 1.0, Verification::Draft, {}});
         } catch (const StoreError&) {
         }
         tx.commit();

@@ -183,9 +183,24 @@ const Migration kMigrations[] = {
 
 } // namespace
 
+namespace {
+// Set by tests only; empty means the shipped list.
+std::span<const Migration> g_override;
+} // namespace
+
 std::span<const Migration> migrations()
 {
-    return kMigrations;
+    return g_override.empty() ? std::span<const Migration>(kMigrations) : g_override;
+}
+
+int latestVersion()
+{
+    return migrations().empty() ? 0 : migrations().back().to;
+}
+
+void overrideMigrationsForTest(std::span<const Migration> list)
+{
+    g_override = list;
 }
 
 } // namespace chronomap::schema

@@ -13,5 +13,11 @@ struct Migration
 };
 
 std::span<const Migration> migrations();
+// The version the last migration reaches: the story format this program writes.
+int latestVersion();
+
+// Tests only: replaces the migration list (an empty span restores the shipped one) so that a
+// future migration's path through Store::open can be exercised before one ships.
+void overrideMigrationsForTest(std::span<const Migration> list);
 
 } // namespace chronomap::schema

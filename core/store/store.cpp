@@ -5,6 +5,7 @@
 #include "schema.h"
 
 #include <QFileInfo>
+#include <QMutex>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -36,6 +37,11 @@ std::unique_ptr<Store> Store::open(const QString& path, Mode mode, Check check)
     if (mode == Mode::ReadWrite && !info.isWritable())
         readOnly = true;
 
+    // A read-only connection to a WAL story creates an empty -wal and a -shm and, unable to
+    // checkpoint, leaves them behind; the destructor removes them if this open made them.
+    const bool walAbsent = !QFileInfo::exists(path + QStringLiteral("-wal")) &&
+                           !QFileInfo::exists(path + QStringLiteral("-shm"));
+
     int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
     flags |= readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
     if (mode == Mode::Create)
@@ -49,11 +55,22 @@ std::unique_ptr<Store> Store::open(const QString& path, Mode mode, Check check)
     }
     std::unique_ptr<Store> store(new Store(path, db, readOnly));
     store->m_created = mode == Mode::Create;
+    store->m_companionsOurs = readOnly && walAbsent;
     store->configure();
     store->checkFile(mode, check);
-    if (!readOnly)
-        store->migrate();
+    // The schema is checked at the file's own version BEFORE any migration runs: a migration
+    // on a story with planted objects would change a file we are about to refuse.
     store->verifySchema();
+    const int version = store->schemaVersion();
+    if (version != schema::latestVersion()) {
+        if (readOnly)
+            throw StoreError(QStringLiteral("%1: this story is in an older format and cannot be "
+                                            "opened read-only; open it for editing once to "
+                                            "update it")
+                                 .arg(path));
+        store->migrate();
+        store->verifySchema(); // what our migrations made, as a last guard
+    }
     return store;
 }
 
@@ -66,6 +83,36 @@ Store::~Store()
     qDeleteAll(m_cache);
     m_cache.clear();
     sqlite3_close_v2(m_db);
+    if (m_companionsOurs)
+        removeEmptyCompanions(m_path);
+}
+
+// After a read-only connection that created the -wal and -shm has closed: a plain read-write
+// connection joins the WAL and closes again, and SQLite removes both files on that close only
+// if it can take the exclusive lock, that is only if no other connection (in any process) has
+// the story open. A -wal holding frames (someone wrote meanwhile) is left for its writer, and
+// a hot rollback journal is never touched (a read-write open would roll it back).
+void Store::removeEmptyCompanions(const QString& path)
+{
+    const QFileInfo wal(path + QStringLiteral("-wal"));
+    if (!wal.exists() || wal.size() != 0 || QFileInfo::exists(path + QStringLiteral("-journal")) ||
+        !QFileInfo(path).isWritable())
+        return;
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(QFile::encodeName(path).constData(), &db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) == SQLITE_OK) {
+        int on = 1;
+        sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, &on);
+        sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, &on);
+        sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, &on);
+        sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, &on);
+        // A header read opens the WAL without parsing the schema.
+        sqlite3_stmt* st = nullptr;
+        if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, nullptr) == SQLITE_OK)
+            sqlite3_step(st);
+        sqlite3_finalize(st);
+    }
+    sqlite3_close_v2(db);
 }
 
 void Store::fail(const QString& what) const
@@ -183,13 +230,13 @@ void Store::checkFile(Mode mode, Check check)
         throw StoreError(QStringLiteral("%1: not a Chronomap story (a SQLite database of another "
                                         "program); import it instead")
                              .arg(m_path));
-    if (version > kSchemaVersion)
+    if (version > schema::latestVersion())
         throw StoreError(QStringLiteral("%1: this story was written by a newer Chronomap (story "
                                         "format %2, this program reads up to %3); update "
                                         "Chronomap to open it")
                              .arg(m_path)
                              .arg(version)
-                             .arg(kSchemaVersion));
+                             .arg(schema::latestVersion()));
     if (version < 1)
         throw StoreError(
             QStringLiteral("%1: not a Chronomap story (no story format version)").arg(m_path));
@@ -229,6 +276,8 @@ QString Store::quickCheck(sqlite3* db)
 
 QString Store::checkIntegrity(const QString& path)
 {
+    const bool walAbsent = !QFileInfo::exists(path + QStringLiteral("-wal")) &&
+                           !QFileInfo::exists(path + QStringLiteral("-shm"));
     sqlite3* db = nullptr;
     if (sqlite3_open_v2(QFile::encodeName(path).constData(), &db,
                         SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
@@ -242,6 +291,8 @@ QString Store::checkIntegrity(const QString& path)
     sqlite3_busy_timeout(db, 5000);
     const QString problem = quickCheck(db);
     sqlite3_close_v2(db);
+    if (walAbsent)
+        removeEmptyCompanions(path);
     if (problem.isEmpty())
         return {};
     return QStringLiteral("%1: the story file is damaged (%2); it is open read-only: save a copy "
@@ -281,33 +332,49 @@ int Store::schemaVersion() const
     return v;
 }
 
-// The schema must be exactly what our migrations create: a planted trigger, view or altered
-// table is refused before any query touches the story's tables.
+namespace {
+
+// "type|name|sql" of every object the migrations up to `version` create, made once per version
+// in a scratch in-memory database.
+QSet<QString> expectedSchema(int version)
+{
+    static QMutex mutex;
+    static const void* list = nullptr;
+    static QHash<int, QSet<QString>> cache;
+    const QMutexLocker lock(&mutex);
+    if (list != schema::migrations().data()) { // tests may swap the list
+        cache.clear();
+        list = schema::migrations().data();
+    }
+    auto it = cache.constFind(version);
+    if (it != cache.constEnd())
+        return *it;
+    sqlite3* mem = nullptr;
+    sqlite3_open(":memory:", &mem);
+    for (const schema::Migration& m : schema::migrations())
+        if (m.to <= version)
+            sqlite3_exec(mem, m.sql, nullptr, nullptr, nullptr);
+    QSet<QString> out;
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(mem, "SELECT type, name, sql FROM sqlite_schema", -1, &st, nullptr);
+    while (sqlite3_step(st) == SQLITE_ROW)
+        out.insert(
+            QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))) + u'|' +
+            QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(st, 1))) + u'|' +
+            QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(st, 2))));
+    sqlite3_finalize(st);
+    sqlite3_close(mem);
+    cache.insert(version, out);
+    return out;
+}
+
+} // namespace
+
+// The schema must be exactly what our migrations create up to the file's version: a planted
+// trigger, view or altered table is refused before any query touches the story's tables.
 void Store::verifySchema() const
 {
-    static const QSet<QString> expected = [] {
-        sqlite3* mem = nullptr;
-        sqlite3_open(":memory:", &mem);
-        for (const schema::Migration& m : schema::migrations())
-            sqlite3_exec(mem, m.sql, nullptr, nullptr, nullptr);
-        QSet<QString> out;
-        sqlite3_stmt* st = nullptr;
-        sqlite3_prepare_v2(mem, "SELECT type, name, sql FROM sqlite_schema", -1, &st, nullptr);
-        while (sqlite3_step(st) == SQLITE_ROW)
-            out.insert(
-                QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))) +
-                u'|' +
-                QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(st, 1))) +
-                u'|' +
-                QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(st, 2))));
-        sqlite3_finalize(st);
-        sqlite3_close(mem);
-        return out;
-    }();
-    if (schemaVersion() != kSchemaVersion)
-        throw StoreError(QStringLiteral("%1: this story is in an older format and is open "
-                                        "read-only; open it for editing once to update it")
-                             .arg(m_path));
+    const QSet<QString> expected = expectedSchema(schemaVersion());
     sqlite3_stmt* st = nullptr;
     if (sqlite3_prepare_v2(m_db, "SELECT type, name, sql FROM sqlite_schema", -1, &st, nullptr) !=
         SQLITE_OK)
@@ -514,6 +581,7 @@ void Store::reindex(EntityKind kind, Id id, bool remove)
                 .run();
         break;
     case EntityKind::Relation:
+    case EntityKind::Scene:
         break;
     }
 }

@@ -24,8 +24,7 @@ class StoreError : public std::runtime_error
 public:
     explicit StoreError(const QString& message)
         : std::runtime_error(message.toStdString()), m_message(message)
-    {
-    }
+    {}
     QString message() const { return m_message; }
 
 private:
@@ -59,16 +58,21 @@ public:
     // How long a write waits for another window or process before the user is told.
     static constexpr int kBusyTimeoutMs = 10000;
 
-    enum class Mode {
-        ReadWrite,  // open an existing story, migrating it if it is older
-        ReadOnly,   // open without ever writing (info, export, bench)
-        Create,     // create a new story; the file must not exist
+    enum class Mode
+    {
+        ReadWrite, // open an existing story, migrating it if it is older
+        ReadOnly,  // open without ever writing (info, export, bench); leaves no -wal/-shm
+        Create,    // create a new story; the file must not exist
     };
 
     // Whether open() reads every page (PRAGMA quick_check) before returning. The window defers
     // it to checkIntegrity() on another thread so a large story shows at once; the header, the
     // application id, the version and the schema are always checked before anything is read.
-    enum class Check { Full, Deferred };
+    enum class Check
+    {
+        Full,
+        Deferred
+    };
 
     static std::unique_ptr<Store> open(const QString& path, Mode mode, Check check = Check::Full);
     // Runs quick_check on its own read-only connection (any thread). Returns an empty string
@@ -110,9 +114,9 @@ public:
 
     // Reads.
     std::optional<Event> event(Id id) const;
-    QList<Event> events() const;                    // all, in date order (small stories)
+    QList<Event> events() const; // all, in date order (small stories)
     QList<Event> eventsOfActor(Id actorId) const;
-    QString eventTitle(Id id) const;                // cheap, for hover cards on large stories
+    QString eventTitle(Id id) const; // cheap, for hover cards on large stories
     // Every (event id, actor id) pair, in one scan: lanes by actor on a story of any size.
     std::vector<std::pair<Id, Id>> participations() const;
     // The ids of an actor's events, without reading the events.
@@ -204,6 +208,7 @@ private:
     static QString quickCheck(sqlite3* db);
     static int onBusy(void* self, int attempt);
     void verifySchema() const;
+    static void removeEmptyCompanions(const QString& path);
     [[noreturn]] void fail(const QString& what) const;
 
     class Statement;
@@ -220,6 +225,7 @@ private:
     sqlite3* m_db = nullptr;
     bool m_readOnly = false;
     bool m_created = false;
+    bool m_companionsOurs = false; // a read-only open that created the -wal and -shm
     int m_depth = 0;
     bool m_doomed = false;
     QElapsedTimer m_busySince;
