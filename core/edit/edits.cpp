@@ -53,7 +53,7 @@ QString nameOf(const Entity& e)
             using T = std::decay_t<decltype(x)>;
             if constexpr (std::is_same_v<T, Event> || std::is_same_v<T, Source>)
                 return x.title;
-            else if constexpr (std::is_same_v<T, Actor>)
+            else if constexpr (std::is_same_v<T, Actor> || std::is_same_v<T, Scene>)
                 return x.name;
             else if constexpr (std::is_same_v<T, Relation>)
                 return x.type;
@@ -67,7 +67,8 @@ QString nameOf(const Entity& e)
 
 QString kindWord(const Entity& e)
 {
-    static const char* const words[] = {"Event", "Actor", "Relation", "Source", "Citation", "Note"};
+    static const char* const words[] = {"Event",    "Actor", "Relation", "Source",
+                                        "Citation", "Note",  "Scene"};
     return QLatin1String(words[e.index()]);
 }
 
@@ -148,6 +149,8 @@ EditCommand* makeDelete(Story* story, EntityRef ref)
         }
         appendAttachments(store, ref, steps);
         steps << removal(*entry);
+    } else if (ref.kind == EntityKind::Scene) {
+        steps << removal(*entry); // scenes take no notes or citations
     } else {
         appendAttachments(store, ref, steps);
         steps << removal(*entry);

@@ -54,6 +54,9 @@ EntityRef auditRefOf(const Entity& e)
                           },
                           [](const Citation& x) { return x.target; },
                           [](const Annotation& x) { return x.target; },
+                          [](const Scene& x) {
+                              return EntityRef{EntityKind::Scene, x.id};
+                          },
                       },
                       e);
 }
@@ -78,6 +81,12 @@ std::optional<Entity> readEntity(const Store& store, EntryKey key)
         return wrap(store.citation(key.id));
     case 5:
         return wrap(store.annotation(key.id));
+    case 6:
+        // A story has a handful of scenes: reading them all is cheaper than another query.
+        for (const Scene& s : store.scenes())
+            if (s.id == key.id)
+                return Entity(s);
+        return std::nullopt;
     default:
         return std::nullopt;
     }
@@ -96,6 +105,8 @@ std::optional<Entity> readEntity(const Store& store, EntityRef ref)
         return readEntity(store, EntryKey{3, ref.id});
     case EntityKind::Annotation:
         return readEntity(store, EntryKey{5, ref.id});
+    case EntityKind::Scene:
+        return readEntity(store, EntryKey{6, ref.id});
     }
     return std::nullopt;
 }
@@ -109,6 +120,7 @@ Id insertEntity(Store& store, const Entity& e)
                           [&](const Source& x) { return store.insertSource(x); },
                           [&](const Citation& x) { return store.insertCitation(x); },
                           [&](const Annotation& x) { return store.insertAnnotation(x); },
+                          [&](const Scene& x) { return store.insertScene(x); },
                       },
                       e);
 }
@@ -122,6 +134,7 @@ void updateEntity(Store& store, const Entity& e)
                    [&](const Source& x) { store.updateSource(x); },
                    [&](const Citation& x) { store.updateCitation(x); },
                    [&](const Annotation& x) { store.updateAnnotation(x); },
+                   [&](const Scene& x) { store.updateScene(x); },
                },
                e);
 }
@@ -146,6 +159,9 @@ void deleteEntity(Store& store, EntryKey key)
         return;
     case 5:
         store.deleteAnnotation(key.id);
+        return;
+    case 6:
+        store.deleteScene(key.id);
         return;
     default:
         return;
@@ -230,6 +246,17 @@ QJsonObject toJson(const Annotation& a)
             {QStringLiteral("resolved"), a.resolved}};
 }
 
+QJsonObject toJson(const Scene& s)
+{
+    // The state is kept as the text it is: the audit line must show exactly what was stored,
+    // even a state that is not valid JSON.
+    return {{QStringLiteral("id"), s.id},
+            {QStringLiteral("name"), s.name},
+            {QStringLiteral("position"), s.position},
+            {QStringLiteral("caption"), s.caption},
+            {QStringLiteral("state"), s.state}};
+}
+
 QJsonObject toJson(const Entity& e)
 {
     return std::visit([](const auto& x) { return toJson(x); }, e);
@@ -252,6 +279,7 @@ QString describeEntity(const Entity& e)
             [](const Source& x) { return QStringLiteral("source “%1”").arg(x.title); },
             [](const Citation& x) { return QStringLiteral("citation %1").arg(x.id); },
             [](const Annotation& x) { return QStringLiteral("note by %1").arg(x.author); },
+            [](const Scene& x) { return QStringLiteral("scene “%1”").arg(x.name); },
         },
         e);
 }

@@ -13,7 +13,8 @@ class Store;
 
 // Any entry an edit command can create, change or delete, carried whole so undo can write it
 // back exactly (with its id, participations and tags).
-using Entity = std::variant<Event, Actor, Relation, Source, Citation, Annotation>;
+// Alternatives are only ever appended: EntryKey::type is the index.
+using Entity = std::variant<Event, Actor, Relation, Source, Citation, Annotation, Scene>;
 
 // Which entry: the alternative of Entity (citations have no EntityKind) and the row id.
 struct EntryKey
@@ -43,6 +44,7 @@ QJsonObject toJson(const Relation& r);
 QJsonObject toJson(const Source& s);
 QJsonObject toJson(const Citation& c);
 QJsonObject toJson(const Annotation& a);
+QJsonObject toJson(const Scene& s);
 QJsonObject toJson(const Entity& e);
 // Compact JSON text, or an empty string for "absent".
 QString toJsonText(const std::optional<Entity>& e);

@@ -680,6 +680,8 @@ void writeStory(Store& store, const FileStory& file)
             return EntityRef{ref.kind, mapped(sources, ref.id)};
         case EntityKind::Annotation:
             return EntityRef{ref.kind, mapped(annotations, ref.id)};
+        case EntityKind::Scene:
+            break;
         }
         return ref;
     };

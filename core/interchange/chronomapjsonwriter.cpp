@@ -29,6 +29,7 @@ const char* targetKey(EntityKind kind)
         return "relation";
     case EntityKind::Source:
     case EntityKind::Annotation:
+    case EntityKind::Scene:
         break;
     }
     return "event"; // the schema allows only the three above

@@ -14,7 +14,7 @@ std::optional<E> fromName(const QString& name, const char* const (&names)[N])
 
 const char* const kVerification[] = {"draft", "confirmed", "disputed", "cleared"};
 const char* const kActorKind[] = {"person", "organization", "state", "group"};
-const char* const kEntityKind[] = {"event", "actor", "relation", "source", "annotation"};
+const char* const kEntityKind[] = {"event", "actor", "relation", "source", "annotation", "scene"};
 } // namespace
 
 QString verificationName(Verification v) { return QLatin1String(kVerification[int(v) & 3]); }
@@ -29,7 +29,7 @@ std::optional<ActorKind> actorKindFromName(const QString& name)
     return fromName<ActorKind>(name, kActorKind);
 }
 
-QString entityKindName(EntityKind k) { return QLatin1String(kEntityKind[int(k) % 5]); }
+QString entityKindName(EntityKind k) { return QLatin1String(kEntityKind[int(k) % 6]); }
 std::optional<EntityKind> entityKindFromName(const QString& name)
 {
     return fromName<EntityKind>(name, kEntityKind);

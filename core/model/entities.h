@@ -25,8 +25,16 @@ enum class ActorKind : quint8 { Person = 0, Organization = 1, State = 2, Group =
 QString actorKindName(ActorKind k);                    // "person", "organization", ...
 std::optional<ActorKind> actorKindFromName(const QString& name);
 
-// What a citation or an annotation is attached to.
-enum class EntityKind : quint8 { Event = 0, Actor = 1, Relation = 2, Source = 3, Annotation = 4 };
+// What a citation or an annotation is attached to, and what an audit line is about (scenes
+// have audit lines but take no citations or notes).
+enum class EntityKind : quint8 {
+    Event = 0,
+    Actor = 1,
+    Relation = 2,
+    Source = 3,
+    Annotation = 4,
+    Scene = 5
+};
 QString entityKindName(EntityKind k);
 std::optional<EntityKind> entityKindFromName(const QString& name);
 
