@@ -22,6 +22,7 @@ private slots:
     void cancelChangesNothing_data();
     void cancelChangesNothing();
     void mergesIntoStory();
+    void largeImportIntoStoryIsWholeOrNothing();
     void chronomapJsonThroughTheDoor();
     void failedExportKeepsOldFile();
 
@@ -127,7 +128,7 @@ void TestInterchange::refusedImportsChangeNothing()
 void TestInterchange::cancelChangesNothing_data()
 {
     QTest::addColumn<bool>("emptyStory");
-    QTest::newRow("into a story (row by row)") << false;
+    QTest::newRow("into a story with events (bulk)") << false;
     QTest::newRow("into an empty story (bulk)") << true;
 }
 
@@ -186,6 +187,54 @@ void TestInterchange::mergesIntoStory()
     QCOMPARE(follow.actors.at(0).role, QStringLiteral("envoy"));
     QCOMPARE(s->categories().size(), 1);
     QCOMPARE(follow.categoryId, s->categories().at(0).id);
+}
+
+// A large batch into a story that has events takes the bulk path inside the import's one
+// transaction: a bad event at the very end changes nothing; without it, every event lands
+// with its actors (matched by name), tags, citation and search entry.
+void TestInterchange::largeImportIntoStoryIsWholeOrNothing()
+{
+    auto s = m_stories.create();
+    test::fillGraphStory(*s);
+    const QByteArray before = writeStoryJson(*s);
+    const Id witkoffId = s->actors().at(0).id; // "Steve Witkoff"
+    const qsizetype witkoffEvents = s->eventIdsOfActor(witkoffId).size();
+    ImportBatch batch;
+    Actor witkoff;
+    witkoff.name = QStringLiteral("  STEVE witkoff ");
+    batch.actors << witkoff;
+    for (int i = 0; i < 3000; ++i) {
+        Event e;
+        e.title = QStringLiteral("Imported %1").arg(i);
+        e.date = PartialDate::fromEdtf(
+            QStringLiteral("2024-%1").arg(1 + i % 12, 2, 10, QLatin1Char('0')));
+        e.tags = {QStringLiteral("tag%1").arg(i % 3)};
+        e.actors = {Participation{1, QStringLiteral("envoy")}};
+        batch.events << e;
+    }
+    batch.sources << Source{0, QStringLiteral("Wire copy"), {}, {}, {}, {}, {}};
+    batch.citations << Citation{0, 1, EntityRef{EntityKind::Event, 2999}, {}, {}};
+    ImportBatch bad = batch;
+    bad.events.last().date = PartialDate(); // no date: refused by the store, at the very end
+    QVERIFY_THROWS_EXCEPTION(StoreError, applyImport(*s, bad, QStringLiteral("bad.csv")));
+    QCOMPARE(writeStoryJson(*s), before);
+
+    const ImportSummary done = applyImport(*s, batch, QStringLiteral("good.csv"));
+    QCOMPARE(done.newEvents, 3000);
+    QCOMPARE(done.matchedActors, 1);
+    QCOMPARE(s->counts().events, 3003);
+    QCOMPARE(s->actors().size(), 3);
+    QCOMPARE(s->actors().at(0).name, QStringLiteral("Steve Witkoff"));
+    QCOMPARE(s->eventIdsOfActor(witkoffId).size(), witkoffEvents + 3000);
+    const QList<Citation> citations = s->citations();
+    QCOMPARE(citations.size(), 1);
+    const std::optional<Event> cited = s->event(citations.at(0).target.id);
+    QVERIFY(cited.has_value());
+    QCOMPARE(cited->title, QStringLiteral("Imported 2998"));
+    QCOMPARE(cited->tags, QStringList{QStringLiteral("tag1")});
+    QCOMPARE(cited->actors.value(0).role, QStringLiteral("envoy"));
+    const QList<SearchHit> hits = s->search(QStringLiteral("Imported 1234"));
+    QVERIFY(!hits.isEmpty());
 }
 
 void TestInterchange::chronomapJsonThroughTheDoor()

@@ -52,7 +52,7 @@ ImportSummary previewImport(const Store& store, const ImportBatch& batch);
 // Writes the batch into `store` in one transaction: actors are matched to the story's by name
 // (case-insensitive) and merged, categories by name, everything else is added. An empty story
 // takes the file's title. On any error or a cancel it throws StoreError and changes nothing.
-// Large batches into a story without events use Store::bulkInsertEvents.
+// Large batches use Store::bulkInsertEvents inside that transaction.
 ImportSummary applyImport(Store& store, const ImportBatch& batch, const QString& fileName,
                           const ImportProgress& progress = {});
 

@@ -175,11 +175,13 @@ public:
     void endBulkLoad();
 
     // Fast path for generate and large imports: inserts events from a producer inside one
-    // transaction with prepared statements, then builds the search index once. The producer
-    // fills the event and returns false when done. Participations are written too.
+    // transaction (or the caller's) with prepared statements, then builds the search index
+    // once. The producer fills the event and returns false when done. Participations and tags
+    // are written too. Events the producer gives no id get firstId, firstId + 1, ... in order.
     struct BulkTimings
     {
         qint64 rowsMs = 0, indexesMs = 0, searchIndexMs = 0;
+        Id firstId = 0;
     };
     BulkTimings bulkInsertEvents(const std::function<bool(Event&)>& next);
 
@@ -217,6 +219,7 @@ private:
     void reindex(EntityKind kind, Id id, bool remove);
     Id insertOrThrow(Statement& st, Id id);
     void writeEventLinks(const Event& e, bool replace);
+    void writeEventTags(Id eventId, const QStringList& tags);
     Event readEvent(Statement& st) const;
     static void bindEventColumns(Statement& st, int base, const Event& e);
     void fillEventLinks(Event& e) const;

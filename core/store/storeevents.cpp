@@ -156,14 +156,19 @@ void Store::writeEventLinks(const Event& e, bool replace)
             .bind(3, p.role)
             .bind(4, pos++)
             .run();
-    pos = 0;
-    for (const QString& tag : e.tags) {
+    writeEventTags(e.id, e.tags);
+}
+
+void Store::writeEventTags(Id eventId, const QStringList& tags)
+{
+    int pos = 0;
+    for (const QString& tag : tags) {
         prepare("INSERT INTO tags(name) VALUES (?1) ON CONFLICT(name) DO NOTHING")
             .bind(1, tag)
             .run();
         prepare("INSERT INTO event_tags(event_id, tag_id, position) "
                 "SELECT ?1, id, ?3 FROM tags WHERE name = ?2 ON CONFLICT DO NOTHING")
-            .bind(1, e.id)
+            .bind(1, eventId)
             .bind(2, tag)
             .bind(3, pos++)
             .run();
@@ -211,11 +216,13 @@ void Store::updateEvent(const Event& e)
     requireDate(m_path, e.date, QStringLiteral("the event \"%1\"").arg(e.title));
     Transaction tx(*this);
     reindex(EntityKind::Event, e.id, true);
-    auto& upd = prepare("UPDATE events SET title = ?2, summary = ?3, date = ?4, display_date = ?5, "
+    auto& upd =
+        prepare(
+            "UPDATE events SET title = ?2, summary = ?3, date = ?4, display_date = ?5, "
             "earliest = ?6, latest = ?7, nominal_start = ?8, nominal_end = ?9, date_flags = ?10, "
             "category_id = ?11, importance = ?12, location = ?13, status = ?14, uid = ?15 "
             "WHERE id = ?1")
-        .bind(1, e.id);
+            .bind(1, e.id);
     bindEventColumns(upd, 0, e);
     upd.run();
     writeEventLinks(e, true);
@@ -265,6 +272,25 @@ Store::BulkTimings Store::bulkInsertEvents(const std::function<bool(Event&)>& ne
     QElapsedTimer timer;
     timer.start();
     Transaction tx(*this);
+    // Into a story with events, every index takes rows at random places: a page cache large
+    // enough for the transaction's pages keeps SQLite from spilling and re-reading them.
+    qint64 cacheSize = 0;
+    {
+        auto& st = prepare("PRAGMA cache_size");
+        if (st.step())
+            cacheSize = st.i64(0);
+        st.reset();
+    }
+    constexpr qint64 kBulkCacheKiB = 256 * 1024; // freed again below
+    const bool growCache = cacheSize > -kBulkCacheKiB && cacheSize < 32768;
+    if (growCache)
+        exec(QStringLiteral("PRAGMA cache_size = %1").arg(-kBulkCacheKiB).toUtf8().constData());
+    auto restoreCache = qScopeGuard([&] {
+        if (growCache)
+            sqlite3_exec(
+                m_db, QStringLiteral("PRAGMA cache_size = %1").arg(cacheSize).toUtf8().constData(),
+                nullptr, nullptr, nullptr);
+    });
     // Into an empty story, indexes are built once after the rows rather than kept up to date
     // row by row: same SQL text as the schema, so the schema check still recognises them.
     QList<QByteArray> rebuild;
@@ -314,6 +340,7 @@ Store::BulkTimings Store::bulkInsertEvents(const std::function<bool(Event&)>& ne
             nextId = maxId.i64(0);
         maxId.reset();
     }
+    timings.firstId = nextId;
     auto bindEvent = [](Statement& st, int base, const Event& e, Id id) {
         st.bind(base + 1, qint64(id));
         bindEventColumns(st, base, e);
@@ -373,6 +400,9 @@ Store::BulkTimings Store::bulkInsertEvents(const std::function<bool(Event&)>& ne
             bindLink(linkOne, 0, links[j]);
             linkOne.run();
         }
+        for (std::size_t k = 0; k < batch.size(); ++k)
+            if (!batch[k].tags.isEmpty())
+                writeEventTags(ids[k], batch[k].tags);
     };
 
     // The producer (generating or parsing events) runs on a second thread, handing over
