@@ -21,6 +21,7 @@ private slots:
     void roundTripIsByteIdentical();
     void writesFixedLayout();
     void mergeRemapsIds();
+    void mergeMatchesActorsByName();
     void acceptsUnknownKeysAndByteOrderMark();
     void malformedIsRefused_data();
     void malformedIsRefused();
@@ -291,6 +292,7 @@ void TestChronomapJson::mergeRemapsIds()
     const StoryCounts after = target->counts();
     const StoryCounts added = source->counts();
     QCOMPARE(after.events, before.events + added.events);
+    // No name in the file is one of ours: every actor is added.
     QCOMPARE(after.actors, before.actors + added.actors);
     QCOMPARE(after.relations, before.relations + added.relations);
     QCOMPARE(after.citations, before.citations + added.citations);
@@ -352,9 +354,62 @@ void TestChronomapJson::mergeRemapsIds()
     QCOMPARE(log.size(), 1);
     QCOMPARE(log.first().target, (EntityRef{EntityKind::Actor, witkoff}));
 
-    // Merging the same file twice is allowed (a second copy, new ids again).
-    readStoryJson(*target, file, QStringLiteral("merge.json"));
+    // Merging the same file twice is allowed (a second copy, new ids again), except for the
+    // actors, which are now matched by name.
+    QCOMPARE(readStoryJson(*target, file, QStringLiteral("merge.json")), added.actors);
     QCOMPARE(target->counts().events, after.events + added.events);
+    QCOMPARE(target->counts().actors, after.actors);
+}
+
+// Into a story with content, the file's actors are matched to the story's by name (case and
+// whitespace do not count), as the other importers match them: one Witkoff, who gains the
+// role he lacked, and the file's events and relations point at him.
+void TestChronomapJson::mergeMatchesActorsByName()
+{
+    auto source = newStore();
+    Actor w;
+    w.name = QStringLiteral("Steve Witkoff");
+    w.role = QStringLiteral("Special Envoy");
+    const Id fileWitkoff = source->insertActor(w);
+    Actor d;
+    d.name = QStringLiteral("Kirill Dmitriev");
+    const Id fileDmitriev = source->insertActor(d);
+    Event e;
+    e.title = QStringLiteral("Miami talks");
+    e.date = PartialDate::fromEdtf(QStringLiteral("2025-10"));
+    e.actors = {Participation{fileWitkoff, {}}, Participation{fileDmitriev, {}}};
+    source->insertEvent(e);
+    Relation r;
+    r.sourceId = fileWitkoff;
+    r.targetId = fileDmitriev;
+    r.type = QStringLiteral("negotiates with");
+    source->insertRelation(r);
+    const QByteArray file = writeStoryJson(*source);
+
+    auto target = newStore();
+    Actor ours;
+    ours.name = QStringLiteral("  steve   WITKOFF ");
+    const Id oursId = target->insertActor(ours);
+    Event mine;
+    mine.title = QStringLiteral("Our event");
+    mine.date = PartialDate::fromEdtf(QStringLiteral("2020"));
+    mine.actors = {Participation{oursId, {}}};
+    target->insertEvent(mine);
+
+    QCOMPARE(readStoryJson(*target, file, QStringLiteral("merge.json")), qint64(1));
+    QCOMPARE(target->actors().size(), 2); // ours, and Dmitriev
+    const Actor merged = *target->actor(oursId);
+    QCOMPARE(merged.name, ours.name);                       // the story's spelling is kept
+    QCOMPARE(merged.role, QStringLiteral("Special Envoy")); // gained
+    QCOMPARE(target->eventIdsOfActor(oursId).size(), 2);
+    const QList<Relation> relations = target->relations();
+    QCOMPARE(relations.size(), 1);
+    QCOMPARE(relations.first().sourceId, oursId);
+
+    // A second merge of the same file matches both actors now: no new actors, new events.
+    QCOMPARE(readStoryJson(*target, file, QStringLiteral("merge.json")), qint64(2));
+    QCOMPARE(target->actors().size(), 2);
+    QCOMPARE(target->counts().events, 3);
 }
 
 void TestChronomapJson::acceptsUnknownKeysAndByteOrderMark()

@@ -13,7 +13,9 @@ class Store;
 // readStoryJson writes everything in one transaction into `store` (which may already hold
 // entries: ids in the file are the file's own and are remapped). On any error it throws
 // StoreError naming `fileName`, the line and column, and what was expected; nothing changes.
-void readStoryJson(Store& store, const QByteArray& json, const QString& fileName);
+// Into a story with content, the file's actors are matched to the story's by name (as every
+// importer does, actorNameKey) and merged. Returns how many were matched.
+qint64 readStoryJson(Store& store, const QByteArray& json, const QString& fileName);
 
 // Writes the whole story. Stable: export → import → export gives the same bytes.
 QByteArray writeStoryJson(const Store& store);

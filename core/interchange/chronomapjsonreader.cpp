@@ -1,5 +1,7 @@
 #include "chronomapjson.h"
+
 #include "chronomapjsonformat.h"
+#include "importbatch.h"
 #include "jsonguard.h"
 #include "jsonpath.h"
 
@@ -600,8 +602,9 @@ QList<Annotation> parentsFirst(const QList<Annotation>& list)
     return out;
 }
 
-void writeStory(Store& store, const FileStory& file)
+qint64 writeStory(Store& store, const FileStory& file)
 {
+    qint64 matched = 0;
     const StoryCounts c = store.counts();
     // An empty story takes the file's ids, so export → import → export gives the same bytes;
     // a story with content gets new ids for everything and the references follow.
@@ -643,8 +646,24 @@ void writeStory(Store& store, const FileStory& file)
         x.id = fileId(x.id);
         store.insertEra(x);
     }
+    // Actors by name, as every importer matches them: merging a story that also has "Steve
+    // Witkoff" gives one Witkoff, who gains what he lacked. The file's own actors are not
+    // matched with each other: the file is taken as it is.
+    QHash<QString, Actor> actorByName;
+    if (!keepIds)
+        for (const Actor& existing : store.actors())
+            actorByName.insert(actorNameKey(existing.name), existing);
     for (Actor x : file.actors) {
         const Id from = x.id;
+        if (const auto it = actorByName.constFind(actorNameKey(x.name));
+            it != actorByName.constEnd()) {
+            const Actor merged = mergedActor(*it, x);
+            if (!(merged == *it))
+                store.updateActor(merged);
+            remember(actors, from, merged.id);
+            ++matched;
+            continue;
+        }
         x.id = fileId(from);
         remember(actors, from, store.insertActor(x));
     }
@@ -709,11 +728,12 @@ void writeStory(Store& store, const FileStory& file)
         x.target = mapTarget(x.target);
         store.logChange(x);
     }
+    return matched;
 }
 
 } // namespace
 
-void readStoryJson(Store& store, const QByteArray& input, const QString& fileName)
+qint64 readStoryJson(Store& store, const QByteArray& input, const QString& fileName)
 {
     QByteArray json;
     const QJsonDocument doc = parseJsonGuarded(input, fileName, &json);
@@ -726,8 +746,9 @@ void readStoryJson(Store& store, const QByteArray& input, const QString& fileNam
     const FileStory file = reader.read(doc.object());
 
     Store::Transaction tx(store);
-    writeStory(store, file);
+    const qint64 matched = writeStory(store, file);
     tx.commit();
+    return matched;
 }
 
 } // namespace chronomap

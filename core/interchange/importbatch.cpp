@@ -14,7 +14,7 @@ constexpr qsizetype kBulkThreshold = 2000;
 
 QString nameKey(const QString& name)
 {
-    return name.trimmed().toCaseFolded();
+    return actorNameKey(name);
 }
 
 QString plural(qint64 n, const char* one, const char* many)
@@ -29,6 +29,27 @@ QString plural(qint64 n, const char* one, const char* many)
 }
 
 } // namespace
+
+QString actorNameKey(const QString& name)
+{
+    return name.simplified().toCaseFolded();
+}
+
+Actor mergedActor(const Actor& existing, const Actor& incoming)
+{
+    Actor merged = existing;
+    if (merged.role.isEmpty())
+        merged.role = incoming.role;
+    if (merged.description.isEmpty())
+        merged.description = incoming.description;
+    if (!merged.color.isValid())
+        merged.color = incoming.color;
+    if (!merged.pinnedX && incoming.pinnedX) {
+        merged.pinnedX = incoming.pinnedX;
+        merged.pinnedY = incoming.pinnedY;
+    }
+    return merged;
+}
 
 QString ImportSummary::text() const
 {
@@ -133,17 +154,7 @@ ImportSummary applyImport(Store& store, const ImportBatch& batch, const QString&
         const QString key = nameKey(incoming.name);
         auto it = actorByName.find(key);
         if (it != actorByName.end()) {
-            Actor merged = *it;
-            if (merged.role.isEmpty())
-                merged.role = incoming.role;
-            if (merged.description.isEmpty())
-                merged.description = incoming.description;
-            if (!merged.color.isValid())
-                merged.color = incoming.color;
-            if (!merged.pinnedX && incoming.pinnedX) {
-                merged.pinnedX = incoming.pinnedX;
-                merged.pinnedY = incoming.pinnedY;
-            }
+            const Actor merged = mergedActor(*it, incoming);
             if (!(merged == *it)) {
                 store.updateActor(merged);
                 *it = merged;

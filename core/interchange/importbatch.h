@@ -46,6 +46,13 @@ struct ImportSummary
 // It may be called from a worker thread (the bulk path): keep it thread-safe (atomics).
 using ImportProgress = std::function<bool(double)>;
 
+// How imports match actors: "  steve   WITKOFF " and "Steve Witkoff" are one actor (case,
+// and whitespace at the ends and between words, do not count).
+QString actorNameKey(const QString& name);
+// A story actor matched by an imported one, gaining what it lacked (role, description,
+// colour, pinned position); what the story already had is kept.
+Actor mergedActor(const Actor& existing, const Actor& incoming);
+
 // What applyImport would do to `store`, without writing anything.
 ImportSummary previewImport(const Store& store, const ImportBatch& batch);
 

@@ -195,7 +195,8 @@ ImportSummary previewParsedImport(const Store& store, const ParsedImport& parsed
 {
     if (parsed.format != QLatin1String("json"))
         return previewImport(store, parsed.batch);
-    // Chronomap JSON carries whole tables with their own ids: it adds, it does not match.
+    // Chronomap JSON carries whole tables: its tables are not read for a preview (the counts
+    // come after the import, actors matched by name included).
     ImportSummary s;
     return s;
 }
@@ -208,9 +209,10 @@ ImportSummary applyParsedImport(Store& store, const ParsedImport& parsed,
     if (parsed.format != QLatin1String("json"))
         return applyImport(store, parsed.batch, parsed.fileName, progress);
     const StoryCounts before = store.counts();
-    readStoryJson(store, parsed.chronomapJson, parsed.fileName);
+    const qint64 matched = readStoryJson(store, parsed.chronomapJson, parsed.fileName);
     const StoryCounts after = store.counts();
     ImportSummary s;
+    s.matchedActors = matched;
     s.newEvents = after.events - before.events;
     s.newActors = after.actors - before.actors;
     s.newRelations = after.relations - before.relations;
