@@ -6,6 +6,7 @@
 #include "events/eventtablemodel.h"
 #include "inspector/citedialog.h"
 #include "inspector/detailspanel.h"
+#include "present/scenescontroller.h"
 #include "interchange/interchangeactions.h"
 #include "query/selection.h"
 #include "search/filterbar.h"
@@ -142,6 +143,8 @@ bool MainWindow::openStory(const QString& path)
 void MainWindow::clearViews()
 {
     // Views hold pointers to the story and the selection: they go first.
+    delete m_scenes; // the Scenes dock and any presentation
+    m_scenes = nullptr;
     delete m_eventsDock;
     m_eventsDock = nullptr;
     m_table = nullptr;
@@ -326,6 +329,7 @@ void MainWindow::buildViews()
     m_viewMenu->addAction(m_searchDock->toggleViewAction());
     m_viewMenu->addAction(m_historyDock->toggleViewAction());
     m_viewMenu->addAction(m_filterToolBar->toggleViewAction());
+    m_scenes = new ScenesController(this, m_viewMenu); // View › Scenes, Present (F5)
 }
 
 void MainWindow::buildMenus()

@@ -24,6 +24,7 @@ class EventFilterProxy;
 class EventTableModel;
 class FilterBar;
 class SearchPanel;
+class ScenesController;
 class Selection;
 class Story;
 class TimelineView;
@@ -113,6 +114,7 @@ private:
     QMenu* m_recentMenu = nullptr;
     QLabel* m_status = nullptr;
     QTimer* m_poll = nullptr;
+    ScenesController* m_scenes = nullptr; // the Scenes dock and Present (ui/present)
 };
 
 } // namespace chronomap
