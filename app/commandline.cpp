@@ -2,6 +2,7 @@
 
 #include "bench/benchmark.h"
 #include "export/chartexport.h"
+#include "present/scenedeck.h"
 #include "interchange/interchange.h"
 #include "story/generator.h"
 #include "story/story.h"
@@ -137,6 +138,8 @@ bool CommandLine::needsGui() const
     static const QStringList images = {QStringLiteral("png"), QStringLiteral("jpg"),
                                        QStringLiteral("jpeg"), QStringLiteral("svg"),
                                        QStringLiteral("pdf")};
+    if (m_args.contains(QLatin1String("--scenes"))) // a deck or a folder of images
+        return true;
     for (int i = 0; i + 1 < m_args.size(); ++i)
         if (m_args[i] == QLatin1String("-o") || m_args[i] == QLatin1String("--output"))
             return images.contains(QFileInfo(m_args[i + 1]).suffix().toLower()) &&
@@ -156,6 +159,8 @@ QString CommandLine::usage()
         "  chronomap export FILE -o OUT [--view timeline|actors] [--size WxH] [--scale S]\n"
         "                   [--from DATE] [--to DATE] [--theme light|dark|print|broadcast]\n"
         "                   [--title TEXT] [--scene NAME]\n"
+        "  chronomap export FILE --scenes -o DECK.pdf|FOLDER/  every scene: a PDF page or a\n"
+        "                   numbered PNG each (scene-01-name.png ...)\n"
         "                   (image format from OUT: .png .jpg .svg .pdf)\n"
         "  chronomap export FILE -o OUT [--format timelinejs|chronomap|events-csv|edges-csv|\n"
         "                   gexf|graphml]   data (format from OUT: .json .csv .gexf .graphml)\n"
@@ -355,7 +360,7 @@ int CommandLine::runExport()
                QStringLiteral("scale"), QStringLiteral("from"), QStringLiteral("to"),
                QStringLiteral("theme"), QStringLiteral("title"), QStringLiteral("scene"),
                QStringLiteral("format")},
-              {});
+              {QStringLiteral("scenes")});
     if (!o.error().isEmpty())
         return error(o.error());
     if (o.positional().size() != 1 || !o.has(QStringLiteral("output")))
@@ -411,6 +416,14 @@ int CommandLine::runExport()
     if (req.from && req.to && *req.to <= *req.from)
         return error(QStringLiteral("--to must come after --from"));
     auto story = Story::open(o.positional().first(), Store::Mode::ReadOnly);
+    // Saved scenes (ui/present/scenedeck): one by name, or all as a PDF deck or numbered PNGs.
+    if (o.has(QStringLiteral("scenes")) || !req.scene.isEmpty()) {
+        for (const QString& line :
+             exportScenesForCommandLine(*story, req, o.has(QStringLiteral("scenes")),
+                                        o.has(QStringLiteral("view"))))
+            out() << line << Qt::endl;
+        return 0;
+    }
     exportChart(*story, req);
     return 0;
 }

@@ -134,6 +134,8 @@ void ScenesController::exportScenes()
         return;
     ExportRequest request;
     request.theme = theme().name;
+    // Slides show every entry; what is not cleared is marked, and the footer says so.
+    request.publishSafe = ExportRequest::PublishSafe::Mark;
     QApplication::setOverrideCursor(Qt::WaitCursor);
     try {
         QString done;
