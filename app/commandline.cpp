@@ -2,6 +2,7 @@
 
 #include "bench/benchmark.h"
 #include "export/chartexport.h"
+#include "theme/charttheme.h"
 #include "present/scenedeck.h"
 #include "interchange/interchange.h"
 #include "story/generator.h"
@@ -94,6 +95,39 @@ private:
     QSet<QString> m_flags;
 };
 
+// The export's title block, legend, sources line and publish-safe choice from the command
+// line, checked before the story is opened: an error message, or empty.
+QString applyTitleBlockOptions(const Options& o, ExportRequest& req)
+{
+    req.subtitle = o.value(QStringLiteral("subtitle"));
+    req.caption = o.value(QStringLiteral("caption"));
+    req.credit = o.value(QStringLiteral("credit"));
+    req.legend = !o.has(QStringLiteral("no-legend"));
+    req.sourcesLine = !o.has(QStringLiteral("no-sources"));
+    if (req.view != QLatin1String("timeline") && req.view != QLatin1String("actors"))
+        return QStringLiteral("--view takes timeline or actors, not \"%1\"").arg(req.view);
+    const auto theme = ChartTheme::named(req.theme);
+    if (!theme)
+        return QStringLiteral("--theme takes one of %1, not \"%2\"")
+            .arg(ChartTheme::names().join(QStringLiteral(", ")), req.theme);
+    req.theme = theme->name;
+    const QString safe = o.value(QStringLiteral("publish-safe"), QStringLiteral("omit")).toLower();
+    if (safe == QLatin1String("omit"))
+        req.publishSafe = ExportRequest::PublishSafe::Omit;
+    else if (safe == QLatin1String("mark"))
+        req.publishSafe = ExportRequest::PublishSafe::Mark;
+    else if (safe == QLatin1String("off"))
+        req.publishSafe = ExportRequest::PublishSafe::Off;
+    else
+        return QStringLiteral("--publish-safe takes omit, mark or off, not \"%1\"")
+            .arg(o.value(QStringLiteral("publish-safe")));
+    // --scenes may write numbered images into a folder (checked by exportScenesForCommandLine).
+    if (!isExportFormat(req.output) && !o.has(QStringLiteral("scenes")))
+        return QStringLiteral("%1: unknown image format \"%2\"; use .png, .jpg, .svg or .pdf")
+            .arg(req.output, QFileInfo(req.output).suffix());
+    return {};
+}
+
 bool parseCount(const QString& text, qint64& out)
 {
     bool ok = false;
@@ -158,7 +192,9 @@ QString CommandLine::usage()
         "  chronomap import FILE INPUT [--format csv|timelinejs|gexf|graphml|json|edges]\n"
         "  chronomap export FILE -o OUT [--view timeline|actors] [--size WxH] [--scale S]\n"
         "                   [--from DATE] [--to DATE] [--theme light|dark|print|broadcast]\n"
-        "                   [--title TEXT] [--scene NAME]\n"
+        "                   [--title TEXT] [--subtitle TEXT] [--caption TEXT] [--credit TEXT]\n"
+        "                   [--no-legend] [--no-sources] [--publish-safe omit|mark|off]\n"
+        "                   [--scene NAME]\n"
         "  chronomap export FILE --scenes -o DECK.pdf|FOLDER/  every scene: a PDF page or a\n"
         "                   numbered PNG each (scene-01-name.png ...)\n"
         "                   (image format from OUT: .png .jpg .svg .pdf)\n"
@@ -359,8 +395,9 @@ int CommandLine::runExport()
               {QStringLiteral("output"), QStringLiteral("view"), QStringLiteral("size"),
                QStringLiteral("scale"), QStringLiteral("from"), QStringLiteral("to"),
                QStringLiteral("theme"), QStringLiteral("title"), QStringLiteral("scene"),
-               QStringLiteral("format")},
-              {QStringLiteral("scenes")});
+               QStringLiteral("format"), QStringLiteral("subtitle"), QStringLiteral("caption"),
+               QStringLiteral("credit"), QStringLiteral("publish-safe")},
+              {QStringLiteral("scenes"), QStringLiteral("no-legend"), QStringLiteral("no-sources")});
     if (!o.error().isEmpty())
         return error(o.error());
     if (o.positional().size() != 1 || !o.has(QStringLiteral("output")))
@@ -385,6 +422,8 @@ int CommandLine::runExport()
     req.view = o.value(QStringLiteral("view"), QStringLiteral("timeline"));
     req.theme = o.value(QStringLiteral("theme"), QStringLiteral("light"));
     req.title = o.value(QStringLiteral("title"));
+    if (const QString why = applyTitleBlockOptions(o, req); !why.isEmpty())
+        return error(why);
     req.scene = o.value(QStringLiteral("scene"));
     if (o.has(QStringLiteral("size"))) {
         const QStringList wh = o.value(QStringLiteral("size")).toLower().split(u'x');
@@ -400,6 +439,8 @@ int CommandLine::runExport()
         req.scale = o.value(QStringLiteral("scale")).toDouble(&ok);
         if (!ok || req.scale < 0.25 || req.scale > 8)
             return error(QStringLiteral("--scale takes a number from 0.25 to 8"));
+    } else {
+        req.scale = autoExportScale(req.size); // 4K gets 4K type, not 1080p type in a corner
     }
     for (const QString& which : {QStringLiteral("from"), QStringLiteral("to")}) {
         if (!o.has(which))
@@ -424,7 +465,9 @@ int CommandLine::runExport()
             out() << line << Qt::endl;
         return 0;
     }
-    exportChart(*story, req);
+    const QString note = exportChart(*story, req);
+    if (!note.isEmpty())
+        out() << note << Qt::endl; // what publish-safe left out or marked
     return 0;
 }
 

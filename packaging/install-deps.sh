@@ -10,6 +10,7 @@ packages=(
     libqcustomplot-dev libqcustomplot2.1-qt6
     libsqlite3-dev sqlite3 libigraph-dev
     xvfb xauth desktop-file-utils appstream shared-mime-info python3
+    poppler-utils
 )
 
 missing=()

@@ -1,5 +1,6 @@
 #include "interchangetest.h"
 
+#include <QImage>
 #include <QProcess>
 #include <QTest>
 
@@ -18,6 +19,10 @@ private slots:
     void failedImportChangesNothing_data();
     void failedImportChangesNothing();
     void exportErrors();
+    void chartExportFlags_data();
+    void chartExportFlags();
+    void chartExportErrors_data();
+    void chartExportErrors();
 
 private:
     struct Result
@@ -170,6 +175,98 @@ void TestCli::exportErrors()
              QStringLiteral("-o"), out});
     QCOMPARE(r.code, 1);
     QVERIFY2(r.err.contains(QStringLiteral("none.chronomap")), qPrintable(r.err));
+}
+
+void TestCli::chartExportFlags_data()
+{
+    QTest::addColumn<QStringList>("flags");
+    QTest::addColumn<QString>("suffix");
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<QString>("stdoutHas");
+    QTest::newRow("png title block dark")
+        << QStringList{QStringLiteral("--theme"), QStringLiteral("dark"), QStringLiteral("--title"),
+                       QStringLiteral("Talks"), QStringLiteral("--subtitle"), QStringLiteral("Sub"),
+                       QStringLiteral("--caption"), QStringLiteral("Cap"), QStringLiteral("--credit"),
+                       QStringLiteral("Desk"), QStringLiteral("--size"), QStringLiteral("1200x675")}
+        << QStringLiteral("png") << QSize(1200, 675) << QStringLiteral("left out");
+    QTest::newRow("jpg portrait no legend, marked")
+        << QStringList{QStringLiteral("--size"), QStringLiteral("1080x1920"),
+                       QStringLiteral("--no-legend"), QStringLiteral("--no-sources"),
+                       QStringLiteral("--publish-safe"), QStringLiteral("mark")}
+        << QStringLiteral("jpg") << QSize(1080, 1920) << QStringLiteral("UNVERIFIED");
+    QTest::newRow("actors print, publish-safe off")
+        << QStringList{QStringLiteral("--view"), QStringLiteral("actors"), QStringLiteral("--theme"),
+                       QStringLiteral("print"), QStringLiteral("--publish-safe"),
+                       QStringLiteral("off"), QStringLiteral("--size"), QStringLiteral("800x600")}
+        << QStringLiteral("png") << QSize(800, 600) << QString();
+    QTest::newRow("svg broadcast window")
+        << QStringList{QStringLiteral("--theme"), QStringLiteral("broadcast"),
+                       QStringLiteral("--from"), QStringLiteral("2025-10"), QStringLiteral("--to"),
+                       QStringLiteral("2025-11"), QStringLiteral("--title"), QStringLiteral("Miami")}
+        << QStringLiteral("svg") << QSize(1920, 1080) << QStringLiteral("in this window left out");
+}
+
+void TestCli::chartExportFlags()
+{
+    QFETCH(QStringList, flags);
+    QFETCH(QString, suffix);
+    QFETCH(QSize, size);
+    QFETCH(QString, stdoutHas);
+    const QString out = m_files.path(QStringLiteral("chart.") + suffix);
+    QFile::remove(out);
+    const Result r = run(QStringList{QStringLiteral("export"), m_story, QStringLiteral("-o"), out} +
+                         flags);
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY(QFile::exists(out));
+    if (suffix == QLatin1String("svg")) {
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray svg = f.readAll();
+        QVERIFY(svg.contains(QStringLiteral("width=\"%1\"").arg(size.width()).toUtf8()));
+    } else {
+        QCOMPARE(QImage(out).size(), size);
+    }
+    if (stdoutHas.isEmpty())
+        QVERIFY2(r.out.trimmed().isEmpty(), qPrintable(r.out));
+    else
+        QVERIFY2(r.out.contains(stdoutHas), qPrintable(r.out));
+}
+
+void TestCli::chartExportErrors_data()
+{
+    QTest::addColumn<QStringList>("flags");
+    QTest::addColumn<QString>("output");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("view") << QStringList{QStringLiteral("--view"), QStringLiteral("pie")}
+                          << QStringLiteral("keep.png") << QStringLiteral("--view takes timeline");
+    QTest::newRow("theme") << QStringList{QStringLiteral("--theme"), QStringLiteral("neon")}
+                           << QStringLiteral("keep.png") << QStringLiteral("--theme takes one of");
+    QTest::newRow("publish-safe")
+        << QStringList{QStringLiteral("--publish-safe"), QStringLiteral("maybe")}
+        << QStringLiteral("keep.png") << QStringLiteral("--publish-safe takes omit, mark or off");
+    QTest::newRow("format") << QStringList{} << QStringLiteral("keep.bmp")
+                            << QStringLiteral("unknown image format");
+    QTest::newRow("size") << QStringList{QStringLiteral("--size"), QStringLiteral("big")}
+                          << QStringLiteral("keep.png") << QStringLiteral("--size takes");
+    QTest::newRow("caption without text") << QStringList{QStringLiteral("--caption")}
+                                          << QStringLiteral("keep.png")
+                                          << QStringLiteral("--caption needs a value");
+}
+
+void TestCli::chartExportErrors()
+{
+    QFETCH(QStringList, flags);
+    QFETCH(QString, output);
+    QFETCH(QString, message);
+    const QString out = m_files.write(output, "old");
+    const Result r =
+        run(QStringList{QStringLiteral("export"), m_story, QStringLiteral("-o"), out} + flags);
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    QCOMPARE(r.err.count(QStringLiteral("chronomap: ")), 1); // one message
+    QFile f(out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray("old"));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -7,6 +7,7 @@
 #include "inspector/citedialog.h"
 #include "inspector/detailspanel.h"
 #include "present/scenescontroller.h"
+#include "export/exportactions.h"
 #include "interchange/interchangeactions.h"
 #include "query/selection.h"
 #include "search/filterbar.h"
@@ -350,6 +351,7 @@ void MainWindow::buildMenus()
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
     addInterchangeActions(file, this, [this] { return m_story.get(); });
+    installExportActions(this, file); // Export Chart, Copy Chart, Print (ui/export)
 
     // Edit: Undo and Redo are inserted at the top for each story (they follow its stack).
     m_editMenu = menuBar()->addMenu(tr("&Edit"));

@@ -101,9 +101,34 @@ private:
     std::map<quint64, std::vector<int>> m_cells;
 };
 
-QPen edgePen(Verification status, double width, quint8 flags)
+// A relation's colour by how far it has been checked, in the theme's inks.
+QColor statusInk(const ChartTheme& theme, Verification status)
 {
-    QColor c = statusColour(status);
+    switch (status) {
+    case Verification::Draft:
+        return theme.edge;
+    case Verification::Confirmed:
+        return theme.mutedText;
+    case Verification::Disputed:
+        return theme.disputed;
+    case Verification::Cleared:
+        return theme.text;
+    }
+    return theme.edge;
+}
+
+// `c` carried `amount` of the way towards `towards`, opaque.
+QColor mix(const QColor& c, const QColor& towards, double amount)
+{
+    return QColor::fromRgbF(float(c.redF() + (towards.redF() - c.redF()) * amount),
+                            float(c.greenF() + (towards.greenF() - c.greenF()) * amount),
+                            float(c.blueF() + (towards.blueF() - c.blueF()) * amount));
+}
+
+QPen edgePen(Verification status, double width, quint8 flags, const ChartTheme& theme)
+{
+    QColor c = statusInk(theme, status);
+    width *= theme.lineScale;
     if (flags & MapScene::EdgeDimmed)
         c = withAlpha(c, 45);
     if (flags & (MapScene::EdgeEmphasised | MapScene::EdgeHovered))
@@ -301,7 +326,7 @@ void ActorMapLayer::draw(QCPPainter* painter)
     const QRectF clip = clipRect();
     m_lastLabels = 0;
     if (m_scene.nodes.empty() || !m_scene.message.isEmpty()) {
-        painter->setPen(QColor(0x55, 0x55, 0x55));
+        painter->setPen(m_theme.mutedText);
         painter->setFont(m_font);
         painter->drawText(clip, Qt::AlignCenter,
                           m_scene.message.isEmpty() ? QObject::tr("No actors in this story")
@@ -362,15 +387,12 @@ void ActorMapLayer::drawEdges(QCPPainter* painter, const std::vector<QPointF>& p
                 lines[int(e.status)].emplace_back(a, b);
         }
         painter->setRenderHint(QPainter::Antialiasing, false);
-        painter->setPen(QPen(QColor(0xe4, 0xe4, 0xe4), 0));
+        painter->setPen(QPen(mix(m_theme.edge, m_theme.background, 0.8), 0));
         painter->drawLines(dim.data(), int(dim.size()));
         for (int s = 0; s < 4; ++s) {
-            const QColor c = statusColour(Verification(s));
             // Light tints of the status colours, opaque so no blending per pixel.
-            painter->setPen(QPen(QColor::fromRgbF(0.55f + 0.45f * c.redF() * 0.6f,
-                                                  0.55f + 0.45f * c.greenF() * 0.6f,
-                                                  0.55f + 0.45f * c.blueF() * 0.6f),
-                                 0));
+            painter->setPen(
+                QPen(mix(statusInk(m_theme, Verification(s)), m_theme.background, 0.55), 0));
             painter->drawLines(lines[s].data(), int(lines[s].size()));
         }
         painter->setRenderHint(QPainter::Antialiasing, true);
@@ -393,7 +415,7 @@ void ActorMapLayer::drawEdges(QCPPainter* painter, const std::vector<QPointF>& p
             continue;
         const QPointF normal = unit(QPointF(-(b - a).y(), (b - a).x()));
         const QPointF control = (a + b) / 2 + normal * (2 * e.bend);
-        const QPen pen = edgePen(e.status, e.width, e.flags);
+        const QPen pen = edgePen(e.status, e.width, e.flags, m_theme);
         const quint32 key =
             (quint32(e.status) << 24) | (quint32(qRound(pen.widthF() * 4)) << 8) |
             (e.flags & (MapScene::EdgeDimmed | MapScene::EdgeEmphasised | MapScene::EdgeHovered));
@@ -450,8 +472,8 @@ const QPixmap& ActorMapLayer::sprite(ActorKind kind, const QColor& fill, int rad
     pm.fill(Qt::transparent);
     QPainter p(&pm);
     p.setRenderHint(QPainter::Antialiasing);
-    p.setPen(QPen((flags & MapScene::NodeEmphasised) ? QColor(Qt::black) : QColor(Qt::white),
-                  (flags & MapScene::NodeEmphasised) ? 2.0 : 0.8));
+    p.setPen(QPen((flags & MapScene::NodeEmphasised) ? m_theme.text : m_theme.background,
+                  ((flags & MapScene::NodeEmphasised) ? 2.0 : 0.8) * m_theme.lineScale));
     p.setBrush(fill);
     p.drawPath(nodeShape(kind, QPointF(size / 2.0, size / 2.0), radius));
     p.end();
@@ -478,18 +500,19 @@ void ActorMapLayer::drawNodes(QCPPainter* painter, const std::vector<QPointF>& p
             continue;
         }
         const bool strong = node.flags & (MapScene::NodeEmphasised | MapScene::NodeHovered);
-        painter->setPen(QPen(strong ? QColor(Qt::black) : QColor(Qt::white), strong ? 2.2 : 1.2));
+        painter->setPen(QPen(strong ? m_theme.text : m_theme.background,
+                             (strong ? 2.2 : 1.2) * m_theme.lineScale));
         painter->setBrush(fill);
         painter->drawPath(nodeShape(node.kind, c, node.radius));
         if (node.flags & MapScene::NodeSelected) {
             painter->setBrush(Qt::NoBrush);
-            painter->setPen(QPen(QColor(0x10, 0x10, 0x10), 1.6, Qt::DotLine));
+            painter->setPen(QPen(m_theme.text, 1.6 * m_theme.lineScale, Qt::DotLine));
             painter->drawEllipse(c, node.radius + 4.5, node.radius + 4.5);
         }
         if (node.flags & MapScene::NodePinned) {
             // A small dark pin head at the upper right: this actor stays where it was put.
-            painter->setPen(QPen(Qt::white, 1));
-            painter->setBrush(QColor(0x20, 0x20, 0x20));
+            painter->setPen(QPen(m_theme.background, 1));
+            painter->setBrush(m_theme.text);
             painter->drawEllipse(c + QPointF(node.radius * 0.75, -node.radius * 0.75), 2.6, 2.6);
         }
     }
@@ -536,9 +559,9 @@ void ActorMapLayer::drawLabels(QCPPainter* painter, const std::vector<QPointF>& 
             taken.add(rect);
             const bool dim = node.flags & (MapScene::NodeDimmed | MapScene::NodeFaded);
             painter->setPen(Qt::NoPen);
-            painter->setBrush(QColor(255, 255, 255, 200));
+            painter->setBrush(withAlpha(m_theme.background, 200));
             painter->drawRoundedRect(rect, 3, 3);
-            painter->setPen(dim ? QColor(0x80, 0x80, 0x80) : QColor(0x1a, 0x1a, 0x1a));
+            painter->setPen(dim ? m_theme.mutedText : m_theme.text);
             if (node.flags & MapScene::NodeEmphasised) {
                 QFont bold = m_font;
                 bold.setBold(true);
@@ -555,7 +578,7 @@ void ActorMapLayer::drawLabels(QCPPainter* painter, const std::vector<QPointF>& 
 
     // Relation types, where an edge is long enough on screen to carry its label.
     QFont small = m_font;
-    small.setPixelSize(10);
+    small.setPixelSize(std::max(8, int(std::lround(10 * m_theme.fontScale))));
     small.setItalic(true);
     const QFontMetricsF sfm(small);
     painter->setFont(small);
@@ -594,10 +617,10 @@ void ActorMapLayer::drawLabels(QCPPainter* painter, const std::vector<QPointF>& 
             continue;
         taken.add(rect);
         painter->setPen(Qt::NoPen);
-        painter->setBrush(QColor(255, 255, 255, 215));
+        painter->setBrush(withAlpha(m_theme.background, 215));
         painter->drawRoundedRect(rect, 2, 2);
-        painter->setPen(e.status == Verification::Disputed ? statusColour(e.status)
-                                                           : QColor(0x44, 0x44, 0x44));
+        painter->setPen(e.status == Verification::Disputed ? m_theme.disputed
+                                                           : m_theme.mutedText);
         painter->drawText(rect, Qt::AlignCenter, e.type);
     }
     painter->setFont(m_font);
@@ -607,7 +630,7 @@ void ActorMapLayer::drawLegend(QCPPainter* painter)
 {
     const QRectF clip = clipRect();
     QFont font = m_font;
-    font.setPixelSize(11);
+    font.setPixelSize(std::max(8, int(std::lround(11 * m_theme.fontScale))));
     const QFontMetricsF fm(font);
     const double row = std::max(16.0, fm.height() + 3);
     const QStringList kinds = {QObject::tr("person"), QObject::tr("organization"),
@@ -615,48 +638,51 @@ void ActorMapLayer::drawLegend(QCPPainter* painter)
     const QStringList statuses = {QObject::tr("draft"), QObject::tr("confirmed"),
                                   QObject::tr("disputed"), QObject::tr("cleared")};
     const int rows = 4 + 4 + 1 + (m_scene.colourByCommunity ? 1 : 0);
-    const QRectF box(clip.left() + 8, clip.top() + 8, 150, rows * row + 10);
+    const double width = 150 * m_theme.fontScale;
+    const QRectF box(clip.left() + 8, clip.top() + 8, width, rows * row + 10);
     painter->save();
-    painter->setPen(QPen(QColor(0xcc, 0xcc, 0xcc), 1));
-    painter->setBrush(QColor(255, 255, 255, 230));
+    painter->setPen(QPen(m_theme.axis, 1));
+    painter->setBrush(withAlpha(m_theme.background, 230));
     painter->drawRoundedRect(box, 4, 4);
     painter->setFont(font);
     double y = box.top() + 5 + row / 2;
     const double x = box.left() + 16;
     for (int k = 0; k < 4; ++k, y += row) {
-        painter->setPen(QPen(Qt::white, 1));
-        painter->setBrush(m_scene.colourByCommunity ? QColor(0x99, 0x99, 0x99)
-                                                    : kindColour(ActorKind(k)));
+        painter->setPen(QPen(m_theme.background, 1));
+        painter->setBrush(m_scene.colourByCommunity ? m_theme.edge
+                                                    : m_theme.categoryColor(k));
         painter->drawPath(nodeShape(ActorKind(k), QPointF(x, y), 5.5));
-        painter->setPen(QColor(0x22, 0x22, 0x22));
-        painter->drawText(QRectF(x + 14, y - row / 2, 120, row), Qt::AlignVCenter, kinds[k]);
+        painter->setPen(m_theme.text);
+        painter->drawText(QRectF(x + 14, y - row / 2, width - 30, row), Qt::AlignVCenter,
+                          kinds[k]);
     }
     if (m_scene.colourByCommunity) {
         for (int c = 0; c < 6; ++c) {
             painter->setPen(Qt::NoPen);
-            painter->setBrush(communityColour(c));
+            painter->setBrush(m_theme.communityColor(c));
             painter->drawEllipse(QPointF(x - 6 + c * 9, y), 4, 4);
         }
-        painter->setPen(QColor(0x22, 0x22, 0x22));
+        painter->setPen(m_theme.text);
         painter->drawText(QRectF(x + 50, y - row / 2, 90, row), Qt::AlignVCenter,
                           QObject::tr("community"));
         y += row;
     }
     for (int s : {1, 3, 0, 2}) {
-        painter->setPen(edgePen(Verification(s), 2, 0));
+        painter->setPen(edgePen(Verification(s), 2, 0, m_theme));
         painter->drawLine(QPointF(x - 8, y), QPointF(x + 8, y));
-        painter->setPen(QColor(0x22, 0x22, 0x22));
-        painter->drawText(QRectF(x + 14, y - row / 2, 120, row), Qt::AlignVCenter, statuses[s]);
+        painter->setPen(m_theme.text);
+        painter->drawText(QRectF(x + 14, y - row / 2, width - 30, row), Qt::AlignVCenter,
+                          statuses[s]);
         y += row;
     }
-    painter->setPen(QPen(statusColour(Verification::Confirmed), 1.5));
+    painter->setPen(QPen(statusInk(m_theme, Verification::Confirmed), 1.5 * m_theme.lineScale));
     painter->drawLine(QPointF(x - 8, y), QPointF(x + 4, y));
     painter->setPen(Qt::NoPen);
-    painter->setBrush(statusColour(Verification::Confirmed));
+    painter->setBrush(statusInk(m_theme, Verification::Confirmed));
     painter->drawPolygon(
         QPolygonF({QPointF(x + 9, y), QPointF(x + 3, y - 3.5), QPointF(x + 3, y + 3.5)}));
-    painter->setPen(QColor(0x22, 0x22, 0x22));
-    painter->drawText(QRectF(x + 14, y - row / 2, 120, row), Qt::AlignVCenter,
+    painter->setPen(m_theme.text);
+    painter->drawText(QRectF(x + 14, y - row / 2, width - 30, row), Qt::AlignVCenter,
                       QObject::tr("directed relation"));
     painter->restore();
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/entities.h"
+#include "theme/charttheme.h"
 
 #include <QColor>
 #include <QFont>
@@ -78,6 +79,9 @@ public:
     MapScene& scene() { return m_scene; }
     const MapScene& scene() const { return m_scene; }
     void setLegendVisible(bool visible) { m_legend = visible; }
+    // The look: node, edge, label and legend colours, type size and line widths.
+    void setTheme(const ChartTheme& theme);
+    const ChartTheme& theme() const { return m_theme; }
 
     // Hit tests in widget pixels: node index or -1; edge index or -1.
     int nodeAt(const QPointF& pixel) const;
@@ -115,6 +119,7 @@ private:
     int m_lastLabels = 0;
     QFont m_font;
     QHash<quint64, QPixmap> m_sprites;
+    ChartTheme m_theme = *ChartTheme::named(QStringLiteral("light"));
 };
 
 // A node's outline for its kind: person circle, organization square, state hexagon,

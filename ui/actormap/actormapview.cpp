@@ -401,10 +401,10 @@ void ActorMapView::restyle()
         const double v = metric && top > 0 ? (*metric)[i] / top : 0;
         node.radius = float(rMin + (rMax - rMin) * std::sqrt(std::max(0.0, v)));
         node.rank = float(v + (m_relationCount[i] > 0 ? 1e-6 * m_relationCount[i] : 0));
-        node.fill = actor.color.isValid() ? actor.color
+        node.fill = actor.color.isValid() && !m_layer->theme().greyscale ? actor.color
                     : m_byCommunity && m_communities.membership.size() == n
-                        ? communityColour(m_communities.membership[i])
-                        : kindColour(actor.kind);
+                        ? m_layer->theme().communityColor(m_communities.membership[i])
+                        : m_layer->theme().categoryColor(int(actor.kind));
         quint8 flags = 0;
         if (!ego.empty() && !ego[i])
             flags |= MapScene::NodeHidden;

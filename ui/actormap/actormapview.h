@@ -26,6 +26,7 @@ class ActorMapLayer;
 class GraphJob;
 class Selection;
 class Story;
+struct ChartTheme;
 
 // The actor map of a story: who is connected to whom, "as of" the timeline's window. Layout
 // and analysis run on a worker (GraphJob) with progress and Cancel; the drawing is one
@@ -60,6 +61,8 @@ public:
     void setAnimated(bool animated) { m_animated = animated; }
 
     void fitMap();
+    // The look of the map (colours, type, lines); see actormaptheme.cpp.
+    void setTheme(const ChartTheme& theme);
     void setSizeBy(SizeBy by);
     void setColourByCommunity(bool community);
     // Ego view around the picked actor: 1 or 2 steps, 0 for the whole map.

@@ -82,6 +82,7 @@ int runBenchmarks(const QString& storePath, QTextStream& out)
          *std::max_element(searchTimes.begin(), searchTimes.end()), "ms");
     benchTimeline(*story, out);
     benchActorMap(*story, out);
+    benchExport(*story, out);
     line(out, "resident_memory", residentMB(), "MB");
     return 0;
 }

@@ -1,9 +1,8 @@
 #include "chartexport.h"
 
-#include "actormap/actormapview.h"
-#include "query/selection.h"
+#include "chartcomposer.h"
+#include "geometryclip.h"
 #include "story/story.h"
-#include "timeline/timelineview.h"
 
 #include <QBuffer>
 #include <QFileInfo>
@@ -12,6 +11,8 @@
 #include <QPdfWriter>
 #include <QSaveFile>
 #include <QSvgGenerator>
+
+#include <functional>
 
 #include <qcustomplot.h>
 
@@ -34,53 +35,11 @@ void paintPlot(QCustomPlot& plot, QPaintDevice& device, QSize size, double scale
 
 } // namespace
 
-void writePlot(QCustomPlot& plot, const QString& output, QSize size, double scale)
-{
-    const QString suffix = QFileInfo(output).suffix().toLower();
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    if (suffix == QLatin1String("png") || suffix == QLatin1String("jpg") ||
-        suffix == QLatin1String("jpeg")) {
-        // A QImage has device pixel ratio 1 whatever QT_SCALE_FACTOR says: the file gets
-        // exactly the pixels asked for.
-        QImage image(size, QImage::Format_ARGB32_Premultiplied);
-        image.fill(Qt::white); // the plot paints its own background brush over this
-        paintPlot(plot, image, size, scale);
-        if (suffix != QLatin1String("png"))
-            image = image.convertToFormat(QImage::Format_RGB32);
-        QImageWriter writer(&buffer, suffix == QLatin1String("png") ? "png" : "jpg");
-        if (suffix != QLatin1String("png"))
-            writer.setQuality(92);
-        if (!writer.write(image))
-            throw StoreError(QStringLiteral("%1: could not encode the image: %2")
-                                 .arg(output, writer.errorString()));
-    } else if (suffix == QLatin1String("svg")) {
-        QSvgGenerator svg;
-        svg.setOutputDevice(&buffer);
-        svg.setSize(size);
-        svg.setViewBox(QRect(QPoint(0, 0), size));
-        svg.setResolution(96);
-        svg.setTitle(plot.windowTitle());
-        svg.setDescription(QStringLiteral("Made with Chronomap"));
-        paintPlot(plot, svg, size, scale);
-    } else if (suffix == QLatin1String("pdf")) {
-        QPdfWriter pdf(&buffer);
-        pdf.setCreator(QStringLiteral("Chronomap"));
-        pdf.setTitle(plot.windowTitle());
-        // One pixel is one point: the page has the requested size, and text stays vector.
-        pdf.setResolution(72);
-        pdf.setPageLayout(QPageLayout(QPageSize(QSizeF(size), QPageSize::Point, QString(),
-                                                QPageSize::ExactMatch),
-                                      QPageLayout::Portrait, QMarginsF()));
-        paintPlot(plot, pdf, size, scale);
-    } else {
-        throw StoreError(QStringLiteral("%1: unknown image format \"%2\"; use .png, .jpg, .svg "
-                                        "or .pdf")
-                             .arg(output, suffix));
-    }
-    buffer.close();
+namespace {
 
+// Writes bytes through QSaveFile: the old file stays as it was unless all of it is written.
+void saveBytes(const QString& output, const QByteArray& bytes)
+{
     QSaveFile file(output);
     if (!file.open(QIODevice::WriteOnly))
         throw StoreError(QStringLiteral("%1: cannot write here: %2; nothing was changed")
@@ -90,49 +49,108 @@ void writePlot(QCustomPlot& plot, const QString& output, QSize size, double scal
                              .arg(output, file.errorString()));
 }
 
-void exportChart(Story& story, const ExportRequest& request)
+QString suffixOf(const QString& output)
 {
-    const QString suffix = QFileInfo(request.output).suffix().toLower();
+    return QFileInfo(output).suffix().toLower();
+}
+
+// Encodes what `paint` draws in the format the file name asks for, at exactly `size`.
+// `paint` is given the device and the size in device pixels; SVG goes through a device that
+// clips geometry itself, since QSvgGenerator ignores clipping.
+QByteArray render(const QString& output, QSize size, const QString& title, const QColor& fill,
+                  const std::function<void(QPaintDevice&, QSize)>& paint)
+{
+    const QString suffix = suffixOf(output);
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    if (suffix == QLatin1String("png") || suffix == QLatin1String("jpg") ||
+        suffix == QLatin1String("jpeg")) {
+        // A QImage has device pixel ratio 1 whatever QT_SCALE_FACTOR says: the file gets
+        // exactly the pixels asked for.
+        QImage image(size, QImage::Format_ARGB32_Premultiplied);
+        image.fill(fill);
+        paint(image, size);
+        if (suffix != QLatin1String("png"))
+            image = image.convertToFormat(QImage::Format_RGB32);
+        QImageWriter writer(&buffer, suffix == QLatin1String("png") ? "png" : "jpg");
+        if (suffix != QLatin1String("png"))
+            writer.setQuality(92);
+        else
+            writer.setCompression(1); // fast: a 4K chart compresses well enough at level 1
+        if (!writer.write(image))
+            throw StoreError(QStringLiteral("%1: could not encode the image: %2")
+                                 .arg(output, writer.errorString()));
+    } else if (suffix == QLatin1String("svg")) {
+        QSvgGenerator svg;
+        svg.setOutputDevice(&buffer);
+        svg.setSize(size);
+        svg.setViewBox(QRect(QPoint(0, 0), size));
+        svg.setResolution(96);
+        svg.setTitle(title);
+        svg.setDescription(QStringLiteral("Made with Chronomap"));
+        GeometryClipDevice clipped(&svg);
+        paint(clipped, size);
+    } else if (suffix == QLatin1String("pdf")) {
+        QPdfWriter pdf(&buffer);
+        pdf.setCreator(QStringLiteral("Chronomap"));
+        pdf.setTitle(title);
+        // One pixel is one point: the page has the requested size, and text stays vector.
+        pdf.setResolution(72);
+        pdf.setPageLayout(
+            QPageLayout(QPageSize(QSizeF(size), QPageSize::Point, QString(), QPageSize::ExactMatch),
+                        QPageLayout::Portrait, QMarginsF()));
+        paint(pdf, size);
+    } else {
+        throw StoreError(QStringLiteral("%1: unknown image format \"%2\"; use .png, .jpg, .svg "
+                                        "or .pdf")
+                             .arg(output, suffix));
+    }
+    buffer.close();
+    return bytes;
+}
+
+} // namespace
+
+void writePlot(QCustomPlot& plot, const QString& output, QSize size, double scale)
+{
+    saveBytes(output,
+              render(output, size, plot.windowTitle(), Qt::white,
+                     [&](QPaintDevice& device, QSize s) { paintPlot(plot, device, s, scale); }));
+}
+
+bool isExportFormat(const QString& output)
+{
     static const QStringList formats = {QStringLiteral("png"), QStringLiteral("jpg"),
                                         QStringLiteral("jpeg"), QStringLiteral("svg"),
                                         QStringLiteral("pdf")};
-    if (!formats.contains(suffix))
+    return formats.contains(suffixOf(output));
+}
+
+double autoExportScale(QSize size)
+{
+    return std::max(1.0, std::min(size.width() / 1920.0, size.height() / 1080.0));
+}
+
+QString exportChart(Story& story, const ExportRequest& request)
+{
+    if (!isExportFormat(request.output))
         throw StoreError(QStringLiteral("%1: unknown image format \"%2\"; use .png, .jpg, .svg or "
                                         ".pdf")
-                             .arg(request.output, suffix));
-    if (request.view != QLatin1String("timeline") && request.view != QLatin1String("actors"))
-        throw StoreError(QStringLiteral("unknown view \"%1\"; use --view timeline or --view actors")
-                             .arg(request.view));
+                             .arg(request.output, suffixOf(request.output)));
+    if (request.size.width() < 1 || request.size.height() < 1)
+        throw StoreError(
+            QStringLiteral("%1: the size must be at least 1×1 pixels").arg(request.output));
+    // The same widgets as the window, never shown, composed with the title block.
+    ChartComposer composer(story, request);
+    saveBytes(request.output, encodeChart(composer, request.output, request.size));
+    return composer.footer();
+}
 
-    // The same widgets as the window, never shown: laid out at the requested size.
-    Selection selection;
-    const TimeIndex& index = story.timeIndex();
-    const qint64 from = request.from.value_or(index.empty() ? 0 : index.minTime());
-    const qint64 to = request.to.value_or(index.empty() ? 86400 : index.maxTime());
-    selection.setTimeWindow(from, to);
-    const QSize logical(qMax(1, qRound(request.size.width() / request.scale)),
-                        qMax(1, qRound(request.size.height() / request.scale)));
-    if (request.view == QLatin1String("timeline")) {
-        TimelineView view(&story, &selection);
-        view.setExportMode(true);
-        view.resize(logical);
-        view.plot()->resize(logical);
-        if (request.from || request.to)
-            view.setWindow(from, to);
-        else
-            view.fitStory(); // the whole story with a margin, as the window opens
-        writePlot(*view.plot(), request.output, request.size, request.scale);
-    } else {
-        ActorMapView view(&story, &selection);
-        view.resize(logical);
-        view.plot()->resize(logical);
-        // The layout on this thread, shown at once: the same story and window always give
-        // the same picture, so two exports are the same file.
-        view.setAnimated(false);
-        view.layoutNow();
-        view.fitMap();
-        writePlot(*view.plot(), request.output, request.size, request.scale);
-    }
+QByteArray encodeChart(ChartComposer& composer, const QString& output, QSize size)
+{
+    return render(output, size, composer.documentTitle(), composer.theme().background,
+                  [&](QPaintDevice& device, QSize s) { composer.paint(device, s); });
 }
 
 } // namespace chronomap

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "query/lanes.h"
+
 #include <QSize>
 #include <QString>
 
@@ -9,6 +11,7 @@ class QCustomPlot;
 
 namespace chronomap {
 
+class ChartComposer;
 class Selection;
 class Story;
 
@@ -36,12 +39,25 @@ struct ExportRequest
     // The window's filters, selection and highlight to draw with, or none (the whole story,
     // nothing selected). Not owned; only read during the export.
     const Selection* state = nullptr;
+    // The timeline's lanes as the window shows them (none: by category).
+    std::optional<LaneMode> laneMode;
 };
 
 // Renders the requested chart headless with the same drawing code as the window and writes
 // it through QSaveFile, so a failed export leaves any old file as it was.
-// Throws StoreError with a message naming the file.
-void exportChart(Story& story, const ExportRequest& request);
+// Throws StoreError with a message naming the file. Returns what publish-safe export left out
+// or marked (the footer's words), or an empty string.
+QString exportChart(Story& story, const ExportRequest& request);
+
+// The scale that keeps type readable at `size`: 1 up to 1920×1080, 2 at 3840×2160.
+double autoExportScale(QSize size);
+
+// The file's bytes for a composed chart, in the format `output`'s suffix names (nothing is
+// written). For the bench and the scenes deck.
+QByteArray encodeChart(ChartComposer& composer, const QString& output, QSize size);
+
+// True for the file names exportChart can write (.png .jpg .jpeg .svg .pdf).
+bool isExportFormat(const QString& output);
 
 // Writes a chart that is already set up (the window's or a headless one) at exactly
 // `size` pixels. Used by exportChart and by the window's export.

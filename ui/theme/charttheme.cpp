@@ -52,6 +52,7 @@ ChartTheme darkTheme()
     t.accent = QColor(0x8a, 0xb4, 0xf8);
     t.highlight = QColor(0xF0, 0x7A, 0x2A);
     t.today = QColor(0xff, 0x6b, 0x5b);
+    t.disputed = QColor(0xff, 0x7a, 0x5c);
     t.edge = QColor(0x8a, 0x90, 0x98);
     t.defaultCategory = QColor(0x6e, 0x9c, 0xd0);
     t.categories = okabeItoOnDark();
@@ -72,6 +73,7 @@ ChartTheme printTheme()
     t.accent = Qt::black;
     t.highlight = QColor(0x33, 0x33, 0x33);
     t.today = QColor(0x55, 0x55, 0x55);
+    t.disputed = QColor(0x22, 0x22, 0x22);
     t.edge = QColor(0x77, 0x77, 0x77);
     t.defaultCategory = QColor(0x55, 0x55, 0x55);
     t.categories = greys();

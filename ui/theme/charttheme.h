@@ -31,6 +31,7 @@ struct ChartTheme
     QColor accent{0x1f, 0x3b, 0x73};    // selection, the brushed window
     QColor highlight{0xD5, 0x5E, 0x00}; // lit up by the other view
     QColor today{0xc0, 0x39, 0x2b};
+    QColor disputed{0xe4, 0x57, 0x2e}; // the mark on a disputed entry
     QColor edge{0x8a, 0x8a, 0x8a};
     QColor defaultCategory{0x4e, 0x79, 0xa7};
     QList<QColor> categories; // colour-blind safe, in order of use

@@ -16,8 +16,6 @@ namespace {
 constexpr double kRowHeight = 20; // one sub-row: a box and its label
 constexpr double kGap = 6;        // between neighbours in a sub-row
 constexpr double kMarker = 5;     // half width of a point event's diamond
-const QColor kText(0x1d, 0x1d, 0x1f);
-const QColor kDisputed(0xe4, 0x57, 0x2e);
 
 QColor withAlpha(QColor c, double alpha)
 {
@@ -26,15 +24,17 @@ QColor withAlpha(QColor c, double alpha)
 }
 
 // The pen that says how far an event has been checked.
-QPen statusPen(const QColor& base, Verification status, bool emphasised)
+QPen statusPen(const QColor& base, Verification status, bool emphasised, const ChartTheme& theme)
 {
-    QPen pen(base.darker(150), emphasised ? 2.5 : 1.0);
+    // On a dark background the outline is lighter than the fill, not darker.
+    QPen pen(theme.dark ? base.lighter(140) : base.darker(150),
+             (emphasised ? 2.5 : 1.0) * theme.lineScale);
     switch (status) {
     case Verification::Draft:
         pen.setStyle(Qt::DashLine);
         break;
     case Verification::Cleared:
-        pen.setWidthF(emphasised ? 3.0 : 2.0);
+        pen.setWidthF((emphasised ? 3.0 : 2.0) * theme.lineScale);
         break;
     case Verification::Confirmed:
     case Verification::Disputed:
@@ -128,11 +128,12 @@ void EventsPlottable::drawLanes(QCPPainter* painter, int first, int last)
 {
     // Opaque fills: the raster engine writes them without blending.
     const QRectF& r = m_state->plotRect;
+    const ChartTheme& theme = m_state->theme;
     for (int p = first; p < last; ++p)
         if (p % 2 == 1)
             painter->fillRect(QRectF(r.left(), laneTop(p), r.width(), laneTop(p + 1) - laneTop(p)),
-                              QColor(246, 246, 246));
-    painter->setPen(QPen(QColor(225, 225, 225), 1));
+                              theme.panel);
+    painter->setPen(QPen(theme.grid, 1));
     for (int p = first + 1; p < last; ++p)
         painter->drawLine(QLineF(r.left(), laneTop(p), r.right(), laneTop(p)));
 }
@@ -150,12 +151,15 @@ void EventsPlottable::drawEras(QCPPainter* painter, bool titles)
             continue;
         const double x0 = openStart ? r.left() : std::max(px(era.date.nominalStart()), r.left());
         const double x1 = openEnd ? r.right() : std::min(px(era.date.nominalEnd()), r.right());
-        const QColor color = era.color.isValid() ? era.color : QColor(0x56, 0xb4, 0xe9);
+        const QColor color = era.color.isValid() && !m_state->theme.greyscale
+                                 ? era.color
+                                 : m_state->theme.categoryColor(4);
         if (!titles) {
             painter->fillRect(QRectF(x0, r.top(), x1 - x0, r.height()), withAlpha(color, 0.08));
             continue;
         }
-        painter->setPen(QPen(withAlpha(color.darker(160), 0.9)));
+        painter->setPen(
+            QPen(withAlpha(m_state->theme.dark ? color.lighter(150) : color.darker(160), 0.9)));
         const QRectF band(x0 + 4, r.bottom() - 18, std::max(0.0, x1 - x0 - 8), 16);
         painter->drawText(
             band, Qt::AlignLeft | Qt::AlignVCenter,
@@ -182,21 +186,22 @@ void EventsPlottable::drawDensity(QCPPainter* painter, int first, int last)
     QImage image(columns, std::max(1, last - first), QImage::Format_RGB32);
     for (int p = first; p < last; ++p) {
         const auto& lane = s.layout.laneAt(std::size_t(p));
-        const QColor base = lane.color.isValid() ? lane.color : QColor(0x4e, 0x79, 0xa7);
-        const int bg = p % 2 == 1 ? 246 : 255;
+        const QColor base = s.laneColor(lane);
+        const QColor bandColor = p % 2 == 1 ? s.theme.panel : s.theme.background;
+        const int bgR = bandColor.red(), bgG = bandColor.green(), bgB = bandColor.blue();
         auto* line = reinterpret_cast<QRgb*>(image.scanLine(p - first));
         const auto& counts = s.counts[std::size_t(p - first)];
         for (int c = 0; c < columns; ++c) {
             const int n = counts[std::size_t(c)];
             if (!n) {
-                line[c] = qRgb(bg, bg, bg);
+                line[c] = qRgb(bgR, bgG, bgB);
                 continue;
             }
             double a = 0.18 + 0.82 * std::log1p(double(n)) * norm;
             if (dimmed)
                 a *= 0.35;
-            line[c] = qRgb(int(bg + (base.red() - bg) * a), int(bg + (base.green() - bg) * a),
-                           int(bg + (base.blue() - bg) * a));
+            line[c] = qRgb(int(bgR + (base.red() - bgR) * a), int(bgG + (base.green() - bgG) * a),
+                           int(bgB + (base.blue() - bgB) * a));
         }
     }
     for (int p = first; p < last; ++p) {
@@ -230,7 +235,10 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
     {
         std::size_t placed;
         QColor color;
+        QString text; // set when the prepared title is not drawn as it is (shortened, tagged)
     };
+    const ChartTheme& theme = s.theme;
+    const QString unverifiedTag = tr("UNVERIFIED");
     std::vector<Pending> labels;
     std::vector<double> rowRight;
 
@@ -267,14 +275,30 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
             const double rowTop = y0 + k * rowHeight;
             TimelineState::Placed placed{id, row, p, QRectF(x0, rowTop, x1 - x0, rowHeight), {}};
             double extent = x1;
+            const Verification status = TimeIndex::statusOf(f);
+            const bool marked = s.markUnverified && status != Verification::Cleared;
+            QString labelText;
             if (free && withLabels) {
                 if (const QStaticText* text = s.title(id, budget)) {
-                    const double w = text->size().width();
+                    double w = text->size().width();
+                    if (marked) {
+                        labelText = tr("%1: %2").arg(unverifiedTag, text->text());
+                        w = metrics.horizontalAdvance(labelText);
+                    }
                     const double visLeft = std::max(left, r.left()),
                                  visRight = std::min(right, r.right());
                     const bool inside = !point && visRight - visLeft >= w + 12;
                     const double lx = inside ? visLeft + 6 : x1 + 4;
-                    if (lx < r.right()) {
+                    // A label never runs past the plot's right edge: shortened to the room
+                    // there is, or left out if that is too little to read.
+                    const double room = r.right() - 2 - lx;
+                    if (room >= std::min(w, 48.0)) {
+                        if (w > room) {
+                            labelText =
+                                metrics.elidedText(labelText.isEmpty() ? text->text() : labelText,
+                                                   Qt::ElideRight, room);
+                            w = metrics.horizontalAdvance(labelText);
+                        }
                         placed.label = QRectF(lx, rowTop, w, rowHeight);
                         extent = inside ? x1 : lx + w;
                     }
@@ -286,8 +310,7 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
             const QColor base = s.colorOf(lane, row);
             const bool emphasised = dimming && s.highlight.contains(id);
             const double alpha = dimming && !emphasised ? 0.22 : 1.0;
-            const Verification status = TimeIndex::statusOf(f);
-            QPen pen = statusPen(base, status, emphasised);
+            QPen pen = statusPen(base, status, emphasised, theme);
             pen.setColor(withAlpha(pen.color(), alpha));
             const double mid = rowTop + rowHeight / 2;
             const double h = rowHeight - 6;
@@ -295,7 +318,9 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
 
             // Whiskers: the span the date could also mean beyond its nominal one.
             if (e0 < left - 1 || e1 > right + 1) {
-                painter->setPen(QPen(withAlpha(base.darker(130), 0.85 * alpha), 1));
+                painter->setPen(
+                    QPen(withAlpha(theme.dark ? base.lighter(130) : base.darker(130), 0.85 * alpha),
+                         s.line(1)));
                 if (e0 < left - 1) {
                     painter->drawLine(QLineF(e0, mid, left, mid));
                     painter->drawLine(QLineF(e0, mid - 4, e0, mid + 4));
@@ -346,31 +371,43 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
             // Badges: "?" for a year the source does not state, a dot for a disputed entry.
             if (f & (DateFlag::YearInferred | DateFlag::Uncertain)) {
                 painter->setFont(badgeFont);
-                painter->setPen(withAlpha(base.darker(170), alpha));
+                painter->setPen(
+                    withAlpha(theme.dark ? base.lighter(170) : base.darker(170), alpha));
                 const double bx = std::max(left, r.left()) - (point ? 9 : 0);
                 painter->drawText(QRectF(bx + (point ? 0 : 2), rowTop - 1, 10, 11), Qt::AlignCenter,
                                   QStringLiteral("?"));
             }
             if (status == Verification::Disputed) {
                 painter->setRenderHint(QPainter::Antialiasing, true);
-                painter->setPen(QPen(Qt::white, 1));
-                painter->setBrush(withAlpha(kDisputed, alpha));
+                painter->setPen(QPen(theme.background, 1));
+                painter->setBrush(withAlpha(theme.disputed, alpha));
                 painter->drawEllipse(QPointF(std::min(right, r.right() - 4), mid - h / 2), 4, 4);
                 painter->setRenderHint(QPainter::Antialiasing, false);
             }
+            if (marked) {
+                // Not cleared for publication: hatched over, so it reads even in grey.
+                painter->setPen(Qt::NoPen);
+                painter->setBrush(QBrush(theme.text, Qt::BDiagPattern));
+                painter->drawRect(
+                    point ? QRectF(cx - kMarker, mid - kMarker, 2 * kMarker, 2 * kMarker) : box);
+            }
             s.placed.push_back(placed);
             if (!placed.label.isEmpty())
-                labels.push_back({s.placed.size() - 1, withAlpha(kText, alpha)});
+                labels.push_back({s.placed.size() - 1, withAlpha(theme.text, alpha), labelText});
         }
     }
     // Labels last, above every box.
     painter->setFont(s.labelFont);
     for (const Pending& l : labels) {
         const TimelineState::Placed& placed = s.placed[l.placed];
+        painter->setPen(l.color);
+        if (!l.text.isEmpty()) {
+            painter->drawText(placed.label, Qt::AlignLeft | Qt::AlignVCenter, l.text);
+            continue;
+        }
         const auto it = s.titles.constFind(placed.id);
         if (it == s.titles.cend())
             continue;
-        painter->setPen(l.color);
         const double y = placed.label.top() + (placed.label.height() - it->size().height()) / 2;
         painter->drawStaticText(QPointF(placed.label.left(), y), *it);
     }
@@ -383,7 +420,7 @@ void EventsPlottable::drawToday(QCPPainter* painter)
         return;
     const QRectF& r = m_state->plotRect;
     const double x = px(now);
-    painter->setPen(QPen(QColor(0xc0, 0x39, 0x2b), 1.5, Qt::DashLine));
+    painter->setPen(QPen(m_state->theme.today, m_state->line(1.5), Qt::DashLine));
     painter->drawLine(QLineF(x, r.top(), x, r.bottom()));
     painter->setFont(m_state->labelFont);
     painter->drawText(QRectF(x + 3, r.top() + 1, 60, 16), Qt::AlignLeft | Qt::AlignVCenter,

@@ -78,12 +78,16 @@ void OverviewPlottable::rebuild(const QRect& rect)
             (era.date.flags() & DateFlag::OpenEnd)
                 ? double(columns)
                 : std::min((double(era.date.nominalEnd()) - range.lower) * scale, double(columns));
-        QColor c = era.color.isValid() ? era.color : QColor(0x56, 0xb4, 0xe9);
+        QColor c = era.color.isValid() && !m_state->theme.greyscale
+                       ? era.color
+                       : m_state->theme.categoryColor(4);
         c.setAlpha(30);
         painter.fillRect(QRectF(x0, 0, x1 - x0, height), c);
     }
-    painter.setPen(QPen(QColor(0x4e, 0x79, 0xa7), 1));
-    painter.setBrush(QColor(0x4e, 0x79, 0xa7, 110));
+    QColor ink = m_state->theme.defaultCategory;
+    painter.setPen(QPen(ink, m_state->line(1)));
+    ink.setAlpha(110);
+    painter.setBrush(ink);
     painter.drawPolygon(area);
     painter.end();
     m_cachedRect = rect;
@@ -109,12 +113,14 @@ void OverviewPlottable::draw(QCPPainter* painter)
         std::clamp(mKeyAxis->coordToPixel(window.upper), rect.left() - 2.0, rect.right() + 2.0);
     m_windowRect = QRectF(std::min(x0, x1 - 3), rect.top(), std::max(3.0, x1 - x0), rect.height());
     painter->setPen(Qt::NoPen);
-    painter->setBrush(QColor(255, 255, 255, 150));
+    QColor veil = m_state->theme.background;
+    veil.setAlpha(150);
+    painter->setBrush(veil);
     painter->drawRect(
         QRectF(rect.left(), rect.top(), m_windowRect.left() - rect.left(), rect.height()));
     painter->drawRect(QRectF(m_windowRect.right(), rect.top(),
                              rect.right() - m_windowRect.right() + 1, rect.height()));
-    painter->setPen(QPen(QColor(0x1f, 0x3b, 0x73), 1.5));
+    painter->setPen(QPen(m_state->theme.accent, m_state->line(1.5)));
     painter->setBrush(Qt::NoBrush);
     painter->drawRect(m_windowRect.adjusted(0.5, 0.5, -0.5, -0.5));
     painter->restore();
@@ -132,7 +138,8 @@ void TimelineOverlay::applyDefaultAntialiasingHint(QCPPainter* painter) const
 void TimelineOverlay::draw(QCPPainter* painter)
 {
     const TimelineState& s = *m_state;
-    if (s.plotRect.isEmpty())
+    // Exports show the chart, never what the mouse or the selection marks.
+    if (s.plotRect.isEmpty() || s.exportMode)
         return;
     painter->save();
     painter->setClipRect(s.plotRect);
@@ -145,14 +152,14 @@ void TimelineOverlay::draw(QCPPainter* painter)
             continue;
         const QRectF box = p.box.adjusted(-3, 1, 3, -1);
         if (isSelected) {
-            painter->setPen(QPen(QColor(0x1f, 0x3b, 0x73), 2.5));
+            painter->setPen(QPen(s.theme.accent, s.line(2.5)));
             painter->drawRoundedRect(box, 4, 4);
         }
         if (isHover) {
-            painter->setPen(QPen(QColor(0, 0, 0, 160), 1.2, Qt::DotLine));
+            painter->setPen(QPen(s.theme.text, 1.2, Qt::DotLine));
             painter->drawRoundedRect(box.adjusted(-2, -1, 2, 1), 5, 5);
             if (!p.label.isEmpty()) {
-                painter->setPen(QPen(QColor(0, 0, 0, 120), 1));
+                painter->setPen(QPen(s.theme.mutedText, 1));
                 painter->drawLine(QLineF(p.label.bottomLeft() - QPointF(0, 3),
                                          p.label.bottomRight() - QPointF(0, 3)));
             }
@@ -164,7 +171,7 @@ void TimelineOverlay::draw(QCPPainter* painter)
         const double top = rect->axis(QCPAxis::atLeft)->coordToPixel(s.hoverLane);
         const double bottom = rect->axis(QCPAxis::atLeft)->coordToPixel(s.hoverLane + 1);
         const double x = s.plotRect.left() + s.hoverColumn;
-        painter->setPen(QPen(QColor(0, 0, 0, 180), 1));
+        painter->setPen(QPen(s.theme.text, 1));
         painter->drawRect(QRectF(x - 2, top + 1, 5, bottom - top - 2));
     }
     painter->restore();
@@ -173,9 +180,14 @@ void TimelineOverlay::draw(QCPPainter* painter)
 TimelineLegend::TimelineLegend(TimelineState* state, QCustomPlot* plot)
     : QCPLayoutElement(plot), m_state(state)
 {
-    setMinimumSize(0, 24);
-    setMaximumSize(QWIDGETSIZE_MAX, 24);
+    setHeight(24);
     setLayer(QStringLiteral("legend"));
+}
+
+void TimelineLegend::setHeight(int height)
+{
+    setMinimumSize(0, height);
+    setMaximumSize(QWIDGETSIZE_MAX, height);
 }
 
 void TimelineLegend::applyDefaultAntialiasingHint(QCPPainter* painter) const
@@ -189,8 +201,10 @@ void TimelineLegend::draw(QCPPainter* painter)
     QFont font = m_state->labelFont;
     font.setPixelSize(std::max(9, font.pixelSize() - 1));
     painter->setFont(font);
-    const QColor ink(0x44, 0x44, 0x48);
-    const QColor base(0x4e, 0x79, 0xa7);
+    const ChartTheme& theme = m_state->theme;
+    const QColor ink = theme.mutedText;
+    const QColor base = theme.defaultCategory;
+    const QColor outline = theme.dark ? base.lighter(140) : base.darker(150);
     const double mid = r.center().y();
     double x = r.left() + 8;
     auto text = [&](const QString& t) {
@@ -220,16 +234,18 @@ void TimelineLegend::draw(QCPPainter* painter)
             painter->drawLine(QLineF(b.topRight(), b.bottomRight()));
         x += 30;
     };
-    const QPen solid(base.darker(150), 1);
+    const QPen solid(outline, m_state->line(1));
     QPen dashed = solid;
     dashed.setStyle(Qt::DashLine);
     QPen thick = solid;
-    thick.setWidthF(2);
+    thick.setWidthF(m_state->line(2));
 
     if (m_state->density) {
         QLinearGradient g(x, 0, x + 40, 0);
-        g.setColorAt(0, QColor(0x4e, 0x79, 0xa7, 40));
-        g.setColorAt(1, QColor(0x4e, 0x79, 0xa7, 255));
+        QColor faintBase = base;
+        faintBase.setAlpha(40);
+        g.setColorAt(0, faintBase);
+        g.setColorAt(1, base);
         painter->fillRect(QRectF(x, mid - 6, 40, 12), g);
         x += 44;
         text(tr("events per pixel column (zoom in for each event)"));
@@ -238,13 +254,13 @@ void TimelineLegend::draw(QCPPainter* painter)
     text(tr("known to the day"));
     box(solid, true, true);
     text(tr("month or year only (soft ends)"));
-    painter->setPen(QPen(base.darker(130), 1));
+    painter->setPen(QPen(outline, m_state->line(1)));
     painter->drawLine(QLineF(x, mid, x + 24, mid));
     painter->drawLine(QLineF(x, mid - 4, x, mid + 4));
     painter->drawLine(QLineF(x + 24, mid - 4, x + 24, mid + 4));
     x += 28;
     text(tr("could be as early/late as"));
-    painter->setPen(base.darker(170));
+    painter->setPen(theme.text);
     QFont bold = font;
     bold.setBold(true);
     painter->setFont(bold);
@@ -258,8 +274,8 @@ void TimelineLegend::draw(QCPPainter* painter)
     text(tr("confirmed"));
     box(thick, false, false);
     text(tr("cleared"));
-    painter->setPen(QPen(Qt::white, 1));
-    painter->setBrush(QColor(0xe4, 0x57, 0x2e));
+    painter->setPen(QPen(theme.background, 1));
+    painter->setBrush(theme.disputed);
     painter->drawEllipse(QPointF(x + 5, mid), 4.5, 4.5);
     x += 14;
     text(tr("disputed"));

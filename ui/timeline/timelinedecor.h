@@ -63,6 +63,9 @@ class TimelineLegend final : public QCPLayoutElement
 
 public:
     TimelineLegend(TimelineState* state, QCustomPlot* plot);
+    // The strip's height: 0 hides the legend (export without legend), the rest follows the
+    // theme's type size.
+    void setHeight(int height);
 
 protected:
     void applyDefaultAntialiasingHint(QCPPainter* painter) const override;

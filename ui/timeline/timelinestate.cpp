@@ -35,9 +35,18 @@ const QStaticText* TimelineState::title(Id id, int& budget)
 
 QColor TimelineState::colorOf(const LaneLayout::Lane& lane, quint32 row) const
 {
+    // A category lane is drawn in its category's colour; other lanes colour each event by its
+    // own category. Always the theme's palette, so print stays grey and dark stays legible.
     if (lane.color.isValid())
-        return lane.color;
-    return categoryColors.value(story->timeIndex().category()[row], QColor(0x6b, 0x7a, 0x8f));
+        return laneColor(lane);
+    return categoryColors.value(story->timeIndex().category()[row], theme.defaultCategory);
+}
+
+QColor TimelineState::laneColor(const LaneLayout::Lane& lane) const
+{
+    if (!lane.color.isValid())
+        return theme.defaultCategory;
+    return categoryColors.value(lane.key, theme.defaultCategory);
 }
 
 } // namespace chronomap

@@ -2,6 +2,7 @@
 
 #include "model/entities.h"
 #include "query/lanes.h"
+#include "theme/charttheme.h"
 
 #include <QFont>
 #include <QHash>
@@ -24,12 +25,14 @@ struct TimelineState
     Story* story = nullptr;
     Selection* selection = nullptr;
     LaneLayout layout;
-    QHash<qint64, QColor> categoryColors;
+    ChartTheme theme = *ChartTheme::named(QStringLiteral("light")); // colours, type, lines
+    QHash<qint64, QColor> categoryColors; // the theme's colour for each category id
     QList<Era> eras;
-    QSet<Id> highlight;      // emphasised; the rest dimmed when non-empty
-    bool exportMode = false; // no hover, and every label fetched in the one frame
-    int detailLimit = 600;   // above this many visible events a frame draws density
-    int titleBudget = 60;    // titles read from the file per interactive frame
+    QSet<Id> highlight;          // emphasised; the rest dimmed when non-empty
+    bool exportMode = false;     // no hover, and every label fetched in the one frame
+    bool markUnverified = false; // hatch and tag every entry not cleared for publication
+    int detailLimit = 600;       // above this many visible events a frame draws density
+    int titleBudget = 60;        // titles read from the file per interactive frame
     QFont labelFont;
     QHash<Id, QStaticText> titles; // prepared labels, by event id
     int generation = 0;            // bumped whenever the layout is rebuilt
@@ -60,6 +63,10 @@ struct TimelineState
     // Returns the prepared title of an event, reading it if allowed; nullptr if not yet.
     const QStaticText* title(Id id, int& budget);
     QColor colorOf(const LaneLayout::Lane& lane, quint32 row) const;
+    // The colour a lane's density is drawn in: its category's, or the theme's default.
+    QColor laneColor(const LaneLayout::Lane& lane) const;
+    // A pen width in the theme's line scale.
+    double line(double width) const { return width * theme.lineScale; }
 };
 
 } // namespace chronomap

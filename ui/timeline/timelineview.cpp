@@ -234,8 +234,9 @@ void TimelineView::reloadStory()
 {
     Store& store = m_story->store();
     m_state->categoryColors.clear();
-    for (const Category& c : store.categories())
-        m_state->categoryColors.insert(c.id, c.color);
+    const QList<Category> categories = store.categories();
+    for (qsizetype i = 0; i < categories.size(); ++i)
+        m_state->categoryColors.insert(categories[i].id, m_state->theme.categoryColor(int(i)));
     m_state->eras = store.eras();
     m_state->titles.clear();
     m_state->placed.clear();

@@ -25,6 +25,7 @@ class Selection;
 class Story;
 class TimelineOverlay;
 struct Change;
+struct ChartTheme;
 struct TimelineState;
 
 // The interactive timeline of a story: events in lanes on a date axis, drawn by one plottable
@@ -67,6 +68,13 @@ public:
 
     // For export: no hover card, every label read in the one frame.
     void setExportMode(bool on);
+    // The look (colours, type size, line widths); see timelinetheme.cpp.
+    void setTheme(const ChartTheme& theme);
+    const ChartTheme& theme() const;
+    // The key under the chart, shown or not (exports may leave it out).
+    void setLegendVisible(bool visible);
+    // Publish-safe export: entries not cleared for publication drawn hatched and tagged.
+    void setMarkUnverified(bool on);
     // Above this many visible events a frame draws density instead of boxes.
     void setDetailLimit(int events);
     // What the last frame drew: density or boxes, and where an event was placed (empty if it

@@ -1,0 +1,26 @@
+// The actor map's look: the theme handed to the layer that draws it and to the plot behind.
+#include "actormaplayer.h"
+#include "actormapview.h"
+
+#include <qcustomplot.h>
+
+#include <cmath>
+
+namespace chronomap {
+
+void ActorMapLayer::setTheme(const ChartTheme& theme)
+{
+    m_theme = theme;
+    m_font.setPixelSize(std::max(8, int(std::lround(12 * theme.fontScale))));
+    m_sprites.clear(); // outlined in the old theme's colours
+}
+
+void ActorMapView::setTheme(const ChartTheme& theme)
+{
+    m_layer->setTheme(theme);
+    m_plot->setBackground(theme.background);
+    restyle(); // node fills come from the theme's palettes
+    replot();
+}
+
+} // namespace chronomap

@@ -1,0 +1,72 @@
+#include "benchmark.h"
+
+#include "export/chartcomposer.h"
+#include "export/chartexport.h"
+#include "story/story.h"
+
+#include <QElapsedTimer>
+#include <QTextStream>
+
+#include <algorithm>
+#include <vector>
+
+namespace chronomap {
+
+namespace {
+
+void line(QTextStream& out, const QString& name, double value, const char* unit)
+{
+    out << name << ' ' << QString::number(value, 'f', value < 10 ? 3 : 1) << ' ' << unit << '\n';
+    out.flush();
+}
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0 : v[v.size() / 2];
+}
+
+} // namespace
+
+void benchExport(Story& story, QTextStream& out)
+{
+    // Each chart is composed once (for the map that includes its layout, which the window has
+    // already done when the user exports), then drawn and encoded as the export writes it:
+    // 3840×2160 at scale 2, light theme, title block and sources line, publish-safe off so the
+    // whole story is drawn.
+    const QSize size(3840, 2160);
+    for (const QString& view : {QStringLiteral("timeline"), QStringLiteral("actors")}) {
+        ExportRequest request;
+        request.view = view;
+        request.size = size;
+        request.scale = autoExportScale(size);
+        request.title = QStringLiteral("Benchmark");
+        request.subtitle = QStringLiteral("The whole story");
+        request.credit = QStringLiteral("Chronomap bench");
+        request.publishSafe = ExportRequest::PublishSafe::Off;
+        QElapsedTimer prepare;
+        prepare.start();
+        ChartComposer composer(story, request);
+        line(out, QStringLiteral("export_%1_prepare").arg(view),
+             double(prepare.nsecsElapsed()) / 1e6, "ms");
+        for (const QString& format :
+             {QStringLiteral("png"), QStringLiteral("svg"), QStringLiteral("pdf")}) {
+            std::vector<double> times;
+            qsizetype bytes = 0;
+            for (int i = 0; i < 3; ++i) {
+                QElapsedTimer t;
+                t.start();
+                bytes = encodeChart(composer, QStringLiteral("bench.") + format, size).size();
+                times.push_back(double(t.nsecsElapsed()) / 1e6);
+            }
+            const QString name =
+                QStringLiteral("export_%1_%2%3")
+                    .arg(view, format == QLatin1String("png") ? QStringLiteral("4k_") : QString(),
+                         format);
+            line(out, name + QStringLiteral("_median"), median(times), "ms");
+            line(out, name + QStringLiteral("_size"), double(bytes) / (1024.0 * 1024.0), "MB");
+        }
+    }
+}
+
+} // namespace chronomap

@@ -1,0 +1,410 @@
+#include "chartcomposer.h"
+
+#include "actormap/actormaplayer.h"
+#include "actormap/actormapview.h"
+#include "story/story.h"
+#include "timeline/timelineview.h"
+
+#include <QFontMetricsF>
+#include <QImage>
+#include <QPaintDevice>
+#include <QTextLayout>
+
+#include <qcustomplot.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace chronomap {
+
+namespace {
+
+constexpr int kMaxSourceLines = 2;
+
+QFont scaledFont(double pixels, const ChartTheme& theme, bool bold = false, bool italic = false)
+{
+    QFont f;
+    f.setPixelSize(std::max(6, int(std::lround(pixels * theme.fontScale))));
+    f.setBold(bold);
+    f.setItalic(italic);
+    return f;
+}
+
+// Splits `text` into lines no wider than `width` (at most `maxLines`; the last one elided).
+QStringList wrap(const QString& text, const QFont& font, double width, int maxLines)
+{
+    QStringList lines;
+    if (text.trimmed().isEmpty() || width <= 0)
+        return lines;
+    QTextLayout layout(text, font);
+    QTextOption option;
+    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    layout.setTextOption(option);
+    layout.beginLayout();
+    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+        line.setLineWidth(width);
+        lines << text.mid(line.textStart(), line.textLength()).trimmed();
+    }
+    layout.endLayout();
+    if (lines.size() > maxLines) {
+        QStringList kept = lines.mid(0, maxLines);
+        const QString rest = QStringList(lines.mid(maxLines - 1)).join(QLatin1Char(' '));
+        kept.last() = QFontMetricsF(font).elidedText(rest, Qt::ElideRight, width);
+        return kept;
+    }
+    return lines;
+}
+
+// A block of wrapped text: its lines, font and colour, and its height.
+struct TextBlock
+{
+    QStringList lines;
+    QFont font;
+    QColor color;
+    double lineHeight = 0;
+    double height() const { return lines.size() * lineHeight; }
+};
+
+TextBlock block(const QString& text, const QFont& font, const QColor& color, double width,
+                int maxLines)
+{
+    TextBlock b{wrap(text, font, width, maxLines), font, color, QFontMetricsF(font).lineSpacing()};
+    return b;
+}
+
+double drawBlock(QPainter& painter, const TextBlock& b, double x, double y, double width)
+{
+    painter.setFont(b.font);
+    painter.setPen(b.color);
+    for (const QString& line : b.lines) {
+        painter.drawText(QRectF(x, y, width, b.lineHeight), Qt::AlignLeft | Qt::AlignVCenter, line);
+        y += b.lineHeight;
+    }
+    return y;
+}
+
+// "1 event", "12 events".
+QString count(int n, const QString& one, const QString& many)
+{
+    return QStringLiteral("%L1 %2").arg(n).arg(n == 1 ? one : many);
+}
+
+bool overlaps(const PartialDate& d, qint64 from, qint64 to)
+{
+    if (!d.isValid())
+        return true; // holds always
+    const bool openStart = d.flags() & DateFlag::OpenStart;
+    const bool openEnd = d.flags() & DateFlag::OpenEnd;
+    return (openStart || d.earliest() <= to) && (openEnd || d.latest() >= from);
+}
+
+} // namespace
+
+ChartComposer::ChartComposer(Story& story, const ExportRequest& request)
+    : m_story(story), m_request(request)
+{
+    if (request.view != QLatin1String("timeline") && request.view != QLatin1String("actors"))
+        throw StoreError(QStringLiteral("unknown view \"%1\"; use --view timeline or --view actors")
+                             .arg(request.view));
+    const auto theme = ChartTheme::named(request.theme);
+    if (!theme)
+        throw StoreError(QStringLiteral("unknown theme \"%1\"; use one of: %2")
+                             .arg(request.theme, ChartTheme::names().join(QStringLiteral(", "))));
+    m_theme = *theme;
+    m_request.state = nullptr; // read here only; the window may change after
+
+    // The window: what the request says, else the window's, else the whole story.
+    const TimeIndex& index = story.timeIndex();
+    const Selection* state = request.state;
+    m_fitWhole = !request.from && !request.to && !(state && state->hasWindow());
+    m_from = request.from.value_or(
+        state && state->hasWindow() ? state->windowFrom() : (index.empty() ? 0 : index.minTime()));
+    m_to = request.to.value_or(state && state->hasWindow()
+                                   ? state->windowTo()
+                                   : (index.empty() ? 86400 : index.maxTime()));
+    if (m_to <= m_from)
+        m_to = m_from + 86400;
+    m_selection.setTimeWindow(m_from, m_to);
+    if (request.view == QLatin1String("timeline"))
+        prepareTimeline(state ? state->filter() : Selection::Filter{});
+    else
+        prepareActorMap();
+}
+
+ChartComposer::~ChartComposer() = default;
+
+QCustomPlot* ChartComposer::plot() const
+{
+    return m_timeline ? m_timeline->plot() : m_actorMap->plot();
+}
+
+QString ChartComposer::documentTitle() const
+{
+    if (!m_request.title.isEmpty())
+        return m_request.title;
+    return m_request.view == QLatin1String("timeline") ? QObject::tr("Timeline")
+                                                       : QObject::tr("Actor map");
+}
+
+void ChartComposer::prepareTimeline(const Selection::Filter& base)
+{
+    // The window's filters; publish-safe "omit" keeps only what is cleared.
+    Selection::Filter filter = base;
+    if (m_request.publishSafe == ExportRequest::PublishSafe::Omit) {
+        const int cleared = int(Verification::Cleared);
+        if (filter.statuses.isEmpty() || filter.statuses.contains(cleared))
+            filter.statuses = {cleared};
+        else
+            filter.statuses = {-1}; // the window shows nothing that is cleared
+    }
+    m_timeline = std::make_unique<TimelineView>(&m_story, &m_selection);
+    m_timeline->setExportMode(true);
+    m_timeline->setTheme(m_theme);
+    m_timeline->setLegendVisible(m_request.legend);
+    m_timeline->setMarkUnverified(m_request.publishSafe == ExportRequest::PublishSafe::Mark);
+    if (m_request.laneMode)
+        m_timeline->setLaneMode(*m_request.laneMode);
+    m_selection.setFilter(filter);
+    collectTimeline(base);
+}
+
+void ChartComposer::collectTimeline(const Selection::Filter& base)
+{
+    // What the exported window shows, before and after publish-safe: for the footer's count
+    // and the sources line. One pass over the in-memory index.
+    const TimeIndex& index = m_story.timeIndex();
+    QSet<Id> actorEvents;
+    for (Id actor : base.actors)
+        for (Id e : m_story.store().eventIdsOfActor(actor))
+            actorEvents.insert(e);
+    const auto ids = index.ids();
+    const auto earliest = index.earliest();
+    const auto latest = index.latest();
+    const auto category = index.category();
+    const auto flags = index.flags();
+    QSet<Id> shown;
+    int notCleared = 0;
+    const bool omit = m_request.publishSafe == ExportRequest::PublishSafe::Omit;
+    for (std::size_t r = 0; r < index.size(); ++r) {
+        if (latest[r] < m_from || earliest[r] > m_to)
+            continue;
+        const int status = int(TimeIndex::statusOf(flags[r]));
+        if ((!base.actors.isEmpty() && !actorEvents.contains(ids[r])) ||
+            (!base.categories.isEmpty() && !base.categories.contains(category[r])) ||
+            (!base.statuses.isEmpty() && !base.statuses.contains(status)))
+            continue;
+        const bool cleared = status == int(Verification::Cleared);
+        if (!cleared)
+            ++notCleared;
+        if (!cleared && omit)
+            continue;
+        shown.insert(ids[r]);
+    }
+    if (notCleared > 0) {
+        if (omit)
+            m_footer =
+                QObject::tr("Publish-safe: %1 not cleared for publication in this window left "
+                            "out.")
+                    .arg(count(notCleared, QObject::tr("event"), QObject::tr("events")));
+        else if (m_request.publishSafe == ExportRequest::PublishSafe::Mark)
+            m_footer = QObject::tr("Publish-safe: %1 not cleared for publication marked UNVERIFIED "
+                                   "(hatched).")
+                           .arg(count(notCleared, QObject::tr("event"), QObject::tr("events")));
+    }
+    if (!m_request.sourcesLine || shown.isEmpty())
+        return;
+    QHash<qint64, int> citedBy;
+    for (const Citation& c : m_story.store().citations())
+        if (c.target.kind == EntityKind::Event && shown.contains(c.target.id))
+            ++citedBy[c.sourceId];
+    buildSourcesLine(citedBy);
+}
+
+void ChartComposer::prepareActorMap()
+{
+    m_actorMap = std::make_unique<ActorMapView>(&m_story, &m_selection);
+    m_actorMap->setAnimated(false);
+    m_actorMap->setTheme(m_theme);
+    m_actorMap->layer()->setLegendVisible(m_request.legend);
+    m_actorMap->layoutNow();
+    collectActorMap();
+}
+
+void ChartComposer::collectActorMap()
+{
+    // Relations carry the verification status on the map. The scene's edges are in the same
+    // order as the story's relations (the view reads both by id).
+    const QList<Relation> relations = m_story.store().relations();
+    MapScene& scene = m_actorMap->layer()->scene();
+    const bool aligned = scene.edges.size() == std::size_t(relations.size());
+    QSet<Id> shownRelations;
+    int notCleared = 0;
+    for (qsizetype e = 0; e < relations.size(); ++e) {
+        const Relation& r = relations[e];
+        if (!overlaps(r.valid, m_from, m_to))
+            continue;
+        const bool cleared = r.status == Verification::Cleared;
+        if (!cleared) {
+            ++notCleared;
+            if (aligned) {
+                MapScene::Edge& edge = scene.edges[std::size_t(e)];
+                if (m_request.publishSafe == ExportRequest::PublishSafe::Omit)
+                    edge.flags |= MapScene::EdgeHidden;
+                else if (m_request.publishSafe == ExportRequest::PublishSafe::Mark)
+                    edge.type = QObject::tr("UNVERIFIED: %1").arg(edge.type);
+            }
+            if (m_request.publishSafe == ExportRequest::PublishSafe::Omit)
+                continue;
+        }
+        shownRelations.insert(r.id);
+    }
+    if (notCleared > 0) {
+        if (m_request.publishSafe == ExportRequest::PublishSafe::Omit)
+            m_footer =
+                QObject::tr("Publish-safe: %1 not cleared for publication in this window left "
+                            "out.")
+                    .arg(count(notCleared, QObject::tr("relation"), QObject::tr("relations")));
+        else if (m_request.publishSafe == ExportRequest::PublishSafe::Mark)
+            m_footer =
+                QObject::tr("Publish-safe: %1 not cleared for publication marked UNVERIFIED.")
+                    .arg(count(notCleared, QObject::tr("relation"), QObject::tr("relations")));
+    }
+    if (!m_request.sourcesLine)
+        return;
+    QHash<qint64, int> citedBy;
+    for (const Citation& c : m_story.store().citations())
+        if ((c.target.kind == EntityKind::Relation && shownRelations.contains(c.target.id)) ||
+            c.target.kind == EntityKind::Actor)
+            ++citedBy[c.sourceId];
+    buildSourcesLine(citedBy);
+}
+
+void ChartComposer::buildSourcesLine(const QHash<qint64, int>& citedBy)
+{
+    if (citedBy.isEmpty())
+        return;
+    struct Cited
+    {
+        QString name;
+        int count;
+    };
+    std::vector<Cited> cited;
+    for (const Source& s : m_story.store().sources()) {
+        const int n = citedBy.value(s.id);
+        if (n == 0)
+            continue;
+        QString name = s.publisher.isEmpty() ? s.title : s.publisher;
+        if (name.isEmpty())
+            name = s.url;
+        if (name.isEmpty())
+            continue;
+        const auto same = std::find_if(cited.begin(), cited.end(),
+                                       [&](const Cited& c) { return c.name == name; });
+        if (same != cited.end())
+            same->count += n;
+        else
+            cited.push_back({name, n});
+    }
+    // The most cited first: when the line is cut short, what is left out is the least used.
+    std::stable_sort(cited.begin(), cited.end(),
+                     [](const Cited& a, const Cited& b) { return a.count > b.count; });
+    QStringList names;
+    for (const Cited& c : cited)
+        names << c.name;
+    if (!names.isEmpty())
+        m_sources = QObject::tr("Sources: %1").arg(names.join(QStringLiteral("; ")));
+}
+
+void ChartComposer::layoutChart(QSize logical)
+{
+    if (m_timeline) {
+        m_timeline->resize(logical);
+        m_timeline->plot()->resize(logical);
+        if (m_fitWhole)
+            m_timeline->fitStory(); // the whole story with a margin, as the window opens
+        else
+            m_timeline->setWindow(m_from, m_to);
+    } else {
+        m_actorMap->resize(logical);
+        m_actorMap->plot()->resize(logical);
+        m_actorMap->fitMap();
+    }
+}
+
+void ChartComposer::paint(QPaintDevice& device, QSize size)
+{
+    const double scale = m_request.scale > 0 ? m_request.scale : 1.0;
+    const double w = std::max(1.0, std::round(size.width() / scale));
+    const double h = std::max(1.0, std::round(size.height() / scale));
+    const double margin = std::round(std::min(w, h) * 0.025 + 8 * m_theme.fontScale);
+    const double inner = w - 2 * margin;
+
+    const TextBlock title =
+        block(m_request.title, scaledFont(26, m_theme, true), m_theme.text, inner, 2);
+    const TextBlock subtitle =
+        block(m_request.subtitle, scaledFont(17, m_theme), m_theme.mutedText, inner, 2);
+    const TextBlock caption =
+        block(m_request.caption, scaledFont(14, m_theme), m_theme.text, inner, 4);
+    const TextBlock sources =
+        block(m_sources, scaledFont(11.5, m_theme), m_theme.mutedText, inner, kMaxSourceLines);
+    const TextBlock credit =
+        block(m_request.credit, scaledFont(11.5, m_theme), m_theme.mutedText, inner, 1);
+    const TextBlock footer =
+        block(m_footer, scaledFont(11.5, m_theme, true, true), m_theme.text, inner, 2);
+
+    const double gap = std::round(8 * m_theme.fontScale);
+    double top = margin;
+    if (!title.lines.isEmpty() || !subtitle.lines.isEmpty())
+        top += title.height() + subtitle.height() + gap;
+    double bottom = h - margin;
+    const double below = caption.height() + sources.height() + credit.height() + footer.height();
+    if (below > 0)
+        bottom -= below + gap;
+    // The chart keeps off the page's edges; its lane names sit in the left margin's half.
+    const QRectF chart(std::round(margin / 2), top, std::max(40.0, w - std::round(1.5 * margin)),
+                       std::max(40.0, bottom - top));
+
+    QCPPainter painter(&device);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+    painter.scale(scale, scale);
+    painter.fillRect(QRectF(0, 0, w, h), m_theme.background);
+
+    double y = margin;
+    y = drawBlock(painter, title, margin, y, inner);
+    drawBlock(painter, subtitle, margin, y, inner);
+
+    // The chart, laid out at its own size and drawn by the window's code.
+    layoutChart(chart.size().toSize());
+    painter.save();
+    painter.translate(chart.topLeft());
+    painter.setClipRect(QRectF(QPointF(0, 0), chart.size()));
+    plot()->toPainter(&painter, int(chart.width()), int(chart.height()));
+    painter.restore();
+
+    y = chart.bottom() + gap;
+    y = drawBlock(painter, caption, margin, y, inner);
+    y = drawBlock(painter, sources, margin, y, inner);
+    y = drawBlock(painter, credit, margin, y, inner);
+    drawBlock(painter, footer, margin, y, inner);
+}
+
+void ChartComposer::setText(const ExportRequest& request)
+{
+    m_request.title = request.title;
+    m_request.subtitle = request.subtitle;
+    m_request.caption = request.caption;
+    m_request.credit = request.credit;
+    m_request.scale = request.scale;
+}
+
+QImage ChartComposer::image(QSize size)
+{
+    // A QImage has device pixel ratio 1 whatever QT_SCALE_FACTOR says: exactly these pixels.
+    QImage image(size, QImage::Format_ARGB32_Premultiplied);
+    image.fill(m_theme.background);
+    paint(image, size);
+    return image;
+}
+
+} // namespace chronomap

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "chartexport.h"
+#include "query/selection.h"
+#include "theme/charttheme.h"
+
+#include <QSize>
+#include <QString>
+
+#include <memory>
+
+class QCustomPlot;
+class QImage;
+class QPaintDevice;
+
+namespace chronomap {
+
+class ActorMapView;
+class Story;
+class TimelineView;
+
+// Lays out and draws a finished chart for publication on any paint device (image, SVG, PDF,
+// printer, the export dialog's preview): title, subtitle, the chart itself drawn by the same
+// code as the window, caption, a sources line built from the citations of what is visible,
+// the credit line and, for publish-safe export, a footer saying what was left out or marked.
+// Nothing selected or hovered is drawn. One composer can paint many times (the preview at
+// reduced size, then the file): the chart is laid out afresh for each size.
+class ChartComposer
+{
+public:
+    // Builds the chart headless. Throws StoreError for an unknown view or theme.
+    ChartComposer(Story& story, const ExportRequest& request);
+    ~ChartComposer();
+    ChartComposer(const ChartComposer&) = delete;
+    ChartComposer& operator=(const ChartComposer&) = delete;
+
+    // Draws the whole composition onto `device`, which covers `size` device pixels (points
+    // for PDF). The request's scale makes type and lines larger, not the canvas.
+    void paint(QPaintDevice& device, QSize size);
+    // The composition as an image of exactly `size` pixels.
+    QImage image(QSize size);
+    // Takes the request's title block and scale without rebuilding the chart (the export
+    // dialog retypes a title far more often than it changes the chart).
+    void setText(const ExportRequest& request);
+
+    const ChartTheme& theme() const { return m_theme; }
+    // "Sources: ..." (empty when nothing visible cites a source or the line is off).
+    QString sourcesLine() const { return m_sources; }
+    // What publish-safe export left out or marked (empty if nothing).
+    QString footer() const { return m_footer; }
+    // The title, or a description of the chart when there is none (for file metadata).
+    QString documentTitle() const;
+    QCustomPlot* plot() const;
+
+private:
+    void prepareTimeline(const Selection::Filter& base);
+    void prepareActorMap();
+    void collectTimeline(const Selection::Filter& base);
+    void collectActorMap();
+    void buildSourcesLine(const QHash<qint64, int>& citedBy);
+    void layoutChart(QSize logical);
+
+    Story& m_story;
+    ExportRequest m_request;
+    ChartTheme m_theme;
+    Selection m_selection;
+    qint64 m_from = 0, m_to = 0;
+    bool m_fitWhole = false;
+    std::unique_ptr<TimelineView> m_timeline;
+    std::unique_ptr<ActorMapView> m_actorMap;
+    QString m_sources;
+    QString m_footer;
+};
+
+} // namespace chronomap
