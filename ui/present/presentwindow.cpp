@@ -77,6 +77,9 @@ PresentWindow::PresentWindow(Story* story, const SceneState& fallback, const Cha
     m_charts->addWidget(m_timeline);
     m_charts->addWidget(m_actorMap);
     m_charts->setChildrenCollapsible(false);
+    // The map needs real height to be read from the back of a room.
+    m_charts->setStretchFactor(0, 1);
+    m_charts->setStretchFactor(1, 1);
     m_charts->setHandleWidth(1);
 
     QPalette pal = palette();

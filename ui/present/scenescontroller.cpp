@@ -18,6 +18,7 @@
 #include <QFileInfo>
 #include <QMenu>
 #include <QMessageBox>
+#include <QScreen>
 #include <QStatusBar>
 
 namespace chronomap {
@@ -112,9 +113,12 @@ PresentWindow* ScenesController::present(bool fullScreen)
         m_window->statusBar()->showMessage(tr("Presenting without what could not be read: %1")
                                                .arg(w->problems().join(QStringLiteral("; "))),
                                            15000);
-    if (fullScreen)
+    if (fullScreen) {
+        // The screen the window is on, also where no window manager honours full screen.
+        if (const QScreen* screen = m_window->screen())
+            w->setGeometry(screen->geometry());
         w->showFullScreen();
-    else
+    } else
         w->show();
     w->activateWindow();
     w->setFocus();
