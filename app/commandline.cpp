@@ -1,9 +1,10 @@
 #include "commandline.h"
+#include "terminalprogress.h"
 
 #include "bench/benchmark.h"
 #include "export/chartexport.h"
-#include "theme/charttheme.h"
 #include "present/scenedeck.h"
+#include "theme/charttheme.h"
 #include "interchange/interchange.h"
 #include "story/generator.h"
 #include "story/story.h"
@@ -331,15 +332,10 @@ int CommandLine::runGenerate()
     g.seed = quint64(seed);
     const QString path = o.positional().first();
     const bool quiet = o.has(QStringLiteral("quiet"));
-    int lastShown = -1;
-    g.progress = [&](double share) {
-        const int pct = int(share * 100);
-        if (!quiet && pct / 10 != lastShown / 10) {
-            lastShown = pct;
-            QTextStream(stderr) << "\rgenerating " << pct << "%" << Qt::flush;
-        }
-        return true;
-    };
+    // Ctrl+C stops at the next progress report; the half-made file is removed below.
+    InterruptGuard interrupt;
+    TerminalProgress progress(QStringLiteral("generating"), quiet);
+    g.progress = [&progress](double share) { return progress.update(share); };
     QElapsedTimer timer;
     timer.start();
     GenerateTimings phases;
@@ -347,17 +343,18 @@ int CommandLine::runGenerate()
         auto store = Store::open(path, Store::Mode::Create);
         store->beginBulkLoad();
         phases = generateStory(*store, g);
+        progress.update(-1); // indexes: no figure to show
         store->endBulkLoad();
+        if (InterruptGuard::interrupted())
+            throw StoreError(QStringLiteral("generate: cancelled; nothing was written"));
     } catch (const StoreError&) {
         QFile::remove(path);
         QFile::remove(path + QStringLiteral("-wal"));
         QFile::remove(path + QStringLiteral("-shm"));
-        if (!quiet)
-            QTextStream(stderr) << '\r';
+        progress.done();
         throw;
     }
-    if (!quiet)
-        QTextStream(stderr) << "\r";
+    progress.done();
     out() << "generated " << path << ": " << g.events << " events, " << g.actors << " actors in "
           << timer.elapsed() << " ms (actors and relations " << phases.actorsMs << " ms, event rows "
           << phases.rowsMs << " ms, indexes " << phases.indexesMs << " ms, search index "
@@ -382,8 +379,16 @@ int CommandLine::runImport()
     // the input is read and checked whole before anything is written, and the write is one
     // transaction: a file that fails anywhere changes nothing.
     auto store = Store::open(path, Store::Mode::ReadWrite);
+    // Ctrl+C before the write commits changes nothing (the write is one transaction).
+    InterruptGuard interrupt;
+    TerminalProgress progress(QStringLiteral("importing"));
+    progress.update(-1);
     const ParsedImport parsed = parseImport(input, format);
-    const ImportSummary summary = applyParsedImport(*store, parsed);
+    if (InterruptGuard::interrupted())
+        throw StoreError(QStringLiteral("%1: the import was cancelled; %2 is unchanged").arg(input, path));
+    const ImportSummary summary =
+        applyParsedImport(*store, parsed, [&progress](double share) { return progress.update(share); });
+    progress.done();
     out() << "imported " << input << " (" << parsed.format << ") into " << path << ": "
           << summary.text() << Qt::endl;
     return 0;
@@ -397,7 +402,8 @@ int CommandLine::runExport()
                QStringLiteral("theme"), QStringLiteral("title"), QStringLiteral("scene"),
                QStringLiteral("format"), QStringLiteral("subtitle"), QStringLiteral("caption"),
                QStringLiteral("credit"), QStringLiteral("publish-safe")},
-              {QStringLiteral("scenes"), QStringLiteral("no-legend"), QStringLiteral("no-sources")});
+              {QStringLiteral("no-legend"), QStringLiteral("no-sources"),
+               QStringLiteral("scenes")});
     if (!o.error().isEmpty())
         return error(o.error());
     if (o.positional().size() != 1 || !o.has(QStringLiteral("output")))
@@ -412,7 +418,15 @@ int CommandLine::runExport()
             return error(QStringLiteral("--format takes one of %1, not \"%2\"")
                              .arg(exportFormats().join(QStringLiteral(", ")), format));
         auto store = Store::open(o.positional().first(), Store::Mode::ReadOnly);
-        exportData(*store, format, output);
+        // Ctrl+C leaves no partial file and any old OUT as it was.
+        InterruptGuard interrupt;
+        TerminalProgress progress(QStringLiteral("exporting"));
+        progress.update(-1);
+        if (!writeThroughTemporary(output, [&](const QString& temporary) {
+                exportData(*store, format, temporary);
+            }))
+            return error(QStringLiteral("export cancelled; %1 was not written").arg(output));
+        progress.done();
         out() << "exported " << o.positional().first() << " as " << format << " to " << output
               << Qt::endl;
         return 0;
@@ -465,7 +479,18 @@ int CommandLine::runExport()
             out() << line << Qt::endl;
         return 0;
     }
-    const QString note = exportChart(*story, req);
+    // Ctrl+C leaves no partial file and any old OUT as it was.
+    InterruptGuard interrupt;
+    TerminalProgress progress(QStringLiteral("exporting"));
+    progress.update(-1);
+    const QString output = req.output;
+    QString note;
+    if (!writeThroughTemporary(output, [&](const QString& temporary) {
+            req.output = temporary;
+            note = exportChart(*story, req);
+        }))
+        return error(QStringLiteral("export cancelled; %1 was not written").arg(output));
+    progress.done();
     if (!note.isEmpty())
         out() << note << Qt::endl; // what publish-safe left out or marked
     return 0;

@@ -5,9 +5,28 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
 
 #include <cstdio>
 #include <memory>
+
+namespace {
+// Loads Qt's own strings and Chronomap's (built in under :/i18n) for the system locale; a
+// locale without a translation keeps the English text.
+void installTranslators(QCoreApplication& app)
+{
+    auto* qt = new QTranslator(&app);
+    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+    auto* own = new QTranslator(&app);
+    if (own->load(QLocale(), QStringLiteral("chronomap"), QStringLiteral("_"),
+                  QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(own);
+}
+} // namespace
 
 int main(int argc, char* argv[])
 {
@@ -33,6 +52,7 @@ int main(int argc, char* argv[])
     }
 
     QApplication app(argc, argv);
+    installTranslators(app);
     QCoreApplication::setOrganizationName(QStringLiteral("Chronomap"));
     QCoreApplication::setApplicationName(QStringLiteral("chronomap"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CHRONOMAP_VERSION));

@@ -4,33 +4,37 @@
 #include "annotations/annotationspanel.h"
 #include "edit/edits.h"
 #include "events/eventtablemodel.h"
+#include "export/exportactions.h"
+#include "help/shortcutsheet.h"
 #include "inspector/citedialog.h"
 #include "inspector/detailspanel.h"
-#include "present/scenescontroller.h"
-#include "export/exportactions.h"
 #include "interchange/interchangeactions.h"
+#include "present/scenescontroller.h"
 #include "query/selection.h"
 #include "search/filterbar.h"
 #include "search/searchpanel.h"
+#include "settings/preferences.h"
+#include "settings/preferencesdialog.h"
 #include "story/story.h"
+#include "theme/windowtheme.h"
 #include "timeline/timelineview.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QMimeData>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QSettings>
+#include <QMimeData>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -44,7 +48,6 @@
 namespace chronomap {
 
 namespace {
-constexpr int kMaxRecent = 8;
 // Sorting by any column but the date reads every row from the file: keep it for stories a
 // table can sort quickly.
 constexpr qint64 kSortableRows = 200000;
@@ -58,6 +61,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_status = new QLabel(this);
     statusBar()->addPermanentWidget(m_status);
     buildMenus();
+    buildHelpAndFocus();
+    qApp->installEventFilter(this);
+    // The theme is the application's: the first window sets it from the preferences.
+    static bool themed = false;
+    if (!themed) {
+        themed = true;
+        WindowTheme::apply(Preferences::theme());
+    }
     // Another window or process may edit the same story: look for its commits now and then
     // (PRAGMA data_version is a cheap in-memory check).
     m_poll = new QTimer(this);
@@ -93,6 +104,8 @@ bool MainWindow::openInitial(const QString& file)
         }
     }
     openStory(path);
+    // Where the window and its docks were last time (after the docks exist).
+    Preferences::restoreWindow(*this);
     return true;
 }
 
@@ -107,29 +120,34 @@ bool MainWindow::openStory(const QString& path)
         showError(e.message());
         return false;
     }
-    connect(story.get(), &Story::integrityChecked, this, [this, path](const QString& problem) {
-        if (problem.isEmpty() || !m_story || m_story->path() != path)
-            return;
-        // A damaged story stays on screen, read-only, so nothing more is written into it.
-        showError(problem);
-        try {
-            auto readOnly = Story::open(path, Store::Mode::ReadOnly, Store::Check::Deferred);
-            clearViews();
-            m_story = std::move(readOnly);
-            buildViews();
-            setWindowTitle(tr("%1 — Chronomap (read-only: damaged)").arg(m_story->title()));
-        } catch (const StoreError& e) {
-            showError(e.message());
-        }
-    }, Qt::QueuedConnection); // queued: the slot replaces the story that emits the signal
+    connect(
+        story.get(), &Story::integrityChecked, this,
+        [this, path](const QString& problem) {
+            if (problem.isEmpty() || !m_story || m_story->path() != path)
+                return;
+            // A damaged story stays on screen, read-only, so nothing more is written into it.
+            showError(problem);
+            try {
+                auto readOnly = Story::open(path, Store::Mode::ReadOnly, Store::Check::Deferred);
+                clearViews();
+                m_story = std::move(readOnly);
+                buildViews();
+                setWindowTitle(tr("%1 — Chronomap (read-only: damaged)").arg(m_story->title()));
+            } catch (const StoreError& e) {
+                showError(e.message());
+            }
+        },
+        Qt::QueuedConnection); // queued: the slot replaces the story that emits the signal
     story->startIntegrityCheck();
+    // The docks are made anew for each story: they keep the places the user gave them.
+    const QByteArray layout = m_story ? saveState(Preferences::kLayoutVersion) : QByteArray();
     clearViews();
     m_story = std::move(story);
-    QSettings settings;
-    const QString author = settings.value(QStringLiteral("author")).toString();
-    if (!author.isEmpty())
-        m_story->setAuthor(author);
+    m_story->setAuthor(Preferences::author());
     buildViews();
+    m_timeline->setLaneMode(Preferences::laneMode());
+    if (!layout.isEmpty())
+        restoreState(layout, Preferences::kLayoutVersion);
     addRecent(QFileInfo(path).absoluteFilePath());
     setWindowTitle(
         tr("%1 — Chronomap%2")
@@ -330,7 +348,175 @@ void MainWindow::buildViews()
     m_viewMenu->addAction(m_searchDock->toggleViewAction());
     m_viewMenu->addAction(m_historyDock->toggleViewAction());
     m_viewMenu->addAction(m_filterToolBar->toggleViewAction());
+    m_viewMenu->addSeparator();
+    m_viewMenu->addActions(m_focusActions);
+    m_viewMenu->addSeparator();
+    m_viewMenu->addMenu(m_themeMenu);
     m_scenes = new ScenesController(this, m_viewMenu); // View › Scenes, Present (F5)
+
+    // Names and descriptions for screen readers; the events table is the way to the events
+    // without the chart.
+    m_timeline->setAccessibleName(tr("Timeline"));
+    m_timeline->setAccessibleDescription(
+        tr("Chart of the story's events on a date axis. The events table (Ctrl+3) lists the "
+           "same events as text."));
+    m_actorMap->setAccessibleName(tr("Actor map"));
+    m_actorMap->setAccessibleDescription(
+        tr("Graph of the story's actors and their relations. Select an actor in the details "
+           "panel or the search results to reach it by keyboard."));
+    m_table->setAccessibleDescription(
+        tr("Every event of the story, one per row: date, title, category and status. The same "
+           "events the timeline draws, with the same filters."));
+    m_details->setAccessibleName(tr("Details"));
+    m_annotations->setAccessibleName(tr("Notes"));
+    m_search->setAccessibleName(tr("Search results"));
+    m_filterBar->setAccessibleName(tr("Filters"));
+    // Delete acts where entries are picked, not while typing in a field.
+    // Delete and F2 act where entries are picked, not while typing in a field or in the
+    // Scenes panel (whose F2 renames a scene).
+    for (QWidget* w : {static_cast<QWidget*>(m_table), centralWidget()}) // the table, both charts
+        w->addActions({m_deleteAct, m_editEntryAct});
+    m_details->addAction(m_editEntryAct);
+    setTabOrderOfViews();
+    updateChartTheme();
+}
+
+void MainWindow::setTabOrderOfViews()
+{
+    // Top to bottom, left to right, as the window reads: search, filters, the two charts, the
+    // events table, then the details beside them.
+    QWidget::setTabOrder(m_searchField, m_filterBar);
+    QWidget::setTabOrder(m_filterBar, m_timeline);
+    QWidget::setTabOrder(m_timeline, m_actorMap);
+    QWidget::setTabOrder(m_actorMap, m_table);
+    QWidget::setTabOrder(m_table, m_details);
+}
+
+void MainWindow::buildHelpAndFocus()
+{
+    // View › Go to: the keyboard's way into each part of the window.
+    auto focusAction = [this](const QString& text, QKeySequence key, auto target) {
+        auto* a = new QAction(text, this);
+        a->setShortcut(key);
+        connect(a, &QAction::triggered, this, [this, target] {
+            QWidget* w = target();
+            if (!w)
+                return;
+            for (QWidget* p = w; p; p = p->parentWidget())
+                if (auto* dock = qobject_cast<QDockWidget*>(p)) {
+                    dock->show();
+                    dock->raise();
+                }
+            w->setFocus(Qt::ShortcutFocusReason);
+        });
+        addAction(a);
+        m_focusActions << a;
+        return a;
+    };
+    focusAction(tr("Go to &Timeline"), QKeySequence(Qt::CTRL | Qt::Key_1),
+                [this]() -> QWidget* { return m_timeline; });
+    focusAction(tr("Go to Actor &Map"), QKeySequence(Qt::CTRL | Qt::Key_2),
+                [this]() -> QWidget* { return m_actorMap; });
+    QAction* toTable = focusAction(tr("Go to Events &Table"), QKeySequence(Qt::CTRL | Qt::Key_3),
+                                   [this]() -> QWidget* { return m_table; });
+    toTable->setToolTip(tr("The events as a table: the keyboard and screen-reader way through "
+                           "the timeline"));
+    focusAction(tr("Go to &Details"), QKeySequence(Qt::CTRL | Qt::Key_4),
+                [this]() -> QWidget* { return m_details; });
+
+    // View › Theme overrides the preference (and saves it).
+    m_themeMenu = new QMenu(tr("T&heme"), this);
+    m_themeGroup = new QActionGroup(this);
+    for (const QString& name : Preferences::themeNames()) {
+        QAction* a = m_themeMenu->addAction(WindowTheme::displayName(name));
+        a->setCheckable(true);
+        a->setData(name);
+        a->setChecked(name == Preferences::theme());
+        m_themeGroup->addAction(a);
+        connect(a, &QAction::triggered, this, [this, name] {
+            Preferences::setTheme(name);
+            applyTheme();
+        });
+    }
+    m_viewMenu->addActions(m_focusActions);
+    m_viewMenu->addSeparator();
+    m_viewMenu->addMenu(m_themeMenu);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* keys = help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
+    keys->setShortcut(QKeySequence::HelpContents);
+    help->addAction(tr("&About Chronomap"), this, [this] {
+        QMessageBox::about(
+            this, tr("About Chronomap"),
+            tr("<p><b>Chronomap %1</b></p><p>Timelines and actor maps for newsrooms.</p>"
+               "<p>GPL-3.0-or-later.</p>")
+                .arg(QCoreApplication::applicationVersion()));
+    });
+}
+
+ChartTheme MainWindow::chartTheme() const
+{
+    // The application's palette: a window's own copy catches up with it only when shown.
+    return WindowTheme::chartTheme(Preferences::theme(), QGuiApplication::palette());
+}
+
+void MainWindow::applyTheme()
+{
+    const QString name = Preferences::theme();
+    WindowTheme::apply(name);
+    for (QAction* a : m_themeGroup->actions())
+        a->setChecked(a->data().toString() == name);
+    updateChartTheme();
+}
+
+void MainWindow::updateChartTheme()
+{
+    const ChartTheme theme = chartTheme();
+    applyChartTheme(m_timeline, theme);
+    applyChartTheme(m_actorMap, theme);
+    emit chartThemeChanged(theme);
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    // The desktop switched between light and dark ("Follow the system"); the application
+    // hears of it even while this window is hidden.
+    if (watched == qApp && event->type() == QEvent::ApplicationPaletteChange)
+        updateChartTheme();
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    // "Follow the system": the desktop switched between light and dark.
+    if (event->type() == QEvent::PaletteChange)
+        updateChartTheme();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    Preferences::saveWindow(*this);
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::showPreferences()
+{
+    PreferencesDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (m_story)
+        m_story->setAuthor(Preferences::author());
+    if (m_timeline)
+        m_timeline->setLaneMode(Preferences::laneMode());
+    applyTheme();
+    updateRecentMenu();
+}
+
+void MainWindow::showShortcuts()
+{
+    ShortcutSheet sheet(this, this);
+    sheet.exec();
 }
 
 void MainWindow::buildMenus()
@@ -341,6 +527,8 @@ void MainWindow::buildMenus()
     QAction* openAct = file->addAction(tr("&Open…"), this, &MainWindow::openDialog);
     openAct->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
+    // Another window may have opened a story since: the list is read each time.
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
     updateRecentMenu();
     QAction* windowAct = file->addAction(tr("New &Window"), this, &MainWindow::newWindow);
     windowAct->setToolTip(tr("Open this story in a second window"));
@@ -363,7 +551,10 @@ void MainWindow::buildMenus()
         }
     });
     editAct->setShortcut(Qt::Key_F2);
-    QAction* deleteAct = m_editMenu->addAction(tr("&Delete Entry"), this, [this] {
+    // F2 edits where entries are picked; elsewhere (the Scenes panel) it renames.
+    editAct->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_editEntryAct = editAct;
+    QAction* deleteAct = m_deleteAct = m_editMenu->addAction(tr("&Delete Entry"), this, [this] {
         if (m_details)
             m_details->deleteCurrent();
     });
@@ -388,17 +579,9 @@ void MainWindow::buildMenus()
         }
     });
     m_editMenu->addSeparator();
-    m_editMenu->addAction(tr("Set Your &Name…"), this, [this] {
-        bool ok = false;
-        const QString name = QInputDialog::getText(
-            this, tr("Your Name"), tr("Notes and the change log are signed with:"),
-            QLineEdit::Normal, m_story ? m_story->author() : defaultAuthor(), &ok);
-        if (!ok || name.trimmed().isEmpty())
-            return;
-        QSettings().setValue(QStringLiteral("author"), name.trimmed());
-        if (m_story)
-            m_story->setAuthor(name.trimmed());
-    });
+    QAction* prefs = m_editMenu->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
+    prefs->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    prefs->setMenuRole(QAction::PreferencesRole);
 
     m_entryMenu = menuBar()->addMenu(tr("E&ntry"));
     QAction* newEvent = m_entryMenu->addAction(tr("New &Event…"), this, [this] { newEntry(0); });
@@ -602,26 +785,41 @@ void MainWindow::saveCopy()
 
 void MainWindow::addRecent(const QString& path)
 {
-    QSettings settings;
-    QStringList recent = settings.value(QStringLiteral("recentFiles")).toStringList();
-    recent.removeAll(path);
-    recent.prepend(path);
-    while (recent.size() > kMaxRecent)
-        recent.removeLast();
-    settings.setValue(QStringLiteral("recentFiles"), recent);
+    Preferences::addRecent(path);
     updateRecentMenu();
 }
 
 void MainWindow::updateRecentMenu()
 {
     m_recentMenu->clear();
-    const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
+    const QStringList recent = Preferences::recentFiles();
+    int n = 0;
     for (const QString& path : recent) {
-        QAction* a = m_recentMenu->addAction(QFileInfo(path).fileName());
+        // "&1 peace-plan.chronomap": a number to pick it by keyboard, the folder in the tip.
+        QAction* a = m_recentMenu->addAction(tr("&%1 %2").arg(++n).arg(
+            QFileInfo(path).fileName().replace(u'&', QLatin1String("&&"))));
         a->setToolTip(path);
-        connect(a, &QAction::triggered, this, [this, path] { openStory(path); });
+        a->setStatusTip(path);
+        connect(a, &QAction::triggered, this, [this, path] {
+            if (!QFileInfo::exists(path)) {
+                Preferences::removeRecent(path);
+                updateRecentMenu();
+                showError(tr("%1 is no longer there (moved, renamed or deleted); it was taken off "
+                             "the recent files. Use File › Open to find it.")
+                              .arg(QDir::toNativeSeparators(path)));
+                return;
+            }
+            openStory(path);
+        });
     }
-    m_recentMenu->setEnabled(!recent.isEmpty());
+    if (recent.isEmpty())
+        m_recentMenu->addAction(tr("No Recent Files"))->setEnabled(false);
+    m_recentMenu->addSeparator();
+    QAction* clear = m_recentMenu->addAction(tr("&Clear Recent Files"), this, [this] {
+        Preferences::clearRecent();
+        updateRecentMenu();
+    });
+    clear->setEnabled(!recent.isEmpty());
 }
 
 void MainWindow::showError(const QString& message)

@@ -1,12 +1,14 @@
 #pragma once
 
 #include "model/entities.h"
+#include "theme/charttheme.h"
 
 #include <QMainWindow>
 
 #include <memory>
 
 class QAction;
+class QActionGroup;
 class QDockWidget;
 class QLabel;
 class QLineEdit;
@@ -23,8 +25,8 @@ class DetailsPanel;
 class EventFilterProxy;
 class EventTableModel;
 class FilterBar;
-class SearchPanel;
 class ScenesController;
+class SearchPanel;
 class Selection;
 class Story;
 class TimelineView;
@@ -62,7 +64,22 @@ public:
     // Where the seed story lives for this user.
     static QString defaultStoryPath();
 
+    // The chart theme both charts draw with now (the preference, or after the palette).
+    ChartTheme chartTheme() const;
+    // Applies the theme preference to the application and both charts.
+    void applyTheme();
+    // Opens Edit › Preferences (modal) and applies what changed.
+    void showPreferences();
+    void showShortcuts();
+
+signals:
+    // Both charts were given a new theme (the preference changed, or the desktop's palette).
+    void chartThemeChanged(const ChartTheme& theme);
+
 protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
@@ -83,6 +100,9 @@ private:
     QList<EntityRef> selectedRefs() const;
     void setStatusOfSelection(Verification status);
     void updateEditActions();
+    void buildHelpAndFocus();
+    void updateChartTheme();
+    void setTabOrderOfViews();
 
     std::unique_ptr<Story> m_story;
     Selection* m_selection = nullptr;
@@ -112,6 +132,11 @@ private:
     QList<QAction*> m_storyActions; // need a writable story
     QMenu* m_viewMenu = nullptr;
     QMenu* m_recentMenu = nullptr;
+    QMenu* m_themeMenu = nullptr;
+    QActionGroup* m_themeGroup = nullptr;
+    QList<QAction*> m_focusActions; // View › Go to ...: kept across story changes
+    QAction* m_deleteAct = nullptr;
+    QAction* m_editEntryAct = nullptr;
     QLabel* m_status = nullptr;
     QTimer* m_poll = nullptr;
     ScenesController* m_scenes = nullptr; // the Scenes dock and Present (ui/present)

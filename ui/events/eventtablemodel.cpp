@@ -1,6 +1,7 @@
 #include "eventtablemodel.h"
 
 #include "query/selection.h"
+#include "i18n/localdates.h"
 #include "story/story.h"
 
 namespace chronomap {
@@ -91,9 +92,9 @@ QVariant EventTableModel::data(const QModelIndex& index, int role) const
     switch (index.column()) {
     case DateColumn:
         if (role == Qt::ToolTipRole)
-            return tr("%1\nEDTF: %2").arg(e->date.describe(), e->date.edtf());
-        return e->displayDate.isEmpty() ? e->date.describe()
-                                        : tr("%1 (%2)").arg(e->displayDate, e->date.describe());
+            return tr("%1\nEDTF: %2").arg(localDate(e->date), e->date.edtf());
+        return e->displayDate.isEmpty() ? localDate(e->date)
+                                        : tr("%1 (%2)").arg(e->displayDate, localDate(e->date));
     case TitleColumn:
         return role == Qt::ToolTipRole && !e->summary.isEmpty() ? e->summary : e->title;
     case CategoryColumn:

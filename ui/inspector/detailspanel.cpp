@@ -1,6 +1,7 @@
 #include "detailspanel.h"
 
 #include "citedialog.h"
+#include "i18n/localdates.h"
 #include "edit/edits.h"
 #include "entryform.h"
 #include "query/selection.h"
@@ -90,6 +91,7 @@ DetailsPanel::DetailsPanel(Story* story, Selection* selection, QWidget* parent)
     m_text->setOpenLinks(false);
     m_text->setObjectName(QStringLiteral("detailsText"));
     m_text->setAccessibleName(tr("Details of the current entry"));
+    m_history->setAccessibleName(tr("Change history of the current entry"));
     m_stack->addWidget(m_text);
     auto* formPage = new QWidget;
     auto* formLayout = new QVBoxLayout(formPage);
@@ -222,7 +224,7 @@ QString DetailsPanel::actorName(Id id) const
 QString DetailsPanel::eventHtml(const Event& e) const
 {
     QString h = QStringLiteral("<h3>%1</h3>").arg(esc(e.title));
-    const QString described = e.date.describe();
+    const QString described = localDate(e.date);
     if (!e.displayDate.isEmpty())
         h += tr("<p><b>%1</b> — %2 <small>(EDTF %3)</small></p>")
                  .arg(esc(e.displayDate), esc(described), esc(e.date.edtf()));
@@ -268,7 +270,7 @@ QString DetailsPanel::actorHtml(const Actor& a) const
             h += QStringLiteral("<li><a href='chronomap:event/%1'>%2</a> — %3</li>")
                      .arg(e.id)
                      .arg(esc(e.title),
-                          esc(e.displayDate.isEmpty() ? e.date.describe() : e.displayDate));
+                          esc(e.displayDate.isEmpty() ? localDate(e.date) : e.displayDate));
         h += QStringLiteral("</ul>");
     }
     QString rel;
@@ -294,7 +296,7 @@ QString DetailsPanel::relationHtml(const Relation& r) const
     h += tr("<p>Status: <b>%1</b> · %2 · weight %3 · valid %4</p>")
              .arg(verificationName(r.status), r.directed ? tr("directed") : tr("mutual"))
              .arg(r.weight)
-             .arg(r.valid.isValid() ? esc(r.valid.describe()) : tr("always"));
+             .arg(r.valid.isValid() ? esc(localDate(r.valid)) : tr("always"));
     if (!r.description.isEmpty())
         h += QStringLiteral("<p>%1</p>").arg(esc(r.description));
     return h + attachmentsHtml({EntityKind::Relation, r.id});

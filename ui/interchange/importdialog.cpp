@@ -1,6 +1,7 @@
 #include "importdialog.h"
 
 #include "store/store.h"
+#include "i18n/localdates.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -51,6 +52,7 @@ ImportDialog::ImportDialog(ParsedImport parsed, const Store& store, QWidget* par
 
     m_preview = new QTableWidget(this);
     m_preview->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_preview->setAccessibleName(tr("Preview of what will be imported"));
     m_preview->setSelectionMode(QAbstractItemView::NoSelection);
     m_preview->verticalHeader()->setVisible(false);
     m_preview->horizontalHeader()->setStretchLastSection(true);
@@ -96,6 +98,7 @@ void ImportDialog::buildMapping()
             combo->addItem(tr("Column %1: %2").arg(c + 1).arg(header.at(c)), c);
         combo->setCurrentIndex(combo->findData(m_parsed.mapping.column(field)));
         combo->setProperty("field", field);
+        combo->setAccessibleName(tr("Column for %1").arg(CsvMapping::fieldLabel(field)));
         connect(combo, &QComboBox::currentIndexChanged, this, &ImportDialog::remap);
         const bool required = field == QLatin1String("title") || field == QLatin1String("date");
         auto* label = new QLabel(CsvMapping::fieldLabel(field) +
@@ -159,7 +162,7 @@ void ImportDialog::refresh()
             m_preview->setItem(r, 2, new QTableWidgetItem(b.actors.value(rel.targetId - 1).name));
             m_preview->setItem(
                 r, 3,
-                new QTableWidgetItem(rel.valid.isValid() ? rel.valid.describe() : tr("always")));
+                new QTableWidgetItem(rel.valid.isValid() ? localDate(rel.valid) : tr("always")));
             m_preview->setItem(r, 4, new QTableWidgetItem(QString::number(rel.weight)));
         }
     } else {
@@ -180,7 +183,7 @@ void ImportDialog::refresh()
             m_preview->setItem(r, 1, new QTableWidgetItem(e.date.edtf()));
             m_preview->setItem(
                 r, 2,
-                new QTableWidgetItem(e.displayDate.isEmpty() ? e.date.describe() : e.displayDate));
+                new QTableWidgetItem(e.displayDate.isEmpty() ? localDate(e.date) : e.displayDate));
             m_preview->setItem(r, 3, new QTableWidgetItem(e.title));
             m_preview->setItem(r, 4,
                                new QTableWidgetItem(e.categoryId

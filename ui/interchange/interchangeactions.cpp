@@ -23,6 +23,9 @@
 #include <QTimer>
 
 #include <atomic>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 
 namespace chronomap {
 
@@ -66,6 +69,48 @@ std::exception_ptr runWithProgress(QWidget* window, const QString& label,
     }));
     loop.exec();
     return failure;
+}
+
+// Writes a data export; a large story is written on a worker thread (with its own read-only
+// connection) behind progress and Cancel, into a hidden file beside `path` that is renamed
+// into place only when it is complete and not cancelled: an old file of that name stays as it
+// was otherwise.
+void exportDataWithProgress(QWidget* window, Story* story, const QString& format,
+                            const QString& path)
+{
+    if (story->store().counts().events < kBackgroundRows) {
+        exportData(story->store(), format, path);
+        return;
+    }
+    const QFileInfo target(path);
+    const QString temporary = target.absoluteDir().filePath(
+        QStringLiteral(".%1.partial-%2").arg(target.fileName()).arg(QCoreApplication::applicationPid()));
+    const QString storyPath = story->path();
+    std::atomic<bool> cancel{false};
+    const std::exception_ptr failure = runWithProgress(
+        window, QObject::tr("Exporting %1…").arg(target.fileName()),
+        [&] {
+            auto store = Store::open(storyPath, Store::Mode::ReadOnly);
+            exportData(*store, format, temporary);
+        },
+        nullptr, &cancel);
+    if (failure || cancel) {
+        QFile::remove(temporary);
+        if (!failure)
+            return;
+        try {
+            std::rethrow_exception(failure);
+        } catch (const StoreError& e) {
+            QString message = e.message();
+            throw StoreError(message.replace(temporary, path));
+        }
+    }
+    if (std::rename(QFile::encodeName(temporary).constData(),
+                    QFile::encodeName(target.absoluteFilePath()).constData()) != 0) {
+        const QString why = QString::fromLocal8Bit(std::strerror(errno));
+        QFile::remove(temporary);
+        throw StoreError(QObject::tr("%1: cannot write it: %2").arg(path, why));
+    }
 }
 
 QString auditText(const ParsedImport& parsed, const ImportSummary& summary)
@@ -263,7 +308,7 @@ void addInterchangeActions(QMenu* fileMenu, QWidget* window, std::function<Story
             if (path.isEmpty())
                 return;
             try {
-                exportData(story->store(), QLatin1String(item.format), path);
+                exportDataWithProgress(window, story, QLatin1String(item.format), path);
             } catch (const StoreError& e) {
                 QMessageBox::warning(window, QObject::tr("Export"), e.message());
             }

@@ -35,6 +35,7 @@ FilterBar::FilterBar(Story* story, Selection* selection, QWidget* parent)
     auto addMenu = [&](const QString& text, QMenu* menu, void (FilterBar::*fill)()) {
         auto* b = new QToolButton;
         b->setText(text);
+        b->setAccessibleName(tr("Filter by %1").arg(text));
         b->setPopupMode(QToolButton::InstantPopup);
         b->setMenu(menu);
         connect(menu, &QMenu::aboutToShow, this, fill);
@@ -46,6 +47,7 @@ FilterBar::FilterBar(Story* story, Selection* selection, QWidget* parent)
     addMenu(tr("Status"), m_statusMenu, &FilterBar::fillStatusMenu);
     auto* window = new QToolButton;
     window->setText(tr("Dates…"));
+    window->setAccessibleName(tr("Filter by dates"));
     window->setToolTip(tr("Show only a date window, e.g. “Aug 2025 to Nov 2025”"));
     connect(window, &QToolButton::clicked, this, &FilterBar::chooseWindow);
     layout->addWidget(window);

@@ -1,0 +1,1917 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>%1: cannot write it: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Interchange</name>
+    <message>
+        <source>TimelineJS JSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TimelineJS Spreadsheet (CSV)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relations CSV (edge list)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GEXF (Gephi)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GraphML…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chronomap JSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LaneLayout</name>
+    <message>
+        <source>No category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No actor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lane %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LocalDates</name>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>bis %1</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>ab %1</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approximate</source>
+        <translation>ungefähr</translation>
+    </message>
+    <message>
+        <source>year inferred</source>
+        <translation>Jahr erschlossen</translation>
+    </message>
+    <message>
+        <source>uncertain</source>
+        <translation>unsicher</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>No actors in this story</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>organization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disputed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>directed relation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Zeitleiste</translation>
+    </message>
+    <message>
+        <source>Actor map</source>
+        <translation>Akteurskarte</translation>
+    </message>
+    <message numerus="yes">
+        <source>Publish-safe: %n event(s) not cleared for publication in this window left out.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Publish-safe: %n event(s) not cleared for publication marked UNVERIFIED (hatched).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>UNVERIFIED: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Publish-safe: %n relation(s) not cleared for publication in this window left out.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Publish-safe: %n relation(s) not cleared for publication marked UNVERIFIED.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sources: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancelling; nothing will be changed…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file cannot be imported; nothing was changed.
+
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import failed; nothing was changed.
+
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a story you can edit first; imports are added to the open story.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add events and actors from TimelineJS, CSV, GEXF, GraphML or Chronomap JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import into the story</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importable files (*.csv *.tsv *.json *.gexf *.graphml);;Spreadsheets (*.csv *.tsv);;TimelineJS or Chronomap JSON (*.json);;Graphs (*.gexf *.graphml);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WindowTheme</name>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Print (charts in greyscale)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broadcast (large type on charts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow the System</source>
+        <translation>Wie das System</translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::ActorMapView</name>
+    <message>
+        <source>Pin actor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The actor could not be pinned: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 relations hold in this window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Degree %1 · betweenness %2%3 · PageRank %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (estimate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Community %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pinned (Unpin Actor releases it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sources:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ɪnd %1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sources cited for this actor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holds: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undated: shown in every window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: %1 · weight %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actor map</source>
+        <translation>Akteurskarte</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Loading cancelled. View › Lay Out Map Again starts it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layout cancelled. View › Lay Out Map Again starts it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit Actor Map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size Actors by Degree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size Actors by Betweenness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size Actors by PageRank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour Actors by Community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ego View: 1 Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ego View: 2 Steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole Map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show Only This Actor&apos;s Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear Actor Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unpin Actor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lay Out Map Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel Map Layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading actors…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No actors in this story</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Laying out %n actors…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::AnnotationListModel</name>
+    <message>
+        <source>Event: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actor: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relation: %1 %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↳ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (resolved)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::AnnotationsPanel</name>
+    <message>
+        <source>Show resolved notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::CiteDialog</name>
+    <message>
+        <source>Cite a Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Source…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sentence this entry rests on, quoted exactly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paragraph, page or timestamp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::DateField</name>
+    <message>
+        <source>late October 2025, Aug 2025, 2025-10-24/26, c. 2019…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>How the date was understood</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;No date: always&lt;/i&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As stored: &lt;b&gt;%1&lt;/b&gt; — EDTF &lt;code&gt;%2&lt;/code&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Understood as &lt;b&gt;%1&lt;/b&gt; — EDTF &lt;code&gt;%2&lt;/code&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::DetailsPanel</name>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Note…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ite…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How far this entry has been checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a note for the other editors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cite a source with the sentence this entry rests on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details of the current entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a Correction Note…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a note on this entry explaining a correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;Pick an event on the timeline or in the table, or an actor on the map, to see its details here.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Akteur</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>actor %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; — %2 &lt;small&gt;(EDTF %3)&lt;/small&gt;&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; &lt;small&gt;(EDTF %2)&lt;/small&gt;&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importance: %1/5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Actors&lt;/h4&gt;&lt;ul&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Events (%1)&lt;/h4&gt;&lt;ul&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Relations&lt;/h4&gt;&lt;ul&gt;%1&lt;/ul&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Status: &lt;b&gt;%1&lt;/b&gt; · %2 · weight %3 · valid %4&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>directed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mutual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>always</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Cited %1 times.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Sources&lt;/h4&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(missing source)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>remove citation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Notes&lt;/h4&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reopen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resolve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before: %1
+After: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No changes recorded since the story was made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note for the other editors (signed %1):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::EntryForm</name>
+    <message>
+        <source>&amp;Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;ags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>comma-separated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Importance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stat&amp;us</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Akteur</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actors and their roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add actor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove actor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actors</source>
+        <translation>Akteure</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>negotiates with, sanctions, advises…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;o</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Directed (from → to)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Publisher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published (&amp;EDTF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Te&amp;xt or excerpt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to edit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the actor a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what the relation is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give it a title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick both actors of the relation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link is not a web address (it should start with https://).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The publication date is not EDTF (for example 2025-11-20).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::EventTableModel</name>
+    <message>
+        <source>%1
+EDTF: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>actor %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Actors</source>
+        <translation>Akteure</translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::EventsPlottable</name>
+    <message>
+        <source>UNVERIFIED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::FilterBar</name>
+    <message>
+        <source>&lt;i&gt;No filters: showing everything&lt;/i&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Filter entfernen</translation>
+    </message>
+    <message>
+        <source>Filter:</source>
+        <translation>Filter:</translation>
+    </message>
+    <message>
+        <source>Filter by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Akteur</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Schlagwort</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Dates…</source>
+        <translation>Zeitraum…</translation>
+    </message>
+    <message>
+        <source>Filter by dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only a date window, e.g. “Aug 2025 to Nov 2025”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter %1, remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actor: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dates: %1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the story has no categories)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(too many events to list their tags)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no tags yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only what happened in (e.g. “Aug 2025 to Nov 2025”, “late October 2025”, “2025”):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::ImportDialog</name>
+    <message>
+        <source>TimelineJS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GEXF graph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GraphML graph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edge list (CSV)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chronomap JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>events (CSV)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns: which column gives each field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Read as %2. Nothing is written until you choose Import; an import that fails changes nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole story in the file is added to this one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Will create or merge: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>always</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Reads as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actors</source>
+        <translation>Akteure</translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::MainWindow</name>
+    <message>
+        <source>Chronomap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — Chronomap (read-only: damaged)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — Chronomap%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (read-only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 events · %L2 actors · %L3 relations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Search Results</source>
+        <translation>Suchergebnisse</translation>
+    </message>
+    <message>
+        <source>&lt;opened&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit History</source>
+        <translation>Bearbeitungsverlauf</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Zeitleiste</translation>
+    </message>
+    <message>
+        <source>Chart of the story&apos;s events on a date axis. The events table (Ctrl+3) lists the same events as text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actor map</source>
+        <translation>Akteurskarte</translation>
+    </message>
+    <message>
+        <source>Graph of the story&apos;s actors and their relations. Select an actor in the details panel or the search results to reach it by keyboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every event of the story, one per row: date, title, category and status. The same events the timeline draws, with the same filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to &amp;Timeline</source>
+        <translation>Zur &amp;Zeitleiste</translation>
+    </message>
+    <message>
+        <source>Go to Actor &amp;Map</source>
+        <translation>Zur Akteurs&amp;karte</translation>
+    </message>
+    <message>
+        <source>Go to Events &amp;Table</source>
+        <translation>Zur Ereignis&amp;tabelle</translation>
+    </message>
+    <message>
+        <source>The events as a table: the keyboard and screen-reader way through the timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to &amp;Details</source>
+        <translation>Zu den &amp;Details</translation>
+    </message>
+    <message>
+        <source>T&amp;heme</source>
+        <translation>&amp;Farbschema</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;About Chronomap</source>
+        <translation>Ü&amp;ber Chronomap</translation>
+    </message>
+    <message>
+        <source>About Chronomap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Chronomap %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Timelines and actor maps for newsrooms.&lt;/p&gt;&lt;p&gt;GPL-3.0-or-later.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;New Story…</source>
+        <translation>&amp;Neue Geschichte…</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>New &amp;Window</source>
+        <translation>Neues &amp;Fenster</translation>
+    </message>
+    <message>
+        <source>Open this story in a second window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a &amp;Copy…</source>
+        <translation>&amp;Kopie speichern…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Entry</source>
+        <translation>Eintrag &amp;bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Entry</source>
+        <translation>Eintrag &amp;löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>&amp;Status</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen…</translation>
+    </message>
+    <message>
+        <source>Edit &amp;History</source>
+        <translation>Bearbeitungs&amp;verlauf</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>E&amp;ntry</source>
+        <translation>E&amp;intrag</translation>
+    </message>
+    <message>
+        <source>New &amp;Event…</source>
+        <translation>Neues &amp;Ereignis…</translation>
+    </message>
+    <message>
+        <source>New &amp;Actor…</source>
+        <translation>Neuer &amp;Akteur…</translation>
+    </message>
+    <message>
+        <source>New &amp;Relation…</source>
+        <translation>Neue &amp;Beziehung…</translation>
+    </message>
+    <message>
+        <source>New &amp;Source…</source>
+        <translation>Neue &amp;Quelle…</translation>
+    </message>
+    <message>
+        <source>&amp;Cite a Source…</source>
+        <translation>Quelle &amp;zitieren…</translation>
+    </message>
+    <message>
+        <source>Add a &amp;Note…</source>
+        <translation>&amp;Notiz hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>Search events, actors, sources, notes (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>New Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Actor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Relation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark %1 Events As</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark As</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a Note…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cite a Source…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Story</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chronomap stories (*.chronomap)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start from the sample story (the 28-point peace framework)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Story</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chronomap stories (*.chronomap);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot replace the existing file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved a copy to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is no longer there (moved, renamed or deleted); it was taken off the recent files. Use File › Open to find it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Recent Files</source>
+        <translation>Keine zuletzt geöffneten Dateien</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Recent Files</source>
+        <translation>Liste &amp;leeren</translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes and the change log are signed with this name; empty uses the login name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Ihr &amp;Name:</translation>
+    </message>
+    <message>
+        <source>CHRONOMAP_AUTHOR is set: edits are signed &quot;%1&quot; while it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Farbschema:</translation>
+    </message>
+    <message>
+        <source>Timeline lanes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One per category</source>
+        <translation>Eine je Kategorie</translation>
+    </message>
+    <message>
+        <source>One per actor</source>
+        <translation>Eine je Akteur</translation>
+    </message>
+    <message>
+        <source>Packed (fewest lanes)</source>
+        <translation>Gepackt (wenigste Spuren)</translation>
+    </message>
+    <message>
+        <source>Timeline &amp;lanes:</source>
+        <translation>&amp;Spuren der Zeitleiste:</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Recent Files</source>
+        <translation>Liste &amp;leeren</translation>
+    </message>
+    <message>
+        <source>Recent files:</source>
+        <translation>Zuletzt geöffnet:</translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::PresentWindow</name>
+    <message>
+        <source>%1 — Present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scene “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This story has no scenes yet. To build a presentation, set up the charts in the window and use Scenes › Add (View › Scenes); Present (F5) then plays them in order. Esc leaves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::ScenesController</name>
+    <message>
+        <source>Scenes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play the story&apos;s scenes full screen (Esc leaves)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scene “%1” was shown without what could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presenting without what could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Scenes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF deck, one page per scene (*.pdf);;Numbered PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 scenes to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 scene images to %2 (%3 …)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::ScenesPanel</name>
+    <message>
+        <source>Scenes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No scenes yet. Set up the charts as you want them shown (window, filters, selection), then press Add to save the view as a scene. Present (F5) plays the scenes in order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the current view as a new scene</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the scene&apos;s view with the current view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename the scene</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caption…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the caption shown under the scene</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play this scene earlier (Alt+Up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play this scene later (Alt+Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the scene (Edit › Undo brings it back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play the scenes full screen (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export every scene as a PDF deck or numbered PNGs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Scene</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the new scene (the current view is saved with it):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scene %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename Scene</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scene Caption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caption of “%1” (shown under the charts when presenting and in exports):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::SearchPanel</name>
+    <message>
+        <source>Search results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing matches “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es) for “%1”</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::SearchResultModel</name>
+    <message>
+        <source>note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::ShortcutSheet</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Search actions, menus or keys</source>
+        <translation>Aktionen, Menüs oder Tasten suchen</translation>
+    </message>
+    <message>
+        <source>Search shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions and their shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menü</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart keys (zoom, lanes, ego view) work while that chart has the focus: Ctrl+1 focuses the timeline, Ctrl+2 the actor map, Ctrl+3 the events table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::TimelineLegend</name>
+    <message>
+        <source>events per pixel column (zoom in for each event)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>known to the day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>month or year only (soft ends)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could be as early/late as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>year inferred or uncertain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disputed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::TimelineView</name>
+    <message>
+        <source>Lanes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Zeitleiste</translation>
+    </message>
+    <message>
+        <source>Lanes by &amp;Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lanes by &amp;Actor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Packed Lanes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fit Story</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit &amp;Selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Previous Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move Lane &amp;Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move Lane &amp;Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%L1 events&lt;/b&gt; in %2&lt;br/&gt;around %3&lt;br/&gt;&lt;small&gt;Zoom in to see them&lt;/small&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move Lane Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move Lane Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move Lane to Top</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,105 @@
+#include "windowtheme.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QStyle>
+#include <QStyleFactory>
+
+namespace chronomap {
+
+namespace {
+struct Desktop
+{
+    bool known = false;
+    QString style;
+};
+
+Desktop& desktop()
+{
+    static Desktop d;
+    if (!d.known && qApp) {
+        d.known = true;
+        d.style = QApplication::style()->name();
+    }
+    return d;
+}
+} // namespace
+
+bool WindowTheme::isDark(const QPalette& palette)
+{
+    return palette.color(QPalette::Window).lightness() < 128;
+}
+
+QPalette WindowTheme::darkPalette()
+{
+    const QColor window(0x2b, 0x2d, 0x30), base(0x1e, 0x1f, 0x22), text(0xe6, 0xe6, 0xe6);
+    const QColor disabled(0x80, 0x80, 0x80), highlight(0x3d, 0x7a, 0xc8);
+    QPalette p;
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2b));
+    p.setColor(QPalette::ToolTipBase, base);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, QColor(0x35, 0x37, 0x3b));
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, QColor(0xff, 0x6b, 0x6b));
+    p.setColor(QPalette::Light, QColor(0x45, 0x47, 0x4b));
+    p.setColor(QPalette::Midlight, QColor(0x3a, 0x3c, 0x40));
+    p.setColor(QPalette::Mid, QColor(0x25, 0x26, 0x29));
+    p.setColor(QPalette::Dark, QColor(0x18, 0x19, 0x1b));
+    p.setColor(QPalette::Shadow, QColor(0x0e, 0x0e, 0x10));
+    p.setColor(QPalette::Highlight, highlight);
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Link, QColor(0x7a, 0xb4, 0xff));
+    p.setColor(QPalette::LinkVisited, QColor(0xb4, 0x9a, 0xff));
+    for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, disabled);
+    p.setColor(QPalette::Disabled, QPalette::Highlight, QColor(0x50, 0x50, 0x50));
+    return p;
+}
+
+void WindowTheme::apply(const QString& name)
+{
+    const Desktop& d = desktop();
+    if (name == QLatin1String("dark")) {
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setPalette(darkPalette());
+    } else if (name == QLatin1String("light")) {
+        QStyle* fusion = QStyleFactory::create(QStringLiteral("Fusion"));
+        QApplication::setStyle(fusion);
+        QApplication::setPalette(fusion->standardPalette());
+    } else {
+        // The desktop's own look; a style change would reset the palette, so it goes first.
+        if (QApplication::style()->name() != d.style)
+            QApplication::setStyle(QStyleFactory::create(d.style));
+        // An empty palette resolves every role from the platform, and keeps following it.
+        QApplication::setPalette(QPalette());
+    }
+}
+
+ChartTheme WindowTheme::chartTheme(const QString& name, const QPalette& palette)
+{
+    if (name != QLatin1String("system")) {
+        if (auto theme = ChartTheme::named(name))
+            return *theme;
+    }
+    return ChartTheme::fromPalette(palette);
+}
+
+QString WindowTheme::displayName(const QString& name)
+{
+    if (name == QLatin1String("light"))
+        return QCoreApplication::translate("WindowTheme", "Light");
+    if (name == QLatin1String("dark"))
+        return QCoreApplication::translate("WindowTheme", "Dark");
+    if (name == QLatin1String("print"))
+        return QCoreApplication::translate("WindowTheme", "Print (charts in greyscale)");
+    if (name == QLatin1String("broadcast"))
+        return QCoreApplication::translate("WindowTheme", "Broadcast (large type on charts)");
+    return QCoreApplication::translate("WindowTheme", "Follow the System");
+}
+
+} // namespace chronomap
