@@ -59,8 +59,8 @@ void ActorMapView::pickActor(Id actor)
     }
     // The contract with the timeline: select the actor, show its details, light up its events.
     QSet<Id> events;
-    for (const Event& e : m_story->store().eventsOfActor(actor))
-        events.insert(e.id);
+    for (Id e : m_story->store().eventIdsOfActor(actor))
+        events.insert(e);
     m_selection->selectActors({actor});
     m_selection->setCurrent(EntityRef{EntityKind::Actor, actor});
     m_selection->setHighlight(events, {actor});
@@ -83,6 +83,7 @@ void ActorMapView::pinActor(Id actor, std::optional<QPointF> where)
         if (i >= 0 && m_graph.pinned[std::size_t(i)] && std::size_t(i) < m_positions.size()) {
             m_positions[std::size_t(i)] = *m_graph.pinned[std::size_t(i)];
             m_layer->scene().nodes[std::size_t(i)].pos = m_positions[std::size_t(i)];
+            ++m_layer->scene().revision;
         }
         replot();
         if (isVisible())
@@ -191,16 +192,31 @@ bool ActorMapView::eventFilter(QObject* watched, QEvent* event)
         return true;
     }
     case QEvent::Leave:
-        if (m_hoverNode >= 0 || m_hoverEdge >= 0) {
-            m_hoverNode = m_hoverEdge = -1;
-            restyle();
-            replot();
-        }
+        if (m_hoverNode >= 0 || m_hoverEdge >= 0)
+            setHover(-1, -1);
         QToolTip::hideText();
         return false;
     default:
         return QWidget::eventFilter(watched, event);
     }
+}
+
+void ActorMapView::setHover(int node, int edge)
+{
+    // Only the two flags: a full restyle would cost a pass over every actor and relation, and
+    // the large map draws hover over its cached body.
+    auto& scene = m_layer->scene();
+    if (m_hoverNode >= 0 && std::size_t(m_hoverNode) < scene.nodes.size())
+        scene.nodes[std::size_t(m_hoverNode)].flags &= quint8(~MapScene::NodeHovered);
+    if (m_hoverEdge >= 0 && std::size_t(m_hoverEdge) < scene.edges.size())
+        scene.edges[std::size_t(m_hoverEdge)].flags &= quint8(~MapScene::EdgeHovered);
+    m_hoverNode = node;
+    m_hoverEdge = edge;
+    if (node >= 0 && std::size_t(node) < scene.nodes.size())
+        scene.nodes[std::size_t(node)].flags |= MapScene::NodeHovered;
+    if (edge >= 0 && std::size_t(edge) < scene.edges.size())
+        scene.edges[std::size_t(edge)].flags |= MapScene::EdgeHovered;
+    replot();
 }
 
 void ActorMapView::onMousePress(QMouseEvent* event)
@@ -237,6 +253,7 @@ void ActorMapView::onMouseMove(QMouseEvent* event)
                                  m_plot->yAxis->pixelToCoord(pos.y()));
             m_positions[std::size_t(m_dragNode)] = coords;
             m_layer->scene().nodes[std::size_t(m_dragNode)].pos = coords;
+            ++m_layer->scene().revision;
             m_plot->replot(QCustomPlot::rpQueuedReplot);
         } else if (m_panning) {
             const QPoint d = pos - m_panLast;
@@ -256,10 +273,7 @@ void ActorMapView::onMouseMove(QMouseEvent* event)
     const int node = m_layer->nodeAt(event->position());
     const int edge = node < 0 ? m_layer->edgeAt(event->position()) : -1;
     if (node != m_hoverNode || edge != m_hoverEdge) {
-        m_hoverNode = node;
-        m_hoverEdge = edge;
-        restyle();
-        replot();
+        setHover(node, edge);
         const QString card = node >= 0   ? actorCard(m_graph.nodeIds[std::size_t(node)])
                              : edge >= 0 ? relationCard(edge)
                                          : QString();

@@ -1,10 +1,12 @@
 #include "actormaplayer.h"
 
 #include <QFontMetricsF>
+#include <QTimer>
 
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <numeric>
 
 namespace chronomap {
 
@@ -222,6 +224,20 @@ ActorMapLayer::ActorMapLayer(QCPAxis* keyAxis, QCPAxis* valueAxis)
     setAntialiased(true);
     m_font = QFont(QStringLiteral("DejaVu Sans"));
     m_font.setPixelSize(12);
+    m_idle = new QTimer(this);
+    m_idle->setSingleShot(true);
+    m_idle->setInterval(150);
+    QObject::connect(m_idle, &QTimer::timeout, this, [this] {
+        m_cache.stale = true;
+        if (parentPlot())
+            parentPlot()->replot(QCustomPlot::rpQueuedReplot);
+    });
+}
+
+void ActorMapLayer::setCaching(bool on)
+{
+    m_caching = on;
+    m_cache = BodyCache{};
 }
 
 QPointF ActorMapLayer::pixelOf(const QPointF& c) const
@@ -252,12 +268,27 @@ int ActorMapLayer::edgeAt(const QPointF& pixel, double tolerance) const
 {
     int best = -1;
     double bestDist = tolerance;
+    // Every node's pixel once (the axes are linear), then a cheap box test per relation: a
+    // pointer move over a map of 300k relations stays well under a frame.
+    const double ax = keyAxis()->coordToPixel(1) - keyAxis()->coordToPixel(0);
+    const double bx = keyAxis()->coordToPixel(0);
+    const double ay = valueAxis()->coordToPixel(1) - valueAxis()->coordToPixel(0);
+    const double by = valueAxis()->coordToPixel(0);
+    std::vector<QPointF> px(m_scene.nodes.size());
+    for (std::size_t i = 0; i < px.size(); ++i)
+        px[i] = QPointF(ax * m_scene.nodes[i].pos.x() + bx, ay * m_scene.nodes[i].pos.y() + by);
     for (std::size_t e = 0; e < m_scene.edges.size(); ++e) {
         const MapScene::Edge& edge = m_scene.edges[e];
         if (edge.flags & MapScene::EdgeHidden)
             continue;
-        const QPointF a = pixelOf(m_scene.nodes[std::size_t(edge.from)].pos);
-        const QPointF b = pixelOf(m_scene.nodes[std::size_t(edge.to)].pos);
+        const QPointF a = px[std::size_t(edge.from)];
+        const QPointF b = px[std::size_t(edge.to)];
+        const double reach = tolerance + std::abs(edge.bend);
+        if (pixel.x() < std::min(a.x(), b.x()) - reach ||
+            pixel.x() > std::max(a.x(), b.x()) + reach ||
+            pixel.y() < std::min(a.y(), b.y()) - reach ||
+            pixel.y() > std::max(a.y(), b.y()) + reach)
+            continue;
         // The apex of a bent edge is where its label sits: measure to the two halves.
         const QPointF normal(-(b - a).y(), (b - a).x());
         const QPointF apex = (a + b) / 2 + unit(normal) * edge.bend;
@@ -324,7 +355,7 @@ void ActorMapLayer::drawLegendIcon(QCPPainter*, const QRectF&) const {}
 void ActorMapLayer::draw(QCPPainter* painter)
 {
     const QRectF clip = clipRect();
-    m_lastLabels = 0;
+    m_lastLabels = m_lastEdgeLabels = 0;
     if (m_scene.nodes.empty() || !m_scene.message.isEmpty()) {
         painter->setPen(m_theme.mutedText);
         painter->setFont(m_font);
@@ -337,40 +368,155 @@ void ActorMapLayer::draw(QCPPainter* painter)
     }
     const std::size_t n = m_scene.nodes.size();
     std::vector<QPointF> px(n);
-    std::vector<int> order;
-    order.reserve(n);
+    // The axes are linear: one multiply-add per node instead of coordToPixel's range checks.
+    const double ax = keyAxis()->coordToPixel(1) - keyAxis()->coordToPixel(0);
+    const double bx = keyAxis()->coordToPixel(0);
+    const double ay = valueAxis()->coordToPixel(1) - valueAxis()->coordToPixel(0);
+    const double by = valueAxis()->coordToPixel(0);
+    for (std::size_t i = 0; i < n; ++i)
+        px[i] = QPointF(ax * m_scene.nodes[i].pos.x() + bx, ay * m_scene.nodes[i].pos.y() + by);
+    // Most central first (sorted once per scene revision): labels claim space in this order;
+    // nodes are drawn in reverse so the important ones end on top.
+    std::vector<int> order, wide;
+    order.reserve(std::min<std::size_t>(n, 4096));
     const QRectF view = clip.adjusted(-30, -30, 30, 30);
-    for (std::size_t i = 0; i < n; ++i) {
-        const MapScene::Node& node = m_scene.nodes[i];
-        if (node.flags & MapScene::NodeHidden)
+    const double margin = 0.25 * std::max(clip.width(), clip.height());
+    const QRectF wideView = clip.adjusted(-margin - 30, -margin - 30, margin + 30, margin + 30);
+    for (int i : rankOrder()) {
+        if (m_scene.nodes[std::size_t(i)].flags & MapScene::NodeHidden)
             continue;
-        px[i] = pixelOf(node.pos);
-        if (view.contains(px[i]))
-            order.push_back(int(i));
+        if (view.contains(px[std::size_t(i)]))
+            order.push_back(i);
+        if (wideView.contains(px[std::size_t(i)]))
+            wide.push_back(i);
     }
-    // Most central first: labels claim space in this order; nodes are drawn in reverse so the
-    // important ones end on top.
-    std::stable_sort(order.begin(), order.end(), [this](int a, int b) {
-        return m_scene.nodes[std::size_t(a)].rank > m_scene.nodes[std::size_t(b)].rank;
-    });
     int visibleEdges = 0;
     for (const MapScene::Edge& e : m_scene.edges)
         visibleEdges += (e.flags & MapScene::EdgeHidden) ? 0 : 1;
     const bool large = int(order.size()) > kLargeNodes || visibleEdges > kLargeEdges;
+    m_lastLarge = large;
 
     painter->save();
     painter->setClipRect(clip);
-    drawEdges(painter, px, large);
-    drawNodes(painter, px, order, large);
+    if (large) {
+        drawLargeBody(painter, px, wide);
+        drawOverlay(painter, px, order);
+    } else {
+        m_cache = BodyCache{};
+        drawEdges(painter, px, large, clip);
+        drawNodes(painter, px, order, large);
+    }
     drawLabels(painter, px, order, large);
     painter->restore();
     if (m_legend)
         drawLegend(painter);
 }
 
-void ActorMapLayer::drawEdges(QCPPainter* painter, const std::vector<QPointF>& px, bool large)
+const std::vector<int>& ActorMapLayer::rankOrder()
+{
+    if (m_rankRevision != m_scene.revision || m_rankOrder.size() != m_scene.nodes.size()) {
+        m_rankOrder.resize(m_scene.nodes.size());
+        std::iota(m_rankOrder.begin(), m_rankOrder.end(), 0);
+        std::stable_sort(m_rankOrder.begin(), m_rankOrder.end(), [this](int a, int b) {
+            return m_scene.nodes[std::size_t(a)].rank > m_scene.nodes[std::size_t(b)].rank;
+        });
+        m_rankRevision = m_scene.revision;
+    }
+    return m_rankOrder;
+}
+
+void ActorMapLayer::drawLargeBody(QCPPainter* painter, const std::vector<QPointF>& px,
+                                  const std::vector<int>& wide)
 {
     const QRectF clip = clipRect();
+    // Vector output (PDF, SVG) and one-off renders (export) draw directly, at full quality.
+    const bool direct = !m_caching || painter->modes().testFlag(QCPPainter::pmVectorized) ||
+                        painter->modes().testFlag(QCPPainter::pmNoCaching) ||
+                        !painter->transform().isIdentity();
+    if (direct) {
+        drawEdges(painter, px, true, clip);
+        drawNodes(painter, px, wide, true, true);
+        return;
+    }
+    if (drawFromCache(painter))
+        return;
+    // Draw edges and nodes once, for the view and a margin around it, into an image that
+    // panning and zooming reuse until the view rests.
+    const double margin = 0.25 * std::max(clip.width(), clip.height());
+    const QRectF area = clip.adjusted(-margin, -margin, margin, margin);
+    const qreal dpr = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+    QImage image((area.size() * dpr).toSize(), QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(dpr);
+    image.fill(Qt::transparent);
+    {
+        QCPPainter p(&image);
+        p.setRenderHint(QPainter::Antialiasing, true);
+        p.translate(-area.topLeft());
+        drawEdges(&p, px, true, area);
+        drawNodes(&p, px, wide, true, true);
+    }
+    m_cache.image = std::move(image);
+    m_cache.origin = area.topLeft();
+    m_cache.ax = keyAxis()->coordToPixel(1) - keyAxis()->coordToPixel(0);
+    m_cache.bx = keyAxis()->coordToPixel(0);
+    m_cache.ay = valueAxis()->coordToPixel(1) - valueAxis()->coordToPixel(0);
+    m_cache.by = valueAxis()->coordToPixel(0);
+    m_cache.revision = m_scene.revision;
+    m_cache.stale = false;
+    painter->drawImage(m_cache.origin, m_cache.image);
+}
+
+bool ActorMapLayer::drawFromCache(QCPPainter* painter)
+{
+    if (m_cache.stale || m_cache.image.isNull() || m_cache.revision != m_scene.revision)
+        return false;
+    const double ax = keyAxis()->coordToPixel(1) - keyAxis()->coordToPixel(0);
+    const double bx = keyAxis()->coordToPixel(0);
+    const double ay = valueAxis()->coordToPixel(1) - valueAxis()->coordToPixel(0);
+    const double by = valueAxis()->coordToPixel(0);
+    if (m_cache.ax == 0 || m_cache.ay == 0)
+        return false;
+    // Where the image lands now: a cached pixel p maps back to a coordinate and forward again.
+    const double sx = ax / m_cache.ax, sy = ay / m_cache.ay;
+    const QSizeF size = m_cache.image.deviceIndependentSize();
+    const QRectF target(sx * (m_cache.origin.x() - m_cache.bx) + bx,
+                        sy * (m_cache.origin.y() - m_cache.by) + by, sx * size.width(),
+                        sy * size.height());
+    const bool same = std::abs(sx - 1) < 1e-9 && std::abs(sy - 1) < 1e-9 &&
+                      std::abs(target.left() - m_cache.origin.x()) < 1e-6 &&
+                      std::abs(target.top() - m_cache.origin.y()) < 1e-6;
+    // Too far zoomed for the image to stay legible, or panned past its margin: draw afresh.
+    if (sx < 0.6 || sx > 1.6 || !target.contains(clipRect()))
+        return false;
+    if (same) {
+        painter->drawImage(m_cache.origin, m_cache.image);
+        return true;
+    }
+    painter->drawImage(target, m_cache.image);
+    m_idle->start(); // sharp again once the view rests
+    return true;
+}
+
+void ActorMapLayer::drawOverlay(QCPPainter* painter, const std::vector<QPointF>& px,
+                                const std::vector<int>& order)
+{
+    // What the pointer and the selection mark, over the cached body: drawn live so hovering
+    // never redraws the whole map.
+    std::vector<int> marked;
+    for (int i : order)
+        if (m_scene.nodes[std::size_t(i)].flags & (MapScene::NodeSelected | MapScene::NodeHovered))
+            marked.push_back(i);
+    for (const MapScene::Edge& e : m_scene.edges)
+        if ((e.flags & MapScene::EdgeHovered) && !(e.flags & MapScene::EdgeHidden)) {
+            painter->setPen(QPen(m_theme.text, 2.5 * m_theme.lineScale));
+            painter->drawLine(px[std::size_t(e.from)], px[std::size_t(e.to)]);
+        }
+    drawNodes(painter, px, marked, false);
+}
+
+void ActorMapLayer::drawEdges(QCPPainter* painter, const std::vector<QPointF>& px, bool large,
+                              const QRectF& clip)
+{
     if (large) {
         // Thin, light and without antialiasing: at this scale edges are texture, not lines.
         std::vector<QLineF> lines[4], dim;
@@ -483,10 +629,12 @@ const QPixmap& ActorMapLayer::sprite(ActorKind kind, const QColor& fill, int rad
 }
 
 void ActorMapLayer::drawNodes(QCPPainter* painter, const std::vector<QPointF>& px,
-                              const std::vector<int>& order, bool large)
+                              const std::vector<int>& order, bool large, bool skipOverlay)
 {
     for (auto it = order.rbegin(); it != order.rend(); ++it) {
         const MapScene::Node& node = m_scene.nodes[std::size_t(*it)];
+        if (skipOverlay && (node.flags & (MapScene::NodeSelected | MapScene::NodeHovered)))
+            continue; // drawOverlay marks these on top
         const QPointF c = px[std::size_t(*it)];
         QColor fill = node.fill;
         if (node.flags & MapScene::NodeDimmed)
@@ -534,6 +682,30 @@ void ActorMapLayer::drawLabels(QCPPainter* painter, const std::vector<QPointF>& 
         own[std::size_t(i)] =
             taken.add(QRectF(px[std::size_t(i)] - QPointF(r, r), QSizeF(2 * r, 2 * r)));
     }
+    if (m_legend)
+        taken.add(legendBox()); // no label under the legend
+    // On a small map labels also keep off the relations' lines where they can: the visible
+    // relations as segments (a bent one as two, through its apex).
+    std::vector<std::pair<QLineF, int>> segments;
+    if (!large) {
+        for (std::size_t e = 0; e < m_scene.edges.size(); ++e) {
+            const MapScene::Edge& edge = m_scene.edges[e];
+            if (edge.flags & MapScene::EdgeHidden)
+                continue;
+            const QPointF a = px[std::size_t(edge.from)], b = px[std::size_t(edge.to)];
+            const QPointF apex = (a + b) / 2 + unit(QPointF(-(b - a).y(), (b - a).x())) * edge.bend;
+            segments.emplace_back(QLineF(a, apex), int(e));
+            segments.emplace_back(QLineF(apex, b), int(e));
+        }
+    }
+    auto crossesEdge = [&segments](const QRectF& rect, int except) {
+        for (const auto& [line, e] : segments) {
+            QPointF p = line.p1(), q = line.p2();
+            if (e != except && clipSegment(p, q, rect))
+                return true;
+        }
+        return false;
+    };
     painter->setFont(m_font);
     const QFontMetricsF fm(m_font);
     const double h = fm.height();
@@ -546,17 +718,41 @@ void ActorMapLayer::drawLabels(QCPPainter* painter, const std::vector<QPointF>& 
             continue;
         const double w = fm.horizontalAdvance(node.label) + 6;
         const QPointF c = px[std::size_t(i)];
-        const double r = node.radius + 2;
-        const QRectF candidates[] = {
-            QRectF(c.x() + r, c.y() - h / 2, w, h),     // right
-            QRectF(c.x() - r - w, c.y() - h / 2, w, h), // left
-            QRectF(c.x() - w / 2, c.y() + r, w, h),     // below
-            QRectF(c.x() - w / 2, c.y() - r - h, w, h), // above
-        };
-        for (const QRectF& rect : candidates) {
-            if (!clip.contains(rect) || taken.collides(rect, own[std::size_t(i)]))
-                continue;
+        // Beside the actor first; on a small map also the corners and, failing those, a step
+        // further out with a leader line, so every actor keeps its name where there is room.
+        std::vector<QRectF> candidates;
+        const int rings = large ? 1 : 3;
+        for (int ring = 0; ring < rings; ++ring) {
+            const double r = node.radius + 2 + ring * (h + 2);
+            const double d = r * 0.7;
+            for (const QRectF& rect : {
+                     QRectF(c.x() + r, c.y() - h / 2, w, h),     // right
+                     QRectF(c.x() - r - w, c.y() - h / 2, w, h), // left
+                     QRectF(c.x() - w / 2, c.y() + r, w, h),     // below
+                     QRectF(c.x() - w / 2, c.y() - r - h, w, h), // above
+                     QRectF(c.x() + d, c.y() - d - h, w, h),     // upper right
+                     QRectF(c.x() + d, c.y() + d, w, h),         // lower right
+                     QRectF(c.x() - d - w, c.y() - d - h, w, h), // upper left
+                     QRectF(c.x() - d - w, c.y() + d, w, h),     // lower left
+                 }) {
+                candidates.push_back(rect);
+                if (large && candidates.size() == 4)
+                    break;
+            }
+        }
+        // A free place that crosses no relation first; failing that, any free place.
+        std::size_t k = candidates.size();
+        for (int pass = 0; pass < 2 && k == candidates.size(); ++pass)
+            for (k = 0; k < candidates.size(); ++k)
+                if (clip.contains(candidates[k]) &&
+                    !taken.collides(candidates[k], own[std::size_t(i)]) &&
+                    (pass == 1 || !crossesEdge(candidates[k], -1)))
+                    break;
+        if (k < candidates.size()) {
+            const QRectF& rect = candidates[k];
             taken.add(rect);
+            if (k >= 8)
+                drawLeader(painter, c, node.radius, rect);
             const bool dim = node.flags & (MapScene::NodeDimmed | MapScene::NodeFaded);
             painter->setPen(Qt::NoPen);
             painter->setBrush(withAlpha(m_theme.background, 200));
@@ -570,60 +766,119 @@ void ActorMapLayer::drawLabels(QCPPainter* painter, const std::vector<QPointF>& 
             painter->drawText(rect, Qt::AlignCenter, node.label);
             painter->setFont(m_font);
             ++m_lastLabels;
-            break;
         }
     }
     if (large)
         return;
 
-    // Relation types, where an edge is long enough on screen to carry its label.
+    // Relation types. The most important relations (between the most central actors) claim
+    // space first; each label tries places along its edge from the middle outwards, on the
+    // line and beside it, then a ring around the middle with a leader line. Only when nothing
+    // is free is a label left out.
     QFont small = m_font;
     small.setPixelSize(std::max(8, int(std::lround(10 * m_theme.fontScale))));
     small.setItalic(true);
     const QFontMetricsF sfm(small);
     painter->setFont(small);
-    int edgeLabels = 0;
-    for (const MapScene::Edge& e : m_scene.edges) {
-        if ((e.flags & (MapScene::EdgeHidden | MapScene::EdgeDimmed)) || e.type.isEmpty())
-            continue;
-        if (++edgeLabels > kMaxEdgeLabels)
-            break;
+    const double lh = sfm.height();
+    std::vector<int> edgeOrder;
+    for (std::size_t e = 0; e < m_scene.edges.size(); ++e) {
+        const MapScene::Edge& edge = m_scene.edges[e];
+        if (!(edge.flags & (MapScene::EdgeHidden | MapScene::EdgeDimmed)) && !edge.type.isEmpty())
+            edgeOrder.push_back(int(e));
+    }
+    auto weight = [this](int e) {
+        const MapScene::Edge& edge = m_scene.edges[std::size_t(e)];
+        const bool marked = edge.flags & (MapScene::EdgeEmphasised | MapScene::EdgeHovered);
+        return (marked ? 1e6 : 0.0) + m_scene.nodes[std::size_t(edge.from)].rank +
+               m_scene.nodes[std::size_t(edge.to)].rank;
+    };
+    std::stable_sort(edgeOrder.begin(), edgeOrder.end(),
+                     [&](int a, int b) { return weight(a) > weight(b); });
+    if (edgeOrder.size() > std::size_t(kMaxEdgeLabels))
+        edgeOrder.resize(std::size_t(kMaxEdgeLabels));
+    for (int index : edgeOrder) {
+        const MapScene::Edge& e = m_scene.edges[std::size_t(index)];
         const QPointF a = px[std::size_t(e.from)], b = px[std::size_t(e.to)];
-        const double room = std::hypot(b.x() - a.x(), b.y() - a.y()) -
-                            m_scene.nodes[std::size_t(e.from)].radius -
-                            m_scene.nodes[std::size_t(e.to)].radius - 8;
         const double w = sfm.horizontalAdvance(e.type) + 6;
-        if (room < std::min(w * 0.8, 60.0))
-            continue;
-        // Along the edge from its middle outwards, on it or just beside it: the first place
-        // that covers no actor and no other label.
         const QPointF normal = unit(QPointF(-(b - a).y(), (b - a).x()));
-        const double lh = sfm.height();
+        // How far a label centred on the line must move along the normal to clear it.
+        const double clear = std::abs(normal.x()) * w / 2 + std::abs(normal.y()) * lh / 2 + 2;
+        auto pointAt = [&](double t) {
+            return a + (b - a) * t + normal * (e.bend * 4 * t * (1 - t));
+        };
+        auto fits = [&](const QRectF& rect) {
+            return clip.contains(rect) && !taken.collides(rect);
+        };
         QRectF rect;
-        bool found = false;
-        for (double t : {0.5, 0.4, 0.6, 0.3, 0.7}) {
-            for (double off : {0.0, lh / 2 + 2, -(lh / 2 + 2)}) {
-                const QPointF at = a + (b - a) * t + normal * (e.bend * 4 * t * (1 - t) + off);
-                rect = QRectF(at.x() - w / 2, at.y() - lh / 2, w, lh);
-                if (clip.contains(rect) && !taken.collides(rect)) {
-                    found = true;
-                    break;
+        bool found = false, leader = false;
+        QPointF anchor; // where a leader line meets the relation
+        // Along the edge, first where the label crosses no other relation, then anywhere free.
+        for (int pass = 0; pass < 2 && !found; ++pass) {
+            for (double t : {0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8}) {
+                for (double off : {0.0, clear, -clear, 2 * clear, -2 * clear}) {
+                    const QPointF at = pointAt(t) + normal * off;
+                    rect = QRectF(at.x() - w / 2, at.y() - lh / 2, w, lh);
+                    found = fits(rect) && (pass == 1 || !crossesEdge(rect, index));
+                    if (found) {
+                        anchor = pointAt(t);
+                        leader = std::abs(off) > clear; // set apart from its line
+                        break;
+                    }
                 }
+                if (found)
+                    break;
             }
-            if (found)
-                break;
+        }
+        const QPointF middle = pointAt(0.5);
+        for (double radius = 3 * clear; !found && !large && radius < 160; radius += lh) {
+            for (int k = 0; k < 16 && !found; ++k) {
+                const double angle = k * M_PI / 8;
+                const QPointF at = middle + QPointF(std::cos(angle) * (radius + w / 2 - lh / 2),
+                                                    std::sin(angle) * radius);
+                rect = QRectF(at.x() - w / 2, at.y() - lh / 2, w, lh);
+                found = leader = fits(rect);
+                anchor = middle;
+            }
         }
         if (!found)
             continue;
         taken.add(rect);
+        if (leader)
+            drawLeader(painter, anchor, 0, rect);
         painter->setPen(Qt::NoPen);
         painter->setBrush(withAlpha(m_theme.background, 215));
         painter->drawRoundedRect(rect, 2, 2);
-        painter->setPen(e.status == Verification::Disputed ? m_theme.disputed
-                                                           : m_theme.mutedText);
+        painter->setPen(e.status == Verification::Disputed ? m_theme.disputed : m_theme.mutedText);
         painter->drawText(rect, Qt::AlignCenter, e.type);
+        ++m_lastEdgeLabels;
     }
     painter->setFont(m_font);
+}
+
+void ActorMapLayer::drawLeader(QCPPainter* painter, const QPointF& from, double radius,
+                               const QRectF& label)
+{
+    // From the edge of the actor (or the relation's middle) to the nearest point of the label.
+    const QPointF to(std::clamp(from.x(), label.left(), label.right()),
+                     std::clamp(from.y(), label.top(), label.bottom()));
+    const QPointF start = from + unit(to - from) * radius;
+    painter->save();
+    painter->setPen(QPen(m_theme.mutedText, 0.8));
+    painter->drawLine(start, to);
+    painter->restore();
+}
+
+QRectF ActorMapLayer::legendBox() const
+{
+    // The legend's box as drawLegend lays it out: one row per kind and status, one for the
+    // arrow and one for communities when colouring by them.
+    QFont font = m_font;
+    font.setPixelSize(std::max(8, int(std::lround(11 * m_theme.fontScale))));
+    const double row = std::max(16.0, QFontMetricsF(font).height() + 3);
+    const int rows = 4 + 4 + 1 + (m_scene.colourByCommunity ? 1 : 0);
+    const QRectF clip = clipRect();
+    return QRectF(clip.left() + 8, clip.top() + 8, 150 * m_theme.fontScale, rows * row + 10);
 }
 
 void ActorMapLayer::drawLegend(QCPPainter* painter)
@@ -649,12 +904,10 @@ void ActorMapLayer::drawLegend(QCPPainter* painter)
     const double x = box.left() + 16;
     for (int k = 0; k < 4; ++k, y += row) {
         painter->setPen(QPen(m_theme.background, 1));
-        painter->setBrush(m_scene.colourByCommunity ? m_theme.edge
-                                                    : m_theme.categoryColor(k));
+        painter->setBrush(m_scene.colourByCommunity ? m_theme.edge : m_theme.categoryColor(k));
         painter->drawPath(nodeShape(ActorKind(k), QPointF(x, y), 5.5));
         painter->setPen(m_theme.text);
-        painter->drawText(QRectF(x + 14, y - row / 2, width - 30, row), Qt::AlignVCenter,
-                          kinds[k]);
+        painter->drawText(QRectF(x + 14, y - row / 2, width - 30, row), Qt::AlignVCenter, kinds[k]);
     }
     if (m_scene.colourByCommunity) {
         for (int c = 0; c < 6; ++c) {

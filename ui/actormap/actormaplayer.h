@@ -5,12 +5,15 @@
 
 #include <QColor>
 #include <QFont>
+#include <QImage>
 #include <QPixmap>
 #include <QPointF>
 
 #include <qcustomplot.h>
 
 #include <vector>
+
+class QTimer;
 
 namespace chronomap {
 
@@ -60,6 +63,9 @@ struct MapScene
     bool colourByCommunity = false;
     std::vector<QColor> communityColours; // legend swatches when colouring by community
     QString message;                      // shown centred when there is nothing to draw
+    // Bumped by whoever changes positions, styles or ranks (not hover): drawing caches key on
+    // it. Hover and selection are drawn over the cache, so they need no bump.
+    quint64 revision = 0;
 };
 
 // The colour-blind-safe palette (Okabe and Ito) the map uses for kinds and communities.
@@ -90,6 +96,13 @@ public:
 
     // Labels placed by the last draw, for tests and the hover card.
     int lastLabelCount() const { return m_lastLabels; }
+    // Relation labels placed by the last draw (they never cover an actor or another label).
+    int lastEdgeLabelCount() const { return m_lastEdgeLabels; }
+    // Far out on a large map, edges and nodes are drawn once into an image that panning and
+    // zooming reuse (scaled) until the view rests, then drawn afresh. Off: every frame in full.
+    void setCaching(bool on);
+    // True if the last draw used the large map's level of detail.
+    bool lastDrawWasLarge() const { return m_lastLarge; }
     // The bounds of the visible nodes in layout coordinates (null if none).
     QRectF bounds() const;
 
@@ -106,17 +119,42 @@ protected:
     void drawLegendIcon(QCPPainter* painter, const QRectF& rect) const override;
 
 private:
-    void drawEdges(QCPPainter* painter, const std::vector<QPointF>& px, bool large);
+    void drawEdges(QCPPainter* painter, const std::vector<QPointF>& px, bool large,
+                   const QRectF& area);
     void drawNodes(QCPPainter* painter, const std::vector<QPointF>& px,
-                   const std::vector<int>& order, bool large);
+                   const std::vector<int>& order, bool large, bool skipOverlay = false);
+    void drawLargeBody(QCPPainter* painter, const std::vector<QPointF>& px,
+                       const std::vector<int>& wide);
+    bool drawFromCache(QCPPainter* painter);
+    void drawOverlay(QCPPainter* painter, const std::vector<QPointF>& px,
+                     const std::vector<int>& order);
+    const std::vector<int>& rankOrder();
     void drawLabels(QCPPainter* painter, const std::vector<QPointF>& px,
                     const std::vector<int>& order, bool large);
     void drawLegend(QCPPainter* painter);
+    QRectF legendBox() const;
+    void drawLeader(QCPPainter* painter, const QPointF& from, double radius, const QRectF& label);
     const QPixmap& sprite(ActorKind kind, const QColor& fill, int radius, quint8 flags);
 
     MapScene m_scene;
     bool m_legend = true;
     int m_lastLabels = 0;
+    int m_lastEdgeLabels = 0;
+    bool m_lastLarge = false;
+    // The large map's cached body (see setCaching): where it was drawn, for which scene.
+    struct BodyCache
+    {
+        QImage image;
+        QPointF origin;                        // widget pixel of the image's top left
+        double ax = 0, bx = 0, ay = 0, by = 0; // coord -> widget pixel when drawn
+        quint64 revision = ~quint64(0);
+        bool stale = true;
+    };
+    BodyCache m_cache;
+    bool m_caching = true;
+    QTimer* m_idle = nullptr; // redraws the cache in full once the view rests
+    std::vector<int> m_rankOrder;
+    quint64 m_rankRevision = ~quint64(0);
     QFont m_font;
     QHash<quint64, QPixmap> m_sprites;
     ChartTheme m_theme = *ChartTheme::named(QStringLiteral("light"));

@@ -74,12 +74,21 @@ ActorMapView::ActorMapView(Story* story, Selection* selection, QWidget* parent)
                 updateActions();
                 emit layoutFinished();
             });
+    connect(m_job, &GraphJob::loaded, this, [this](const std::shared_ptr<StoryGraph>& graph) {
+        installGraph(std::move(*graph));
+        emit graphLoaded();
+        startLayout();
+    });
     connect(m_job, &GraphJob::failed, this, [this](const QString& message, bool cancelled) {
         m_progressBar->hide();
-        if (!m_haveLayout)
+        const bool wasLoading = m_loading;
+        m_loading = false;
+        if (!m_haveLayout || wasLoading)
             m_layer->scene().message =
-                cancelled ? tr("Layout cancelled. View \u203a Lay Out Map Again starts it again.")
-                          : message;
+                !cancelled ? message
+                : wasLoading
+                    ? tr("Loading cancelled. View \u203a Lay Out Map Again starts it again.")
+                    : tr("Layout cancelled. View \u203a Lay Out Map Again starts it again.");
         updateActions();
         replot();
     });
@@ -103,8 +112,8 @@ ActorMapView::ActorMapView(Story* story, Selection* selection, QWidget* parent)
     });
 
     buildActions();
-    reloadStory();
-    scheduleLayout(0);
+    // The story is read on the worker: the window paints at once and the map follows.
+    requestLoad();
 
     connect(story, &Story::changed, this, &ActorMapView::onStoryChanged);
     connect(selection, &Selection::timeWindowChanged, this, [this] {
@@ -213,28 +222,25 @@ void ActorMapView::updateActions()
     m_cancel->setEnabled(m_job->isRunning());
 }
 
-void ActorMapView::reloadStory()
+void ActorMapView::requestLoad()
 {
-    m_actors = m_story->store().actors();
-    m_relations = m_story->store().relations();
-    std::sort(m_actors.begin(), m_actors.end(),
-              [](const Actor& a, const Actor& b) { return a.id < b.id; });
-    std::sort(m_relations.begin(), m_relations.end(),
-              [](const Relation& a, const Relation& b) { return a.id < b.id; });
-    m_graph = ActorGraph::build(m_actors, m_relations);
-    // Keep m_relations aligned with the graph's edges (relations with a missing end dropped).
-    if (int(m_relations.size()) != m_graph.edgeCount()) {
-        QList<Relation> kept;
-        for (const Relation& r : std::as_const(m_relations))
-            if (m_graph.indexOf.contains(r.sourceId) && m_graph.indexOf.contains(r.targetId))
-                kept.append(r);
-        m_relations = kept;
-    }
-    m_relationCount.assign(std::size_t(m_graph.nodeCount()), 0);
-    for (const ActorGraph::Edge& e : m_graph.edges) {
-        ++m_relationCount[std::size_t(e.from)];
-        ++m_relationCount[std::size_t(e.to)];
-    }
+    m_needLoad = true;
+    if (!m_haveLayout)
+        m_layer->scene().message = tr("Loading actors\u2026");
+    scheduleLayout(0);
+}
+
+void ActorMapView::installGraph(StoryGraph&& loaded)
+{
+    m_needLoad = m_loading = false;
+    // Keep drawing what we had while the new layout runs, so the map does not blink.
+    const bool hadLayout = m_haveLayout;
+    const std::vector<QPointF> old = std::move(m_positions);
+    const std::vector<Id> oldIds = std::move(m_graph.nodeIds);
+    m_actors = std::move(loaded.actors);
+    m_relations = std::move(loaded.relations);
+    m_graph = std::move(loaded.graph);
+    m_relationCount = std::move(loaded.relationCount);
     updateWindowMask();
     m_base.clear();
     m_haveLayout = false;
@@ -264,7 +270,19 @@ void ActorMapView::reloadStory()
     }
     if (m_egoCentre && !m_graph.indexOf.contains(m_egoCentre))
         m_egoSteps = 0;
+    if (hadLayout) {
+        std::vector<QPointF> keep(std::size_t(m_graph.nodeCount()));
+        for (std::size_t i = 0; i < oldIds.size() && i < old.size(); ++i) {
+            const int j = m_graph.indexOf.value(oldIds[i], -1);
+            if (j >= 0)
+                keep[std::size_t(j)] = old[i];
+        }
+        setPositions(keep);
+        scene.message.clear();
+    }
     restyle();
+    updateActions();
+    replot();
 }
 
 void ActorMapView::updateWindowMask()
@@ -272,6 +290,32 @@ void ActorMapView::updateWindowMask()
     m_mask = m_selection->hasWindow()
                  ? m_graph.edgesValidIn(m_selection->windowFrom(), m_selection->windowTo())
                  : std::vector<char>(std::size_t(m_graph.edgeCount()), 1);
+    // Parallel relations between one pair fan out so each stays visible with its label. Only
+    // the window changes this, so it is worked out here, not on every restyle.
+    m_bends.assign(m_mask.size(), 0.0f);
+    std::vector<std::pair<quint64, int>> byPair;
+    for (std::size_t e = 0; e < m_mask.size(); ++e)
+        if (m_mask[e]) {
+            const ActorGraph::Edge& edge = m_graph.edges[e];
+            byPair.emplace_back((quint64(quint32(std::min(edge.from, edge.to))) << 32) |
+                                    quint32(std::max(edge.from, edge.to)),
+                                int(e));
+        }
+    std::sort(byPair.begin(), byPair.end()); // by pair, then by relation order
+    for (std::size_t k = 0; k < byPair.size();) {
+        std::size_t end = k + 1;
+        while (end < byPair.size() && byPair[end].first == byPair[k].first)
+            ++end;
+        const std::size_t count = end - k;
+        for (std::size_t j = k; count > 1 && j < end; ++j) {
+            const ActorGraph::Edge& edge = m_graph.edges[std::size_t(byPair[j].second)];
+            // The bend is measured from the lower index towards the higher one.
+            const double side = edge.from < edge.to ? 1.0 : -1.0;
+            m_bends[std::size_t(byPair[j].second)] =
+                float(side * (double(j - k) - double(count - 1) / 2.0) * 22.0);
+        }
+        k = end;
+    }
 }
 
 void ActorMapView::scheduleLayout(int delayMs)
@@ -286,6 +330,20 @@ bool ActorMapView::isLayingOut() const
 
 void ActorMapView::startLayout()
 {
+    m_layoutTimer->stop();
+    if (m_needLoad) {
+        m_needLoad = false;
+        m_loading = true;
+        m_progressLabel->setText(tr("Loading actors\u2026"));
+        m_progress->setValue(0);
+        m_job->startLoad(m_story->path());
+        showProgressSoon();
+        updateActions();
+        replot();
+        return;
+    }
+    if (m_loading)
+        return; // the layout starts when the graph arrives
     if (m_graph.nodeCount() == 0) {
         replot();
         return;
@@ -293,7 +351,13 @@ void ActorMapView::startLayout()
     m_progressLabel->setText(tr("Laying out %n actors\u2026", nullptr, m_graph.nodeCount()));
     m_progress->setValue(0);
     m_job->start(m_graph, m_mask, m_base);
-    // Short layouts finish before anyone could read a progress bar: show it only if needed.
+    showProgressSoon();
+    updateActions();
+}
+
+void ActorMapView::showProgressSoon()
+{
+    // Short runs finish before anyone could read a progress bar: show it only if needed.
     QTimer::singleShot(300, this, [this] {
         if (m_job->isRunning()) {
             m_progressBar->setGeometry(0, 0, width(), m_progressBar->sizeHint().height());
@@ -301,7 +365,6 @@ void ActorMapView::startLayout()
             m_progressBar->raise();
         }
     });
-    updateActions();
 }
 
 void ActorMapView::layoutNow()
@@ -309,6 +372,8 @@ void ActorMapView::layoutNow()
     m_layoutTimer->stop();
     m_job->cancel();
     m_job->waitForIdle();
+    if (m_needLoad || m_loading)
+        installGraph(loadStoryGraph(m_story->store()));
     if (m_graph.nodeCount() == 0) {
         replot();
         return;
@@ -353,6 +418,7 @@ void ActorMapView::setPositions(const std::vector<QPointF>& positions)
     auto& nodes = m_layer->scene().nodes;
     for (std::size_t i = 0; i < nodes.size() && i < positions.size(); ++i)
         nodes[i].pos = positions[i];
+    ++m_layer->scene().revision;
 }
 
 void ActorMapView::restyle()
@@ -422,15 +488,6 @@ void ActorMapView::restyle()
             flags |= MapScene::NodeHovered;
         node.flags = flags;
     }
-    // Parallel relations between one pair fan out so each stays visible with its label.
-    QHash<quint64, int> seen;
-    QHash<quint64, int> total;
-    auto pairKey = [](int a, int b) {
-        return (quint64(quint32(std::min(a, b))) << 32) | quint32(std::max(a, b));
-    };
-    for (std::size_t e = 0; e < scene.edges.size(); ++e)
-        if (m_mask[e])
-            ++total[pairKey(scene.edges[e].from, scene.edges[e].to)];
     for (std::size_t e = 0; e < scene.edges.size(); ++e) {
         MapScene::Edge& edge = scene.edges[e];
         quint8 flags = 0;
@@ -448,19 +505,10 @@ void ActorMapView::restyle()
         if (int(e) == m_hoverEdge)
             flags |= MapScene::EdgeHovered;
         edge.flags = flags;
-        edge.bend = 0;
-        if (m_mask[e]) {
-            const quint64 key = pairKey(edge.from, edge.to);
-            const int count = total.value(key);
-            if (count > 1) {
-                const int k = seen[key]++;
-                // The bend is measured from the lower index towards the higher one.
-                const double side = edge.from < edge.to ? 1.0 : -1.0;
-                edge.bend = float(side * (k - (count - 1) / 2.0) * 22.0);
-            }
-        }
+        edge.bend = e < m_bends.size() ? m_bends[e] : 0.0f;
     }
     scene.colourByCommunity = m_byCommunity;
+    ++scene.revision;
 }
 
 void ActorMapView::setSizeBy(SizeBy by)
@@ -538,6 +586,10 @@ void ActorMapView::replot()
 
 void ActorMapView::onStoryChanged(const Change& change)
 {
+    if (m_needLoad || m_loading) {
+        requestLoad(); // what is being read may be older than this change: read again
+        return;
+    }
     if (change.action == Change::Action::Updated && change.kind == EntityKind::Actor) {
         // Names, kinds and pins: the layout does not depend on them, so no new layout; a
         // pin moves its actor at once.
@@ -565,25 +617,8 @@ void ActorMapView::onStoryChanged(const Change& change)
         return;
     }
     if (change.kind == EntityKind::Actor || change.kind == EntityKind::Relation ||
-        change.action == Change::Action::Reset) {
-        const bool hadLayout = m_haveLayout;
-        const auto old = m_positions;
-        const auto oldIds = m_graph.nodeIds;
-        reloadStory();
-        // Keep drawing what we had while the new layout runs, so the map does not blink.
-        if (hadLayout) {
-            std::vector<QPointF> keep(std::size_t(m_graph.nodeCount()));
-            for (std::size_t i = 0; i < oldIds.size() && i < old.size(); ++i) {
-                const int j = m_graph.indexOf.value(oldIds[i], -1);
-                if (j >= 0)
-                    keep[std::size_t(j)] = old[i];
-            }
-            setPositions(keep);
-            m_layer->scene().message.clear();
-        }
-        scheduleLayout(0);
-        replot();
-    }
+        change.action == Change::Action::Reset)
+        requestLoad(); // read again on the worker; the map keeps what it shows until then
 }
 
 } // namespace chronomap

@@ -26,6 +26,7 @@ class ActorMapLayer;
 class GraphJob;
 class Selection;
 class Story;
+struct StoryGraph;
 struct ChartTheme;
 
 // The actor map of a story: who is connected to whom, "as of" the timeline's window. Layout
@@ -52,11 +53,13 @@ public:
     QCustomPlot* plot() const { return m_plot; }
     ActorMapLayer* layer() const { return m_layer; }
 
-    // Computes the layout for the current window on this thread and shows it at once, fitted
-    // (export, bench, tests). Throws GraphError if the layout fails.
+    // Reads the story (if not read yet) and computes the layout for the current window on this
+    // thread and shows it at once, fitted (export, bench, tests). Throws GraphError/StoreError.
     void layoutNow();
-    // True while the worker lays out; false once positions are shown.
+    // True while the worker reads the story or lays out; false once positions are shown.
     bool isLayingOut() const;
+    // True while the worker reads the story's actors and relations.
+    bool isLoading() const { return m_loading; }
     // Animate nodes that move when the window changes (off for export and bench).
     void setAnimated(bool animated) { m_animated = animated; }
 
@@ -86,6 +89,8 @@ public:
     QString relationCard(int edge) const;
 
 signals:
+    // The worker finished reading the story's actors and relations (the layout follows).
+    void graphLoaded();
     // The worker finished a layout and the map shows it.
     void layoutFinished();
 
@@ -95,7 +100,9 @@ protected:
 
 private:
     void buildActions();
-    void reloadStory();
+    void requestLoad();
+    void installGraph(StoryGraph&& loaded);
+    void showProgressSoon();
     void updateWindowMask();
     void scheduleLayout(int delayMs);
     void startLayout();
@@ -103,6 +110,7 @@ private:
     void setPositions(const std::vector<QPointF>& positions);
     void restyle();
     void onStoryChanged(const Change& change);
+    void setHover(int node, int edge);
     void onMousePress(QMouseEvent* event);
     void onMouseMove(QMouseEvent* event);
     void onMouseRelease(QMouseEvent* event);
@@ -130,6 +138,9 @@ private:
     std::vector<QPointF> m_positions, m_animFrom, m_animTo;
     Centrality m_centrality;
     Communities m_communities;
+    std::vector<float> m_bends; // per edge: fan-out of parallel relations in the window
+    bool m_needLoad = true;     // the story's graph must be read (again)
+    bool m_loading = false;     // the worker is reading it
     bool m_haveLayout = false;
     bool m_fitted = false;
     bool m_userMoved = false; // zoomed or panned since the last fit: resizing keeps the view
