@@ -3,11 +3,11 @@
 
 #include "bench/benchmark.h"
 #include "export/chartexport.h"
-#include "present/scenedeck.h"
-#include "theme/charttheme.h"
 #include "interchange/interchange.h"
+#include "present/scenedeck.h"
 #include "story/generator.h"
 #include "story/story.h"
+#include "theme/charttheme.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -51,7 +51,8 @@ public:
                     value = name.mid(eq + 1);
                     name = name.left(eq);
                     if (!withValue.contains(name)) {
-                        m_error = QStringLiteral("unknown option --%1 (see chronomap --help)").arg(name);
+                        m_error =
+                            QStringLiteral("unknown option --%1 (see chronomap --help)").arg(name);
                         return;
                     }
                     m_values.insert(name, value);
@@ -64,7 +65,8 @@ public:
                 } else if (flags.contains(name)) {
                     m_flags.insert(name);
                 } else {
-                    m_error = QStringLiteral("unknown option --%1 (see chronomap --help)").arg(name);
+                    m_error =
+                        QStringLiteral("unknown option --%1 (see chronomap --help)").arg(name);
                     return;
                 }
             } else if (a == QLatin1String("-o")) {
@@ -83,7 +85,10 @@ public:
     }
     QString error() const { return m_error; }
     QStringList positional() const { return m_positional; }
-    bool has(const QString& name) const { return m_values.contains(name) || m_flags.contains(name); }
+    bool has(const QString& name) const
+    {
+        return m_values.contains(name) || m_flags.contains(name);
+    }
     QString value(const QString& name, const QString& fallback = {}) const
     {
         return m_values.value(name, fallback);
@@ -112,7 +117,7 @@ QString applyTitleBlockOptions(const Options& o, ExportRequest& req)
         return QStringLiteral("--theme takes one of %1, not \"%2\"")
             .arg(ChartTheme::names().join(QStringLiteral(", ")), req.theme);
     req.theme = theme->name;
-    const QString safe = o.value(QStringLiteral("publish-safe"), QStringLiteral("omit")).toLower();
+    const QString safe = o.value(QStringLiteral("publish-safe"), QStringLiteral("mark")).toLower();
     if (safe == QLatin1String("omit"))
         req.publishSafe = ExportRequest::PublishSafe::Omit;
     else if (safe == QLatin1String("mark"))
@@ -120,7 +125,7 @@ QString applyTitleBlockOptions(const Options& o, ExportRequest& req)
     else if (safe == QLatin1String("off"))
         req.publishSafe = ExportRequest::PublishSafe::Off;
     else
-        return QStringLiteral("--publish-safe takes omit, mark or off, not \"%1\"")
+        return QStringLiteral("--publish-safe takes mark, omit or off, not \"%1\"")
             .arg(o.value(QStringLiteral("publish-safe")));
     // --scenes may write numbered images into a folder (checked by exportScenesForCommandLine).
     if (!isExportFormat(req.output) && !o.has(QStringLiteral("scenes")))
@@ -140,8 +145,8 @@ bool parseCount(const QString& text, qint64& out)
 
 CommandLine::CommandLine(const QStringList& arguments) : m_args(arguments.mid(1))
 {
-    static const QStringList commands = {QStringLiteral("new"),    QStringLiteral("info"),
-                                         QStringLiteral("import"), QStringLiteral("export"),
+    static const QStringList commands = {QStringLiteral("new"),      QStringLiteral("info"),
+                                         QStringLiteral("import"),   QStringLiteral("export"),
                                          QStringLiteral("generate"), QStringLiteral("bench")};
     if (m_args.isEmpty()) {
         m_wantsWindow = true;
@@ -194,7 +199,7 @@ QString CommandLine::usage()
         "  chronomap export FILE -o OUT [--view timeline|actors] [--size WxH] [--scale S]\n"
         "                   [--from DATE] [--to DATE] [--theme light|dark|print|broadcast]\n"
         "                   [--title TEXT] [--subtitle TEXT] [--caption TEXT] [--credit TEXT]\n"
-        "                   [--no-legend] [--no-sources] [--publish-safe omit|mark|off]\n"
+        "                   [--no-legend] [--no-sources] [--publish-safe mark|omit|off]\n"
         "                   [--scene NAME]\n"
         "  chronomap export FILE --scenes -o DECK.pdf|FOLDER/  every scene: a PDF page or a\n"
         "                   numbered PNG each (scene-01-name.png ...)\n"
@@ -220,7 +225,8 @@ int CommandLine::run()
         return 0;
     }
     if (m_command == QLatin1String("unknown"))
-        return error(QStringLiteral("unknown command \"%1\"; try chronomap --help").arg(m_args.value(0)));
+        return error(
+            QStringLiteral("unknown command \"%1\"; try chronomap --help").arg(m_args.value(0)));
     try {
         if (m_command == QLatin1String("new"))
             return runNew();
@@ -266,9 +272,7 @@ int CommandLine::runInfo()
     auto store = Store::open(path, Store::Mode::ReadOnly);
     const StoryCounts c = store->counts();
     const auto range = store->dateRange();
-    auto iso = [](qint64 secs) {
-        return PartialDate::fromSeconds(secs).edtf().left(10);
-    };
+    auto iso = [](qint64 secs) { return PartialDate::fromSeconds(secs).edtf().left(10); };
     if (o.has(QStringLiteral("json"))) {
         QJsonObject counts{{QStringLiteral("events"), c.events},
                            {QStringLiteral("actors"), c.actors},
@@ -320,15 +324,19 @@ int CommandLine::runGenerate()
         return error(o.error());
     if (o.positional().size() != 1 || !o.has(QStringLiteral("events")) ||
         !o.has(QStringLiteral("actors")))
-        return error(QStringLiteral("usage: chronomap generate FILE --events N --actors M [--seed S]"));
+        return error(
+            QStringLiteral("usage: chronomap generate FILE --events N --actors M [--seed S]"));
     GenerateOptions g;
     qint64 seed = 1;
     if (!parseCount(o.value(QStringLiteral("events")), g.events))
-        return error(QStringLiteral("--events takes a whole number, not \"%1\"").arg(o.value(QStringLiteral("events"))));
+        return error(QStringLiteral("--events takes a whole number, not \"%1\"")
+                         .arg(o.value(QStringLiteral("events"))));
     if (!parseCount(o.value(QStringLiteral("actors")), g.actors))
-        return error(QStringLiteral("--actors takes a whole number, not \"%1\"").arg(o.value(QStringLiteral("actors"))));
+        return error(QStringLiteral("--actors takes a whole number, not \"%1\"")
+                         .arg(o.value(QStringLiteral("actors"))));
     if (o.has(QStringLiteral("seed")) && !parseCount(o.value(QStringLiteral("seed")), seed))
-        return error(QStringLiteral("--seed takes a whole number, not \"%1\"").arg(o.value(QStringLiteral("seed"))));
+        return error(QStringLiteral("--seed takes a whole number, not \"%1\"")
+                         .arg(o.value(QStringLiteral("seed"))));
     g.seed = quint64(seed);
     const QString path = o.positional().first();
     const bool quiet = o.has(QStringLiteral("quiet"));
@@ -356,9 +364,9 @@ int CommandLine::runGenerate()
     }
     progress.done();
     out() << "generated " << path << ": " << g.events << " events, " << g.actors << " actors in "
-          << timer.elapsed() << " ms (actors and relations " << phases.actorsMs << " ms, event rows "
-          << phases.rowsMs << " ms, indexes " << phases.indexesMs << " ms, search index "
-          << phases.searchIndexMs << " ms)" << Qt::endl;
+          << timer.elapsed() << " ms (actors and relations " << phases.actorsMs
+          << " ms, event rows " << phases.rowsMs << " ms, indexes " << phases.indexesMs
+          << " ms, search index " << phases.searchIndexMs << " ms)" << Qt::endl;
     return 0;
 }
 
@@ -385,9 +393,10 @@ int CommandLine::runImport()
     progress.update(-1);
     const ParsedImport parsed = parseImport(input, format);
     if (InterruptGuard::interrupted())
-        throw StoreError(QStringLiteral("%1: the import was cancelled; %2 is unchanged").arg(input, path));
-    const ImportSummary summary =
-        applyParsedImport(*store, parsed, [&progress](double share) { return progress.update(share); });
+        throw StoreError(
+            QStringLiteral("%1: the import was cancelled; %2 is unchanged").arg(input, path));
+    const ImportSummary summary = applyParsedImport(
+        *store, parsed, [&progress](double share) { return progress.update(share); });
     progress.done();
     out() << "imported " << input << " (" << parsed.format << ") into " << path << ": "
           << summary.text() << Qt::endl;
@@ -396,14 +405,14 @@ int CommandLine::runImport()
 
 int CommandLine::runExport()
 {
-    Options o(m_args,
-              {QStringLiteral("output"), QStringLiteral("view"), QStringLiteral("size"),
-               QStringLiteral("scale"), QStringLiteral("from"), QStringLiteral("to"),
-               QStringLiteral("theme"), QStringLiteral("title"), QStringLiteral("scene"),
-               QStringLiteral("format"), QStringLiteral("subtitle"), QStringLiteral("caption"),
-               QStringLiteral("credit"), QStringLiteral("publish-safe")},
-              {QStringLiteral("no-legend"), QStringLiteral("no-sources"),
-               QStringLiteral("scenes")});
+    Options o(
+        m_args,
+        {QStringLiteral("output"), QStringLiteral("view"), QStringLiteral("size"),
+         QStringLiteral("scale"), QStringLiteral("from"), QStringLiteral("to"),
+         QStringLiteral("theme"), QStringLiteral("title"), QStringLiteral("scene"),
+         QStringLiteral("format"), QStringLiteral("subtitle"), QStringLiteral("caption"),
+         QStringLiteral("credit"), QStringLiteral("publish-safe")},
+        {QStringLiteral("no-legend"), QStringLiteral("no-sources"), QStringLiteral("scenes")});
     if (!o.error().isEmpty())
         return error(o.error());
     if (o.positional().size() != 1 || !o.has(QStringLiteral("output")))
@@ -422,9 +431,8 @@ int CommandLine::runExport()
         InterruptGuard interrupt;
         TerminalProgress progress(QStringLiteral("exporting"));
         progress.update(-1);
-        if (!writeThroughTemporary(output, [&](const QString& temporary) {
-                exportData(*store, format, temporary);
-            }))
+        if (!writeThroughTemporary(
+                output, [&](const QString& temporary) { exportData(*store, format, temporary); }))
             return error(QStringLiteral("export cancelled; %1 was not written").arg(output));
         progress.done();
         out() << "exported " << o.positional().first() << " as " << format << " to " << output
@@ -444,8 +452,9 @@ int CommandLine::runExport()
         bool okW = false, okH = false;
         const int w = wh.value(0).toInt(&okW), h = wh.value(1).toInt(&okH);
         if (wh.size() != 2 || !okW || !okH || w < 16 || h < 16 || w > 16384 || h > 16384)
-            return error(QStringLiteral("--size takes WIDTHxHEIGHT between 16 and 16384, not \"%1\"")
-                             .arg(o.value(QStringLiteral("size"))));
+            return error(
+                QStringLiteral("--size takes WIDTHxHEIGHT between 16 and 16384, not \"%1\"")
+                    .arg(o.value(QStringLiteral("size"))));
         req.size = QSize(w, h);
     }
     if (o.has(QStringLiteral("scale"))) {
@@ -473,9 +482,8 @@ int CommandLine::runExport()
     auto story = Story::open(o.positional().first(), Store::Mode::ReadOnly);
     // Saved scenes (ui/present/scenedeck): one by name, or all as a PDF deck or numbered PNGs.
     if (o.has(QStringLiteral("scenes")) || !req.scene.isEmpty()) {
-        for (const QString& line :
-             exportScenesForCommandLine(*story, req, o.has(QStringLiteral("scenes")),
-                                        o.has(QStringLiteral("view"))))
+        for (const QString& line : exportScenesForCommandLine(
+                 *story, req, o.has(QStringLiteral("scenes")), o.has(QStringLiteral("view"))))
             out() << line << Qt::endl;
         return 0;
     }

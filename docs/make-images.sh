@@ -19,9 +19,9 @@ story="$work/peace-plan.chronomap"
 shot() {
     name=$1
     shift
-    # Entries not yet cleared for publication are drawn marked (hatched and tagged), as a
-    # newsroom would see them before clearing; a published chart leaves them out.
-    "$chronomap" export "$story" -o "$out/$name.png" --publish-safe mark "$@" 2>/dev/null
+    # Entries not yet cleared for publication are drawn marked (hatched and tagged, the
+    # default), as a newsroom sees them before clearing; a published chart leaves them out.
+    "$chronomap" export "$story" -o "$out/$name.png" "$@" 2>/dev/null
     size=$(wc -c <"$out/$name.png")
     if [ "$size" -gt 204800 ]; then
         echo "make-images: $name.png is $size bytes, over 200 KB: make it smaller" >&2

@@ -162,7 +162,7 @@ void TestChartExport::publishSafe_data()
     QTest::newRow("omit") << int(ExportRequest::PublishSafe::Omit) << false
                           << QStringLiteral("left out");
     QTest::newRow("mark") << int(ExportRequest::PublishSafe::Mark) << true
-                          << QStringLiteral("UNVERIFIED");
+                          << QStringLiteral("hatching mark");
     QTest::newRow("off") << int(ExportRequest::PublishSafe::Off) << true << QString();
 }
 

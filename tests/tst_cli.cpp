@@ -184,26 +184,33 @@ void TestCli::chartExportFlags_data()
     QTest::addColumn<QSize>("size");
     QTest::addColumn<QString>("stdoutHas");
     QTest::newRow("png title block dark")
-        << QStringList{QStringLiteral("--theme"), QStringLiteral("dark"), QStringLiteral("--title"),
-                       QStringLiteral("Talks"), QStringLiteral("--subtitle"), QStringLiteral("Sub"),
-                       QStringLiteral("--caption"), QStringLiteral("Cap"), QStringLiteral("--credit"),
-                       QStringLiteral("Desk"), QStringLiteral("--size"), QStringLiteral("1200x675")}
+        << QStringList{QStringLiteral("--theme"),        QStringLiteral("dark"),
+                       QStringLiteral("--title"),        QStringLiteral("Talks"),
+                       QStringLiteral("--subtitle"),     QStringLiteral("Sub"),
+                       QStringLiteral("--caption"),      QStringLiteral("Cap"),
+                       QStringLiteral("--credit"),       QStringLiteral("Desk"),
+                       QStringLiteral("--size"),         QStringLiteral("1200x675"),
+                       QStringLiteral("--publish-safe"), QStringLiteral("omit")}
         << QStringLiteral("png") << QSize(1200, 675) << QStringLiteral("left out");
     QTest::newRow("jpg portrait no legend, marked")
-        << QStringList{QStringLiteral("--size"), QStringLiteral("1080x1920"),
-                       QStringLiteral("--no-legend"), QStringLiteral("--no-sources"),
+        << QStringList{QStringLiteral("--size"),         QStringLiteral("1080x1920"),
+                       QStringLiteral("--no-legend"),    QStringLiteral("--no-sources"),
                        QStringLiteral("--publish-safe"), QStringLiteral("mark")}
-        << QStringLiteral("jpg") << QSize(1080, 1920) << QStringLiteral("UNVERIFIED");
+        << QStringLiteral("jpg") << QSize(1080, 1920) << QStringLiteral("hatching mark");
     QTest::newRow("actors print, publish-safe off")
-        << QStringList{QStringLiteral("--view"), QStringLiteral("actors"), QStringLiteral("--theme"),
-                       QStringLiteral("print"), QStringLiteral("--publish-safe"),
-                       QStringLiteral("off"), QStringLiteral("--size"), QStringLiteral("800x600")}
+        << QStringList{QStringLiteral("--view"),         QStringLiteral("actors"),
+                       QStringLiteral("--theme"),        QStringLiteral("print"),
+                       QStringLiteral("--publish-safe"), QStringLiteral("off"),
+                       QStringLiteral("--size"),         QStringLiteral("800x600")}
         << QStringLiteral("png") << QSize(800, 600) << QString();
+    // Publish-safe marks by default.
     QTest::newRow("svg broadcast window")
         << QStringList{QStringLiteral("--theme"), QStringLiteral("broadcast"),
-                       QStringLiteral("--from"), QStringLiteral("2025-10"), QStringLiteral("--to"),
-                       QStringLiteral("2025-11"), QStringLiteral("--title"), QStringLiteral("Miami")}
-        << QStringLiteral("svg") << QSize(1920, 1080) << QStringLiteral("in this window left out");
+                       QStringLiteral("--from"),  QStringLiteral("2025-10"),
+                       QStringLiteral("--to"),    QStringLiteral("2025-11"),
+                       QStringLiteral("--title"), QStringLiteral("Miami")}
+        << QStringLiteral("svg") << QSize(1920, 1080)
+        << QStringLiteral("\u26a0 and hatching mark 9 events not cleared");
 }
 
 void TestCli::chartExportFlags()
@@ -214,8 +221,8 @@ void TestCli::chartExportFlags()
     QFETCH(QString, stdoutHas);
     const QString out = m_files.path(QStringLiteral("chart.") + suffix);
     QFile::remove(out);
-    const Result r = run(QStringList{QStringLiteral("export"), m_story, QStringLiteral("-o"), out} +
-                         flags);
+    const Result r =
+        run(QStringList{QStringLiteral("export"), m_story, QStringLiteral("-o"), out} + flags);
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY(QFile::exists(out));
     if (suffix == QLatin1String("svg")) {
@@ -241,16 +248,17 @@ void TestCli::chartExportErrors_data()
                           << QStringLiteral("keep.png") << QStringLiteral("--view takes timeline");
     QTest::newRow("theme") << QStringList{QStringLiteral("--theme"), QStringLiteral("neon")}
                            << QStringLiteral("keep.png") << QStringLiteral("--theme takes one of");
-    QTest::newRow("publish-safe")
-        << QStringList{QStringLiteral("--publish-safe"), QStringLiteral("maybe")}
-        << QStringLiteral("keep.png") << QStringLiteral("--publish-safe takes omit, mark or off");
+    QTest::newRow("publish-safe") << QStringList{QStringLiteral("--publish-safe"),
+                                                 QStringLiteral("maybe")}
+                                  << QStringLiteral("keep.png")
+                                  << QStringLiteral("--publish-safe takes mark, omit or off");
     QTest::newRow("format") << QStringList{} << QStringLiteral("keep.bmp")
                             << QStringLiteral("unknown image format");
     QTest::newRow("size") << QStringList{QStringLiteral("--size"), QStringLiteral("big")}
                           << QStringLiteral("keep.png") << QStringLiteral("--size takes");
-    QTest::newRow("caption without text") << QStringList{QStringLiteral("--caption")}
-                                          << QStringLiteral("keep.png")
-                                          << QStringLiteral("--caption needs a value");
+    QTest::newRow("caption without text")
+        << QStringList{QStringLiteral("--caption")} << QStringLiteral("keep.png")
+        << QStringLiteral("--caption needs a value");
 }
 
 void TestCli::chartExportErrors()

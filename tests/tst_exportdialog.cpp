@@ -122,7 +122,7 @@ void TestExportDialog::takesWindowState()
     QCOMPARE(r.state, &state);
     QCOMPARE(r.view, QStringLiteral("actors"));
     QVERIFY(r.laneMode && *r.laneMode == LaneMode::Actor);
-    QCOMPARE(int(r.publishSafe), int(ExportRequest::PublishSafe::Omit)); // on by default
+    QCOMPARE(int(r.publishSafe), int(ExportRequest::PublishSafe::Mark)); // on by default
 }
 
 QTEST_MAIN(TestExportDialog)

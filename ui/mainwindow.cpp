@@ -35,10 +35,12 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScreen>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
@@ -104,8 +106,16 @@ bool MainWindow::openInitial(const QString& file)
         }
     }
     openStory(path);
-    // Where the window and its docks were last time (after the docks exist).
-    Preferences::restoreWindow(*this);
+    // Where the window and its docks were last time (after the docks exist); the first time,
+    // most of the screen: two charts, the details and the table all need room.
+    if (!Preferences::restoreWindow(*this)) {
+        if (const QScreen* screen = this->screen()) {
+            const QRect avail = screen->availableGeometry();
+            const QSize size =
+                (avail.size() * 0.92).expandedTo(QSize(1024, 700)).boundedTo(avail.size());
+            setGeometry(QStyle::alignedRect(Qt::LeftToRight, Qt::AlignCenter, size, avail));
+        }
+    }
     return true;
 }
 
@@ -210,9 +220,9 @@ void MainWindow::buildViews()
     charts->addWidget(m_timeline);
     charts->addWidget(m_actorMap);
     // Both charts need real height: the map crowds its nodes when squeezed.
-    charts->setStretchFactor(0, 11);
-    charts->setStretchFactor(1, 9);
-    charts->setSizes({550, 450});
+    charts->setStretchFactor(0, 1);
+    charts->setStretchFactor(1, 1);
+    charts->setSizes({500, 500});
     setCentralWidget(charts);
 
     // The events table: the accessible alternative to the timeline.
@@ -320,8 +330,8 @@ void MainWindow::buildViews()
     addToolBarBreak();
     addToolBar(m_filterToolBar);
 
-    resizeDocks({m_detailsDock}, {400}, Qt::Horizontal);
-    resizeDocks({m_eventsDock}, {220}, Qt::Vertical);
+    resizeDocks({m_detailsDock}, {360}, Qt::Horizontal);
+    resizeDocks({m_eventsDock}, {200}, Qt::Vertical);
 
     // Undo and redo act on this story's stack; a refused undo says why, once.
     m_undoAct = m_story->undoStack()->createUndoAction(this, tr("&Undo"));

@@ -58,10 +58,13 @@ void makeGraph(IgraphSession& session, IgGraph& out, IgVector* weights, const Ac
 
 // Force layouts push separate components and lone actors apart until they sit at the edges of
 // the picture. Keep the largest component where it is and stack the others in columns to its
-// right, largest first, a little apart, so the picture is compact. Components with a pinned
-// actor stay where they are.
+// right, largest first, a little apart, no column taller than the largest component (lone
+// actors closer together: they only need room for a label), so the picture is compact.
+// Components with a pinned actor stay where they are.
+} // namespace
+
 void packComponents(std::vector<QPointF>& pos, const ActorGraph& graph,
-                    const std::vector<char>& mask)
+                    const std::vector<char>& mask, double aspect)
 {
     const int n = graph.nodeCount();
     std::vector<int> parent(static_cast<std::size_t>(n));
@@ -119,26 +122,48 @@ void packComponents(std::vector<QPointF>& pos, const ActorGraph& graph,
     });
     const Component& biggest = comps[std::size_t(order[0])];
     const double top = biggest.y0;
-    const double columnHeight = std::max(biggest.y1 - biggest.y0, 4 * gap);
-    double x = biggest.x1 + 2 * gap, y = top, columnWidth = 0;
-    for (std::size_t k = 1; k < order.size(); ++k) {
-        Component& c = comps[std::size_t(order[k])];
-        if (c.pinned)
-            continue;
-        if (y > top && y + (c.y1 - c.y0) > top + columnHeight) {
-            x += columnWidth + gap;
-            y = top;
-            columnWidth = 0;
+    // Stacks the other components in columns no taller than `height`; moves them if `apply`,
+    // and returns the whole picture's bounds.
+    auto stack = [&](double height, bool apply) {
+        // Corners kept by hand: QRectF's union skips the empty boxes of lone actors.
+        double bx0 = biggest.x0, by0 = biggest.y0, bx1 = biggest.x1, by1 = biggest.y1;
+        double x = biggest.x1 + 2 * gap, y = top, columnWidth = 0;
+        for (std::size_t k = 1; k < order.size(); ++k) {
+            const Component& c = comps[std::size_t(order[k])];
+            if (c.pinned)
+                continue;
+            if (y > top && y + (c.y1 - c.y0) > top + height) {
+                x += columnWidth + gap;
+                y = top;
+                columnWidth = 0;
+            }
+            bx1 = std::max(bx1, x + c.x1 - c.x0);
+            by0 = std::min(by0, y);
+            by1 = std::max(by1, y + c.y1 - c.y0);
+            if (apply) {
+                const QPointF shift(x - c.x0, y - c.y0);
+                for (int i : c.nodes)
+                    pos[std::size_t(i)] += shift;
+            }
+            y += (c.y1 - c.y0) + (c.nodes.size() == 1 ? 0.6 * gap : gap);
+            columnWidth = std::max(columnWidth, c.x1 - c.x0);
         }
-        const QPointF shift(x - c.x0, y - c.y0);
-        for (int i : c.nodes)
-            pos[std::size_t(i)] += shift;
-        y += (c.y1 - c.y0) + gap;
-        columnWidth = std::max(columnWidth, c.x1 - c.x0);
+        return QSizeF(bx1 - bx0, by1 - by0);
+    };
+    // The column height that lets the picture be drawn largest on the canvas.
+    const double base = std::max(biggest.y1 - biggest.y0, gap);
+    double bestHeight = base, bestScale = -1;
+    for (double f : {1.0, 1.25, 1.5, 2.0, 3.0, 4.0}) {
+        const QSizeF b = stack(base * f, false);
+        const double scale =
+            std::min(aspect / std::max(b.width(), 1e-9), 1.0 / std::max(b.height(), 1e-9));
+        if (scale > bestScale * (1 + 1e-9)) {
+            bestScale = scale;
+            bestHeight = base * f;
+        }
     }
+    stack(bestHeight, true);
 }
-
-} // namespace
 
 std::vector<QPointF> layoutGraph(const ActorGraph& graph, const std::vector<char>& mask,
                                  const LayoutOptions& options, GraphControl* control)
@@ -205,7 +230,7 @@ std::vector<QPointF> layoutGraph(const ActorGraph& graph, const std::vector<char
                                   ? *graph.pinned[std::size_t(i)]
                                   : QPointF(MATRIX(pos, i, 0), MATRIX(pos, i, 1));
     if (!haveStart)
-        packComponents(out, graph, mask);
+        packComponents(out, graph, mask, 1.6);
     return out;
 }
 

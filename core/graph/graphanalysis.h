@@ -63,6 +63,12 @@ struct LayoutOptions
 std::vector<QPointF> layoutGraph(const ActorGraph& graph, const std::vector<char>& mask,
                                  const LayoutOptions& options, GraphControl* control = nullptr);
 
+// Moves the components of the graph over the edges in `mask` beside the largest one, in
+// columns whose height is chosen so the whole picture is drawn largest on a canvas `aspect`
+// times as wide as high. Components with a pinned actor stay. Deterministic.
+void packComponents(std::vector<QPointF>& pos, const ActorGraph& graph,
+                    const std::vector<char>& mask, double aspect);
+
 // Node importance over the edges in `mask`. Betweenness is estimated from a fixed sample of
 // sources above 5000 nodes (exact below), so large stories stay within the time target.
 struct Centrality

@@ -41,8 +41,13 @@ igraph_error_t interruption(void*)
     if (g_control) {
         const double f = std::min(1.0, double(g_ticks) / double(std::max(1L, g_spanTicks)));
         g_control->report(g_spanFirst + (g_spanLast - g_spanFirst) * f);
-        if (g_control->isCancelled())
+        if (g_control->isCancelled()) {
+            // The interrupted function returns at once without passing the error handler:
+            // free what it registered for cleanup now, while its frame still holds it (its
+            // callers inside igraph free theirs through the error handler).
+            IGRAPH_FINALLY_FREE();
             return IGRAPH_INTERRUPTED;
+        }
     }
     return IGRAPH_SUCCESS;
 }

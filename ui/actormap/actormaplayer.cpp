@@ -7,6 +7,7 @@
 #include <cmath>
 #include <map>
 #include <numeric>
+#include <unordered_map>
 
 namespace chronomap {
 
@@ -50,6 +51,63 @@ bool clipSegment(QPointF& a, QPointF& b, const QRectF& r)
     a = start + QPointF(dx, dy) * t0;
     b = start + QPointF(dx, dy) * t1;
     return true;
+}
+
+// The median over (a sample of at most 2000) points of the distance to the nearest other
+// point, found through a grid of cells about one average spacing wide. 0 for fewer than 2.
+double medianNearestNeighbour(const std::vector<QPointF>& pts)
+{
+    const std::size_t n = pts.size();
+    if (n < 2)
+        return 0;
+    double x0 = pts[0].x(), x1 = x0, y0 = pts[0].y(), y1 = y0;
+    for (const QPointF& p : pts) {
+        x0 = std::min(x0, p.x());
+        x1 = std::max(x1, p.x());
+        y0 = std::min(y0, p.y());
+        y1 = std::max(y1, p.y());
+    }
+    const double cell = std::max(std::sqrt((x1 - x0) * (y1 - y0) / double(n)),
+                                 std::max(x1 - x0, y1 - y0) / 4096.0) +
+                        1e-12;
+    const int cols = int((x1 - x0) / cell) + 1, rows = int((y1 - y0) / cell) + 1;
+    auto cellOf = [&](const QPointF& p) {
+        return std::pair{int((p.x() - x0) / cell), int((p.y() - y0) / cell)};
+    };
+    std::unordered_map<qint64, std::vector<int>> grid;
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto [cx, cy] = cellOf(pts[i]);
+        grid[qint64(cy) * cols + cx].push_back(int(i));
+    }
+    const std::size_t step = std::max<std::size_t>(1, n / 2000);
+    std::vector<double> nearest;
+    for (std::size_t i = 0; i < n; i += step) {
+        const auto [cx, cy] = cellOf(pts[i]);
+        double best = std::numeric_limits<double>::max();
+        // Widen the ring until a point is found and no closer one can lie beyond it.
+        // Only each ring's border cells: the inner ones were searched before.
+        for (int ring = 0; ring <= std::max(cols, rows); ++ring) {
+            for (int y = cy - ring; y <= cy + ring; ++y)
+                for (int x = cx - ring; x <= cx + ring;
+                     x += (y == cy - ring || y == cy + ring || ring == 0) ? 1 : 2 * ring) {
+                    if (x < 0 || y < 0 || x >= cols || y >= rows)
+                        continue;
+                    const auto it = grid.find(qint64(y) * cols + x);
+                    if (it == grid.end())
+                        continue;
+                    for (int j : it->second)
+                        if (std::size_t(j) != i)
+                            best = std::min(best, std::hypot(pts[std::size_t(j)].x() - pts[i].x(),
+                                                             pts[std::size_t(j)].y() - pts[i].y()));
+                }
+            if (best <= ring * cell)
+                break;
+        }
+        nearest.push_back(best == std::numeric_limits<double>::max() ? 0 : best);
+    }
+    std::nth_element(nearest.begin(), nearest.begin() + qsizetype(nearest.size() / 2),
+                     nearest.end());
+    return nearest[nearest.size() / 2];
 }
 
 QColor withAlpha(QColor c, int alpha)
@@ -375,6 +433,7 @@ void ActorMapLayer::draw(QCPPainter* painter)
     const double by = valueAxis()->coordToPixel(0);
     for (std::size_t i = 0; i < n; ++i)
         px[i] = QPointF(ax * m_scene.nodes[i].pos.x() + bx, ay * m_scene.nodes[i].pos.y() + by);
+    fitNodeSizes(std::abs(ax));
     // Most central first (sorted once per scene revision): labels claim space in this order;
     // nodes are drawn in reverse so the important ones end on top.
     std::vector<int> order, wide;
@@ -410,6 +469,29 @@ void ActorMapLayer::draw(QCPPainter* painter)
     painter->restore();
     if (m_legend)
         drawLegend(painter);
+}
+
+void ActorMapLayer::fitNodeSizes(double pixelsPerUnit)
+{
+    // Nodes keep their styled size while there is room for it. In a small pane or zoomed far
+    // out, neighbours would cover each other: shrink every node alike (so sizes still compare)
+    // until a typical pair of neighbours has room between them.
+    if (m_spacingRevision != m_scene.revision) {
+        m_spacingRevision = m_scene.revision;
+        m_largestSize = 0;
+        std::vector<QPointF> pts;
+        for (const MapScene::Node& node : m_scene.nodes)
+            if (!(node.flags & MapScene::NodeHidden)) {
+                pts.push_back(node.pos);
+                m_largestSize = std::max(m_largestSize, node.size);
+            }
+        m_spacing = medianNearestNeighbour(pts);
+    }
+    double f = 1.0;
+    if (m_spacing > 0 && m_largestSize > 0)
+        f = std::clamp(m_spacing * pixelsPerUnit / (2.6 * double(m_largestSize)), 0.3, 1.0);
+    for (MapScene::Node& node : m_scene.nodes)
+        node.radius = std::max(std::min(node.size, 2.5f), float(node.size * f));
 }
 
 const std::vector<int>& ActorMapLayer::rankOrder()
@@ -773,8 +855,9 @@ void ActorMapLayer::drawLabels(QCPPainter* painter, const std::vector<QPointF>& 
 
     // Relation types. The most important relations (between the most central actors) claim
     // space first; each label tries places along its edge from the middle outwards, on the
-    // line and beside it, then a ring around the middle with a leader line. Only when nothing
-    // is free is a label left out.
+    // line and beside it, then a ring near the middle with a short leader line. A label set
+    // apart from its line never crosses another relation, so it cannot be read as that one's;
+    // when nothing near is free the label is left out (the hover card names the relation).
     QFont small = m_font;
     small.setPixelSize(std::max(8, int(std::lround(10 * m_theme.fontScale))));
     small.setItalic(true);
@@ -817,9 +900,12 @@ void ActorMapLayer::drawLabels(QCPPainter* painter, const std::vector<QPointF>& 
         for (int pass = 0; pass < 2 && !found; ++pass) {
             for (double t : {0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8}) {
                 for (double off : {0.0, clear, -clear, 2 * clear, -2 * clear}) {
+                    if (std::abs(off) > clear && std::abs(off) - clear > 2.5 * lh)
+                        continue; // too far from its line to read as its label
                     const QPointF at = pointAt(t) + normal * off;
                     rect = QRectF(at.x() - w / 2, at.y() - lh / 2, w, lh);
-                    found = fits(rect) && (pass == 1 || !crossesEdge(rect, index));
+                    found = fits(rect) &&
+                            ((pass == 1 && std::abs(off) <= clear) || !crossesEdge(rect, index));
                     if (found) {
                         anchor = pointAt(t);
                         leader = std::abs(off) > clear; // set apart from its line
@@ -831,14 +917,15 @@ void ActorMapLayer::drawLabels(QCPPainter* painter, const std::vector<QPointF>& 
             }
         }
         const QPointF middle = pointAt(0.5);
-        for (double radius = 3 * clear; !found && !large && radius < 160; radius += lh) {
+        for (double radius = 3 * clear; !found && !large && radius < 80; radius += lh) {
             for (int k = 0; k < 16 && !found; ++k) {
                 const double angle = k * M_PI / 8;
                 const QPointF at = middle + QPointF(std::cos(angle) * (radius + w / 2 - lh / 2),
                                                     std::sin(angle) * radius);
                 rect = QRectF(at.x() - w / 2, at.y() - lh / 2, w, lh);
-                found = leader = fits(rect);
                 anchor = middle;
+                found = leader = fits(rect) && !crossesEdge(rect, index) &&
+                                 !crossesEdge(QRectF(middle, rect.center()).normalized(), index);
             }
         }
         if (!found)
@@ -869,6 +956,11 @@ void ActorMapLayer::drawLeader(QCPPainter* painter, const QPointF& from, double 
     painter->restore();
 }
 
+int ActorMapLayer::legendRows() const
+{
+    return 4 + 4 + 1 + (m_scene.colourByCommunity ? 1 : 0) + (m_scene.markedUnverified ? 1 : 0);
+}
+
 QRectF ActorMapLayer::legendBox() const
 {
     // The legend's box as drawLegend lays it out: one row per kind and status, one for the
@@ -876,7 +968,7 @@ QRectF ActorMapLayer::legendBox() const
     QFont font = m_font;
     font.setPixelSize(std::max(8, int(std::lround(11 * m_theme.fontScale))));
     const double row = std::max(16.0, QFontMetricsF(font).height() + 3);
-    const int rows = 4 + 4 + 1 + (m_scene.colourByCommunity ? 1 : 0);
+    const int rows = legendRows();
     const QRectF clip = clipRect();
     return QRectF(clip.left() + 8, clip.top() + 8, 150 * m_theme.fontScale, rows * row + 10);
 }
@@ -892,7 +984,7 @@ void ActorMapLayer::drawLegend(QCPPainter* painter)
                                QObject::tr("state"), QObject::tr("group")};
     const QStringList statuses = {QObject::tr("draft"), QObject::tr("confirmed"),
                                   QObject::tr("disputed"), QObject::tr("cleared")};
-    const int rows = 4 + 4 + 1 + (m_scene.colourByCommunity ? 1 : 0);
+    const int rows = legendRows();
     const double width = 150 * m_theme.fontScale;
     const QRectF box(clip.left() + 8, clip.top() + 8, width, rows * row + 10);
     painter->save();
@@ -937,6 +1029,13 @@ void ActorMapLayer::drawLegend(QCPPainter* painter)
     painter->setPen(m_theme.text);
     painter->drawText(QRectF(x + 14, y - row / 2, width - 30, row), Qt::AlignVCenter,
                       QObject::tr("directed relation"));
+    if (m_scene.markedUnverified) {
+        y += row;
+        painter->drawText(QRectF(x - 8, y - row / 2, 18, row), Qt::AlignVCenter,
+                          QStringLiteral("\u26a0"));
+        painter->drawText(QRectF(x + 14, y - row / 2, width - 30, row), Qt::AlignVCenter,
+                          QObject::tr("not cleared"));
+    }
     painter->restore();
 }
 

@@ -41,7 +41,8 @@ struct MapScene
     struct Node
     {
         QPointF pos;
-        float radius = 4; // pixels
+        float size = 4;   // the styled radius in pixels, where the map has room for it
+        float radius = 4; // as drawn: `size`, smaller where neighbours crowd on screen
         float rank = 0;   // label priority: the most central first
         QColor fill;
         ActorKind kind = ActorKind::Person;
@@ -61,6 +62,7 @@ struct MapScene
     std::vector<Node> nodes;
     std::vector<Edge> edges;
     bool colourByCommunity = false;
+    bool markedUnverified = false;        // some relation labels carry the publish-safe mark
     std::vector<QColor> communityColours; // legend swatches when colouring by community
     QString message;                      // shown centred when there is nothing to draw
     // Bumped by whoever changes positions, styles or ranks (not hover): drawing caches key on
@@ -132,6 +134,8 @@ private:
     void drawLabels(QCPPainter* painter, const std::vector<QPointF>& px,
                     const std::vector<int>& order, bool large);
     void drawLegend(QCPPainter* painter);
+    void fitNodeSizes(double pixelsPerUnit);
+    int legendRows() const;
     QRectF legendBox() const;
     void drawLeader(QCPPainter* painter, const QPointF& from, double radius, const QRectF& label);
     const QPixmap& sprite(ActorKind kind, const QColor& fill, int radius, quint8 flags);
@@ -155,6 +159,11 @@ private:
     QTimer* m_idle = nullptr; // redraws the cache in full once the view rests
     std::vector<int> m_rankOrder;
     quint64 m_rankRevision = ~quint64(0);
+    // Typical distance between an actor and its nearest neighbour, in layout units, and the
+    // largest styled size, for the scene revision they were measured on.
+    double m_spacing = 0;
+    float m_largestSize = 0;
+    quint64 m_spacingRevision = ~quint64(0);
     QFont m_font;
     QHash<quint64, QPixmap> m_sprites;
     ChartTheme m_theme = *ChartTheme::named(QStringLiteral("light"));

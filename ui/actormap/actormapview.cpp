@@ -393,6 +393,7 @@ void ActorMapView::applyAnalysis(const MapAnalysis& a, bool animate)
     for (std::size_t i = 0; i < target.size(); ++i)
         if (m_graph.pinned[i])
             target[i] = *m_graph.pinned[i];
+    packToShape(target);
     m_animation->stop();
     const bool wasLaidOut = m_haveLayout;
     m_haveLayout = true;
@@ -410,6 +411,17 @@ void ActorMapView::applyAnalysis(const MapAnalysis& a, bool animate)
         m_fitted = true;
     }
     replot();
+}
+
+void ActorMapView::packToShape(std::vector<QPointF>& positions) const
+{
+    // Actors apart from the rest (in separate groups, or with no relation in the window) are
+    // stacked beside it to suit this map's shape, so the connected part is drawn as large as
+    // the map allows.
+    if (positions.size() != std::size_t(m_graph.nodeCount()))
+        return;
+    const QSizeF room = fitRoom();
+    packComponents(positions, m_graph, m_mask, room.width() / room.height());
 }
 
 void ActorMapView::setPositions(const std::vector<QPointF>& positions)
@@ -465,7 +477,7 @@ void ActorMapView::restyle()
         MapScene::Node& node = scene.nodes[i];
         const Actor& actor = m_actors[qsizetype(i)];
         const double v = metric && top > 0 ? (*metric)[i] / top : 0;
-        node.radius = float(rMin + (rMax - rMin) * std::sqrt(std::max(0.0, v)));
+        node.size = node.radius = float(rMin + (rMax - rMin) * std::sqrt(std::max(0.0, v)));
         node.rank = float(v + (m_relationCount[i] > 0 ? 1e-6 * m_relationCount[i] : 0));
         node.fill = actor.color.isValid() && !m_layer->theme().greyscale ? actor.color
                     : m_byCommunity && m_communities.membership.size() == n
@@ -545,6 +557,21 @@ void ActorMapView::keepAspect()
     m_plot->yAxis->setScaleRatio(m_plot->xAxis, 1.0);
 }
 
+QMarginsF ActorMapView::fitMargins() const
+{
+    // Room around the nodes for their radius and labels, and on the left for the legend.
+    const double w = std::max(1, m_plot->width()), h = std::max(1, m_plot->height());
+    const double top = std::min(40.0, h * 0.08);
+    return QMarginsF(std::min(180.0, w * 0.2), top, std::min(110.0, w * 0.1), top);
+}
+
+QSizeF ActorMapView::fitRoom() const
+{
+    const QMarginsF m = fitMargins();
+    return QSizeF(std::max(40.0, std::max(1, m_plot->width()) - m.left() - m.right()),
+                  std::max(40.0, std::max(1, m_plot->height()) - m.top() - m.bottom()));
+}
+
 void ActorMapView::fitMap()
 {
     const QRectF b = m_layer->bounds();
@@ -553,11 +580,10 @@ void ActorMapView::fitMap()
         replot();
         return;
     }
-    // Room around the nodes for their radius and labels, and on the left for the legend.
-    const double left = std::min(180.0, w * 0.2), right = std::min(110.0, w * 0.1),
-                 top = std::min(40.0, h * 0.08), bottom = top;
-    const double usableW = std::max(40.0, w - left - right),
-                 usableH = std::max(40.0, h - top - bottom);
+    const QMarginsF m = fitMargins();
+    const double left = m.left(), right = m.right(), top = m.top(), bottom = m.bottom();
+    const QSizeF room = fitRoom();
+    const double usableW = room.width(), usableH = room.height();
     const double scale = std::max({b.width() / usableW, b.height() / usableH, 1e-6});
     const double cx = b.center().x() - (left - right) / 2 * scale;
     const double cy = b.center().y() + (top - bottom) / 2 * scale;
@@ -573,7 +599,14 @@ void ActorMapView::resizeEvent(QResizeEvent* event)
     // Until the user zooms or pans, the map follows the widget's size (the window's splitter
     // settles after the first layout arrives).
     if (m_haveLayout && !m_userMoved)
-        QTimer::singleShot(0, this, &ActorMapView::fitMap);
+        QTimer::singleShot(0, this, [this] {
+            if (m_animation->state() != QAbstractAnimation::Running) {
+                std::vector<QPointF> positions = m_positions;
+                packToShape(positions);
+                setPositions(positions);
+            }
+            fitMap();
+        });
     if (m_progressBar->isVisible())
         m_progressBar->setGeometry(0, 0, width(), m_progressBar->sizeHint().height());
 }

@@ -99,6 +99,9 @@ protected:
     void resizeEvent(QResizeEvent* event) override;
 
 private:
+    QMarginsF fitMargins() const;
+    QSizeF fitRoom() const;
+    void packToShape(std::vector<QPointF>& positions) const;
     void buildActions();
     void requestLoad();
     void installGraph(StoryGraph&& loaded);

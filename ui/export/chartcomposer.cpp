@@ -207,8 +207,8 @@ void ChartComposer::collectTimeline(const Selection::Filter& base)
                             "out.")
                     .arg(count(notCleared, QObject::tr("event"), QObject::tr("events")));
         else if (m_request.publishSafe == ExportRequest::PublishSafe::Mark)
-            m_footer = QObject::tr("Publish-safe: %1 not cleared for publication marked UNVERIFIED "
-                                   "(hatched).")
+            m_footer = QObject::tr("Publish-safe: \u26a0 and hatching mark %1 not cleared for "
+                                   "publication.")
                            .arg(count(notCleared, QObject::tr("event"), QObject::tr("events")));
     }
     if (!m_request.sourcesLine || shown.isEmpty())
@@ -251,13 +251,15 @@ void ChartComposer::collectActorMap()
                 if (m_request.publishSafe == ExportRequest::PublishSafe::Omit)
                     edge.flags |= MapScene::EdgeHidden;
                 else if (m_request.publishSafe == ExportRequest::PublishSafe::Mark)
-                    edge.type = QObject::tr("UNVERIFIED: %1").arg(edge.type);
+                    edge.type = QObject::tr("\u26a0 %1").arg(edge.type);
             }
             if (m_request.publishSafe == ExportRequest::PublishSafe::Omit)
                 continue;
         }
         shownRelations.insert(r.id);
     }
+    scene.markedUnverified =
+        notCleared > 0 && aligned && m_request.publishSafe == ExportRequest::PublishSafe::Mark;
     if (notCleared > 0) {
         if (m_request.publishSafe == ExportRequest::PublishSafe::Omit)
             m_footer =
@@ -266,7 +268,7 @@ void ChartComposer::collectActorMap()
                     .arg(count(notCleared, QObject::tr("relation"), QObject::tr("relations")));
         else if (m_request.publishSafe == ExportRequest::PublishSafe::Mark)
             m_footer =
-                QObject::tr("Publish-safe: %1 not cleared for publication marked UNVERIFIED.")
+                QObject::tr("Publish-safe: \u26a0 marks %1 not cleared for publication.")
                     .arg(count(notCleared, QObject::tr("relation"), QObject::tr("relations")));
     }
     if (!m_request.sourcesLine)

@@ -27,14 +27,16 @@ struct ExportRequest
     QString title, subtitle, caption, credit;
     bool sourcesLine = true; // "Sources: ..." built from the citations of what is visible
     bool legend = true;
-    // Entries not cleared for publication: left out (default), marked, or shown as they are.
+    // Entries not cleared for publication: marked (default: a working story is mostly not
+    // cleared yet, and a chart that silently drops most of it misleads whoever presents it),
+    // left out, or shown as they are.
     enum class PublishSafe
     {
         Omit,
         Mark,
         Off
     };
-    PublishSafe publishSafe = PublishSafe::Omit;
+    PublishSafe publishSafe = PublishSafe::Mark;
     QString scene; // a saved scene's name (resolved by the caller, see scenes)
     // The window's filters, selection and highlight to draw with, or none (the whole story,
     // nothing selected). Not owned; only read during the export.

@@ -131,10 +131,10 @@ void ExportDialog::buildUi()
     form->addRow(QString(), m_sources);
     form->addRow(QString(), m_legend);
     m_publishSafe = new QComboBox(this);
+    m_publishSafe->addItem(tr("Mark entries not cleared for publication (\u26a0, hatched)"),
+                           int(ExportRequest::PublishSafe::Mark));
     m_publishSafe->addItem(tr("Leave out entries not cleared for publication"),
                            int(ExportRequest::PublishSafe::Omit));
-    m_publishSafe->addItem(tr("Mark entries not cleared (hatched, UNVERIFIED)"),
-                           int(ExportRequest::PublishSafe::Mark));
     m_publishSafe->addItem(tr("Off: show every entry as it is"),
                            int(ExportRequest::PublishSafe::Off));
     form->addRow(tr("P&ublish-safe:"), m_publishSafe);

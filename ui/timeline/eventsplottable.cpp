@@ -236,9 +236,10 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
         std::size_t placed;
         QColor color;
         QString text; // set when the prepared title is not drawn as it is (shortened, tagged)
+        QColor plate; // drawn behind the label when valid
     };
     const ChartTheme& theme = s.theme;
-    const QString unverifiedTag = tr("UNVERIFIED");
+    const QString unverifiedTag = QStringLiteral("\u26a0");
     std::vector<Pending> labels;
     std::vector<double> rowRight;
 
@@ -265,44 +266,73 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
             const double left = point ? cx - kMarker : n0, right = point ? cx + kMarker : n1;
             const double x0 = std::min(e0, left), x1 = std::max(e1, right);
 
-            // The first sub-row free at x0 takes the event and, if it has one, its label.
-            int k = 0;
-            while (k < subRows && rowRight[std::size_t(k)] + kGap > x0)
-                ++k;
-            const bool free = k < subRows;
-            if (!free)
-                k = int(std::min_element(rowRight.begin(), rowRight.end()) - rowRight.begin());
+            // Where the label can go: inside the box if it fits there, after the box (over the
+            // whiskers, on a plate), or before it; shortened to the room before the plot's
+            // right edge as a last resort. The lowest sub-row with room for the event and its
+            // label takes both; with no such row the event goes without a label.
+            const Verification status = TimeIndex::statusOf(f);
+            const bool marked = s.markUnverified && status != Verification::Cleared;
+            const QStaticText* title = withLabels ? s.title(id, budget) : nullptr;
+            struct Spot
+            {
+                double lx, w, from, to; // label left and width; footprint in the sub-row
+                bool elided, inside;
+            };
+            Spot spots[4];
+            int spotCount = 0;
+            QString fullText;
+            if (title) {
+                fullText = marked ? tr("%1 %2").arg(unverifiedTag, title->text()) : QString();
+                const double w =
+                    marked ? metrics.horizontalAdvance(fullText) : title->size().width();
+                const double visLeft = std::max(left, r.left()),
+                             visRight = std::min(right, r.right());
+                const double limit = r.right() - 2;
+                if (!point && visRight - visLeft >= w + 12)
+                    spots[spotCount++] = {visLeft + 6, w, x0, x1, false, true};
+                if (right + 4 + w <= limit)
+                    spots[spotCount++] = {right + 4, w,    x0, std::max(x1, right + 4 + w),
+                                          false,     false};
+                if (left - 4 - w >= r.left() + 2)
+                    spots[spotCount++] = {left - 4 - w, w,     std::min(x0, left - 4 - w),
+                                          x1,           false, false};
+                if (limit - (right + 4) >= std::min(w, 48.0) && right + 4 + w > limit)
+                    spots[spotCount++] = {
+                        right + 4, limit - (right + 4), x0, std::max(x1, limit), true, false};
+            }
+            int k = -1;
+            const Spot* spot = nullptr;
+            for (int sub = 0; sub < subRows && !spot; ++sub)
+                for (int c = 0; c < spotCount; ++c)
+                    if (rowRight[std::size_t(sub)] + kGap <= spots[c].from) {
+                        k = sub;
+                        spot = &spots[c];
+                        break;
+                    }
+            if (!spot) {
+                k = 0;
+                while (k < subRows && rowRight[std::size_t(k)] + kGap > x0)
+                    ++k;
+                if (k == subRows)
+                    k = int(std::min_element(rowRight.begin(), rowRight.end()) - rowRight.begin());
+            }
             const double rowTop = y0 + k * rowHeight;
             TimelineState::Placed placed{id, row, p, QRectF(x0, rowTop, x1 - x0, rowHeight), {}};
             double extent = x1;
-            const Verification status = TimeIndex::statusOf(f);
-            const bool marked = s.markUnverified && status != Verification::Cleared;
             QString labelText;
-            if (free && withLabels) {
-                if (const QStaticText* text = s.title(id, budget)) {
-                    double w = text->size().width();
-                    if (marked) {
-                        labelText = tr("%1: %2").arg(unverifiedTag, text->text());
-                        w = metrics.horizontalAdvance(labelText);
-                    }
-                    const double visLeft = std::max(left, r.left()),
-                                 visRight = std::min(right, r.right());
-                    const bool inside = !point && visRight - visLeft >= w + 12;
-                    const double lx = inside ? visLeft + 6 : x1 + 4;
-                    // A label never runs past the plot's right edge: shortened to the room
-                    // there is, or left out if that is too little to read.
-                    const double room = r.right() - 2 - lx;
-                    if (room >= std::min(w, 48.0)) {
-                        if (w > room) {
-                            labelText =
-                                metrics.elidedText(labelText.isEmpty() ? text->text() : labelText,
-                                                   Qt::ElideRight, room);
-                            w = metrics.horizontalAdvance(labelText);
-                        }
-                        placed.label = QRectF(lx, rowTop, w, rowHeight);
-                        extent = inside ? x1 : lx + w;
-                    }
+            bool plate = false;
+            if (spot) {
+                labelText = fullText;
+                double w = spot->w;
+                if (spot->elided) {
+                    labelText = metrics.elidedText(fullText.isEmpty() ? title->text() : fullText,
+                                                   Qt::ElideRight, spot->w);
+                    w = metrics.horizontalAdvance(labelText);
                 }
+                placed.label = QRectF(spot->lx, rowTop, w, rowHeight);
+                extent = spot->to;
+                // Over whiskers or hatching the label sits on a plate of the lane's colour.
+                plate = !spot->inside || marked;
             }
             rowRight[std::size_t(k)] = std::max(rowRight[std::size_t(k)], extent);
 
@@ -393,13 +423,24 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
             }
             s.placed.push_back(placed);
             if (!placed.label.isEmpty())
-                labels.push_back({s.placed.size() - 1, withAlpha(theme.text, alpha), labelText});
+                labels.push_back({s.placed.size() - 1, withAlpha(theme.text, alpha), labelText,
+                                  plate
+                                      ? withAlpha(p % 2 == 1 ? theme.panel : theme.background, 0.85)
+                                      : QColor()});
         }
     }
     // Labels last, above every box.
     painter->setFont(s.labelFont);
     for (const Pending& l : labels) {
         const TimelineState::Placed& placed = s.placed[l.placed];
+        if (l.plate.isValid()) {
+            const double h = metrics.height();
+            painter->fillRect(
+                placed.label.adjusted(-2, 0, 2, 0)
+                    .intersected(
+                        QRectF(r.left(), placed.label.center().y() - h / 2 - 1, r.width(), h + 2)),
+                l.plate);
+        }
         painter->setPen(l.color);
         if (!l.text.isEmpty()) {
             painter->drawText(placed.label, Qt::AlignLeft | Qt::AlignVCenter, l.text);

@@ -279,6 +279,14 @@ void TimelineLegend::draw(QCPPainter* painter)
     painter->drawEllipse(QPointF(x + 5, mid), 4.5, 4.5);
     x += 14;
     text(tr("disputed"));
+    if (m_state->markUnverified) {
+        const QRectF b(x, mid - 6, 26, 12);
+        painter->setPen(solid);
+        painter->setBrush(QBrush(theme.text, Qt::BDiagPattern));
+        painter->drawRect(b);
+        x += 30;
+        text(tr("\u26a0 not cleared for publication"));
+    }
 }
 
 } // namespace chronomap
