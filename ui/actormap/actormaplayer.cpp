@@ -615,13 +615,29 @@ void ActorMapLayer::drawEdges(QCPPainter* painter, const std::vector<QPointF>& p
                 lines[int(e.status)].emplace_back(a, b);
         }
         painter->setRenderHint(QPainter::Antialiasing, false);
+        // Into a file (SVG, PDF) one path per colour: an element per line would make the file
+        // several times larger.
+        const bool vector = painter->modes().testFlag(QCPPainter::pmVectorized);
+        auto stroke = [&](const std::vector<QLineF>& batch) {
+            if (!vector) {
+                painter->drawLines(batch.data(), int(batch.size()));
+                return;
+            }
+            QPainterPath path;
+            for (const QLineF& l : batch) {
+                path.moveTo(l.p1());
+                path.lineTo(l.p2());
+            }
+            painter->setBrush(Qt::NoBrush);
+            painter->drawPath(path);
+        };
         painter->setPen(QPen(mix(m_theme.edge, m_theme.background, 0.8), 0));
-        painter->drawLines(dim.data(), int(dim.size()));
+        stroke(dim);
         for (int s = 0; s < 4; ++s) {
             // Light tints of the status colours, opaque so no blending per pixel.
             painter->setPen(
                 QPen(mix(statusInk(m_theme, Verification(s)), m_theme.background, 0.55), 0));
-            painter->drawLines(lines[s].data(), int(lines[s].size()));
+            stroke(lines[s]);
         }
         painter->setRenderHint(QPainter::Antialiasing, true);
         return;
@@ -713,6 +729,38 @@ const QPixmap& ActorMapLayer::sprite(ActorKind kind, const QColor& fill, int rad
 void ActorMapLayer::drawNodes(QCPPainter* painter, const std::vector<QPointF>& px,
                               const std::vector<int>& order, bool large, bool skipOverlay)
 {
+    // A large map in a vector file (SVG, PDF): one path per shape style rather than a sprite
+    // image or a path per actor, so the file stays small and quick to write and to open.
+    const bool vector = painter->modes().testFlag(QCPPainter::pmVectorized);
+    if (large && vector) {
+        struct Style
+        {
+            QColor fill;
+            bool strong;
+        };
+        std::map<quint64, std::pair<Style, QPainterPath>> batches;
+        for (auto it = order.rbegin(); it != order.rend(); ++it) {
+            const MapScene::Node& node = m_scene.nodes[std::size_t(*it)];
+            if (skipOverlay && (node.flags & (MapScene::NodeSelected | MapScene::NodeHovered)))
+                continue;
+            QColor fill = node.fill;
+            if (node.flags & MapScene::NodeDimmed)
+                fill = withAlpha(fill, 55);
+            else if (node.flags & MapScene::NodeFaded)
+                fill = withAlpha(fill, 110);
+            const bool strong = node.flags & MapScene::NodeEmphasised;
+            auto& batch = batches[(quint64(fill.rgba()) << 1) | (strong ? 1 : 0)];
+            batch.first = {fill, strong};
+            batch.second.addPath(nodeShape(node.kind, px[std::size_t(*it)], node.radius));
+        }
+        for (const auto& [key, batch] : batches) {
+            painter->setPen(QPen(batch.first.strong ? m_theme.text : m_theme.background,
+                                 (batch.first.strong ? 2.0 : 0.8) * m_theme.lineScale));
+            painter->setBrush(batch.first.fill);
+            painter->drawPath(batch.second);
+        }
+        return;
+    }
     for (auto it = order.rbegin(); it != order.rend(); ++it) {
         const MapScene::Node& node = m_scene.nodes[std::size_t(*it)];
         if (skipOverlay && (node.flags & (MapScene::NodeSelected | MapScene::NodeHovered)))

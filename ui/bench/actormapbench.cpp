@@ -23,16 +23,7 @@ namespace {
 
 void line(QTextStream& out, const char* name, double value, const char* unit)
 {
-    out << name << ' ' << QString::number(value, 'f', value < 10 ? 3 : 1) << ' ' << unit << '\n';
-    out.flush();
-}
-
-double percentile(std::vector<double> v, double p)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1, std::size_t(p * double(v.size())))];
+    benchLine(out, name, value, unit);
 }
 
 // Opens the map as the window does, on a running event loop, and measures how long the GUI
@@ -112,7 +103,7 @@ void benchActorMap(Story& story, QTextStream& out)
     view.fitMap();
     QCustomPlot* plot = view.plot();
     plot->replot(QCustomPlot::rpImmediateRefresh); // warm the sprite and glyph caches
-    std::vector<double> frames;
+    std::vector<double> frames, cpu;
     for (int i = 0; i < 120; ++i) {
         if (i % 40 < 20) {
             const double dx = plot->xAxis->range().size() * (i % 2 ? 0.03 : -0.02);
@@ -124,12 +115,16 @@ void benchActorMap(Story& story, QTextStream& out)
             plot->yAxis->scaleRange(f, plot->yAxis->range().center());
         }
         QElapsedTimer t;
+        const double cpu0 = threadCpuMs();
         t.start();
         plot->replot(QCustomPlot::rpImmediateRefresh);
         frames.push_back(double(t.nsecsElapsed()) / 1e6);
+        cpu.push_back(threadCpuMs() - cpu0);
     }
     line(out, "actormap_frame_median", percentile(frames, 0.5), "ms");
     line(out, "actormap_frame_p95", percentile(frames, 0.95), "ms");
+    line(out, "actormap_frame_cpu_median", percentile(cpu, 0.5), "ms");
+    line(out, "actormap_frame_cpu_p95", percentile(cpu, 0.95), "ms");
 
     // The window's experience: reading and layout on the worker while the GUI thread paints.
     double toMap = 0;

@@ -7,6 +7,8 @@
 #include <QTextStream>
 
 #include <algorithm>
+#include <cmath>
+#include <ctime>
 #include <vector>
 
 namespace chronomap {
@@ -27,19 +29,37 @@ double residentMB()
 
 double median(std::vector<double> v)
 {
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
+    return percentile(std::move(v), 0.5);
 }
 
 void line(QTextStream& out, const char* name, double value, const char* unit)
+{
+    benchLine(out, name, value, unit);
+}
+
+} // namespace
+
+void benchLine(QTextStream& out, const char* name, double value, const char* unit)
 {
     out << name << ' ' << QString::number(value, 'f', value < 10 ? 3 : 1) << ' ' << unit << '\n';
     out.flush();
 }
 
-} // namespace
+double percentile(std::vector<double> v, double p)
+{
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    const auto rank = std::size_t(std::ceil(p * double(v.size())));
+    return v[std::min(v.size() - 1, rank > 0 ? rank - 1 : 0)];
+}
+
+double threadCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
 
 int runBenchmarks(const QString& storePath, QTextStream& out)
 {
@@ -67,8 +87,8 @@ int runBenchmarks(const QString& storePath, QTextStream& out)
 
     // Full-text search: words the synthetic and the seed stories both use.
     std::vector<double> searchTimes;
-    const QStringList queries = {QStringLiteral("sanctions"), QStringLiteral("peace proposal"),
-                                 QStringLiteral("Miami"), QStringLiteral("ceasefire terms"),
+    const QStringList queries = {QStringLiteral("sanctions"),     QStringLiteral("peace proposal"),
+                                 QStringLiteral("Miami"),         QStringLiteral("ceasefire terms"),
                                  QStringLiteral("\"Witkoff AND"), QStringLiteral("envoy")};
     for (int round = 0; round < 3; ++round)
         for (const QString& q : queries) {
@@ -78,8 +98,8 @@ int runBenchmarks(const QString& storePath, QTextStream& out)
             searchTimes.push_back(double(t.nsecsElapsed()) / 1e6);
         }
     line(out, "search_first_results_median", median(searchTimes), "ms");
-    line(out, "search_first_results_max",
-         *std::max_element(searchTimes.begin(), searchTimes.end()), "ms");
+    line(out, "search_first_results_max", *std::max_element(searchTimes.begin(), searchTimes.end()),
+         "ms");
     benchTimeline(*story, out);
     benchActorMap(*story, out);
     benchExport(*story, out);

@@ -2,9 +2,19 @@
 
 #include <QString>
 
+#include <vector>
+
 class QTextStream;
 
 namespace chronomap {
+
+// Shared by the bench files: one printed figure, "name value unit".
+void benchLine(QTextStream& out, const char* name, double value, const char* unit);
+// The p-th fraction of `v` (0.5: the median, 0.95: p95), nearest rank; 0 for none.
+double percentile(std::vector<double> v, double p);
+// CPU time of the calling thread in ms: on a shared, loaded machine wall time also counts the
+// waits for a core, which this does not.
+double threadCpuMs();
 
 class Story;
 

@@ -24,29 +24,12 @@ double ms(const QElapsedTimer& t)
     return double(t.nsecsElapsed()) / 1e6;
 }
 
-double percentile(std::vector<double> v, double p)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1, std::size_t(std::ceil(p * double(v.size()))) - 1)];
-}
-
 void line(QTextStream& out, const char* name, double value, const char* unit)
 {
-    out << name << ' ' << QString::number(value, 'f', value < 10 ? 3 : 1) << ' ' << unit << '\n';
-    out.flush();
+    benchLine(out, name, value, unit);
 }
 
-double threadCpuMs()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
-}
-
-// CPU time of the GUI thread per frame: on a shared, loaded machine wall time also counts
-// the waits for a core, which this does not.
+// CPU time of the GUI thread per frame (see threadCpuMs).
 std::vector<double> g_cpu;
 
 // A full frame as the window draws it: layout, every layer into its buffer, and the widget

@@ -1,5 +1,7 @@
 #include "chartcomposer.h"
 
+#include "geometryclip.h"
+
 #include "actormap/actormaplayer.h"
 #include "actormap/actormapview.h"
 #include "story/story.h"
@@ -367,6 +369,12 @@ void ChartComposer::paint(QPaintDevice& device, QSize size)
                        std::max(40.0, bottom - top));
 
     QCPPainter painter(&device);
+    // SVG and PDF: the charts draw shapes, not bitmaps, wherever they would otherwise cache.
+    // (SVG is painted through the geometry-clipping device.)
+    if (const QPaintEngine* engine = painter.paintEngine();
+        dynamic_cast<const GeometryClipDevice*>(&device) ||
+        (engine && (engine->type() == QPaintEngine::SVG || engine->type() == QPaintEngine::Pdf)))
+        painter.setMode(QCPPainter::pmVectorized);
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setRenderHint(QPainter::TextAntialiasing);
     painter.scale(scale, scale);
