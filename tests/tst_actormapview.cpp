@@ -211,6 +211,42 @@ private slots:
         m_view->setEgoSteps(0);
         QVERIFY(!hidden("Hamas"));
     }
+
+    void everyActorIsLabelled()
+    {
+        // The seed story's map at the size of the window's map pane and of an export: every
+        // actor of the article gets its name, and relations carry their type where they fit.
+        for (const QSize size : {QSize(1200, 800), QSize(1300, 400)}) {
+            m_view->resize(size);
+            m_view->plot()->resize(size);
+            m_view->fitMap();
+            m_view->plot()->replot(QCustomPlot::rpImmediateRefresh);
+            QCOMPARE(m_view->layer()->lastLabelCount(), int(m_story->store().actors().size()));
+            QVERIFY(m_view->layer()->lastEdgeLabelCount() >= 6);
+        }
+    }
+
+    void hoverCardsSayWhatAndWhen()
+    {
+        // The relation's card: its ends, type, when it holds and the article it comes from.
+        const int talks = edgeOfType(QStringLiteral("negotiates with"));
+        QVERIFY(talks >= 0);
+        const QString relation = m_view->relationCard(talks);
+        QVERIFY2(relation.contains(QStringLiteral("Steve Witkoff")) &&
+                     relation.contains(QStringLiteral("Kirill Dmitriev")),
+                 qPrintable(relation));
+        QVERIFY2(relation.contains(QStringLiteral("2025?-10-21/2025?-10-31")),
+                 qPrintable(relation));
+        QVERIFY2(relation.contains(QStringLiteral("Sources:")), qPrintable(relation));
+        // The actor's card: kind, role, how many of its relations hold in the window, its
+        // centrality and sources.
+        const QString actor = m_view->actorCard(actorNamed(QStringLiteral("Steve Witkoff")));
+        QVERIFY2(actor.contains(QStringLiteral("person")), qPrintable(actor));
+        QVERIFY2(actor.contains(QStringLiteral("relations hold in this window")),
+                 qPrintable(actor));
+        QVERIFY2(actor.contains(QStringLiteral("PageRank")), qPrintable(actor));
+        QVERIFY2(actor.contains(QStringLiteral("Sources:")), qPrintable(actor));
+    }
 };
 
 QTEST_MAIN(TestActorMapView)

@@ -124,16 +124,20 @@ QString ActorMapView::actorCard(Id actor) const
     if (m_graph.pinned[std::size_t(i)])
         html += QStringLiteral("<br><i>%1</i>").arg(tr("Pinned (Unpin Actor releases it)"));
     const QList<Citation> cites = m_story->store().citationsOf({EntityKind::Actor, actor});
-    if (!cites.isEmpty()) {
-        html += QStringLiteral("<br>") + tr("Sources:");
-        for (qsizetype k = 0; k < cites.size() && k < 5; ++k)
-            if (const auto s = m_story->store().source(cites[k].sourceId))
-                html += QStringLiteral("<br>\u2022 %1").arg(s->title.toHtmlEscaped());
-        if (cites.size() > 5)
-            html += QStringLiteral("<br>") + tr("\u2026and %1 more").arg(cites.size() - 5);
-    } else {
-        html += QStringLiteral("<br><i>%1</i>").arg(tr("No sources cited for this actor"));
-    }
+    html += sourcesLines(cites, tr("No sources cited for this actor"));
+    return html;
+}
+
+QString ActorMapView::sourcesLines(const QList<Citation>& cites, const QString& none) const
+{
+    if (cites.isEmpty())
+        return QStringLiteral("<br><i>%1</i>").arg(none);
+    QString html = QStringLiteral("<br>") + tr("Sources:");
+    for (qsizetype k = 0; k < cites.size() && k < 5; ++k)
+        if (const auto s = m_story->store().source(cites[k].sourceId))
+            html += QStringLiteral("<br>\u2022 %1").arg(s->title.toHtmlEscaped());
+    if (cites.size() > 5)
+        html += QStringLiteral("<br>") + tr("\u2026and %1 more").arg(cites.size() - 5);
     return html;
 }
 
@@ -158,6 +162,8 @@ QString ActorMapView::relationCard(int edge) const
             tr("Status: %1 \u00b7 weight %2").arg(verificationName(r.status), number(r.weight));
     if (!r.description.isEmpty())
         html += QStringLiteral("<br><i>%1</i>").arg(r.description.toHtmlEscaped());
+    html += sourcesLines(m_story->store().citationsOf({EntityKind::Relation, r.id}),
+                         tr("No sources cited for this relation"));
     return html;
 }
 

@@ -102,6 +102,7 @@ private:
     QMarginsF fitMargins() const;
     QSizeF fitRoom() const;
     void packToShape(std::vector<QPointF>& positions) const;
+    QString sourcesLines(const QList<Citation>& cites, const QString& none) const;
     void buildActions();
     void requestLoad();
     void installGraph(StoryGraph&& loaded);
