@@ -512,9 +512,11 @@ void ActorMapLayer::drawLargeBody(QCPPainter* painter, const std::vector<QPointF
 {
     const QRectF clip = clipRect();
     // Vector output (PDF, SVG) and one-off renders (export) draw directly, at full quality.
+    // (The window's painter is shifted by half a pixel for antialiasing: a translation is
+    // fine, the cache is blitted back onto whole pixels.)
     const bool direct = !m_caching || painter->modes().testFlag(QCPPainter::pmVectorized) ||
                         painter->modes().testFlag(QCPPainter::pmNoCaching) ||
-                        !painter->transform().isIdentity();
+                        painter->transform().type() > QTransform::TxTranslate;
     if (direct) {
         drawEdges(painter, px, true, clip);
         drawNodes(painter, px, wide, true, true);
@@ -545,7 +547,9 @@ void ActorMapLayer::drawLargeBody(QCPPainter* painter, const std::vector<QPointF
     m_cache.by = valueAxis()->coordToPixel(0);
     m_cache.revision = m_scene.revision;
     m_cache.stale = false;
-    painter->drawImage(m_cache.origin, m_cache.image);
+    painter->drawImage(m_cache.origin -
+                           QPointF(painter->transform().dx(), painter->transform().dy()),
+                       m_cache.image);
 }
 
 bool ActorMapLayer::drawFromCache(QCPPainter* painter)
@@ -570,11 +574,13 @@ bool ActorMapLayer::drawFromCache(QCPPainter* painter)
     // Too far zoomed for the image to stay legible, or panned past its margin: draw afresh.
     if (sx < 0.6 || sx > 1.6 || !target.contains(clipRect()))
         return false;
+    // Undo the painter's half-pixel shift so the image's pixels land on the widget's.
+    const QPointF shift(painter->transform().dx(), painter->transform().dy());
     if (same) {
-        painter->drawImage(m_cache.origin, m_cache.image);
+        painter->drawImage(m_cache.origin - shift, m_cache.image);
         return true;
     }
-    painter->drawImage(target, m_cache.image);
+    painter->drawImage(target.translated(-shift), m_cache.image);
     m_idle->start(); // sharp again once the view rests
     return true;
 }
