@@ -1,6 +1,7 @@
 #include "actormap/actormaplayer.h"
 #include "actormap/actormapview.h"
 #include "query/selection.h"
+#include "story/generator.h"
 #include "story/story.h"
 
 #include <QAction>
@@ -224,6 +225,42 @@ private slots:
             QCOMPARE(m_view->layer()->lastLabelCount(), int(m_story->store().actors().size()));
             QVERIFY(m_view->layer()->lastEdgeLabelCount() >= 6);
         }
+    }
+
+    void largeMapPansFromItsCache()
+    {
+        // A map past the level-of-detail threshold draws its body once; panning a little
+        // reuses it in the window (whose painter is shifted half a pixel for antialiasing).
+        const QString path = m_dir.filePath(QStringLiteral("large.chronomap"));
+        {
+            auto store = Store::open(path, Store::Mode::Create);
+            GenerateOptions options;
+            options.events = 50;
+            options.actors = 900;
+            generateStory(*store, options);
+        }
+        auto story = Story::open(path);
+        Selection selection;
+        ActorMapView view(story.get(), &selection);
+        view.setAnimated(false);
+        view.resize(1000, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.layoutNow();
+        view.fitMap();
+        QCustomPlot* plot = view.plot();
+        plot->replot(QCustomPlot::rpImmediateRefresh);
+        QVERIFY(view.layer()->lastDrawWasLarge());
+        QVERIFY(!view.layer()->lastDrawWasFromCache());
+        plot->xAxis->moveRange(plot->xAxis->range().size() * 0.02);
+        plot->yAxis->moveRange(plot->yAxis->range().size() * 0.01);
+        plot->replot(QCustomPlot::rpImmediateRefresh);
+        QVERIFY(view.layer()->lastDrawWasFromCache());
+        // Zoomed far out the cached image would be too coarse: drawn afresh.
+        plot->xAxis->scaleRange(3);
+        plot->yAxis->scaleRange(3);
+        plot->replot(QCustomPlot::rpImmediateRefresh);
+        QVERIFY(!view.layer()->lastDrawWasFromCache());
     }
 
     void hoverCardsSayWhatAndWhen()

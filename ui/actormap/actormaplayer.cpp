@@ -454,6 +454,7 @@ void ActorMapLayer::draw(QCPPainter* painter)
         visibleEdges += (e.flags & MapScene::EdgeHidden) ? 0 : 1;
     const bool large = int(order.size()) > kLargeNodes || visibleEdges > kLargeEdges;
     m_lastLarge = large;
+    m_lastFromCache = false;
 
     painter->save();
     painter->setClipRect(clip);
@@ -522,8 +523,10 @@ void ActorMapLayer::drawLargeBody(QCPPainter* painter, const std::vector<QPointF
         drawNodes(painter, px, wide, true, true);
         return;
     }
-    if (drawFromCache(painter))
+    if (drawFromCache(painter)) {
+        m_lastFromCache = true;
         return;
+    }
     // Draw edges and nodes once, for the view and a margin around it, into an image that
     // panning and zooming reuse until the view rests.
     const double margin = 0.25 * std::max(clip.width(), clip.height());

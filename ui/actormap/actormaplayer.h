@@ -105,6 +105,8 @@ public:
     void setCaching(bool on);
     // True if the last draw used the large map's level of detail.
     bool lastDrawWasLarge() const { return m_lastLarge; }
+    // True if the last draw blitted the cached body instead of drawing the map afresh.
+    bool lastDrawWasFromCache() const { return m_lastFromCache; }
     // The bounds of the visible nodes in layout coordinates (null if none).
     QRectF bounds() const;
 
@@ -145,6 +147,7 @@ private:
     int m_lastLabels = 0;
     int m_lastEdgeLabels = 0;
     bool m_lastLarge = false;
+    bool m_lastFromCache = false;
     // The large map's cached body (see setCaching): where it was drawn, for which scene.
     struct BodyCache
     {
