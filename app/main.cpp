@@ -26,6 +26,18 @@ void installTranslators(QCoreApplication& app)
                   QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(own);
 }
+
+// The headless commands print figures and messages a script reads: the offscreen platform's
+// notes about features it lacks and a missing runtime folder are not the user's business.
+QtMessageHandler g_defaultHandler = nullptr;
+void quietPlatformNotes(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    if (type == QtWarningMsg &&
+        (message.startsWith(QLatin1String("This plugin does not support")) ||
+         message.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR not set"))))
+        return;
+    g_defaultHandler(type, context, message);
+}
 } // namespace
 
 int main(int argc, char* argv[])
@@ -36,6 +48,7 @@ int main(int argc, char* argv[])
     chronomap::CommandLine cli(args);
 
     if (!cli.wantsWindow()) {
+        g_defaultHandler = qInstallMessageHandler(quietPlatformNotes);
         // Subcommands run headless: drawing ones on the offscreen platform unless told otherwise.
         if (cli.needsGui()) {
             if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
