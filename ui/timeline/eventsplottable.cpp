@@ -13,9 +13,9 @@ namespace chronomap {
 
 namespace {
 
-constexpr double kRowHeight = 20; // one sub-row: a box and its label
-constexpr double kGap = 6;        // between neighbours in a sub-row
-constexpr double kMarker = 5;     // half width of a point event's diamond
+constexpr double kRowHeight = TimelineState::kRowHeight;
+constexpr double kGap = 6;    // between neighbours in a sub-row
+constexpr double kMarker = 5; // half width of a point event's diamond
 
 QColor withAlpha(QColor c, double alpha)
 {
@@ -81,7 +81,7 @@ double EventsPlottable::px(qint64 t) const
 
 double EventsPlottable::laneTop(int position) const
 {
-    return mValueAxis->coordToPixel(double(position));
+    return mValueAxis->coordToPixel(m_state->laneCoord(position));
 }
 
 void EventsPlottable::draw(QCPPainter* painter)
@@ -96,8 +96,8 @@ void EventsPlottable::draw(QCPPainter* painter)
     s.titlesMissing = false;
     const int lanes = int(s.layout.laneCount());
     const QCPRange lanesRange = mValueAxis->range();
-    const int first = std::clamp(int(std::floor(lanesRange.lower)), 0, lanes);
-    const int last = std::clamp(int(std::ceil(lanesRange.upper)), 0, lanes);
+    const int first = std::clamp(s.laneAtCoord(lanesRange.lower), 0, lanes);
+    const int last = std::clamp(s.laneAtCoord(lanesRange.upper - 1e-9) + 1, 0, lanes);
     s.firstLane = first;
 
     // Level of detail: count what is visible lane by lane (two binary searches each), then
@@ -114,9 +114,10 @@ void EventsPlottable::draw(QCPPainter* painter)
     if (s.density)
         drawDensity(painter, first, last);
     drawEras(painter, false);
+    // Era names under the events: an event's label, on its plate, wins where they meet.
+    drawEras(painter, true);
     if (!s.density)
         drawDetail(painter, first, last);
-    drawEras(painter, true);
     drawToday(painter);
     painter->restore();
 

@@ -168,8 +168,9 @@ void TimelineOverlay::draw(QCPPainter* painter)
     if (s.density && s.hoverLane >= 0 && s.hoverColumn >= 0) {
         // The pixel column under the mouse, in its lane.
         const QCPAxisRect* rect = parentPlot()->axisRect();
-        const double top = rect->axis(QCPAxis::atLeft)->coordToPixel(s.hoverLane);
-        const double bottom = rect->axis(QCPAxis::atLeft)->coordToPixel(s.hoverLane + 1);
+        const double top = rect->axis(QCPAxis::atLeft)->coordToPixel(s.laneCoord(s.hoverLane));
+        const double bottom =
+            rect->axis(QCPAxis::atLeft)->coordToPixel(s.laneCoord(s.hoverLane + 1));
         const double x = s.plotRect.left() + s.hoverColumn;
         painter->setPen(QPen(s.theme.text, 1));
         painter->drawRect(QRectF(x - 2, top + 1, 5, bottom - top - 2));

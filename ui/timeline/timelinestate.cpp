@@ -1,5 +1,8 @@
 #include "timelinestate.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include "story/story.h"
 
 #include <QFontMetricsF>
@@ -11,6 +14,15 @@ namespace {
 constexpr double kMaxLabelWidth = 340;
 constexpr qsizetype kMaxCachedTitles = 50000;
 } // namespace
+
+int TimelineState::laneAtCoord(double y) const
+{
+    if (laneEdges.empty())
+        return int(std::floor(y));
+    if (y < laneEdges.front())
+        return -1;
+    return int(std::upper_bound(laneEdges.begin(), laneEdges.end(), y) - laneEdges.begin()) - 1;
+}
 
 const QStaticText* TimelineState::title(Id id, int& budget)
 {

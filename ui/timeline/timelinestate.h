@@ -37,6 +37,21 @@ struct TimelineState
     QHash<Id, QStaticText> titles; // prepared labels, by event id
     int generation = 0;            // bumped whenever the layout is rebuilt
 
+    // One sub-row of a lane in detail: a box and its label, in pixels.
+    static constexpr double kRowHeight = 20;
+    // Where each lane's band starts on the value axis, by display position (one entry more
+    // than lanes). Empty: lane p spans [p, p + 1], every lane as tall as the next (lanes that
+    // scroll, or density). When every lane fits, lanes share the height by how many
+    // sub-rows their events need in the window, so a busy lane gets room for its labels.
+    std::vector<double> laneEdges;
+    double laneCoord(int position) const
+    {
+        return std::size_t(position) < laneEdges.size() ? laneEdges[std::size_t(position)]
+                                                        : double(position);
+    }
+    // The display position whose band holds value-axis coordinate `y` (may be out of range).
+    int laneAtCoord(double y) const;
+
     // One event box placed by the last detail frame.
     struct Placed
     {

@@ -163,6 +163,7 @@ void TimelineView::buildPlot()
     m_overview = new OverviewPlottable(m_state.get(), ovx, ovy, m_plot->xAxis);
     m_overlay = new TimelineOverlay(m_state.get(), m_plot, QStringLiteral("hover"));
 
+    connect(m_plot, &QCustomPlot::afterLayout, this, &TimelineView::onAfterLayout);
     connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
             &TimelineView::onRangeChanged);
 }
@@ -287,6 +288,86 @@ int TimelineView::lanesVisible() const
     return std::max(1, int(height / kMinLaneHeight));
 }
 
+std::vector<double> TimelineView::weightedLaneEdges() const
+{
+    // Only when every lane fits and the window is drawn in detail: how many sub-rows each
+    // lane needs (its events packed with room for a label after each), then the height shared
+    // out by need, no lane under the minimum. In lane units (the value axis keeps its range;
+    // only the bands move), from the plot's height as just laid out.
+    const TimelineState& s = *m_state;
+    const LaneLayout& layout = s.layout;
+    const int lanes = int(layout.laneCount());
+    const double height = m_plot->axisRect()->height();
+    if (lanes == 0 || lanes > lanesVisible() || height < lanes * kMinLaneHeight)
+        return {};
+    const qint64 from = windowFrom(), to = windowTo();
+    qint64 visible = 0;
+    for (int p = 0; p < lanes; ++p)
+        visible += LaneLayout::countOverlapping(layout.laneAt(std::size_t(p)), from, to);
+    if (visible > s.detailLimit || visible == 0)
+        return {};
+    const TimeIndex& index = m_story->timeIndex();
+    const auto earliest = index.earliest(), latest = index.latest();
+    const auto nominalStart = index.nominalStart(), nominalEnd = index.nominalEnd();
+    const double perSecond =
+        std::max(1, m_plot->axisRect()->width()) / double(std::max<qint64>(1, to - from));
+    constexpr double kLabelRoom = 170; // pixels: a typical title after its box
+    constexpr int kMaxRows = 8;
+    std::vector<double> want(static_cast<std::size_t>(lanes));
+    std::vector<qint64> starts, ends;
+    for (int p = 0; p < lanes; ++p) {
+        const LaneLayout::Lane& lane = layout.laneAt(std::size_t(p));
+        const auto [a, b] = LaneLayout::candidates(lane, from, to);
+        starts.clear();
+        ends.clear();
+        for (std::size_t i = a; i < b; ++i) {
+            const quint32 row = lane.rows[i];
+            if (latest[row] < from)
+                continue;
+            const qint64 x0 = std::min(earliest[row], nominalStart[row]);
+            const qint64 room = qint64(kLabelRoom / perSecond);
+            starts.push_back(x0);
+            ends.push_back(std::max({latest[row], nominalEnd[row], nominalStart[row] + room}));
+        }
+        int rows = 1;
+        if (!starts.empty()) {
+            const auto packed = LaneLayout::pack(starts, ends, qint64(6 / perSecond));
+            rows = int(*std::max_element(packed.begin(), packed.end())) + 1;
+        }
+        want[std::size_t(p)] =
+            std::max(kMinLaneHeight, std::min(rows, kMaxRows) * TimelineState::kRowHeight + 6);
+    }
+    // Room for everything: each lane what it wants, and what is left shared equally (lanes
+    // stay close to even). Too little: each lane the minimum, the rest by what each wants
+    // beyond it.
+    const double wanted = std::accumulate(want.begin(), want.end(), 0.0);
+    const double extraWanted = wanted - lanes * kMinLaneHeight;
+    std::vector<double> edges(static_cast<std::size_t>(lanes) + 1, 0.0);
+    for (int p = 0; p < lanes; ++p) {
+        const double w = want[std::size_t(p)];
+        const double h = wanted <= height  ? w + (height - wanted) / lanes
+                         : extraWanted > 0 ? kMinLaneHeight + (height - lanes * kMinLaneHeight) *
+                                                                  (w - kMinLaneHeight) / extraWanted
+                                           : height / lanes;
+        edges[std::size_t(p) + 1] = edges[std::size_t(p)] + h;
+    }
+    for (double& e : edges)
+        e *= lanes / height;
+    return edges;
+}
+
+void TimelineView::onAfterLayout()
+{
+    // Every frame (window, export) once the plot knows its size and before anything is
+    // drawn: lanes share the height by need, and the lane names move with the bands.
+    std::vector<double> edges = weightedLaneEdges();
+    if (edges == m_state->laneEdges)
+        return;
+    m_state->laneEdges = std::move(edges);
+    updateLaneAxis(true);
+    m_plot->axisRect()->update(QCPLayoutElement::upPreparation); // tick positions, this frame
+}
+
 void TimelineView::updateLaneAxis(bool labels)
 {
     const LaneLayout& layout = m_state->layout;
@@ -311,7 +392,7 @@ void TimelineView::updateLaneAxis(bool labels)
     QMap<double, QString> ticks;
     const QFontMetrics metrics(m_state->labelFont);
     for (int p = 0; p < lanes; ++p)
-        ticks.insert(p + 0.5,
+        ticks.insert((m_state->laneCoord(p) + m_state->laneCoord(p + 1)) / 2,
                      metrics.elidedText(layout.laneAt(std::size_t(p)).label, Qt::ElideRight, 150));
     ticker->setTicks(ticks);
 }
@@ -549,7 +630,7 @@ int TimelineView::laneAtY(double y) const
     const QRect r = m_plot->axisRect()->rect();
     if (y < r.top() || y > r.bottom())
         return -1;
-    const int lane = int(std::floor(m_plot->yAxis->pixelToCoord(y)));
+    const int lane = m_state->laneAtCoord(m_plot->yAxis->pixelToCoord(y));
     return lane >= 0 && lane < int(m_state->layout.laneCount()) ? lane : -1;
 }
 

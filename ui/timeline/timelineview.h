@@ -99,6 +99,8 @@ private:
     void reloadStory();
     void rebuildLayout();
     void updateLaneAxis(bool labels = false);
+    std::vector<double> weightedLaneEdges() const;
+    void onAfterLayout();
     void onRangeChanged();
     void replot();
     void scrollLanes(double lanes);
