@@ -34,6 +34,7 @@ private slots:
     void filterHidesEvents();
     void windowFromSelection();
     void densityAboveThreshold();
+    void busyLanesGetRoomForLabels();
 
 private:
     Id eventTitled(const QString& words) const;
@@ -345,6 +346,35 @@ void TestTimelineView::densityAboveThreshold()
     QTest::mouseClick(m_view->plot(), Qt::LeftButton, {},
                       QPoint(area.center().x(), area.top() + 10));
     QVERIFY(m_view->windowTo() - m_view->windowFrom() < span);
+}
+
+void TestTimelineView::busyLanesGetRoomForLabels()
+{
+    // A short timeline (as in the window beside the actor map) on the seed story: Diplomacy,
+    // with six events of late 2025, gets more height than Politics with one, and more of
+    // its events get their title than one row would hold.
+    m_view->resize(1300, 340);
+    m_view->fitStory();
+    frame();
+    const LaneLayout& lanes = m_view->lanes();
+    int diplomacy = -1, politics = -1;
+    for (std::size_t p = 0; p < lanes.laneCount(); ++p) {
+        if (lanes.laneAt(p).label == QStringLiteral("Diplomacy"))
+            diplomacy = int(p);
+        if (lanes.laneAt(p).label == QStringLiteral("Politics"))
+            politics = int(p);
+    }
+    QVERIFY(diplomacy >= 0 && politics >= 0);
+    QVERIFY2(m_view->laneRect(diplomacy).height() > 1.5 * m_view->laneRect(politics).height(),
+             qPrintable(QStringLiteral("%1 vs %2")
+                            .arg(m_view->laneRect(diplomacy).height())
+                            .arg(m_view->laneRect(politics).height())));
+    int labelled = 0;
+    for (const Event& e : m_story->store().events())
+        if (e.categoryId && lanes.laneAt(std::size_t(diplomacy)).key == e.categoryId &&
+            !m_view->eventLabelRect(e.id).isEmpty())
+            ++labelled;
+    QVERIFY2(labelled >= 3, qPrintable(QString::number(labelled)));
 }
 
 QTEST_MAIN(TestTimelineView)

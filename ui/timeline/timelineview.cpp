@@ -611,6 +611,23 @@ QRectF TimelineView::eventRect(Id id) const
     return {};
 }
 
+QRectF TimelineView::eventLabelRect(Id id) const
+{
+    for (const TimelineState::Placed& p : m_state->placed)
+        if (p.id == id)
+            return p.label;
+    return {};
+}
+
+QRectF TimelineView::laneRect(int position) const
+{
+    const QRect r = m_plot->axisRect()->rect();
+    const double top = m_plot->yAxis->coordToPixel(m_state->laneCoord(position));
+    const double bottom = m_plot->yAxis->coordToPixel(m_state->laneCoord(position + 1));
+    return QRectF(QPointF(r.left(), std::min(top, bottom)),
+                  QPointF(r.right(), std::max(top, bottom)));
+}
+
 qint64 TimelineView::timeAt(double x) const
 {
     return qint64(std::llround(m_plot->xAxis->pixelToCoord(x)));

@@ -81,6 +81,9 @@ public:
     // was not drawn). For tests and for the bench.
     bool lastFrameWasDensity() const;
     QRectF eventRect(Id id) const;
+    QRectF eventLabelRect(Id id) const; // empty if its label was left out
+    // The band of the lane at a display position, in plot pixels, as last laid out.
+    QRectF laneRect(int position) const;
     // Moves the hover to a point of the plot (what a mouse move does); returns true if the
     // hovered thing changed. Redraws only the hover layer.
     bool hoverAt(const QPointF& pos, bool showCard = true);
