@@ -79,6 +79,82 @@ Span spanOf(const PartialDate& d)
     return s;
 }
 
+// How finely a side is given: 1 year, 2 month, 3 day, 4 minute, 5 second.
+int precisionOf(const Parts& p)
+{
+    return p.hour >= 0 ? (p.second >= 0 ? 5 : 4) : p.day ? 3 : p.month ? 2 : 1;
+}
+
+// True when TimelineJS would take `end` for `start`: TL.TimelineConfig._processDates compares
+// only the fields the start gives and drops an end that agrees with all of them, which turns a
+// range into one instant and makes an era invalid ("All eras must have start and end dates").
+bool sameForTimelineJs(const Parts& start, const Parts& end)
+{
+    const int precision = precisionOf(start);
+    return start.year == end.year && (precision < 2 || start.month == end.month) &&
+           (precision < 3 || start.day == end.day) &&
+           (precision < 4 || (start.hour == end.hour && start.minute == end.minute)) &&
+           (precision < 5 || start.second == end.second);
+}
+
+// The first instant after the period a side names, at the same precision ("2025-01" gives
+// "2025-02", "2025-12-31" gives "2026-01-01"): the end TimelineJS draws a one-date era to.
+Parts nextPeriod(Parts p)
+{
+    switch (precisionOf(p)) {
+    case 1:
+        ++p.year;
+        return p;
+    case 2:
+        if (++p.month > 12) {
+            p.month = 1;
+            ++p.year;
+        }
+        return p;
+    default:
+        break;
+    }
+    const int step = p.hour < 0 ? 86400 : p.second >= 0 ? 1 : 60;
+    const qint64 secs = PartialDate::secondsOf(int(p.year), p.month, p.day, std::max(p.hour, 0),
+                                               std::max(p.minute, 0), std::max(p.second, 0)) +
+                        step;
+    PartialDate::civilDay(secs, p.year, p.month, p.day);
+    if (p.hour >= 0) {
+        const qint64 inDay = ((secs % 86400) + 86400) % 86400;
+        p.hour = int(inDay / 3600);
+        p.minute = int(inDay / 60 % 60);
+        if (p.second >= 0)
+            p.second = int(inDay % 60);
+    }
+    return p;
+}
+
+// An era's two ends as TimelineJS keeps them: the start filled out to the end's precision
+// (January, the 1st, midnight) so that the end differs in a field the start gives, and a
+// one-date era ending where the next period begins. Either way TimelineJS draws the span the
+// story's date names instead of refusing the whole timeline.
+std::pair<Parts, Parts> eraEnds(const Span& span)
+{
+    Parts start = *span.start;
+    if (!span.end)
+        return {start, nextPeriod(start)};
+    const Parts end = *span.end;
+    const int precision = precisionOf(end);
+    if (precision >= 2 && !start.month)
+        start.month = 1;
+    if (precision >= 3 && !start.day)
+        start.day = 1;
+    if (precision >= 4 && start.hour < 0) {
+        start.hour = 0;
+        start.minute = 0;
+    }
+    if (precision >= 5 && start.second < 0)
+        start.second = 0;
+    if (sameForTimelineJs(start, end))
+        return {start, nextPeriod(end)};
+    return {start, end};
+}
+
 // What the date says that TimelineJS's fields cannot (about, perhaps, open ends).
 QString displayFor(const Event& e)
 {
@@ -193,10 +269,16 @@ QByteArray writeTimelineJsJson(const Store& store)
     const QHash<Id, Media> media = mediaByEvent(store);
     JsonWriter w;
     w.beginObject();
-    w.key("title");
-    w.beginObject();
-    writeText(w, store.meta(QStringLiteral("title")), store.meta(QStringLiteral("description")));
-    w.endObject();
+    // No title slide for a story without title or description: TimelineJS would open on an
+    // empty slide.
+    const QString title = store.meta(QStringLiteral("title")),
+                  description = store.meta(QStringLiteral("description"));
+    if (!title.isEmpty() || !description.isEmpty()) {
+        w.key("title");
+        w.beginObject();
+        writeText(w, timelineJsHtml(title), timelineJsHtml(description));
+        w.endObject();
+    }
 
     w.key("events");
     w.beginArray();
@@ -209,7 +291,7 @@ QByteArray writeTimelineJsJson(const Store& store)
         writeDate(w, "start_date", *span.start);
         if (span.end)
             writeDate(w, "end_date", *span.end);
-        writeText(w, e.title, e.summary);
+        writeText(w, timelineJsHtml(e.title), timelineJsHtml(e.summary));
         if (const QString display = displayFor(e); !display.isEmpty())
             w.field("display_date", display);
         if (e.categoryId && categories.contains(e.categoryId))
@@ -256,10 +338,10 @@ QByteArray writeTimelineJsJson(const Store& store)
             continue;
         w.element();
         w.beginObject();
-        writeDate(w, "start_date", *span.start);
-        // TimelineJS requires an era's end: a one-date era ends where it starts.
-        writeDate(w, "end_date", span.end ? *span.end : *span.start);
-        writeText(w, era.title, QString());
+        const auto [start, end] = eraEnds(span);
+        writeDate(w, "start_date", start);
+        writeDate(w, "end_date", end);
+        writeText(w, timelineJsHtml(era.title), QString());
         w.endObject();
     }
     w.endArray();
@@ -282,12 +364,11 @@ QByteArray writeTimelineJsCsv(const Store& store)
                    QStringLiteral("Alt Text"), QStringLiteral("Type"), QStringLiteral("Group"),
                    QStringLiteral("Background")});
     auto num = [](int n) { return n ? QString::number(n) : QString(); };
-    auto dateCells = [&](const Span& s) {
-        const Parts st = *s.start;
+    auto dateCells = [&](const Parts& st, const std::optional<Parts>& end) {
         QStringList cells{QString::number(st.year), num(st.month), num(st.day), timeText(st)};
-        if (s.end)
-            cells << QString::number(s.end->year) << num(s.end->month) << num(s.end->day)
-                  << timeText(*s.end);
+        if (end)
+            cells << QString::number(end->year) << num(end->month) << num(end->day)
+                  << timeText(*end);
         else
             cells << QString() << QString() << QString() << QString();
         return cells;
@@ -296,8 +377,8 @@ QByteArray writeTimelineJsCsv(const Store& store)
     const QString description = store.meta(QStringLiteral("description"));
     if (!title.isEmpty() || !description.isEmpty()) {
         QStringList row(19);
-        row[9] = title;
-        row[10] = description;
+        row[9] = timelineJsHtml(title);
+        row[10] = timelineJsHtml(description);
         row[16] = QStringLiteral("title");
         out += csvRow(row);
     }
@@ -305,10 +386,11 @@ QByteArray writeTimelineJsCsv(const Store& store)
         const Span span = spanOf(e.date);
         if (!span.start)
             continue;
-        QStringList row = dateCells(span);
+        QStringList row = dateCells(*span.start, span.end);
         const Media m = media.value(e.id);
-        row << displayFor(e) << e.title << e.summary << m.url << m.credit << m.caption
-            << m.thumbnail << m.alt << QString() << categories.value(e.categoryId)
+        row << displayFor(e) << timelineJsHtml(e.title) << timelineJsHtml(e.summary) << m.url
+            << m.credit << m.caption << m.thumbnail << m.alt << QString()
+            << categories.value(e.categoryId)
             << (m.backgroundColor.isEmpty() ? m.background : m.backgroundColor);
         out += csvRow(row);
     }
@@ -316,15 +398,11 @@ QByteArray writeTimelineJsCsv(const Store& store)
         const Span span = spanOf(era.date);
         if (!span.start)
             continue;
-        QStringList row = dateCells(span);
-        if (!span.end) {
-            row[4] = row[0];
-            row[5] = row[1];
-            row[6] = row[2];
-            row[7] = row[3];
-        }
-        row << QString() << era.title << QString() << QString() << QString() << QString()
-            << QString() << QString() << QStringLiteral("era") << QString() << QString();
+        const auto [start, end] = eraEnds(span);
+        QStringList row = dateCells(start, end);
+        row << QString() << timelineJsHtml(era.title) << QString() << QString() << QString()
+            << QString() << QString() << QString() << QStringLiteral("era") << QString()
+            << QString();
         out += csvRow(row);
     }
     return out;
