@@ -289,6 +289,7 @@ void TestInterchange::chronomapJsonPreviewAndCancel()
     const ImportSummary into = previewParsedImport(*fresh, parsed);
     QCOMPARE(into.newActors, 3);
     QVERIFY(into.titleSet);
+    QCOMPARE(applyParsedImport(*fresh, parsed).text(), into.text());
 
     const QString bad = m_stories.write(
         QStringLiteral("bad-preview.json"),

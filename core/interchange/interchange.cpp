@@ -212,9 +212,11 @@ ImportSummary applyParsedImport(Store& store, const ParsedImport& parsed,
     if (parsed.format != QLatin1String("json"))
         return applyImport(store, parsed.batch, parsed.fileName, progress);
     const StoryCounts before = store.counts();
+    const QString titleBefore = store.meta(QStringLiteral("title"));
     const qint64 matched = readStoryJson(store, parsed.chronomapJson, parsed.fileName, progress);
     const StoryCounts after = store.counts();
     ImportSummary s;
+    s.titleSet = store.meta(QStringLiteral("title")) != titleBefore;
     s.matchedActors = matched;
     s.newEvents = after.events - before.events;
     s.newActors = after.actors - before.actors;
