@@ -27,6 +27,7 @@ private slots:
     void htmlText_data();
     void htmlText();
     void titleGoesToUntitledStory();
+    void titleSlideMediaSurvives();
     void erasTimelineJsKeeps_data();
     void erasTimelineJsKeeps();
     void exportIsTimelineJs();
@@ -225,6 +226,37 @@ void TestTimelineJs::titleGoesToUntitledStory()
     titled->setMeta(QStringLiteral("title"), QStringLiteral("Our own"));
     QVERIFY(!applyImport(*titled, b, QStringLiteral("t.json")).titleSet);
     QCOMPARE(titled->meta(QStringLiteral("title")), QStringLiteral("Our own"));
+}
+
+// The title slide's picture, credit and background come back in both of TimelineJS's forms.
+void TestTimelineJs::titleSlideMediaSurvives()
+{
+    const QByteArray json = R"({"title": {"text": {"headline": "The plan"},
+        "media": {"url": "https://example.org/cover.jpg", "credit": "Reuters", "caption": "Geneva"},
+        "background": {"color": "#8BB1C4"}},
+      "events": [{"start_date": {"year": "2025"}, "text": {"headline": "A"}}]})";
+    auto a = m_stories.create();
+    applyImport(*a, readTimelineJsJson(json, QStringLiteral("t.json")), QStringLiteral("t.json"));
+    const QJsonObject title = QJsonDocument::fromJson(writeTimelineJsJson(*a))
+                                  .object()
+                                  .value(QStringLiteral("title"))
+                                  .toObject();
+    QCOMPARE(
+        title.value(QStringLiteral("media")).toObject().value(QStringLiteral("credit")).toString(),
+        QStringLiteral("Reuters"));
+    QCOMPARE(title.value(QStringLiteral("background"))
+                 .toObject()
+                 .value(QStringLiteral("color"))
+                 .toString(),
+             QStringLiteral("#8BB1C4"));
+    const QByteArray sheet = writeTimelineJsCsv(*a);
+    QVERIFY(sheet.contains(
+        ",The plan,,https://example.org/cover.jpg,Reuters,Geneva,,,title,,#8BB1C4\r\n"));
+    auto b = m_stories.create();
+    applyImport(
+        *b, readTimelineJsTable(readCsv(sheet, QStringLiteral("s.csv")), QStringLiteral("s.csv")),
+        QStringLiteral("s.csv"));
+    QCOMPARE(writeTimelineJsJson(*b), writeTimelineJsJson(*a));
 }
 
 // TimelineJS drops an end date that agrees with every field its start gives (its

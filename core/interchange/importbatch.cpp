@@ -122,6 +122,8 @@ ImportSummary applyImport(Store& store, const ImportBatch& batch, const QString&
         store.setMeta(QStringLiteral("title"), batch.title);
         if (!batch.description.isEmpty() && store.meta(QStringLiteral("description")).isEmpty())
             store.setMeta(QStringLiteral("description"), batch.description);
+        for (const auto& [key, value] : batch.meta)
+            store.setMeta(key, value);
     }
 
     // Categories by name: a file's "Diplomacy" group lands in the story's Diplomacy lane.

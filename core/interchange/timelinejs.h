@@ -33,6 +33,10 @@ QByteArray writeTimelineJsCsv(const Store& store);
 
 // The locator that marks a citation as a TimelineJS slide's media.
 QString timelineJsMediaLocator();
+// The story entry (Store::meta) that keeps the title slide's media and background, one
+// "key: value" a line (url, caption, credit, thumbnail, alt, title, link, background,
+// background-color).
+QString timelineJsTitleMediaKey();
 
 // TimelineJS shows headlines and texts as HTML; Chronomap keeps plain text. Text that carries
 // markup beyond paragraphs and line breaks (links, emphasis, embeds) is kept as the HTML it is,

@@ -21,6 +21,11 @@ QString timelineJsMediaLocator()
     return QStringLiteral("timelinejs media");
 }
 
+QString timelineJsTitleMediaKey()
+{
+    return QStringLiteral("timelinejs_title_media");
+}
+
 namespace {
 
 // A tag other than <p>, </p> and <br>: markup plain text cannot say.
@@ -210,6 +215,27 @@ struct MediaFields
     }
 };
 
+// The title slide's media as the story keeps it (timelineJsTitleMediaKey).
+void setTitleMedia(ImportBatch& batch, const MediaFields& m)
+{
+    QStringList lines;
+    const std::pair<const char*, QString> fields[] = {{"url", m.url},
+                                                      {"caption", m.caption},
+                                                      {"credit", m.credit},
+                                                      {"thumbnail", m.thumbnail},
+                                                      {"alt", m.alt},
+                                                      {"title", m.title},
+                                                      {"link", m.link},
+                                                      {"background", m.backgroundUrl},
+                                                      {"background-color", m.backgroundColor}};
+    for (const auto& [key, value] : fields)
+        if (!value.isEmpty())
+            lines << QLatin1String(key) + QStringLiteral(": ") +
+                         QString(value).replace(u'\n', u' ');
+    if (!lines.isEmpty())
+        batch.meta.append({timelineJsTitleMediaKey(), lines.join(u'\n')});
+}
+
 void addMedia(ImportBatch& batch, qsizetype eventIndex, const MediaFields& m)
 {
     if (m.isEmpty())
@@ -353,6 +379,29 @@ private:
             *start = s;
         return d;
     }
+    // A slide's media and background.
+    MediaFields media(const QJsonObject& slide, const Path& at) const
+    {
+        MediaFields m;
+        if (slide.contains(QStringLiteral("media"))) {
+            const Path mat = at / QStringLiteral("media");
+            const QJsonObject media = object(slide.value(QStringLiteral("media")), mat);
+            m.url = text(media, mat, QStringLiteral("url"));
+            m.caption = text(media, mat, QStringLiteral("caption"));
+            m.credit = text(media, mat, QStringLiteral("credit"));
+            m.thumbnail = text(media, mat, QStringLiteral("thumbnail"));
+            m.alt = text(media, mat, QStringLiteral("alt"));
+            m.title = text(media, mat, QStringLiteral("title"));
+            m.link = text(media, mat, QStringLiteral("link"));
+        }
+        if (slide.contains(QStringLiteral("background"))) {
+            const Path bat = at / QStringLiteral("background");
+            const QJsonObject bg = object(slide.value(QStringLiteral("background")), bat);
+            m.backgroundUrl = text(bg, bat, QStringLiteral("url"));
+            m.backgroundColor = text(bg, bat, QStringLiteral("color"));
+        }
+        return m;
+    }
     void slideText(const QJsonObject& slide, const Path& at, QString& headline, QString& body) const
     {
         const QJsonValue t = slide.value(QStringLiteral("text"));
@@ -376,6 +425,7 @@ ImportBatch JsonReader::read(const QJsonObject& root)
         const QJsonObject title =
             object(root.value(QStringLiteral("title")), top / QStringLiteral("title"));
         slideText(title, top / QStringLiteral("title"), batch.title, batch.description);
+        setTitleMedia(batch, media(title, top / QStringLiteral("title")));
     }
     const QJsonValue eventsValue = root.value(QStringLiteral("events"));
     if (eventsValue.isUndefined())
@@ -398,25 +448,7 @@ ImportBatch JsonReader::read(const QJsonObject& root)
             e.displayDate = start.display;
         e.categoryId = categoryIndex(batch, categories, text(slide, at, QStringLiteral("group")));
         e.uid = text(slide, at, QStringLiteral("unique_id"));
-        MediaFields m;
-        if (slide.contains(QStringLiteral("media"))) {
-            const Path mat = at / QStringLiteral("media");
-            const QJsonObject media = object(slide.value(QStringLiteral("media")), mat);
-            m.url = text(media, mat, QStringLiteral("url"));
-            m.caption = text(media, mat, QStringLiteral("caption"));
-            m.credit = text(media, mat, QStringLiteral("credit"));
-            m.thumbnail = text(media, mat, QStringLiteral("thumbnail"));
-            m.alt = text(media, mat, QStringLiteral("alt"));
-            m.title = text(media, mat, QStringLiteral("title"));
-            m.link = text(media, mat, QStringLiteral("link"));
-        }
-        if (slide.contains(QStringLiteral("background"))) {
-            const Path bat = at / QStringLiteral("background");
-            const QJsonObject bg = object(slide.value(QStringLiteral("background")), bat);
-            m.backgroundUrl = text(bg, bat, QStringLiteral("url"));
-            m.backgroundColor = text(bg, bat, QStringLiteral("color"));
-        }
-        addMedia(batch, batch.events.size(), m);
+        addMedia(batch, batch.events.size(), media(slide, at));
         batch.events.append(e);
         batch.eventLines.append(lineColumnOf(m_bytes, RawLocator(m_bytes).locate(at)).first);
     }
@@ -495,6 +527,25 @@ private:
         if (!ok)
             fail(row, col, QStringLiteral("expected a whole number, found \"%1\"").arg(t));
         return n;
+    }
+    // A row's media and background.
+    MediaFields media(qsizetype row) const
+    {
+        MediaFields m;
+        m.url = cell(row, "Media");
+        m.credit = cell(row, "Media Credit");
+        m.caption = cell(row, "Media Caption");
+        m.thumbnail = cell(row, "Media Thumbnail");
+        m.alt = cell(row, "Alt Text");
+        // As TimelineJS tells them apart: a URL is an image, anything else a CSS colour
+        // ("#8BB1C4", "lightblue").
+        static const QRegularExpression url(QStringLiteral("^(https?:)?//?"));
+        const QString background = cell(row, "Background");
+        if (url.match(background).hasMatch())
+            m.backgroundUrl = background;
+        else
+            m.backgroundColor = background;
+        return m;
     }
     // The times TimelineJS reads: "14:30", "14:30:05.250", "14.30", "1430", "2:30 PM",
     // "2:30 p.m."; sets hour, minute and (if given) second.
@@ -642,6 +693,7 @@ ImportBatch TableReader::read()
         if (type == QLatin1String("title")) {
             batch.title = textFromTimelineJsHtml(cell(row, "Headline"));
             batch.description = textFromTimelineJsHtml(cell(row, "Text"));
+            setTitleMedia(batch, media(row));
             continue;
         }
         if (type == QLatin1String("era")) {
@@ -660,21 +712,7 @@ ImportBatch TableReader::read()
         if (group.isEmpty())
             group = cell(row, "Tag");
         e.categoryId = categoryIndex(batch, categories, group);
-        MediaFields m;
-        m.url = cell(row, "Media");
-        m.credit = cell(row, "Media Credit");
-        m.caption = cell(row, "Media Caption");
-        m.thumbnail = cell(row, "Media Thumbnail");
-        m.alt = cell(row, "Alt Text");
-        // As TimelineJS tells them apart: a URL is an image, anything else a CSS colour
-        // ("#8BB1C4", "lightblue").
-        static const QRegularExpression url(QStringLiteral("^(https?:)?//?"));
-        const QString background = cell(row, "Background");
-        if (url.match(background).hasMatch())
-            m.backgroundUrl = background;
-        else
-            m.backgroundColor = background;
-        addMedia(batch, batch.events.size(), m);
+        addMedia(batch, batch.events.size(), media(row));
         batch.events.append(e);
         batch.eventLines.append(m_t.rowLines.value(row));
     }

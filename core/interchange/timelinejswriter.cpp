@@ -175,6 +175,31 @@ struct Media
     bool present = false;
 };
 
+// "key: value" lines (a media citation's locator, the title media entry) into `m`.
+void readMediaLines(const QStringList& lines, Media& m)
+{
+    for (const QString& line : lines) {
+        const qsizetype colon = line.indexOf(QLatin1String(": "));
+        if (colon < 0)
+            continue;
+        const QString key = line.left(colon), value = line.mid(colon + 2);
+        QString* field = key == QLatin1String("url")                ? &m.url
+                         : key == QLatin1String("caption")          ? &m.caption
+                         : key == QLatin1String("credit")           ? &m.credit
+                         : key == QLatin1String("thumbnail")        ? &m.thumbnail
+                         : key == QLatin1String("alt")              ? &m.alt
+                         : key == QLatin1String("title")            ? &m.title
+                         : key == QLatin1String("link")             ? &m.link
+                         : key == QLatin1String("background")       ? &m.background
+                         : key == QLatin1String("background-color") ? &m.backgroundColor
+                                                                    : nullptr;
+        if (field) {
+            *field = value;
+            m.present = true;
+        }
+    }
+}
+
 QHash<Id, Media> mediaByEvent(const Store& store)
 {
     QHash<Id, Source> sources;
@@ -194,20 +219,7 @@ QHash<Id, Media> mediaByEvent(const Store& store)
         m.credit = s.publisher;
         m.alt = s.text;
         m.caption = c.quote;
-        for (const QString& line : lines.mid(1)) {
-            const qsizetype colon = line.indexOf(QLatin1String(": "));
-            const QString key = line.left(colon), value = line.mid(colon + 2);
-            if (key == QLatin1String("title"))
-                m.title = value;
-            else if (key == QLatin1String("thumbnail"))
-                m.thumbnail = value;
-            else if (key == QLatin1String("link"))
-                m.link = value;
-            else if (key == QLatin1String("background"))
-                m.background = value;
-            else if (key == QLatin1String("background-color"))
-                m.backgroundColor = value;
-        }
+        readMediaLines(lines.mid(1), m);
         out.insert(c.target.id, m);
     }
     return out;
@@ -238,6 +250,45 @@ void writeDate(JsonWriter& w, const char* key, const Parts& p)
             w.field("second", QString::number(p.second));
     }
     w.endObject();
+}
+
+void writeMedia(JsonWriter& w, const Media& m)
+{
+    if (!m.url.isEmpty() || !m.caption.isEmpty() || !m.credit.isEmpty()) {
+        w.key("media");
+        w.beginObject();
+        w.field("url", m.url);
+        if (!m.caption.isEmpty())
+            w.field("caption", m.caption);
+        if (!m.credit.isEmpty())
+            w.field("credit", m.credit);
+        if (!m.thumbnail.isEmpty())
+            w.field("thumbnail", m.thumbnail);
+        if (!m.alt.isEmpty())
+            w.field("alt", m.alt);
+        if (!m.title.isEmpty())
+            w.field("title", m.title);
+        if (!m.link.isEmpty())
+            w.field("link", m.link);
+        w.endObject();
+    }
+    if (!m.background.isEmpty() || !m.backgroundColor.isEmpty()) {
+        w.key("background");
+        w.beginObject();
+        if (!m.background.isEmpty())
+            w.field("url", m.background);
+        if (!m.backgroundColor.isEmpty())
+            w.field("color", m.backgroundColor);
+        w.endObject();
+    }
+}
+
+// The title slide's media, kept as a story entry by the importers.
+Media titleMedia(const Store& store)
+{
+    Media m;
+    readMediaLines(store.meta(timelineJsTitleMediaKey()).split(u'\n'), m);
+    return m;
 }
 
 void writeText(JsonWriter& w, const QString& headline, const QString& body)
@@ -277,6 +328,7 @@ QByteArray writeTimelineJsJson(const Store& store)
         w.key("title");
         w.beginObject();
         writeText(w, timelineJsHtml(title), timelineJsHtml(description));
+        writeMedia(w, titleMedia(store));
         w.endObject();
     }
 
@@ -297,35 +349,8 @@ QByteArray writeTimelineJsJson(const Store& store)
         if (e.categoryId && categories.contains(e.categoryId))
             w.field("group", categories.value(e.categoryId));
         w.field("unique_id", e.uid.isEmpty() ? QStringLiteral("event-%1").arg(e.id) : e.uid);
-        if (const auto it = media.constFind(e.id); it != media.constEnd()) {
-            if (!it->url.isEmpty() || !it->caption.isEmpty() || !it->credit.isEmpty()) {
-                w.key("media");
-                w.beginObject();
-                w.field("url", it->url);
-                if (!it->caption.isEmpty())
-                    w.field("caption", it->caption);
-                if (!it->credit.isEmpty())
-                    w.field("credit", it->credit);
-                if (!it->thumbnail.isEmpty())
-                    w.field("thumbnail", it->thumbnail);
-                if (!it->alt.isEmpty())
-                    w.field("alt", it->alt);
-                if (!it->title.isEmpty())
-                    w.field("title", it->title);
-                if (!it->link.isEmpty())
-                    w.field("link", it->link);
-                w.endObject();
-            }
-            if (!it->background.isEmpty() || !it->backgroundColor.isEmpty()) {
-                w.key("background");
-                w.beginObject();
-                if (!it->background.isEmpty())
-                    w.field("url", it->background);
-                if (!it->backgroundColor.isEmpty())
-                    w.field("color", it->backgroundColor);
-                w.endObject();
-            }
-        }
+        if (const auto it = media.constFind(e.id); it != media.constEnd())
+            writeMedia(w, *it);
         w.endObject();
     }
     w.endArray();
@@ -379,6 +404,13 @@ QByteArray writeTimelineJsCsv(const Store& store)
         QStringList row(19);
         row[9] = timelineJsHtml(title);
         row[10] = timelineJsHtml(description);
+        const Media m = titleMedia(store);
+        row[11] = m.url;
+        row[12] = m.credit;
+        row[13] = m.caption;
+        row[14] = m.thumbnail;
+        row[15] = m.alt;
+        row[18] = m.backgroundColor.isEmpty() ? m.background : m.backgroundColor;
         row[16] = QStringLiteral("title");
         out += csvRow(row);
     }
