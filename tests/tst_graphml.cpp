@@ -182,6 +182,12 @@ void TestGraphMl::readsOtherTools_data()
                   "id=\"a\"/><node id=\"b\"/></graph>"
         << QStringList{QStringLiteral("a|unknown|"), QStringLiteral("b|unknown|")}
         << QStringLiteral("a>b 1 directed ");
+    // A <default> belongs to the <key> it is in, not to the last key declared.
+    QTest::newRow("default outside a key")
+        << keys + "<graph edgedefault=\"directed\"><default>x</default><node id=\"a\"/><node "
+                  "id=\"b\"/><edge source=\"a\" target=\"b\"/></graph>"
+        << QStringList{QStringLiteral("a|unknown|"), QStringLiteral("b|unknown|")}
+        << QStringLiteral("a>b 1 directed ");
 }
 
 void TestGraphMl::readsOtherTools()

@@ -65,10 +65,15 @@ public:
     {
         if (!m_x.next() || !m_x.isStart() || m_x.name() != QLatin1String("gexf"))
             m_x.fail(QStringLiteral("expected a <gexf> document (is this a GEXF file?)"));
+        // The <attribute> being read, for its <default>: only while it is open.
         int attributeDepth = -1;
+        QList<Attribute>* attributes = nullptr;
         while (m_x.next()) {
-            if (!m_x.isStart())
+            if (!m_x.isStart()) {
+                if (m_x.depth() < attributeDepth)
+                    attributeDepth = -1;
                 continue;
+            }
             const QStringView n = m_x.name();
             if (n == QLatin1String("graph")) {
                 // GEXF's default edge type is undirected; "mutual" is both ways, which a
@@ -85,14 +90,15 @@ public:
                 a.title = m_x.attribute("title");
                 if (a.title.isEmpty())
                     a.title = a.id;
-                (m_class == QLatin1String("edge") ? m_edgeAttributes : m_nodeAttributes).append(a);
+                attributes =
+                    m_class == QLatin1String("edge") ? &m_edgeAttributes : &m_nodeAttributes;
+                attributes->append(a);
                 attributeDepth = m_x.depth();
-            } else if (n == QLatin1String("default") && m_x.depth() == attributeDepth + 1) {
+            } else if (n == QLatin1String("default") && attributeDepth >= 0 &&
+                       m_x.depth() == attributeDepth + 1) {
                 // A value for every node or edge that gives none (GEXF's <default>).
-                QList<Attribute>& list =
-                    m_class == QLatin1String("edge") ? m_edgeAttributes : m_nodeAttributes;
-                list.last().byDefault = m_x.elementText();
-                list.last().hasDefault = true;
+                attributes->last().byDefault = m_x.elementText();
+                attributes->last().hasDefault = true;
             } else if (n == QLatin1String("node")) {
                 readNode();
             } else if (n == QLatin1String("edge")) {

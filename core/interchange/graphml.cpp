@@ -63,6 +63,8 @@ public:
             if (m_x.isEnd()) {
                 if (!m_open.isEmpty() && m_x.depth() == m_open.last().depth - 1)
                     close();
+                if (m_x.depth() < keyDepth)
+                    keyDepth = -1; // the <key> is closed: a later <default> is not its
                 continue;
             }
             if (!isGraphMl())
@@ -79,7 +81,8 @@ public:
                 keyId = m_x.attribute("id");
                 m_keys.insert(keyId, k);
                 keyDepth = m_x.depth();
-            } else if (n == QLatin1String("default") && m_x.depth() == keyDepth + 1) {
+            } else if (n == QLatin1String("default") && keyDepth >= 0 &&
+                       m_x.depth() == keyDepth + 1) {
                 Key& k = m_keys[keyId];
                 k.byDefault = m_x.elementText();
                 k.hasDefault = true;
