@@ -32,6 +32,11 @@ private:
     };
     Result run(const QStringList& args);
     QByteArray storyJson(const QString& path);
+    static QByteArray fileBytes(const QString& path)
+    {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
 
     test::Stories m_files;
     QString m_story;
@@ -73,6 +78,9 @@ void TestCli::importsAndExports_data()
         << QStringLiteral("timelinejs") << QStringLiteral("json") << QStringLiteral("timelinejs");
     QTest::newRow("timelinejs sheet")
         << QStringLiteral("timelinejs") << QStringLiteral("csv") << QStringLiteral("timelinejs");
+    // The sheet by its own name, whatever the file is called.
+    QTest::newRow("timelinejs-csv") << QStringLiteral("timelinejs-csv") << QStringLiteral("txt")
+                                    << QStringLiteral("timelinejs");
     QTest::newRow("chronomap json")
         << QString() << QStringLiteral("json") << QStringLiteral("json");
     QTest::newRow("events csv") << QString() << QStringLiteral("csv") << QStringLiteral("csv");
@@ -143,6 +151,13 @@ void TestCli::failedImportChangesNothing_data()
         << QStringLiteral("--format takes one of");
     QTest::newRow("missing input") << QStringLiteral("") << QByteArray() << QStringList()
                                    << QStringLiteral("cannot open the file");
+    QTest::newRow("json 10,000 deep")
+        << QStringLiteral("deep.json")
+        << QByteArray("{\"events\": ") + QByteArray(10000, '[') + QByteArray(10000, ']') + '}'
+        << QStringList() << QStringLiteral("deep.json:1:");
+    QTest::newRow("excel utf-16") << QStringLiteral("utf16.csv")
+                                  << QByteArray("\xFF\xFEt\0i\0t\0l\0e\0\n\0", 12) << QStringList()
+                                  << QStringLiteral("utf16.csv:1:1: expected UTF-8");
 }
 
 void TestCli::failedImportChangesNothing()
@@ -154,11 +169,14 @@ void TestCli::failedImportChangesNothing()
     const QString input = name.isEmpty() ? m_files.path(QStringLiteral("does-not-exist.csv"))
                                          : m_files.write(name, bytes);
     const QByteArray before = storyJson(m_story);
+    const QByteArray beforeBytes = fileBytes(m_story);
     const Result r = run(QStringList{QStringLiteral("import"), m_story, input} + extra);
     QCOMPARE(r.code, 1);
     QVERIFY2(r.err.contains(message), qPrintable(r.err));
     QCOMPARE(r.err.count(u'\n'), 1); // one line
     QCOMPARE(storyJson(m_story), before);
+    // The story file itself, byte for byte, not only what it holds.
+    QVERIFY(fileBytes(m_story) == beforeBytes);
 }
 
 void TestCli::exportErrors()

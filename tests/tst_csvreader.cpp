@@ -57,6 +57,13 @@ void TestCsvReader::reads_data()
     QTest::newRow("semicolon locale")
         << QByteArray("a;b\n1,5;2,5\n") << h
         << QStringList{QStringLiteral("1,5"), QStringLiteral("2,5")} << 1 << QStringLiteral(";");
+    // What Excel writes in a German or French locale: BOM, ';', CRLF, a cell holding a line
+    // break (LF, as Alt+Enter makes it), the separator and doubled quotes.
+    QTest::newRow("excel european")
+        << QByteArray("\xEF\xBB\xBF"
+                      "a;b\r\n1;2\r\n\"Zeile eins\nZeile; \"\"zwei\"\"\";3,5\r\n")
+        << h << QStringList{QStringLiteral("Zeile eins\nZeile; \"zwei\""), QStringLiteral("3,5")}
+        << 2 << QStringLiteral(";");
     QTest::newRow("tab separated")
         << QByteArray("a\tb\nx y\tz\n") << h
         << QStringList{QStringLiteral("x y"), QStringLiteral("z")} << 1 << QStringLiteral("\t");
@@ -107,6 +114,9 @@ void TestCsvReader::refuses_data()
         << QStringLiteral("t.csv:2:7: expected UTF-8 text, found the byte 0xe9");
     QTest::newRow("overlong utf-8")
         << QByteArray("a\n\xC0\xAF\n") << QStringLiteral("t.csv:2:1: expected UTF-8 text");
+    QTest::newRow("utf-16 from excel")
+        << QByteArray("\xFF\xFEt\0i\0t\0l\0e\0\n\0", 12)
+        << QStringLiteral("t.csv:1:1: expected UTF-8 text, found UTF-16");
     QTest::newRow("empty") << QByteArray("") << QStringLiteral("t.csv: the file is empty");
     QTest::newRow("field too long") << QByteArray("a\n") + QByteArray(40, 'x') + '\n'
                                     << QStringLiteral("t.csv:2:1: a field longer than");

@@ -20,6 +20,8 @@ private slots:
     void exportIsSafeForSpreadsheets();
     void eventsRoundTrip();
     void edgesRoundTrip();
+    void edgeCells_data();
+    void edgeCells();
     void mappingForOtherHeaders();
     void malformed_data();
     void malformed();
@@ -100,6 +102,41 @@ void TestEventCsv::edgesRoundTrip()
     QCOMPARE(writeEdgesCsv(*u), csv);
 }
 
+// Edge lists as analysts write them: start and end bound the time a relation holds, as a GEXF
+// spell does; weights from a ';' locale have decimal commas.
+void TestEventCsv::edgeCells_data()
+{
+    QTest::addColumn<QByteArray>("csv");
+    QTest::addColumn<QString>("edtf");
+    QTest::addColumn<double>("weight");
+    QTest::newRow("start only: still holds")
+        << QByteArray("source,target,start\nA,B,2025-10\n") << QStringLiteral("2025-10/..") << 1.0;
+    QTest::newRow("end only") << QByteArray("source,target,start,end\nA,B,,2025-10\n")
+                              << QStringLiteral("../2025-10") << 1.0;
+    QTest::newRow("one period: start = end")
+        << QByteArray("source,target,start,end\nA,B,2025-10,2025-10\n") << QStringLiteral("2025-10")
+        << 1.0;
+    QTest::newRow("range") << QByteArray(
+                                  "source,target,start,end,weight\nA,B,2025-10-24,2025-11,3\n")
+                           << QStringLiteral("2025-10-24/2025-11") << 3.0;
+    QTest::newRow("decimal comma, ';' separated")
+        << QByteArray("\xEF\xBB\xBFsource;target;type;weight\r\nA;B;talks;2,5\r\n") << QString()
+        << 2.5;
+}
+
+void TestEventCsv::edgeCells()
+{
+    QFETCH(QByteArray, csv);
+    QFETCH(QString, edtf);
+    QFETCH(double, weight);
+    const CsvTable t = readCsv(csv, QStringLiteral("e.csv"));
+    QVERIFY(isEdgesTable(t));
+    const ImportBatch b = readEdgesTable(t, QStringLiteral("e.csv"));
+    QCOMPARE(b.relations.size(), 1);
+    QCOMPARE(b.relations.at(0).valid.edtf(), edtf);
+    QCOMPARE(b.relations.at(0).weight, weight);
+}
+
 void TestEventCsv::mappingForOtherHeaders()
 {
     const QByteArray csv =
@@ -151,6 +188,10 @@ void TestEventCsv::malformed_data()
         << QStringLiteral("bad.csv:2:2: column \"target\": expected an actor's name");
     QTest::newRow("edge bad weight") << QByteArray("source,target,weight\nA,B,x\n") << true
                                      << QStringLiteral("column \"weight\": expected a number");
+    // A decimal comma only where ',' cannot be the separator: here it is a thousands mark.
+    QTest::newRow("edge weight with a comma in a ',' file")
+        << QByteArray("source,target,weight\nA,B,\"2,5\"\n") << true
+        << QStringLiteral("bad.csv:2:3: column \"weight\": expected a number, found \"2,5\"");
     QTest::newRow("edge bad start")
         << QByteArray("source,target,start,end\nA,B,2025-10,2025-09\n") << true
         << QStringLiteral("bad.csv:2:3: column \"start\": expected an EDTF date");

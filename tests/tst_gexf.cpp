@@ -17,6 +17,10 @@ private slots:
     void roundTrip();
     void writesWhatGephiReads();
     void mergesActorsByName();
+    void undirectedStorySaysSo();
+    void readsGephiOutput();
+    void spells_data();
+    void spells();
     void malformed_data();
     void malformed();
 
@@ -77,6 +81,139 @@ void TestGexf::mergesActorsByName()
     QCOMPARE(t->actor(id)->name, QStringLiteral("STEVE WITKOFF"));
     QCOMPARE(t->actor(id)->role, QStringLiteral("Special Envoy"));
     QCOMPARE(t->relations().at(0).sourceId, id);
+}
+
+// A file as Gephi 0.10 writes it: attributes declared with titles and a default, viz: colour
+// with alpha, size and position, mixed edge types, a hierarchy.
+void TestGexf::readsGephiOutput()
+{
+    const QByteArray xml = R"(<?xml version='1.0' encoding='UTF-8'?>
+<gexf xmlns="http://gexf.net/1.3" version="1.3" xmlns:viz="http://gexf.net/1.3/viz">
+  <meta lastmodifieddate="2025-11-21"><creator>Gephi 0.10.1</creator></meta>
+  <graph mode="static">
+    <attributes class="node" mode="static">
+      <attribute id="role" title="Role" type="string"/>
+      <attribute id="country" title="Country" type="string"><default>unknown</default></attribute>
+    </attributes>
+    <attributes class="edge" mode="static">
+      <attribute id="0" title="type" type="string"/>
+    </attributes>
+    <nodes>
+      <node id="0" label="Steve Witkoff">
+        <attvalues><attvalue for="role" value="US special envoy"/><attvalue for="country" value="USA"/></attvalues>
+        <viz:size value="28.4"/>
+        <viz:position x="-120.5" y="33.25" z="0.0"/>
+        <viz:color r="230" g="159" b="0" a="0.6"/>
+      </node>
+      <node id="1" label="Kremlin">
+        <nodes><node id="2" label="Kirill Dmitriev"/></nodes>
+      </node>
+    </nodes>
+    <edges>
+      <edge id="0" source="0" target="2" label="talks" weight="3.0"/>
+      <edge id="1" source="2" target="1" type="directed"><attvalues><attvalue for="0" value="works for"/></attvalues></edge>
+      <edge id="2" source="0" target="1" type="mutual"/>
+    </edges>
+  </graph>
+</gexf>)";
+    const ImportBatch b = readGexf(xml, QStringLiteral("gephi.gexf"));
+    QCOMPARE(b.actors.size(), 3);
+    const Actor& witkoff = b.actors.at(0);
+    QCOMPARE(witkoff.name, QStringLiteral("Steve Witkoff"));
+    QCOMPARE(witkoff.role, QStringLiteral("US special envoy"));
+    QCOMPARE(witkoff.description, QStringLiteral("Country: USA"));
+    QCOMPARE(witkoff.color, QColor(230, 159, 0, 153));
+    QVERIFY(witkoff.pinnedX && witkoff.pinnedY);
+    QCOMPARE(*witkoff.pinnedX, -120.5);
+    QCOMPARE(*witkoff.pinnedY, 33.25);
+    // The node inside Kremlin is an actor too, and gets the declared default.
+    QCOMPARE(b.actors.at(1).name, QStringLiteral("Kirill Dmitriev"));
+    QCOMPARE(b.actors.at(1).description, QStringLiteral("Country: unknown"));
+    QCOMPARE(b.actors.at(2).name, QStringLiteral("Kremlin"));
+    QCOMPARE(b.relations.size(), 3);
+    // No defaultedgetype: GEXF says undirected.
+    QCOMPARE(b.relations.at(0).directed, false);
+    QCOMPARE(b.relations.at(0).type, QStringLiteral("talks"));
+    QCOMPARE(b.relations.at(0).weight, 3.0);
+    QCOMPARE(b.relations.at(1).directed, true);
+    QCOMPARE(b.relations.at(1).type, QStringLiteral("works for"));
+    QCOMPARE(b.actors.at(int(b.relations.at(1).targetId) - 1).name, QStringLiteral("Kremlin"));
+    QCOMPARE(b.relations.at(2).directed, false); // mutual: both ways
+}
+
+// Spells as the tools write them: dates, date-times, and the numbers of a graph in
+// timeformat "double" (Gephi's default), whose whole numbers are years.
+void TestGexf::spells_data()
+{
+    QTest::addColumn<QString>("timeformat");
+    QTest::addColumn<QString>("spell");
+    QTest::addColumn<QString>("edtf");
+    QTest::addColumn<QString>("description");
+    QTest::newRow("dates") << QStringLiteral("date")
+                           << QStringLiteral("start=\"2025-10-24\" end=\"2025-11-30\"")
+                           << QStringLiteral("2025-10-24/2025-11-30") << QString();
+    QTest::newRow("open end") << QStringLiteral("date") << QStringLiteral("start=\"2025-10-24\"")
+                              << QStringLiteral("2025-10-24/..") << QString();
+    QTest::newRow("date-times") << QStringLiteral("datetime")
+                                << QStringLiteral("start=\"2025-10-24T09:00:00\"")
+                                << QStringLiteral("2025-10-24T09:00:00/..") << QString();
+    QTest::newRow("years as doubles")
+        << QStringLiteral("double") << QStringLiteral("start=\"1990.0\" end=\"2000.0\"")
+        << QStringLiteral("1990/2000") << QString();
+    QTest::newRow("no timeformat, integers")
+        << QString() << QStringLiteral("start=\"1990\" end=\"Infinity\"")
+        << QStringLiteral("1990/..") << QString();
+    QTest::newRow("fractions are not dates")
+        << QStringLiteral("double") << QStringLiteral("start=\"0.5\" end=\"2.5\"") << QString()
+        << QStringLiteral("spells: 0.5 to 2.5");
+}
+
+void TestGexf::spells()
+{
+    QFETCH(QString, timeformat);
+    QFETCH(QString, spell);
+    QFETCH(QString, edtf);
+    QFETCH(QString, description);
+    const QString xml =
+        QStringLiteral("<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\"><graph "
+                       "defaultedgetype=\"directed\" mode=\"dynamic\"%1><nodes><node id=\"a\"/>"
+                       "<node id=\"b\"/></nodes><edges><edge id=\"e\" source=\"a\" target=\"b\">"
+                       "<spells><spell %2/><spell start=\"2030\"/></spells></edge></edges></graph>"
+                       "</gexf>")
+            .arg(timeformat.isEmpty() ? QString()
+                                      : QStringLiteral(" timeformat=\"%1\"").arg(timeformat),
+                 spell);
+    const ImportBatch b = readGexf(xml.toUtf8(), QStringLiteral("s.gexf"));
+    QCOMPARE(b.relations.size(), 1);
+    QCOMPARE(b.relations.at(0).directed, true);
+    QCOMPARE(b.relations.at(0).valid.edtf(), edtf);
+    // A second spell has no field: it is kept in the description.
+    const QString more = QStringLiteral("spells: 2030 to ");
+    QCOMPARE(b.relations.at(0).description,
+             description.isEmpty() ? more : description + QStringLiteral("; 2030 to "));
+}
+
+// NetworkX reads no mixed graph and takes the graph's default for every edge: a story without
+// directed relations must say "undirected" at the top.
+void TestGexf::undirectedStorySaysSo()
+{
+    auto s = m_stories.create();
+    Actor a, b;
+    a.name = QStringLiteral("A");
+    b.name = QStringLiteral("B");
+    Relation r;
+    r.sourceId = s->insertActor(a);
+    r.targetId = s->insertActor(b);
+    r.directed = false;
+    s->insertRelation(r);
+    const QByteArray xml = writeGexf(*s);
+    QVERIFY2(xml.contains("defaultedgetype=\"undirected\""), xml.constData());
+    const ImportBatch batch = readGexf(xml, QStringLiteral("u.gexf"));
+    QCOMPARE(batch.relations.size(), 1);
+    QCOMPARE(batch.relations.at(0).directed, false);
+    r.directed = true;
+    s->insertRelation(r);
+    QVERIFY(!writeGexf(*s).contains("defaultedgetype=\"undirected\""));
 }
 
 void TestGexf::malformed_data()

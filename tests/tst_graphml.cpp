@@ -17,6 +17,10 @@ private slots:
     void roundTrip();
     void writesWhatGephiReads();
     void mergesActorsByName();
+    void undirectedStorySaysSo();
+    void readsYed();
+    void readsOtherTools_data();
+    void readsOtherTools();
     void malformed_data();
     void malformed();
 
@@ -75,6 +79,163 @@ void TestGraphMl::mergesActorsByName()
     QCOMPARE(t->relations().at(0).sourceId, id);
 }
 
+// A diagram drawn in yEd: names, colours and places live in yEd's own elements, a group is a
+// node holding a graph, and edges point into groups.
+void TestGraphMl::readsYed()
+{
+    const QByteArray xml = R"(<?xml version="1.0" encoding="UTF-8" standalone="no"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:y="http://www.yworks.com/xml/graphml">
+  <!--Created by yEd 3.23.2-->
+  <key attr.name="Description" attr.type="string" for="graph" id="d0"/>
+  <key attr.name="description" attr.type="string" for="node" id="d5"/>
+  <key for="node" id="d6" yfiles.type="nodegraphics"/>
+  <key for="graphml" id="d7" yfiles.type="resources"/>
+  <key attr.name="description" attr.type="string" for="edge" id="d9"/>
+  <key for="edge" id="d10" yfiles.type="edgegraphics"/>
+  <graph edgedefault="directed" id="G">
+    <data key="d0" xml:space="preserve"/>
+    <node id="n0">
+      <data key="d5" xml:space="preserve"><![CDATA[US special envoy]]></data>
+      <data key="d6">
+        <y:ShapeNode>
+          <y:Geometry height="30.0" width="120.0" x="100.0" y="200.0"/>
+          <y:Fill color="#FFCC00" transparent="false"/>
+          <y:NodeLabel visible="true" xml:space="preserve">Steve Witkoff<y:LabelModel><y:SmartNodeLabelModel distance="4.0"/></y:LabelModel></y:NodeLabel>
+        </y:ShapeNode>
+      </data>
+    </node>
+    <node id="n1" yfiles.foldertype="group">
+      <data key="d6">
+        <y:ProxyAutoBoundsNode><y:Realizers active="0">
+          <y:GroupNode><y:Geometry height="150.0" width="200.0" x="300.0" y="100.0"/>
+            <y:Fill color="#F5F5F5" transparent="false"/><y:NodeLabel>Kremlin</y:NodeLabel></y:GroupNode>
+          <y:GroupNode><y:NodeLabel>Kremlin (closed)</y:NodeLabel></y:GroupNode>
+        </y:Realizers></y:ProxyAutoBoundsNode>
+      </data>
+      <graph edgedefault="directed" id="n1:">
+        <node id="n1::n0">
+          <data key="d6"><y:ShapeNode><y:NodeLabel>Kirill Dmitriev</y:NodeLabel></y:ShapeNode></data>
+        </node>
+      </graph>
+    </node>
+    <edge id="e0" source="n0" target="n1::n0">
+      <data key="d9"><![CDATA[met in Miami]]></data>
+      <data key="d10"><y:PolyLineEdge><y:Arrows source="none" target="standard"/>
+        <y:EdgeLabel>negotiates with<y:LabelModel/></y:EdgeLabel></y:PolyLineEdge></data>
+    </edge>
+    <edge id="e1" source="n0" target="n1">
+      <data key="d10"><y:PolyLineEdge><y:Arrows source="none" target="none"/></y:PolyLineEdge></data>
+    </edge>
+  </graph>
+  <data key="d7"><y:Resources/></data>
+</graphml>)";
+    const ImportBatch b = readGraphMl(xml, QStringLiteral("yed.graphml"));
+    QCOMPARE(b.actors.size(), 3);
+    QCOMPARE(b.actors.at(0).name, QStringLiteral("Steve Witkoff"));
+    QCOMPARE(b.actors.at(0).description, QStringLiteral("US special envoy"));
+    QCOMPARE(b.actors.at(0).color, QColor(0xff, 0xcc, 0x00));
+    QVERIFY(b.actors.at(0).pinnedX && b.actors.at(0).pinnedY);
+    QCOMPARE(*b.actors.at(0).pinnedX, 160.0); // the centre of the shape
+    QCOMPARE(*b.actors.at(0).pinnedY, 215.0);
+    QCOMPARE(b.actors.at(1).name, QStringLiteral("Kremlin"));
+    QCOMPARE(b.actors.at(2).name, QStringLiteral("Kirill Dmitriev"));
+    QCOMPARE(b.actors.at(2).description, QString()); // not the group's, not the edge's
+    QCOMPARE(b.relations.size(), 2);
+    QCOMPARE(b.relations.at(0).type, QStringLiteral("negotiates with"));
+    QCOMPARE(b.relations.at(0).description, QStringLiteral("met in Miami"));
+    QCOMPARE(b.relations.at(0).targetId, 3);
+    QCOMPARE(b.relations.at(0).directed, true);
+    QCOMPARE(b.relations.at(1).directed, false); // drawn without arrows
+}
+
+// NetworkX and igraph: nodes named by their ids or a "name" key, keys with defaults, edges
+// written before the nodes they join (GraphML allows any order).
+void TestGraphMl::readsOtherTools_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QStringList>("actors"); // "name|role|description"
+    QTest::addColumn<QString>("relation");   // "source>target weight directed description"
+    const QByteArray keys =
+        "<key id=\"d2\" for=\"node\" attr.name=\"role\" attr.type=\"string\"><default>unknown"
+        "</default></key><key id=\"d3\" for=\"edge\" attr.name=\"weight\" "
+        "attr.type=\"double\"/><key id=\"v_name\" for=\"node\" attr.name=\"name\" "
+        "attr.type=\"string\"/><key id=\"e_mutual\" for=\"edge\" attr.name=\"mutual\" "
+        "attr.type=\"boolean\"/>";
+    QTest::newRow("networkx")
+        << keys + "<graph edgedefault=\"undirected\"><node id=\"Steve Witkoff\"><data "
+                  "key=\"d2\">envoy</data></node><node id=\"Kremlin\"/><edge "
+                  "source=\"Steve Witkoff\" target=\"Kremlin\"><data "
+                  "key=\"d3\">2.5</data></edge></graph>"
+        << QStringList{QStringLiteral("Steve Witkoff|envoy|"), QStringLiteral("Kremlin|unknown|")}
+        << QStringLiteral("Steve Witkoff>Kremlin 2.5 undirected ");
+    QTest::newRow("igraph")
+        << keys + "<graph id=\"G\" edgedefault=\"directed\"><node id=\"n0\"><data "
+                  "key=\"v_name\">Steve Witkoff</data></node><node id=\"n1\"><data "
+                  "key=\"v_name\">Kirill Dmitriev</data><data key=\"d2\">banker</data></node>"
+                  "<edge source=\"n0\" target=\"n1\"><data key=\"e_mutual\">true</data></edge>"
+                  "</graph>"
+        << QStringList{QStringLiteral("Steve Witkoff|unknown|"),
+                       QStringLiteral("Kirill Dmitriev|banker|")}
+        << QStringLiteral("Steve Witkoff>Kirill Dmitriev 1 directed mutual: true");
+    QTest::newRow("edge before its nodes")
+        << keys + "<graph edgedefault=\"directed\"><edge source=\"a\" target=\"b\"/><node "
+                  "id=\"a\"/><node id=\"b\"/></graph>"
+        << QStringList{QStringLiteral("a|unknown|"), QStringLiteral("b|unknown|")}
+        << QStringLiteral("a>b 1 directed ");
+    // A <default> belongs to the <key> it is in, not to the last key declared.
+    QTest::newRow("default outside a key")
+        << keys + "<graph edgedefault=\"directed\"><default>x</default><node id=\"a\"/><node "
+                  "id=\"b\"/><edge source=\"a\" target=\"b\"/></graph>"
+        << QStringList{QStringLiteral("a|unknown|"), QStringLiteral("b|unknown|")}
+        << QStringLiteral("a>b 1 directed ");
+}
+
+void TestGraphMl::readsOtherTools()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QStringList, actors);
+    QFETCH(QString, relation);
+    const ImportBatch b = readGraphMl("<?xml version='1.0' encoding='utf-8'?>\n<graphml "
+                                      "xmlns=\"http://graphml.graphdrawing.org/xmlns\">" +
+                                          body + "</graphml>\n",
+                                      QStringLiteral("g.graphml"));
+    QStringList got;
+    for (const Actor& a : b.actors)
+        got << a.name + u'|' + a.role + u'|' + a.description;
+    QCOMPARE(got, actors);
+    QCOMPARE(b.relations.size(), 1);
+    const Relation& r = b.relations.at(0);
+    QCOMPARE(QStringLiteral("%1>%2 %3 %4 %5")
+                 .arg(b.actors.at(int(r.sourceId) - 1).name, b.actors.at(int(r.targetId) - 1).name)
+                 .arg(r.weight)
+                 .arg(r.directed ? QStringLiteral("directed") : QStringLiteral("undirected"),
+                      r.description),
+             relation);
+}
+
+// NetworkX reads no mixed graph and takes the graph's default for every edge: a story without
+// directed relations must say "undirected" at the top.
+void TestGraphMl::undirectedStorySaysSo()
+{
+    auto s = m_stories.create();
+    Actor a, b;
+    a.name = QStringLiteral("A");
+    b.name = QStringLiteral("B");
+    Relation r;
+    r.sourceId = s->insertActor(a);
+    r.targetId = s->insertActor(b);
+    r.directed = false;
+    s->insertRelation(r);
+    const QByteArray xml = writeGraphMl(*s);
+    QVERIFY2(xml.contains("edgedefault=\"undirected\""), xml.constData());
+    const ImportBatch batch = readGraphMl(xml, QStringLiteral("u.graphml"));
+    QCOMPARE(batch.relations.size(), 1);
+    QCOMPARE(batch.relations.at(0).directed, false);
+    r.directed = true;
+    s->insertRelation(r);
+    QVERIFY(!writeGraphMl(*s).contains("edgedefault=\"undirected\""));
+}
+
 void TestGraphMl::malformed_data()
 {
     QTest::addColumn<QByteArray>("xml");
@@ -87,8 +248,8 @@ void TestGraphMl::malformed_data()
                                   << QStringLiteral("bad.graphml:6:");
     QTest::newRow("unknown node message")
         << head + "<edge id=\"e1\" source=\"zz\" target=\"a\"/>\n</graph></graphml>"
-        << QStringLiteral("edge \"e1\": expected the source to be the id of a node declared "
-                          "before, found \"zz\"");
+        << QStringLiteral("edge \"e1\": expected the source to be the id of a "
+                          "node in the file, found \"zz\"");
     QTest::newRow("truncated") << head + "<edge source=\"a\" target=\"a\"><data key=\"w\">2"
                                << QStringLiteral("expected well-formed XML");
     QTest::newRow("typed key") << head + "<edge source=\"a\" target=\"a\"><data "

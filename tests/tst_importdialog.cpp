@@ -19,6 +19,7 @@ class TestImportDialog : public QObject
 private slots:
     void mapsColumnsAndPreviews();
     void graphPreviewCountsMatches();
+    void chronomapJsonPreview();
 
 private:
     static QPushButton* importButton(QDialog& d)
@@ -103,6 +104,32 @@ void TestImportDialog::graphPreviewCountsMatches()
         summaryFound =
             summaryFound ||
             l->text().contains(QStringLiteral("1 new actor, 1 actor matched by name, 1 relation"));
+    QVERIFY(summaryFound);
+}
+
+// A Chronomap JSON file is previewed like the others: its first rows and what it brings.
+void TestImportDialog::chronomapJsonPreview()
+{
+    auto s = m_stories.create();
+    test::fillGraphStory(*s);
+    const QString path = m_stories.write(QStringLiteral("story.json"), writeStoryJson(*s));
+    auto t = m_stories.create();
+    Actor known;
+    known.name = QStringLiteral("steve witkoff");
+    t->insertActor(known);
+    ImportDialog dialog(parseImportForPreview(path), *t);
+    const QTableWidget* table = dialog.findChild<QTableWidget*>();
+    QCOMPARE(table->rowCount(), 3);
+    QCOMPARE(table->item(0, 3)->text(), QStringLiteral("Miami talks"));
+    QCOMPARE(table->item(0, 4)->text(), QStringLiteral("Diplomacy"));
+    QVERIFY(importButton(dialog)->isEnabled());
+    bool summaryFound = false;
+    for (QLabel* l : dialog.findChildren<QLabel*>())
+        summaryFound =
+            summaryFound ||
+            l->text() == QStringLiteral("Will create or merge: 3 events, 2 new actors, 1 "
+                                        "actor matched by name, 3 relations, 1 new "
+                                        "category, 1 era, the story title.");
     QVERIFY(summaryFound);
 }
 

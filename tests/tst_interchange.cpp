@@ -24,6 +24,8 @@ private slots:
     void mergesIntoStory();
     void largeImportIntoStoryIsWholeOrNothing();
     void chronomapJsonThroughTheDoor();
+    void chronomapJsonPreviewAndCancel();
+    void timelineJsSheetWhateverTheName();
     void failedExportKeepsOldFile();
 
 private:
@@ -247,6 +249,71 @@ void TestInterchange::chronomapJsonThroughTheDoor()
     const ImportSummary done = applyParsedImport(*t, parseImport(out));
     QCOMPARE(done.newEvents, 3);
     QCOMPARE(writeStoryJson(*t), writeStoryJson(*s));
+}
+
+// The preview of a Chronomap JSON file shows its rows and what the import will do, and refuses
+// a broken file before Import is offered; a cancel changes nothing.
+void TestInterchange::chronomapJsonPreviewAndCancel()
+{
+    auto s = m_stories.create();
+    test::fillGraphStory(*s);
+    const QString out = m_stories.path(QStringLiteral("preview.json"));
+    exportData(*s, QStringLiteral("chronomap"), out);
+
+    auto t = m_stories.create();
+    test::fillGraphStory(*t); // the same story again: its actors and lane are matched
+    const ParsedImport parsed = parseImportForPreview(out);
+    QCOMPARE(parsed.format, QStringLiteral("json"));
+    QCOMPARE(parsed.batch.events.size(), 3);
+    QCOMPARE(parsed.batch.events.at(0).title, QStringLiteral("Miami talks"));
+    QCOMPARE(
+        parsed.batch.actors.value(int(parsed.batch.events.at(0).actors.at(0).actorId) - 1).name,
+        QStringLiteral("Steve Witkoff"));
+    const ImportSummary preview = previewParsedImport(*t, parsed);
+    QCOMPARE(
+        preview.text(),
+        QStringLiteral("3 events, 0 new actors, 3 actors matched by name, 3 relations, 1 era"));
+
+    const QByteArray before = writeStoryJson(*t);
+    int calls = 0;
+    QVERIFY_THROWS_EXCEPTION(StoreError, applyParsedImport(*t, parsed, [&calls](double) {
+                                 ++calls;
+                                 return false;
+                             }));
+    QVERIFY(calls > 0);
+    QCOMPARE(writeStoryJson(*t), before);
+    const ImportSummary done = applyParsedImport(*t, parsed);
+    QCOMPARE(done.text(), preview.text());
+
+    auto fresh = m_stories.create();
+    const ImportSummary into = previewParsedImport(*fresh, parsed);
+    QCOMPARE(into.newActors, 3);
+    QVERIFY(into.titleSet);
+    QCOMPARE(applyParsedImport(*fresh, parsed).text(), into.text());
+
+    const QString bad = m_stories.write(
+        QStringLiteral("bad-preview.json"),
+        "{\"format\": \"chronomap\", \"version\": 1,\n\"events\": [{\"id\": 1, \"title\": \"A\", "
+        "\"date\": \"2025-13\"}]}");
+    try {
+        parseImportForPreview(bad);
+        QFAIL("a broken file was offered for import");
+    } catch (const StoreError& e) {
+        QVERIFY2(e.message().startsWith(bad + QStringLiteral(":2:")), qPrintable(e.message()));
+    }
+}
+
+// The window's "TimelineJS Spreadsheet" writes the sheet even through a temporary name.
+void TestInterchange::timelineJsSheetWhateverTheName()
+{
+    auto s = m_stories.create();
+    test::fillGraphStory(*s);
+    QVERIFY(exportBytes(*s, QStringLiteral("timelinejs-csv"), QStringLiteral(".x.csv.partial-1"))
+                .startsWith("\xEF\xBB\xBFYear,Month,"));
+    QVERIFY(exportBytes(*s, QStringLiteral("timelinejs"), QStringLiteral("x.csv"))
+                .startsWith("\xEF\xBB\xBFYear,Month,"));
+    QVERIFY(
+        exportBytes(*s, QStringLiteral("timelinejs"), QStringLiteral("x.json")).startsWith("{"));
 }
 
 void TestInterchange::failedExportKeepsOldFile()

@@ -22,6 +22,14 @@ private slots:
     void readsJson();
     void readsSheetWithPartialDates();
     void readsOldSheet();
+    void sheetCells_data();
+    void sheetCells();
+    void htmlText_data();
+    void htmlText();
+    void titleGoesToUntitledStory();
+    void titleSlideMediaSurvives();
+    void erasTimelineJsKeeps_data();
+    void erasTimelineJsKeeps();
     void exportIsTimelineJs();
     void jsonRoundTrip();
     void sheetRoundTrip();
@@ -53,7 +61,8 @@ void TestTimelineJs::readsJson()
 {
     const ImportBatch b = readTimelineJsJson(kJson, QStringLiteral("t.json"));
     QCOMPARE(b.title, QStringLiteral("The peace plan"));
-    QCOMPARE(b.description, QStringLiteral("<p>How it came about</p>"));
+    // A paragraph of HTML is text; markup beyond that would be kept (see htmlText).
+    QCOMPARE(b.description, QStringLiteral("How it came about"));
     QCOMPARE(b.events.size(), 3);
     QCOMPARE(b.events.at(0).date.edtf(), QStringLiteral("2025-10")); // no invented day
     QCOMPARE(b.events.at(0).uid, QStringLiteral("miami"));
@@ -113,6 +122,208 @@ void TestTimelineJs::readsOldSheet()
     QCOMPARE(b.events.at(0).date.edtf(), QStringLiteral("2025-10-24/2025-10-26"));
     QCOMPARE(b.events.at(1).date.edtf(), QStringLiteral("2025"));
     QCOMPARE(b.categories, QStringList{QStringLiteral("Talks")});
+}
+
+// One row of the current template, cell by cell as Google Sheets and Excel write them, read as
+// TimelineJS reads it (its TL.ConfigFactory): the date it gives and what the background is.
+void TestTimelineJs::sheetCells_data()
+{
+    QTest::addColumn<QByteArray>("header");
+    QTest::addColumn<QByteArray>("row");
+    QTest::addColumn<QString>("edtf");
+    QTest::addColumn<QString>("locator");
+    const QByteArray tpl = "Year,Month,Day,Time,Headline,Background";
+    QTest::newRow("time with dots in p.m.") << tpl << QByteArray("2025,8,15,2:30 p.m.,A,")
+                                            << QStringLiteral("2025-08-15T14:30") << QString();
+    QTest::newRow("12 AM is midnight") << tpl << QByteArray("2025,8,15,12 AM,A,")
+                                       << QStringLiteral("2025-08-15T00:00") << QString();
+    QTest::newRow("time as 1430") << tpl << QByteArray("2025,8,15,1430,A,")
+                                  << QStringLiteral("2025-08-15T14:30") << QString();
+    QTest::newRow("time with a dot") << tpl << QByteArray("2025,8,15,14.30,A,")
+                                     << QStringLiteral("2025-08-15T14:30") << QString();
+    QTest::newRow("seconds with a fraction") << tpl << QByteArray("2025,8,15,14:30:05.250,A,")
+                                             << QStringLiteral("2025-08-15T14:30:05") << QString();
+    QTest::newRow("year with a thousands separator")
+        << tpl << QByteArray("\"1,999\",,,,A,") << QStringLiteral("1999") << QString();
+    QTest::newRow("colour keyword background")
+        << tpl << QByteArray("2025,,,,A,lightblue") << QStringLiteral("2025")
+        << QStringLiteral("timelinejs media\nbackground-color: lightblue");
+    QTest::newRow("hex background")
+        << tpl << QByteArray("2025,,,,A,#8BB1C4") << QStringLiteral("2025")
+        << QStringLiteral("timelinejs media\nbackground-color: #8BB1C4");
+    QTest::newRow("image background")
+        << tpl << QByteArray("2025,,,,A,https://example.org/b.jpg") << QStringLiteral("2025")
+        << QStringLiteral("timelinejs media\nbackground: https://example.org/b.jpg");
+    const QByteArray old = "Start Date,End Date,Headline,Tag";
+    QTest::newRow("old sheet month/year")
+        << old << QByteArray("3/2012,,A,") << QStringLiteral("2012-03") << QString();
+    QTest::newRow("old sheet US date and time") << old << QByteArray("1/26/2012 14:30,,A,")
+                                                << QStringLiteral("2012-01-26T14:30") << QString();
+    QTest::newRow("old sheet ISO with Z")
+        << old << QByteArray("2012-01-26T14:30:00Z,2012-01-27,A,")
+        << QStringLiteral("2012-01-26T14:30:00/2012-01-27") << QString();
+    QTest::newRow("old sheet commas")
+        << old << QByteArray("\"2012,1,26\",,A,") << QStringLiteral("2012-01-26") << QString();
+}
+
+void TestTimelineJs::sheetCells()
+{
+    QFETCH(QByteArray, header);
+    QFETCH(QByteArray, row);
+    QFETCH(QString, edtf);
+    QFETCH(QString, locator);
+    const CsvTable t = readCsv(header + "\r\n" + row + "\r\n", QStringLiteral("t.csv"));
+    QVERIFY(isTimelineJsTable(t));
+    const ImportBatch b = readTimelineJsTable(t, QStringLiteral("t.csv"));
+    QCOMPARE(b.events.size(), 1);
+    QCOMPARE(b.events.at(0).date.edtf(), edtf);
+    QCOMPARE(b.citations.value(0).locator, locator);
+}
+
+// Headlines and texts are HTML in TimelineJS and plain text in Chronomap.
+void TestTimelineJs::htmlText_data()
+{
+    QTest::addColumn<QString>("text"); // in the story
+    QTest::addColumn<QString>("html"); // in TimelineJS
+    QTest::newRow("plain") << QStringLiteral("Talks, in Miami")
+                           << QStringLiteral("Talks, in Miami");
+    QTest::newRow("line breaks") << QStringLiteral("One\n\nTwo")
+                                 << QStringLiteral("One<br><br>Two");
+    QTest::newRow("characters HTML would take")
+        << QStringLiteral("A < B & \"C\" > D") << QStringLiteral("A &lt; B &amp; \"C\" &gt; D");
+    QTest::newRow("a tag typed as text")
+        << QStringLiteral("use <p> or <br>") << QStringLiteral("use &lt;p&gt; or &lt;br&gt;");
+    QTest::newRow("a reference typed as text")
+        << QStringLiteral("AT&amp;T") << QStringLiteral("AT&amp;amp;T");
+    QTest::newRow("links stay HTML")
+        << QStringLiteral("<p>See <a href=\"https://example.org\">the plan</a> &amp; more</p>")
+        << QStringLiteral("<p>See <a href=\"https://example.org\">the plan</a> &amp; more</p>");
+}
+
+void TestTimelineJs::htmlText()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, html);
+    QCOMPARE(timelineJsHtml(text), html);
+    QCOMPARE(textFromTimelineJsHtml(html), text);
+    // What TimelineJS sheets hold: paragraphs, <br/> and references become text.
+    QCOMPARE(textFromTimelineJsHtml(
+                 QStringLiteral("<p>One &ndash; 1</p>\n<P class=\"x\">Two<BR/>2</p>")),
+             QStringLiteral("One \u2013 1\n\nTwo\n2"));
+}
+
+// A new story ("Untitled story") takes the title slide; a story with its own title keeps it.
+void TestTimelineJs::titleGoesToUntitledStory()
+{
+    const ImportBatch b = readTimelineJsJson(kJson, QStringLiteral("t.json"));
+    auto fresh = m_stories.create();
+    fresh->setMeta(QStringLiteral("title"), QStringLiteral("Untitled story"));
+    const ImportSummary done = applyImport(*fresh, b, QStringLiteral("t.json"));
+    QVERIFY(done.titleSet);
+    QCOMPARE(fresh->meta(QStringLiteral("title")), QStringLiteral("The peace plan"));
+    QCOMPARE(fresh->meta(QStringLiteral("description")), QStringLiteral("How it came about"));
+    auto titled = m_stories.create();
+    titled->setMeta(QStringLiteral("title"), QStringLiteral("Our own"));
+    QVERIFY(!applyImport(*titled, b, QStringLiteral("t.json")).titleSet);
+    QCOMPARE(titled->meta(QStringLiteral("title")), QStringLiteral("Our own"));
+}
+
+// The title slide's picture, credit and background come back in both of TimelineJS's forms.
+void TestTimelineJs::titleSlideMediaSurvives()
+{
+    const QByteArray json = R"({"title": {"text": {"headline": "The plan"},
+        "media": {"url": "https://example.org/cover.jpg", "credit": "Reuters", "caption": "Geneva"},
+        "background": {"color": "#8BB1C4"}},
+      "events": [{"start_date": {"year": "2025"}, "text": {"headline": "A"}}]})";
+    auto a = m_stories.create();
+    applyImport(*a, readTimelineJsJson(json, QStringLiteral("t.json")), QStringLiteral("t.json"));
+    const QJsonObject title = QJsonDocument::fromJson(writeTimelineJsJson(*a))
+                                  .object()
+                                  .value(QStringLiteral("title"))
+                                  .toObject();
+    QCOMPARE(
+        title.value(QStringLiteral("media")).toObject().value(QStringLiteral("credit")).toString(),
+        QStringLiteral("Reuters"));
+    QCOMPARE(title.value(QStringLiteral("background"))
+                 .toObject()
+                 .value(QStringLiteral("color"))
+                 .toString(),
+             QStringLiteral("#8BB1C4"));
+    const QByteArray sheet = writeTimelineJsCsv(*a);
+    QVERIFY(sheet.contains(
+        ",The plan,,https://example.org/cover.jpg,Reuters,Geneva,,,title,,#8BB1C4\r\n"));
+    auto b = m_stories.create();
+    applyImport(
+        *b, readTimelineJsTable(readCsv(sheet, QStringLiteral("s.csv")), QStringLiteral("s.csv")),
+        QStringLiteral("s.csv"));
+    QCOMPARE(writeTimelineJsJson(*b), writeTimelineJsJson(*a));
+}
+
+// TimelineJS drops an end date that agrees with every field its start gives (its
+// TL.TimelineConfig._processDates) and then refuses the whole timeline: "All eras must have
+// start and end dates". Every era we write must keep an end that differs.
+void TestTimelineJs::erasTimelineJsKeeps_data()
+{
+    QTest::addColumn<QString>("era");
+    QTest::addColumn<QString>("start"); // year-month-day-hour-minute as written, "-" for absent
+    QTest::addColumn<QString>("end");
+    QTest::newRow("one month") << QStringLiteral("2025-01") << QStringLiteral("2025 1")
+                               << QStringLiteral("2025 2");
+    QTest::newRow("one year") << QStringLiteral("2025") << QStringLiteral("2025")
+                              << QStringLiteral("2026");
+    QTest::newRow("last day of the year")
+        << QStringLiteral("2025-12-31") << QStringLiteral("2025 12 31")
+        << QStringLiteral("2026 1 1");
+    QTest::newRow("a minute") << QStringLiteral("2025-08-15T23:59")
+                              << QStringLiteral("2025 8 15 23 59")
+                              << QStringLiteral("2025 8 16 0 0");
+    QTest::newRow("end finer than start")
+        << QStringLiteral("2025/2025-06") << QStringLiteral("2025 1") << QStringLiteral("2025 6");
+    QTest::newRow("a range as it is")
+        << QStringLiteral("2025-01-20/2025-12-31") << QStringLiteral("2025 1 20")
+        << QStringLiteral("2025 12 31");
+}
+
+void TestTimelineJs::erasTimelineJsKeeps()
+{
+    QFETCH(QString, era);
+    QFETCH(QString, start);
+    QFETCH(QString, end);
+    auto s = m_stories.create();
+    s->insertEra(Era{0, QStringLiteral("Era"), PartialDate::fromEdtf(era), QColor()});
+    Event e;
+    e.title = QStringLiteral("One");
+    e.date = PartialDate::fromEdtf(QStringLiteral("2025-03"));
+    s->insertEvent(e);
+    const QJsonObject o = QJsonDocument::fromJson(writeTimelineJsJson(*s))
+                              .object()
+                              .value(QStringLiteral("eras"))
+                              .toArray()
+                              .at(0)
+                              .toObject();
+    auto fields = [](const QJsonObject& d) {
+        QStringList out;
+        for (const char* k : {"year", "month", "day", "hour", "minute"})
+            if (d.contains(QLatin1String(k)))
+                out << d.value(QLatin1String(k)).toString();
+        return out.join(u' ');
+    };
+    const QJsonObject sd = o.value(QStringLiteral("start_date")).toObject(),
+                      ed = o.value(QStringLiteral("end_date")).toObject();
+    QCOMPARE(fields(sd), start);
+    QCOMPARE(fields(ed), end);
+    bool same = true;
+    for (auto it = sd.begin(); it != sd.end(); ++it)
+        same = same && ed.value(it.key()) == it.value();
+    QVERIFY2(!same, "TimelineJS would drop this era's end");
+    // The sheet says the same.
+    const CsvTable t = readCsv(writeTimelineJsCsv(*s), QStringLiteral("s.csv"));
+    const qsizetype row = t.rows.size() - 1;
+    QCOMPARE(t.cell(row, t.column(QStringLiteral("Type"))), QStringLiteral("era"));
+    QCOMPARE(t.cell(row, t.column(QStringLiteral("End Year"))),
+             ed.value(QStringLiteral("year")).toString());
+    QCOMPARE(t.cell(row, t.column(QStringLiteral("End Month"))),
+             ed.value(QStringLiteral("month")).toString());
 }
 
 void TestTimelineJs::exportIsTimelineJs()

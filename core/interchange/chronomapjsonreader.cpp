@@ -602,15 +602,41 @@ QList<Annotation> parentsFirst(const QList<Annotation>& list)
     return out;
 }
 
-qint64 writeStory(Store& store, const FileStory& file)
+// An empty story takes the file's ids, so export → import → export gives the same bytes;
+// a story with content gets new ids for everything and the references follow.
+bool takesFileIds(const Store& store)
+{
+    const StoryCounts c = store.counts();
+    return c.events == 0 && c.actors == 0 && c.relations == 0 && c.sources == 0 &&
+           c.citations == 0 && c.annotations == 0 && c.categories == 0 && c.tags == 0 &&
+           c.eras == 0 && c.scenes == 0 && c.changes == 0;
+}
+
+FileStory readFile(const QByteArray& input, const QString& fileName)
+{
+    QByteArray json;
+    const QJsonDocument doc = parseJsonGuarded(input, fileName, &json);
+    if (!doc.isObject())
+        throw StoreError(located(fileName, json, 0,
+                                 QStringLiteral("expected an object, {\"format\": \"chronomap\", "
+                                                "...}, at the top of the file")));
+    return Reader(json, fileName).read(doc.object());
+}
+
+qint64 writeStory(Store& store, const FileStory& file, const QString& fileName,
+                  const ImportProgress& progress)
 {
     qint64 matched = 0;
-    const StoryCounts c = store.counts();
-    // An empty story takes the file's ids, so export → import → export gives the same bytes;
-    // a story with content gets new ids for everything and the references follow.
-    const bool keepIds = c.events == 0 && c.actors == 0 && c.relations == 0 && c.sources == 0 &&
-                         c.citations == 0 && c.annotations == 0 && c.categories == 0 &&
-                         c.tags == 0 && c.eras == 0 && c.scenes == 0 && c.changes == 0;
+    const bool keepIds = takesFileIds(store);
+    // Progress over the rows that take time; a cancel throws and the transaction rolls back.
+    const qsizetype total = file.events.size() + file.relations.size() + file.citations.size() +
+                            file.annotations.size() + file.changes.size();
+    qsizetype done = 0;
+    auto step = [&] {
+        if (progress && (done++ & 255) == 0 && !progress(total ? double(done) / double(total) : 1))
+            throw StoreError(
+                QStringLiteral("%1: the import was cancelled; nothing was changed").arg(fileName));
+    };
     QHash<Id, Id> categories, actors, sources, events, relations, annotations;
     auto mapped = [keepIds](const QHash<Id, Id>& map, Id id) {
         return keepIds || id == 0 ? id : map.value(id);
@@ -673,6 +699,7 @@ qint64 writeStory(Store& store, const FileStory& file)
         remember(sources, from, store.insertSource(x));
     }
     for (Event x : file.events) {
+        step();
         const Id from = x.id;
         x.id = fileId(from);
         x.categoryId = mapped(categories, x.categoryId);
@@ -681,6 +708,7 @@ qint64 writeStory(Store& store, const FileStory& file)
         remember(events, from, store.insertEvent(x));
     }
     for (Relation x : file.relations) {
+        step();
         const Id from = x.id;
         x.id = fileId(from);
         x.sourceId = mapped(actors, x.sourceId);
@@ -705,12 +733,14 @@ qint64 writeStory(Store& store, const FileStory& file)
         return ref;
     };
     for (Citation x : file.citations) {
+        step();
         x.id = fileId(x.id);
         x.sourceId = mapped(sources, x.sourceId);
         x.target = mapTarget(x.target);
         store.insertCitation(x);
     }
     for (Annotation x : parentsFirst(file.annotations)) {
+        step();
         const Id from = x.id;
         x.id = fileId(from);
         x.target = mapTarget(x.target);
@@ -722,6 +752,7 @@ qint64 writeStory(Store& store, const FileStory& file)
         store.insertScene(x);
     }
     for (ChangeRecord x : file.changes) {
+        step();
         x.id = fileId(x.id);
         // Lines about entries of the file follow them to their new ids; lines about entries
         // deleted before the export would name an unrelated entry here, so they name none.
@@ -733,22 +764,77 @@ qint64 writeStory(Store& store, const FileStory& file)
 
 } // namespace
 
-qint64 readStoryJson(Store& store, const QByteArray& input, const QString& fileName)
+qint64 readStoryJson(Store& store, const QByteArray& input, const QString& fileName,
+                     const ImportProgress& progress)
 {
-    QByteArray json;
-    const QJsonDocument doc = parseJsonGuarded(input, fileName, &json);
-    if (!doc.isObject())
-        throw StoreError(located(fileName, json, 0,
-                                 QStringLiteral("expected an object, {\"format\": \"chronomap\", "
-                                                "...}, at the top of the file")));
-
-    Reader reader(json, fileName);
-    const FileStory file = reader.read(doc.object());
-
+    const FileStory file = readFile(input, fileName);
     Store::Transaction tx(store);
-    const qint64 matched = writeStory(store, file);
+    const qint64 matched = writeStory(store, file, fileName, progress);
+    if (progress && !progress(1.0))
+        throw StoreError(
+            QStringLiteral("%1: the import was cancelled; nothing was changed").arg(fileName));
     tx.commit();
     return matched;
+}
+
+ImportBatch storyJsonAsBatch(const QByteArray& input, const QString& fileName)
+{
+    const FileStory file = readFile(input, fileName);
+    ImportBatch b;
+    for (const auto& [key, value] : file.meta) {
+        if (key == QLatin1String("title"))
+            b.title = value;
+        else if (key == QLatin1String("description"))
+            b.description = value;
+    }
+    QHash<Id, Id> categories, actors;
+    for (const Category& c : file.categories) {
+        b.categories.append(c.name);
+        categories.insert(c.id, b.categories.size());
+    }
+    b.eras = file.eras;
+    for (const Actor& a : file.actors) {
+        b.actors.append(a);
+        actors.insert(a.id, b.actors.size());
+    }
+    for (Event e : file.events) {
+        e.categoryId = categories.value(e.categoryId, 0);
+        for (Participation& p : e.actors)
+            p.actorId = actors.value(p.actorId, 0);
+        b.events.append(e);
+    }
+    for (Relation r : file.relations) {
+        r.sourceId = actors.value(r.sourceId, 0);
+        r.targetId = actors.value(r.targetId, 0);
+        b.relations.append(r);
+    }
+    return b;
+}
+
+ImportSummary previewStoryJson(const Store& store, const ImportBatch& file)
+{
+    // What writeStory does: an empty story takes everything as it is; a story with content
+    // reuses categories of the same name and matches actors by name.
+    ImportSummary s;
+    const bool keepIds = takesFileIds(store);
+    QSet<QString> categories, actors;
+    if (!keepIds) {
+        for (const Category& c : store.categories())
+            categories.insert(c.name);
+        for (const Actor& a : store.actors())
+            actors.insert(actorNameKey(a.name));
+    }
+    for (const QString& c : file.categories)
+        if (!categories.contains(c))
+            ++s.newCategories;
+    for (const Actor& a : file.actors)
+        ++(actors.contains(actorNameKey(a.name)) ? s.matchedActors : s.newActors);
+    s.newEvents = file.events.size();
+    s.newRelations = file.relations.size();
+    s.newEras = file.eras.size();
+    s.titleSet =
+        !file.title.isEmpty() && (keepIds || store.meta(QStringLiteral("title")).isEmpty());
+    return s;
 }
 
 } // namespace chronomap

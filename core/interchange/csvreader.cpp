@@ -103,6 +103,11 @@ CsvTable readCsv(const QByteArray& bytes, const QString& fileName, const CsvLimi
                                         "reads as CSV")
                              .arg(fileName)
                              .arg(limits.maxFileBytes >> 20));
+    // Excel's "Unicode text" and some exports are UTF-16: say so rather than name a byte.
+    if (bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF"))
+        fail(0, QStringLiteral("expected UTF-8 text, found UTF-16 (a byte-order mark %1); save "
+                               "the file as \"CSV UTF-8\" in your spreadsheet program")
+                    .arg(QLatin1String(bytes.startsWith("\xFF\xFE") ? "FF FE" : "FE FF")));
     if (const qsizetype bad = firstInvalidUtf8(bytes); bad >= 0)
         fail(bad, QStringLiteral("expected UTF-8 text, found the byte 0x%1; save the file as "
                                  "\"CSV UTF-8\" in your spreadsheet program")

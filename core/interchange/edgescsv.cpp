@@ -4,6 +4,7 @@
 #include "store/store.h"
 
 #include <QHash>
+#include <QRegularExpression>
 
 #include <cmath>
 
@@ -63,15 +64,22 @@ ImportBatch readEdgesTable(const CsvTable& t, const QString& fileName)
         QString why;
         const QString s = cell(start), e = cell(end);
         if (!s.isEmpty() || !e.isEmpty()) {
-            const QString text =
-                e.isEmpty() ? s : (s.isEmpty() ? QStringLiteral("..") : s) + u'/' + e;
+            // Start and end bound the time the relation holds, as a GEXF spell does: an empty
+            // end means it still holds ("2025-10/.."); one period is written start = end.
+            const QString text = s == e ? s
+                                        : (s.isEmpty() ? QStringLiteral("..") : s) + u'/' +
+                                              (e.isEmpty() ? QStringLiteral("..") : e);
             r.valid = PartialDate::fromEdtf(text, &why);
             if (!r.valid.isValid())
                 failAt(row, s.isEmpty() ? end : start,
                        QStringLiteral("expected an EDTF date such as 2025-10 or 2025-10-24: %1")
                            .arg(why));
         }
-        if (const QString w = cell(weight); !w.isEmpty()) {
+        if (QString w = cell(weight); !w.isEmpty()) {
+            // Spreadsheets in locales that separate fields with ';' write "2,5" for 2.5.
+            static const QRegularExpression decimalComma(QStringLiteral("^[-+]?[0-9]+,[0-9]+$"));
+            if (t.separator == u';' && decimalComma.match(w).hasMatch())
+                w.replace(u',', u'.');
             bool ok = false;
             r.weight = w.toDouble(&ok);
             if (!ok || !std::isfinite(r.weight))
@@ -115,10 +123,12 @@ QByteArray writeEdgesCsv(const Store& store)
             const QString edtf = r.valid.edtf();
             const qsizetype slash = edtf.indexOf(u'/');
             start = slash < 0 ? edtf : edtf.left(slash);
-            end = slash < 0 ? QString() : edtf.mid(slash + 1);
+            // One period has the same start and end: an empty end reads as "still holds".
+            end = slash < 0 ? edtf : edtf.mid(slash + 1);
             if (start == QLatin1String(".."))
                 start.clear();
-            // "2025/..": an open end must survive, or the relation would read as one day.
+            if (end == QLatin1String(".."))
+                end.clear();
         }
         out += csvRow({names.value(r.sourceId), names.value(r.targetId), r.type, start, end,
                        QString::number(r.weight, 'g', 17),

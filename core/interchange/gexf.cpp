@@ -6,7 +6,9 @@
 
 #include <QXmlStreamWriter>
 
+#include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace chronomap {
 
@@ -31,6 +33,29 @@ constexpr AttributeDecl kNodeAttributes[] = {
 constexpr AttributeDecl kEdgeAttributes[] = {
     {"type", "string"}, {"status", "string"}, {"description", "string"}, {"date", "string"}};
 
+// A GEXF time bound as an EDTF date, or nullopt when it is not one. Dates and date-times are
+// taken as they are. In timeformat "double" or "integer" (Gephi's default for dynamic graphs,
+// and what a missing timeformat means) a whole number from -9999 to 9999 is a year, as such
+// graphs are made ("1990.0"); other numbers are not dates. "Infinity" is an open bound.
+std::optional<QString> timeBound(const QString& value, bool numeric)
+{
+    const QString v = value.trimmed();
+    if (v.isEmpty() || v.compare(QLatin1String("infinity"), Qt::CaseInsensitive) == 0 ||
+        v.compare(QLatin1String("-infinity"), Qt::CaseInsensitive) == 0)
+        return QString();
+    if (!numeric)
+        return v; // a date (or not: dateFromSpell says what is wrong with it)
+    bool isNumber = false;
+    const double d = v.toDouble(&isNumber);
+    if (!isNumber)
+        return v; // a date in a file that does not say timeformat="date"
+    if (!std::isfinite(d) || d != std::floor(d) || d < -9999 || d > 9999)
+        return std::nullopt;
+    const qint64 year = qint64(d);
+    return (year < 0 ? QStringLiteral("-") : QString()) +
+           QStringLiteral("%1").arg(std::abs(year), 4, 10, QLatin1Char('0'));
+}
+
 class GexfReader
 {
 public:
@@ -40,23 +65,40 @@ public:
     {
         if (!m_x.next() || !m_x.isStart() || m_x.name() != QLatin1String("gexf"))
             m_x.fail(QStringLiteral("expected a <gexf> document (is this a GEXF file?)"));
+        // The <attribute> being read, for its <default>: only while it is open.
+        int attributeDepth = -1;
+        QList<Attribute>* attributes = nullptr;
         while (m_x.next()) {
-            if (!m_x.isStart())
+            if (!m_x.isStart()) {
+                if (m_x.depth() < attributeDepth)
+                    attributeDepth = -1;
                 continue;
+            }
             const QStringView n = m_x.name();
             if (n == QLatin1String("graph")) {
-                m_defaultDirected = m_x.attribute("defaultedgetype") != QLatin1String("undirected");
+                // GEXF's default edge type is undirected; "mutual" is both ways, which a
+                // relation without a direction says.
+                m_defaultDirected = m_x.attribute("defaultedgetype") == QLatin1String("directed");
                 const QString tf = m_x.attribute("timeformat");
-                m_timeIsDate = tf.isEmpty() || tf == QLatin1String("date") ||
-                               tf == QLatin1String("datetime") || tf == QLatin1String("dateTime");
+                m_numericTime =
+                    tf.isEmpty() || tf == QLatin1String("double") || tf == QLatin1String("integer");
             } else if (n == QLatin1String("attributes")) {
                 m_class = m_x.attribute("class");
             } else if (n == QLatin1String("attribute")) {
-                QString title = m_x.attribute("title");
-                if (title.isEmpty())
-                    title = m_x.attribute("id");
-                (m_class == QLatin1String("edge") ? m_edgeTitles : m_nodeTitles)
-                    .insert(m_x.attribute("id"), title);
+                Attribute a;
+                a.id = m_x.attribute("id");
+                a.title = m_x.attribute("title");
+                if (a.title.isEmpty())
+                    a.title = a.id;
+                attributes =
+                    m_class == QLatin1String("edge") ? &m_edgeAttributes : &m_nodeAttributes;
+                attributes->append(a);
+                attributeDepth = m_x.depth();
+            } else if (n == QLatin1String("default") && attributeDepth >= 0 &&
+                       m_x.depth() == attributeDepth + 1) {
+                // A value for every node or edge that gives none (GEXF's <default>).
+                attributes->last().byDefault = m_x.elementText();
+                attributes->last().hasDefault = true;
             } else if (n == QLatin1String("node")) {
                 readNode();
             } else if (n == QLatin1String("edge")) {
@@ -71,6 +113,47 @@ public:
     }
 
 private:
+    struct Attribute
+    {
+        QString id, title, byDefault;
+        bool hasDefault = false;
+    };
+
+    // The attribute a <attvalue for="..."> names: by id, else by title (older files).
+    static const Attribute* attribute(const QList<Attribute>& list, const QString& key)
+    {
+        for (const Attribute& a : list)
+            if (a.id == key)
+                return &a;
+        for (const Attribute& a : list)
+            if (a.title == key)
+                return &a;
+        return nullptr;
+    }
+
+    // The values of the current element's <attvalue>s (title, value), in file order, then the
+    // defaults of the attributes it does not give.
+    static QList<std::pair<QString, QString>>
+    withDefaults(QList<std::pair<QString, QString>> values, const QList<Attribute>& declared)
+    {
+        for (const Attribute& a : declared) {
+            if (!a.hasDefault)
+                continue;
+            const bool given = std::any_of(values.cbegin(), values.cend(),
+                                           [&a](const auto& v) { return v.first == a.title; });
+            if (!given)
+                values.append({a.title, a.byDefault});
+        }
+        return values;
+    }
+
+    std::pair<QString, QString> attvalue(const QList<Attribute>& declared) const
+    {
+        const QString key = m_x.attribute("for");
+        const Attribute* a = attribute(declared, key);
+        return {a ? a->title : key, m_x.attribute("value")};
+    }
+
     void readNode()
     {
         const QString id = m_x.attribute("id");
@@ -81,23 +164,16 @@ private:
         if (a.name.isEmpty())
             a.name = id;
         const int depth = m_x.depth();
+        QList<std::pair<QString, QString>> values;
         while (m_x.next() && m_x.depth() >= depth) {
             if (!m_x.isStart())
                 continue;
             const QStringView n = m_x.name();
-            if (n == QLatin1String("attvalue")) {
-                const QString title =
-                    m_nodeTitles.value(m_x.attribute("for"), m_x.attribute("for"));
-                const QString value = m_x.attribute("value");
-                if (title.compare(QLatin1String("kind"), Qt::CaseInsensitive) == 0 &&
-                    actorKindFromName(value.toLower()))
-                    a.kind = *actorKindFromName(value.toLower());
-                else if (title.compare(QLatin1String("role"), Qt::CaseInsensitive) == 0)
-                    a.role = value;
-                else if (title.compare(QLatin1String("description"), Qt::CaseInsensitive) == 0)
-                    a.description = value + a.description;
-                else
-                    appendExtra(a.description, title, value);
+            if (n == QLatin1String("node")) {
+                // A hierarchy (GEXF <nodes> inside a node): its nodes are actors too.
+                readNode();
+            } else if (n == QLatin1String("attvalue")) {
+                values.append(attvalue(m_nodeAttributes));
             } else if (n == QLatin1String("color")) {
                 bool okR = false, okG = false, okB = false;
                 const int r = m_x.attribute("r").toInt(&okR), g = m_x.attribute("g").toInt(&okG),
@@ -118,6 +194,17 @@ private:
                 a.pinnedX = x;
                 a.pinnedY = y;
             }
+        }
+        for (const auto& [title, value] : withDefaults(values, m_nodeAttributes)) {
+            if (title.compare(QLatin1String("kind"), Qt::CaseInsensitive) == 0 &&
+                actorKindFromName(value.toLower()))
+                a.kind = *actorKindFromName(value.toLower());
+            else if (title.compare(QLatin1String("role"), Qt::CaseInsensitive) == 0)
+                a.role = value;
+            else if (title.compare(QLatin1String("description"), Qt::CaseInsensitive) == 0)
+                a.description = value + a.description;
+            else
+                appendExtra(a.description, title, value);
         }
         if (!m_g.addNode(id, a))
             m_x.fail(QStringLiteral("the node id \"%1\" is used twice").arg(id));
@@ -148,58 +235,80 @@ private:
                              .arg(id, m_x.attribute("weight")));
         }
         QString spellStart = m_x.attribute("start"), spellEnd = m_x.attribute("end");
-        QString edtf;
+        const qint64 line = m_x.reader().lineNumber(), column = m_x.reader().columnNumber();
+        QList<std::pair<QString, QString>> values;
+        QStringList otherSpells;
         const int depth = m_x.depth();
         while (m_x.next() && m_x.depth() >= depth) {
             if (!m_x.isStart())
                 continue;
             const QStringView n = m_x.name();
             if (n == QLatin1String("attvalue")) {
-                const QString title =
-                    m_edgeTitles.value(m_x.attribute("for"), m_x.attribute("for"));
-                const QString value = m_x.attribute("value");
-                if (title == QLatin1String("type"))
-                    r.type = value;
-                else if (title == QLatin1String("status") && verificationFromName(value))
-                    r.status = *verificationFromName(value);
-                else if (title == QLatin1String("description"))
-                    r.description = value + r.description;
-                else if (title == QLatin1String("date"))
-                    edtf = value;
-                else
-                    appendExtra(r.description, title, value);
-            } else if (n == QLatin1String("spell") && spellStart.isEmpty() && spellEnd.isEmpty()) {
-                spellStart = m_x.attribute("start");
-                spellEnd = m_x.attribute("end");
-                if (!m_timeIsDate && (!spellStart.isEmpty() || !spellEnd.isEmpty()))
-                    m_x.fail(
-                        QStringLiteral("edge \"%1\": spells in timeformat \"double\" or "
-                                       "\"integer\" are not dates; expected timeformat=\"date\"")
-                            .arg(id));
+                values.append(attvalue(m_edgeAttributes));
+            } else if (n == QLatin1String("spell")) {
+                const QString s = m_x.attribute("start"), e = m_x.attribute("end");
+                if (spellStart.isEmpty() && spellEnd.isEmpty()) {
+                    spellStart = s;
+                    spellEnd = e;
+                } else {
+                    // A relation has one time span; further spells are kept as text.
+                    otherSpells << s + QStringLiteral(" to ") + e;
+                }
             }
+        }
+        QString edtf;
+        for (const auto& [title, value] : withDefaults(values, m_edgeAttributes)) {
+            if (title == QLatin1String("type"))
+                r.type = value;
+            else if (title == QLatin1String("status") && verificationFromName(value))
+                r.status = *verificationFromName(value);
+            else if (title == QLatin1String("description"))
+                r.description = value + r.description;
+            else if (title == QLatin1String("date"))
+                edtf = value;
+            else
+                appendExtra(r.description, title, value);
         }
         QString why;
         if (!edtf.isEmpty()) {
             r.valid = PartialDate::fromEdtf(edtf, &why);
             if (!r.valid.isValid())
-                m_x.fail(QStringLiteral("edge \"%1\": expected an EDTF date in \"date\": %2")
-                             .arg(id, why));
+                m_x.failAt(line, column,
+                           QStringLiteral("edge \"%1\": expected an EDTF date in \"date\": %2")
+                               .arg(id, why));
         } else {
-            r.valid = dateFromSpell(spellStart, spellEnd, why);
-            if (!why.isEmpty())
-                m_x.fail(QStringLiteral("edge \"%1\": expected ISO dates in the spell: %2")
-                             .arg(id, why));
+            const auto start = timeBound(spellStart, m_numericTime),
+                       end = timeBound(spellEnd, m_numericTime);
+            if (start && end) {
+                r.valid = dateFromSpell(*start, *end, why);
+                if (!why.isEmpty())
+                    m_x.failAt(line, column,
+                               QStringLiteral("edge \"%1\": expected ISO dates in the spell: %2")
+                                   .arg(id, why));
+            } else {
+                // Times that are not dates (fractions in a "double" graph): kept as text.
+                otherSpells.prepend(spellStart + QStringLiteral(" to ") + spellEnd);
+            }
         }
+        if (!otherSpells.isEmpty())
+            appendExtra(r.description, QStringLiteral("spells"),
+                        otherSpells.join(QStringLiteral("; ")));
         m_g.addRelation(r);
     }
 
     GuardedXml m_x;
     GraphBuilder m_g;
-    QHash<QString, QString> m_nodeTitles, m_edgeTitles;
+    QList<Attribute> m_nodeAttributes, m_edgeAttributes;
     QString m_class;
-    bool m_defaultDirected = true;
-    bool m_timeIsDate = true;
+    bool m_defaultDirected = false;
+    bool m_numericTime = true;
 };
+
+bool allUndirected(const QList<Relation>& relations)
+{
+    return !relations.isEmpty() && std::none_of(relations.cbegin(), relations.cend(),
+                                                [](const Relation& r) { return r.directed; });
+}
 
 void declare(QXmlStreamWriter& w, const char* cls, const auto& decls, bool dynamic)
 {
@@ -259,7 +368,11 @@ QByteArray writeGexf(const Store& store)
     w.writeEndElement();
 
     w.writeStartElement(QStringLiteral("graph"));
-    w.writeAttribute(QStringLiteral("defaultedgetype"), QStringLiteral("directed"));
+    // NetworkX reads no mixed graph and takes the default for the whole graph: a story whose
+    // relations all lack a direction says so, so that it opens there as an undirected graph.
+    w.writeAttribute(QStringLiteral("defaultedgetype"), allUndirected(relations)
+                                                            ? QStringLiteral("undirected")
+                                                            : QStringLiteral("directed"));
     w.writeAttribute(QStringLiteral("mode"),
                      dynamic ? QStringLiteral("dynamic") : QStringLiteral("static"));
     if (dynamic)

@@ -22,6 +22,14 @@ QString plural(qint64 n, const char* one, const char* many)
     return QStringLiteral("%1 %2").arg(n).arg(QLatin1String(n == 1 ? one : many));
 }
 
+// A story that has no title of its own yet: none, or the one Story::create gives a new empty
+// story. Such a story takes the title a file brings (a TimelineJS title slide).
+bool untitled(const Store& store)
+{
+    const QString title = store.meta(QStringLiteral("title"));
+    return title.isEmpty() || title == QLatin1String("Untitled story");
+}
+
 [[noreturn]] void cancelled(const QString& fileName)
 {
     throw StoreError(
@@ -100,7 +108,7 @@ ImportSummary previewImport(const Store& store, const ImportBatch& batch)
             ++s.newEras;
     s.newEvents = batch.events.size();
     s.newRelations = batch.relations.size();
-    s.titleSet = !batch.title.isEmpty() && store.meta(QStringLiteral("title")).isEmpty();
+    s.titleSet = !batch.title.isEmpty() && untitled(store);
     return s;
 }
 
@@ -114,6 +122,8 @@ ImportSummary applyImport(Store& store, const ImportBatch& batch, const QString&
         store.setMeta(QStringLiteral("title"), batch.title);
         if (!batch.description.isEmpty() && store.meta(QStringLiteral("description")).isEmpty())
             store.setMeta(QStringLiteral("description"), batch.description);
+        for (const auto& [key, value] : batch.meta)
+            store.setMeta(key, value);
     }
 
     // Categories by name: a file's "Diplomacy" group lands in the story's Diplomacy lane.

@@ -20,6 +20,9 @@ struct ImportBatch
 {
     QString title; // the story title the file names (TimelineJS title slide); may be empty
     QString description;
+    // Further story entries (Store::setMeta) that come with the title, such as the title
+    // slide's media; set only when the title is.
+    QList<std::pair<QString, QString>> meta;
     QStringList categories;
     QList<Era> eras;
     QList<Actor> actors;

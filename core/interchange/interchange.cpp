@@ -20,8 +20,10 @@ QStringList importFormats()
 
 QStringList exportFormats()
 {
-    return {QStringLiteral("timelinejs"), QStringLiteral("chronomap"), QStringLiteral("events-csv"),
-            QStringLiteral("edges-csv"),  QStringLiteral("gexf"),      QStringLiteral("graphml")};
+    return {QStringLiteral("timelinejs"), QStringLiteral("timelinejs-csv"),
+            QStringLiteral("chronomap"),  QStringLiteral("events-csv"),
+            QStringLiteral("edges-csv"),  QStringLiteral("gexf"),
+            QStringLiteral("graphml")};
 }
 
 QString guessImportFormat(const QString& path, const QByteArray& head)
@@ -141,6 +143,10 @@ ParsedImport parse(const QString& path, const QString& requested,
     if (format == QLatin1String("json")) {
         p.format = format;
         p.chronomapJson = bytes;
+        // A preview shows the file's rows and is refused here when the file is broken, not
+        // after the user chose Import. (The command line checks it while writing: once.)
+        if (lenient)
+            p.batch = storyJsonAsBatch(bytes, path);
     } else if (format == QLatin1String("gexf")) {
         p.format = format;
         p.batch = readGexf(bytes, path);
@@ -195,10 +201,7 @@ ImportSummary previewParsedImport(const Store& store, const ParsedImport& parsed
 {
     if (parsed.format != QLatin1String("json"))
         return previewImport(store, parsed.batch);
-    // Chronomap JSON carries whole tables: its tables are not read for a preview (the counts
-    // come after the import, actors matched by name included).
-    ImportSummary s;
-    return s;
+    return previewStoryJson(store, parsed.batch);
 }
 
 ImportSummary applyParsedImport(Store& store, const ParsedImport& parsed,
@@ -209,9 +212,11 @@ ImportSummary applyParsedImport(Store& store, const ParsedImport& parsed,
     if (parsed.format != QLatin1String("json"))
         return applyImport(store, parsed.batch, parsed.fileName, progress);
     const StoryCounts before = store.counts();
-    const qint64 matched = readStoryJson(store, parsed.chronomapJson, parsed.fileName);
+    const QString titleBefore = store.meta(QStringLiteral("title"));
+    const qint64 matched = readStoryJson(store, parsed.chronomapJson, parsed.fileName, progress);
     const StoryCounts after = store.counts();
     ImportSummary s;
+    s.titleSet = store.meta(QStringLiteral("title")) != titleBefore;
     s.matchedActors = matched;
     s.newEvents = after.events - before.events;
     s.newActors = after.actors - before.actors;
@@ -224,6 +229,8 @@ ImportSummary applyParsedImport(Store& store, const ParsedImport& parsed,
 QByteArray exportBytes(const Store& store, const QString& format, const QString& path)
 {
     const QString f = format.isEmpty() ? guessExportFormat(path) : format.toLower();
+    if (f == QLatin1String("timelinejs-csv"))
+        return writeTimelineJsCsv(store);
     if (f == QLatin1String("timelinejs"))
         return QFileInfo(path).suffix().toLower() == QLatin1String("csv")
                    ? writeTimelineJsCsv(store)

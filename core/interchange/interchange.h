@@ -19,7 +19,8 @@ class Store;
 // Import formats: "csv" (a TimelineJS sheet, an edge list or events, told apart by the
 // header), "timelinejs" (JSON or the sheet), "gexf", "graphml", "json" (Chronomap JSON),
 // "edges". Export formats: "timelinejs" (JSON, or the sheet when the file ends in .csv),
-// "chronomap", "events-csv", "edges-csv", "gexf", "graphml".
+// "timelinejs-csv" (the sheet, whatever the name), "chronomap", "events-csv", "edges-csv",
+// "gexf", "graphml".
 
 QStringList importFormats();
 QStringList exportFormats();

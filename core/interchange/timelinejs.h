@@ -33,5 +33,17 @@ QByteArray writeTimelineJsCsv(const Store& store);
 
 // The locator that marks a citation as a TimelineJS slide's media.
 QString timelineJsMediaLocator();
+// The story entry (Store::meta) that keeps the title slide's media and background, one
+// "key: value" a line (url, caption, credit, thumbnail, alt, title, link, background,
+// background-color).
+QString timelineJsTitleMediaKey();
+
+// TimelineJS shows headlines and texts as HTML; Chronomap keeps plain text. Text that carries
+// markup beyond paragraphs and line breaks (links, emphasis, embeds) is kept as the HTML it is,
+// both ways, so nothing is lost. Everything else travels as text: on export "<", ">" and "&"
+// are escaped and new lines become <br>; on import <br> and paragraphs become new lines and
+// character references are decoded. So import(export(text)) == text for any text.
+QString timelineJsHtml(const QString& text);
+QString textFromTimelineJsHtml(const QString& html);
 
 } // namespace chronomap

@@ -21,6 +21,102 @@ QString timelineJsMediaLocator()
     return QStringLiteral("timelinejs media");
 }
 
+QString timelineJsTitleMediaKey()
+{
+    return QStringLiteral("timelinejs_title_media");
+}
+
+namespace {
+
+// A tag other than <p>, </p> and <br>: markup plain text cannot say.
+bool hasRichMarkup(const QString& text)
+{
+    static const QRegularExpression tag(QStringLiteral("<(/?)([A-Za-z][A-Za-z0-9]*)\\b[^<>]*>"));
+    for (auto it = tag.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        const QString name = m.captured(2).toLower();
+        if (name != QLatin1String("p") && name != QLatin1String("br"))
+            return true;
+    }
+    return false;
+}
+
+// Decodes character references in one pass, so that "&amp;lt;" gives "&lt;" and not "<".
+QString decodeReferences(const QString& text)
+{
+    static const QRegularExpression ref(
+        QStringLiteral("&(?:#([0-9]{1,7})|#[xX]([0-9A-Fa-f]{1,6})|([A-Za-z]+));"));
+    static const QHash<QString, QString> named{
+        {QStringLiteral("amp"), QStringLiteral("&")},
+        {QStringLiteral("lt"), QStringLiteral("<")},
+        {QStringLiteral("gt"), QStringLiteral(">")},
+        {QStringLiteral("quot"), QStringLiteral("\"")},
+        {QStringLiteral("apos"), QStringLiteral("'")},
+        {QStringLiteral("nbsp"), QStringLiteral("\u00a0")},
+        {QStringLiteral("ndash"), QStringLiteral("\u2013")},
+        {QStringLiteral("mdash"), QStringLiteral("\u2014")},
+        {QStringLiteral("lsquo"), QStringLiteral("\u2018")},
+        {QStringLiteral("rsquo"), QStringLiteral("\u2019")},
+        {QStringLiteral("ldquo"), QStringLiteral("\u201c")},
+        {QStringLiteral("rdquo"), QStringLiteral("\u201d")},
+        {QStringLiteral("hellip"), QStringLiteral("\u2026")}};
+    QString out;
+    qsizetype at = 0;
+    for (auto it = ref.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        QString replacement;
+        bool ok = false;
+        uint code = 0;
+        if (m.hasCaptured(1))
+            code = m.captured(1).toUInt(&ok);
+        else if (m.hasCaptured(2))
+            code = m.captured(2).toUInt(&ok, 16);
+        if (ok && code > 0 && code <= 0x10FFFF && (code < 0xD800 || code > 0xDFFF)) {
+            const char32_t c = code;
+            replacement = QString::fromUcs4(&c, 1);
+        } else if (m.hasCaptured(3)) {
+            replacement = named.value(m.captured(3));
+        }
+        if (replacement.isEmpty())
+            continue; // not a reference we know: the text stays as it is
+        out += QStringView(text).mid(at, m.capturedStart() - at);
+        out += replacement;
+        at = m.capturedEnd();
+    }
+    out += QStringView(text).mid(at);
+    return out;
+}
+
+} // namespace
+
+QString timelineJsHtml(const QString& text)
+{
+    if (hasRichMarkup(text))
+        return text;
+    QString out = text.toHtmlEscaped();
+    // toHtmlEscaped also writes &quot;, which TimelineJS does not need; keep quotes readable.
+    out.replace(QLatin1String("&quot;"), QLatin1String("\""));
+    out.replace(u'\n', QLatin1String("<br>"));
+    return out;
+}
+
+QString textFromTimelineJsHtml(const QString& html)
+{
+    if (hasRichMarkup(html) || (!html.contains(u'<') && !html.contains(u'&')))
+        return html;
+    static const QRegularExpression breaks(QStringLiteral("<br\\s*/?>"),
+                                           QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression between(QStringLiteral("</p>\\s*<p\\b[^<>]*>"),
+                                            QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression paragraph(QStringLiteral("</?p\\b[^<>]*>"),
+                                              QRegularExpression::CaseInsensitiveOption);
+    QString t = html;
+    t.replace(between, QStringLiteral("\n\n"));
+    t.replace(paragraph, QString());
+    t.replace(breaks, QStringLiteral("\n"));
+    return decodeReferences(t);
+}
+
 namespace {
 
 // One TimelineJS date as its fields; -1 / 0 for fields not given.
@@ -118,6 +214,27 @@ struct MediaFields
                backgroundColor.isEmpty();
     }
 };
+
+// The title slide's media as the story keeps it (timelineJsTitleMediaKey).
+void setTitleMedia(ImportBatch& batch, const MediaFields& m)
+{
+    QStringList lines;
+    const std::pair<const char*, QString> fields[] = {{"url", m.url},
+                                                      {"caption", m.caption},
+                                                      {"credit", m.credit},
+                                                      {"thumbnail", m.thumbnail},
+                                                      {"alt", m.alt},
+                                                      {"title", m.title},
+                                                      {"link", m.link},
+                                                      {"background", m.backgroundUrl},
+                                                      {"background-color", m.backgroundColor}};
+    for (const auto& [key, value] : fields)
+        if (!value.isEmpty())
+            lines << QLatin1String(key) + QStringLiteral(": ") +
+                         QString(value).replace(u'\n', u' ');
+    if (!lines.isEmpty())
+        batch.meta.append({timelineJsTitleMediaKey(), lines.join(u'\n')});
+}
 
 void addMedia(ImportBatch& batch, qsizetype eventIndex, const MediaFields& m)
 {
@@ -262,14 +379,38 @@ private:
             *start = s;
         return d;
     }
+    // A slide's media and background.
+    MediaFields media(const QJsonObject& slide, const Path& at) const
+    {
+        MediaFields m;
+        if (slide.contains(QStringLiteral("media"))) {
+            const Path mat = at / QStringLiteral("media");
+            const QJsonObject media = object(slide.value(QStringLiteral("media")), mat);
+            m.url = text(media, mat, QStringLiteral("url"));
+            m.caption = text(media, mat, QStringLiteral("caption"));
+            m.credit = text(media, mat, QStringLiteral("credit"));
+            m.thumbnail = text(media, mat, QStringLiteral("thumbnail"));
+            m.alt = text(media, mat, QStringLiteral("alt"));
+            m.title = text(media, mat, QStringLiteral("title"));
+            m.link = text(media, mat, QStringLiteral("link"));
+        }
+        if (slide.contains(QStringLiteral("background"))) {
+            const Path bat = at / QStringLiteral("background");
+            const QJsonObject bg = object(slide.value(QStringLiteral("background")), bat);
+            m.backgroundUrl = text(bg, bat, QStringLiteral("url"));
+            m.backgroundColor = text(bg, bat, QStringLiteral("color"));
+        }
+        return m;
+    }
     void slideText(const QJsonObject& slide, const Path& at, QString& headline, QString& body) const
     {
         const QJsonValue t = slide.value(QStringLiteral("text"));
         if (t.isUndefined() || t.isNull())
             return;
         const QJsonObject o = object(t, at / QStringLiteral("text"));
-        headline = text(o, at / QStringLiteral("text"), QStringLiteral("headline"));
-        body = text(o, at / QStringLiteral("text"), QStringLiteral("text"));
+        headline = textFromTimelineJsHtml(
+            text(o, at / QStringLiteral("text"), QStringLiteral("headline")));
+        body = textFromTimelineJsHtml(text(o, at / QStringLiteral("text"), QStringLiteral("text")));
     }
 
     const QByteArray& m_bytes;
@@ -284,6 +425,7 @@ ImportBatch JsonReader::read(const QJsonObject& root)
         const QJsonObject title =
             object(root.value(QStringLiteral("title")), top / QStringLiteral("title"));
         slideText(title, top / QStringLiteral("title"), batch.title, batch.description);
+        setTitleMedia(batch, media(title, top / QStringLiteral("title")));
     }
     const QJsonValue eventsValue = root.value(QStringLiteral("events"));
     if (eventsValue.isUndefined())
@@ -306,25 +448,7 @@ ImportBatch JsonReader::read(const QJsonObject& root)
             e.displayDate = start.display;
         e.categoryId = categoryIndex(batch, categories, text(slide, at, QStringLiteral("group")));
         e.uid = text(slide, at, QStringLiteral("unique_id"));
-        MediaFields m;
-        if (slide.contains(QStringLiteral("media"))) {
-            const Path mat = at / QStringLiteral("media");
-            const QJsonObject media = object(slide.value(QStringLiteral("media")), mat);
-            m.url = text(media, mat, QStringLiteral("url"));
-            m.caption = text(media, mat, QStringLiteral("caption"));
-            m.credit = text(media, mat, QStringLiteral("credit"));
-            m.thumbnail = text(media, mat, QStringLiteral("thumbnail"));
-            m.alt = text(media, mat, QStringLiteral("alt"));
-            m.title = text(media, mat, QStringLiteral("title"));
-            m.link = text(media, mat, QStringLiteral("link"));
-        }
-        if (slide.contains(QStringLiteral("background"))) {
-            const Path bat = at / QStringLiteral("background");
-            const QJsonObject bg = object(slide.value(QStringLiteral("background")), bat);
-            m.backgroundUrl = text(bg, bat, QStringLiteral("url"));
-            m.backgroundColor = text(bg, bat, QStringLiteral("color"));
-        }
-        addMedia(batch, batch.events.size(), m);
+        addMedia(batch, batch.events.size(), media(slide, at));
         batch.events.append(e);
         batch.eventLines.append(lineColumnOf(m_bytes, RawLocator(m_bytes).locate(at)).first);
     }
@@ -376,9 +500,13 @@ private:
     int number(qsizetype row, const char* name, int fallback, bool monthNames = false) const
     {
         const int col = m_t.column(QLatin1String(name));
-        const QString t = m_t.cell(row, col).trimmed();
+        QString t = m_t.cell(row, col).trimmed();
         if (t.isEmpty())
             return fallback;
+        // As TimelineJS reads these cells: blanks and thousands separators do not count
+        // (a sheet formatted as numbers gives "1,999").
+        static const QRegularExpression separators(QStringLiteral("[\\s,]+"));
+        t.remove(separators);
         bool ok = false;
         int n = t.toInt(&ok);
         if (!ok) {
@@ -400,31 +528,64 @@ private:
             fail(row, col, QStringLiteral("expected a whole number, found \"%1\"").arg(t));
         return n;
     }
-    // "14:30", "14:30:05", "2:30 PM": sets hour, minute and (if given) second.
+    // A row's media and background.
+    MediaFields media(qsizetype row) const
+    {
+        MediaFields m;
+        m.url = cell(row, "Media");
+        m.credit = cell(row, "Media Credit");
+        m.caption = cell(row, "Media Caption");
+        m.thumbnail = cell(row, "Media Thumbnail");
+        m.alt = cell(row, "Alt Text");
+        // As TimelineJS tells them apart: a URL is an image, anything else a CSS colour
+        // ("#8BB1C4", "lightblue").
+        static const QRegularExpression url(QStringLiteral("^(https?:)?//?"));
+        const QString background = cell(row, "Background");
+        if (url.match(background).hasMatch())
+            m.backgroundUrl = background;
+        else
+            m.backgroundColor = background;
+        return m;
+    }
+    // The times TimelineJS reads: "14:30", "14:30:05.250", "14.30", "1430", "2:30 PM",
+    // "2:30 p.m."; sets hour, minute and (if given) second.
     void time(qsizetype row, const char* name, DateParts& d) const
     {
         const int col = m_t.column(QLatin1String(name));
-        const QString t = m_t.cell(row, col).trimmed();
+        QString t = m_t.cell(row, col).trimmed();
         if (t.isEmpty())
             return;
-        static const QRegularExpression re(QStringLiteral(
-            "^(\\d{1,2})(?::(\\d{2}))?(?::(\\d{2}))?(?:\\.\\d+)?\\s*([AaPp][Mm])?$"));
+        static const QRegularExpression meridiem(QStringLiteral("\\s*([AaPp])\\.?[Mm]\\.?$"));
+        QChar halfDay;
+        if (const auto m = meridiem.match(t); m.hasMatch()) {
+            halfDay = m.captured(1).at(0).toLower();
+            t = t.left(m.capturedStart()).trimmed();
+        }
+        // Hours, then minutes and seconds after one separator, ':' or '.'; or "1430".
+        static const QRegularExpression re(
+            QStringLiteral("^(\\d{1,2})(?:([:.])(\\d{1,2})(?:\\2(\\d{1,2})(?:[.,]\\d+)?)?)?$|^(\\d{"
+                           "1,2})(\\d{2})$"));
         const auto m = re.match(t);
         if (!m.hasMatch())
             fail(row, col,
-                 QStringLiteral("expected a time such as 14:30 or 2:30 PM, found \"%1\"").arg(t));
-        int h = m.captured(1).toInt();
-        if (!m.captured(4).isEmpty()) {
+                 QStringLiteral("expected a time such as 14:30 or 2:30 PM, found \"%1\"")
+                     .arg(m_t.cell(row, col).trimmed()));
+        const bool compact = m.hasCaptured(5);
+        int h = m.captured(compact ? 5 : 1).toInt();
+        if (!halfDay.isNull()) {
             if (h < 1 || h > 12)
                 fail(row, col,
                      QStringLiteral("expected an hour from 1 to 12 before AM/PM, found %1").arg(h));
-            h = (h % 12) + (m.captured(4).toUpper() == QLatin1String("PM") ? 12 : 0);
+            h = (h % 12) + (halfDay == u'p' ? 12 : 0);
         }
         d.hour = h;
-        d.minute = m.captured(2).isEmpty() ? 0 : m.captured(2).toInt();
-        d.second = m.captured(3).isEmpty() ? -1 : m.captured(3).toInt();
+        const QString minute = m.captured(compact ? 6 : 3);
+        d.minute = minute.isEmpty() ? 0 : minute.toInt();
+        d.second = compact || m.captured(4).isEmpty() ? -1 : m.captured(4).toInt();
     }
-    // TimelineJS 2's "Start Date": "2025,10,24", "2025-10-24", "10/24/2025" or "2025".
+    // TimelineJS 2's "Start Date", as TimelineJS reads it: "2025,10,24", "2025-10-24",
+    // "2025-10-24T14:30:00Z", "2025", and the US forms Google Sheets writes for date cells:
+    // "10/24/2025", "10/24/2025 14:30:00" and "10/2025" (month and year).
     std::optional<DateParts> oldDate(qsizetype row, const char* name) const
     {
         const int col = m_t.column(QLatin1String(name));
@@ -432,23 +593,28 @@ private:
         if (t.isEmpty())
             return std::nullopt;
         static const QRegularExpression ymd(
-            QStringLiteral("^(-?\\d{1,4})(?:[,-](\\d{1,2}))?(?:[,-](\\d{1,2}))?(?:[ "
-                           "T](\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?$"));
-        static const QRegularExpression us(QStringLiteral("^(\\d{1,2})/(\\d{1,2})/(\\d{4})$"));
+            QStringLiteral("^([-+]?\\d{1,4})(?:[,-](\\d{1,2}))?(?:[,-](\\d{1,2}))?(?:[ "
+                           "T](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?)?Z?$"));
+        static const QRegularExpression us(QStringLiteral(
+            "^(\\d{1,2})/(?:(\\d{1,2})/)?(\\d{1,4})(?:\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?$"));
         DateParts d;
-        if (const auto m = ymd.match(t); m.hasMatch()) {
-            d.year = m.captured(1).toLongLong();
-            d.month = m.captured(2).toInt();
-            d.day = m.captured(3).toInt();
+        auto setTime = [&d](const QRegularExpressionMatch& m) {
             if (!m.captured(4).isEmpty()) {
                 d.hour = m.captured(4).toInt();
                 d.minute = m.captured(5).toInt();
                 d.second = m.captured(6).isEmpty() ? -1 : m.captured(6).toInt();
             }
+        };
+        if (const auto m = ymd.match(t); m.hasMatch()) {
+            d.year = m.captured(1).toLongLong();
+            d.month = m.captured(2).toInt();
+            d.day = m.captured(3).toInt();
+            setTime(m);
         } else if (const auto u = us.match(t); u.hasMatch()) {
             d.month = u.captured(1).toInt();
             d.day = u.captured(2).toInt();
             d.year = u.captured(3).toLongLong();
+            setTime(u);
         } else {
             fail(row, col,
                  QStringLiteral("expected a date such as 2025,10,24 or 2025-10-24, found \"%1\"")
@@ -525,38 +691,28 @@ ImportBatch TableReader::read()
             continue;
         const QString type = cell(row, "Type").toLower();
         if (type == QLatin1String("title")) {
-            batch.title = cell(row, "Headline");
-            batch.description = cell(row, "Text");
+            batch.title = textFromTimelineJsHtml(cell(row, "Headline"));
+            batch.description = textFromTimelineJsHtml(cell(row, "Text"));
+            setTitleMedia(batch, media(row));
             continue;
         }
         if (type == QLatin1String("era")) {
             Era era;
-            era.title = cell(row, "Headline");
+            era.title = textFromTimelineJsHtml(cell(row, "Headline"));
             era.date = rowDate(row, true);
             batch.eras.append(era);
             continue;
         }
         Event e;
         e.date = rowDate(row, true);
-        e.title = cell(row, "Headline");
-        e.summary = cell(row, "Text");
+        e.title = textFromTimelineJsHtml(cell(row, "Headline"));
+        e.summary = textFromTimelineJsHtml(cell(row, "Text"));
         e.displayDate = cell(row, "Display Date");
         QString group = cell(row, "Group");
         if (group.isEmpty())
             group = cell(row, "Tag");
         e.categoryId = categoryIndex(batch, categories, group);
-        MediaFields m;
-        m.url = cell(row, "Media");
-        m.credit = cell(row, "Media Credit");
-        m.caption = cell(row, "Media Caption");
-        m.thumbnail = cell(row, "Media Thumbnail");
-        m.alt = cell(row, "Alt Text");
-        const QString background = cell(row, "Background");
-        if (background.startsWith(u'#'))
-            m.backgroundColor = background;
-        else
-            m.backgroundUrl = background;
-        addMedia(batch, batch.events.size(), m);
+        addMedia(batch, batch.events.size(), media(row));
         batch.events.append(e);
         batch.eventLines.append(m_t.rowLines.value(row));
     }

@@ -79,6 +79,82 @@ Span spanOf(const PartialDate& d)
     return s;
 }
 
+// How finely a side is given: 1 year, 2 month, 3 day, 4 minute, 5 second.
+int precisionOf(const Parts& p)
+{
+    return p.hour >= 0 ? (p.second >= 0 ? 5 : 4) : p.day ? 3 : p.month ? 2 : 1;
+}
+
+// True when TimelineJS would take `end` for `start`: TL.TimelineConfig._processDates compares
+// only the fields the start gives and drops an end that agrees with all of them, which turns a
+// range into one instant and makes an era invalid ("All eras must have start and end dates").
+bool sameForTimelineJs(const Parts& start, const Parts& end)
+{
+    const int precision = precisionOf(start);
+    return start.year == end.year && (precision < 2 || start.month == end.month) &&
+           (precision < 3 || start.day == end.day) &&
+           (precision < 4 || (start.hour == end.hour && start.minute == end.minute)) &&
+           (precision < 5 || start.second == end.second);
+}
+
+// The first instant after the period a side names, at the same precision ("2025-01" gives
+// "2025-02", "2025-12-31" gives "2026-01-01"): the end TimelineJS draws a one-date era to.
+Parts nextPeriod(Parts p)
+{
+    switch (precisionOf(p)) {
+    case 1:
+        ++p.year;
+        return p;
+    case 2:
+        if (++p.month > 12) {
+            p.month = 1;
+            ++p.year;
+        }
+        return p;
+    default:
+        break;
+    }
+    const int step = p.hour < 0 ? 86400 : p.second >= 0 ? 1 : 60;
+    const qint64 secs = PartialDate::secondsOf(int(p.year), p.month, p.day, std::max(p.hour, 0),
+                                               std::max(p.minute, 0), std::max(p.second, 0)) +
+                        step;
+    PartialDate::civilDay(secs, p.year, p.month, p.day);
+    if (p.hour >= 0) {
+        const qint64 inDay = ((secs % 86400) + 86400) % 86400;
+        p.hour = int(inDay / 3600);
+        p.minute = int(inDay / 60 % 60);
+        if (p.second >= 0)
+            p.second = int(inDay % 60);
+    }
+    return p;
+}
+
+// An era's two ends as TimelineJS keeps them: the start filled out to the end's precision
+// (January, the 1st, midnight) so that the end differs in a field the start gives, and a
+// one-date era ending where the next period begins. Either way TimelineJS draws the span the
+// story's date names instead of refusing the whole timeline.
+std::pair<Parts, Parts> eraEnds(const Span& span)
+{
+    Parts start = *span.start;
+    if (!span.end)
+        return {start, nextPeriod(start)};
+    const Parts end = *span.end;
+    const int precision = precisionOf(end);
+    if (precision >= 2 && !start.month)
+        start.month = 1;
+    if (precision >= 3 && !start.day)
+        start.day = 1;
+    if (precision >= 4 && start.hour < 0) {
+        start.hour = 0;
+        start.minute = 0;
+    }
+    if (precision >= 5 && start.second < 0)
+        start.second = 0;
+    if (sameForTimelineJs(start, end))
+        return {start, nextPeriod(end)};
+    return {start, end};
+}
+
 // What the date says that TimelineJS's fields cannot (about, perhaps, open ends).
 QString displayFor(const Event& e)
 {
@@ -99,6 +175,31 @@ struct Media
     bool present = false;
 };
 
+// "key: value" lines (a media citation's locator, the title media entry) into `m`.
+void readMediaLines(const QStringList& lines, Media& m)
+{
+    for (const QString& line : lines) {
+        const qsizetype colon = line.indexOf(QLatin1String(": "));
+        if (colon < 0)
+            continue;
+        const QString key = line.left(colon), value = line.mid(colon + 2);
+        QString* field = key == QLatin1String("url")                ? &m.url
+                         : key == QLatin1String("caption")          ? &m.caption
+                         : key == QLatin1String("credit")           ? &m.credit
+                         : key == QLatin1String("thumbnail")        ? &m.thumbnail
+                         : key == QLatin1String("alt")              ? &m.alt
+                         : key == QLatin1String("title")            ? &m.title
+                         : key == QLatin1String("link")             ? &m.link
+                         : key == QLatin1String("background")       ? &m.background
+                         : key == QLatin1String("background-color") ? &m.backgroundColor
+                                                                    : nullptr;
+        if (field) {
+            *field = value;
+            m.present = true;
+        }
+    }
+}
+
 QHash<Id, Media> mediaByEvent(const Store& store)
 {
     QHash<Id, Source> sources;
@@ -118,20 +219,7 @@ QHash<Id, Media> mediaByEvent(const Store& store)
         m.credit = s.publisher;
         m.alt = s.text;
         m.caption = c.quote;
-        for (const QString& line : lines.mid(1)) {
-            const qsizetype colon = line.indexOf(QLatin1String(": "));
-            const QString key = line.left(colon), value = line.mid(colon + 2);
-            if (key == QLatin1String("title"))
-                m.title = value;
-            else if (key == QLatin1String("thumbnail"))
-                m.thumbnail = value;
-            else if (key == QLatin1String("link"))
-                m.link = value;
-            else if (key == QLatin1String("background"))
-                m.background = value;
-            else if (key == QLatin1String("background-color"))
-                m.backgroundColor = value;
-        }
+        readMediaLines(lines.mid(1), m);
         out.insert(c.target.id, m);
     }
     return out;
@@ -164,6 +252,45 @@ void writeDate(JsonWriter& w, const char* key, const Parts& p)
     w.endObject();
 }
 
+void writeMedia(JsonWriter& w, const Media& m)
+{
+    if (!m.url.isEmpty() || !m.caption.isEmpty() || !m.credit.isEmpty()) {
+        w.key("media");
+        w.beginObject();
+        w.field("url", m.url);
+        if (!m.caption.isEmpty())
+            w.field("caption", m.caption);
+        if (!m.credit.isEmpty())
+            w.field("credit", m.credit);
+        if (!m.thumbnail.isEmpty())
+            w.field("thumbnail", m.thumbnail);
+        if (!m.alt.isEmpty())
+            w.field("alt", m.alt);
+        if (!m.title.isEmpty())
+            w.field("title", m.title);
+        if (!m.link.isEmpty())
+            w.field("link", m.link);
+        w.endObject();
+    }
+    if (!m.background.isEmpty() || !m.backgroundColor.isEmpty()) {
+        w.key("background");
+        w.beginObject();
+        if (!m.background.isEmpty())
+            w.field("url", m.background);
+        if (!m.backgroundColor.isEmpty())
+            w.field("color", m.backgroundColor);
+        w.endObject();
+    }
+}
+
+// The title slide's media, kept as a story entry by the importers.
+Media titleMedia(const Store& store)
+{
+    Media m;
+    readMediaLines(store.meta(timelineJsTitleMediaKey()).split(u'\n'), m);
+    return m;
+}
+
 void writeText(JsonWriter& w, const QString& headline, const QString& body)
 {
     w.key("text");
@@ -193,10 +320,17 @@ QByteArray writeTimelineJsJson(const Store& store)
     const QHash<Id, Media> media = mediaByEvent(store);
     JsonWriter w;
     w.beginObject();
-    w.key("title");
-    w.beginObject();
-    writeText(w, store.meta(QStringLiteral("title")), store.meta(QStringLiteral("description")));
-    w.endObject();
+    // No title slide for a story without title or description: TimelineJS would open on an
+    // empty slide.
+    const QString title = store.meta(QStringLiteral("title")),
+                  description = store.meta(QStringLiteral("description"));
+    if (!title.isEmpty() || !description.isEmpty()) {
+        w.key("title");
+        w.beginObject();
+        writeText(w, timelineJsHtml(title), timelineJsHtml(description));
+        writeMedia(w, titleMedia(store));
+        w.endObject();
+    }
 
     w.key("events");
     w.beginArray();
@@ -209,41 +343,14 @@ QByteArray writeTimelineJsJson(const Store& store)
         writeDate(w, "start_date", *span.start);
         if (span.end)
             writeDate(w, "end_date", *span.end);
-        writeText(w, e.title, e.summary);
+        writeText(w, timelineJsHtml(e.title), timelineJsHtml(e.summary));
         if (const QString display = displayFor(e); !display.isEmpty())
             w.field("display_date", display);
         if (e.categoryId && categories.contains(e.categoryId))
             w.field("group", categories.value(e.categoryId));
         w.field("unique_id", e.uid.isEmpty() ? QStringLiteral("event-%1").arg(e.id) : e.uid);
-        if (const auto it = media.constFind(e.id); it != media.constEnd()) {
-            if (!it->url.isEmpty() || !it->caption.isEmpty() || !it->credit.isEmpty()) {
-                w.key("media");
-                w.beginObject();
-                w.field("url", it->url);
-                if (!it->caption.isEmpty())
-                    w.field("caption", it->caption);
-                if (!it->credit.isEmpty())
-                    w.field("credit", it->credit);
-                if (!it->thumbnail.isEmpty())
-                    w.field("thumbnail", it->thumbnail);
-                if (!it->alt.isEmpty())
-                    w.field("alt", it->alt);
-                if (!it->title.isEmpty())
-                    w.field("title", it->title);
-                if (!it->link.isEmpty())
-                    w.field("link", it->link);
-                w.endObject();
-            }
-            if (!it->background.isEmpty() || !it->backgroundColor.isEmpty()) {
-                w.key("background");
-                w.beginObject();
-                if (!it->background.isEmpty())
-                    w.field("url", it->background);
-                if (!it->backgroundColor.isEmpty())
-                    w.field("color", it->backgroundColor);
-                w.endObject();
-            }
-        }
+        if (const auto it = media.constFind(e.id); it != media.constEnd())
+            writeMedia(w, *it);
         w.endObject();
     }
     w.endArray();
@@ -256,10 +363,10 @@ QByteArray writeTimelineJsJson(const Store& store)
             continue;
         w.element();
         w.beginObject();
-        writeDate(w, "start_date", *span.start);
-        // TimelineJS requires an era's end: a one-date era ends where it starts.
-        writeDate(w, "end_date", span.end ? *span.end : *span.start);
-        writeText(w, era.title, QString());
+        const auto [start, end] = eraEnds(span);
+        writeDate(w, "start_date", start);
+        writeDate(w, "end_date", end);
+        writeText(w, timelineJsHtml(era.title), QString());
         w.endObject();
     }
     w.endArray();
@@ -282,12 +389,11 @@ QByteArray writeTimelineJsCsv(const Store& store)
                    QStringLiteral("Alt Text"), QStringLiteral("Type"), QStringLiteral("Group"),
                    QStringLiteral("Background")});
     auto num = [](int n) { return n ? QString::number(n) : QString(); };
-    auto dateCells = [&](const Span& s) {
-        const Parts st = *s.start;
+    auto dateCells = [&](const Parts& st, const std::optional<Parts>& end) {
         QStringList cells{QString::number(st.year), num(st.month), num(st.day), timeText(st)};
-        if (s.end)
-            cells << QString::number(s.end->year) << num(s.end->month) << num(s.end->day)
-                  << timeText(*s.end);
+        if (end)
+            cells << QString::number(end->year) << num(end->month) << num(end->day)
+                  << timeText(*end);
         else
             cells << QString() << QString() << QString() << QString();
         return cells;
@@ -296,8 +402,15 @@ QByteArray writeTimelineJsCsv(const Store& store)
     const QString description = store.meta(QStringLiteral("description"));
     if (!title.isEmpty() || !description.isEmpty()) {
         QStringList row(19);
-        row[9] = title;
-        row[10] = description;
+        row[9] = timelineJsHtml(title);
+        row[10] = timelineJsHtml(description);
+        const Media m = titleMedia(store);
+        row[11] = m.url;
+        row[12] = m.credit;
+        row[13] = m.caption;
+        row[14] = m.thumbnail;
+        row[15] = m.alt;
+        row[18] = m.backgroundColor.isEmpty() ? m.background : m.backgroundColor;
         row[16] = QStringLiteral("title");
         out += csvRow(row);
     }
@@ -305,10 +418,11 @@ QByteArray writeTimelineJsCsv(const Store& store)
         const Span span = spanOf(e.date);
         if (!span.start)
             continue;
-        QStringList row = dateCells(span);
+        QStringList row = dateCells(*span.start, span.end);
         const Media m = media.value(e.id);
-        row << displayFor(e) << e.title << e.summary << m.url << m.credit << m.caption
-            << m.thumbnail << m.alt << QString() << categories.value(e.categoryId)
+        row << displayFor(e) << timelineJsHtml(e.title) << timelineJsHtml(e.summary) << m.url
+            << m.credit << m.caption << m.thumbnail << m.alt << QString()
+            << categories.value(e.categoryId)
             << (m.backgroundColor.isEmpty() ? m.background : m.backgroundColor);
         out += csvRow(row);
     }
@@ -316,15 +430,11 @@ QByteArray writeTimelineJsCsv(const Store& store)
         const Span span = spanOf(era.date);
         if (!span.start)
             continue;
-        QStringList row = dateCells(span);
-        if (!span.end) {
-            row[4] = row[0];
-            row[5] = row[1];
-            row[6] = row[2];
-            row[7] = row[3];
-        }
-        row << QString() << era.title << QString() << QString() << QString() << QString()
-            << QString() << QString() << QStringLiteral("era") << QString() << QString();
+        const auto [start, end] = eraEnds(span);
+        QStringList row = dateCells(start, end);
+        row << QString() << timelineJsHtml(era.title) << QString() << QString() << QString()
+            << QString() << QString() << QString() << QStringLiteral("era") << QString()
+            << QString();
         out += csvRow(row);
     }
     return out;

@@ -25,6 +25,12 @@ void GuardedXml::fail(const QString& what) const
                          .arg(what));
 }
 
+void GuardedXml::failAt(qint64 line, qint64 column, const QString& what) const
+{
+    throw StoreError(
+        QStringLiteral("%1:%2:%3: %4").arg(m_fileName).arg(line).arg(column + 1).arg(what));
+}
+
 bool GuardedXml::next()
 {
     while (!m_r.atEnd()) {

@@ -29,6 +29,9 @@ public:
     int depth() const { return m_depth; }
 
     [[noreturn]] void fail(const QString& what) const;
+    // For checks made after the element was read: the position saved at its start
+    // (reader().lineNumber(), reader().columnNumber()).
+    [[noreturn]] void failAt(qint64 line, qint64 column, const QString& what) const;
 
     static constexpr qsizetype kMaxBytes = qsizetype(256) * 1024 * 1024;
     static constexpr int kMaxDepth = 64;

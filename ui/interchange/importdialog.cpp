@@ -1,7 +1,7 @@
 #include "importdialog.h"
 
-#include "store/store.h"
 #include "i18n/localdates.h"
+#include "store/store.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -138,9 +138,7 @@ void ImportDialog::refresh()
     m_import->setEnabled(ok);
     if (ok) {
         const ImportSummary s = previewParsedImport(m_store, m_parsed);
-        m_summary->setText(m_parsed.format == QLatin1String("json")
-                               ? tr("The whole story in the file is added to this one.")
-                               : tr("Will create or merge: %1.").arg(s.text()));
+        m_summary->setText(tr("Will create or merge: %1.").arg(s.text()));
     } else {
         m_summary->clear();
     }

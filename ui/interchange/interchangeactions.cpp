@@ -26,6 +26,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <optional>
 
 namespace chronomap {
 
@@ -83,8 +84,12 @@ void exportDataWithProgress(QWidget* window, Story* story, const QString& format
         return;
     }
     const QFileInfo target(path);
+    // The temporary keeps the name's suffix: a format may depend on it (.json or .csv).
     const QString temporary = target.absoluteDir().filePath(
-        QStringLiteral(".%1.partial-%2").arg(target.fileName()).arg(QCoreApplication::applicationPid()));
+        QStringLiteral(".%1.partial-%2")
+            .arg(target.completeBaseName())
+            .arg(QCoreApplication::applicationPid()) +
+        (target.suffix().isEmpty() ? QString() : u'.' + target.suffix()));
     const QString storyPath = story->path();
     std::atomic<bool> cancel{false};
     const std::exception_ptr failure = runWithProgress(
@@ -131,13 +136,17 @@ ChangeRecord importRecord(const ParsedImport& parsed, const ImportSummary& summa
     return rec;
 }
 
-// Parses off the GUI thread (a large sheet takes seconds); throws StoreError.
-ParsedImport parseInBackground(QWidget* window, const QString& path)
+// Parses off the GUI thread (a large sheet takes seconds); throws StoreError. Nothing when the
+// user cancelled the reading (the parse runs to its end, but its result is not offered).
+std::optional<ParsedImport> parseInBackground(QWidget* window, const QString& path)
 {
     ParsedImport parsed;
+    std::atomic<bool> cancel{false};
     const auto failure = runWithProgress(
         window, QObject::tr("Reading %1…").arg(QFileInfo(path).fileName()),
-        [&] { parsed = parseImportForPreview(path); }, nullptr, nullptr);
+        [&] { parsed = parseImportForPreview(path); }, nullptr, &cancel);
+    if (cancel.load())
+        return std::nullopt;
     if (failure)
         std::rethrow_exception(failure);
     return parsed;
@@ -147,7 +156,10 @@ bool importOne(QWidget* window, Story* story, const QString& path)
 {
     ParsedImport parsed;
     try {
-        parsed = parseInBackground(window, path);
+        std::optional<ParsedImport> read = parseInBackground(window, path);
+        if (!read)
+            return false;
+        parsed = std::move(*read);
     } catch (const StoreError& e) {
         QMessageBox::warning(window, QObject::tr("Import"),
                              QObject::tr("The file cannot be imported; nothing was changed.\n\n%1")
@@ -190,6 +202,11 @@ bool importOne(QWidget* window, Story* story, const QString& path)
                 ChangeRecord rec = importRecord(chosen, summary);
                 rec.author = author;
                 store->logChange(rec);
+                // Cancel pressed after the last progress report still means nothing changes.
+                if (cancel.load())
+                    throw StoreError(
+                        QObject::tr("%1: the import was cancelled; nothing was changed")
+                            .arg(chosen.fileName));
                 tx.commit();
             },
             &share, &cancel);
@@ -286,7 +303,7 @@ void addInterchangeActions(QMenu* fileMenu, QWidget* window, std::function<Story
     static const Item items[] = {
         {QT_TRANSLATE_NOOP("Interchange", "TimelineJS JSON…"), "timelinejs", "json",
          "TimelineJS JSON (*.json)"},
-        {QT_TRANSLATE_NOOP("Interchange", "TimelineJS Spreadsheet (CSV)…"), "timelinejs", "csv",
+        {QT_TRANSLATE_NOOP("Interchange", "TimelineJS Spreadsheet (CSV)…"), "timelinejs-csv", "csv",
          "CSV (*.csv)"},
         {QT_TRANSLATE_NOOP("Interchange", "Events CSV…"), "events-csv", "csv", "CSV (*.csv)"},
         {QT_TRANSLATE_NOOP("Interchange", "Relations CSV (edge list)…"), "edges-csv", "csv",
