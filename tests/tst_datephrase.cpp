@@ -60,6 +60,8 @@ void TestDatePhrase::phrases_data()
     QTest::newRow("no year, inferred") << "Aug" << 2025 << "2025?-08";
     QTest::newRow("day without year, inferred") << "24 October" << 2025 << "2025?-10-24";
     QTest::newRow("stated year beats default") << "Aug 2024" << 2025 << "2024-08";
+    QTest::newRow("day.month.year") << "24.10.2025" << 0 << "2025-10-24";
+    QTest::newRow("d.m.yyyy") << "2.8.2025" << 0 << "2025-08-02";
 }
 
 void TestDatePhrase::phrases()
@@ -96,6 +98,10 @@ void TestDatePhrase::refusals_data()
     QTest::newRow("fts syntax") << "\" * ( - NEAR"
                                 << "not";
     QTest::newRow("too long") << QString(300, u'a') << "longer";
+    QTest::newRow("day or month first") << "10/11/2025"
+                                        << "day/month or month/day";
+    QTest::newRow("no 13th month") << "24.13.2025"
+                                   << "month";
 }
 
 void TestDatePhrase::refusals()

@@ -23,6 +23,8 @@ private slots:
     void edgeCells_data();
     void edgeCells();
     void mappingForOtherHeaders();
+    void datesAsSpreadsheetsWriteThem_data();
+    void datesAsSpreadsheetsWriteThem();
     void malformed_data();
     void malformed();
 
@@ -161,14 +163,66 @@ void TestEventCsv::mappingForOtherHeaders()
     QCOMPARE(b.events.at(0).actors.at(0).role, QStringLiteral("Gastgeber"));
 }
 
+void TestEventCsv::datesAsSpreadsheetsWriteThem_data()
+{
+    QTest::addColumn<QString>("start");
+    QTest::addColumn<QString>("end");
+    QTest::addColumn<QString>("edtf");
+    QTest::newRow("EDTF") << "2025-10-24"
+                          << ""
+                          << "2025-10-24";
+    QTest::newRow("European dots") << "24.10.2025"
+                                   << ""
+                                   << "2025-10-24";
+    QTest::newRow("one-digit day and month") << "2.8.2025"
+                                             << ""
+                                             << "2025-08-02";
+    QTest::newRow("month name") << "Oct 24, 2025"
+                                << ""
+                                << "2025-10-24";
+    QTest::newRow("a reporter's phrase") << "late October 2025"
+                                         << ""
+                                         << "2025-10-21/2025-10-31";
+    QTest::newRow("range in two columns") << "21.10.2025"
+                                          << "31.10.2025"
+                                          << "2025-10-21/2025-10-31";
+    QTest::newRow("month to month") << "2025-08"
+                                    << "2025-10"
+                                    << "2025-08/2025-10";
+}
+
+void TestEventCsv::datesAsSpreadsheetsWriteThem()
+{
+    QFETCH(QString, start);
+    QFETCH(QString, end);
+    QFETCH(QString, edtf);
+    const QByteArray csv =
+        QStringLiteral("Titel;Datum;Ende\nGespräche in Miami;%1;%2\n").arg(start, end).toUtf8();
+    const CsvTable t = readCsv(csv, QStringLiteral("de.csv"));
+    CsvMapping m;
+    m.columns = {
+        {QStringLiteral("title"), 0}, {QStringLiteral("date"), 1}, {QStringLiteral("end"), 2}};
+    const ImportBatch b = readEventsTable(t, m, QStringLiteral("de.csv"));
+    QCOMPARE(b.events.size(), 1);
+    QCOMPARE(b.events.at(0).date.edtf(), edtf);
+}
+
 void TestEventCsv::malformed_data()
 {
     QTest::addColumn<QByteArray>("csv");
     QTest::addColumn<bool>("edges");
     QTest::addColumn<QString>("message");
-    QTest::newRow("bad date") << QByteArray("title,date\nA,2025-10-24\nB,24.10.2025\n") << false
-                              << QStringLiteral(
-                                     "bad.csv:3:2: column \"date\": expected an EDTF date");
+    QTest::newRow("bad date") << QByteArray("title,date\nA,2025-10-24\nB,24.13.2025\n") << false
+                              << QStringLiteral("bad.csv:3:2: column \"date\": expected a date "
+                                                "such as 2025-10-24");
+    QTest::newRow("day or month first?")
+        << QByteArray("title,date\nA,10/11/2025\n") << false
+        << QStringLiteral("bad.csv:2:2: column \"date\": expected a date such as 2025-10-24, "
+                          "2025-10 or 2025-10-21/2025-10-31, found \"10/11/2025\": \"10/11/2025\" "
+                          "could be day/month or month/day");
+    QTest::newRow("end before start")
+        << QByteArray("title,date,end\nA,2025-10-24,2025-10-01\n") << false
+        << QStringLiteral("bad.csv:2:3: column \"end\": the end \"2025-10-01\" does not close");
     QTest::newRow("empty date") << QByteArray("title,date\nA,\n") << false
                                 << QStringLiteral("bad.csv:2:2: column \"date\": expected a date");
     QTest::newRow("missing date column") << QByteArray("title,when not\nA,1\n") << false

@@ -1,5 +1,7 @@
 #include "eventscsv.h"
 
+#include "model/datephrase.h"
+
 #include "csvreader.h"
 
 #include "store/store.h"
@@ -107,20 +109,38 @@ ImportBatch readEventsTable(const CsvTable& t, const CsvMapping& m, const QStrin
         };
         Event e;
         e.title = cell("title");
-        QString dateText = cell("date");
+        const QString dateText = cell("date");
         const QString end = cell("end");
         if (dateText.isEmpty())
             fail(row, m.column(QStringLiteral("date")),
                  QStringLiteral("expected a date such as 2025-10-24, found an empty cell"));
-        if (!end.isEmpty() && end != dateText)
-            dateText += u'/' + end;
-        QString why;
-        e.date = PartialDate::fromEdtf(dateText, &why);
-        if (!e.date.isValid())
-            fail(
-                row, m.column(QStringLiteral("date")),
-                QStringLiteral("expected an EDTF date such as 2025-10 or 2025-10-21/2025-10-31: %1")
-                    .arg(why));
+        // EDTF, or what a spreadsheet or a reporter writes ("24.10.2025", "Oct 24, 2025",
+        // "late October 2025"), read the way the date field of the window reads it.
+        auto readDate = [&](const QString& text, const char* column) {
+            QString why;
+            PartialDate d = PartialDate::fromEdtf(text, &why);
+            if (!d.isValid()) {
+                QString phraseWhy;
+                d = parseDatePhrase(text, &phraseWhy);
+                if (!d.isValid())
+                    fail(row, m.column(QLatin1String(column)),
+                         QStringLiteral("expected a date such as 2025-10-24, 2025-10 or "
+                                        "2025-10-21/2025-10-31, found \"%1\": %2")
+                             .arg(text, phraseWhy.isEmpty() ? why : phraseWhy));
+            }
+            return d;
+        };
+        e.date = readDate(dateText, "date");
+        if (!end.isEmpty() && end != dateText) {
+            const PartialDate last = readDate(end, "end");
+            QString why;
+            e.date = PartialDate::fromEdtf(e.date.edtf() + u'/' + last.edtf(), &why);
+            if (!e.date.isValid())
+                fail(row, m.column(QStringLiteral("end")),
+                     QStringLiteral("the end \"%1\" does not close the range that starts at "
+                                    "\"%2\": %3")
+                         .arg(end, dateText, why));
+        }
         e.displayDate = cell("display_date");
         e.summary = cell("summary");
         e.location = cell("location");

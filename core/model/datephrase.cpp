@@ -261,6 +261,27 @@ PartialDate parseDatePhrase(const QString& input, QString* error, int defaultYea
     // Plain EDTF first: it is what the phrases become, and editors may type it directly.
     if (const PartialDate d = PartialDate::fromEdtf(text); d.isValid())
         return d;
+    // "24.10.2025": day, month and year with dots, as European spreadsheets write dates (the
+    // dots make the order certain; "10/24/2025" and "24/10/2025" are not, and are refused).
+    static const QRegularExpression dotted(QStringLiteral("^(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})$"));
+    if (const auto m = dotted.match(text); m.hasMatch()) {
+        QString edtfError;
+        const PartialDate d =
+            PartialDate::fromEdtf(QStringLiteral("%1-%2-%3")
+                                      .arg(m.captured(3), m.captured(2).rightJustified(2, u'0'),
+                                           m.captured(1).rightJustified(2, u'0')),
+                                  &edtfError);
+        if (!d.isValid())
+            why = edtfError;
+        return d;
+    }
+    static const QRegularExpression slashed(QStringLiteral("^\\d{1,2}/\\d{1,2}/\\d{2,4}$"));
+    if (slashed.match(text).hasMatch()) {
+        why = QStringLiteral("\"%1\" could be day/month or month/day; write it as 2025-10-24 or "
+                             "24 October 2025")
+                  .arg(text);
+        return {};
+    }
     // "2025-10-24/26": an EDTF day with the end's month and year left out.
     static const QRegularExpression shortRange(
         QStringLiteral("^(\\d{4})-(\\d{2})-(\\d{2})\\s*/\\s*(?:(\\d{2})-)?(\\d{2})$"));
