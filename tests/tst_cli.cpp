@@ -134,7 +134,7 @@ void TestCli::failedImportChangesNothing_data()
     QTest::addColumn<QString>("message");
     QTest::newRow("bad date on line 3")
         << QStringLiteral("bad.csv") << QByteArray("title,date\nA,2025\nB,yesterday\n")
-        << QStringList() << QStringLiteral("bad.csv:3:2: column \"date\": expected an EDTF date");
+        << QStringList() << QStringLiteral("bad.csv:3:2: column \"date\": expected a date such as");
     QTest::newRow("unknown node")
         << QStringLiteral("bad.gexf")
         << QByteArray("<gexf><graph><nodes><node id=\"a\"/></nodes><edges>\n<edge source=\"a\" "

@@ -81,7 +81,7 @@ void TestImportDialog::mapsColumnsAndPreviews()
     bool errorShown = false;
     for (QLabel* l : dialog.findChildren<QLabel*>())
         if (l->text().startsWith(path +
-                                 QStringLiteral(":2:2: column \"Was\": expected an EDTF date")))
+                                 QStringLiteral(":2:2: column \"Was\": expected a date such as")))
             errorShown = true;
     QVERIFY(errorShown);
 }
