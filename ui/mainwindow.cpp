@@ -6,6 +6,7 @@
 #include "events/eventtablemodel.h"
 #include "export/exportactions.h"
 #include "help/shortcutsheet.h"
+#include "i18n/labels.h"
 #include "inspector/citedialog.h"
 #include "inspector/detailspanel.h"
 #include "interchange/interchangeactions.h"
@@ -573,7 +574,7 @@ void MainWindow::buildMenus()
     m_statusMenu = m_editMenu->addMenu(tr("&Status"));
     for (int v = 0; v <= int(Verification::Cleared); ++v) {
         const auto status = Verification(v);
-        m_statusMenu->addAction(verificationName(status), this,
+        m_statusMenu->addAction(statusLabel(status), this,
                                 [this, status] { setStatusOfSelection(status); });
     }
     m_editMenu->addSeparator();
@@ -726,7 +727,7 @@ void MainWindow::showTableMenu(const QPoint& pos)
     QMenu* status = menu.addMenu(n > 1 ? tr("Mark %1 Events As").arg(n) : tr("Mark As"));
     for (int v = 0; v <= int(Verification::Cleared); ++v) {
         const auto s = Verification(v);
-        status->addAction(verificationName(s), this, [this, s] {
+        status->addAction(statusLabel(s), this, [this, s] {
             QList<EntityRef> refs;
             for (const QModelIndex& index : m_table->selectionModel()->selectedRows())
                 refs << EntityRef{EntityKind::Event,
