@@ -7,6 +7,7 @@
 #include "i18n/localdates.h"
 #include "query/selection.h"
 #include "story/story.h"
+#include "theme/windowtheme.h"
 
 #include <QComboBox>
 #include <QDesktopServices>
@@ -102,7 +103,7 @@ DetailsPanel::DetailsPanel(Story* story, Selection* selection, QWidget* parent)
     scroll->setWidget(m_form);
     formLayout->addWidget(scroll, 1);
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("color:#b00020"));
+    m_problem->setStyleSheet(WindowTheme::problemStyleSheet(palette()));
     formLayout->addWidget(m_problem);
     auto* saveBar = new QHBoxLayout;
     m_save->setObjectName(QStringLiteral("saveButton"));
@@ -433,6 +434,8 @@ void DetailsPanel::startEdit()
     if (!entry)
         return;
     m_tabs->setCurrentIndex(0);
+    // The theme may have changed since the panel was made.
+    m_problem->setStyleSheet(WindowTheme::problemStyleSheet(palette()));
     m_form->setEntity(*entry);
     m_stack->setCurrentIndex(1);
     if (m_form->titleEdit())
