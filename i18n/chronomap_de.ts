@@ -9,6 +9,53 @@
     </message>
 </context>
 <context>
+    <name>DatePhrase</name>
+    <message>
+        <source>&quot;%1&quot; is not a month, day or year</source>
+        <translation>&quot;%1&quot; ist weder Monat noch Tag noch Jahr</translation>
+    </message>
+    <message>
+        <source>no date in it</source>
+        <translation>kein Datum darin</translation>
+    </message>
+    <message>
+        <source>a day needs its month (&quot;24 October 2025&quot;)</source>
+        <translation>ein Tag braucht seinen Monat (&quot;24 October 2025&quot;)</translation>
+    </message>
+    <message>
+        <source>add a year, for example &quot;late October 2025&quot;</source>
+        <translation>ein Jahr fehlt, zum Beispiel &quot;late October 2025&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; already names a day</source>
+        <translation>&quot;%1&quot; nennt schon einen Tag</translation>
+    </message>
+    <message>
+        <source>say the month after the days (&quot;24–26 October 2025&quot;)</source>
+        <translation>den Monat nach den Tagen nennen (&quot;24–26 October 2025&quot;)</translation>
+    </message>
+    <message>
+        <source>the date is empty; type one, for example &quot;late October 2025&quot;</source>
+        <translation>das Datum ist leer; zum Beispiel &quot;late October 2025&quot; eingeben</translation>
+    </message>
+    <message>
+        <source>the date is longer than 100 characters</source>
+        <translation>das Datum ist länger als 100 Zeichen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs a single date after it</source>
+        <translation>nach &quot;%1&quot; muss ein einzelnes Datum folgen</translation>
+    </message>
+    <message>
+        <source>the end of a span must be one date</source>
+        <translation>das Ende einer Spanne muss ein Datum sein</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; reads as %2, which is not a date: %3</source>
+        <translation>&quot;%1&quot; ergibt %2, das ist kein Datum: %3</translation>
+    </message>
+</context>
+<context>
     <name>Interchange</name>
     <message>
         <source>TimelineJS JSON…</source>
@@ -37,6 +84,65 @@
     <message>
         <source>Chronomap JSON…</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>bestätigt</translation>
+    </message>
+    <message>
+        <source>disputed</source>
+        <translation>umstritten</translation>
+    </message>
+    <message>
+        <source>cleared</source>
+        <translation>freigegeben</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>organization</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>Staat</translation>
+    </message>
+    <message>
+        <source>group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>actor</source>
+        <translation>Akteur</translation>
+    </message>
+    <message>
+        <source>relation</source>
+        <translation>Beziehung</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>scene</source>
+        <translation>Szene</translation>
     </message>
 </context>
 <context>
@@ -94,6 +200,85 @@
     </message>
 </context>
 <context>
+    <name>PartialDate</name>
+    <message>
+        <source>a year needs four digits (&quot;2025&quot;, &quot;-0044&quot; for 45 BCE)</source>
+        <translation>ein Jahr hat vier Ziffern (&quot;2025&quot;, &quot;-0044&quot; für 45 v. Chr.)</translation>
+    </message>
+    <message>
+        <source>the year &quot;%1&quot; is not a year</source>
+        <translation>&quot;%1&quot; ist kein Jahr</translation>
+    </message>
+    <message>
+        <source>the year is beyond a million years from now</source>
+        <translation>das Jahr liegt mehr als eine Million Jahre entfernt</translation>
+    </message>
+    <message>
+        <source>the month must be two digits, 01 to 12</source>
+        <translation>der Monat hat zwei Ziffern, 01 bis 12</translation>
+    </message>
+    <message>
+        <source>the month must be 01 to 12 (or a season, 21 to 24)</source>
+        <translation>der Monat muss 01 bis 12 sein (oder eine Jahreszeit, 21 bis 24)</translation>
+    </message>
+    <message>
+        <source>the day must be two digits, 01 to 31</source>
+        <translation>der Tag hat zwei Ziffern, 01 bis 31</translation>
+    </message>
+    <message>
+        <source>the day must be 01 to 31</source>
+        <translation>der Tag muss 01 bis 31 sein</translation>
+    </message>
+    <message>
+        <source>the time must read HH:MM or HH:MM:SS</source>
+        <translation>die Uhrzeit lautet HH:MM oder HH:MM:SS</translation>
+    </message>
+    <message>
+        <source>the seconds must be 00 to 59</source>
+        <translation>die Sekunden müssen 00 bis 59 sein</translation>
+    </message>
+    <message>
+        <source>the time zone must read +HH:MM</source>
+        <translation>die Zeitzone lautet +HH:MM</translation>
+    </message>
+    <message>
+        <source>unexpected &quot;%1&quot; after the date</source>
+        <translation>unerwartetes &quot;%1&quot; nach dem Datum</translation>
+    </message>
+    <message>
+        <source>%1 has no day %2</source>
+        <translation>%1 hat keinen Tag %2</translation>
+    </message>
+    <message>
+        <source>it is empty</source>
+        <translation>es ist leer</translation>
+    </message>
+    <message>
+        <source>it is longer than any date</source>
+        <translation>es ist länger als jedes Datum</translation>
+    </message>
+    <message>
+        <source>an interval has one &quot;/&quot;</source>
+        <translation>ein Zeitraum hat ein &quot;/&quot;</translation>
+    </message>
+    <message>
+        <source>an interval needs at least one end</source>
+        <translation>ein Zeitraum braucht mindestens ein Ende</translation>
+    </message>
+    <message>
+        <source>the interval ends before it starts</source>
+        <translation>der Zeitraum endet, bevor er beginnt</translation>
+    </message>
+    <message>
+        <source>it has no year</source>
+        <translation>es hat kein Jahr</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date Chronomap understands: %2</source>
+        <translation>&quot;%1&quot; ist kein Datum, das Chronomap versteht: %2</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>No actors in this story</source>
@@ -101,35 +286,35 @@
     </message>
     <message>
         <source>person</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Person</translation>
     </message>
     <message>
         <source>organization</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Organisation</translation>
     </message>
     <message>
         <source>state</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Staat</translation>
     </message>
     <message>
         <source>group</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Gruppe</translation>
     </message>
     <message>
         <source>draft</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Entwurf</translation>
     </message>
     <message>
         <source>confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">bestätigt</translation>
     </message>
     <message>
         <source>disputed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">umstritten</translation>
     </message>
     <message>
         <source>cleared</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">freigegeben</translation>
     </message>
     <message>
         <source>community</source>
@@ -146,38 +331,6 @@
     <message>
         <source>Actor map</source>
         <translation>Akteurskarte</translation>
-    </message>
-    <message numerus="yes">
-        <source>Publish-safe: %n event(s) not cleared for publication in this window left out.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Publish-safe: %n event(s) not cleared for publication marked UNVERIFIED (hatched).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>UNVERIFIED: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Publish-safe: %n relation(s) not cleared for publication in this window left out.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Publish-safe: %n relation(s) not cleared for publication marked UNVERIFIED.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
     </message>
     <message>
         <source>Sources: %1</source>
@@ -253,6 +406,70 @@
     </message>
     <message>
         <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish-safe: %1 not cleared for publication in this window left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation type="unfinished">Ereignis</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish-safe: ⚠ and hatching mark %1 not cleared for publication.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>relation</source>
+        <translation type="unfinished">Beziehung</translation>
+    </message>
+    <message>
+        <source>relations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish-safe: ⚠ marks %1 not cleared for publication.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;Chart…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cop&amp;y Chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot write it: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print Chart</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -748,6 +965,10 @@ After: %2</source>
         <source>Note for the other editors (signed %1):</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Change history of the current entry</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>chronomap::EntryForm</name>
@@ -947,15 +1168,174 @@ EDTF: %2</source>
 <context>
     <name>chronomap::EventsPlottable</name>
     <message>
-        <source>UNVERIFIED</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::ExportDialog</name>
+    <message>
+        <source>1920 × 1080 (Full HD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3840 × 2160 (4K)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1080 × 1920 (portrait, social)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1200 × 675 (social card)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A4 landscape (842 × 595 pt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished">Zeitleiste</translation>
+    </message>
+    <message>
+        <source>Actor map</source>
+        <translation type="unfinished">Akteurskarte</translation>
+    </message>
+    <message>
+        <source>&amp;Chart:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Si&amp;ze:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>type × </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Larger type and lines, same canvas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished">Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished">Dunkel</translation>
+    </message>
+    <message>
+        <source>Print (greyscale-safe)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broadcast (large type)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation type="unfinished">&amp;Farbschema:</translation>
+    </message>
+    <message>
+        <source>Headline over the chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart: name / newsroom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;itle:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ubtitle:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ca&amp;ption:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cre&amp;dit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sources line from the citations of what is shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Legend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark entries not cleared for publication (⚠, hatched)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave out entries not cleared for publication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off: show every entry as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;ublish-safe:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 files (*.%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose where to save the chart.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1163,6 +1543,14 @@ EDTF: %2</source>
     <message>
         <source>Actors</source>
         <translation>Akteure</translation>
+    </message>
+    <message>
+        <source>Preview of what will be imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column for %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1737,10 +2125,6 @@ EDTF: %2</source>
 <context>
     <name>chronomap::SearchResultModel</name>
     <message>
-        <source>note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1816,18 +2200,22 @@ EDTF: %2</source>
     </message>
     <message>
         <source>draft</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Entwurf</translation>
     </message>
     <message>
         <source>confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">bestätigt</translation>
     </message>
     <message>
         <source>cleared</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">freigegeben</translation>
     </message>
     <message>
         <source>disputed</source>
+        <translation type="unfinished">umstritten</translation>
+    </message>
+    <message>
+        <source>⚠ not cleared for publication</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

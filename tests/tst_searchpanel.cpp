@@ -1,18 +1,26 @@
 // Search and filters: the user's text is searched for literally (FTS syntax in it is only
 // text), results select and reveal their entry, and the filters the charts obey also filter
-// the events table, show as chips and clear in one click.
+// the events table, show as chips and clear in one click. Names with "&" show as written in
+// the filter menus and chips, and chips stay readable in the light and the dark theme.
 #include "edit/edits.h"
 #include "events/eventtablemodel.h"
 #include "query/selection.h"
 #include "search/filterbar.h"
 #include "search/searchpanel.h"
 #include "story/story.h"
+#include "theme/windowtheme.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
+#include <QStyle>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
+
+#include <cmath>
 
 using namespace chronomap;
 
@@ -29,6 +37,9 @@ private slots:
     void noteResultRevealsItsEntry();
     void tableObeysFilters();
     void filterBarShowsChipsAndClears();
+    void namesWithAmpersandsShowAsWritten();
+    void chipsAreReadableInBothThemes_data();
+    void chipsAreReadableInBothThemes();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -178,6 +189,111 @@ void TestSearchPanel::filterBarShowsChipsAndClears()
     QTest::mouseClick(clear, Qt::LeftButton);
     QVERIFY(m_selection->filter().isEmpty());
     QVERIFY(bar.activeFilters().isEmpty());
+}
+
+namespace {
+// QAction and QToolButton texts take "&x" as a mnemonic; shown as written, a name's "&" is "&&".
+bool ampersandsEscaped(QString text)
+{
+    text.remove(QStringLiteral("&&"));
+    return !text.contains(u'&');
+}
+} // namespace
+
+void TestSearchPanel::namesWithAmpersandsShowAsWritten()
+{
+    // The sample story's "Sanctions & economy" category, in the Category menu and as a chip.
+    FilterBar bar(m_story.get(), m_selection.get());
+    QMenu* categories = nullptr;
+    for (auto* b : bar.findChildren<QToolButton*>())
+        if (b->menu() && b->accessibleName().contains(QStringLiteral("Category")))
+            categories = b->menu();
+    QVERIFY(categories);
+    emit categories->aboutToShow();
+    QAction* sanctions = nullptr;
+    for (QAction* a : categories->actions()) {
+        QVERIFY2(ampersandsEscaped(a->text()), qPrintable(a->text()));
+        if (a->text().startsWith(QStringLiteral("Sanctions")))
+            sanctions = a;
+    }
+    QVERIFY(sanctions);
+    QCOMPARE(sanctions->text(), QStringLiteral("Sanctions && economy"));
+    sanctions->setChecked(true);
+    QCOMPARE(bar.activeFilters(), QStringList{QStringLiteral("Category: Sanctions & economy")});
+    bool chipFound = false;
+    for (auto* b : bar.findChildren<QToolButton*>())
+        if (b->text().contains(QStringLiteral("Sanctions"))) {
+            chipFound = true;
+            QVERIFY2(ampersandsEscaped(b->text()), qPrintable(b->text()));
+        }
+    QVERIFY(chipFound);
+}
+
+namespace {
+double luminance(QColor c)
+{
+    auto channel = [](double v) {
+        return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+}
+
+// WCAG contrast ratio, 1 (none) to 21 (black on white).
+double contrast(QColor a, QColor b)
+{
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+} // namespace
+
+void TestSearchPanel::chipsAreReadableInBothThemes_data()
+{
+    QTest::addColumn<bool>("dark");
+    QTest::newRow("light") << false;
+    QTest::newRow("dark") << true;
+}
+
+void TestSearchPanel::chipsAreReadableInBothThemes()
+{
+    QFETCH(bool, dark);
+    const QPalette before = QApplication::palette();
+    FilterBar bar(m_story.get(), m_selection.get());
+    bar.resize(900, 40);
+    bar.show(); // a window on screen follows the application's palette
+    QVERIFY(QTest::qWaitForWindowExposed(&bar));
+    Selection::Filter f;
+    f.statuses = {int(Verification::Confirmed)};
+    m_selection->setFilter(f);
+    // The theme changes while the chip is on screen.
+    QApplication::setPalette(dark ? WindowTheme::darkPalette()
+                                  : QApplication::style()->standardPalette());
+    QTRY_COMPARE(bar.palette().color(QPalette::Base),
+                 QApplication::palette().color(QPalette::Base));
+    QToolButton* chip = nullptr;
+    for (auto* b : bar.findChildren<QToolButton*>())
+        if (b->text().contains(QStringLiteral("confirmed")))
+            chip = b;
+    QVERIFY(chip);
+    chip->resize(chip->sizeHint());
+    // The chip as drawn: its commonest colour is the background; its text is the pixel that
+    // stands out most from it.
+    const QImage image = chip->grab().toImage();
+    QHash<QRgb, int> counts;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            ++counts[image.pixel(x, y)];
+    QRgb background = counts.constBegin().key();
+    for (auto it = counts.constBegin(); it != counts.constEnd(); ++it)
+        if (it.value() > counts.value(background))
+            background = it.key();
+    double best = 1;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = image.width() / 4; x < image.width() * 3 / 4; ++x) // the text, not the rim
+            best = std::max(best, contrast(QColor(image.pixel(x, y)), QColor(background)));
+    QApplication::setPalette(before);
+    QVERIFY2(best >= 4.5, qPrintable(QStringLiteral("contrast %1").arg(best)));
+    // The window's theme is the palette's: the chip is dark in the dark theme.
+    QCOMPARE(luminance(QColor(background)) < 0.2, dark);
 }
 
 QTEST_MAIN(TestSearchPanel)

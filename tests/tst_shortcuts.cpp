@@ -1,17 +1,21 @@
 // Keyboard: no two actions that can fire in the same place share a key, every action in the
-// menus is listed in Help › Keyboard Shortcuts and can be found by its name or key, the events
-// table (the accessible alternative to the timeline) has a key that focuses it, and the
-// window's controls carry accessible names.
+// menus is listed in Help › Keyboard Shortcuts (in the menus' order) and can be found by its
+// name or key, the keys the user guide names work also without a desktop key theme, the events
+// table (the accessible alternative to the timeline) has a key that focuses it, Tab walks the
+// window in reading order without a trap, and every stop carries an accessible name.
 #include "actormap/actormapview.h"
 #include "help/shortcutsheet.h"
 #include "inspector/detailspanel.h"
 #include "mainwindow.h"
+#include "query/selection.h"
 #include "search/filterbar.h"
 #include "story/story.h"
 #include "timeline/timelineview.h"
 
 #include <QAbstractButton>
+#include <QAccessible>
 #include <QAction>
+#include <QApplication>
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QMenu>
@@ -36,6 +40,10 @@ private slots:
     void sheetSearch();
     void eventsTableHasAFocusKey();
     void namedControlsHaveAccessibleNames();
+    void tabWalksThroughTheWindowInReadingOrder();
+    void sheetFollowsTheMenuOrder();
+    void keysTheGuidePromises_data();
+    void keysTheGuidePromises();
 
 private:
     QTemporaryDir m_dir;
@@ -198,6 +206,158 @@ void TestShortcuts::namedControlsHaveAccessibleNames()
     }
     for (QDockWidget* dock : m_window->findChildren<QDockWidget*>())
         QVERIFY(!dock->windowTitle().isEmpty());
+}
+
+namespace {
+// The parts of the window Tab visits, in order, from the search field round to it again
+// (forward) or back to it (backward); each part once, however many controls it has.
+QStringList tabTour(MainWindow* window, Qt::Key key, QStringList* unnamed)
+{
+    const QList<QPair<QWidget*, QString>> parts = {
+        {window->searchField(), QStringLiteral("search")},
+        {window->filterBar(), QStringLiteral("filters")},
+        {window->timeline(), QStringLiteral("timeline")},
+        {window->actorMap(), QStringLiteral("actor map")},
+        {window->eventTable(), QStringLiteral("events")},
+        {window->detailsPanel(), QStringLiteral("details")}};
+    auto partOf = [&](QWidget* w) {
+        for (; w; w = w->parentWidget())
+            for (const auto& [widget, name] : parts)
+                if (w == widget)
+                    return name;
+        return QStringLiteral("other");
+    };
+    window->searchField()->setFocus(Qt::TabFocusReason);
+    QStringList visited{QStringLiteral("search")};
+    for (int i = 0; i < 80; ++i) {
+        QTest::keyClick(QApplication::focusWidget(), key);
+        // Every stop says what it is to a screen reader.
+        QAccessibleInterface* a =
+            QAccessible::queryAccessibleInterface(QApplication::focusWidget());
+        if (!a || a->text(QAccessible::Name).trimmed().isEmpty())
+            *unnamed << QString::fromLatin1(QApplication::focusWidget()->metaObject()->className());
+        const QString part = partOf(QApplication::focusWidget());
+        if (part != visited.constLast())
+            visited << part;
+        if (part == QStringLiteral("search"))
+            break;
+    }
+    return visited;
+}
+} // namespace
+
+void TestShortcuts::tabWalksThroughTheWindowInReadingOrder()
+{
+    m_window->activateWindow();
+    QTRY_VERIFY(m_window->isActiveWindow());
+    // A filter chip (made after the window) sits in the filter bar's turn, not at the end.
+    Selection::Filter filter;
+    filter.statuses << int(Verification::Confirmed);
+    m_window->selection()->setFilter(filter);
+    QCOMPARE(m_window->filterBar()->activeFilters().size(), 1);
+    QTRY_VERIFY(!m_window->filterBar()->findChildren<QAbstractButton*>().isEmpty());
+
+    QStringList unnamed;
+    const QStringList forward = tabTour(m_window.get(), Qt::Key_Tab, &unnamed);
+    const QStringList expected = {QStringLiteral("search"),   QStringLiteral("filters"),
+                                  QStringLiteral("timeline"), QStringLiteral("actor map"),
+                                  QStringLiteral("events"),   QStringLiteral("details")};
+    QCOMPARE(forward.mid(0, expected.size()), expected);
+    QCOMPARE(forward.constLast(), QStringLiteral("search")); // round to the start, no trap
+    QCOMPARE(forward.count(QStringLiteral("filters")), 1);
+    QCOMPARE(forward.count(QStringLiteral("events")), 1);
+    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u' ')));
+
+    // The chip is reached by Tab, after the filter menus.
+    auto* chip = [&]() -> QWidget* {
+        for (auto* b : m_window->filterBar()->findChildren<QAbstractButton*>())
+            if (b->accessibleName().contains(QStringLiteral("remove")))
+                return b;
+        return nullptr;
+    }();
+    QVERIFY(chip);
+    QTRY_VERIFY(chip->isVisible());
+    m_window->searchField()->setFocus(Qt::TabFocusReason);
+    bool reached = false;
+    for (int i = 0; i < 12 && !reached; ++i) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        reached = QApplication::focusWidget() == chip;
+    }
+    QVERIFY(reached);
+
+    // Shift+Tab walks the same parts backwards.
+    const QStringList backward = tabTour(m_window.get(), Qt::Key_Backtab, &unnamed);
+    QStringList reversed = expected;
+    std::reverse(reversed.begin() + 1, reversed.end());
+    QCOMPARE(backward.constLast(), QStringLiteral("search"));
+    QStringList backwardKnown;
+    for (const QString& part : backward)
+        if (expected.contains(part))
+            backwardKnown << part;
+    QCOMPARE(backwardKnown, reversed + QStringList{QStringLiteral("search")});
+
+    // After Ctrl+2 (the actor map as a whole), Tab goes on to the events table.
+    QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
+    QTRY_VERIFY(m_window->actorMap()->isAncestorOf(QApplication::focusWidget()) ||
+                m_window->actorMap()->hasFocus());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QVERIFY(m_window->actorMap()->isAncestorOf(QApplication::focusWidget())); // the chart
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), m_window->eventTable());
+    m_window->selection()->setFilter({});
+}
+
+void TestShortcuts::sheetFollowsTheMenuOrder()
+{
+    ShortcutSheet sheet(m_window.get());
+    QStringList menus; // the top-level menu of each row, once per run of rows
+    for (int i = 0; i < sheet.list()->topLevelItemCount(); ++i) {
+        const QString top = sheet.list()->topLevelItem(i)->text(1).section(QChar(0x203a), 0, 0);
+        if (menus.isEmpty() || menus.constLast() != top.trimmed())
+            menus << top.trimmed();
+    }
+    QStringList bar;
+    for (QAction* top : m_window->menuBar()->actions())
+        if (top->menu() && !top->menu()->isEmpty())
+            bar << top->text().remove(u'&');
+    QCOMPARE(menus, bar);
+    QCOMPARE(sheet.list()->topLevelItem(0)->text(0), QStringLiteral("New Story"));
+}
+
+void TestShortcuts::keysTheGuidePromises_data()
+{
+    // docs/guide.md names these keys; they must work wherever Chronomap runs, also on a
+    // desktop without a key theme of its own (the offscreen platform here has none).
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("action");
+    QTest::newRow("save a copy") << QStringLiteral("Ctrl+Shift+S") << QStringLiteral("Save a Copy");
+    QTest::newRow("export chart") << QStringLiteral("Ctrl+E") << QStringLiteral("Export Chart");
+    QTest::newRow("copy chart") << QStringLiteral("Ctrl+Shift+C") << QStringLiteral("Copy Chart");
+    QTest::newRow("print") << QStringLiteral("Ctrl+P") << QStringLiteral("Print");
+    QTest::newRow("import") << QStringLiteral("Ctrl+I") << QStringLiteral("Import");
+    QTest::newRow("undo") << QStringLiteral("Ctrl+Z") << QStringLiteral("Undo");
+    QTest::newRow("redo") << QStringLiteral("Ctrl+Shift+Z") << QStringLiteral("Redo");
+    QTest::newRow("find") << QStringLiteral("Ctrl+F") << QStringLiteral("Find");
+    QTest::newRow("preferences") << QStringLiteral("Ctrl+,") << QStringLiteral("Preferences");
+    QTest::newRow("shortcuts") << QStringLiteral("F1") << QStringLiteral("Keyboard Shortcuts");
+    QTest::newRow("new event") << QStringLiteral("Ctrl+Shift+E") << QStringLiteral("New Event");
+    QTest::newRow("new actor") << QStringLiteral("Ctrl+Shift+A") << QStringLiteral("New Actor");
+    QTest::newRow("note") << QStringLiteral("Ctrl+Shift+N") << QStringLiteral("Add a Note");
+    QTest::newRow("edit") << QStringLiteral("F2") << QStringLiteral("Edit Entry");
+    QTest::newRow("present") << QStringLiteral("F5") << QStringLiteral("Present");
+    QTest::newRow("table") << QStringLiteral("Ctrl+3") << QStringLiteral("Go to Events Table");
+}
+
+void TestShortcuts::keysTheGuidePromises()
+{
+    QFETCH(QString, key);
+    QFETCH(QString, action);
+    const QKeySequence sequence(key, QKeySequence::PortableText);
+    QStringList found;
+    for (const ShortcutEntry& e : ShortcutSheet::collect(m_window.get()))
+        if (e.keys.contains(sequence))
+            found << e.text;
+    QVERIFY2(found.contains(action), qPrintable(key + QStringLiteral(": ") + found.join(u',')));
 }
 
 QTEST_MAIN(TestShortcuts)

@@ -6,6 +6,7 @@
 #include "events/eventtablemodel.h"
 #include "export/exportactions.h"
 #include "help/shortcutsheet.h"
+#include "i18n/labels.h"
 #include "inspector/citedialog.h"
 #include "inspector/detailspanel.h"
 #include "interchange/interchangeactions.h"
@@ -236,6 +237,8 @@ void MainWindow::buildViews()
     m_table->setAccessibleName(tr("Events"));
     m_table->setModel(proxy);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    // Tab leaves the table (arrows move between rows) instead of walking all its cells.
+    m_table->setTabKeyNavigation(false);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_table, &QWidget::customContextMenuRequested, this, &MainWindow::showTableMenu);
     m_table->setAlternatingRowColors(true);
@@ -337,7 +340,12 @@ void MainWindow::buildViews()
     m_undoAct = m_story->undoStack()->createUndoAction(this, tr("&Undo"));
     m_undoAct->setShortcut(QKeySequence::Undo);
     m_redoAct = m_story->undoStack()->createRedoAction(this, tr("&Redo"));
-    m_redoAct->setShortcut(QKeySequence::Redo);
+    // The guide's Ctrl+Shift+Z works everywhere, besides the desktop's own redo key (Ctrl+Y
+    // where that is the custom).
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    if (const QKeySequence shiftZ(Qt::CTRL | Qt::SHIFT | Qt::Key_Z); !redoKeys.contains(shiftZ))
+        redoKeys.prepend(shiftZ);
+    m_redoAct->setShortcuts(redoKeys);
     const QList<QAction*> editActions = m_editMenu->actions();
     m_editMenu->insertAction(editActions.value(0), m_undoAct);
     m_editMenu->insertAction(editActions.value(0), m_redoAct);
@@ -381,25 +389,80 @@ void MainWindow::buildViews()
     m_annotations->setAccessibleName(tr("Notes"));
     m_search->setAccessibleName(tr("Search results"));
     m_filterBar->setAccessibleName(tr("Filters"));
+    // Tab stops on the chart inside each view: it speaks with the view's name.
+    for (QWidget* view : {static_cast<QWidget*>(m_timeline), static_cast<QWidget*>(m_actorMap)})
+        for (QWidget* w : view->findChildren<QWidget*>())
+            if ((w->focusPolicy() & Qt::TabFocus) && w->accessibleName().isEmpty()) {
+                w->setAccessibleName(view->accessibleName());
+                w->setAccessibleDescription(view->accessibleDescription());
+            }
     // Delete acts where entries are picked, not while typing in a field.
     // Delete and F2 act where entries are picked, not while typing in a field or in the
     // Scenes panel (whose F2 renames a scene).
     for (QWidget* w : {static_cast<QWidget*>(m_table), centralWidget()}) // the table, both charts
         w->addActions({m_deleteAct, m_editEntryAct});
     m_details->addAction(m_editEntryAct);
-    setTabOrderOfViews();
     updateChartTheme();
 }
 
-void MainWindow::setTabOrderOfViews()
+QList<QWidget*> MainWindow::tabChain() const
 {
-    // Top to bottom, left to right, as the window reads: search, filters, the two charts, the
-    // events table, then the details beside them.
-    QWidget::setTabOrder(m_searchField, m_filterBar);
-    QWidget::setTabOrder(m_filterBar, m_timeline);
-    QWidget::setTabOrder(m_timeline, m_actorMap);
-    QWidget::setTabOrder(m_actorMap, m_table);
-    QWidget::setTabOrder(m_table, m_details);
+    // Tab walks the window as it reads: the search field, the filters, the two charts, then the
+    // docks (events table, details, notes, search results, history, others), each part's
+    // controls in turn. Qt's own chain follows creation order instead, which put the filter
+    // chips (made later) after everything and skipped the details; the order is worked out
+    // at each Tab, so chips that come and go and docks the user moved stay in it.
+    QList<QWidget*> parts = {m_mainToolBar, m_filterToolBar, m_timeline, m_actorMap};
+    const QList<QDockWidget*> known = {m_eventsDock, m_detailsDock, m_annotationsDock, m_searchDock,
+                                       m_historyDock};
+    for (QDockWidget* dock : known)
+        parts << dock;
+    for (QDockWidget* dock : findChildren<QDockWidget*>(Qt::FindDirectChildrenOnly))
+        if (!known.contains(dock))
+            parts << dock;
+
+    QList<QWidget*> focusable; // the window's tab-focusable widgets in Qt's chain order
+    for (QWidget* w = nextInFocusChain(); w && w != this; w = w->nextInFocusChain())
+        if ((w->focusPolicy() & Qt::TabFocus) && !w->focusProxy() && w->isVisible() &&
+            w->isEnabled() && w->window() == this)
+            focusable << w;
+    QList<QWidget*> chain;
+    for (QWidget* part : std::as_const(parts)) {
+        if (!part || !part->isVisible() || part->window() != this)
+            continue; // hidden, or floating in a window of its own
+        QList<QWidget*> inPart;
+        for (QWidget* w : std::as_const(focusable))
+            if (part == w || part->isAncestorOf(w))
+                inPart << w;
+        // The tool bars are one row: left to right.
+        if (qobject_cast<QToolBar*>(part))
+            std::stable_sort(inPart.begin(), inPart.end(), [](QWidget* a, QWidget* b) {
+                return a->mapTo(a->window(), QPoint()).x() < b->mapTo(b->window(), QPoint()).x();
+            });
+        chain << inPart;
+    }
+    return chain;
+}
+
+bool MainWindow::focusNextPrevChild(bool next)
+{
+    const QList<QWidget*> chain = tabChain();
+    QWidget* focus = QApplication::focusWidget();
+    const qsizetype n = chain.size();
+    qsizetype at = chain.indexOf(focus);
+    if (at < 0 && focus) {
+        // View › Go to focuses a chart as a whole: Tab goes on to its first control, Shift+Tab
+        // back to what comes before it.
+        const auto inside = std::find_if(chain.begin(), chain.end(),
+                                         [focus](QWidget* w) { return focus->isAncestorOf(w); });
+        if (inside != chain.end())
+            at = (inside - chain.begin() + n - (next ? 1 : 0)) % n;
+    }
+    if (at < 0) // focus somewhere the chain does not cover: Qt's order
+        return QMainWindow::focusNextPrevChild(next);
+    QWidget* target = chain.at((at + (next ? 1 : n - 1)) % n);
+    target->setFocus(next ? Qt::TabFocusReason : Qt::BacktabFocusReason);
+    return true;
 }
 
 void MainWindow::buildHelpAndFocus()
@@ -544,7 +607,11 @@ void MainWindow::buildMenus()
     windowAct->setToolTip(tr("Open this story in a second window"));
     file->addSeparator();
     QAction* copyAct = file->addAction(tr("Save a &Copy…"), this, &MainWindow::saveCopy);
-    copyAct->setShortcut(QKeySequence::SaveAs);
+    // The desktop's Save As key; without a desktop (no KDE or GNOME key theme) Qt has none,
+    // so the common Ctrl+Shift+S stands in.
+    copyAct->setShortcuts(QKeySequence::keyBindings(QKeySequence::SaveAs).isEmpty()
+                              ? QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)}
+                              : QKeySequence::keyBindings(QKeySequence::SaveAs));
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
@@ -573,7 +640,7 @@ void MainWindow::buildMenus()
     m_statusMenu = m_editMenu->addMenu(tr("&Status"));
     for (int v = 0; v <= int(Verification::Cleared); ++v) {
         const auto status = Verification(v);
-        m_statusMenu->addAction(verificationName(status), this,
+        m_statusMenu->addAction(statusLabel(status), this,
                                 [this, status] { setStatusOfSelection(status); });
     }
     m_editMenu->addSeparator();
@@ -726,7 +793,7 @@ void MainWindow::showTableMenu(const QPoint& pos)
     QMenu* status = menu.addMenu(n > 1 ? tr("Mark %1 Events As").arg(n) : tr("Mark As"));
     for (int v = 0; v <= int(Verification::Cleared); ++v) {
         const auto s = Verification(v);
-        status->addAction(verificationName(s), this, [this, s] {
+        status->addAction(statusLabel(s), this, [this, s] {
             QList<EntityRef> refs;
             for (const QModelIndex& index : m_table->selectionModel()->selectedRows())
                 refs << EntityRef{EntityKind::Event,

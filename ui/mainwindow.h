@@ -80,6 +80,7 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
     void changeEvent(QEvent* event) override;
+    bool focusNextPrevChild(bool next) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
@@ -102,7 +103,7 @@ private:
     void updateEditActions();
     void buildHelpAndFocus();
     void updateChartTheme();
-    void setTabOrderOfViews();
+    QList<QWidget*> tabChain() const;
 
     std::unique_ptr<Story> m_story;
     Selection* m_selection = nullptr;

@@ -1,5 +1,6 @@
 #include "datephrase.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 #include <QStringList>
 
@@ -100,15 +101,17 @@ std::optional<End> readEnd(const QString& text, QString* why, bool bareDay = fal
             e.month = month;
             continue;
         }
-        *why = QStringLiteral("\"%1\" is not a month, day or year").arg(w);
+        *why =
+            QCoreApplication::translate("DatePhrase", "\"%1\" is not a month, day or year").arg(w);
         return std::nullopt;
     }
     if (!e.year && !e.month && !e.day) {
-        *why = QStringLiteral("no date in it");
+        *why = QCoreApplication::translate("DatePhrase", "no date in it");
         return std::nullopt;
     }
     if (e.day && !e.month && !bareDay) {
-        *why = QStringLiteral("a day needs its month (\"24 October 2025\")");
+        *why = QCoreApplication::translate("DatePhrase",
+                                           "a day needs its month (\"24 October 2025\")");
         return std::nullopt;
     }
     return e;
@@ -125,7 +128,13 @@ bool fillYear(End& e, int year)
     return true;
 }
 
-const QString kNeedYear = QStringLiteral("add a year, for example \"late October 2025\"");
+// The reasons below are shown to the user under the date field: translated, unlike the
+// English phrases the reader understands.
+QString needYear()
+{
+    return QCoreApplication::translate("DatePhrase",
+                                       "add a year, for example \"late October 2025\"");
+}
 
 // The part of the month or year "early", "mid" or "late" names.
 std::optional<Span> readPart(const QString& part, const QString& rest, int defaultYear,
@@ -136,11 +145,11 @@ std::optional<Span> readPart(const QString& part, const QString& rest, int defau
         return std::nullopt;
     End base = *e;
     if (base.day) {
-        *why = QStringLiteral("\"%1\" already names a day").arg(rest);
+        *why = QCoreApplication::translate("DatePhrase", "\"%1\" already names a day").arg(rest);
         return std::nullopt;
     }
     if (!fillYear(base, defaultYear)) {
-        *why = kNeedYear;
+        *why = needYear();
         return std::nullopt;
     }
     Span s;
@@ -206,11 +215,12 @@ std::optional<Span> readSingle(QString text, int defaultYear, QString* why)
         if (!e)
             return std::nullopt;
         if (!e->month || e->day) {
-            *why = QStringLiteral("say the month after the days (\"24–26 October 2025\")");
+            *why = QCoreApplication::translate(
+                "DatePhrase", "say the month after the days (\"24–26 October 2025\")");
             return std::nullopt;
         }
         if (!fillYear(*e, defaultYear)) {
-            *why = kNeedYear;
+            *why = needYear();
             return std::nullopt;
         }
         Span s;
@@ -224,7 +234,7 @@ std::optional<Span> readSingle(QString text, int defaultYear, QString* why)
     if (!e)
         return std::nullopt;
     if (!fillYear(*e, defaultYear)) {
-        *why = kNeedYear;
+        *why = needYear();
         return std::nullopt;
     }
     Span s;
@@ -250,11 +260,12 @@ PartialDate parseDatePhrase(const QString& input, QString* error, int defaultYea
     why.clear();
     const QString text = input.simplified();
     if (text.isEmpty()) {
-        why = QStringLiteral("the date is empty; type one, for example \"late October 2025\"");
+        why = QCoreApplication::translate(
+            "DatePhrase", "the date is empty; type one, for example \"late October 2025\"");
         return {};
     }
     if (text.size() > 100) {
-        why = QStringLiteral("the date is longer than 100 characters");
+        why = QCoreApplication::translate("DatePhrase", "the date is longer than 100 characters");
         return {};
     }
 
@@ -334,7 +345,8 @@ PartialDate parseDatePhrase(const QString& input, QString* error, int defaultYea
             return {};
         const QString side = edtfOf(*s, qualifier);
         if (s->range || !s->edtf.isEmpty()) {
-            why = QStringLiteral("\"%1\" needs a single date after it").arg(m.captured(1));
+            why = QCoreApplication::translate("DatePhrase", "\"%1\" needs a single date after it")
+                      .arg(m.captured(1));
             return {};
         }
         const QString word = m.captured(1).toLower();
@@ -351,7 +363,8 @@ PartialDate parseDatePhrase(const QString& input, QString* error, int defaultYea
             if (!to)
                 return {};
             if (to->range || !to->edtf.isEmpty()) {
-                why = QStringLiteral("the end of a span must be one date");
+                why =
+                    QCoreApplication::translate("DatePhrase", "the end of a span must be one date");
                 return {};
             }
             QString startText = span.captured(1);
@@ -383,8 +396,9 @@ PartialDate parseDatePhrase(const QString& input, QString* error, int defaultYea
     QString edtfError;
     const PartialDate d = PartialDate::fromEdtf(edtf, &edtfError);
     if (!d.isValid())
-        why = QStringLiteral("\"%1\" reads as %2, which is not a date: %3")
-                  .arg(text, edtf, edtfError);
+        why =
+            QCoreApplication::translate("DatePhrase", "\"%1\" reads as %2, which is not a date: %3")
+                .arg(text, edtf, edtfError);
     return d;
 }
 

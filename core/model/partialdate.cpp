@@ -1,5 +1,6 @@
 #include "partialdate.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 
 #include <algorithm>
@@ -21,7 +22,10 @@ qint64 daysFromCivil(qint64 y, unsigned m, unsigned d)
     return era * 146097 + qint64(doe) - 719468;
 }
 
-bool isLeap(qint64 y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool isLeap(qint64 y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 int daysInMonthStatic(qint64 y, int m)
 {
@@ -34,11 +38,16 @@ constexpr qint64 kDay = 86400;
 // axis: 1,000,000 years either side of year 0.
 constexpr qint64 kMaxYear = 1000000;
 
-const std::array<const char*, 12> kMonthNames = {
-    "January", "February", "March",     "April",   "May",      "June",
-    "July",    "August",   "September", "October", "November", "December"};
+const std::array<const char*, 12> kMonthNames = {"January",   "February", "March",    "April",
+                                                 "May",       "June",     "July",     "August",
+                                                 "September", "October",  "November", "December"};
 
-enum Qual : quint8 { QNone = 0, QUncertain = 1, QApprox = 2 };
+enum Qual : quint8
+{
+    QNone = 0,
+    QUncertain = 1,
+    QApprox = 2
+};
 
 Qual qualOf(QChar c)
 {
@@ -54,7 +63,7 @@ Qual qualOf(QChar c)
 // One end of an EDTF date or interval, as parsed.
 struct Point
 {
-    bool open = false;     // ".." or empty: no bound
+    bool open = false; // ".." or empty: no bound
     qint64 yearMin = 0, yearMax = 0;
     int monthMin = 0, monthMax = 0; // 0: not given
     int season = 0;                 // 21..24 when the month slot holds a season
@@ -134,12 +143,14 @@ bool EdtfParser::parsePoint(QStringView s, Point& p, QString& why)
     while (i < s.size() && (s[i].isDigit() || s[i] == u'X' || s[i] == u'x'))
         ++i;
     if (i - yStart < 4 && !(yStart > 0 && s[0] == u'Y')) {
-        why = QStringLiteral("a year needs four digits (\"2025\", \"-0044\" for 45 BCE)");
+        why = QCoreApplication::translate(
+            "PartialDate", "a year needs four digits (\"2025\", \"-0044\" for 45 BCE)");
         return false;
     }
     qint64 ylo = 0, yhi = 0;
     if (i - yStart > 7 || !parseDigitsX(s.mid(yStart, i - yStart), ylo, yhi, p.unspecified)) {
-        why = QStringLiteral("the year \"%1\" is not a year").arg(s.mid(yStart, i - yStart));
+        why = QCoreApplication::translate("PartialDate", "the year \"%1\" is not a year")
+                  .arg(s.mid(yStart, i - yStart));
         return false;
     }
     if (negative) {
@@ -148,7 +159,8 @@ bool EdtfParser::parsePoint(QStringView s, Point& p, QString& why)
         yhi = -yhi;
     }
     if (ylo < -kMaxYear || yhi > kMaxYear) {
-        why = QStringLiteral("the year is beyond a million years from now");
+        why = QCoreApplication::translate("PartialDate",
+                                          "the year is beyond a million years from now");
         return false;
     }
     p.yearMin = ylo;
@@ -180,7 +192,8 @@ bool EdtfParser::parsePoint(QStringView s, Point& p, QString& why)
         }
         qint64 mlo = 0, mhi = 0;
         if (!twoDigits(mlo, mhi)) {
-            why = QStringLiteral("the month must be two digits, 01 to 12");
+            why = QCoreApplication::translate("PartialDate",
+                                              "the month must be two digits, 01 to 12");
             return false;
         }
         if (mlo >= 21 && mhi <= 24 && mlo == mhi) {
@@ -190,7 +203,8 @@ bool EdtfParser::parsePoint(QStringView s, Point& p, QString& why)
             mlo = std::max<qint64>(mlo, 1);
             mhi = std::min<qint64>(mhi, 12);
             if (mlo > 12 || mhi < 1 || mlo > mhi) {
-                why = QStringLiteral("the month must be 01 to 12 (or a season, 21 to 24)");
+                why = QCoreApplication::translate(
+                    "PartialDate", "the month must be 01 to 12 (or a season, 21 to 24)");
                 return false;
             }
         }
@@ -211,12 +225,13 @@ bool EdtfParser::parsePoint(QStringView s, Point& p, QString& why)
             }
             qint64 dlo = 0, dhi = 0;
             if (!twoDigits(dlo, dhi)) {
-                why = QStringLiteral("the day must be two digits, 01 to 31");
+                why = QCoreApplication::translate("PartialDate",
+                                                  "the day must be two digits, 01 to 31");
                 return false;
             }
             dlo = std::max<qint64>(dlo, 1);
             if (dlo > 31 || dhi < 1 || dlo > dhi) {
-                why = QStringLiteral("the day must be 01 to 31");
+                why = QCoreApplication::translate("PartialDate", "the day must be 01 to 31");
                 return false;
             }
             p.dayMin = int(dlo);
@@ -237,14 +252,17 @@ bool EdtfParser::parsePoint(QStringView s, Point& p, QString& why)
                     i += 2;
                     return out <= max;
                 };
-                if (!num(p.hour, 23) || i >= s.size() || s[i] != u':' || (++i, !num(p.minute, 59))) {
-                    why = QStringLiteral("the time must read HH:MM or HH:MM:SS");
+                if (!num(p.hour, 23) || i >= s.size() || s[i] != u':' ||
+                    (++i, !num(p.minute, 59))) {
+                    why = QCoreApplication::translate("PartialDate",
+                                                      "the time must read HH:MM or HH:MM:SS");
                     return false;
                 }
                 if (i < s.size() && s[i] == u':') {
                     ++i;
                     if (!num(p.second, 60)) {
-                        why = QStringLiteral("the seconds must be 00 to 59");
+                        why = QCoreApplication::translate("PartialDate",
+                                                          "the seconds must be 00 to 59");
                         return false;
                     }
                     p.secondsGiven = 1;
@@ -256,7 +274,8 @@ bool EdtfParser::parsePoint(QStringView s, Point& p, QString& why)
                     ++i;
                     int oh = 0, om = 0;
                     if (!num(oh, 14)) {
-                        why = QStringLiteral("the time zone must read +HH:MM");
+                        why = QCoreApplication::translate("PartialDate",
+                                                          "the time zone must read +HH:MM");
                         return false;
                     }
                     if (i < s.size() && s[i] == u':')
@@ -270,7 +289,8 @@ bool EdtfParser::parsePoint(QStringView s, Point& p, QString& why)
         }
     }
     if (i != s.size()) {
-        why = QStringLiteral("unexpected \"%1\" after the date").arg(s.mid(i));
+        why = QCoreApplication::translate("PartialDate", "unexpected \"%1\" after the date")
+                  .arg(s.mid(i));
         return false;
     }
     return computeBounds(p, why);
@@ -293,7 +313,7 @@ bool EdtfParser::computeBounds(Point& p, QString& why)
     }
     if (p.dayMin) {
         if (p.dayMin > daysInMonthStatic(startY, startM)) {
-            why = QStringLiteral("%1 has no day %2")
+            why = QCoreApplication::translate("PartialDate", "%1 has no day %2")
                       .arg(QString::fromLatin1(kMonthNames[startM - 1]))
                       .arg(p.dayMin);
             return false;
@@ -325,12 +345,13 @@ bool EdtfParser::computeBounds(Point& p, QString& why)
         int m0 = startM, m1 = endM;
         addMonths(y0, m0, -1);
         addMonths(y1, m1, 1);
-        p.earliest = PartialDate::secondsOf(int(y0), m0, std::min(startD, daysInMonthStatic(y0, m0)));
+        p.earliest =
+            PartialDate::secondsOf(int(y0), m0, std::min(startD, daysInMonthStatic(y0, m0)));
         p.latest = PartialDate::secondsOf(int(y1), m1, std::min(endD, daysInMonthStatic(y1, m1))) +
                    kDay - 1;
     } else if (p.yearQual & QApprox) {
-        p.earliest = PartialDate::secondsOf(int(startY - 1), startM,
-                                            std::min(startD, daysInMonthStatic(startY - 1, startM)));
+        p.earliest = PartialDate::secondsOf(
+            int(startY - 1), startM, std::min(startD, daysInMonthStatic(startY - 1, startM)));
         p.latest = PartialDate::secondsOf(int(endY + 1), endM,
                                           std::min(endD, daysInMonthStatic(endY + 1, endM))) +
                    kDay - 1;
@@ -345,30 +366,35 @@ PartialDate EdtfParser::parse(const QString& input, QString* error)
     QString why;
     auto fail = [&](const QString& reason) {
         if (error)
-            *error = QStringLiteral("\"%1\" is not a date Chronomap understands: %2").arg(input, reason);
+            *error = QCoreApplication::translate("PartialDate",
+                                                 "\"%1\" is not a date Chronomap understands: %2")
+                         .arg(input, reason);
         return PartialDate();
     };
     if (text.isEmpty())
-        return fail(QStringLiteral("it is empty"));
+        return fail(QCoreApplication::translate("PartialDate", "it is empty"));
     if (text.size() > 80)
-        return fail(QStringLiteral("it is longer than any date"));
+        return fail(QCoreApplication::translate("PartialDate", "it is longer than any date"));
 
     const qsizetype slash = text.indexOf(u'/');
     Point a, b;
     bool range = slash >= 0;
     if (range) {
         if (text.indexOf(u'/', slash + 1) >= 0)
-            return fail(QStringLiteral("an interval has one \"/\""));
+            return fail(QCoreApplication::translate("PartialDate", "an interval has one \"/\""));
         if (!parsePoint(QStringView(text).left(slash), a, why) ||
             !parsePoint(QStringView(text).mid(slash + 1), b, why))
             return fail(why);
         if (a.open && b.open)
-            return fail(QStringLiteral("an interval needs at least one end"));
+            return fail(
+                QCoreApplication::translate("PartialDate", "an interval needs at least one end"));
         if (!a.open && !b.open && b.nominalEnd < a.nominalStart)
-            return fail(QStringLiteral("the interval ends before it starts"));
+            return fail(
+                QCoreApplication::translate("PartialDate", "the interval ends before it starts"));
     } else {
         if (!parsePoint(text, a, why) || a.open)
-            return fail(why.isEmpty() ? QStringLiteral("it has no year") : why);
+            return fail(why.isEmpty() ? QCoreApplication::translate("PartialDate", "it has no year")
+                                      : why);
         b = a;
     }
 
@@ -452,12 +478,16 @@ QString PartialDate::isoDay(qint64 secs)
             .arg(qAbs(y), 4, 10, QLatin1Char('0'))
             .arg(m, 2, 10, QLatin1Char('0'))
             .arg(d, 2, 10, QLatin1Char('0'));
-    const char16_t text[10] = {char16_t(u'0' + y / 1000),     char16_t(u'0' + y / 100 % 10),
-                               char16_t(u'0' + y / 10 % 10),  char16_t(u'0' + y % 10),
+    const char16_t text[10] = {char16_t(u'0' + y / 1000),
+                               char16_t(u'0' + y / 100 % 10),
+                               char16_t(u'0' + y / 10 % 10),
+                               char16_t(u'0' + y % 10),
                                u'-',
-                               char16_t(u'0' + m / 10),       char16_t(u'0' + m % 10),
+                               char16_t(u'0' + m / 10),
+                               char16_t(u'0' + m % 10),
                                u'-',
-                               char16_t(u'0' + d / 10),       char16_t(u'0' + d % 10)};
+                               char16_t(u'0' + d / 10),
+                               char16_t(u'0' + d % 10)};
     return QString(reinterpret_cast<const QChar*>(text), 10);
 }
 
@@ -537,9 +567,10 @@ QString describePoint(QStringView s)
     monthText = QString::fromLatin1(kMonthNames[std::clamp(mNum, 1, 12) - 1]);
     if (parts.size() < 3)
         return QStringLiteral("%1 %2").arg(monthText, yearText);
-    QString dayText = dayPart.contains(u'X') || dayPart.contains(u'x')
-                          ? QStringLiteral("day %1").arg(dayPart.replace(u'x', u'X').replace(u'X', u'?'))
-                          : QString::number(dayPart.toInt());
+    QString dayText =
+        dayPart.contains(u'X') || dayPart.contains(u'x')
+            ? QStringLiteral("day %1").arg(dayPart.replace(u'x', u'X').replace(u'X', u'?'))
+            : QString::number(dayPart.toInt());
     QString out = QStringLiteral("%1 %2 %3").arg(dayText, monthText, yearText);
     if (!timePart.isEmpty())
         out += QStringLiteral(", %1").arg(timePart.left(5)) +

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Validates the desktop integration files in this folder with the tools distributions use:
-# desktop-file-validate, appstreamcli (without network) and update-mime-database.
+# desktop-file-validate, appstreamcli (without network), update-mime-database, and man for
+# the manual page.
 # Exits 77 (ctest's SKIP_RETURN_CODE) when none of the tools is installed; a tool that is
 # present and finds a problem fails the test with its own message.
 set -u
@@ -45,8 +46,22 @@ if command -v update-mime-database >/dev/null 2>&1; then
     rm -rf "$tmp"
 fi
 
+if command -v man >/dev/null 2>&1; then
+    ran=1
+    # As lintian checks manual pages: any warning groff prints is a fault in the page.
+    out=$(LC_ALL=C.UTF-8 MANROFFSEQ='' MANWIDTH=80 \
+        man --warnings -E UTF-8 -l -Tutf8 -Z "$dir/chronomap.1" 2>&1 >/dev/null)
+    if [ -z "$out" ]; then
+        echo "man --warnings chronomap.1: ok"
+    else
+        echo "$out"
+        echo "man --warnings chronomap.1: FAILED"
+        failed=1
+    fi
+fi
+
 if [ $ran -eq 0 ]; then
-    echo "none of desktop-file-validate, appstreamcli, update-mime-database is installed: skipped"
+    echo "none of desktop-file-validate, appstreamcli, update-mime-database, man is installed: skipped"
     exit 77
 fi
 exit $failed

@@ -1,6 +1,7 @@
 // ActorMapView's interaction: pan, zoom, pick, drag to pin, hover cards and the context menu.
 #include "actormaplayer.h"
 #include "actormapview.h"
+#include "i18n/labels.h"
 #include "query/selection.h"
 #include "story/story.h"
 
@@ -103,7 +104,7 @@ QString ActorMapView::actorCard(Id actor) const
         if (m_mask[e] && (m_graph.edges[e].from == i || m_graph.edges[e].to == i))
             ++inWindow;
     QString html =
-        QStringLiteral("<b>%1</b><br>%2").arg(a.name.toHtmlEscaped(), actorKindName(a.kind));
+        QStringLiteral("<b>%1</b><br>%2").arg(a.name.toHtmlEscaped(), actorKindLabel(a.kind));
     if (!a.role.isEmpty())
         html += QStringLiteral(" \u2014 %1").arg(a.role.toHtmlEscaped());
     html += QStringLiteral("<br>") + tr("%1 of %2 relations hold in this window")
@@ -159,7 +160,7 @@ QString ActorMapView::relationCard(int edge) const
                        .arg(r.valid.describe().toHtmlEscaped(), r.valid.edtf().toHtmlEscaped())
                  : tr("Undated: shown in every window"));
     html += QStringLiteral("<br>") +
-            tr("Status: %1 \u00b7 weight %2").arg(verificationName(r.status), number(r.weight));
+            tr("Status: %1 \u00b7 weight %2").arg(statusLabel(r.status), number(r.weight));
     if (!r.description.isEmpty())
         html += QStringLiteral("<br><i>%1</i>").arg(r.description.toHtmlEscaped());
     html += sourcesLines(m_story->store().citationsOf({EntityKind::Relation, r.id}),

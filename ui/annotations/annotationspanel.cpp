@@ -1,5 +1,6 @@
 #include "annotationspanel.h"
 
+#include "i18n/labels.h"
 #include "query/selection.h"
 #include "story/story.h"
 
@@ -66,7 +67,7 @@ QString AnnotationListModel::targetName(EntityRef ref) const
     default:
         break;
     }
-    return entityKindName(ref.kind);
+    return entityKindLabel(ref.kind);
 }
 
 int AnnotationListModel::rowCount(const QModelIndex& parent) const

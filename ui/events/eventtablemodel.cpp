@@ -1,7 +1,8 @@
 #include "eventtablemodel.h"
 
-#include "query/selection.h"
+#include "i18n/labels.h"
 #include "i18n/localdates.h"
+#include "query/selection.h"
 #include "story/story.h"
 
 namespace chronomap {
@@ -100,7 +101,7 @@ QVariant EventTableModel::data(const QModelIndex& index, int role) const
     case CategoryColumn:
         return m_categoryNames.value(e->categoryId);
     case StatusColumn:
-        return verificationName(e->status);
+        return statusLabel(e->status);
     case ActorsColumn: {
         QStringList names;
         for (const Participation& p : e->actors)

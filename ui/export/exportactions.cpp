@@ -65,7 +65,7 @@ public:
             ChartComposer composer(*m_window->story(), r);
             QApplication::clipboard()->setImage(composer.image(r.size));
         } catch (const StoreError& e) {
-            QMessageBox::warning(m_window, tr("Copy Chart"), e.message());
+            QMessageBox::warning(m_window, QObject::tr("Copy Chart"), e.message());
         }
     }
 
@@ -76,7 +76,7 @@ public:
         QPrinter printer(QPrinter::HighResolution);
         printer.setPageOrientation(QPageLayout::Landscape);
         QPrintPreviewDialog preview(&printer, m_window);
-        preview.setWindowTitle(tr("Print Chart"));
+        preview.setWindowTitle(QObject::tr("Print Chart"));
         connect(&preview, &QPrintPreviewDialog::paintRequested, this,
                 [this](QPrinter* p) { printTo(*p); });
         preview.exec();
@@ -95,7 +95,7 @@ public:
             ChartComposer composer(*m_window->story(), r);
             composer.paint(printer, r.size);
         } catch (const StoreError& e) {
-            QMessageBox::warning(m_window, tr("Print Chart"), e.message());
+            QMessageBox::warning(m_window, QObject::tr("Print Chart"), e.message());
         }
     }
 

@@ -88,7 +88,6 @@ ShortcutSheet::ShortcutSheet(QWidget* window, QWidget* parent) : QDialog(parent)
     m_list->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_list->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_list->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
-    m_list->sortByColumn(1, Qt::AscendingOrder);
 
     auto* note = new QLabel(tr("Chart keys (zoom, lanes, ego view) work while that chart has "
                                "the focus: Ctrl+1 focuses the timeline, Ctrl+2 the actor map, "

@@ -20,8 +20,9 @@ struct ShortcutEntry
 };
 
 // Help › Keyboard Shortcuts: every action in the window's menus with its keys, read from the
-// actions themselves each time it opens, so it cannot go stale. A search field narrows the
-// list by action, menu or key.
+// actions themselves each time it opens, so it cannot go stale. Rows come in the menus' own
+// order (File, Edit, …), as the user knows them; a search field narrows the list by action,
+// menu or key.
 class ShortcutSheet final : public QDialog
 {
     Q_OBJECT

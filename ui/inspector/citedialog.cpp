@@ -3,6 +3,7 @@
 #include "edit/edits.h"
 #include "entryform.h"
 #include "story/story.h"
+#include "theme/windowtheme.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -88,7 +89,7 @@ Id runNewEntryDialog(Story* story, const Entity& blank, const QString& title, QW
     form->setEntity(blank);
     auto* problem = new QLabel(&dialog);
     problem->setWordWrap(true);
-    problem->setStyleSheet(QStringLiteral("color:#b00020"));
+    problem->setStyleSheet(WindowTheme::problemStyleSheet(dialog.palette()));
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     auto* layout = new QVBoxLayout(&dialog);
     layout->addWidget(form);

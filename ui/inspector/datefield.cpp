@@ -1,6 +1,7 @@
 #include "datefield.h"
 
 #include "model/datephrase.h"
+#include "theme/windowtheme.h"
 
 #include <QDate>
 #include <QLabel>
@@ -80,8 +81,9 @@ void DateField::reparse()
                 tr("Understood as <b>%1</b> — EDTF <code>%2</code>")
                     .arg(m_date.describe().toHtmlEscaped(), m_date.edtf().toHtmlEscaped()));
         } else {
-            m_understood->setText(QStringLiteral("<span style='color:#b00020'>%1</span>")
-                                      .arg(m_error.toHtmlEscaped()));
+            m_understood->setText(
+                QStringLiteral("<span style='%1'>%2</span>")
+                    .arg(WindowTheme::problemStyleSheet(palette()), m_error.toHtmlEscaped()));
         }
     }
     emit dateChanged();

@@ -1,11 +1,13 @@
 #include "detailspanel.h"
 
 #include "citedialog.h"
-#include "i18n/localdates.h"
 #include "edit/edits.h"
 #include "entryform.h"
+#include "i18n/labels.h"
+#include "i18n/localdates.h"
 #include "query/selection.h"
 #include "story/story.h"
+#include "theme/windowtheme.h"
 
 #include <QComboBox>
 #include <QDesktopServices>
@@ -77,7 +79,7 @@ DetailsPanel::DetailsPanel(Story* story, Selection* selection, QWidget* parent)
     m_status->setAccessibleName(tr("Verification status"));
     m_status->setToolTip(tr("How far this entry has been checked"));
     for (int v = 0; v <= int(Verification::Cleared); ++v)
-        m_status->addItem(verificationName(Verification(v)), v);
+        m_status->addItem(statusLabel(Verification(v)), v);
     m_note->setToolTip(tr("Add a note for the other editors"));
     m_cite->setToolTip(tr("Cite a source with the sentence this entry rests on"));
     m_delete->setObjectName(QStringLiteral("deleteButton"));
@@ -101,7 +103,7 @@ DetailsPanel::DetailsPanel(Story* story, Selection* selection, QWidget* parent)
     scroll->setWidget(m_form);
     formLayout->addWidget(scroll, 1);
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("color:#b00020"));
+    m_problem->setStyleSheet(WindowTheme::problemStyleSheet(palette()));
     formLayout->addWidget(m_problem);
     auto* saveBar = new QHBoxLayout;
     m_save->setObjectName(QStringLiteral("saveButton"));
@@ -232,7 +234,7 @@ QString DetailsPanel::eventHtml(const Event& e) const
         h +=
             tr("<p><b>%1</b> <small>(EDTF %2)</small></p>").arg(esc(described), esc(e.date.edtf()));
     QStringList facts;
-    facts << tr("Status: <b>%1</b>").arg(verificationName(e.status));
+    facts << tr("Status: <b>%1</b>").arg(statusLabel(e.status));
     for (const Category& c : m_story->store().categories())
         if (c.id == e.categoryId)
             facts << tr("Category: %1").arg(esc(c.name));
@@ -259,7 +261,7 @@ QString DetailsPanel::eventHtml(const Event& e) const
 QString DetailsPanel::actorHtml(const Actor& a) const
 {
     QString h = QStringLiteral("<h3>%1</h3><p>%2%3</p>")
-                    .arg(esc(a.name), actorKindName(a.kind),
+                    .arg(esc(a.name), actorKindLabel(a.kind),
                          a.role.isEmpty() ? QString() : QStringLiteral(" · ") + esc(a.role));
     if (!a.description.isEmpty())
         h += QStringLiteral("<p>%1</p>").arg(esc(a.description));
@@ -279,7 +281,7 @@ QString DetailsPanel::actorHtml(const Actor& a) const
             rel += QStringLiteral("<li><a href='chronomap:relation/%1'>%2 %3 %4</a> (%5)</li>")
                        .arg(r.id)
                        .arg(esc(actorName(r.sourceId)), esc(r.type), esc(actorName(r.targetId)),
-                            verificationName(r.status));
+                            statusLabel(r.status));
     if (!rel.isEmpty())
         h += tr("<h4>Relations</h4><ul>%1</ul>").arg(rel);
     return h + attachmentsHtml({EntityKind::Actor, a.id});
@@ -294,7 +296,7 @@ QString DetailsPanel::relationHtml(const Relation& r) const
                     .arg(r.targetId)
                     .arg(esc(actorName(r.targetId)));
     h += tr("<p>Status: <b>%1</b> · %2 · weight %3 · valid %4</p>")
-             .arg(verificationName(r.status), r.directed ? tr("directed") : tr("mutual"))
+             .arg(statusLabel(r.status), r.directed ? tr("directed") : tr("mutual"))
              .arg(r.weight)
              .arg(r.valid.isValid() ? esc(localDate(r.valid)) : tr("always"));
     if (!r.description.isEmpty())
@@ -432,6 +434,8 @@ void DetailsPanel::startEdit()
     if (!entry)
         return;
     m_tabs->setCurrentIndex(0);
+    // The theme may have changed since the panel was made.
+    m_problem->setStyleSheet(WindowTheme::problemStyleSheet(palette()));
     m_form->setEntity(*entry);
     m_stack->setCurrentIndex(1);
     if (m_form->titleEdit())

@@ -1,6 +1,7 @@
 #include "entryform.h"
 
 #include "datefield.h"
+#include "i18n/labels.h"
 #include "story/story.h"
 
 #include <QCheckBox>
@@ -61,7 +62,7 @@ QComboBox* EntryForm::statusCombo(Verification current)
 {
     auto* combo = new QComboBox;
     for (int v = 0; v <= int(Verification::Cleared); ++v)
-        combo->addItem(verificationName(Verification(v)), v);
+        combo->addItem(statusLabel(Verification(v)), v);
     combo->setCurrentIndex(int(current));
     return combo;
 }
@@ -147,7 +148,7 @@ void EntryForm::setEntity(const Entity& entity)
         m_title->setObjectName(QStringLiteral("titleEdit"));
         m_kind = new QComboBox;
         for (int k = 0; k <= int(ActorKind::Group); ++k)
-            m_kind->addItem(actorKindName(ActorKind(k)), k);
+            m_kind->addItem(actorKindLabel(ActorKind(k)), k);
         m_kind->setCurrentIndex(int(a->kind));
         m_layout->addRow(tr("&Kind"), m_kind);
         m_role = lineEdit(tr("&Role"), a->role);

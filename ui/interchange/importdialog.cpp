@@ -2,6 +2,7 @@
 
 #include "i18n/localdates.h"
 #include "store/store.h"
+#include "theme/windowtheme.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -63,7 +64,7 @@ ImportDialog::ImportDialog(ParsedImport parsed, const Store& store, QWidget* par
     layout->addWidget(m_summary);
     m_error = new QLabel(this);
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_error->setStyleSheet(WindowTheme::problemStyleSheet(palette()));
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_error);
 

@@ -1,11 +1,13 @@
 #include "filterbar.h"
 
+#include "i18n/labels.h"
 #include "inspector/datefield.h"
 #include "query/selection.h"
 #include "story/story.h"
 
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -21,6 +23,19 @@ namespace chronomap {
 namespace {
 // Listing every tag reads every event: only for stories a menu can afford.
 constexpr qint64 kTagListLimit = 200000;
+
+// A name as menus and buttons should show it: "Sanctions & economy", not a mnemonic on "e".
+QString shownAsWritten(QString name)
+{
+    return name.replace(u'&', QLatin1String("&&"));
+}
+
+QColor mixed(const QColor& a, const QColor& b, double share)
+{
+    return QColor::fromRgbF(float(a.redF() + (b.redF() - a.redF()) * share),
+                            float(a.greenF() + (b.greenF() - a.greenF()) * share),
+                            float(a.blueF() + (b.blueF() - a.blueF()) * share));
+}
 } // namespace
 
 FilterBar::FilterBar(Story* story, Selection* selection, QWidget* parent)
@@ -79,11 +94,18 @@ void FilterBar::clearFilters()
 void FilterBar::addChip(const QString& text, const std::function<void()>& remove)
 {
     auto* chip = new QToolButton;
-    chip->setText(text + QStringLiteral("  ✕"));
+    chip->setText(shownAsWritten(text) + QStringLiteral("  ✕"));
     chip->setToolTip(tr("Remove this filter"));
     chip->setAccessibleName(tr("Filter %1, remove").arg(text));
-    chip->setStyleSheet(QStringLiteral("QToolButton{border:1px solid #8aa; border-radius:9px;"
-                                       "padding:1px 8px; background:#e8f2f2;}"));
+    // A tint of the highlight on the field colour, with the palette's own text: readable in
+    // the light and the dark theme (the chips are made again when the palette changes).
+    const QPalette p = palette();
+    chip->setStyleSheet(
+        QStringLiteral("QToolButton{border:1px solid %1; border-radius:9px;"
+                       "padding:1px 8px; background:%2; color:%3;}")
+            .arg(mixed(p.color(QPalette::Base), p.color(QPalette::Highlight), 0.6).name(),
+                 mixed(p.color(QPalette::Base), p.color(QPalette::Highlight), 0.15).name(),
+                 p.color(QPalette::Text).name()));
     connect(chip, &QToolButton::clicked, this, [remove] { remove(); });
     m_chips->addWidget(chip);
     m_active << text;
@@ -120,7 +142,7 @@ void FilterBar::rebuildChips()
     QList<int> statuses(f.statuses.begin(), f.statuses.end());
     std::sort(statuses.begin(), statuses.end());
     for (int s : statuses)
-        addChip(tr("Status: %1").arg(verificationName(Verification(s))),
+        addChip(tr("Status: %1").arg(statusLabel(Verification(s))),
                 without(&Selection::Filter::statuses, s));
     // The timeline keeps the window at what it shows; it filters only when it leaves
     // something of the story out.
@@ -138,6 +160,14 @@ void FilterBar::rebuildChips()
     m_clear->setEnabled(!m_active.isEmpty());
 }
 
+void FilterBar::changeEvent(QEvent* event)
+{
+    // The theme changed (View › Theme, or the desktop went dark): chips take the new colours.
+    if (event->type() == QEvent::PaletteChange)
+        rebuildChips();
+    QWidget::changeEvent(event);
+}
+
 void FilterBar::fillActorMenu()
 {
     m_actorMenu->clear();
@@ -146,7 +176,7 @@ void FilterBar::fillActorMenu()
     std::sort(actors.begin(), actors.end(),
               [](const Actor& a, const Actor& b) { return a.name < b.name; });
     for (const Actor& a : actors.mid(0, 300)) {
-        QAction* act = m_actorMenu->addAction(a.name);
+        QAction* act = m_actorMenu->addAction(shownAsWritten(a.name));
         act->setCheckable(true);
         act->setChecked(chosen.contains(a.id));
         const Id id = a.id;
@@ -163,7 +193,7 @@ void FilterBar::fillCategoryMenu()
     m_categoryMenu->clear();
     const QSet<Id> chosen = m_selection->filter().categories;
     for (const Category& c : m_story->store().categories()) {
-        QAction* act = m_categoryMenu->addAction(c.name);
+        QAction* act = m_categoryMenu->addAction(shownAsWritten(c.name));
         act->setCheckable(true);
         act->setChecked(chosen.contains(c.id));
         const Id id = c.id;
@@ -192,7 +222,7 @@ void FilterBar::fillTagMenu()
     tags.sort(Qt::CaseInsensitive);
     const QSet<QString> chosen = m_selection->filter().tags;
     for (const QString& t : tags) {
-        QAction* act = m_tagMenu->addAction(t);
+        QAction* act = m_tagMenu->addAction(shownAsWritten(t));
         act->setCheckable(true);
         act->setChecked(chosen.contains(t));
         connect(act, &QAction::toggled, this, [this, t](bool on) {
@@ -210,7 +240,7 @@ void FilterBar::fillStatusMenu()
     m_statusMenu->clear();
     const QSet<int> chosen = m_selection->filter().statuses;
     for (int v = 0; v <= int(Verification::Cleared); ++v) {
-        QAction* act = m_statusMenu->addAction(verificationName(Verification(v)));
+        QAction* act = m_statusMenu->addAction(statusLabel(Verification(v)));
         act->setCheckable(true);
         act->setChecked(chosen.contains(v));
         connect(act, &QAction::toggled, this, [this, v](bool on) {

@@ -29,6 +29,9 @@ public:
     // Asks for a date window ("Aug 2025 to Nov 2025") and applies it.
     void chooseWindow();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void rebuildChips();
     void fillActorMenu();

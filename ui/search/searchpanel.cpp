@@ -1,5 +1,6 @@
 #include "searchpanel.h"
 
+#include "i18n/labels.h"
 #include "query/selection.h"
 #include "story/story.h"
 
@@ -45,7 +46,7 @@ QVariant SearchResultModel::data(const QModelIndex& index, int role) const
         return {};
     switch (index.column()) {
     case KindColumn:
-        return h.ref.kind == EntityKind::Annotation ? tr("note") : entityKindName(h.ref.kind);
+        return entityKindLabel(h.ref.kind);
     case TitleColumn:
         return h.title;
     case SnippetColumn:

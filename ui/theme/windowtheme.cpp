@@ -61,6 +61,16 @@ QPalette WindowTheme::darkPalette()
     return p;
 }
 
+QColor WindowTheme::problemColor(const QPalette& palette)
+{
+    return isDark(palette) ? QColor(0xff, 0x8a, 0x80) : QColor(0xb0, 0x00, 0x20);
+}
+
+QString WindowTheme::problemStyleSheet(const QPalette& palette)
+{
+    return QStringLiteral("color:%1").arg(problemColor(palette).name());
+}
+
 void WindowTheme::apply(const QString& name)
 {
     const Desktop& d = desktop();

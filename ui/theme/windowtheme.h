@@ -23,6 +23,11 @@ public:
     static ChartTheme chartTheme(const QString& name, const QPalette& palette);
     static bool isDark(const QPalette& palette);
     static QPalette darkPalette();
+    // The colour of problem text ("the date is empty…"): the usual dark red on a light
+    // window, a light red on a dark one, where dark red cannot be read.
+    static QColor problemColor(const QPalette& palette);
+    // "color:…" for a label's style sheet, after the palette it is shown in.
+    static QString problemStyleSheet(const QPalette& palette);
     // The user-visible name of a theme ("System", "Dark", ...).
     static QString displayName(const QString& name);
 };

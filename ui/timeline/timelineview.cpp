@@ -1,6 +1,7 @@
 #include "timelineview.h"
 
 #include "eventsplottable.h"
+#include "i18n/labels.h"
 #include "query/selection.h"
 #include "story/story.h"
 #include "timelinedecor.h"
@@ -746,7 +747,7 @@ void TimelineView::showCard(const QPoint& globalPos)
                 QStringLiteral("<br/><i>%1</i>")
                     .arg(tr("Source: %1").arg(sources.join(QStringLiteral("; "))).toHtmlEscaped());
         html += QStringLiteral("<br/><small>%1</small></p>")
-                    .arg(verificationName(e->status).toHtmlEscaped());
+                    .arg(statusLabel(e->status).toHtmlEscaped());
     } else if (s.hoverLane >= 0 && s.hoverColumn >= 0) {
         const auto& counts = s.counts[std::size_t(s.hoverLane - s.firstLane)];
         if (s.hoverColumn >= int(counts.size()))
