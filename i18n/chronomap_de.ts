@@ -472,6 +472,10 @@
         <source>Print Chart</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: the import was cancelled; nothing was changed</source>
+        <translation>%1: Der Import wurde abgebrochen; nichts wurde geändert</translation>
+    </message>
 </context>
 <context>
     <name>WindowTheme</name>
@@ -632,6 +636,10 @@
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No sources cited for this relation</source>
+        <translation>Für diese Beziehung sind keine Quellen angegeben</translation>
     </message>
 </context>
 <context>
@@ -1486,10 +1494,6 @@ EDTF: %2</source>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Read as %2. Nothing is written until you choose Import; an import that fails changes nothing.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The whole story in the file is added to this one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
