@@ -425,10 +425,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Publish-safe: ⚠ and hatching mark %1 not cleared for publication.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>⚠ %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -438,10 +434,6 @@
     </message>
     <message>
         <source>relations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Publish-safe: ⚠ marks %1 not cleared for publication.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -475,6 +467,30 @@
     <message>
         <source>%1: the import was cancelled; nothing was changed</source>
         <translation>%1: Der Import wurde abgebrochen; nichts wurde geändert</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ and hatching mark %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ marks %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish-safe: %1 not cleared for publication.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline and actor map</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -1,12 +1,19 @@
 #include "edit/edits.h"
 #include "export/chartexport.h"
 #include "query/selection.h"
+#include "story/generator.h"
 #include "story/story.h"
+#include "timeline/timelinestate.h"
 
 #include <QApplication>
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QFile>
 #include <QImage>
+#include <QLinearGradient>
+#include <QPageLayout>
+#include <QPainter>
+#include <QPdfWriter>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -16,13 +23,17 @@
 #include <QUndoStack>
 #include <QXmlStreamReader>
 
+#include <cmath>
+
 #include <csignal>
 #include <sys/resource.h>
 
 using namespace chronomap;
 
 // Chart export through the composer: exact sizes in every format, themes, the title block as
-// text in SVG and PDF, publish-safe export, SVG geometry cut at the frame, failed writes.
+// text in SVG and PDF, publish-safe export, SVG geometry cut at the frame, failed writes, a
+// legend and labels that stay whole, PDF that keeps translucency, vector files without
+// pictures in them.
 class TestChartExport : public QObject
 {
     Q_OBJECT
@@ -40,6 +51,14 @@ private slots:
     void selectionIsNotExported();
     void failedWriteKeepsOldFile();
     void unknownThemeAndView();
+    void legendKeepsEveryEntry_data();
+    void legendKeepsEveryEntry();
+    void todayLabelStaysInsideThePlot();
+    void translucentGradientSurvivesPdf();
+    void vectorFilesHoldNoPictures_data();
+    void vectorFilesHoldNoPictures();
+    void everyRelationNotClearedIsMarked();
+    void densityMarksWhatIsNotCleared();
 
 private:
     ExportRequest request(const QString& name, QSize size = QSize(960, 540)) const
@@ -55,6 +74,22 @@ private:
         QFile f(path);
         return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
     }
+    // A synthetic story (a new file each time).
+    std::unique_ptr<Story> generated(qint64 events, qint64 actors)
+    {
+        const QString path =
+            m_dir.filePath(QStringLiteral("generated-%1.chronomap").arg(++m_generated));
+        {
+            auto store = Store::open(path, Store::Mode::Create);
+            GenerateOptions g;
+            g.events = events;
+            g.actors = actors;
+            store->beginBulkLoad();
+            generateStory(*store, g);
+            store->endBulkLoad();
+        }
+        return Story::open(path, Store::Mode::ReadOnly);
+    }
     Id eventTitled(const QString& words) const
     {
         for (const Event& e : m_story->store().events())
@@ -65,6 +100,7 @@ private:
 
     QTemporaryDir m_dir;
     std::unique_ptr<Story> m_story;
+    int m_generated = 0;
 };
 
 void TestChartExport::initTestCase()
@@ -104,8 +140,18 @@ void TestChartExport::pixelSize()
     if (suffix == QLatin1String("png") || suffix == QLatin1String("jpg")) {
         QCOMPARE(QImage::fromData(bytes).size(), size);
     } else if (suffix == QLatin1String("svg")) {
-        QVERIFY(bytes.contains(QStringLiteral("width=\"%1\"").arg(size.width()).toUtf8()));
-        QVERIFY(bytes.contains(QStringLiteral("height=\"%1\"").arg(size.height()).toUtf8()));
+        // The document's own size, in pixels: viewers round a size in millimetres (1200×675
+        // came out 1200×676).
+        QXmlStreamReader xml(bytes);
+        while (!xml.atEnd() && !xml.isStartElement())
+            xml.readNext();
+        QCOMPARE(xml.name().toString(), QStringLiteral("svg"));
+        QCOMPARE(xml.attributes().value(QStringLiteral("width")).toString(),
+                 QString::number(size.width()));
+        QCOMPARE(xml.attributes().value(QStringLiteral("height")).toString(),
+                 QString::number(size.height()));
+        QCOMPARE(xml.attributes().value(QStringLiteral("viewBox")).toString(),
+                 QStringLiteral("0 0 %1 %2").arg(size.width()).arg(size.height()));
     } else {
         const QRegularExpression box(QStringLiteral("/MediaBox \\[0 0 ([0-9.]+) ([0-9.]+)\\]"));
         const auto m = box.match(QString::fromLatin1(bytes));
@@ -348,6 +394,146 @@ void TestChartExport::unknownThemeAndView()
     r.output = m_dir.filePath(QStringLiteral("x.bmp"));
     QVERIFY_THROWS_EXCEPTION(StoreError, exportChart(*m_story, r));
     QVERIFY(!QFile::exists(r.output));
+}
+
+void TestChartExport::legendKeepsEveryEntry_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<QString>("theme");
+    // Narrow and large-type pages: one row of legend does not fit, so it must wrap. In SVG a
+    // legend entry cut at the edge is left out whole, so its text is missing from the file.
+    QTest::newRow("portrait") << QSize(1080, 1920) << QStringLiteral("light");
+    QTest::newRow("social card") << QSize(1200, 675) << QStringLiteral("light");
+    QTest::newRow("broadcast card") << QSize(1200, 675) << QStringLiteral("broadcast");
+    QTest::newRow("A4 broadcast") << QSize(842, 595) << QStringLiteral("broadcast");
+}
+
+void TestChartExport::legendKeepsEveryEntry()
+{
+    QFETCH(QSize, size);
+    QFETCH(QString, theme);
+    ExportRequest r = request(QStringLiteral("legend.svg"), size);
+    r.theme = theme;
+    r.publishSafe = ExportRequest::PublishSafe::Mark;
+    exportChart(*m_story, r);
+    const QString svg = QString::fromUtf8(readAll(r.output));
+    for (const QString& entry :
+         {QStringLiteral("known to the day"), QStringLiteral("could be as early/late as"),
+          QStringLiteral("draft"), QStringLiteral("cleared"), QStringLiteral("disputed"),
+          QStringLiteral("\u26a0 not cleared for publication")})
+        QVERIFY2(svg.contains(QLatin1Char('>') + entry + QLatin1Char('<')), qPrintable(entry));
+}
+
+void TestChartExport::todayLabelStaysInsideThePlot()
+{
+    // A window that ends just after today: the line is at the plot's right edge, where a
+    // label to its right would be cut (and, in SVG, left out).
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    ExportRequest r = request(QStringLiteral("today.svg"), QSize(1200, 675));
+    r.from = now - 30 * 86400;
+    r.to = now + 6 * 3600;
+    exportChart(*m_story, r);
+    QVERIFY(readAll(r.output).contains(">Today<"));
+}
+
+void TestChartExport::translucentGradientSurvivesPdf()
+{
+    // Qt's PDF engine drops a gradient's alpha: a box fading out at one end printed as a
+    // solid bar. fillGradient lays translucent strips instead; rasterised, the faint end must
+    // be nearly the page's white and the full end the translucent blue over white.
+    const QString pdftoppm = QStandardPaths::findExecutable(QStringLiteral("pdftoppm"));
+    QVERIFY2(!pdftoppm.isEmpty(), "pdftoppm (poppler-utils) is needed: packaging/install-deps.sh");
+    const QString path = m_dir.filePath(QStringLiteral("gradient.pdf"));
+    {
+        QPdfWriter pdf(path);
+        pdf.setResolution(72);
+        pdf.setPageLayout(QPageLayout(
+            QPageSize(QSizeF(200, 40), QPageSize::Point, QString(), QPageSize::ExactMatch),
+            QPageLayout::Portrait, QMarginsF()));
+        QPainter painter(&pdf);
+        const QRectF box(0, 0, 200, 40);
+        painter.fillRect(box, Qt::white);
+        QLinearGradient g(box.left(), 0, box.right(), 0);
+        g.setColorAt(0, QColor(0, 114, 178, 10));
+        g.setColorAt(0.35, QColor(0, 114, 178, 107));
+        g.setColorAt(1, QColor(0, 114, 178, 107));
+        fillGradient(&painter, box, g);
+    }
+    QProcess p;
+    p.start(pdftoppm,
+            {QStringLiteral("-r"), QStringLiteral("72"), QStringLiteral("-png"),
+             QStringLiteral("-singlefile"), path, m_dir.filePath(QStringLiteral("gradient"))});
+    QVERIFY(p.waitForFinished(30000));
+    const QImage image(m_dir.filePath(QStringLiteral("gradient.png")));
+    QCOMPARE(image.size(), QSize(200, 40));
+    const QColor faint = image.pixelColor(2, 20);
+    const QColor full = image.pixelColor(180, 20);
+    QVERIFY2(faint.red() > 235 && faint.green() > 235, qPrintable(faint.name()));
+    // 107/255 of (0, 114, 178) over white: about (148, 195, 222).
+    QVERIFY2(std::abs(full.red() - 148) < 16 && std::abs(full.blue() - 222) < 16,
+             qPrintable(full.name()));
+}
+
+void TestChartExport::vectorFilesHoldNoPictures_data()
+{
+    QTest::addColumn<QString>("view");
+    QTest::addColumn<int>("actors");
+    // The timeline's overview strip was a blitted image; a large map stamped each node as a
+    // small picture (2,000 of them in a 2,000-actor SVG).
+    QTest::newRow("timeline") << QStringLiteral("timeline") << 0;
+    QTest::newRow("large map") << QStringLiteral("actors") << 600;
+}
+
+void TestChartExport::vectorFilesHoldNoPictures()
+{
+    QFETCH(QString, view);
+    QFETCH(int, actors);
+    std::unique_ptr<Story> large = actors > 0 ? generated(2000, actors) : nullptr;
+    Story* story = large ? large.get() : m_story.get();
+    ExportRequest r = request(QStringLiteral("pictures.svg"), QSize(1920, 1080));
+    r.view = view;
+    exportChart(*story, r);
+    const QByteArray svg = readAll(r.output);
+    QVERIFY(svg.size() > 1000);
+    QCOMPARE(svg.count("<image"), 0);
+
+    r.output = m_dir.filePath(QStringLiteral("pictures.pdf"));
+    exportChart(*story, r);
+    QCOMPARE(readAll(r.output).count("/Subtype /Image"), 0);
+}
+
+void TestChartExport::everyRelationNotClearedIsMarked()
+{
+    // None of the seed's relations is cleared. Each carries ⚠: in its label, or alone at its
+    // middle where the label found no room (such a line went unmarked), and the legend has
+    // one more.
+    ExportRequest r = request(QStringLiteral("relations.svg"), QSize(1920, 1080));
+    r.view = QStringLiteral("actors");
+    r.publishSafe = ExportRequest::PublishSafe::Mark;
+    const QString note = exportChart(*m_story, r);
+    const qsizetype relations = m_story->store().relations().size();
+    QVERIFY2(note.contains(QStringLiteral("%1 relations").arg(relations)), qPrintable(note));
+    const QString svg = QString::fromUtf8(readAll(r.output));
+    QVERIFY2(svg.count(QStringLiteral(">\u26a0")) >= relations + 1,
+             qPrintable(QString::number(svg.count(QStringLiteral(">\u26a0")))));
+}
+
+void TestChartExport::densityMarksWhatIsNotCleared()
+{
+    // Zoomed out over thousands of events the timeline counts them per pixel column instead
+    // of drawing boxes; the hatching must then cover the columns that count events not
+    // cleared (before, only the legend was hatched while the footer said they were marked).
+    auto story = generated(3000, 60);
+    int hatched[2] = {0, 0};
+    int i = 0;
+    for (const auto mode : {ExportRequest::PublishSafe::Off, ExportRequest::PublishSafe::Mark}) {
+        ExportRequest r = request(QStringLiteral("density.svg"), QSize(1920, 1080));
+        r.publishSafe = mode;
+        exportChart(*story, r);
+        hatched[i++] = int(readAll(r.output).count("url(#fillpattern"));
+    }
+    QCOMPARE(hatched[0], 0);
+    QVERIFY2(hatched[1] > 2, qPrintable(QString::number(hatched[1]))); // lanes, and the legend
 }
 
 QTEST_MAIN(TestChartExport)

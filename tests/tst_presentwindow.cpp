@@ -1,6 +1,7 @@
 // Present mode: keys and clicker keys move through the scenes in order and show each scene's
 // window, charts and caption; a key pressed during a transition lands the scene at once; Esc
-// leaves; a story without scenes presents the current view and says how to add scenes.
+// leaves; a story without scenes presents the current view and says how to add scenes; two
+// charts share the height equally.
 #include "actormap/actormapview.h"
 #include "edit/sceneedits.h"
 #include "present/presentwindow.h"
@@ -38,6 +39,7 @@ private slots:
     void keysSentToAChartStillNavigate();
     void escapeLeaves();
     void storyWithoutScenesPresentsCurrentView();
+    void bothChartsShareTheHeight();
 
 private:
     std::unique_ptr<PresentWindow> open(int durationMs);
@@ -178,6 +180,29 @@ void TestPresentWindow::storyWithoutScenesPresentsCurrentView()
     QVERIFY(w.captionLabel()->text().contains(QStringLiteral("no scenes")));
     QTest::keyClick(&w, Qt::Key_Right);
     QCOMPARE(w.currentIndex(), 0);
+}
+
+void TestPresentWindow::bothChartsShareTheHeight()
+{
+    // The first scene shows both charts: each gets half, or the map is too small to read
+    // from the back of a room (the timeline's size hint took about three quarters).
+    auto w = open(0);
+    QCOMPARE(w->currentIndex(), 0);
+    QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+    const int timeline = w->timeline()->height(), map = w->actorMap()->height();
+    QVERIFY2(std::abs(timeline - map) <= 4,
+             qPrintable(QStringLiteral("timeline %1 (min %3), map %2 (min %4)")
+                            .arg(timeline)
+                            .arg(map)
+                            .arg(w->timeline()->minimumSizeHint().height())
+                            .arg(w->actorMap()->minimumSizeHint().height())));
+    // A scene with one chart gives it all the room; back to both, halves again.
+    w->goTo(1);
+    QVERIFY(!w->actorMap()->isVisible());
+    w->goTo(0);
+    QTRY_VERIFY(std::abs(w->timeline()->height() - w->actorMap()->height()) <= 4);
+    w->resize(1600, 1000);
+    QTRY_VERIFY(std::abs(w->timeline()->height() - w->actorMap()->height()) <= 4);
 }
 
 QTEST_MAIN(TestPresentWindow)

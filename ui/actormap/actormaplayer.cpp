@@ -1,6 +1,7 @@
 #include "actormaplayer.h"
 
 #include <QFontMetricsF>
+#include <QPaintEngine>
 #include <QTimer>
 
 #include <algorithm>
@@ -770,6 +771,11 @@ void ActorMapLayer::drawNodes(QCPPainter* painter, const std::vector<QPointF>& p
         }
         return;
     }
+    // Large maps stamp prepared images of the nodes, which is fast on screen; a file that
+    // is scaled (4K) or vector (SVG, PDF, print) gets real shapes, sharp at any size.
+    const QPaintEngine* engine = painter->paintEngine();
+    const bool sprites = large && engine && engine->type() == QPaintEngine::Raster &&
+                         painter->transform().type() <= QTransform::TxTranslate;
     for (auto it = order.rbegin(); it != order.rend(); ++it) {
         const MapScene::Node& node = m_scene.nodes[std::size_t(*it)];
         if (skipOverlay && (node.flags & (MapScene::NodeSelected | MapScene::NodeHovered)))
@@ -780,7 +786,7 @@ void ActorMapLayer::drawNodes(QCPPainter* painter, const std::vector<QPointF>& p
             fill = withAlpha(fill, 55);
         else if (node.flags & MapScene::NodeFaded)
             fill = withAlpha(fill, 110);
-        if (large && !(node.flags & (MapScene::NodeSelected | MapScene::NodeHovered))) {
+        if (sprites && !(node.flags & (MapScene::NodeSelected | MapScene::NodeHovered))) {
             const int r = std::max(1, int(std::lround(node.radius)));
             const QPixmap& pm = sprite(node.kind, fill, r, node.flags & MapScene::NodeEmphasised);
             painter->drawPixmap(QPointF(c.x() - pm.width() / 2.0, c.y() - pm.height() / 2.0), pm);
@@ -847,6 +853,8 @@ void ActorMapLayer::drawLabels(QCPPainter* painter, const std::vector<QPointF>& 
     };
     painter->setFont(m_font);
     const QFontMetricsF fm(m_font);
+    QFont boldFont = m_font;
+    boldFont.setBold(true);
     const double h = fm.height();
     int tries = 0;
     for (int i : order) {
@@ -855,7 +863,9 @@ void ActorMapLayer::drawLabels(QCPPainter* painter, const std::vector<QPointF>& 
         const MapScene::Node& node = m_scene.nodes[std::size_t(i)];
         if (node.label.isEmpty() || (large && node.radius < 3))
             continue;
-        const double w = fm.horizontalAdvance(node.label) + 6;
+        // An emphasised actor's name is bold: measured bold, or its ends are cut off.
+        const bool bold = node.flags & MapScene::NodeEmphasised;
+        const double w = (bold ? QFontMetricsF(boldFont) : fm).horizontalAdvance(node.label) + 6;
         const QPointF c = px[std::size_t(i)];
         // Beside the actor first; on a small map also the corners and, failing those, a step
         // further out with a leader line, so every actor keeps its name where there is room.
@@ -897,11 +907,8 @@ void ActorMapLayer::drawLabels(QCPPainter* painter, const std::vector<QPointF>& 
             painter->setBrush(withAlpha(m_theme.background, 200));
             painter->drawRoundedRect(rect, 3, 3);
             painter->setPen(dim ? m_theme.mutedText : m_theme.text);
-            if (node.flags & MapScene::NodeEmphasised) {
-                QFont bold = m_font;
-                bold.setBold(true);
-                painter->setFont(bold);
-            }
+            if (bold)
+                painter->setFont(boldFont);
             painter->drawText(rect, Qt::AlignCenter, node.label);
             painter->setFont(m_font);
             ++m_lastLabels;
@@ -937,6 +944,7 @@ void ActorMapLayer::drawLabels(QCPPainter* painter, const std::vector<QPointF>& 
                      [&](int a, int b) { return weight(a) > weight(b); });
     if (edgeOrder.size() > std::size_t(kMaxEdgeLabels))
         edgeOrder.resize(std::size_t(kMaxEdgeLabels));
+    std::vector<char> labelled(m_scene.edges.size(), 0);
     for (int index : edgeOrder) {
         const MapScene::Edge& e = m_scene.edges[std::size_t(index)];
         const QPointF a = px[std::size_t(e.from)], b = px[std::size_t(e.to)];
@@ -995,9 +1003,42 @@ void ActorMapLayer::drawLabels(QCPPainter* painter, const std::vector<QPointF>& 
         painter->drawRoundedRect(rect, 2, 2);
         painter->setPen(e.status == Verification::Disputed ? m_theme.disputed : m_theme.mutedText);
         painter->drawText(rect, Qt::AlignCenter, e.type);
+        labelled[std::size_t(index)] = 1;
         ++m_lastEdgeLabels;
     }
+    if (m_scene.markedUnverified)
+        drawUnverifiedBadges(painter, px, labelled);
     painter->setFont(m_font);
+}
+
+void ActorMapLayer::drawUnverifiedBadges(QCPPainter* painter, const std::vector<QPointF>& px,
+                                         const std::vector<char>& labelled)
+{
+    // Publish-safe marking: a relation not cleared for publication carries ⚠ in its label.
+    // One whose label found no room still gets the mark, alone at its middle, so that every
+    // such relation on the page is visibly marked, as the footer says.
+    QFont font = m_font;
+    font.setPixelSize(std::max(8, int(std::lround(10 * m_theme.fontScale))));
+    painter->setFont(font);
+    const QFontMetricsF fm(font);
+    const QString mark = QStringLiteral("\u26a0");
+    const double w = fm.horizontalAdvance(mark) + 4, h = fm.height();
+    for (std::size_t e = 0; e < m_scene.edges.size(); ++e) {
+        const MapScene::Edge& edge = m_scene.edges[e];
+        if (labelled[e] || (edge.flags & MapScene::EdgeHidden) ||
+            edge.status == Verification::Cleared)
+            continue;
+        const QPointF a = px[std::size_t(edge.from)], b = px[std::size_t(edge.to)];
+        const QPointF normal = unit(QPointF(-(b - a).y(), (b - a).x()));
+        const QPointF middle = (a + b) / 2 + normal * edge.bend; // the apex of a bent relation
+        const QRectF rect(middle.x() - w / 2, middle.y() - h / 2, w, h);
+        const bool dim = edge.flags & MapScene::EdgeDimmed;
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(withAlpha(m_theme.background, dim ? 120 : 215));
+        painter->drawRoundedRect(rect, 2, 2);
+        painter->setPen(dim ? withAlpha(m_theme.mutedText, 110) : m_theme.mutedText);
+        painter->drawText(rect, Qt::AlignCenter, mark);
+    }
 }
 
 void ActorMapLayer::drawLeader(QCPPainter* painter, const QPointF& from, double radius,

@@ -139,6 +139,8 @@ private:
     void fitNodeSizes(double pixelsPerUnit);
     int legendRows() const;
     QRectF legendBox() const;
+    void drawUnverifiedBadges(QCPPainter* painter, const std::vector<QPointF>& px,
+                              const std::vector<char>& labelled);
     void drawLeader(QCPPainter* painter, const QPointF& from, double radius, const QRectF& label);
     const QPixmap& sprite(ActorKind kind, const QColor& fill, int radius, quint8 flags);
 

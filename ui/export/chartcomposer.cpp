@@ -105,7 +105,10 @@ bool overlaps(const PartialDate& d, qint64 from, qint64 to)
 ChartComposer::ChartComposer(Story& story, const ExportRequest& request)
     : m_story(story), m_request(request)
 {
-    if (request.view != QLatin1String("timeline") && request.view != QLatin1String("actors"))
+    const bool timeline = request.view == QLatin1String("timeline");
+    const bool actors = request.view == QLatin1String("actors");
+    const bool both = request.view == QLatin1String("both");
+    if (!timeline && !actors && !both)
         throw StoreError(QStringLiteral("unknown view \"%1\"; use --view timeline or --view actors")
                              .arg(request.view));
     const auto theme = ChartTheme::named(request.theme);
@@ -127,10 +130,15 @@ ChartComposer::ChartComposer(Story& story, const ExportRequest& request)
     if (m_to <= m_from)
         m_to = m_from + 86400;
     m_selection.setTimeWindow(m_from, m_to);
-    if (request.view == QLatin1String("timeline"))
-        prepareTimeline(state ? state->filter() : Selection::Filter{});
-    else
-        prepareActorMap();
+    if (request.highlight && state)
+        m_highlight = {state->highlightedEvents(), state->highlightedActors()};
+    const Selection::Filter base = state ? state->filter() : Selection::Filter{};
+    Collected events, relations;
+    if (!actors)
+        events = prepareTimeline(base);
+    if (!timeline)
+        relations = prepareActorMap();
+    describe(events, relations);
 }
 
 ChartComposer::~ChartComposer() = default;
@@ -140,15 +148,52 @@ QCustomPlot* ChartComposer::plot() const
     return m_timeline ? m_timeline->plot() : m_actorMap->plot();
 }
 
+void ChartComposer::describe(const Collected& events, const Collected& relations)
+{
+    // The footer names what publish-safe left out or marked, chart by chart.
+    const bool omit = m_request.publishSafe == ExportRequest::PublishSafe::Omit;
+    const bool mark = m_request.publishSafe == ExportRequest::PublishSafe::Mark;
+    const QString eventCount =
+        count(events.notCleared, QObject::tr("event"), QObject::tr("events"));
+    const QString relationCount =
+        count(relations.notCleared, QObject::tr("relation"), QObject::tr("relations"));
+    QStringList what;
+    if (omit) {
+        if (events.notCleared > 0)
+            what << eventCount;
+        if (relations.notCleared > 0)
+            what << relationCount;
+        if (!what.isEmpty())
+            m_footer = QObject::tr("Publish-safe: %1 not cleared for publication in this window "
+                                   "left out.")
+                           .arg(what.join(QObject::tr(" and ")));
+    } else if (mark) {
+        if (events.notCleared > 0)
+            what << QObject::tr("\u26a0 and hatching mark %1").arg(eventCount);
+        if (relations.notCleared > 0)
+            what << QObject::tr("\u26a0 marks %1").arg(relationCount);
+        if (!what.isEmpty())
+            m_footer = QObject::tr("Publish-safe: %1 not cleared for publication.")
+                           .arg(what.join(QObject::tr(", ")));
+    }
+    if (!m_request.sourcesLine)
+        return;
+    QHash<qint64, int> citedBy = events.citedBy;
+    for (auto it = relations.citedBy.cbegin(); it != relations.citedBy.cend(); ++it)
+        citedBy[it.key()] += it.value();
+    buildSourcesLine(citedBy);
+}
+
 QString ChartComposer::documentTitle() const
 {
     if (!m_request.title.isEmpty())
         return m_request.title;
-    return m_request.view == QLatin1String("timeline") ? QObject::tr("Timeline")
-                                                       : QObject::tr("Actor map");
+    if (m_timeline && m_actorMap)
+        return QObject::tr("Timeline and actor map");
+    return m_timeline ? QObject::tr("Timeline") : QObject::tr("Actor map");
 }
 
-void ChartComposer::prepareTimeline(const Selection::Filter& base)
+ChartComposer::Collected ChartComposer::prepareTimeline(const Selection::Filter& base)
 {
     // The window's filters; publish-safe "omit" keeps only what is cleared.
     Selection::Filter filter = base;
@@ -167,10 +212,12 @@ void ChartComposer::prepareTimeline(const Selection::Filter& base)
     if (m_request.laneMode)
         m_timeline->setLaneMode(*m_request.laneMode);
     m_selection.setFilter(filter);
-    collectTimeline(base);
+    // After the view exists: it takes the highlight from the selection's signal.
+    m_selection.setHighlight(m_highlight.first, m_highlight.second);
+    return collectTimeline(base);
 }
 
-void ChartComposer::collectTimeline(const Selection::Filter& base)
+ChartComposer::Collected ChartComposer::collectTimeline(const Selection::Filter& base)
 {
     // What the exported window shows, before and after publish-safe: for the footer's count
     // and the sources line. One pass over the in-memory index.
@@ -202,37 +249,29 @@ void ChartComposer::collectTimeline(const Selection::Filter& base)
             continue;
         shown.insert(ids[r]);
     }
-    if (notCleared > 0) {
-        if (omit)
-            m_footer =
-                QObject::tr("Publish-safe: %1 not cleared for publication in this window left "
-                            "out.")
-                    .arg(count(notCleared, QObject::tr("event"), QObject::tr("events")));
-        else if (m_request.publishSafe == ExportRequest::PublishSafe::Mark)
-            m_footer = QObject::tr("Publish-safe: \u26a0 and hatching mark %1 not cleared for "
-                                   "publication.")
-                           .arg(count(notCleared, QObject::tr("event"), QObject::tr("events")));
-    }
+    Collected collected;
+    collected.notCleared = notCleared;
     if (!m_request.sourcesLine || shown.isEmpty())
-        return;
-    QHash<qint64, int> citedBy;
+        return collected;
     for (const Citation& c : m_story.store().citations())
         if (c.target.kind == EntityKind::Event && shown.contains(c.target.id))
-            ++citedBy[c.sourceId];
-    buildSourcesLine(citedBy);
+            ++collected.citedBy[c.sourceId];
+    return collected;
 }
 
-void ChartComposer::prepareActorMap()
+ChartComposer::Collected ChartComposer::prepareActorMap()
 {
     m_actorMap = std::make_unique<ActorMapView>(&m_story, &m_selection);
     m_actorMap->setAnimated(false);
     m_actorMap->setTheme(m_theme);
     m_actorMap->layer()->setLegendVisible(m_request.legend);
     m_actorMap->layoutNow();
-    collectActorMap();
+    // Before the publish-safe marks: the highlight restyles every edge.
+    m_selection.setHighlight(m_highlight.first, m_highlight.second);
+    return collectActorMap();
 }
 
-void ChartComposer::collectActorMap()
+ChartComposer::Collected ChartComposer::collectActorMap()
 {
     // Relations carry the verification status on the map. The scene's edges are in the same
     // order as the story's relations (the view reads both by id).
@@ -262,25 +301,15 @@ void ChartComposer::collectActorMap()
     }
     scene.markedUnverified =
         notCleared > 0 && aligned && m_request.publishSafe == ExportRequest::PublishSafe::Mark;
-    if (notCleared > 0) {
-        if (m_request.publishSafe == ExportRequest::PublishSafe::Omit)
-            m_footer =
-                QObject::tr("Publish-safe: %1 not cleared for publication in this window left "
-                            "out.")
-                    .arg(count(notCleared, QObject::tr("relation"), QObject::tr("relations")));
-        else if (m_request.publishSafe == ExportRequest::PublishSafe::Mark)
-            m_footer =
-                QObject::tr("Publish-safe: \u26a0 marks %1 not cleared for publication.")
-                    .arg(count(notCleared, QObject::tr("relation"), QObject::tr("relations")));
-    }
+    Collected collected;
+    collected.notCleared = notCleared;
     if (!m_request.sourcesLine)
-        return;
-    QHash<qint64, int> citedBy;
+        return collected;
     for (const Citation& c : m_story.store().citations())
         if ((c.target.kind == EntityKind::Relation && shownRelations.contains(c.target.id)) ||
             c.target.kind == EntityKind::Actor)
-            ++citedBy[c.sourceId];
-    buildSourcesLine(citedBy);
+            ++collected.citedBy[c.sourceId];
+    return collected;
 }
 
 void ChartComposer::buildSourcesLine(const QHash<qint64, int>& citedBy)
@@ -319,23 +348,39 @@ void ChartComposer::buildSourcesLine(const QHash<qint64, int>& citedBy)
         m_sources = QObject::tr("Sources: %1").arg(names.join(QStringLiteral("; ")));
 }
 
-void ChartComposer::layoutChart(QSize logical)
+void ChartComposer::layoutTimeline(QSize logical)
 {
-    if (m_timeline) {
-        m_timeline->resize(logical);
-        m_timeline->plot()->resize(logical);
-        if (m_fitWhole)
-            m_timeline->fitStory(); // the whole story with a margin, as the window opens
-        else
-            m_timeline->setWindow(m_from, m_to);
-    } else {
-        m_actorMap->resize(logical);
-        m_actorMap->plot()->resize(logical);
-        m_actorMap->fitMap();
-    }
+    m_timeline->resize(logical);
+    m_timeline->plot()->resize(logical);
+    if (m_fitWhole)
+        m_timeline->fitStory(); // the whole story with a margin, as the window opens
+    else
+        m_timeline->setWindow(m_from, m_to);
+}
+
+void ChartComposer::layoutActorMap(QSize logical)
+{
+    m_actorMap->resize(logical);
+    m_actorMap->plot()->resize(logical);
+    m_actorMap->fitMap();
+}
+
+void ChartComposer::drawPlot(QCPPainter& painter, QCustomPlot* plot, const QRectF& rect)
+{
+    painter.save();
+    painter.translate(rect.topLeft());
+    painter.setClipRect(QRectF(QPointF(0, 0), rect.size()));
+    plot->toPainter(&painter, int(rect.width()), int(rect.height()));
+    painter.restore();
 }
 
 void ChartComposer::paint(QPaintDevice& device, QSize size)
+{
+    QCPPainter painter(&device);
+    paint(painter, size);
+}
+
+void ChartComposer::paint(QCPPainter& painter, QSize size)
 {
     const double scale = m_request.scale > 0 ? m_request.scale : 1.0;
     const double w = std::max(1.0, std::round(size.width() / scale));
@@ -368,15 +413,18 @@ void ChartComposer::paint(QPaintDevice& device, QSize size)
     const QRectF chart(std::round(margin / 2), top, std::max(40.0, w - std::round(1.5 * margin)),
                        std::max(40.0, bottom - top));
 
-    QCPPainter painter(&device);
+    painter.save();
     // SVG and PDF: the charts draw shapes, not bitmaps, wherever they would otherwise cache.
     // (SVG is painted through the geometry-clipping device.)
     if (const QPaintEngine* engine = painter.paintEngine();
-        dynamic_cast<const GeometryClipDevice*>(&device) ||
+        dynamic_cast<const GeometryClipDevice*>(painter.device()) ||
         (engine && (engine->type() == QPaintEngine::SVG || engine->type() == QPaintEngine::Pdf)))
         painter.setMode(QCPPainter::pmVectorized);
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setRenderHint(QPainter::TextAntialiasing);
+    // Hatching scales with the page like every other mark: without this a printer at
+    // 1200 dpi would draw it too fine to see, and 4K finer than 1080p.
+    painter.setRenderHint(QPainter::NonCosmeticBrushPatterns);
     painter.scale(scale, scale);
     painter.fillRect(QRectF(0, 0, w, h), m_theme.background);
 
@@ -384,19 +432,30 @@ void ChartComposer::paint(QPaintDevice& device, QSize size)
     y = drawBlock(painter, title, margin, y, inner);
     drawBlock(painter, subtitle, margin, y, inner);
 
-    // The chart, laid out at its own size and drawn by the window's code.
-    layoutChart(chart.size().toSize());
-    painter.save();
-    painter.translate(chart.topLeft());
-    painter.setClipRect(QRectF(QPointF(0, 0), chart.size()));
-    plot()->toPainter(&painter, int(chart.width()), int(chart.height()));
-    painter.restore();
+    // The chart, laid out at its own size and drawn by the window's code. Both charts (a
+    // scene that shows both) share the height as Present mode shares it: half each.
+    if (m_timeline && m_actorMap) {
+        const double half = std::round((chart.height() - gap) / 2);
+        const QRectF upper(chart.topLeft(), QSizeF(chart.width(), half));
+        const QRectF lower(chart.left(), chart.bottom() - half, chart.width(), half);
+        layoutTimeline(upper.size().toSize());
+        drawPlot(painter, m_timeline->plot(), upper);
+        layoutActorMap(lower.size().toSize());
+        drawPlot(painter, m_actorMap->plot(), lower);
+    } else if (m_timeline) {
+        layoutTimeline(chart.size().toSize());
+        drawPlot(painter, m_timeline->plot(), chart);
+    } else {
+        layoutActorMap(chart.size().toSize());
+        drawPlot(painter, m_actorMap->plot(), chart);
+    }
 
     y = chart.bottom() + gap;
     y = drawBlock(painter, caption, margin, y, inner);
     y = drawBlock(painter, sources, margin, y, inner);
     y = drawBlock(painter, credit, margin, y, inner);
     drawBlock(painter, footer, margin, y, inner);
+    painter.restore();
 }
 
 void ChartComposer::setText(const ExportRequest& request)

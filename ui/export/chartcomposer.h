@@ -9,6 +9,7 @@
 
 #include <memory>
 
+class QCPPainter;
 class QCustomPlot;
 class QImage;
 class QPaintDevice;
@@ -20,9 +21,10 @@ class Story;
 class TimelineView;
 
 // Lays out and draws a finished chart for publication on any paint device (image, SVG, PDF,
-// printer, the export dialog's preview): title, subtitle, the chart itself drawn by the same
-// code as the window, caption, a sources line built from the citations of what is visible,
-// the credit line and, for publish-safe export, a footer saying what was left out or marked.
+// printer, the export dialog's preview): title, subtitle, the chart itself (or both charts,
+// for a scene that shows both) drawn by the same code as the window, caption, a sources line
+// built from the citations of what is visible, the credit line and, for publish-safe export,
+// a footer saying what was left out or marked.
 // Nothing selected or hovered is drawn. One composer can paint many times (the preview at
 // reduced size, then the file): the chart is laid out afresh for each size.
 class ChartComposer
@@ -37,6 +39,9 @@ public:
     // Draws the whole composition onto `device`, which covers `size` device pixels (points
     // for PDF). The request's scale makes type and lines larger, not the canvas.
     void paint(QPaintDevice& device, QSize size);
+    // The same with a painter already active on its device (a page of a multi-page PDF);
+    // the painter's state is left as it was.
+    void paint(QCPPainter& painter, QSize size);
     // The composition as an image of exactly `size` pixels.
     QImage image(QSize size);
     // Takes the request's title block and scale without rebuilding the chart (the export
@@ -50,15 +55,26 @@ public:
     QString footer() const { return m_footer; }
     // The title, or a description of the chart when there is none (for file metadata).
     QString documentTitle() const;
+    // The chart's plot (the timeline's when both are drawn).
     QCustomPlot* plot() const;
 
 private:
-    void prepareTimeline(const Selection::Filter& base);
-    void prepareActorMap();
-    void collectTimeline(const Selection::Filter& base);
-    void collectActorMap();
+    // What one chart shows: how many entries are not cleared, and the sources cited by
+    // what is drawn (source id to number of citations).
+    struct Collected
+    {
+        int notCleared = 0;
+        QHash<qint64, int> citedBy;
+    };
+    Collected prepareTimeline(const Selection::Filter& base);
+    Collected prepareActorMap();
+    Collected collectTimeline(const Selection::Filter& base);
+    Collected collectActorMap();
+    void describe(const Collected& events, const Collected& relations);
     void buildSourcesLine(const QHash<qint64, int>& citedBy);
-    void layoutChart(QSize logical);
+    void layoutTimeline(QSize logical);
+    void layoutActorMap(QSize logical);
+    static void drawPlot(QCPPainter& painter, QCustomPlot* plot, const QRectF& rect);
 
     Story& m_story;
     ExportRequest m_request;
@@ -68,6 +84,7 @@ private:
     bool m_fitWhole = false;
     std::unique_ptr<TimelineView> m_timeline;
     std::unique_ptr<ActorMapView> m_actorMap;
+    std::pair<QSet<Id>, QSet<Id>> m_highlight; // events and actors (request.highlight)
     QString m_sources;
     QString m_footer;
 };

@@ -9,6 +9,7 @@
 #include <QImage>
 #include <QImageWriter>
 #include <QPdfWriter>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSvgGenerator>
 
@@ -49,6 +50,25 @@ void saveBytes(const QString& output, const QByteArray& bytes)
                              .arg(output, file.errorString()));
 }
 
+// QSvgGenerator gives the document's size in millimetres (1200 px becomes 317.5mm), which
+// viewers turn back into pixels with rounding (rsvg-convert made 1200×675 into 1200×676):
+// the root element gets the exact pixel size instead; the viewBox already has it.
+QByteArray svgInPixels(QByteArray svg, QSize size)
+{
+    const qsizetype open = svg.indexOf("<svg");
+    const qsizetype close = open < 0 ? -1 : svg.indexOf('>', open);
+    if (close < 0)
+        return svg;
+    QByteArray root = svg.mid(open, close - open);
+    static const QRegularExpression width(QStringLiteral("\\swidth=\"[^\"]*\""));
+    static const QRegularExpression height(QStringLiteral("\\sheight=\"[^\"]*\""));
+    QString text = QString::fromUtf8(root);
+    text.replace(width, QStringLiteral(" width=\"%1\"").arg(size.width()));
+    text.replace(height, QStringLiteral(" height=\"%1\"").arg(size.height()));
+    svg.replace(open, close - open, text.toUtf8());
+    return svg;
+}
+
 QString suffixOf(const QString& output)
 {
     return QFileInfo(output).suffix().toLower();
@@ -68,7 +88,10 @@ QByteArray render(const QString& output, QSize size, const QString& title, const
         suffix == QLatin1String("jpeg")) {
         // A QImage has device pixel ratio 1 whatever QT_SCALE_FACTOR says: the file gets
         // exactly the pixels asked for.
-        QImage image(size, QImage::Format_ARGB32_Premultiplied);
+        // The page is opaque: painting on RGB32 and writing RGB (not RGBA) makes the 4K PNG
+        // a quarter less data to compress.
+        QImage image(size, fill.alpha() == 255 ? QImage::Format_RGB32
+                                               : QImage::Format_ARGB32_Premultiplied);
         image.fill(fill);
         paint(image, size);
         if (suffix != QLatin1String("png"))
@@ -90,7 +113,10 @@ QByteArray render(const QString& output, QSize size, const QString& title, const
         svg.setTitle(title);
         svg.setDescription(QStringLiteral("Made with Chronomap"));
         GeometryClipDevice clipped(&svg);
-        paint(clipped, size);
+        paint(clipped, size); // the painter has ended: the document is whole
+        buffer.close();
+        bytes = svgInPixels(bytes, size);
+        return bytes;
     } else if (suffix == QLatin1String("pdf")) {
         QPdfWriter pdf(&buffer);
         pdf.setCreator(QStringLiteral("Chronomap"));

@@ -19,7 +19,7 @@ class Story;
 struct ExportRequest
 {
     QString output;                            // .png .jpg .jpeg .svg .pdf
-    QString view = QStringLiteral("timeline"); // "timeline" or "actors"
+    QString view = QStringLiteral("timeline"); // "timeline", "actors" or "both" (scenes)
     QSize size{1920, 1080};                    // exact pixel size of the output (points for PDF)
     double scale = 1.0;                        // type and line scale
     std::optional<qint64> from, to;
@@ -38,6 +38,9 @@ struct ExportRequest
     };
     PublishSafe publishSafe = PublishSafe::Mark;
     QString scene; // a saved scene's name (resolved by the caller, see scenes)
+    // Draw the state's highlight (the rest dimmed): a scene's highlight is its story point.
+    // A window's highlight follows the mouse and the selection, so other exports leave it.
+    bool highlight = false;
     // The window's filters, selection and highlight to draw with, or none (the whole story,
     // nothing selected). Not owned; only read during the export.
     const Selection* state = nullptr;

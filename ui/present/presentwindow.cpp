@@ -139,6 +139,18 @@ PresentWindow::~PresentWindow()
     m_animation->stop();
 }
 
+void PresentWindow::balanceCharts()
+{
+    // Equal halves, whatever the two charts' size hints say (the timeline's would take
+    // most of the height and leave the map too small to read from the back of a room).
+    // Done again whenever the splitter changes size, since it shares new room by the hints.
+    if (!m_timeline->isVisibleTo(this) || !m_actorMap->isVisibleTo(this))
+        return;
+    const int room = m_charts->height() - m_charts->handleWidth();
+    if (room > 0)
+        m_charts->setSizes({room / 2, room - room / 2});
+}
+
 bool PresentWindow::isAnimating() const
 {
     return m_animation->state() == QAbstractAnimation::Running;
@@ -175,6 +187,7 @@ void PresentWindow::showScene(int index, bool animate)
 
     m_timeline->setVisible(state.charts != SceneState::Charts::Actors);
     m_actorMap->setVisible(state.charts != SceneState::Charts::Timeline);
+    balanceCharts();
     m_title->setText(scene.name);
     m_caption->setText(scene.caption);
     m_caption->setVisible(!scene.caption.isEmpty());
@@ -234,6 +247,8 @@ void PresentWindow::keyPressEvent(QKeyEvent* event)
 
 bool PresentWindow::eventFilter(QObject* watched, QEvent* event)
 {
+    if (watched == m_charts && event->type() == QEvent::Resize)
+        balanceCharts();
     if (event->type() == QEvent::KeyPress && handleKey(static_cast<QKeyEvent*>(event)->key()))
         return true;
     return QWidget::eventFilter(watched, event);

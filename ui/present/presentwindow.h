@@ -61,6 +61,7 @@ private:
     bool handleKey(int key);
     void showScene(int index, bool animate);
     void finishTransition();
+    void balanceCharts();
 
     Story* m_story;
     Selection* m_selection;

@@ -1,6 +1,7 @@
 #include "scenedeck.h"
 
 #include "edit/sceneedits.h"
+#include "export/chartcomposer.h"
 #include "present/scenestate.h"
 #include "query/selection.h"
 #include "story/story.h"
@@ -14,8 +15,8 @@
 #include <QPdfWriter>
 #include <QRegularExpression>
 #include <QSaveFile>
-#include <QSvgRenderer>
-#include <QTemporaryDir>
+
+#include <qcustomplot.h>
 
 namespace chronomap {
 
@@ -80,14 +81,20 @@ Scene findScene(const Story& story, const QString& name)
                          .arg(story.path(), name, names.join(QStringLiteral(", "))));
 }
 
-void exportScene(Story& story, const Scene& scene, ExportRequest request, bool keepView)
+namespace {
+
+// The request a scene exports with: what `request` leaves unset (view, window, title,
+// caption) comes from the scene, and its highlight is drawn. `selection` receives the scene's
+// filters and highlight; the composer reads it while it is built.
+ExportRequest sceneRequest(const Scene& scene, ExportRequest request, bool keepView,
+                           Selection& selection)
 {
     const SceneState state = SceneState::fromJsonText(scene.state);
-    Selection selection;
     state.applyTo(selection);
     if (!keepView)
-        request.view = state.charts == SceneState::Charts::Actors ? QStringLiteral("actors")
-                                                                  : QStringLiteral("timeline");
+        request.view = state.charts == SceneState::Charts::Actors     ? QStringLiteral("actors")
+                       : state.charts == SceneState::Charts::Timeline ? QStringLiteral("timeline")
+                                                                      : QStringLiteral("both");
     if (!request.from && !request.to && state.hasWindow()) {
         request.from = state.from;
         request.to = state.to;
@@ -98,18 +105,27 @@ void exportScene(Story& story, const Scene& scene, ExportRequest request, bool k
         request.caption = scene.caption;
     request.scene = scene.name;
     request.state = &selection;
-    exportChart(story, request);
+    request.highlight = true;
+    return request;
+}
+
+} // namespace
+
+void exportScene(Story& story, const Scene& scene, ExportRequest request, bool keepView)
+{
+    Selection selection;
+    exportChart(story, sceneRequest(scene, std::move(request), keepView, selection));
 }
 
 int exportSceneDeck(Story& story, const ExportRequest& request)
 {
     const QList<Scene> scenes = scenesOrFail(story);
-    // Each page is drawn by exportChart as SVG and painted onto the PDF page: the pages are
-    // exactly the single exports, and text and lines stay vector.
-    QTemporaryDir tmp;
-    if (!tmp.isValid())
-        throw StoreError(QStringLiteral("%1: no room for temporary files: %2")
-                             .arg(request.output, tmp.errorString()));
+    if (request.size.width() < 1 || request.size.height() < 1)
+        throw StoreError(
+            QStringLiteral("%1: the size must be at least 1×1 points").arg(request.output));
+    // Every page is drawn by the composer straight onto the PDF, as a single PDF export is:
+    // text stays text, hatching and soft ends stay as they are (a detour through SVG lost
+    // them and turned the text into outlines).
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
@@ -121,21 +137,24 @@ int exportSceneDeck(Story& story, const ExportRequest& request)
         pdf.setPageLayout(QPageLayout(
             QPageSize(QSizeF(request.size), QPageSize::Point, QString(), QPageSize::ExactMatch),
             QPageLayout::Portrait, QMarginsF()));
-        QPainter painter(&pdf);
+        QCPPainter painter;
         for (qsizetype i = 0; i < scenes.size(); ++i) {
-            ExportRequest page = request;
-            page.output = tmp.filePath(QStringLiteral("page-%1.svg").arg(i));
-            exportScene(story, scenes[i], page);
-            QSvgRenderer svg(page.output);
-            if (!svg.isValid())
-                throw StoreError(QStringLiteral("%1: page %2 (“%3”) could not be drawn")
+            Selection selection;
+            ExportRequest page = sceneRequest(scenes[i], request, false, selection);
+            ChartComposer composer(story, page);
+            if (i == 0) {
+                if (!painter.begin(&pdf))
+                    throw StoreError(
+                        QStringLiteral("%1: the PDF could not be started").arg(request.output));
+            } else if (!pdf.newPage()) {
+                throw StoreError(QStringLiteral("%1: page %2 (“%3”) could not be added")
                                      .arg(request.output)
                                      .arg(i + 1)
                                      .arg(scenes[i].name));
-            if (i > 0)
-                pdf.newPage();
-            svg.render(&painter, QRectF(QPointF(0, 0), QSizeF(request.size)));
+            }
+            composer.paint(painter, request.size);
         }
+        painter.end();
     }
     buffer.close();
     writeWhole(request.output, bytes);

@@ -11,8 +11,9 @@ class Story;
 
 // Exports a story's scenes: one scene as one image, every scene as one PDF (a page each, in
 // playing order) or as numbered images (scene-01-summit.png, scene-02-...). Each page is the
-// chart the scene shows with its window, filters, selection and highlight, titled with the
-// scene's name and captioned with its caption, drawn by exportChart like any other export.
+// chart the scene shows with its window, filters and highlight (a selection belongs to the
+// window and is never drawn), titled with the scene's name and captioned with its caption,
+// drawn by the same composer as any other export.
 // Every error throws StoreError with a message for the user; files already there are only
 // ever replaced whole.
 

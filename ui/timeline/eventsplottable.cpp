@@ -208,10 +208,56 @@ void EventsPlottable::drawDensity(QCPPainter* painter, int first, int last)
     for (int p = first; p < last; ++p) {
         const double top = laneTop(p), bottom = laneTop(p + 1);
         const double pad = std::min(3.0, (bottom - top) / 6);
-        painter->drawImage(QRectF(r.left(), std::round(top + pad), columns,
-                                  std::round(bottom - pad) - std::round(top + pad)),
-                           image, QRectF(0, p - first, columns, 1));
+        const QRectF band(r.left(), std::round(top + pad), columns,
+                          std::round(bottom - pad) - std::round(top + pad));
+        painter->drawImage(band, image, QRectF(0, p - first, columns, 1));
+        if (s.markUnverified)
+            hatchUnverifiedColumns(painter, p, band);
     }
+}
+
+void EventsPlottable::hatchUnverifiedColumns(QCPPainter* painter, int position, const QRectF& band)
+{
+    // Publish-safe marking where events are counted, not drawn: the columns that count an
+    // event not cleared for publication are hatched, as its box would be. Export only, so
+    // one walk over the lane's events in the window is affordable.
+    const TimelineState& s = *m_state;
+    const TimeIndex& index = s.story->timeIndex();
+    const auto earliest = index.earliest();
+    const auto latest = index.latest();
+    const auto flags = index.flags();
+    const auto& lane = s.layout.laneAt(std::size_t(position));
+    const int columns = std::max(1, int(band.width()));
+    const double step = double(s.to - s.from) / columns;
+    if (step <= 0)
+        return;
+    std::vector<int> diff(std::size_t(columns) + 1, 0);
+    const auto [a, b] = LaneLayout::candidates(lane, s.from, s.to);
+    for (std::size_t i = a; i < b; ++i) {
+        const quint32 row = lane.rows[i];
+        if (latest[row] < s.from || TimeIndex::statusOf(flags[row]) == Verification::Cleared)
+            continue;
+        const int c0 = std::clamp(int((earliest[row] - s.from) / step), 0, columns - 1);
+        const int c1 = std::clamp(int((latest[row] - s.from) / step), 0, columns - 1);
+        ++diff[std::size_t(c0)];
+        --diff[std::size_t(c1) + 1];
+    }
+    painter->save();
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(
+        QBrush(withAlpha(s.theme.text, s.highlight.isEmpty() ? 0.8 : 0.3), Qt::BDiagPattern));
+    int running = 0, start = -1;
+    for (int c = 0; c <= columns; ++c) {
+        running += c < columns ? diff[std::size_t(c)] : 0;
+        const bool marked = c < columns && running > 0;
+        if (marked && start < 0)
+            start = c;
+        if (!marked && start >= 0) {
+            painter->drawRect(QRectF(band.left() + start, band.top(), c - start, band.height()));
+            start = -1;
+        }
+    }
+    painter->restore();
 }
 
 void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
@@ -385,7 +431,7 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
                     g.setColorAt(fade, fill);
                     g.setColorAt(1 - fade, fill);
                     g.setColorAt(1, softEnd ? withAlpha(base, 0.04 * alpha) : fill);
-                    painter->fillRect(box, g);
+                    fillGradient(painter, box, g);
                     painter->setPen(pen);
                     painter->drawLine(QLineF(box.topLeft(), box.topRight()));
                     painter->drawLine(QLineF(box.bottomLeft(), box.bottomRight()));
@@ -418,7 +464,8 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
             if (marked) {
                 // Not cleared for publication: hatched over, so it reads even in grey.
                 painter->setPen(Qt::NoPen);
-                painter->setBrush(QBrush(theme.text, Qt::BDiagPattern));
+                // Dimmed with the box, so a scene's highlight still stands out.
+                painter->setBrush(QBrush(withAlpha(theme.text, alpha), Qt::BDiagPattern));
                 painter->drawRect(
                     point ? QRectF(cx - kMarker, mid - kMarker, 2 * kMarker, 2 * kMarker) : box);
             }
@@ -465,8 +512,13 @@ void EventsPlottable::drawToday(QCPPainter* painter)
     painter->setPen(QPen(m_state->theme.today, m_state->line(1.5), Qt::DashLine));
     painter->drawLine(QLineF(x, r.top(), x, r.bottom()));
     painter->setFont(m_state->labelFont);
-    painter->drawText(QRectF(x + 3, r.top() + 1, 60, 16), Qt::AlignLeft | Qt::AlignVCenter,
-                      tr("Today"));
+    // Right of the line, or left of it where the plot ends first: never cut at the edge.
+    const QString label = tr("Today");
+    const double w = painter->fontMetrics().horizontalAdvance(label) + 2;
+    const double h = painter->fontMetrics().height() + 2;
+    const bool before = x + 3 + w > r.right() - 2;
+    painter->drawText(QRectF(before ? x - 3 - w : x + 3, r.top() + 1, w, h),
+                      (before ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter, label);
 }
 
 } // namespace chronomap

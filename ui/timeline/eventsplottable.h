@@ -33,6 +33,7 @@ private:
     void drawLanes(QCPPainter* painter, int first, int last);
     void drawEras(QCPPainter* painter, bool titles);
     void drawDensity(QCPPainter* painter, int first, int last);
+    void hatchUnverifiedColumns(QCPPainter* painter, int position, const QRectF& band);
     void drawDetail(QCPPainter* painter, int first, int last);
     void drawToday(QCPPainter* painter);
     double px(qint64 t) const;

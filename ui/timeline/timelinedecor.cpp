@@ -4,6 +4,9 @@
 #include "story/story.h"
 #include "timelinestate.h"
 
+#include <QFontMetricsF>
+#include <QPaintEngine>
+
 #include <cmath>
 
 namespace chronomap {
@@ -63,10 +66,24 @@ void OverviewPlottable::rebuild(const QRect& rect)
         area << QPointF(c + 0.5, height - (height - 2) *
                                               std::sqrt(double(counts[std::size_t(c)]) / maxCount));
     area << QPointF(columns, height);
+    m_area = area;
     m_image = QImage(rect.size(), QImage::Format_ARGB32_Premultiplied);
     m_image.fill(Qt::transparent);
     QPainter painter(&m_image);
     painter.setRenderHint(QPainter::Antialiasing);
+    paintStrip(&painter, rect.size());
+    painter.end();
+    m_cachedRect = rect;
+    m_cachedRange = range;
+    m_cachedGeneration = m_state->generation;
+}
+
+void OverviewPlottable::paintStrip(QPainter* painter, QSize size) const
+{
+    const int columns = std::max(1, size.width());
+    const double height = size.height();
+    const QCPRange range = mKeyAxis->range();
+    const double scale = columns / std::max(1.0, range.size());
     for (const Era& era : m_state->eras) {
         if (!era.date.isValid())
             continue;
@@ -82,17 +99,13 @@ void OverviewPlottable::rebuild(const QRect& rect)
                        ? era.color
                        : m_state->theme.categoryColor(4);
         c.setAlpha(30);
-        painter.fillRect(QRectF(x0, 0, x1 - x0, height), c);
+        painter->fillRect(QRectF(x0, 0, x1 - x0, height), c);
     }
     QColor ink = m_state->theme.defaultCategory;
-    painter.setPen(QPen(ink, m_state->line(1)));
+    painter->setPen(QPen(ink, m_state->line(1)));
     ink.setAlpha(110);
-    painter.setBrush(ink);
-    painter.drawPolygon(area);
-    painter.end();
-    m_cachedRect = rect;
-    m_cachedRange = range;
-    m_cachedGeneration = m_state->generation;
+    painter->setBrush(ink);
+    painter->drawPolygon(m_area);
 }
 
 void OverviewPlottable::draw(QCPPainter* painter)
@@ -103,7 +116,17 @@ void OverviewPlottable::draw(QCPPainter* painter)
         rebuild(rect);
     painter->save();
     painter->setClipRect(rect);
-    painter->drawImage(rect.topLeft(), m_image);
+    // On screen and in images the strip is blitted; a PDF, SVG or print gets its shapes, so
+    // it stays sharp and is not a low-resolution picture inside a vector page.
+    const QPaintEngine* engine = painter->paintEngine();
+    if (engine && engine->type() == QPaintEngine::Raster) {
+        painter->drawImage(rect.topLeft(), m_image);
+    } else {
+        painter->save();
+        painter->translate(rect.topLeft());
+        paintStrip(painter, rect.size());
+        painter->restore();
+    }
 
     // The current window: the rest is veiled.
     const QCPRange window = m_mainAxis->range();
@@ -187,8 +210,76 @@ TimelineLegend::TimelineLegend(TimelineState* state, QCustomPlot* plot)
 
 void TimelineLegend::setHeight(int height)
 {
-    setMinimumSize(0, height);
-    setMaximumSize(QWIDGETSIZE_MAX, height);
+    m_rowHeight = std::max(0, height);
+}
+
+QFont TimelineLegend::font() const
+{
+    QFont font = m_state->labelFont;
+    font.setPixelSize(std::max(9, font.pixelSize() - 1));
+    return font;
+}
+
+std::vector<TimelineLegend::Item> TimelineLegend::items() const
+{
+    std::vector<Item> list;
+    if (m_state->density)
+        list.push_back(
+            {Swatch::Density, 44, tr("events per pixel column (zoom in for each event)")});
+    list.push_back({Swatch::Box, 30, tr("known to the day")});
+    list.push_back({Swatch::SoftBox, 30, tr("month or year only (soft ends)")});
+    list.push_back({Swatch::Whiskers, 28, tr("could be as early/late as")});
+    list.push_back({Swatch::Uncertain, 12, tr("year inferred or uncertain")});
+    list.push_back({Swatch::Draft, 30, tr("draft")});
+    list.push_back({Swatch::Box, 30, tr("confirmed")});
+    list.push_back({Swatch::Cleared, 30, tr("cleared")});
+    list.push_back({Swatch::Disputed, 14, tr("disputed")});
+    if (m_state->markUnverified)
+        list.push_back({Swatch::Hatched, 30, tr("\u26a0 not cleared for publication")});
+    return list;
+}
+
+std::vector<QPointF> TimelineLegend::flow(const std::vector<Item>& list, double width) const
+{
+    // Left to right, onto the next row where an item would cross the right edge: a legend
+    // cut off at the edge of a narrow or portrait export reads as a broken chart.
+    const QFontMetricsF metrics(font());
+    std::vector<QPointF> at;
+    double x = 8;
+    int row = 0;
+    for (const Item& item : list) {
+        const double w = item.swatch + metrics.horizontalAdvance(item.text) + 2;
+        if (x > 8 && x + w > width - 8) {
+            x = 8;
+            ++row;
+        }
+        at.emplace_back(x, row);
+        x += w + 14;
+    }
+    return at;
+}
+
+int TimelineLegend::rows() const
+{
+    if (!visible() || m_rowHeight <= 0 || !mParentPlot)
+        return 0;
+    const std::vector<Item> list = items();
+    const std::vector<QPointF> at = flow(list, mParentPlot->viewport().width());
+    return at.empty() ? 0 : int(at.back().y()) + 1;
+}
+
+QSize TimelineLegend::minimumOuterSizeHint() const
+{
+    // One row at least; the rest comes out of the room the grid shares (it reaches the
+    // maximum below unless the chart is very short). Asking for every row as a minimum would
+    // make the widget's minimum height follow its width, and a narrow plot (before it is laid
+    // out) demand room for ten rows.
+    return QSize(0, visible() ? m_rowHeight : 0);
+}
+
+QSize TimelineLegend::maximumOuterSizeHint() const
+{
+    return QSize(QWIDGETSIZE_MAX, rows() * m_rowHeight);
 }
 
 void TimelineLegend::applyDefaultAntialiasingHint(QCPPainter* painter) const
@@ -199,22 +290,19 @@ void TimelineLegend::applyDefaultAntialiasingHint(QCPPainter* painter) const
 void TimelineLegend::draw(QCPPainter* painter)
 {
     const QRectF r = mRect;
-    QFont font = m_state->labelFont;
-    font.setPixelSize(std::max(9, font.pixelSize() - 1));
-    painter->setFont(font);
+    painter->setFont(font());
     const ChartTheme& theme = m_state->theme;
     const QColor ink = theme.mutedText;
     const QColor base = theme.defaultCategory;
     const QColor outline = theme.dark ? base.lighter(140) : base.darker(150);
-    const double mid = r.center().y();
-    double x = r.left() + 8;
-    auto text = [&](const QString& t) {
-        painter->setPen(ink);
-        const double w = painter->fontMetrics().horizontalAdvance(t);
-        painter->drawText(QRectF(x, r.top(), w + 2, r.height()), Qt::AlignVCenter, t);
-        x += w + 16;
-    };
-    auto box = [&](const QPen& pen, bool softStart, bool softEnd) {
+    const QPen solid(outline, m_state->line(1));
+    QPen dashed = solid;
+    dashed.setStyle(Qt::DashLine);
+    QPen thick = solid;
+    thick.setWidthF(m_state->line(2));
+    const double rowHeight = m_rowHeight;
+
+    auto box = [&](double x, double mid, const QPen& pen, bool softStart, bool softEnd) {
         const QRectF b(x, mid - 6, 26, 12);
         QLinearGradient g(b.left(), 0, b.right(), 0);
         QColor fill = base;
@@ -225,7 +313,7 @@ void TimelineLegend::draw(QCPPainter* painter)
         g.setColorAt(0.35, fill);
         g.setColorAt(0.65, fill);
         g.setColorAt(1, softEnd ? faint : fill);
-        painter->fillRect(b, g);
+        fillGradient(painter, b, g);
         painter->setPen(pen);
         painter->drawLine(QLineF(b.topLeft(), b.topRight()));
         painter->drawLine(QLineF(b.bottomLeft(), b.bottomRight()));
@@ -233,60 +321,67 @@ void TimelineLegend::draw(QCPPainter* painter)
             painter->drawLine(QLineF(b.topLeft(), b.bottomLeft()));
         if (!softEnd)
             painter->drawLine(QLineF(b.topRight(), b.bottomRight()));
-        x += 30;
     };
-    const QPen solid(outline, m_state->line(1));
-    QPen dashed = solid;
-    dashed.setStyle(Qt::DashLine);
-    QPen thick = solid;
-    thick.setWidthF(m_state->line(2));
 
-    if (m_state->density) {
-        QLinearGradient g(x, 0, x + 40, 0);
-        QColor faintBase = base;
-        faintBase.setAlpha(40);
-        g.setColorAt(0, faintBase);
-        g.setColorAt(1, base);
-        painter->fillRect(QRectF(x, mid - 6, 40, 12), g);
-        x += 44;
-        text(tr("events per pixel column (zoom in for each event)"));
-    }
-    box(solid, false, false);
-    text(tr("known to the day"));
-    box(solid, true, true);
-    text(tr("month or year only (soft ends)"));
-    painter->setPen(QPen(outline, m_state->line(1)));
-    painter->drawLine(QLineF(x, mid, x + 24, mid));
-    painter->drawLine(QLineF(x, mid - 4, x, mid + 4));
-    painter->drawLine(QLineF(x + 24, mid - 4, x + 24, mid + 4));
-    x += 28;
-    text(tr("could be as early/late as"));
-    painter->setPen(theme.text);
-    QFont bold = font;
-    bold.setBold(true);
-    painter->setFont(bold);
-    painter->drawText(QRectF(x, r.top(), 10, r.height()), Qt::AlignCenter, QStringLiteral("?"));
-    painter->setFont(font);
-    x += 12;
-    text(tr("year inferred or uncertain"));
-    box(dashed, false, false);
-    text(tr("draft"));
-    box(solid, false, false);
-    text(tr("confirmed"));
-    box(thick, false, false);
-    text(tr("cleared"));
-    painter->setPen(QPen(theme.background, 1));
-    painter->setBrush(theme.disputed);
-    painter->drawEllipse(QPointF(x + 5, mid), 4.5, 4.5);
-    x += 14;
-    text(tr("disputed"));
-    if (m_state->markUnverified) {
-        const QRectF b(x, mid - 6, 26, 12);
-        painter->setPen(solid);
-        painter->setBrush(QBrush(theme.text, Qt::BDiagPattern));
-        painter->drawRect(b);
-        x += 30;
-        text(tr("\u26a0 not cleared for publication"));
+    const std::vector<Item> list = items();
+    const std::vector<QPointF> at = flow(list, r.width());
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const Item& item = list[i];
+        const double x = r.left() + at[i].x();
+        const double top = r.top() + at[i].y() * rowHeight;
+        const double mid = top + rowHeight / 2;
+        switch (item.kind) {
+        case Swatch::Density: {
+            QLinearGradient g(x, 0, x + 40, 0);
+            QColor faintBase = base;
+            faintBase.setAlpha(40);
+            g.setColorAt(0, faintBase);
+            g.setColorAt(1, base);
+            fillGradient(painter, QRectF(x, mid - 6, 40, 12), g);
+            break;
+        }
+        case Swatch::Box:
+            box(x, mid, solid, false, false);
+            break;
+        case Swatch::SoftBox:
+            box(x, mid, solid, true, true);
+            break;
+        case Swatch::Draft:
+            box(x, mid, dashed, false, false);
+            break;
+        case Swatch::Cleared:
+            box(x, mid, thick, false, false);
+            break;
+        case Swatch::Whiskers:
+            painter->setPen(QPen(outline, m_state->line(1)));
+            painter->drawLine(QLineF(x, mid, x + 24, mid));
+            painter->drawLine(QLineF(x, mid - 4, x, mid + 4));
+            painter->drawLine(QLineF(x + 24, mid - 4, x + 24, mid + 4));
+            break;
+        case Swatch::Uncertain: {
+            painter->setPen(theme.text);
+            QFont bold = font();
+            bold.setBold(true);
+            painter->setFont(bold);
+            painter->drawText(QRectF(x, top, 10, rowHeight), Qt::AlignCenter, QStringLiteral("?"));
+            painter->setFont(font());
+            break;
+        }
+        case Swatch::Disputed:
+            painter->setPen(QPen(theme.background, 1));
+            painter->setBrush(theme.disputed);
+            painter->drawEllipse(QPointF(x + 5, mid), 4.5, 4.5);
+            break;
+        case Swatch::Hatched:
+            painter->setPen(solid);
+            painter->setBrush(QBrush(theme.text, Qt::BDiagPattern));
+            painter->drawRect(QRectF(x, mid - 6, 26, 12));
+            break;
+        }
+        painter->setPen(ink);
+        const double tx = x + item.swatch;
+        const double w = painter->fontMetrics().horizontalAdvance(item.text);
+        painter->drawText(QRectF(tx, top, w + 2, rowHeight), Qt::AlignVCenter, item.text);
     }
 }
 

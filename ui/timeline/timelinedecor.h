@@ -2,6 +2,8 @@
 
 #include <qcustomplot.h>
 
+#include <vector>
+
 namespace chronomap {
 
 struct TimelineState;
@@ -29,10 +31,13 @@ protected:
 
 private:
     void rebuild(const QRect& rect);
+    // The eras and the density outline, in the strip's own coordinates (0,0 at its corner).
+    void paintStrip(QPainter* painter, QSize size) const;
 
     TimelineState* m_state;
     QCPAxis* m_mainAxis;
-    QImage m_image; // the story's density and eras, drawn once per size or change
+    QImage m_image;   // the story's density and eras, drawn once per size or change
+    QPolygonF m_area; // the density outline the image was drawn from
     QRect m_cachedRect;
     QCPRange m_cachedRange;
     int m_cachedGeneration = -1;
@@ -56,23 +61,53 @@ private:
     TimelineState* m_state;
 };
 
-// The key to the marks, one line under the overview: how uncertainty and verification look.
+// The key to the marks under the overview: how uncertainty and verification look. It wraps
+// onto as many rows as the chart's width needs.
 class TimelineLegend final : public QCPLayoutElement
 {
     Q_OBJECT
 
 public:
     TimelineLegend(TimelineState* state, QCustomPlot* plot);
-    // The strip's height: 0 hides the legend (export without legend), the rest follows the
-    // theme's type size.
+    // The height of one row: 0 hides the legend (export without legend), the rest follows
+    // the theme's type size.
     void setHeight(int height);
+    // Rows the legend takes at the plot's present width.
+    int rows() const;
+
+    QSize minimumOuterSizeHint() const override;
+    QSize maximumOuterSizeHint() const override;
 
 protected:
     void applyDefaultAntialiasingHint(QCPPainter* painter) const override;
     void draw(QCPPainter* painter) override;
 
 private:
+    enum class Swatch
+    {
+        Density,
+        Box,
+        SoftBox,
+        Whiskers,
+        Uncertain,
+        Draft,
+        Cleared,
+        Disputed,
+        Hatched
+    };
+    struct Item
+    {
+        Swatch kind;
+        double swatch; // width of the mark before the text
+        QString text;
+    };
+    QFont font() const;
+    std::vector<Item> items() const;
+    // Where each item goes for `width`: x from the left, y the row.
+    std::vector<QPointF> flow(const std::vector<Item>& list, double width) const;
+
     TimelineState* m_state;
+    int m_rowHeight = 24;
 };
 
 } // namespace chronomap

@@ -6,11 +6,14 @@
 
 #include <QFont>
 #include <QHash>
+#include <QLinearGradient>
 #include <QRectF>
 #include <QSet>
 #include <QStaticText>
 
 #include <vector>
+
+class QPainter;
 
 namespace chronomap {
 
@@ -83,5 +86,10 @@ struct TimelineState
     // A pen width in the theme's line scale.
     double line(double width) const { return width * theme.lineScale; }
 };
+
+// Fills `rect` with a horizontal gradient whose colours may be translucent. Qt's PDF engine
+// drops a gradient's alpha (the soft ends of a box would print as solid bars), so on PDF and
+// printer devices the gradient is laid down as thin strips of plain translucent colour.
+void fillGradient(QPainter* painter, const QRectF& rect, const QLinearGradient& gradient);
 
 } // namespace chronomap
