@@ -492,6 +492,10 @@
         <source>Timeline and actor map</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Publish-safe: %1 not cleared for publication are drawn unmarked, too many to mark one by one; leave them out to publish.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>WindowTheme</name>

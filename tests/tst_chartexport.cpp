@@ -58,6 +58,7 @@ private slots:
     void vectorFilesHoldNoPictures_data();
     void vectorFilesHoldNoPictures();
     void everyRelationNotClearedIsMarked();
+    void largeMapSaysWhatItCannotMark();
     void densityMarksWhatIsNotCleared();
 
 private:
@@ -500,6 +501,22 @@ void TestChartExport::vectorFilesHoldNoPictures()
     r.output = m_dir.filePath(QStringLiteral("pictures.pdf"));
     exportChart(*story, r);
     QCOMPARE(readAll(r.output).count("/Subtype /Image"), 0);
+}
+
+void TestChartExport::largeMapSaysWhatItCannotMark()
+{
+    // A large map draws relations without labels: the footer must not claim a ⚠ on each, and
+    // the legend has no ⚠ line; leaving them out still works.
+    std::unique_ptr<Story> large = generated(200, 600);
+    ExportRequest r = request(QStringLiteral("large.svg"), QSize(1920, 1080));
+    r.view = QStringLiteral("actors");
+    r.publishSafe = ExportRequest::PublishSafe::Mark;
+    const QString note = exportChart(*large, r);
+    QVERIFY2(note.contains(QStringLiteral("too many to mark one by one")), qPrintable(note));
+    QVERIFY2(!note.contains(QStringLiteral("\u26a0 marks")), qPrintable(note));
+    QVERIFY(!QString::fromUtf8(readAll(r.output)).contains(QStringLiteral("not cleared<")));
+    r.publishSafe = ExportRequest::PublishSafe::Omit;
+    QVERIFY2(exportChart(*large, r).contains(QStringLiteral("left out")), qPrintable(note));
 }
 
 void TestChartExport::everyRelationNotClearedIsMarked()

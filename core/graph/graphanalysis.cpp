@@ -66,6 +66,17 @@ void makeGraph(IgraphSession& session, IgGraph& out, IgVector* weights, const Ac
 void packComponents(std::vector<QPointF>& pos, const ActorGraph& graph,
                     const std::vector<char>& mask, double aspect)
 {
+    // A tall canvas: the same packing turned on its side (columns become rows below).
+    if (aspect < 1.0) {
+        auto transpose = [&pos] {
+            for (QPointF& p : pos)
+                p = QPointF(p.y(), p.x());
+        };
+        transpose();
+        packComponents(pos, graph, mask, 1.0 / aspect);
+        transpose();
+        return;
+    }
     const int n = graph.nodeCount();
     std::vector<int> parent(static_cast<std::size_t>(n));
     std::iota(parent.begin(), parent.end(), 0);

@@ -453,7 +453,7 @@ void ActorMapLayer::draw(QCPPainter* painter)
     int visibleEdges = 0;
     for (const MapScene::Edge& e : m_scene.edges)
         visibleEdges += (e.flags & MapScene::EdgeHidden) ? 0 : 1;
-    const bool large = int(order.size()) > kLargeNodes || visibleEdges > kLargeEdges;
+    const bool large = isLarge(int(order.size()), visibleEdges);
     m_lastLarge = large;
     m_lastFromCache = false;
 
@@ -494,6 +494,11 @@ void ActorMapLayer::fitNodeSizes(double pixelsPerUnit)
         f = std::clamp(m_spacing * pixelsPerUnit / (2.6 * double(m_largestSize)), 0.3, 1.0);
     for (MapScene::Node& node : m_scene.nodes)
         node.radius = std::max(std::min(node.size, 2.5f), float(node.size * f));
+}
+
+bool ActorMapLayer::isLarge(int actors, int relations)
+{
+    return actors > kLargeNodes || relations > kLargeEdges;
 }
 
 const std::vector<int>& ActorMapLayer::rankOrder()

@@ -103,6 +103,9 @@ public:
     // Far out on a large map, edges and nodes are drawn once into an image that panning and
     // zooming reuse (scaled) until the view rests, then drawn afresh. Off: every frame in full.
     void setCaching(bool on);
+    // True if a map of this many visible actors and relations is drawn at the large map's
+    // level of detail (thin edges, no arrows, no relation labels).
+    static bool isLarge(int actors, int relations);
     // True if the last draw used the large map's level of detail.
     bool lastDrawWasLarge() const { return m_lastLarge; }
     // True if the last draw blitted the cached body instead of drawing the map afresh.

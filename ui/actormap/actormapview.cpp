@@ -593,20 +593,23 @@ void ActorMapView::fitMap()
     replot();
 }
 
+void ActorMapView::fitMapToShape()
+{
+    if (m_animation->state() != QAbstractAnimation::Running) {
+        std::vector<QPointF> positions = m_positions;
+        packToShape(positions);
+        setPositions(positions);
+    }
+    fitMap();
+}
+
 void ActorMapView::resizeEvent(QResizeEvent* event)
 {
     QWidget::resizeEvent(event);
     // Until the user zooms or pans, the map follows the widget's size (the window's splitter
     // settles after the first layout arrives).
     if (m_haveLayout && !m_userMoved)
-        QTimer::singleShot(0, this, [this] {
-            if (m_animation->state() != QAbstractAnimation::Running) {
-                std::vector<QPointF> positions = m_positions;
-                packToShape(positions);
-                setPositions(positions);
-            }
-            fitMap();
-        });
+        QTimer::singleShot(0, this, &ActorMapView::fitMapToShape);
     if (m_progressBar->isVisible())
         m_progressBar->setGeometry(0, 0, width(), m_progressBar->sizeHint().height());
 }

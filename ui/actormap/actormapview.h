@@ -64,6 +64,9 @@ public:
     void setAnimated(bool animated) { m_animated = animated; }
 
     void fitMap();
+    // Stacks the actors apart from the rest to suit the map's current shape (a wide map
+    // beside the main group, a tall one below it), then fits the view.
+    void fitMapToShape();
     // The look of the map (colours, type, lines); see actormaptheme.cpp.
     void setTheme(const ChartTheme& theme);
     void setSizeBy(SizeBy by);

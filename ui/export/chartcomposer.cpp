@@ -170,11 +170,18 @@ void ChartComposer::describe(const Collected& events, const Collected& relations
     } else if (mark) {
         if (events.notCleared > 0)
             what << QObject::tr("\u26a0 and hatching mark %1").arg(eventCount);
-        if (relations.notCleared > 0)
+        if (relations.notCleared > 0 && !relations.tooManyToMark)
             what << QObject::tr("\u26a0 marks %1").arg(relationCount);
+        QStringList sentences;
         if (!what.isEmpty())
-            m_footer = QObject::tr("Publish-safe: %1 not cleared for publication.")
-                           .arg(what.join(QObject::tr(", ")));
+            sentences << QObject::tr("Publish-safe: %1 not cleared for publication.")
+                             .arg(what.join(QObject::tr(", ")));
+        if (relations.notCleared > 0 && relations.tooManyToMark)
+            sentences << QObject::tr("Publish-safe: %1 not cleared for publication are drawn "
+                                     "unmarked, too many to mark one by one; leave them out to "
+                                     "publish.")
+                             .arg(relationCount);
+        m_footer = sentences.join(u' ');
     }
     if (!m_request.sourcesLine)
         return;
@@ -299,10 +306,17 @@ ChartComposer::Collected ChartComposer::collectActorMap()
         }
         shownRelations.insert(r.id);
     }
-    scene.markedUnverified =
-        notCleared > 0 && aligned && m_request.publishSafe == ExportRequest::PublishSafe::Mark;
     Collected collected;
     collected.notCleared = notCleared;
+    // At the large map's level of detail relations carry no labels, so no mark either.
+    int actorsShown = 0, relationsShown = 0;
+    for (const MapScene::Node& n : scene.nodes)
+        actorsShown += (n.flags & MapScene::NodeHidden) ? 0 : 1;
+    for (const MapScene::Edge& e : scene.edges)
+        relationsShown += (e.flags & MapScene::EdgeHidden) ? 0 : 1;
+    collected.tooManyToMark = ActorMapLayer::isLarge(actorsShown, relationsShown);
+    scene.markedUnverified = notCleared > 0 && aligned && !collected.tooManyToMark &&
+                             m_request.publishSafe == ExportRequest::PublishSafe::Mark;
     if (!m_request.sourcesLine)
         return collected;
     for (const Citation& c : m_story.store().citations())
@@ -362,7 +376,7 @@ void ChartComposer::layoutActorMap(QSize logical)
 {
     m_actorMap->resize(logical);
     m_actorMap->plot()->resize(logical);
-    m_actorMap->fitMap();
+    m_actorMap->fitMapToShape(); // a portrait page stacks lone actors below, not beside
 }
 
 void ChartComposer::drawPlot(QCPPainter& painter, QCustomPlot* plot, const QRectF& rect)

@@ -64,6 +64,7 @@ private:
     struct Collected
     {
         int notCleared = 0;
+        bool tooManyToMark = false; // a large map: relations drawn without labels or marks
         QHash<qint64, int> citedBy;
     };
     Collected prepareTimeline(const Selection::Filter& base);
