@@ -35,6 +35,7 @@ private slots:
     void windowFromSelection();
     void densityAboveThreshold();
     void busyLanesGetRoomForLabels();
+    void highlightedEventsAreLabelledFirst();
 
 private:
     Id eventTitled(const QString& words) const;
@@ -375,6 +376,21 @@ void TestTimelineView::busyLanesGetRoomForLabels()
             !m_view->eventLabelRect(e.id).isEmpty())
             ++labelled;
     QVERIFY2(labelled >= 3, qPrintable(QString::number(labelled)));
+}
+
+void TestTimelineView::highlightedEventsAreLabelledFirst()
+{
+    // So short that Diplomacy has room for one row of labels: the Miami talks, the last of
+    // its events, lose theirs to earlier ones, until a scene or a picked actor lights them up.
+    m_view->resize(1300, 250);
+    m_view->fitStory();
+    frame();
+    const Id miami = eventTitled(QStringLiteral("Miami"));
+    QVERIFY(miami);
+    QVERIFY(m_view->eventLabelRect(miami).isEmpty());
+    m_selection->setHighlight({miami}, {});
+    frame();
+    QVERIFY(!m_view->eventLabelRect(miami).isEmpty());
 }
 
 QTEST_MAIN(TestTimelineView)

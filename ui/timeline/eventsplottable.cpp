@@ -288,7 +288,15 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
     const ChartTheme& theme = s.theme;
     const QString unverifiedTag = QStringLiteral("\u26a0");
     std::vector<Pending> labels;
-    std::vector<double> rowRight;
+    // What each sub-row of the lane holds, as [left, right] pixel spans (boxes with labels).
+    std::vector<std::vector<std::pair<double, double>>> taken;
+    auto isFree = [&taken](int sub, double from, double to) {
+        for (const auto& [a, b] : taken[std::size_t(sub)])
+            if (from < b + kGap && to + kGap > a)
+                return false;
+        return true;
+    };
+    std::vector<std::size_t> order;
 
     for (int p = first; p < last; ++p) {
         const LaneLayout::Lane& lane = s.layout.laneAt(std::size_t(p));
@@ -297,10 +305,16 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
         const double rowHeight = std::min(kRowHeight, laneHeight - 2);
         const int subRows = std::max(1, int((laneHeight - 2) / rowHeight));
         const double y0 = top + (laneHeight - subRows * rowHeight) / 2;
-        rowRight.assign(std::size_t(subRows), -1e9);
+        taken.assign(std::size_t(subRows), {});
         const bool withLabels = rowHeight >= 14;
         const auto [a, b] = LaneLayout::candidates(lane, s.from, s.to);
-        for (std::size_t i = a; i < b; ++i) {
+        // Highlighted events (a picked actor's, a scene's) claim rows and labels first.
+        order.clear();
+        for (int pass = dimming ? 0 : 1; pass < 2; ++pass)
+            for (std::size_t i = a; i < b; ++i)
+                if (!dimming || (pass == 0) == s.highlight.contains(ids[lane.rows[i]]))
+                    order.push_back(i);
+        for (const std::size_t i : order) {
             const quint32 row = lane.rows[i];
             if (latest[row] < s.from)
                 continue;
@@ -351,17 +365,23 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
             const Spot* spot = nullptr;
             for (int sub = 0; sub < subRows && !spot; ++sub)
                 for (int c = 0; c < spotCount; ++c)
-                    if (rowRight[std::size_t(sub)] + kGap <= spots[c].from) {
+                    if (isFree(sub, spots[c].from, spots[c].to)) {
                         k = sub;
                         spot = &spots[c];
                         break;
                     }
             if (!spot) {
+                // No room for a label: the first sub-row with room for the box, or else the
+                // one holding the fewest (boxes then overlap, as they do in time).
                 k = 0;
-                while (k < subRows && rowRight[std::size_t(k)] + kGap > x0)
+                while (k < subRows && !isFree(k, x0, x1))
                     ++k;
                 if (k == subRows)
-                    k = int(std::min_element(rowRight.begin(), rowRight.end()) - rowRight.begin());
+                    k = int(std::min_element(taken.begin(), taken.end(),
+                                             [](const auto& one, const auto& other) {
+                                                 return one.size() < other.size();
+                                             }) -
+                            taken.begin());
             }
             const double rowTop = y0 + k * rowHeight;
             TimelineState::Placed placed{id, row, p, QRectF(x0, rowTop, x1 - x0, rowHeight), {}};
@@ -381,7 +401,7 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
                 // Over whiskers or hatching the label sits on a plate of the lane's colour.
                 plate = !spot->inside || marked;
             }
-            rowRight[std::size_t(k)] = std::max(rowRight[std::size_t(k)], extent);
+            taken[std::size_t(k)].emplace_back(spot ? spot->from : x0, extent);
 
             // The marks.
             const QColor base = s.colorOf(lane, row);
