@@ -108,6 +108,11 @@ ActorMapView::ActorMapView(Story* story, Selection* selection, QWidget* parent)
         for (std::size_t i = 0; i < now.size(); ++i)
             now[i] = m_animFrom[i] + (m_animTo[i] - m_animFrom[i]) * t;
         setPositions(now);
+        if (m_followView && !m_userMoved) {
+            auto mix = [t](double a, double b) { return a + (b - a) * t; };
+            setViewRanges({mix(m_viewFrom.x0, m_viewTo.x0), mix(m_viewFrom.x1, m_viewTo.x1),
+                           mix(m_viewFrom.y0, m_viewTo.y0), mix(m_viewFrom.y1, m_viewTo.y1)});
+        }
         replot();
     });
 
@@ -398,12 +403,22 @@ void ActorMapView::applyAnalysis(const MapAnalysis& a, bool animate)
     const bool wasLaidOut = m_haveLayout;
     m_haveLayout = true;
     restyle();
+    // Until the user zooms or pans, the view follows the map: it glides to the new layout's
+    // bounds with the actors, so none ends up outside.
+    const QRectF targetBounds = boundsOf(target);
+    m_followView = wasLaidOut && m_fitted && !m_userMoved && !targetBounds.isNull();
     if (animate && wasLaidOut && m_positions.size() == target.size()) {
         m_animFrom = m_positions;
         m_animTo = target;
+        if (m_followView) {
+            m_viewFrom = viewRanges();
+            m_viewTo = fittedRanges(targetBounds);
+        }
         m_animation->start();
     } else {
         setPositions(target);
+        if (m_followView)
+            fitMap();
     }
     if (!m_fitted) {
         m_positions = target;
@@ -572,24 +587,49 @@ QSizeF ActorMapView::fitRoom() const
                   std::max(40.0, std::max(1, m_plot->height()) - m.top() - m.bottom()));
 }
 
+ActorMapView::ViewRanges ActorMapView::viewRanges() const
+{
+    return {m_plot->xAxis->range().lower, m_plot->xAxis->range().upper,
+            m_plot->yAxis->range().lower, m_plot->yAxis->range().upper};
+}
+
+void ActorMapView::setViewRanges(const ViewRanges& r)
+{
+    m_plot->xAxis->setRange(r.x0, r.x1);
+    m_plot->yAxis->setRange(r.y0, r.y1);
+}
+
+ActorMapView::ViewRanges ActorMapView::fittedRanges(const QRectF& b) const
+{
+    const double w = std::max(1, m_plot->width()), h = std::max(1, m_plot->height());
+    const QMarginsF m = fitMargins();
+    const QSizeF room = fitRoom();
+    const double scale = std::max({b.width() / room.width(), b.height() / room.height(), 1e-6});
+    const double cx = b.center().x() - (m.left() - m.right()) / 2 * scale;
+    const double cy = b.center().y() + (m.top() - m.bottom()) / 2 * scale;
+    return {cx - w / 2 * scale, cx + w / 2 * scale, cy - h / 2 * scale, cy + h / 2 * scale};
+}
+
+QRectF ActorMapView::boundsOf(const std::vector<QPointF>& positions) const
+{
+    // As the layer's bounds(), for positions not shown yet: the actors the view shows.
+    QRectF b;
+    const auto& nodes = m_layer->scene().nodes;
+    for (std::size_t i = 0; i < positions.size() && i < nodes.size(); ++i)
+        if (!(nodes[i].flags & MapScene::NodeHidden))
+            b |= QRectF(positions[i], QSizeF(1e-6, 1e-6));
+    return b;
+}
+
 void ActorMapView::fitMap()
 {
     const QRectF b = m_layer->bounds();
-    const double w = std::max(1, m_plot->width()), h = std::max(1, m_plot->height());
     if (b.isNull()) {
         replot();
         return;
     }
-    const QMarginsF m = fitMargins();
-    const double left = m.left(), right = m.right(), top = m.top(), bottom = m.bottom();
-    const QSizeF room = fitRoom();
-    const double usableW = room.width(), usableH = room.height();
-    const double scale = std::max({b.width() / usableW, b.height() / usableH, 1e-6});
-    const double cx = b.center().x() - (left - right) / 2 * scale;
-    const double cy = b.center().y() + (top - bottom) / 2 * scale;
     m_userMoved = false;
-    m_plot->xAxis->setRange(cx - w / 2 * scale, cx + w / 2 * scale);
-    m_plot->yAxis->setRange(cy - h / 2 * scale, cy + h / 2 * scale);
+    setViewRanges(fittedRanges(b));
     replot();
 }
 

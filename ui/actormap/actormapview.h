@@ -103,6 +103,15 @@ protected:
 
 private:
     QMarginsF fitMargins() const;
+    // The view's x and y ranges: the visible layout coordinates.
+    struct ViewRanges
+    {
+        double x0 = 0, x1 = 1, y0 = 0, y1 = 1;
+    };
+    ViewRanges fittedRanges(const QRectF& bounds) const;
+    ViewRanges viewRanges() const;
+    void setViewRanges(const ViewRanges& r);
+    QRectF boundsOf(const std::vector<QPointF>& positions) const;
     QSizeF fitRoom() const;
     void packToShape(std::vector<QPointF>& positions) const;
     QString sourcesLines(const QList<Citation>& cites, const QString& none) const;
@@ -143,6 +152,9 @@ private:
     std::vector<char> m_mask;    // edges valid in the window
     std::vector<QPointF> m_base; // whole-story layout, cached across windows
     std::vector<QPointF> m_positions, m_animFrom, m_animTo;
+    // The view's ranges gliding with an animated layout, while the user has not moved it.
+    bool m_followView = false;
+    ViewRanges m_viewFrom, m_viewTo;
     Centrality m_centrality;
     Communities m_communities;
     std::vector<float> m_bends; // per edge: fan-out of parallel relations in the window
