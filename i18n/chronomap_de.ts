@@ -496,6 +496,10 @@
         <source>Publish-safe: %1 not cleared for publication are drawn unmarked, too many to mark one by one; leave them out to publish.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Drawing %L1 actors…</source>
+        <translation>%L1 Akteure werden gezeichnet …</translation>
+    </message>
 </context>
 <context>
     <name>WindowTheme</name>

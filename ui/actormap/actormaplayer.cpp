@@ -1,7 +1,11 @@
 #include "actormaplayer.h"
 
+#include "actormapbody.h"
+
+#include <QElapsedTimer>
 #include <QFontMetricsF>
 #include <QPaintEngine>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QTimer>
 
 #include <algorithm>
@@ -19,6 +23,9 @@ constexpr int kLargeNodes = 400;
 constexpr int kLargeEdges = 800;
 constexpr int kMaxLabelTries = 600;
 constexpr int kMaxEdgeLabels = 400;
+// Above these counts (in the cached area) the body is drawn on a worker thread.
+constexpr std::size_t kAsyncNodes = 20000;
+constexpr std::size_t kAsyncEdges = 60000;
 
 QPointF unit(const QPointF& v)
 {
@@ -291,12 +298,32 @@ ActorMapLayer::ActorMapLayer(QCPAxis* keyAxis, QCPAxis* valueAxis)
         if (parentPlot())
             parentPlot()->replot(QCustomPlot::rpQueuedReplot);
     });
+    m_bodyWatcher = new QFutureWatcher<RenderedBody>(this);
+    QObject::connect(m_bodyWatcher, &QFutureWatcher<RenderedBody>::finished, this, [this] {
+        if (!m_bodyJob)
+            return;
+        RenderedBody body = m_bodyWatcher->result();
+        m_lastBodyMs = body.ms;
+        installBody(std::move(body.image), *m_bodyJob);
+        m_bodyJob.reset();
+        // If the view or the scene moved on meanwhile, the next frame shows this image
+        // scaled and starts another.
+        if (parentPlot())
+            parentPlot()->replot(QCustomPlot::rpQueuedReplot);
+    });
 }
 
 void ActorMapLayer::setCaching(bool on)
 {
     m_caching = on;
     m_cache = BodyCache{};
+}
+
+ActorMapLayer::~ActorMapLayer()
+{
+    // A body still being drawn needs nothing of this layer (it has its own snapshot), but
+    // wait for it so that no thread outlives the window's last map.
+    m_bodyWatcher->waitForFinished();
 }
 
 QPointF ActorMapLayer::pixelOf(const QPointF& c) const
@@ -538,26 +565,108 @@ void ActorMapLayer::drawLargeBody(QCPPainter* painter, const std::vector<QPointF
     const double margin = 0.25 * std::max(clip.width(), clip.height());
     const QRectF area = clip.adjusted(-margin, -margin, margin, margin);
     const qreal dpr = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
-    QImage image((area.size() * dpr).toSize(), QImage::Format_ARGB32_Premultiplied);
-    image.setDevicePixelRatio(dpr);
-    image.fill(Qt::transparent);
-    {
-        QCPPainter p(&image);
-        p.setRenderHint(QPainter::Antialiasing, true);
-        p.translate(-area.topLeft());
-        drawEdges(&p, px, true, area);
-        drawNodes(&p, px, wide, true, true);
+    auto snapshot = std::make_shared<BodySnapshot>(snapshotBody(px, wide, area, dpr));
+    std::size_t lines = 0;
+    for (const auto& batch : snapshot->edges)
+        lines += batch.lines.size();
+    // A very large map takes a good part of a second to draw: on a worker, while the window
+    // goes on showing the last image where it now belongs (or a note, the first time).
+    if (snapshot->nodes.size() > kAsyncNodes || lines > kAsyncEdges) {
+        if (!m_bodyJob) { // one at a time: the next starts once this one is shown
+            m_bodyJob = snapshot;
+            m_bodyWatcher->setFuture(QtConcurrent::run([snapshot] {
+                QElapsedTimer t;
+                t.start();
+                QImage image = renderBody(*snapshot);
+                return RenderedBody{std::move(image), double(t.nsecsElapsed()) / 1e6};
+            }));
+        }
+        drawAnyCache(painter);
+        return;
     }
+    installBody(renderBody(*snapshot), *snapshot);
+    drawFromCache(painter);
+}
+
+BodySnapshot ActorMapLayer::snapshotBody(const std::vector<QPointF>& px,
+                                         const std::vector<int>& wide, const QRectF& area,
+                                         qreal dpr) const
+{
+    // What drawEdges and drawNodes draw for a large map, as plain data.
+    BodySnapshot s;
+    s.area = area;
+    s.dpr = dpr;
+    s.ax = keyAxis()->coordToPixel(1) - keyAxis()->coordToPixel(0);
+    s.bx = keyAxis()->coordToPixel(0);
+    s.ay = valueAxis()->coordToPixel(1) - valueAxis()->coordToPixel(0);
+    s.by = valueAxis()->coordToPixel(0);
+    s.revision = m_scene.revision;
+    s.edges.resize(5);
+    s.edges[0].colour = mix(m_theme.edge, m_theme.background, 0.8); // dimmed
+    for (int st = 0; st < 4; ++st)
+        s.edges[std::size_t(st) + 1].colour =
+            mix(statusInk(m_theme, Verification(st)), m_theme.background, 0.55);
+    for (const MapScene::Edge& e : m_scene.edges) {
+        if (e.flags & MapScene::EdgeHidden)
+            continue;
+        const QPointF a = px[std::size_t(e.from)], b = px[std::size_t(e.to)];
+        if (std::max(a.x(), b.x()) < area.left() || std::min(a.x(), b.x()) > area.right() ||
+            std::max(a.y(), b.y()) < area.top() || std::min(a.y(), b.y()) > area.bottom())
+            continue;
+        s.edges[(e.flags & MapScene::EdgeDimmed) ? 0 : std::size_t(e.status) + 1]
+            .lines.emplace_back(a, b);
+    }
+    s.outline = m_theme.background;
+    s.strongOutline = m_theme.text;
+    s.lineScale = m_theme.lineScale;
+    s.nodes.reserve(wide.size());
+    for (auto it = wide.rbegin(); it != wide.rend(); ++it) {
+        const MapScene::Node& node = m_scene.nodes[std::size_t(*it)];
+        if (node.flags & (MapScene::NodeSelected | MapScene::NodeHovered))
+            continue; // drawOverlay marks these on top
+        QColor fill = node.fill;
+        if (node.flags & MapScene::NodeDimmed)
+            fill = withAlpha(fill, 55);
+        else if (node.flags & MapScene::NodeFaded)
+            fill = withAlpha(fill, 110);
+        s.nodes.push_back({px[std::size_t(*it)], std::max(1, int(std::lround(node.radius))),
+                           fill.rgba(), node.kind, bool(node.flags & MapScene::NodeEmphasised)});
+    }
+    return s;
+}
+
+void ActorMapLayer::installBody(QImage image, const BodySnapshot& s)
+{
     m_cache.image = std::move(image);
-    m_cache.origin = area.topLeft();
-    m_cache.ax = keyAxis()->coordToPixel(1) - keyAxis()->coordToPixel(0);
-    m_cache.bx = keyAxis()->coordToPixel(0);
-    m_cache.ay = valueAxis()->coordToPixel(1) - valueAxis()->coordToPixel(0);
-    m_cache.by = valueAxis()->coordToPixel(0);
-    m_cache.revision = m_scene.revision;
+    m_cache.origin = s.area.topLeft();
+    m_cache.ax = s.ax;
+    m_cache.bx = s.bx;
+    m_cache.ay = s.ay;
+    m_cache.by = s.by;
+    m_cache.revision = s.revision;
     m_cache.stale = false;
-    painter->drawImage(m_cache.origin -
-                           QPointF(painter->transform().dx(), painter->transform().dy()),
+}
+
+void ActorMapLayer::drawAnyCache(QCPPainter* painter)
+{
+    // The last image, however old, where its pixels belong now; the first time, a note.
+    if (m_cache.image.isNull() || m_cache.ax == 0 || m_cache.ay == 0) {
+        painter->setPen(m_theme.mutedText);
+        painter->setFont(m_font);
+        painter->drawText(clipRect(), Qt::AlignCenter,
+                          QObject::tr("Drawing %L1 actors\u2026").arg(m_scene.nodes.size()));
+        return;
+    }
+    const double ax = keyAxis()->coordToPixel(1) - keyAxis()->coordToPixel(0);
+    const double bx = keyAxis()->coordToPixel(0);
+    const double ay = valueAxis()->coordToPixel(1) - valueAxis()->coordToPixel(0);
+    const double by = valueAxis()->coordToPixel(0);
+    const double sx = ax / m_cache.ax, sy = ay / m_cache.ay;
+    const QSizeF size = m_cache.image.deviceIndependentSize();
+    const QRectF target(sx * (m_cache.origin.x() - m_cache.bx) + bx,
+                        sy * (m_cache.origin.y() - m_cache.by) + by, sx * size.width(),
+                        sy * size.height());
+    painter->drawImage(target.translated(-painter->transform().dx(), -painter->transform().dy()),
                        m_cache.image);
 }
 

@@ -1,16 +1,20 @@
 #pragma once
 
+#include "actormapbody.h"
+
 #include "model/entities.h"
 #include "theme/charttheme.h"
 
 #include <QColor>
 #include <QFont>
+#include <QFutureWatcher>
 #include <QImage>
 #include <QPixmap>
 #include <QPointF>
 
 #include <qcustomplot.h>
 
+#include <memory>
 #include <vector>
 
 class QTimer;
@@ -83,6 +87,7 @@ class ActorMapLayer final : public QCPAbstractPlottable
 {
 public:
     ActorMapLayer(QCPAxis* keyAxis, QCPAxis* valueAxis);
+    ~ActorMapLayer() override;
 
     MapScene& scene() { return m_scene; }
     const MapScene& scene() const { return m_scene; }
@@ -108,6 +113,10 @@ public:
     static bool isLarge(int actors, int relations);
     // True if the last draw used the large map's level of detail.
     bool lastDrawWasLarge() const { return m_lastLarge; }
+    // How long the last body drawn on a worker took (a very large map), in ms; 0 if none.
+    double lastBackgroundBodyMs() const { return m_lastBodyMs; }
+    // True while a very large map's body is being drawn on a worker (or waits to be shown).
+    bool isDrawingBody() const { return bool(m_bodyJob); }
     // True if the last draw blitted the cached body instead of drawing the map afresh.
     bool lastDrawWasFromCache() const { return m_lastFromCache; }
     // The bounds of the visible nodes in layout coordinates (null if none).
@@ -146,6 +155,10 @@ private:
                               const std::vector<char>& labelled);
     void drawLeader(QCPPainter* painter, const QPointF& from, double radius, const QRectF& label);
     const QPixmap& sprite(ActorKind kind, const QColor& fill, int radius, quint8 flags);
+    BodySnapshot snapshotBody(const std::vector<QPointF>& px, const std::vector<int>& wide,
+                              const QRectF& area, qreal dpr) const;
+    void installBody(QImage image, const BodySnapshot& snapshot);
+    void drawAnyCache(QCPPainter* painter);
 
     MapScene m_scene;
     bool m_legend = true;
@@ -165,6 +178,15 @@ private:
     BodyCache m_cache;
     bool m_caching = true;
     QTimer* m_idle = nullptr; // redraws the cache in full once the view rests
+    // A very large map's body being drawn on a worker, and what it was drawn from.
+    struct RenderedBody
+    {
+        QImage image;
+        double ms = 0;
+    };
+    QFutureWatcher<RenderedBody>* m_bodyWatcher = nullptr;
+    std::shared_ptr<const BodySnapshot> m_bodyJob;
+    double m_lastBodyMs = 0;
     std::vector<int> m_rankOrder;
     quint64 m_rankRevision = ~quint64(0);
     // Typical distance between an actor and its nearest neighbour, in layout units, and the
