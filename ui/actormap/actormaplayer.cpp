@@ -24,8 +24,8 @@ constexpr int kLargeEdges = 800;
 constexpr int kMaxLabelTries = 600;
 constexpr int kMaxEdgeLabels = 400;
 // Above these counts (in the cached area) the body is drawn on a worker thread.
-constexpr std::size_t kAsyncNodes = 20000;
-constexpr std::size_t kAsyncEdges = 60000;
+constexpr std::size_t kAsyncNodes = 5000;
+constexpr std::size_t kAsyncEdges = 15000;
 
 QPointF unit(const QPointF& v)
 {
@@ -828,15 +828,21 @@ void ActorMapLayer::drawEdges(QCPPainter* painter, const std::vector<QPointF>& p
     }
 }
 
-const QPixmap& ActorMapLayer::sprite(ActorKind kind, const QColor& fill, int radius, quint8 flags)
+const QPixmap& ActorMapLayer::sprite(ActorKind kind, const QColor& fill, int radius, quint8 flags,
+                                     double scale)
 {
-    const quint64 key = (quint64(fill.rgba()) << 24) | (quint64(radius & 0xffff) << 8) |
-                        (quint64(kind) << 6) | (flags & 0x3f);
+    // Drawn at the device's pixels (`scale` of them per logical one), so a 4K export that
+    // scales the painter stamps sharp shapes, not enlarged ones.
+    const quint64 steps = quint64(std::clamp(std::lround(scale * 8), 1L, 255L));
+    const quint64 key = (quint64(fill.rgba()) << 32) | (steps << 24) |
+                        (quint64(radius & 0xffff) << 8) | (quint64(kind) << 6) | (flags & 0x3f);
     auto it = m_sprites.find(key);
     if (it != m_sprites.end())
         return *it;
     const int size = 2 * radius + 6;
-    QPixmap pm(size, size);
+    const double dpr = double(steps) / 8;
+    QPixmap pm(QSize(size, size) * dpr);
+    pm.setDevicePixelRatio(dpr);
     pm.fill(Qt::transparent);
     QPainter p(&pm);
     p.setRenderHint(QPainter::Antialiasing);
@@ -885,11 +891,14 @@ void ActorMapLayer::drawNodes(QCPPainter* painter, const std::vector<QPointF>& p
         }
         return;
     }
-    // Large maps stamp prepared images of the nodes, which is fast on screen; a file that
-    // is scaled (4K) or vector (SVG, PDF, print) gets real shapes, sharp at any size.
+    // Large maps stamp prepared images of the nodes, made at the device's resolution (a 4K
+    // export scales the painter): fast and sharp. Vector files (SVG, PDF, print) and skewed
+    // painters get real shapes.
     const QPaintEngine* engine = painter->paintEngine();
+    const QTransform& tf = painter->transform();
     const bool sprites = large && engine && engine->type() == QPaintEngine::Raster &&
-                         painter->transform().type() <= QTransform::TxTranslate;
+                         tf.type() <= QTransform::TxScale && qFuzzyCompare(tf.m11(), tf.m22()) &&
+                         tf.m11() > 0;
     for (auto it = order.rbegin(); it != order.rend(); ++it) {
         const MapScene::Node& node = m_scene.nodes[std::size_t(*it)];
         if (skipOverlay && (node.flags & (MapScene::NodeSelected | MapScene::NodeHovered)))
@@ -902,8 +911,10 @@ void ActorMapLayer::drawNodes(QCPPainter* painter, const std::vector<QPointF>& p
             fill = withAlpha(fill, 110);
         if (sprites && !(node.flags & (MapScene::NodeSelected | MapScene::NodeHovered))) {
             const int r = std::max(1, int(std::lround(node.radius)));
-            const QPixmap& pm = sprite(node.kind, fill, r, node.flags & MapScene::NodeEmphasised);
-            painter->drawPixmap(QPointF(c.x() - pm.width() / 2.0, c.y() - pm.height() / 2.0), pm);
+            const QPixmap& pm =
+                sprite(node.kind, fill, r, node.flags & MapScene::NodeEmphasised, tf.m11());
+            const QSizeF half = pm.deviceIndependentSize() / 2;
+            painter->drawPixmap(QPointF(c.x() - half.width(), c.y() - half.height()), pm);
             continue;
         }
         const bool strong = node.flags & (MapScene::NodeEmphasised | MapScene::NodeHovered);

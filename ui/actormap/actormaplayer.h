@@ -154,7 +154,8 @@ private:
     void drawUnverifiedBadges(QCPPainter* painter, const std::vector<QPointF>& px,
                               const std::vector<char>& labelled);
     void drawLeader(QCPPainter* painter, const QPointF& from, double radius, const QRectF& label);
-    const QPixmap& sprite(ActorKind kind, const QColor& fill, int radius, quint8 flags);
+    const QPixmap& sprite(ActorKind kind, const QColor& fill, int radius, quint8 flags,
+                          double scale);
     BodySnapshot snapshotBody(const std::vector<QPointF>& px, const std::vector<int>& wide,
                               const QRectF& area, qreal dpr) const;
     void installBody(QImage image, const BodySnapshot& snapshot);
