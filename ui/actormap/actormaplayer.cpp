@@ -487,7 +487,7 @@ void ActorMapLayer::draw(QCPPainter* painter)
     painter->save();
     painter->setClipRect(clip);
     if (large) {
-        drawLargeBody(painter, px, wide);
+        drawLargeBody(painter, px, wide, visibleEdges);
         drawOverlay(painter, px, order);
     } else {
         m_cache = BodyCache{};
@@ -542,7 +542,7 @@ const std::vector<int>& ActorMapLayer::rankOrder()
 }
 
 void ActorMapLayer::drawLargeBody(QCPPainter* painter, const std::vector<QPointF>& px,
-                                  const std::vector<int>& wide)
+                                  const std::vector<int>& wide, int visibleEdges)
 {
     const QRectF clip = clipRect();
     // Vector output (PDF, SVG) and one-off renders (export) draw directly, at full quality.
@@ -565,14 +565,11 @@ void ActorMapLayer::drawLargeBody(QCPPainter* painter, const std::vector<QPointF
     const double margin = 0.25 * std::max(clip.width(), clip.height());
     const QRectF area = clip.adjusted(-margin, -margin, margin, margin);
     const qreal dpr = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
-    auto snapshot = std::make_shared<BodySnapshot>(snapshotBody(px, wide, area, dpr));
-    std::size_t lines = 0;
-    for (const auto& batch : snapshot->edges)
-        lines += batch.lines.size();
     // A very large map takes a good part of a second to draw: on a worker, while the window
     // goes on showing the last image where it now belongs (or a note, the first time).
-    if (snapshot->nodes.size() > kAsyncNodes || lines > kAsyncEdges) {
+    if (wide.size() > kAsyncNodes || std::size_t(visibleEdges) > kAsyncEdges) {
         if (!m_bodyJob) { // one at a time: the next starts once this one is shown
+            auto snapshot = std::make_shared<BodySnapshot>(snapshotBody(px, wide, area, dpr));
             m_bodyJob = snapshot;
             m_bodyWatcher->setFuture(QtConcurrent::run([snapshot] {
                 QElapsedTimer t;
@@ -584,7 +581,8 @@ void ActorMapLayer::drawLargeBody(QCPPainter* painter, const std::vector<QPointF
         drawAnyCache(painter);
         return;
     }
-    installBody(renderBody(*snapshot), *snapshot);
+    const BodySnapshot snapshot = snapshotBody(px, wide, area, dpr);
+    installBody(renderBody(snapshot), snapshot);
     drawFromCache(painter);
 }
 

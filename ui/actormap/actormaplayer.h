@@ -140,7 +140,7 @@ private:
     void drawNodes(QCPPainter* painter, const std::vector<QPointF>& px,
                    const std::vector<int>& order, bool large, bool skipOverlay = false);
     void drawLargeBody(QCPPainter* painter, const std::vector<QPointF>& px,
-                       const std::vector<int>& wide);
+                       const std::vector<int>& wide, int visibleEdges);
     bool drawFromCache(QCPPainter* painter);
     void drawOverlay(QCPPainter* painter, const std::vector<QPointF>& px,
                      const std::vector<int>& order);
