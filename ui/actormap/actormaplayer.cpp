@@ -26,6 +26,9 @@ constexpr int kMaxEdgeLabels = 400;
 // Above these counts (in the cached area) the body is drawn on a worker thread.
 constexpr std::size_t kAsyncNodes = 5000;
 constexpr std::size_t kAsyncEdges = 15000;
+// Above these counts a vector export carries the map's body as an image.
+constexpr std::size_t kVectorBodyNodes = 20000;
+constexpr std::size_t kVectorBodyEdges = 60000;
 
 QPointF unit(const QPointF& v)
 {
@@ -551,6 +554,18 @@ void ActorMapLayer::drawLargeBody(QCPPainter* painter, const std::vector<QPointF
     const bool direct = !m_caching || painter->modes().testFlag(QCPPainter::pmVectorized) ||
                         painter->modes().testFlag(QCPPainter::pmNoCaching) ||
                         painter->transform().type() > QTransform::TxTranslate;
+    // A vector file of a huge map (tens of thousands of actors or relations) would hold an
+    // element per mark: megabytes that viewers choke on, for what reads as texture. Its body
+    // goes in as one image at the output's resolution; names, legend and text stay vector.
+    const bool vector = painter->modes().testFlag(QCPPainter::pmVectorized);
+    if (direct && vector &&
+        (wide.size() > kVectorBodyNodes || std::size_t(visibleEdges) > kVectorBodyEdges)) {
+        const double scale = std::clamp(std::abs(painter->transform().m11()), 1.0, 4.0);
+        const double dpr = std::min(scale, 4096.0 / std::max(1.0, clip.width()));
+        const BodySnapshot snapshot = snapshotBody(px, wide, clip, dpr);
+        painter->drawImage(clip, renderBody(snapshot));
+        return;
+    }
     if (direct) {
         drawEdges(painter, px, true, clip);
         drawNodes(painter, px, wide, true, true);
