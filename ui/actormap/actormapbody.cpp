@@ -1,13 +1,28 @@
 #include "actormapbody.h"
 
 #include "actormaplayer.h"
+#include "mapdrawing.h"
 
+#include <QElapsedTimer>
 #include <QHash>
+#include <QPaintEngine>
 #include <QPainter>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
 
 namespace chronomap {
+
+using namespace mapdraw;
+
+namespace {
+// Above these counts (in the cached area) the body is drawn on a worker thread.
+constexpr std::size_t kAsyncNodes = 5000;
+constexpr std::size_t kAsyncEdges = 15000;
+// Above these counts a vector export carries the map's body as an image.
+constexpr std::size_t kVectorBodyNodes = 20000;
+constexpr std::size_t kVectorBodyEdges = 60000;
+} // namespace
 
 QImage renderBody(const BodySnapshot& s)
 {
@@ -52,6 +67,181 @@ QImage renderBody(const BodySnapshot& s)
     }
     p.end();
     return image;
+}
+
+// ActorMapLayer's large-map body: drawn once into an image that panning and zooming reuse,
+// on a worker when the map is very large, or straight onto the painter for files.
+
+void ActorMapLayer::drawLargeBody(QCPPainter* painter, const std::vector<QPointF>& px,
+                                  const std::vector<int>& wide, int visibleEdges)
+{
+    const QRectF clip = clipRect();
+    // Vector output (PDF, SVG) and one-off renders (export) draw directly, at full quality.
+    // (The window's painter is shifted by half a pixel for antialiasing: a translation is
+    // fine, the cache is blitted back onto whole pixels.)
+    const bool direct = !m_caching || painter->modes().testFlag(QCPPainter::pmVectorized) ||
+                        painter->modes().testFlag(QCPPainter::pmNoCaching) ||
+                        painter->transform().type() > QTransform::TxTranslate;
+    // A vector file of a huge map (tens of thousands of actors or relations) would hold an
+    // element per mark: megabytes that viewers choke on, for what reads as texture. Its body
+    // goes in as one image at the output's resolution; names, legend and text stay vector.
+    const bool vector = painter->modes().testFlag(QCPPainter::pmVectorized);
+    if (direct && vector &&
+        (wide.size() > kVectorBodyNodes || std::size_t(visibleEdges) > kVectorBodyEdges)) {
+        const double scale = std::clamp(std::abs(painter->transform().m11()), 1.0, 4.0);
+        const double dpr = std::min(scale, 4096.0 / std::max(1.0, clip.width()));
+        const BodySnapshot snapshot = snapshotBody(px, wide, clip, dpr);
+        painter->drawImage(clip, renderBody(snapshot));
+        return;
+    }
+    if (direct) {
+        drawEdges(painter, px, true, clip);
+        drawNodes(painter, px, wide, true, true);
+        return;
+    }
+    if (drawFromCache(painter)) {
+        m_lastFromCache = true;
+        return;
+    }
+    // Draw edges and nodes once, for the view and a margin around it, into an image that
+    // panning and zooming reuse until the view rests.
+    const double margin = 0.25 * std::max(clip.width(), clip.height());
+    const QRectF area = clip.adjusted(-margin, -margin, margin, margin);
+    const qreal dpr = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+    // A very large map takes a good part of a second to draw: on a worker, while the window
+    // goes on showing the last image where it now belongs (or a note, the first time).
+    if (wide.size() > kAsyncNodes || std::size_t(visibleEdges) > kAsyncEdges) {
+        if (!m_bodyJob) { // one at a time: the next starts once this one is shown
+            auto snapshot = std::make_shared<BodySnapshot>(snapshotBody(px, wide, area, dpr));
+            m_bodyJob = snapshot;
+            m_bodyWatcher->setFuture(QtConcurrent::run([snapshot] {
+                QElapsedTimer t;
+                t.start();
+                QImage image = renderBody(*snapshot);
+                return RenderedBody{std::move(image), double(t.nsecsElapsed()) / 1e6};
+            }));
+        }
+        drawAnyCache(painter);
+        return;
+    }
+    const BodySnapshot snapshot = snapshotBody(px, wide, area, dpr);
+    installBody(renderBody(snapshot), snapshot);
+    drawFromCache(painter);
+}
+
+BodySnapshot ActorMapLayer::snapshotBody(const std::vector<QPointF>& px,
+                                         const std::vector<int>& wide, const QRectF& area,
+                                         qreal dpr) const
+{
+    // What drawEdges and drawNodes draw for a large map, as plain data.
+    BodySnapshot s;
+    s.area = area;
+    s.dpr = dpr;
+    s.ax = keyAxis()->coordToPixel(1) - keyAxis()->coordToPixel(0);
+    s.bx = keyAxis()->coordToPixel(0);
+    s.ay = valueAxis()->coordToPixel(1) - valueAxis()->coordToPixel(0);
+    s.by = valueAxis()->coordToPixel(0);
+    s.revision = m_scene.revision;
+    s.edges.resize(5);
+    s.edges[0].colour = mix(m_theme.edge, m_theme.background, 0.8); // dimmed
+    for (int st = 0; st < 4; ++st)
+        s.edges[std::size_t(st) + 1].colour =
+            mix(statusInk(m_theme, Verification(st)), m_theme.background, 0.55);
+    for (const MapScene::Edge& e : m_scene.edges) {
+        if (e.flags & MapScene::EdgeHidden)
+            continue;
+        const QPointF a = px[std::size_t(e.from)], b = px[std::size_t(e.to)];
+        if (std::max(a.x(), b.x()) < area.left() || std::min(a.x(), b.x()) > area.right() ||
+            std::max(a.y(), b.y()) < area.top() || std::min(a.y(), b.y()) > area.bottom())
+            continue;
+        s.edges[(e.flags & MapScene::EdgeDimmed) ? 0 : std::size_t(e.status) + 1]
+            .lines.emplace_back(a, b);
+    }
+    s.outline = m_theme.background;
+    s.strongOutline = m_theme.text;
+    s.lineScale = m_theme.lineScale;
+    s.nodes.reserve(wide.size());
+    for (auto it = wide.rbegin(); it != wide.rend(); ++it) {
+        const MapScene::Node& node = m_scene.nodes[std::size_t(*it)];
+        if (node.flags & (MapScene::NodeSelected | MapScene::NodeHovered))
+            continue; // drawOverlay marks these on top
+        QColor fill = node.fill;
+        if (node.flags & MapScene::NodeDimmed)
+            fill = withAlpha(fill, 55);
+        else if (node.flags & MapScene::NodeFaded)
+            fill = withAlpha(fill, 110);
+        s.nodes.push_back({px[std::size_t(*it)], std::max(1, int(std::lround(node.radius))),
+                           fill.rgba(), node.kind, bool(node.flags & MapScene::NodeEmphasised)});
+    }
+    return s;
+}
+
+void ActorMapLayer::installBody(QImage image, const BodySnapshot& s)
+{
+    m_cache.image = std::move(image);
+    m_cache.origin = s.area.topLeft();
+    m_cache.ax = s.ax;
+    m_cache.bx = s.bx;
+    m_cache.ay = s.ay;
+    m_cache.by = s.by;
+    m_cache.revision = s.revision;
+    m_cache.stale = false;
+}
+
+void ActorMapLayer::drawAnyCache(QCPPainter* painter)
+{
+    // The last image, however old, where its pixels belong now; the first time, a note.
+    if (m_cache.image.isNull() || m_cache.ax == 0 || m_cache.ay == 0) {
+        painter->setPen(m_theme.mutedText);
+        painter->setFont(m_font);
+        painter->drawText(clipRect(), Qt::AlignCenter,
+                          QObject::tr("Drawing %L1 actors\u2026").arg(m_scene.nodes.size()));
+        return;
+    }
+    const double ax = keyAxis()->coordToPixel(1) - keyAxis()->coordToPixel(0);
+    const double bx = keyAxis()->coordToPixel(0);
+    const double ay = valueAxis()->coordToPixel(1) - valueAxis()->coordToPixel(0);
+    const double by = valueAxis()->coordToPixel(0);
+    const double sx = ax / m_cache.ax, sy = ay / m_cache.ay;
+    const QSizeF size = m_cache.image.deviceIndependentSize();
+    const QRectF target(sx * (m_cache.origin.x() - m_cache.bx) + bx,
+                        sy * (m_cache.origin.y() - m_cache.by) + by, sx * size.width(),
+                        sy * size.height());
+    painter->drawImage(target.translated(-painter->transform().dx(), -painter->transform().dy()),
+                       m_cache.image);
+}
+
+bool ActorMapLayer::drawFromCache(QCPPainter* painter)
+{
+    if (m_cache.stale || m_cache.image.isNull() || m_cache.revision != m_scene.revision)
+        return false;
+    const double ax = keyAxis()->coordToPixel(1) - keyAxis()->coordToPixel(0);
+    const double bx = keyAxis()->coordToPixel(0);
+    const double ay = valueAxis()->coordToPixel(1) - valueAxis()->coordToPixel(0);
+    const double by = valueAxis()->coordToPixel(0);
+    if (m_cache.ax == 0 || m_cache.ay == 0)
+        return false;
+    // Where the image lands now: a cached pixel p maps back to a coordinate and forward again.
+    const double sx = ax / m_cache.ax, sy = ay / m_cache.ay;
+    const QSizeF size = m_cache.image.deviceIndependentSize();
+    const QRectF target(sx * (m_cache.origin.x() - m_cache.bx) + bx,
+                        sy * (m_cache.origin.y() - m_cache.by) + by, sx * size.width(),
+                        sy * size.height());
+    const bool same = std::abs(sx - 1) < 1e-9 && std::abs(sy - 1) < 1e-9 &&
+                      std::abs(target.left() - m_cache.origin.x()) < 1e-6 &&
+                      std::abs(target.top() - m_cache.origin.y()) < 1e-6;
+    // Too far zoomed for the image to stay legible, or panned past its margin: draw afresh.
+    if (sx < 0.6 || sx > 1.6 || !target.contains(clipRect()))
+        return false;
+    // Undo the painter's half-pixel shift so the image's pixels land on the widget's.
+    const QPointF shift(painter->transform().dx(), painter->transform().dy());
+    if (same) {
+        painter->drawImage(m_cache.origin - shift, m_cache.image);
+        return true;
+    }
+    painter->drawImage(target.translated(-shift), m_cache.image);
+    m_idle->start(); // sharp again once the view rests
+    return true;
 }
 
 } // namespace chronomap
