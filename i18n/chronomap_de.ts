@@ -54,6 +54,14 @@
         <source>&quot;%1&quot; reads as %2, which is not a date: %3</source>
         <translation>&quot;%1&quot; ergibt %2, das ist kein Datum: %3</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is neither a day (1–31) nor a four-digit year</source>
+        <translation>&quot;%1&quot; ist weder ein Tag (1–31) noch eine vierstellige Jahreszahl</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; could be day/month or month/day; write it as 2025-10-24 or 24 October 2025</source>
+        <translation>&quot;%1&quot; kann Tag/Monat oder Monat/Tag sein; 2025-10-24 oder 24 October 2025 schreiben</translation>
+    </message>
 </context>
 <context>
     <name>Interchange</name>
@@ -525,6 +533,17 @@
     </message>
 </context>
 <context>
+    <name>chronomap::ActorGraph</name>
+    <message>
+        <source>actor map: layout cancelled</source>
+        <translation>Akteurskarte: Anordnung abgebrochen</translation>
+    </message>
+    <message>
+        <source>actor map: %1 failed: %2</source>
+        <translation>Akteurskarte: %1 fehlgeschlagen: %2</translation>
+    </message>
+</context>
+<context>
     <name>chronomap::ActorMapView</name>
     <message>
         <source>Pin actor</source>
@@ -717,6 +736,133 @@
     </message>
 </context>
 <context>
+    <name>chronomap::ChronomapJsonReader</name>
+    <message>
+        <source>expected %1, found %2</source>
+        <translation>erwartet: %1, gefunden: %2</translation>
+    </message>
+    <message>
+        <source>the field &quot;%1&quot; is missing</source>
+        <translation>das Feld &quot;%1&quot; fehlt</translation>
+    </message>
+    <message>
+        <source>an array, [...]</source>
+        <translation>ein Array, [...]</translation>
+    </message>
+    <message>
+        <source>an object, {...}</source>
+        <translation>ein Objekt, {...}</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>eine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>expected a whole number, found %1</source>
+        <translation>erwartet: eine ganze Zahl, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>expected a number from %1 to %2, found %3</source>
+        <translation>erwartet: eine Zahl von %1 bis %2, gefunden: %3</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <source>expected an EDTF date such as &quot;2025-10&quot;, found an empty string</source>
+        <translation>erwartet: ein EDTF-Datum wie &quot;2025-10&quot;, gefunden: eine leere Zeichenkette</translation>
+    </message>
+    <message>
+        <source>expected an EDTF date such as &quot;2025-10&quot; or &quot;2025?-10-21/2025?-10-31&quot;: %1</source>
+        <translation>erwartet: ein EDTF-Datum wie &quot;2025-10&quot; oder &quot;2025?-10-21/2025?-10-31&quot;: %1</translation>
+    </message>
+    <message>
+        <source>expected a colour such as &quot;#0072b2&quot;, found &quot;%1&quot;</source>
+        <translation>erwartet: eine Farbe wie &quot;#0072b2&quot;, gefunden: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>one of %1</source>
+        <translation>eines von %1</translation>
+    </message>
+    <message>
+        <source>expected one of %1, found &quot;%2&quot;</source>
+        <translation>erwartet: eines von %1, gefunden: &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>the id %1 is used twice</source>
+        <translation>die ID %1 kommt zweimal vor</translation>
+    </message>
+    <message>
+        <source>expected the id of one of the file&apos;s %1, found %2, which is not among them</source>
+        <translation>erwartet: die ID eines der Einträge in %1 der Datei, gefunden: %2, die dort nicht vorkommt</translation>
+    </message>
+    <message>
+        <source>expected exactly one of &quot;event&quot;, &quot;actor&quot; or &quot;relation&quot;, found %1</source>
+        <translation>erwartet: genau eines von &quot;event&quot;, &quot;actor&quot; oder &quot;relation&quot;, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>the field &quot;format&quot; is missing: expected &quot;format&quot;: &quot;chronomap&quot; (is this a Chronomap JSON file?)</source>
+        <translation>das Feld &quot;format&quot; fehlt: erwartet wird &quot;format&quot;: &quot;chronomap&quot; (ist das eine Chronomap-JSON-Datei?)</translation>
+    </message>
+    <message>
+        <source>expected &quot;chronomap&quot;, found %1 (is this a Chronomap JSON file?)</source>
+        <translation>erwartet: &quot;chronomap&quot;, gefunden: %1 (ist das eine Chronomap-JSON-Datei?)</translation>
+    </message>
+    <message>
+        <source>this file was written by a newer Chronomap (format version %1; this program reads version %2); update Chronomap to import it</source>
+        <translation>diese Datei stammt von einem neueren Chronomap (Formatversion %1; dieses Programm liest Version %2); Chronomap aktualisieren, um sie zu importieren</translation>
+    </message>
+    <message>
+        <source>the category &quot;%1&quot; is defined twice</source>
+        <translation>die Kategorie &quot;%1&quot; ist zweimal definiert</translation>
+    </message>
+    <message>
+        <source>&quot;person&quot;, &quot;organization&quot;, &quot;state&quot; or &quot;group&quot;</source>
+        <translation>&quot;person&quot;, &quot;organization&quot;, &quot;state&quot; oder &quot;group&quot;</translation>
+    </message>
+    <message>
+        <source>expected two numbers, [x, y]</source>
+        <translation>erwartet: zwei Zahlen, [x, y]</translation>
+    </message>
+    <message>
+        <source>&quot;draft&quot;, &quot;confirmed&quot;, &quot;disputed&quot; or &quot;cleared&quot;</source>
+        <translation>&quot;draft&quot;, &quot;confirmed&quot;, &quot;disputed&quot; oder &quot;cleared&quot;</translation>
+    </message>
+    <message>
+        <source>the actor %1 is listed twice in this event; give one entry with both roles</source>
+        <translation>der Akteur %1 steht zweimal in diesem Ereignis; einen Eintrag mit beiden Rollen angeben</translation>
+    </message>
+    <message>
+        <source>expected the id of one of the file&apos;s annotations, found %1, which is not among them</source>
+        <translation>erwartet: die ID einer Notiz der Datei, gefunden: %1, die dort nicht vorkommt</translation>
+    </message>
+    <message>
+        <source>the replies form a loop; a thread must start with a note that has no parent</source>
+        <translation>die Antworten bilden einen Kreis; ein Gesprächsfaden muss mit einer Notiz ohne übergeordnete Notiz beginnen</translation>
+    </message>
+    <message>
+        <source>&quot;event&quot;, &quot;actor&quot;, &quot;relation&quot;, &quot;source&quot; or &quot;annotation&quot;</source>
+        <translation>&quot;event&quot;, &quot;actor&quot;, &quot;relation&quot;, &quot;source&quot; oder &quot;annotation&quot;</translation>
+    </message>
+    <message>
+        <source>expected an object, {&quot;format&quot;: &quot;chronomap&quot;, ...}, at the top of the file</source>
+        <translation>erwartet: ein Objekt, {&quot;format&quot;: &quot;chronomap&quot;, ...}, am Anfang der Datei</translation>
+    </message>
+    <message>
+        <source>%1: the import was cancelled; nothing was changed</source>
+        <translation>%1: der Import wurde abgebrochen; nichts wurde geändert</translation>
+    </message>
+</context>
+<context>
     <name>chronomap::CiteDialog</name>
     <message>
         <source>Cite a Source</source>
@@ -753,6 +899,49 @@
     <message>
         <source>New Source</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::CsvReader</name>
+    <message>
+        <source>%1: the file is larger than %2 MiB, the most Chronomap reads as CSV</source>
+        <translation>%1: die Datei ist größer als %2 MiB, das Höchste, was Chronomap als CSV liest</translation>
+    </message>
+    <message>
+        <source>expected UTF-8 text, found UTF-16 (a byte-order mark %1); save the file as &quot;CSV UTF-8&quot; in your spreadsheet program</source>
+        <translation>erwartet: UTF-8-Text, gefunden: UTF-16 (eine Byte-Order-Mark %1); die Datei in der Tabellenkalkulation als &quot;CSV UTF-8&quot; speichern</translation>
+    </message>
+    <message>
+        <source>expected UTF-8 text, found the byte 0x%1; save the file as &quot;CSV UTF-8&quot; in your spreadsheet program</source>
+        <translation>erwartet: UTF-8-Text, gefunden: das Byte 0x%1; die Datei in der Tabellenkalkulation als &quot;CSV UTF-8&quot; speichern</translation>
+    </message>
+    <message>
+        <source>more than %1 columns in one row</source>
+        <translation>mehr als %1 Spalten in einer Zeile</translation>
+    </message>
+    <message>
+        <source>more than %1 rows; split the file</source>
+        <translation>mehr als %1 Zeilen; die Datei aufteilen</translation>
+    </message>
+    <message>
+        <source>expected a closing quote (&quot;) for the quoted field that starts here; the file ends inside it</source>
+        <translation>erwartet: ein schließendes Anführungszeichen (&quot;) für das Feld in Anführungszeichen, das hier beginnt; die Datei endet darin</translation>
+    </message>
+    <message>
+        <source>a field longer than %1 KiB; Chronomap refuses longer fields</source>
+        <translation>ein Feld länger als %1 KiB; Chronomap lehnt längere Felder ab</translation>
+    </message>
+    <message>
+        <source>expected &quot;%1&quot; or the end of the line after a closing quote; a quote inside a quoted field is written twice (&quot;&quot;)</source>
+        <translation>erwartet: &quot;%1&quot; oder das Zeilenende nach einem schließenden Anführungszeichen; ein Anführungszeichen in einem Feld in Anführungszeichen wird doppelt geschrieben (&quot;&quot;)</translation>
+    </message>
+    <message>
+        <source>a row longer than %1 MiB</source>
+        <translation>eine Zeile länger als %1 MiB</translation>
+    </message>
+    <message>
+        <source>%1: the file is empty; expected a header line naming the columns</source>
+        <translation>%1: die Datei ist leer; erwartet: eine Kopfzeile mit den Spaltennamen</translation>
     </message>
 </context>
 <context>
@@ -1003,6 +1192,228 @@ After: %2</source>
     </message>
 </context>
 <context>
+    <name>chronomap::EdgesCsvReader</name>
+    <message>
+        <source>%1:%2:%3: column &quot;%4&quot;: %5</source>
+        <translation>%1:%2:%3: Spalte &quot;%4&quot;: %5</translation>
+    </message>
+    <message>
+        <source>%1:1:1: the columns &quot;source&quot; and &quot;target&quot; are required; expected a header such as source,target,type,start,end,weight</source>
+        <translation>%1:1:1: die Spalten &quot;source&quot; und &quot;target&quot; sind Pflicht; erwartet: eine Kopfzeile wie source,target,type,start,end,weight</translation>
+    </message>
+    <message>
+        <source>expected an actor&apos;s name, found an empty cell</source>
+        <translation>erwartet: der Name eines Akteurs, gefunden: eine leere Zelle</translation>
+    </message>
+    <message>
+        <source>expected an EDTF date such as 2025-10 or 2025-10-24: %1</source>
+        <translation>erwartet: ein EDTF-Datum wie 2025-10 oder 2025-10-24: %1</translation>
+    </message>
+    <message>
+        <source>expected a number, found &quot;%1&quot;</source>
+        <translation>erwartet: eine Zahl, gefunden: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>expected true or false, found &quot;%1&quot;</source>
+        <translation>erwartet: true oder false, gefunden: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>expected draft, confirmed, disputed or cleared, found &quot;%1&quot;</source>
+        <translation>erwartet: draft, confirmed, disputed oder cleared, gefunden: &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::Edits</name>
+    <message>
+        <source>Cannot redo “%1”: %2 was changed since, in this or another window. Nothing was changed; look at it again and edit it by hand.</source>
+        <translation>„%1“ lässt sich nicht wiederholen: %2 wurde inzwischen geändert, in diesem oder einem anderen Fenster. Nichts wurde geändert; bitte noch einmal ansehen und von Hand bearbeiten.</translation>
+    </message>
+    <message>
+        <source>Cannot undo “%1”: %2 was changed since, in this or another window. Nothing was changed; look at it again and edit it by hand.</source>
+        <translation>„%1“ lässt sich nicht rückgängig machen: %2 wurde inzwischen geändert, in diesem oder einem anderen Fenster. Nichts wurde geändert; bitte noch einmal ansehen und von Hand bearbeiten.</translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation>%1 ändern</translation>
+    </message>
+    <message>
+        <source>citation</source>
+        <translation>Beleg</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>New Event “%1”</source>
+        <translation>Neues Ereignis „%1“</translation>
+    </message>
+    <message>
+        <source>New Actor “%1”</source>
+        <translation>Neuer Akteur „%1“</translation>
+    </message>
+    <message>
+        <source>New Relation “%1”</source>
+        <translation>Neue Beziehung „%1“</translation>
+    </message>
+    <message>
+        <source>New Source “%1”</source>
+        <translation>Neue Quelle „%1“</translation>
+    </message>
+    <message>
+        <source>New Citation “%1”</source>
+        <translation>Neuer Beleg „%1“</translation>
+    </message>
+    <message>
+        <source>New Note “%1”</source>
+        <translation>Neue Notiz „%1“</translation>
+    </message>
+    <message>
+        <source>New Scene “%1”</source>
+        <translation>Neue Szene „%1“</translation>
+    </message>
+    <message>
+        <source>Edit Event “%1”</source>
+        <translation>Ereignis „%1“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit Actor “%1”</source>
+        <translation>Akteur „%1“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit Relation “%1”</source>
+        <translation>Beziehung „%1“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit Source “%1”</source>
+        <translation>Quelle „%1“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit Citation “%1”</source>
+        <translation>Beleg „%1“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit Note “%1”</source>
+        <translation>Notiz „%1“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit Scene “%1”</source>
+        <translation>Szene „%1“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>Delete event “%1”</source>
+        <translation>Ereignis „%1“ löschen</translation>
+    </message>
+    <message>
+        <source>Delete actor “%1”</source>
+        <translation>Akteur „%1“ löschen</translation>
+    </message>
+    <message>
+        <source>Delete relation “%1”</source>
+        <translation>Beziehung „%1“ löschen</translation>
+    </message>
+    <message>
+        <source>Delete source “%1”</source>
+        <translation>Quelle „%1“ löschen</translation>
+    </message>
+    <message>
+        <source>Delete citation “%1”</source>
+        <translation>Beleg „%1“ löschen</translation>
+    </message>
+    <message>
+        <source>Delete note “%1”</source>
+        <translation>Notiz „%1“ löschen</translation>
+    </message>
+    <message>
+        <source>Delete scene “%1”</source>
+        <translation>Szene „%1“ löschen</translation>
+    </message>
+    <message>
+        <source>Remove citation</source>
+        <translation>Beleg entfernen</translation>
+    </message>
+    <message>
+        <source>Mark “%1” %2</source>
+        <translation>„%1“ als %2 markieren</translation>
+    </message>
+    <message>
+        <source>Mark %1 entries %2</source>
+        <translation>%1 Einträge als %2 markieren</translation>
+    </message>
+    <message>
+        <source>Reply to a note</source>
+        <translation>Auf eine Notiz antworten</translation>
+    </message>
+    <message>
+        <source>Add a note</source>
+        <translation>Notiz hinzufügen</translation>
+    </message>
+    <message>
+        <source>Resolve a note</source>
+        <translation>Notiz erledigen</translation>
+    </message>
+    <message>
+        <source>Reopen a note</source>
+        <translation>Notiz wieder öffnen</translation>
+    </message>
+    <message>
+        <source>Cite “%1”</source>
+        <translation>„%1“ als Beleg angeben</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>event “%1”</source>
+        <translation>das Ereignis „%1“</translation>
+    </message>
+    <message>
+        <source>actor “%1”</source>
+        <translation>der Akteur „%1“</translation>
+    </message>
+    <message>
+        <source>relation “%1”</source>
+        <translation>die Beziehung „%1“</translation>
+    </message>
+    <message>
+        <source>source “%1”</source>
+        <translation>die Quelle „%1“</translation>
+    </message>
+    <message>
+        <source>citation %1</source>
+        <translation>der Beleg %1</translation>
+    </message>
+    <message>
+        <source>note by %1</source>
+        <translation>die Notiz von %1</translation>
+    </message>
+    <message>
+        <source>scene “%1”</source>
+        <translation>die Szene „%1“</translation>
+    </message>
+    <message>
+        <source>New scene “%1”</source>
+        <translation>Neue Szene „%1“</translation>
+    </message>
+    <message>
+        <source>Move scene “%1”</source>
+        <translation>Szene „%1“ verschieben</translation>
+    </message>
+    <message>
+        <source>Rename scene “%1”</source>
+        <translation>Szene „%1“ umbenennen</translation>
+    </message>
+    <message>
+        <source>Edit caption of “%1”</source>
+        <translation>Bildunterschrift von „%1“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>Update scene “%1”</source>
+        <translation>Szene „%1“ aktualisieren</translation>
+    </message>
+</context>
+<context>
     <name>chronomap::EntryForm</name>
     <message>
         <source>&amp;Title</source>
@@ -1195,6 +1606,41 @@ EDTF: %2</source>
     <message>
         <source>Actors</source>
         <translation>Akteure</translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::EventsCsvReader</name>
+    <message>
+        <source>%1:%2:%3: column &quot;%4&quot;: %5</source>
+        <translation>%1:%2:%3: Spalte &quot;%4&quot;: %5</translation>
+    </message>
+    <message>
+        <source>%1:1:1: no column gives the event&apos;s title; expected a column named &quot;title&quot; or &quot;headline&quot; (or choose one in the import dialog)</source>
+        <translation>%1:1:1: keine Spalte enthält den Titel des Ereignisses; erwartet: eine Spalte namens &quot;title&quot; oder &quot;headline&quot; (oder eine im Importdialog wählen)</translation>
+    </message>
+    <message>
+        <source>%1:1:1: no column gives the event&apos;s date; expected a column named &quot;date&quot; or &quot;start&quot; (or choose one in the import dialog)</source>
+        <translation>%1:1:1: keine Spalte enthält das Datum des Ereignisses; erwartet: eine Spalte namens &quot;date&quot; oder &quot;start&quot; (oder eine im Importdialog wählen)</translation>
+    </message>
+    <message>
+        <source>expected a date such as 2025-10-24, found an empty cell</source>
+        <translation>erwartet: ein Datum wie 2025-10-24, gefunden: eine leere Zelle</translation>
+    </message>
+    <message>
+        <source>expected a date such as 2025-10-24, 2025-10 or 2025-10-21/2025-10-31, found &quot;%1&quot;: %2</source>
+        <translation>erwartet: ein Datum wie 2025-10-24, 2025-10 oder 2025-10-21/2025-10-31, gefunden: &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>the end &quot;%1&quot; does not close the range that starts at &quot;%2&quot;: %3</source>
+        <translation>das Ende &quot;%1&quot; schließt den Zeitraum nicht ab, der bei &quot;%2&quot; beginnt: %3</translation>
+    </message>
+    <message>
+        <source>expected a whole number from 0 to 5, found &quot;%1&quot;</source>
+        <translation>erwartet: eine ganze Zahl von 0 bis 5, gefunden: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>expected draft, confirmed, disputed or cleared, found &quot;%1&quot;</source>
+        <translation>erwartet: draft, confirmed, disputed oder cleared, gefunden: &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
@@ -1467,6 +1913,145 @@ EDTF: %2</source>
     </message>
 </context>
 <context>
+    <name>chronomap::Generator</name>
+    <message>
+        <source>generate: counts must not be negative</source>
+        <translation>generate: Anzahlen dürfen nicht negativ sein</translation>
+    </message>
+    <message>
+        <source>generate: at most 50,000,000 events and 5,000,000 actors</source>
+        <translation>generate: höchstens 50.000.000 Ereignisse und 5.000.000 Akteure</translation>
+    </message>
+    <message>
+        <source>generate: cancelled; nothing was written</source>
+        <translation>generate: abgebrochen; nichts wurde geschrieben</translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::GexfReader</name>
+    <message>
+        <source>expected a &lt;gexf&gt; document (is this a GEXF file?)</source>
+        <translation>erwartet: ein &lt;gexf&gt;-Dokument (ist das eine GEXF-Datei?)</translation>
+    </message>
+    <message>
+        <source>expected an id on &lt;node&gt;</source>
+        <translation>erwartet: eine id an &lt;node&gt;</translation>
+    </message>
+    <message>
+        <source>expected viz:color r, g and b from 0 to 255</source>
+        <translation>erwartet: viz:color r, g und b von 0 bis 255</translation>
+    </message>
+    <message>
+        <source>expected numbers for viz:position x and y</source>
+        <translation>erwartet: Zahlen für viz:position x und y</translation>
+    </message>
+    <message>
+        <source>the node id &quot;%1&quot; is used twice</source>
+        <translation>die Knoten-ID &quot;%1&quot; kommt zweimal vor</translation>
+    </message>
+    <message>
+        <source>edge &quot;%1&quot;: expected the %2 to be the id of a node declared before, found &quot;%3&quot;</source>
+        <translation>Kante &quot;%1&quot;: erwartet für %2: die ID eines zuvor deklarierten Knotens, gefunden: &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <source>edge &quot;%1&quot;: expected a number for weight, found &quot;%2&quot;</source>
+        <translation>Kante &quot;%1&quot;: erwartet: eine Zahl für weight, gefunden: &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>edge &quot;%1&quot;: expected an EDTF date in &quot;date&quot;: %2</source>
+        <translation>Kante &quot;%1&quot;: erwartet: ein EDTF-Datum in &quot;date&quot;: %2</translation>
+    </message>
+    <message>
+        <source>edge &quot;%1&quot;: expected ISO dates in the spell: %2</source>
+        <translation>Kante &quot;%1&quot;: erwartet: ISO-Daten im spell: %2</translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::GraphFormats</name>
+    <message>
+        <source>&quot;%1&quot; is not a date</source>
+        <translation>&quot;%1&quot; ist kein Datum</translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::GraphMlReader</name>
+    <message>
+        <source>expected a &lt;graphml&gt; document (is this a GraphML file?)</source>
+        <translation>erwartet: ein &lt;graphml&gt;-Dokument (ist das eine GraphML-Datei?)</translation>
+    </message>
+    <message>
+        <source>expected an id on &lt;node&gt;</source>
+        <translation>erwartet: eine id an &lt;node&gt;</translation>
+    </message>
+    <message>
+        <source>the node id &quot;%1&quot; is used twice</source>
+        <translation>die Knoten-ID &quot;%1&quot; kommt zweimal vor</translation>
+    </message>
+    <message>
+        <source>expected the key of a &lt;data&gt; to be declared by a &lt;key&gt;, found &quot;%1&quot;</source>
+        <translation>erwartet: der key eines &lt;data&gt; ist durch ein &lt;key&gt; deklariert, gefunden: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>expected a number for &quot;%1&quot;, found &quot;%2&quot;</source>
+        <translation>erwartet: eine Zahl für &quot;%1&quot;, gefunden: &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>node &quot;%1&quot;: expected a colour such as #0072b2, found &quot;%2&quot;</source>
+        <translation>Knoten &quot;%1&quot;: erwartet: eine Farbe wie #0072b2, gefunden: &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>edge &quot;%1&quot;: expected an EDTF date in &quot;date&quot;: %2</source>
+        <translation>Kante &quot;%1&quot;: erwartet: ein EDTF-Datum in &quot;date&quot;: %2</translation>
+    </message>
+    <message>
+        <source>edge &quot;%1&quot;: expected ISO dates in start and end: %2</source>
+        <translation>Kante &quot;%1&quot;: erwartet: ISO-Daten in start und end: %2</translation>
+    </message>
+    <message>
+        <source>edge &quot;%1&quot;: expected the %2 to be the id of a node in the file, found &quot;%3&quot;</source>
+        <translation>Kante &quot;%1&quot;: erwartet für %2: die ID eines Knotens der Datei, gefunden: &quot;%3&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::GuardedXml</name>
+    <message>
+        <source>%1: the file is larger than 256 MiB (%2 bytes), the most Chronomap reads as XML</source>
+        <translation>%1: die Datei ist größer als 256 MiB (%2 Bytes), das Höchste, was Chronomap als XML liest</translation>
+    </message>
+    <message>
+        <source>the file declares XML entities in a DTD; Chronomap refuses them (they can expand without limit); remove the &lt;!DOCTYPE ...&gt; block</source>
+        <translation>die Datei deklariert XML-Entitäten in einer DTD; Chronomap lehnt sie ab (sie können sich grenzenlos ausdehnen); den Block &lt;!DOCTYPE ...&gt; entfernen</translation>
+    </message>
+    <message>
+        <source>an entity reference (&amp;%1;) that is not one of XML&apos;s own; Chronomap does not expand entities</source>
+        <translation>ein Entitätsverweis (&amp;%1;), der nicht zu XML selbst gehört; Chronomap löst keine Entitäten auf</translation>
+    </message>
+    <message>
+        <source>elements nested deeper than %1 levels</source>
+        <translation>Elemente tiefer als %1 Ebenen verschachtelt</translation>
+    </message>
+    <message>
+        <source>more than %1 elements</source>
+        <translation>mehr als %1 Elemente</translation>
+    </message>
+    <message>
+        <source>an attribute longer than 1 MiB</source>
+        <translation>ein Attribut länger als 1 MiB</translation>
+    </message>
+    <message>
+        <source>the file ends before the document is closed (is it cut short?)</source>
+        <translation>die Datei endet, bevor das Dokument geschlossen ist (ist sie abgeschnitten?)</translation>
+    </message>
+    <message>
+        <source>expected well-formed XML: %1</source>
+        <translation>erwartet: wohlgeformtes XML: %1</translation>
+    </message>
+    <message>
+        <source>a text longer than 1 MiB</source>
+        <translation>ein Text länger als 1 MiB</translation>
+    </message>
+</context>
+<context>
     <name>chronomap::ImportDialog</name>
     <message>
         <source>TimelineJS</source>
@@ -1579,6 +2164,210 @@ EDTF: %2</source>
     <message>
         <source>Column for %1</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::ImportSummary</name>
+    <message>
+        <source>%1: the import was cancelled; nothing was changed</source>
+        <translation>%1: der Import wurde abgebrochen; nichts wurde geändert</translation>
+    </message>
+    <message>
+        <source>%1 event</source>
+        <translation>%1 Ereignis</translation>
+    </message>
+    <message>
+        <source>%1 events</source>
+        <translation>%1 Ereignisse</translation>
+    </message>
+    <message>
+        <source>%1 new actor</source>
+        <translation>%1 neuer Akteur</translation>
+    </message>
+    <message>
+        <source>%1 new actors</source>
+        <translation>%1 neue Akteure</translation>
+    </message>
+    <message>
+        <source>%1 actor matched by name</source>
+        <translation>%1 Akteur über den Namen zugeordnet</translation>
+    </message>
+    <message>
+        <source>%1 actors matched by name</source>
+        <translation>%1 Akteure über den Namen zugeordnet</translation>
+    </message>
+    <message>
+        <source>%1 relation</source>
+        <translation>%1 Beziehung</translation>
+    </message>
+    <message>
+        <source>%1 relations</source>
+        <translation>%1 Beziehungen</translation>
+    </message>
+    <message>
+        <source>%1 new category</source>
+        <translation>%1 neue Kategorie</translation>
+    </message>
+    <message>
+        <source>%1 new categories</source>
+        <translation>%1 neue Kategorien</translation>
+    </message>
+    <message>
+        <source>%1 era</source>
+        <translation>%1 Epoche</translation>
+    </message>
+    <message>
+        <source>%1 eras</source>
+        <translation>%1 Epochen</translation>
+    </message>
+    <message>
+        <source>the story title</source>
+        <translation>der Titel der Geschichte</translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::Interchange</name>
+    <message>
+        <source>%1: cannot open the file: %2</source>
+        <translation>%1: die Datei lässt sich nicht öffnen: %2</translation>
+    </message>
+    <message>
+        <source>%1: the file is %2 MiB; Chronomap imports files up to %3 MiB</source>
+        <translation>%1: die Datei hat %2 MiB; Chronomap importiert Dateien bis %3 MiB</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the file: %2</source>
+        <translation>%1: die Datei lässt sich nicht lesen: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot tell the format from the name or the content; give --format csv|timelinejs|gexf|graphml|json|edges</source>
+        <translation>%1: das Format ist weder am Namen noch am Inhalt zu erkennen; --format csv|timelinejs|gexf|graphml|json|edges angeben</translation>
+    </message>
+    <message>
+        <source>%1: unknown format &quot;%2&quot;; expected one of %3</source>
+        <translation>%1: unbekanntes Format &quot;%2&quot;; erwartet: eines von %3</translation>
+    </message>
+    <message>
+        <source>%1: unknown export format &quot;%2&quot;; expected one of %3</source>
+        <translation>%1: unbekanntes Exportformat &quot;%2&quot;; erwartet: eines von %3</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the file: %2</source>
+        <translation>%1: die Datei lässt sich nicht schreiben: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the file: %2; an existing file was left as it was</source>
+        <translation>%1: die Datei lässt sich nicht schreiben: %2; eine vorhandene Datei blieb unverändert</translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::JsonGuard</name>
+    <message>
+        <source>%1: the file is larger than 256 MiB (%2 bytes), the most Chronomap reads</source>
+        <translation>%1: die Datei ist größer als 256 MiB (%2 Bytes), das Höchste, was Chronomap liest</translation>
+    </message>
+    <message>
+        <source>a string longer than 1 MiB; Chronomap refuses longer strings</source>
+        <translation>eine Zeichenkette länger als 1 MiB; Chronomap lehnt längere ab</translation>
+    </message>
+    <message>
+        <source>the document is nested deeper than %1 levels; a Chronomap story needs at most a few</source>
+        <translation>das Dokument ist tiefer als %1 Ebenen verschachtelt; eine Chronomap-Geschichte braucht höchstens ein paar</translation>
+    </message>
+    <message>
+        <source>an array with more than %1 entries</source>
+        <translation>ein Array mit mehr als %1 Einträgen</translation>
+    </message>
+    <message>
+        <source>expected &quot;,&quot; or &quot;}&quot; (an object is not closed; is the file cut short?)</source>
+        <translation>erwartet: &quot;,&quot; oder &quot;}&quot; (ein Objekt ist nicht geschlossen; ist die Datei abgeschnitten?)</translation>
+    </message>
+    <message>
+        <source>expected &quot;:&quot; after a key</source>
+        <translation>erwartet: &quot;:&quot; nach einem Schlüssel</translation>
+    </message>
+    <message>
+        <source>expected &quot;,&quot; or &quot;]&quot; (an array is not closed; is the file cut short?)</source>
+        <translation>erwartet: &quot;,&quot; oder &quot;]&quot; (ein Array ist nicht geschlossen; ist die Datei abgeschnitten?)</translation>
+    </message>
+    <message>
+        <source>expected &quot;,&quot; between two values</source>
+        <translation>erwartet: &quot;,&quot; zwischen zwei Werten</translation>
+    </message>
+    <message>
+        <source>expected a value: a &quot;string&quot;, a number, {object}, [array], true, false or null</source>
+        <translation>erwartet: ein Wert: ein &quot;string&quot;, eine Zahl, {object}, [array], true, false oder null</translation>
+    </message>
+    <message>
+        <source>expected more after a number (the file ends inside it)</source>
+        <translation>erwartet: mehr nach einer Zahl (die Datei endet darin)</translation>
+    </message>
+    <message>
+        <source>expected a number</source>
+        <translation>erwartet: eine Zahl</translation>
+    </message>
+    <message>
+        <source>expected an escape such as \n, \&quot; or \u00e9 after \</source>
+        <translation>erwartet: eine Escape-Sequenz wie \n, \&quot; oder \u00e9 nach \</translation>
+    </message>
+    <message>
+        <source>expected UTF-8 text</source>
+        <translation>erwartet: UTF-8-Text</translation>
+    </message>
+    <message>
+        <source>expected the closing quote of a string</source>
+        <translation>erwartet: das schließende Anführungszeichen einer Zeichenkette</translation>
+    </message>
+    <message>
+        <source>expected an object, {...}</source>
+        <translation>erwartet: ein Objekt, {...}</translation>
+    </message>
+    <message>
+        <source>the document is nested too deeply</source>
+        <translation>das Dokument ist zu tief verschachtelt</translation>
+    </message>
+    <message>
+        <source>the document is too large</source>
+        <translation>das Dokument ist zu groß</translation>
+    </message>
+    <message>
+        <source>expected the end of the file after the story&apos;s closing &quot;}&quot;</source>
+        <translation>erwartet: das Dateiende nach der schließenden &quot;}&quot; der Geschichte</translation>
+    </message>
+    <message>
+        <source>not valid JSON</source>
+        <translation>kein gültiges JSON</translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::JsonPath</name>
+    <message>
+        <source>the top level</source>
+        <translation>die oberste Ebene</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
     </message>
 </context>
 <context>
@@ -2202,6 +2991,239 @@ EDTF: %2</source>
     <message>
         <source>Chart keys (zoom, lanes, ego view) work while that chart has the focus: Ctrl+1 focuses the timeline, Ctrl+2 the actor map, Ctrl+3 the events table.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::Store</name>
+    <message>
+        <source>preparing a query</source>
+        <translation>Vorbereiten einer Abfrage</translation>
+    </message>
+    <message>
+        <source>running a query</source>
+        <translation>Ausführen einer Abfrage</translation>
+    </message>
+    <message>
+        <source>%1: %2 has no valid date</source>
+        <translation>%1: %2 hat kein gültiges Datum</translation>
+    </message>
+    <message>
+        <source>%1: a file of that name already exists; choose another name or remove it first</source>
+        <translation>%1: eine Datei dieses Namens gibt es schon; einen anderen Namen wählen oder sie zuerst entfernen</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1: Datei nicht gefunden</translation>
+    </message>
+    <message>
+        <source>%1: not a file</source>
+        <translation>%1: keine Datei</translation>
+    </message>
+    <message>
+        <source>%1: not a Chronomap story (too short to be a story file)</source>
+        <translation>%1: keine Chronomap-Geschichte (zu kurz für eine Geschichtendatei)</translation>
+    </message>
+    <message>
+        <source>%1: cannot open: %2</source>
+        <translation>%1: lässt sich nicht öffnen: %2</translation>
+    </message>
+    <message>
+        <source>%1: this story is in an older format and cannot be opened read-only; open it for editing once to update it</source>
+        <translation>%1: diese Geschichte hat ein älteres Format und lässt sich nicht schreibgeschützt öffnen; einmal zum Bearbeiten öffnen, um sie zu aktualisieren</translation>
+    </message>
+    <message>
+        <source>%1: the story is busy in another window or program; try again in a moment (%2)</source>
+        <translation>%1: die Geschichte ist in einem anderen Fenster oder Programm in Arbeit; gleich noch einmal versuchen (%2)</translation>
+    </message>
+    <message>
+        <source>%1: the story is read-only; save a copy to edit it</source>
+        <translation>%1: die Geschichte ist schreibgeschützt; zum Bearbeiten eine Kopie speichern</translation>
+    </message>
+    <message>
+        <source>%1: the disk is full; nothing was changed</source>
+        <translation>%1: der Datenträger ist voll; nichts wurde geändert</translation>
+    </message>
+    <message>
+        <source>%1: not a Chronomap story (not a SQLite database, or a damaged one)</source>
+        <translation>%1: keine Chronomap-Geschichte (keine oder eine beschädigte SQLite-Datenbank)</translation>
+    </message>
+    <message>
+        <source>%1: the story file is damaged (%2); open a backup copy</source>
+        <translation>%1: die Geschichtendatei ist beschädigt (%2); eine Sicherungskopie öffnen</translation>
+    </message>
+    <message>
+        <source>%1: %2 failed: %3</source>
+        <translation>%1: %2 fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>reading the file header</source>
+        <translation>Lesen des Dateikopfs</translation>
+    </message>
+    <message>
+        <source>%1: not a Chronomap story (a SQLite database of another program); import it instead</source>
+        <translation>%1: keine Chronomap-Geschichte (eine SQLite-Datenbank eines anderen Programms); stattdessen importieren</translation>
+    </message>
+    <message>
+        <source>%1: this story was written by a newer Chronomap (story format %2, this program reads up to %3); update Chronomap to open it</source>
+        <translation>%1: diese Geschichte stammt von einem neueren Chronomap (Geschichtenformat %2, dieses Programm liest bis %3); Chronomap aktualisieren, um sie zu öffnen</translation>
+    </message>
+    <message>
+        <source>%1: not a Chronomap story (no story format version)</source>
+        <translation>%1: keine Chronomap-Geschichte (keine Formatversion)</translation>
+    </message>
+    <message>
+        <source>cannot open</source>
+        <translation>lässt sich nicht öffnen</translation>
+    </message>
+    <message>
+        <source>%1: cannot check the story: %2</source>
+        <translation>%1: die Geschichte lässt sich nicht prüfen: %2</translation>
+    </message>
+    <message>
+        <source>%1: the story file is damaged (%2); it is open read-only: save a copy of what you need and open a backup</source>
+        <translation>%1: die Geschichtendatei ist beschädigt (%2); sie ist schreibgeschützt geöffnet: das Benötigte als Kopie speichern und eine Sicherung öffnen</translation>
+    </message>
+    <message>
+        <source>reading the schema</source>
+        <translation>Lesen des Schemas</translation>
+    </message>
+    <message>
+        <source>%1: the story contains a %2 that Chronomap did not create; it was refused so that no foreign code runs. Import its data into a new story instead</source>
+        <translation>%1: die Geschichte enthält %2, das nicht von Chronomap stammt; sie wurde abgelehnt, damit kein fremder Code läuft. Stattdessen ihre Daten in eine neue Geschichte importieren</translation>
+    </message>
+    <message>
+        <source>%1: the story is open read-only; nothing was changed</source>
+        <translation>%1: die Geschichte ist schreibgeschützt geöffnet; nichts wurde geändert</translation>
+    </message>
+    <message>
+        <source>%1: a part of the change failed; nothing was changed</source>
+        <translation>%1: ein Teil der Änderung ist fehlgeschlagen; nichts wurde geändert</translation>
+    </message>
+    <message>
+        <source>%1: a file of that name already exists; choose another name</source>
+        <translation>%1: eine Datei dieses Namens gibt es schon; einen anderen Namen wählen</translation>
+    </message>
+    <message>
+        <source>%1: could not write the copy: %2</source>
+        <translation>%1: die Kopie ließ sich nicht schreiben: %2</translation>
+    </message>
+    <message>
+        <source>the era &quot;%1&quot;</source>
+        <translation>die Epoche &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the event &quot;%1&quot;</source>
+        <translation>das Ereignis &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::Story</name>
+    <message>
+        <source>the seed story is missing from this build</source>
+        <translation>die Beispielgeschichte fehlt in diesem Build</translation>
+    </message>
+    <message>
+        <source>seed story</source>
+        <translation>Beispielgeschichte</translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::TimelineJsReader</name>
+    <message>
+        <source>expected a year from -9999 to 9999, found %1</source>
+        <translation>erwartet: ein Jahr von -9999 bis 9999, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>a day or a time needs a month</source>
+        <translation>ein Tag oder eine Uhrzeit braucht einen Monat</translation>
+    </message>
+    <message>
+        <source>expected a month from 1 to 12, found %1</source>
+        <translation>erwartet: ein Monat von 1 bis 12, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>a time needs a day</source>
+        <translation>eine Uhrzeit braucht einen Tag</translation>
+    </message>
+    <message>
+        <source>expected a day from 1 to %1 for that month, found %2</source>
+        <translation>erwartet: ein Tag von 1 bis %1 für diesen Monat, gefunden: %2</translation>
+    </message>
+    <message>
+        <source>expected a time from 00:00:00 to 23:59:59</source>
+        <translation>erwartet: eine Uhrzeit von 00:00:00 bis 23:59:59</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date</source>
+        <translation>&quot;%1&quot; ist kein Datum</translation>
+    </message>
+    <message>
+        <source>expected an object, {...}, found %1</source>
+        <translation>erwartet: ein Objekt, {...}, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>expected a string, found %1</source>
+        <translation>erwartet: eine Zeichenkette, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>expected a whole number such as 2025 or &quot;2025&quot;, found %1</source>
+        <translation>erwartet: eine ganze Zahl wie 2025 oder &quot;2025&quot;, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>the field &quot;year&quot; is missing; TimelineJS needs at least a year</source>
+        <translation>das Feld &quot;year&quot; fehlt; TimelineJS braucht mindestens ein Jahr</translation>
+    </message>
+    <message>
+        <source>%1 is out of range</source>
+        <translation>%1 liegt außerhalb des gültigen Bereichs</translation>
+    </message>
+    <message>
+        <source>expected a valid date: %1</source>
+        <translation>erwartet: ein gültiges Datum: %1</translation>
+    </message>
+    <message>
+        <source>the field &quot;events&quot; is missing: a TimelineJS file has &quot;events&quot;: [...] (is this a TimelineJS file?)</source>
+        <translation>das Feld &quot;events&quot; fehlt: eine TimelineJS-Datei hat &quot;events&quot;: [...] (ist das eine TimelineJS-Datei?)</translation>
+    </message>
+    <message>
+        <source>expected an array, [...], found %1</source>
+        <translation>erwartet: ein Array, [...], gefunden: %1</translation>
+    </message>
+    <message>
+        <source>%1:%2:%3: column &quot;%4&quot;: %5</source>
+        <translation>%1:%2:%3: Spalte &quot;%4&quot;: %5</translation>
+    </message>
+    <message>
+        <source>expected a whole number, found &quot;%1&quot;</source>
+        <translation>erwartet: eine ganze Zahl, gefunden: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>expected a time such as 14:30 or 2:30 PM, found &quot;%1&quot;</source>
+        <translation>erwartet: eine Uhrzeit wie 14:30 oder 2:30 PM, gefunden: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>expected an hour from 1 to 12 before AM/PM, found %1</source>
+        <translation>erwartet: eine Stunde von 1 bis 12 vor AM/PM, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>expected a date such as 2025,10,24 or 2025-10-24, found &quot;%1&quot;</source>
+        <translation>erwartet: ein Datum wie 2025,10,24 oder 2025-10-24, gefunden: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>expected a year; every event needs at least a year</source>
+        <translation>erwartet: ein Jahr; jedes Ereignis braucht mindestens ein Jahr</translation>
+    </message>
+    <message>
+        <source>%1:1:1: the column &quot;Year&quot; (or &quot;Start Date&quot;) is missing; expected TimelineJS&apos;s template: Year, Month, Day, Time, End Year, ..., Headline, Text, ...</source>
+        <translation>%1:1:1: die Spalte &quot;Year&quot; (oder &quot;Start Date&quot;) fehlt; erwartet: die Vorlage von TimelineJS: Year, Month, Day, Time, End Year, ..., Headline, Text, ...</translation>
+    </message>
+    <message>
+        <source>%1:1:1: the column &quot;Headline&quot; is missing; expected TimelineJS&apos;s template</source>
+        <translation>%1:1:1: die Spalte &quot;Headline&quot; fehlt; erwartet: die Vorlage von TimelineJS</translation>
+    </message>
+    <message>
+        <source>expected an object, {&quot;events&quot;: [...]}, at the top of the file</source>
+        <translation>erwartet: ein Objekt, {&quot;events&quot;: [...]}, am Anfang der Datei</translation>
     </message>
 </context>
 <context>

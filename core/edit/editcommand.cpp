@@ -2,6 +2,7 @@
 
 #include "story/story.h"
 
+#include <QCoreApplication>
 #include <QUndoStack>
 
 namespace chronomap {
@@ -112,11 +113,17 @@ bool EditCommand::checkCurrent(bool forward)
         const std::optional<Entity> now = readEntity(store, key);
         if (now != expected) {
             const Entity& what = now ? *now : expected ? *expected : *other;
-            m_error = QStringLiteral("Cannot %1 “%2”: %3 was changed since, in this or another "
+            m_error = (forward ? QCoreApplication::translate(
+                                     "chronomap::Edits",
+                                     "Cannot redo “%1”: %2 was changed since, in this or another "
                                      "window. Nothing was changed; look at it again and edit it "
                                      "by hand.")
-                          .arg(forward ? QStringLiteral("redo") : QStringLiteral("undo"), text(),
-                               describeEntity(what));
+                               : QCoreApplication::translate(
+                                     "chronomap::Edits",
+                                     "Cannot undo “%1”: %2 was changed since, in this or another "
+                                     "window. Nothing was changed; look at it again and edit it "
+                                     "by hand."))
+                          .arg(text(), describeEntity(what));
             return false;
         }
     }
@@ -195,7 +202,7 @@ void EditCommand::undo()
 
 ChangeValueCommand::ChangeValueCommand(Story* story, const Entity& after, const QString& field,
                                        QUndoCommand* parent)
-    : EditCommand(story, QStringLiteral("Change %1").arg(field),
+    : EditCommand(story, QCoreApplication::translate("chronomap::Edits", "Change %1").arg(field),
                   {Step{readEntity(story->store(), keyOf(after)), after}}, parent),
       m_field(field)
 {}

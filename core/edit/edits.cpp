@@ -2,6 +2,7 @@
 
 #include "story/story.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
 
@@ -58,25 +59,96 @@ QString nameOf(const Entity& e)
             else if constexpr (std::is_same_v<T, Relation>)
                 return x.type;
             else if constexpr (std::is_same_v<T, Citation>)
-                return QStringLiteral("citation");
+                return QCoreApplication::translate("chronomap::Edits", "citation");
             else
-                return QStringLiteral("note");
+                return QCoreApplication::translate("chronomap::Edits", "note");
         },
         e);
 }
 
-QString kindWord(const Entity& e)
+// The undo stack's words for an edit, one whole text per kind of entry so that a translation
+// can inflect the kind; %1 is the entry's name.
+QString insertText(const Entity& e)
 {
-    static const char* const words[] = {"Event",    "Actor", "Relation", "Source",
-                                        "Citation", "Note",  "Scene"};
-    return QLatin1String(words[e.index()]);
+    switch (e.index()) {
+    case 0:
+        return QCoreApplication::translate("chronomap::Edits", "New Event “%1”");
+    case 1:
+        return QCoreApplication::translate("chronomap::Edits", "New Actor “%1”");
+    case 2:
+        return QCoreApplication::translate("chronomap::Edits", "New Relation “%1”");
+    case 3:
+        return QCoreApplication::translate("chronomap::Edits", "New Source “%1”");
+    case 4:
+        return QCoreApplication::translate("chronomap::Edits", "New Citation “%1”");
+    case 5:
+        return QCoreApplication::translate("chronomap::Edits", "New Note “%1”");
+    default:
+        return QCoreApplication::translate("chronomap::Edits", "New Scene “%1”");
+    }
+}
+
+QString updateText(const Entity& e)
+{
+    switch (e.index()) {
+    case 0:
+        return QCoreApplication::translate("chronomap::Edits", "Edit Event “%1”");
+    case 1:
+        return QCoreApplication::translate("chronomap::Edits", "Edit Actor “%1”");
+    case 2:
+        return QCoreApplication::translate("chronomap::Edits", "Edit Relation “%1”");
+    case 3:
+        return QCoreApplication::translate("chronomap::Edits", "Edit Source “%1”");
+    case 4:
+        return QCoreApplication::translate("chronomap::Edits", "Edit Citation “%1”");
+    case 5:
+        return QCoreApplication::translate("chronomap::Edits", "Edit Note “%1”");
+    default:
+        return QCoreApplication::translate("chronomap::Edits", "Edit Scene “%1”");
+    }
+}
+
+QString deleteText(const Entity& e)
+{
+    switch (e.index()) {
+    case 0:
+        return QCoreApplication::translate("chronomap::Edits", "Delete event “%1”");
+    case 1:
+        return QCoreApplication::translate("chronomap::Edits", "Delete actor “%1”");
+    case 2:
+        return QCoreApplication::translate("chronomap::Edits", "Delete relation “%1”");
+    case 3:
+        return QCoreApplication::translate("chronomap::Edits", "Delete source “%1”");
+    case 4:
+        return QCoreApplication::translate("chronomap::Edits", "Delete citation “%1”");
+    case 5:
+        return QCoreApplication::translate("chronomap::Edits", "Delete note “%1”");
+    default:
+        return QCoreApplication::translate("chronomap::Edits", "Delete scene “%1”");
+    }
+}
+
+// A status in the undo stack's words: the same words the window shows for it.
+QString statusWord(Verification status)
+{
+    switch (status) {
+    case Verification::Draft:
+        return QCoreApplication::translate("Labels", "draft");
+    case Verification::Confirmed:
+        return QCoreApplication::translate("Labels", "confirmed");
+    case Verification::Disputed:
+        return QCoreApplication::translate("Labels", "disputed");
+    case Verification::Cleared:
+        return QCoreApplication::translate("Labels", "cleared");
+    }
+    return verificationName(status);
 }
 
 } // namespace
 
 EditCommand* makeInsert(Story* story, const Entity& entry)
 {
-    return new EditCommand(story, QStringLiteral("New %1 “%2”").arg(kindWord(entry), nameOf(entry)),
+    return new EditCommand(story, insertText(entry).arg(nameOf(entry)),
                            {Step{std::nullopt, entry}});
 }
 
@@ -85,9 +157,7 @@ EditCommand* makeUpdate(Story* story, const Entity& after)
     const auto before = readEntity(story->store(), keyOf(after));
     if (!before || *before == after)
         return nullptr;
-    return new EditCommand(story,
-                           QStringLiteral("Edit %1 “%2”").arg(kindWord(after), nameOf(after)),
-                           {Step{before, after}});
+    return new EditCommand(story, updateText(after).arg(nameOf(after)), {Step{before, after}});
 }
 
 EditCommand* makeUpdateMany(Story* story, const QList<Entity>& afters, const QString& text)
@@ -155,9 +225,7 @@ EditCommand* makeDelete(Story* story, EntityRef ref)
         appendAttachments(store, ref, steps);
         steps << removal(*entry);
     }
-    return new EditCommand(
-        story, QStringLiteral("Delete %1 “%2”").arg(kindWord(*entry).toLower(), nameOf(*entry)),
-        steps);
+    return new EditCommand(story, deleteText(*entry).arg(nameOf(*entry)), steps);
 }
 
 EditCommand* makeDeleteCitation(Story* story, Id citationId)
@@ -165,7 +233,8 @@ EditCommand* makeDeleteCitation(Story* story, Id citationId)
     const auto c = story->store().citation(citationId);
     if (!c)
         return nullptr;
-    return new EditCommand(story, QStringLiteral("Remove citation"), {removal(*c)});
+    return new EditCommand(
+        story, QCoreApplication::translate("chronomap::Edits", "Remove citation"), {removal(*c)});
 }
 
 EditCommand* makeSetStatus(Story* story, const QList<EntityRef>& refs, Verification status)
@@ -187,12 +256,15 @@ EditCommand* makeSetStatus(Story* story, const QList<EntityRef>& refs, Verificat
     }
     if (steps.isEmpty())
         return nullptr;
-    const QString name = verificationName(status);
-    return new EditCommand(story,
-                           steps.size() == 1
-                               ? QStringLiteral("Mark “%1” %2").arg(nameOf(*steps[0].before), name)
-                               : QStringLiteral("Mark %1 entries %2").arg(steps.size()).arg(name),
-                           steps);
+    const QString name = statusWord(status);
+    return new EditCommand(
+        story,
+        steps.size() == 1 ? QCoreApplication::translate("chronomap::Edits", "Mark “%1” %2")
+                                .arg(nameOf(*steps[0].before), name)
+                          : QCoreApplication::translate("chronomap::Edits", "Mark %1 entries %2")
+                                .arg(steps.size())
+                                .arg(name),
+        steps);
 }
 
 EditCommand* makeAnnotate(Story* story, EntityRef target, const QString& body, Id parentId)
@@ -203,9 +275,11 @@ EditCommand* makeAnnotate(Story* story, EntityRef target, const QString& body, I
     a.author = story->author();
     a.body = body;
     a.created = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-    return new EditCommand(
-        story, parentId ? QStringLiteral("Reply to a note") : QStringLiteral("Add a note"),
-        {Step{std::nullopt, a}});
+    return new EditCommand(story,
+                           parentId
+                               ? QCoreApplication::translate("chronomap::Edits", "Reply to a note")
+                               : QCoreApplication::translate("chronomap::Edits", "Add a note"),
+                           {Step{std::nullopt, a}});
 }
 
 EditCommand* makeResolve(Story* story, Id annotationId, bool resolved)
@@ -215,9 +289,11 @@ EditCommand* makeResolve(Story* story, Id annotationId, bool resolved)
         return nullptr;
     const Annotation before = *a;
     a->resolved = resolved;
-    return new EditCommand(
-        story, resolved ? QStringLiteral("Resolve a note") : QStringLiteral("Reopen a note"),
-        {Step{before, *a}});
+    return new EditCommand(story,
+                           resolved
+                               ? QCoreApplication::translate("chronomap::Edits", "Resolve a note")
+                               : QCoreApplication::translate("chronomap::Edits", "Reopen a note"),
+                           {Step{before, *a}});
 }
 
 EditCommand* makeCite(Story* story, EntityRef target, Id sourceId, const QString& quote,
@@ -229,9 +305,11 @@ EditCommand* makeCite(Story* story, EntityRef target, Id sourceId, const QString
     c.quote = quote;
     c.locator = locator;
     const auto s = story->store().source(sourceId);
-    return new EditCommand(story,
-                           QStringLiteral("Cite “%1”").arg(s ? s->title : QStringLiteral("source")),
-                           {Step{std::nullopt, c}});
+    return new EditCommand(
+        story,
+        QCoreApplication::translate("chronomap::Edits", "Cite “%1”")
+            .arg(s ? s->title : QCoreApplication::translate("chronomap::Edits", "source")),
+        {Step{std::nullopt, c}});
 }
 
 } // namespace chronomap

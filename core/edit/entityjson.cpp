@@ -2,6 +2,7 @@
 
 #include "store/store.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -273,13 +274,27 @@ QString describeEntity(const Entity& e)
 {
     return std::visit(
         Overload{
-            [](const Event& x) { return QStringLiteral("event “%1”").arg(x.title); },
-            [](const Actor& x) { return QStringLiteral("actor “%1”").arg(x.name); },
-            [](const Relation& x) { return QStringLiteral("relation “%1”").arg(x.type); },
-            [](const Source& x) { return QStringLiteral("source “%1”").arg(x.title); },
-            [](const Citation& x) { return QStringLiteral("citation %1").arg(x.id); },
-            [](const Annotation& x) { return QStringLiteral("note by %1").arg(x.author); },
-            [](const Scene& x) { return QStringLiteral("scene “%1”").arg(x.name); },
+            [](const Event& x) {
+                return QCoreApplication::translate("chronomap::Edits", "event “%1”").arg(x.title);
+            },
+            [](const Actor& x) {
+                return QCoreApplication::translate("chronomap::Edits", "actor “%1”").arg(x.name);
+            },
+            [](const Relation& x) {
+                return QCoreApplication::translate("chronomap::Edits", "relation “%1”").arg(x.type);
+            },
+            [](const Source& x) {
+                return QCoreApplication::translate("chronomap::Edits", "source “%1”").arg(x.title);
+            },
+            [](const Citation& x) {
+                return QCoreApplication::translate("chronomap::Edits", "citation %1").arg(x.id);
+            },
+            [](const Annotation& x) {
+                return QCoreApplication::translate("chronomap::Edits", "note by %1").arg(x.author);
+            },
+            [](const Scene& x) {
+                return QCoreApplication::translate("chronomap::Edits", "scene “%1”").arg(x.name);
+            },
         },
         e);
 }

@@ -2,6 +2,8 @@
 
 #include "story/story.h"
 
+#include <QCoreApplication>
+
 namespace chronomap {
 
 namespace {
@@ -101,7 +103,8 @@ EditCommand* makeAddScene(Story* story, const QString& name, const QString& capt
         order[i].position = i;
     for (const Step& st : renumber(before, order))
         steps << st;
-    return new EditCommand(story, QStringLiteral("New scene “%1”").arg(name), steps);
+    return new EditCommand(
+        story, QCoreApplication::translate("chronomap::Edits", "New scene “%1”").arg(name), steps);
 }
 
 EditCommand* makeMoveScene(Story* story, Id scene, int index)
@@ -119,7 +122,10 @@ EditCommand* makeMoveScene(Story* story, Id scene, int index)
     const QList<Step> steps = renumber(before, order);
     if (steps.isEmpty())
         return nullptr;
-    return new EditCommand(story, QStringLiteral("Move scene “%1”").arg(before[from].name), steps);
+    return new EditCommand(
+        story,
+        QCoreApplication::translate("chronomap::Edits", "Move scene “%1”").arg(before[from].name),
+        steps);
 }
 
 EditCommand* makeRenameScene(Story* story, Id scene, const QString& name)
@@ -127,19 +133,22 @@ EditCommand* makeRenameScene(Story* story, Id scene, const QString& name)
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty())
         return nullptr;
-    return makeChange(story, scene, QStringLiteral("Rename scene “%1”"),
+    return makeChange(story, scene,
+                      QCoreApplication::translate("chronomap::Edits", "Rename scene “%1”"),
                       [&](Scene& s) { s.name = trimmed; });
 }
 
 EditCommand* makeSetSceneCaption(Story* story, Id scene, const QString& caption)
 {
-    return makeChange(story, scene, QStringLiteral("Edit caption of “%1”"),
+    return makeChange(story, scene,
+                      QCoreApplication::translate("chronomap::Edits", "Edit caption of “%1”"),
                       [&](Scene& s) { s.caption = caption; });
 }
 
 EditCommand* makeSetSceneState(Story* story, Id scene, const QString& state)
 {
-    return makeChange(story, scene, QStringLiteral("Update scene “%1”"),
+    return makeChange(story, scene,
+                      QCoreApplication::translate("chronomap::Edits", "Update scene “%1”"),
                       [&](Scene& s) { s.state = state; });
 }
 
@@ -154,7 +163,9 @@ EditCommand* makeDeleteScene(Story* story, Id scene)
     order.removeIf([scene](const Scene& s) { return s.id == scene; });
     QList<Step> steps = renumber(before, order);
     steps << stepOf(*gone, std::nullopt);
-    return new EditCommand(story, QStringLiteral("Delete scene “%1”").arg(gone->name), steps);
+    return new EditCommand(
+        story, QCoreApplication::translate("chronomap::Edits", "Delete scene “%1”").arg(gone->name),
+        steps);
 }
 
 } // namespace chronomap

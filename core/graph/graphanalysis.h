@@ -3,6 +3,7 @@
 #include "graph/actorgraph.h"
 #include "store/store.h"
 
+#include <QCoreApplication>
 #include <QPointF>
 
 #include <atomic>
@@ -22,7 +23,10 @@ public:
 class GraphCancelled : public GraphError
 {
 public:
-    GraphCancelled() : GraphError(QStringLiteral("actor map: layout cancelled")) {}
+    GraphCancelled()
+        : GraphError(
+              QCoreApplication::translate("chronomap::ActorGraph", "actor map: layout cancelled"))
+    {}
 };
 
 // Shared between the thread that asks for a computation and the one that runs it: a cancel

@@ -2,6 +2,7 @@
 
 #include "graph/graphanalysis.h"
 
+#include <QCoreApplication>
 #include <QMutex>
 
 #include <algorithm>
@@ -86,10 +87,11 @@ void IgraphSession::check(igraph_error_t code, const char* what) const
         throw GraphCancelled();
     checkCancelled();
     if (code != IGRAPH_SUCCESS)
-        throw GraphError(QStringLiteral("actor map: %1 failed: %2")
-                             .arg(QLatin1String(what),
-                                  g_lastError.isEmpty() ? QString::fromUtf8(igraph_strerror(code))
-                                                        : g_lastError));
+        throw GraphError(
+            QCoreApplication::translate("chronomap::ActorGraph", "actor map: %1 failed: %2")
+                .arg(QLatin1String(what), g_lastError.isEmpty()
+                                              ? QString::fromUtf8(igraph_strerror(code))
+                                              : g_lastError));
 }
 
 void IgraphSession::setProgressSpan(double first, double last, long ticks)

@@ -7,6 +7,7 @@
 
 #include "store/store.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -67,7 +68,9 @@ private:
     }
     [[noreturn]] void wrongType(const Path& at, const QString& expected, const QJsonValue& v) const
     {
-        fail(at, QStringLiteral("expected %1, found %2").arg(expected, typeName(v)));
+        fail(at,
+             QCoreApplication::translate("chronomap::ChronomapJsonReader", "expected %1, found %2")
+                 .arg(expected, typeName(v)));
     }
 
     // Field readers: `key` is looked up in `o`, which lives at `at`.
@@ -75,7 +78,9 @@ private:
     {
         const QJsonValue v = o.value(key);
         if (v.isUndefined() && need == Need::Required)
-            fail(at, QStringLiteral("the field \"%1\" is missing").arg(key));
+            fail(at, QCoreApplication::translate("chronomap::ChronomapJsonReader",
+                                                 "the field \"%1\" is missing")
+                         .arg(key));
         return v;
     }
     QJsonArray arrayOf(const QJsonObject& o, const Path& at, const QString& key) const
@@ -84,13 +89,19 @@ private:
         if (v.isUndefined())
             return {};
         if (!v.isArray())
-            wrongType(at / key, QStringLiteral("an array, [...]"), v);
+            wrongType(
+                at / key,
+                QCoreApplication::translate("chronomap::ChronomapJsonReader", "an array, [...]"),
+                v);
         return v.toArray();
     }
     QJsonObject objectAt(const QJsonValue& v, const Path& at) const
     {
         if (!v.isObject())
-            wrongType(at, QStringLiteral("an object, {...}"), v);
+            wrongType(
+                at,
+                QCoreApplication::translate("chronomap::ChronomapJsonReader", "an object, {...}"),
+                v);
         return v.toObject();
     }
     QString text(const QJsonObject& o, const Path& at, const QString& key,
@@ -100,7 +111,8 @@ private:
         if (v.isUndefined())
             return QString();
         if (!v.isString())
-            wrongType(at / key, QStringLiteral("a string"), v);
+            wrongType(at / key,
+                      QCoreApplication::translate("chronomap::ChronomapJsonReader", "a string"), v);
         return v.toString();
     }
     qint64 integer(const QJsonObject& o, const Path& at, const QString& key, qint64 min, qint64 max,
@@ -110,12 +122,17 @@ private:
         if (v.isUndefined())
             return byDefault;
         if (!v.isDouble())
-            wrongType(at / key, QStringLiteral("a whole number"), v);
+            wrongType(
+                at / key,
+                QCoreApplication::translate("chronomap::ChronomapJsonReader", "a whole number"), v);
         const double d = v.toDouble();
         if (!std::isfinite(d) || d != std::floor(d))
-            fail(at / key, QStringLiteral("expected a whole number, found %1").arg(d));
+            fail(at / key, QCoreApplication::translate("chronomap::ChronomapJsonReader",
+                                                       "expected a whole number, found %1")
+                               .arg(d));
         if (d < double(min) || d > double(max))
-            fail(at / key, QStringLiteral("expected a number from %1 to %2, found %3")
+            fail(at / key, QCoreApplication::translate("chronomap::ChronomapJsonReader",
+                                                       "expected a number from %1 to %2, found %3")
                                .arg(min)
                                .arg(max)
                                .arg(d));
@@ -131,7 +148,8 @@ private:
         if (v.isUndefined())
             return byDefault;
         if (!v.isDouble() || !std::isfinite(v.toDouble()))
-            wrongType(at / key, QStringLiteral("a number"), v);
+            wrongType(at / key,
+                      QCoreApplication::translate("chronomap::ChronomapJsonReader", "a number"), v);
         return v.toDouble();
     }
     bool boolean(const QJsonObject& o, const Path& at, const QString& key, bool byDefault) const
@@ -140,7 +158,9 @@ private:
         if (v.isUndefined())
             return byDefault;
         if (!v.isBool())
-            wrongType(at / key, QStringLiteral("true or false"), v);
+            wrongType(
+                at / key,
+                QCoreApplication::translate("chronomap::ChronomapJsonReader", "true or false"), v);
         return v.toBool();
     }
     // Absent or empty: an invalid date, allowed only when the date is optional.
@@ -149,16 +169,20 @@ private:
         const QString t = text(o, at, key, need);
         if (t.isEmpty()) {
             if (need == Need::Required)
-                fail(at / key, QStringLiteral("expected an EDTF date such as \"2025-10\", found "
-                                              "an empty string"));
+                fail(at / key,
+                     QCoreApplication::translate("chronomap::ChronomapJsonReader",
+                                                 "expected an EDTF date such as \"2025-10\", found "
+                                                 "an empty string"));
             return PartialDate();
         }
         QString why;
         const PartialDate d = PartialDate::fromEdtf(t, &why);
         if (!d.isValid())
-            fail(at / key, QStringLiteral("expected an EDTF date such as \"2025-10\" or "
-                                          "\"2025?-10-21/2025?-10-31\": %1")
-                               .arg(why));
+            fail(at / key,
+                 QCoreApplication::translate("chronomap::ChronomapJsonReader",
+                                             "expected an EDTF date such as \"2025-10\" or "
+                                             "\"2025?-10-21/2025?-10-31\": %1")
+                     .arg(why));
         return d;
     }
     QColor color(const QJsonObject& o, const Path& at, const QString& key) const
@@ -169,7 +193,9 @@ private:
         const QColor c = QColor::fromString(t);
         if (!c.isValid())
             fail(at / key,
-                 QStringLiteral("expected a colour such as \"#0072b2\", found \"%1\"").arg(t));
+                 QCoreApplication::translate("chronomap::ChronomapJsonReader",
+                                             "expected a colour such as \"#0072b2\", found \"%1\"")
+                     .arg(t));
         return c;
     }
     template <typename E>
@@ -180,11 +206,15 @@ private:
         if (v.isUndefined())
             return byDefault;
         if (!v.isString())
-            wrongType(at / key, QStringLiteral("one of %1").arg(choices), v);
+            wrongType(at / key,
+                      QCoreApplication::translate("chronomap::ChronomapJsonReader", "one of %1")
+                          .arg(choices),
+                      v);
         const std::optional<E> e = fromName(v.toString());
         if (!e)
-            fail(at / key,
-                 QStringLiteral("expected one of %1, found \"%2\"").arg(choices, v.toString()));
+            fail(at / key, QCoreApplication::translate("chronomap::ChronomapJsonReader",
+                                                       "expected one of %1, found \"%2\"")
+                               .arg(choices, v.toString()));
         return *e;
     }
     // A new id for the table: positive, unique in the file.
@@ -192,7 +222,10 @@ private:
     {
         const Id i = id(o, at, QStringLiteral("id"), Need::Required);
         if (seen.contains(i))
-            fail(at / QStringLiteral("id"), QStringLiteral("the id %1 is used twice").arg(i));
+            fail(at / QStringLiteral("id"),
+                 QCoreApplication::translate("chronomap::ChronomapJsonReader",
+                                             "the id %1 is used twice")
+                     .arg(i));
         seen.insert(i);
         return i;
     }
@@ -202,10 +235,12 @@ private:
     {
         const Id i = id(o, at, key, need);
         if (i && !ids.contains(i))
-            fail(at / key, QStringLiteral("expected the id of one of the file's %1, found %2, "
-                                          "which is not among them")
-                               .arg(table)
-                               .arg(i));
+            fail(at / key,
+                 QCoreApplication::translate("chronomap::ChronomapJsonReader",
+                                             "expected the id of one of the file's %1, found %2, "
+                                             "which is not among them")
+                     .arg(table)
+                     .arg(i));
         return i;
     }
     // Citations and annotations point at exactly one of an event, an actor or a relation.
@@ -227,8 +262,9 @@ private:
             ref = EntityRef{kind, reference(o, at, k, ids, k + u's', Need::Required)};
         }
         if (found != 1)
-            fail(at, QStringLiteral("expected exactly one of \"event\", \"actor\" or "
-                                    "\"relation\", found %1")
+            fail(at, QCoreApplication::translate("chronomap::ChronomapJsonReader",
+                                                 "expected exactly one of \"event\", \"actor\" or "
+                                                 "\"relation\", found %1")
                          .arg(found));
         return ref;
     }
@@ -257,17 +293,23 @@ FileStory Reader::read(const QJsonObject& root)
     if (format.toString() != QLatin1String("chronomap"))
         fail(top / QStringLiteral("format"),
              format.isUndefined()
-                 ? QStringLiteral("the field \"format\" is missing: expected \"format\": "
-                                  "\"chronomap\" (is this a Chronomap JSON file?)")
-                 : QStringLiteral("expected \"chronomap\", found %1 (is this a Chronomap JSON "
-                                  "file?)")
+                 ? QCoreApplication::translate(
+                       "chronomap::ChronomapJsonReader",
+                       "the field \"format\" is missing: expected \"format\": "
+                       "\"chronomap\" (is this a Chronomap JSON file?)")
+                 : QCoreApplication::translate(
+                       "chronomap::ChronomapJsonReader",
+                       "expected \"chronomap\", found %1 (is this a Chronomap JSON "
+                       "file?)")
                        .arg(format.isString() ? QString(u'"' + format.toString() + u'"')
                                               : typeName(format)));
     const QJsonValue version = root.value(QStringLiteral("version"));
     if (version.isDouble() && version.toDouble() > kChronomapJsonVersion)
         fail(top / QStringLiteral("version"),
-             QStringLiteral("this file was written by a newer Chronomap (format version %1; "
-                            "this program reads version %2); update Chronomap to import it")
+             QCoreApplication::translate(
+                 "chronomap::ChronomapJsonReader",
+                 "this file was written by a newer Chronomap (format version %1; "
+                 "this program reads version %2); update Chronomap to import it")
                  .arg(version.toDouble())
                  .arg(kChronomapJsonVersion));
     integer(root, top, QStringLiteral("version"), 1, kChronomapJsonVersion, 0, Need::Required);
@@ -297,7 +339,9 @@ void Reader::readMeta(const QJsonObject& root, FileStory& out) const
     const QJsonObject story = objectAt(v, at);
     for (auto it = story.begin(); it != story.end(); ++it) {
         if (!it.value().isString())
-            wrongType(at / it.key(), QStringLiteral("a string"), it.value());
+            wrongType(at / it.key(),
+                      QCoreApplication::translate("chronomap::ChronomapJsonReader", "a string"),
+                      it.value());
         out.meta.append({it.key(), it.value().toString()});
     }
 }
@@ -316,7 +360,9 @@ void Reader::readCategories(const QJsonObject& root, FileStory& out)
         // Names are unique in a story: the timeline's lanes are labelled by them.
         if (names.contains(c.name))
             fail(at / QStringLiteral("name"),
-                 QStringLiteral("the category \"%1\" is defined twice").arg(c.name));
+                 QCoreApplication::translate("chronomap::ChronomapJsonReader",
+                                             "the category \"%1\" is defined twice")
+                     .arg(c.name));
         names.insert(c.name);
         c.color = color(o, at, QStringLiteral("color"));
         c.position = int(integer(o, at, QStringLiteral("position"), INT_MIN, INT_MAX, 0));
@@ -351,10 +397,11 @@ void Reader::readActors(const QJsonObject& root, FileStory& out)
         Actor a;
         a.id = uniqueId(o, at, m_actorIds);
         a.name = text(o, at, QStringLiteral("name"), Need::Required);
-        a.kind =
-            named<ActorKind>(o, at, QStringLiteral("kind"), ActorKind::Person, actorKindFromName,
-                             QStringLiteral("\"person\", \"organization\", \"state\" or "
-                                            "\"group\""));
+        a.kind = named<ActorKind>(
+            o, at, QStringLiteral("kind"), ActorKind::Person, actorKindFromName,
+            QCoreApplication::translate("chronomap::ChronomapJsonReader",
+                                        "\"person\", \"organization\", \"state\" or "
+                                        "\"group\""));
         a.role = text(o, at, QStringLiteral("role"));
         a.description = text(o, at, QStringLiteral("description"));
         a.color = color(o, at, QStringLiteral("color"));
@@ -363,7 +410,8 @@ void Reader::readActors(const QJsonObject& root, FileStory& out)
             const QJsonArray xy = arrayOf(o, at, pinnedKey);
             if (xy.size() != 2 || !xy.at(0).isDouble() || !xy.at(1).isDouble() ||
                 !std::isfinite(xy.at(0).toDouble()) || !std::isfinite(xy.at(1).toDouble()))
-                fail(at / pinnedKey, QStringLiteral("expected two numbers, [x, y]"));
+                fail(at / pinnedKey, QCoreApplication::translate("chronomap::ChronomapJsonReader",
+                                                                 "expected two numbers, [x, y]"));
             a.pinnedX = xy.at(0).toDouble();
             a.pinnedY = xy.at(1).toDouble();
         }
@@ -412,17 +460,20 @@ void Reader::readEvents(const QJsonObject& root, FileStory& out)
         const QJsonArray tags = arrayOf(o, at, tagsKey);
         for (qsizetype t = 0; t < tags.size(); ++t) {
             if (!tags.at(t).isString())
-                wrongType(at / tagsKey / t, QStringLiteral("a string"), tags.at(t));
+                wrongType(at / tagsKey / t,
+                          QCoreApplication::translate("chronomap::ChronomapJsonReader", "a string"),
+                          tags.at(t));
             // A tag listed twice means the same as once; the story stores each tag once.
             if (!e.tags.contains(tags.at(t).toString()))
                 e.tags.append(tags.at(t).toString());
         }
         e.importance = int(integer(o, at, QStringLiteral("importance"), 0, 5, 0));
         e.location = text(o, at, QStringLiteral("location"));
-        e.status = named<Verification>(o, at, QStringLiteral("status"), Verification::Draft,
-                                       verificationFromName,
-                                       QStringLiteral("\"draft\", \"confirmed\", \"disputed\" "
-                                                      "or \"cleared\""));
+        e.status = named<Verification>(
+            o, at, QStringLiteral("status"), Verification::Draft, verificationFromName,
+            QCoreApplication::translate("chronomap::ChronomapJsonReader",
+                                        "\"draft\", \"confirmed\", \"disputed\" "
+                                        "or \"cleared\""));
         e.uid = text(o, at, QStringLiteral("uid"));
         const QString actorsKey = QStringLiteral("actors");
         const QJsonArray actors = arrayOf(o, at, actorsKey);
@@ -435,8 +486,10 @@ void Reader::readEvents(const QJsonObject& root, FileStory& out)
                                      QStringLiteral("actors"), Need::Required);
             if (seen.contains(part.actorId))
                 fail(pat / QStringLiteral("actor"),
-                     QStringLiteral("the actor %1 is listed twice in this event; give one entry "
-                                    "with both roles")
+                     QCoreApplication::translate(
+                         "chronomap::ChronomapJsonReader",
+                         "the actor %1 is listed twice in this event; give one entry "
+                         "with both roles")
                          .arg(part.actorId));
             seen.insert(part.actorId);
             part.role = text(po, pat, QStringLiteral("role"));
@@ -463,10 +516,11 @@ void Reader::readRelations(const QJsonObject& root, FileStory& out)
         r.directed = boolean(o, at, QStringLiteral("directed"), true);
         r.valid = date(o, at, QStringLiteral("date"), Need::Optional);
         r.weight = number(o, at, QStringLiteral("weight"), 1.0);
-        r.status = named<Verification>(o, at, QStringLiteral("status"), Verification::Draft,
-                                       verificationFromName,
-                                       QStringLiteral("\"draft\", \"confirmed\", \"disputed\" "
-                                                      "or \"cleared\""));
+        r.status = named<Verification>(
+            o, at, QStringLiteral("status"), Verification::Draft, verificationFromName,
+            QCoreApplication::translate("chronomap::ChronomapJsonReader",
+                                        "\"draft\", \"confirmed\", \"disputed\" "
+                                        "or \"cleared\""));
         r.description = text(o, at, QStringLiteral("description"));
         out.relations.append(r);
     }
@@ -516,14 +570,18 @@ void Reader::readAnnotations(const QJsonObject& root, FileStory& out)
         const Annotation& a = out.annotations.at(i);
         const Path at = Path() / section / i / QStringLiteral("parent");
         if (a.parentId && !m_annotationIds.contains(a.parentId))
-            fail(at, QStringLiteral("expected the id of one of the file's annotations, found "
-                                    "%1, which is not among them")
+            fail(at, QCoreApplication::translate(
+                         "chronomap::ChronomapJsonReader",
+                         "expected the id of one of the file's annotations, found "
+                         "%1, which is not among them")
                          .arg(a.parentId));
         Id p = a.parentId;
         for (qsizetype steps = 0; p; ++steps) {
             if (p == a.id || steps > out.annotations.size())
-                fail(at, QStringLiteral("the replies form a loop; a thread must start with a "
-                                        "note that has no parent"));
+                fail(at, QCoreApplication::translate(
+                             "chronomap::ChronomapJsonReader",
+                             "the replies form a loop; a thread must start with a "
+                             "note that has no parent"));
             p = parentOf.value(p);
         }
     }
@@ -551,7 +609,10 @@ void Reader::readScenes(const QJsonObject& root, FileStory& out) const
         else if (state.isString()) // a state that was not a JSON object, kept as it was
             s.state = state.toString();
         else
-            wrongType(at / QStringLiteral("state"), QStringLiteral("an object, {...}"), state);
+            wrongType(
+                at / QStringLiteral("state"),
+                QCoreApplication::translate("chronomap::ChronomapJsonReader", "an object, {...}"),
+                state);
         out.scenes.append(s);
     }
 }
@@ -571,7 +632,9 @@ void Reader::readChanges(const QJsonObject& root, FileStory& out) const
         c.action = text(o, at, QStringLiteral("action"), Need::Required);
         c.target.kind = named<EntityKind>(
             o, at, QStringLiteral("entity"), EntityKind::Event, entityKindFromName,
-            QStringLiteral("\"event\", \"actor\", \"relation\", \"source\" or \"annotation\""));
+            QCoreApplication::translate(
+                "chronomap::ChronomapJsonReader",
+                "\"event\", \"actor\", \"relation\", \"source\" or \"annotation\""));
         // The audit log outlives its entries: a deleted entry's id is history, not a link.
         c.target.id = integer(o, at, QStringLiteral("entity_id"), 0, kMaxId, 0);
         c.before = text(o, at, QStringLiteral("before"));
@@ -617,8 +680,10 @@ FileStory readFile(const QByteArray& input, const QString& fileName)
     QByteArray json;
     const QJsonDocument doc = parseJsonGuarded(input, fileName, &json);
     if (!doc.isObject())
-        throw StoreError(located(fileName, json, 0,
-                                 QStringLiteral("expected an object, {\"format\": \"chronomap\", "
+        throw StoreError(
+            located(fileName, json, 0,
+                    QCoreApplication::translate("chronomap::ChronomapJsonReader",
+                                                "expected an object, {\"format\": \"chronomap\", "
                                                 "...}, at the top of the file")));
     return Reader(json, fileName).read(doc.object());
 }
@@ -635,7 +700,9 @@ qint64 writeStory(Store& store, const FileStory& file, const QString& fileName,
     auto step = [&] {
         if (progress && (done++ & 255) == 0 && !progress(total ? double(done) / double(total) : 1))
             throw StoreError(
-                QStringLiteral("%1: the import was cancelled; nothing was changed").arg(fileName));
+                QCoreApplication::translate("chronomap::ChronomapJsonReader",
+                                            "%1: the import was cancelled; nothing was changed")
+                    .arg(fileName));
     };
     QHash<Id, Id> categories, actors, sources, events, relations, annotations;
     auto mapped = [keepIds](const QHash<Id, Id>& map, Id id) {
@@ -772,7 +839,9 @@ qint64 readStoryJson(Store& store, const QByteArray& input, const QString& fileN
     const qint64 matched = writeStory(store, file, fileName, progress);
     if (progress && !progress(1.0))
         throw StoreError(
-            QStringLiteral("%1: the import was cancelled; nothing was changed").arg(fileName));
+            QCoreApplication::translate("chronomap::ChronomapJsonReader",
+                                        "%1: the import was cancelled; nothing was changed")
+                .arg(fileName));
     tx.commit();
     return matched;
 }

@@ -4,6 +4,7 @@
 
 #include "store/store.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 namespace chronomap {
@@ -99,18 +100,24 @@ CsvTable readCsv(const QByteArray& bytes, const QString& fileName, const CsvLimi
         throw StoreError(located(fileName, bytes, offset, what));
     };
     if (bytes.size() > limits.maxFileBytes)
-        throw StoreError(QStringLiteral("%1: the file is larger than %2 MiB, the most Chronomap "
+        throw StoreError(
+            QCoreApplication::translate("chronomap::CsvReader",
+                                        "%1: the file is larger than %2 MiB, the most Chronomap "
                                         "reads as CSV")
-                             .arg(fileName)
-                             .arg(limits.maxFileBytes >> 20));
+                .arg(fileName)
+                .arg(limits.maxFileBytes >> 20));
     // Excel's "Unicode text" and some exports are UTF-16: say so rather than name a byte.
     if (bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF"))
-        fail(0, QStringLiteral("expected UTF-8 text, found UTF-16 (a byte-order mark %1); save "
-                               "the file as \"CSV UTF-8\" in your spreadsheet program")
+        fail(0, QCoreApplication::translate(
+                    "chronomap::CsvReader",
+                    "expected UTF-8 text, found UTF-16 (a byte-order mark %1); save "
+                    "the file as \"CSV UTF-8\" in your spreadsheet program")
                     .arg(QLatin1String(bytes.startsWith("\xFF\xFE") ? "FF FE" : "FE FF")));
     if (const qsizetype bad = firstInvalidUtf8(bytes); bad >= 0)
-        fail(bad, QStringLiteral("expected UTF-8 text, found the byte 0x%1; save the file as "
-                                 "\"CSV UTF-8\" in your spreadsheet program")
+        fail(bad, QCoreApplication::translate(
+                      "chronomap::CsvReader",
+                      "expected UTF-8 text, found the byte 0x%1; save the file as "
+                      "\"CSV UTF-8\" in your spreadsheet program")
                       .arg(static_cast<unsigned char>(bytes.at(bad)), 2, 16, QLatin1Char('0')));
 
     const char* p = bytes.constData();
@@ -132,14 +139,17 @@ CsvTable readCsv(const QByteArray& bytes, const QString& fileName, const CsvLimi
         const bool blank = record.size() == 1 && record.first().isEmpty();
         if (!blank) {
             if (record.size() > limits.maxColumns)
-                fail(at, QStringLiteral("more than %1 columns in one row").arg(limits.maxColumns));
+                fail(at, QCoreApplication::translate("chronomap::CsvReader",
+                                                     "more than %1 columns in one row")
+                             .arg(limits.maxColumns));
             if (!headerDone) {
                 table.header = record;
                 headerDone = true;
             } else {
                 if (table.rows.size() >= limits.maxRows)
-                    fail(at,
-                         QStringLiteral("more than %1 rows; split the file").arg(limits.maxRows));
+                    fail(at, QCoreApplication::translate("chronomap::CsvReader",
+                                                         "more than %1 rows; split the file")
+                                 .arg(limits.maxRows));
                 table.rows.append(record);
                 table.rowLines.append(recordLine);
             }
@@ -159,9 +169,11 @@ CsvTable readCsv(const QByteArray& bytes, const QString& fileName, const CsvLimi
             ++i;
             for (;;) {
                 if (i >= n)
-                    fail(fieldStart, QStringLiteral("expected a closing quote (\") for the quoted "
-                                                    "field that starts here; the file ends "
-                                                    "inside it"));
+                    fail(fieldStart,
+                         QCoreApplication::translate("chronomap::CsvReader",
+                                                     "expected a closing quote (\") for the quoted "
+                                                     "field that starts here; the file ends "
+                                                     "inside it"));
                 const char c = p[i];
                 if (c == '"') {
                     if (i + 1 < n && p[i + 1] == '"') {
@@ -177,30 +189,36 @@ CsvTable readCsv(const QByteArray& bytes, const QString& fileName, const CsvLimi
                 field += c;
                 ++i;
                 if (field.size() > limits.maxFieldBytes)
-                    fail(fieldStart, QStringLiteral("a field longer than %1 KiB; Chronomap refuses "
-                                                    "longer fields")
+                    fail(fieldStart, QCoreApplication::translate(
+                                         "chronomap::CsvReader",
+                                         "a field longer than %1 KiB; Chronomap refuses "
+                                         "longer fields")
                                          .arg(limits.maxFieldBytes >> 10));
             }
             // After the closing quote: a separator, the end of the line or of the file.
             if (i < n && p[i] != sep && p[i] != '\n' && p[i] != '\r')
-                fail(i,
-                     QStringLiteral("expected \"%1\" or the end of the line after a closing "
-                                    "quote; a quote inside a quoted field is written twice (\"\")")
-                         .arg(QLatin1Char(sep)));
+                fail(i, QCoreApplication::translate(
+                            "chronomap::CsvReader",
+                            "expected \"%1\" or the end of the line after a closing "
+                            "quote; a quote inside a quoted field is written twice (\"\")")
+                            .arg(QLatin1Char(sep)));
         } else {
             const qsizetype start = i;
             while (i < n && p[i] != sep && p[i] != '\n' && p[i] != '\r')
                 ++i;
             if (i - start > limits.maxFieldBytes)
-                fail(start, QStringLiteral("a field longer than %1 KiB; Chronomap refuses longer "
-                                           "fields")
+                fail(start, QCoreApplication::translate(
+                                "chronomap::CsvReader",
+                                "a field longer than %1 KiB; Chronomap refuses longer "
+                                "fields")
                                 .arg(limits.maxFieldBytes >> 10));
             field = QByteArray(p + start, i - start);
         }
         recordBytes += field.size();
         if (recordBytes > limits.maxRowBytes)
             fail(fieldStart,
-                 QStringLiteral("a row longer than %1 MiB").arg(limits.maxRowBytes >> 20));
+                 QCoreApplication::translate("chronomap::CsvReader", "a row longer than %1 MiB")
+                     .arg(limits.maxRowBytes >> 20));
         record.append(QString::fromUtf8(field));
         if (i >= n) {
             endRecord(i);
@@ -223,9 +241,11 @@ CsvTable readCsv(const QByteArray& bytes, const QString& fileName, const CsvLimi
         }
     }
     if (!headerDone)
-        throw StoreError(QStringLiteral("%1: the file is empty; expected a header line naming "
+        throw StoreError(
+            QCoreApplication::translate("chronomap::CsvReader",
+                                        "%1: the file is empty; expected a header line naming "
                                         "the columns")
-                             .arg(fileName));
+                .arg(fileName));
     return table;
 }
 

@@ -3,6 +3,7 @@
 
 #include "store/store.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QRegularExpression>
 
@@ -19,19 +20,21 @@ bool isEdgesTable(const CsvTable& table)
 ImportBatch readEdgesTable(const CsvTable& t, const QString& fileName)
 {
     auto failAt = [&](qsizetype row, int col, const QString& what) {
-        throw StoreError(QStringLiteral("%1:%2:%3: column \"%4\": %5")
-                             .arg(fileName)
-                             .arg(row < 0 ? 1 : t.rowLines.value(row, 1))
-                             .arg(col + 1)
-                             .arg(t.header.value(col).trimmed(), what));
+        throw StoreError(
+            QCoreApplication::translate("chronomap::EdgesCsvReader", "%1:%2:%3: column \"%4\": %5")
+                .arg(fileName)
+                .arg(row < 0 ? 1 : t.rowLines.value(row, 1))
+                .arg(col + 1)
+                .arg(t.header.value(col).trimmed(), what));
     };
     const int source = t.column(QStringLiteral("source")),
               target = t.column(QStringLiteral("target"));
     if (source < 0 || target < 0)
-        throw StoreError(
-            QStringLiteral("%1:1:1: the columns \"source\" and \"target\" are required; "
-                           "expected a header such as source,target,type,start,end,weight")
-                .arg(fileName));
+        throw StoreError(QCoreApplication::translate(
+                             "chronomap::EdgesCsvReader",
+                             "%1:1:1: the columns \"source\" and \"target\" are required; "
+                             "expected a header such as source,target,type,start,end,weight")
+                             .arg(fileName));
     const int type = t.column(QStringLiteral("type")), start = t.column(QStringLiteral("start")),
               end = t.column(QStringLiteral("end")), weight = t.column(QStringLiteral("weight")),
               directed = t.column(QStringLiteral("directed")),
@@ -54,9 +57,13 @@ ImportBatch readEdgesTable(const CsvTable& t, const QString& fileName)
         Relation r;
         const QString from = cell(source), to = cell(target);
         if (from.isEmpty())
-            failAt(row, source, QStringLiteral("expected an actor's name, found an empty cell"));
+            failAt(row, source,
+                   QCoreApplication::translate("chronomap::EdgesCsvReader",
+                                               "expected an actor's name, found an empty cell"));
         if (to.isEmpty())
-            failAt(row, target, QStringLiteral("expected an actor's name, found an empty cell"));
+            failAt(row, target,
+                   QCoreApplication::translate("chronomap::EdgesCsvReader",
+                                               "expected an actor's name, found an empty cell"));
         r.sourceId = actorNamed(from);
         r.targetId = actorNamed(to);
         r.type = cell(type);
@@ -72,7 +79,9 @@ ImportBatch readEdgesTable(const CsvTable& t, const QString& fileName)
             r.valid = PartialDate::fromEdtf(text, &why);
             if (!r.valid.isValid())
                 failAt(row, s.isEmpty() ? end : start,
-                       QStringLiteral("expected an EDTF date such as 2025-10 or 2025-10-24: %1")
+                       QCoreApplication::translate(
+                           "chronomap::EdgesCsvReader",
+                           "expected an EDTF date such as 2025-10 or 2025-10-24: %1")
                            .arg(why));
         }
         if (QString w = cell(weight); !w.isEmpty()) {
@@ -83,23 +92,29 @@ ImportBatch readEdgesTable(const CsvTable& t, const QString& fileName)
             bool ok = false;
             r.weight = w.toDouble(&ok);
             if (!ok || !std::isfinite(r.weight))
-                failAt(row, weight, QStringLiteral("expected a number, found \"%1\"").arg(w));
+                failAt(row, weight,
+                       QCoreApplication::translate("chronomap::EdgesCsvReader",
+                                                   "expected a number, found \"%1\"")
+                           .arg(w));
         }
         if (const QString d = cell(directed).toLower(); !d.isEmpty()) {
             if (d != QLatin1String("true") && d != QLatin1String("false") &&
                 d != QLatin1String("1") && d != QLatin1String("0") && d != QLatin1String("yes") &&
                 d != QLatin1String("no"))
                 failAt(row, directed,
-                       QStringLiteral("expected true or false, found \"%1\"").arg(d));
+                       QCoreApplication::translate("chronomap::EdgesCsvReader",
+                                                   "expected true or false, found \"%1\"")
+                           .arg(d));
             r.directed =
                 d == QLatin1String("true") || d == QLatin1String("1") || d == QLatin1String("yes");
         }
         if (const QString st = cell(status).toLower(); !st.isEmpty()) {
             if (!verificationFromName(st))
-                failAt(
-                    row, status,
-                    QStringLiteral("expected draft, confirmed, disputed or cleared, found \"%1\"")
-                        .arg(st));
+                failAt(row, status,
+                       QCoreApplication::translate(
+                           "chronomap::EdgesCsvReader",
+                           "expected draft, confirmed, disputed or cleared, found \"%1\"")
+                           .arg(st));
             r.status = *verificationFromName(st);
         }
         batch.relations.append(r);

@@ -6,6 +6,7 @@
 
 #include "store/store.h"
 
+#include <QCoreApplication>
 #include <QSet>
 
 namespace chronomap {
@@ -81,20 +82,25 @@ CsvMapping guessEventMapping(const CsvTable& table)
 ImportBatch readEventsTable(const CsvTable& t, const CsvMapping& m, const QString& fileName)
 {
     auto fail = [&](qsizetype row, int col, const QString& what) {
-        throw StoreError(QStringLiteral("%1:%2:%3: column \"%4\": %5")
-                             .arg(fileName)
-                             .arg(t.rowLines.value(row, 1))
-                             .arg(col + 1)
-                             .arg(t.header.value(col).trimmed(), what));
+        throw StoreError(
+            QCoreApplication::translate("chronomap::EventsCsvReader", "%1:%2:%3: column \"%4\": %5")
+                .arg(fileName)
+                .arg(t.rowLines.value(row, 1))
+                .arg(col + 1)
+                .arg(t.header.value(col).trimmed(), what));
     };
-    for (const char* required : {"title", "date"})
-        if (m.column(QLatin1String(required)) < 0)
-            throw StoreError(
-                QStringLiteral("%1:1:1: no column gives the event's %2; expected a "
-                               "column named %3 (or choose one in the import dialog)")
-                    .arg(fileName, QLatin1String(required),
-                         QLatin1String(qstrcmp(required, "title") == 0 ? "\"title\" or \"headline\""
-                                                                       : "\"date\" or \"start\"")));
+    if (m.column(QStringLiteral("title")) < 0)
+        throw StoreError(QCoreApplication::translate(
+                             "chronomap::EventsCsvReader",
+                             "%1:1:1: no column gives the event's title; expected a column named "
+                             "\"title\" or \"headline\" (or choose one in the import dialog)")
+                             .arg(fileName));
+    if (m.column(QStringLiteral("date")) < 0)
+        throw StoreError(QCoreApplication::translate(
+                             "chronomap::EventsCsvReader",
+                             "%1:1:1: no column gives the event's date; expected a column named "
+                             "\"date\" or \"start\" (or choose one in the import dialog)")
+                             .arg(fileName));
     ImportBatch batch;
     QHash<QString, qint64> categories;
     QHash<QString, Id> actors;
@@ -113,7 +119,9 @@ ImportBatch readEventsTable(const CsvTable& t, const CsvMapping& m, const QStrin
         const QString end = cell("end");
         if (dateText.isEmpty())
             fail(row, m.column(QStringLiteral("date")),
-                 QStringLiteral("expected a date such as 2025-10-24, found an empty cell"));
+                 QCoreApplication::translate(
+                     "chronomap::EventsCsvReader",
+                     "expected a date such as 2025-10-24, found an empty cell"));
         // EDTF, or what a spreadsheet or a reporter writes ("24.10.2025", "Oct 24, 2025",
         // "late October 2025"), read the way the date field of the window reads it.
         auto readDate = [&](const QString& text, const char* column) {
@@ -124,8 +132,10 @@ ImportBatch readEventsTable(const CsvTable& t, const CsvMapping& m, const QStrin
                 d = parseDatePhrase(text, &phraseWhy);
                 if (!d.isValid())
                     fail(row, m.column(QLatin1String(column)),
-                         QStringLiteral("expected a date such as 2025-10-24, 2025-10 or "
-                                        "2025-10-21/2025-10-31, found \"%1\": %2")
+                         QCoreApplication::translate(
+                             "chronomap::EventsCsvReader",
+                             "expected a date such as 2025-10-24, 2025-10 or "
+                             "2025-10-21/2025-10-31, found \"%1\": %2")
                              .arg(text, phraseWhy.isEmpty() ? why : phraseWhy));
             }
             return d;
@@ -137,8 +147,10 @@ ImportBatch readEventsTable(const CsvTable& t, const CsvMapping& m, const QStrin
             e.date = PartialDate::fromEdtf(e.date.edtf() + u'/' + last.edtf(), &why);
             if (!e.date.isValid())
                 fail(row, m.column(QStringLiteral("end")),
-                     QStringLiteral("the end \"%1\" does not close the range that starts at "
-                                    "\"%2\": %3")
+                     QCoreApplication::translate(
+                         "chronomap::EventsCsvReader",
+                         "the end \"%1\" does not close the range that starts at "
+                         "\"%2\": %3")
                          .arg(end, dateText, why));
         }
         e.displayDate = cell("display_date");
@@ -160,13 +172,18 @@ ImportBatch readEventsTable(const CsvTable& t, const CsvMapping& m, const QStrin
             bool ok = false;
             e.importance = imp.toInt(&ok);
             if (!ok || e.importance < 0 || e.importance > 5)
-                fail(row, m.column(QStringLiteral("importance")),
-                     QStringLiteral("expected a whole number from 0 to 5, found \"%1\"").arg(imp));
+                fail(
+                    row, m.column(QStringLiteral("importance")),
+                    QCoreApplication::translate("chronomap::EventsCsvReader",
+                                                "expected a whole number from 0 to 5, found \"%1\"")
+                        .arg(imp));
         }
         if (const QString st = cell("status").toLower(); !st.isEmpty()) {
             if (!verificationFromName(st))
                 fail(row, m.column(QStringLiteral("status")),
-                     QStringLiteral("expected draft, confirmed, disputed or cleared, found \"%1\"")
+                     QCoreApplication::translate(
+                         "chronomap::EventsCsvReader",
+                         "expected draft, confirmed, disputed or cleared, found \"%1\"")
                          .arg(st));
             e.status = *verificationFromName(st);
         }

@@ -4,6 +4,7 @@
 
 #include "store/store.h"
 
+#include <QCoreApplication>
 #include <QXmlStreamWriter>
 
 #include <algorithm>
@@ -64,7 +65,8 @@ public:
     ImportBatch read()
     {
         if (!m_x.next() || !m_x.isStart() || m_x.name() != QLatin1String("gexf"))
-            m_x.fail(QStringLiteral("expected a <gexf> document (is this a GEXF file?)"));
+            m_x.fail(QCoreApplication::translate(
+                "chronomap::GexfReader", "expected a <gexf> document (is this a GEXF file?)"));
         // The <attribute> being read, for its <default>: only while it is open.
         int attributeDepth = -1;
         QList<Attribute>* attributes = nullptr;
@@ -158,7 +160,8 @@ private:
     {
         const QString id = m_x.attribute("id");
         if (id.isEmpty())
-            m_x.fail(QStringLiteral("expected an id on <node>"));
+            m_x.fail(
+                QCoreApplication::translate("chronomap::GexfReader", "expected an id on <node>"));
         Actor a;
         a.name = m_x.attribute("label").trimmed();
         if (a.name.isEmpty())
@@ -180,7 +183,8 @@ private:
                           b = m_x.attribute("b").toInt(&okB);
                 if (!okR || !okG || !okB || r < 0 || r > 255 || g < 0 || g > 255 || b < 0 ||
                     b > 255)
-                    m_x.fail(QStringLiteral("expected viz:color r, g and b from 0 to 255"));
+                    m_x.fail(QCoreApplication::translate(
+                        "chronomap::GexfReader", "expected viz:color r, g and b from 0 to 255"));
                 double alpha = 1;
                 if (m_x.hasAttribute("a"))
                     alpha = std::clamp(m_x.attribute("a").toDouble(), 0.0, 1.0);
@@ -190,7 +194,8 @@ private:
                 const double x = m_x.attribute("x").toDouble(&okX),
                              y = m_x.attribute("y").toDouble(&okY);
                 if (!okX || !okY || !std::isfinite(x) || !std::isfinite(y))
-                    m_x.fail(QStringLiteral("expected numbers for viz:position x and y"));
+                    m_x.fail(QCoreApplication::translate(
+                        "chronomap::GexfReader", "expected numbers for viz:position x and y"));
                 a.pinnedX = x;
                 a.pinnedY = y;
             }
@@ -207,7 +212,9 @@ private:
                 appendExtra(a.description, title, value);
         }
         if (!m_g.addNode(id, a))
-            m_x.fail(QStringLiteral("the node id \"%1\" is used twice").arg(id));
+            m_x.fail(QCoreApplication::translate("chronomap::GexfReader",
+                                                 "the node id \"%1\" is used twice")
+                         .arg(id));
     }
 
     void readEdge()
@@ -217,8 +224,10 @@ private:
         for (const char* end : {"source", "target"}) {
             const QString node = m_x.attribute(end);
             if (!m_g.hasNode(node))
-                m_x.fail(QStringLiteral("edge \"%1\": expected the %2 to be the id of a node "
-                                        "declared before, found \"%3\"")
+                m_x.fail(QCoreApplication::translate(
+                             "chronomap::GexfReader",
+                             "edge \"%1\": expected the %2 to be the id of a node "
+                             "declared before, found \"%3\"")
                              .arg(id, QLatin1String(end), node));
             (qstrcmp(end, "source") == 0 ? r.sourceId : r.targetId) = m_g.node(node);
         }
@@ -231,7 +240,9 @@ private:
             bool ok = false;
             r.weight = m_x.attribute("weight").toDouble(&ok);
             if (!ok || !std::isfinite(r.weight))
-                m_x.fail(QStringLiteral("edge \"%1\": expected a number for weight, found \"%2\"")
+                m_x.fail(QCoreApplication::translate(
+                             "chronomap::GexfReader",
+                             "edge \"%1\": expected a number for weight, found \"%2\"")
                              .arg(id, m_x.attribute("weight")));
         }
         QString spellStart = m_x.attribute("start"), spellEnd = m_x.attribute("end");
@@ -274,7 +285,9 @@ private:
             r.valid = PartialDate::fromEdtf(edtf, &why);
             if (!r.valid.isValid())
                 m_x.failAt(line, column,
-                           QStringLiteral("edge \"%1\": expected an EDTF date in \"date\": %2")
+                           QCoreApplication::translate(
+                               "chronomap::GexfReader",
+                               "edge \"%1\": expected an EDTF date in \"date\": %2")
                                .arg(id, why));
         } else {
             const auto start = timeBound(spellStart, m_numericTime),
@@ -283,7 +296,9 @@ private:
                 r.valid = dateFromSpell(*start, *end, why);
                 if (!why.isEmpty())
                     m_x.failAt(line, column,
-                               QStringLiteral("edge \"%1\": expected ISO dates in the spell: %2")
+                               QCoreApplication::translate(
+                                   "chronomap::GexfReader",
+                                   "edge \"%1\": expected ISO dates in the spell: %2")
                                    .arg(id, why));
             } else {
                 // Times that are not dates (fractions in a "double" graph): kept as text.

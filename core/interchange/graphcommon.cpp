@@ -1,5 +1,7 @@
 #include "graphcommon.h"
 
+#include <QCoreApplication>
+
 namespace chronomap {
 
 QString spellStart(const PartialDate& d)
@@ -30,7 +32,8 @@ PartialDate dateFromSpell(const QString& start, const QString& end, QString& why
         text = s;
     PartialDate d = PartialDate::fromEdtf(text, &why);
     if (!d.isValid() && why.isEmpty())
-        why = QStringLiteral("\"%1\" is not a date").arg(text);
+        why = QCoreApplication::translate("chronomap::GraphFormats", "\"%1\" is not a date")
+                  .arg(text);
     return d;
 }
 

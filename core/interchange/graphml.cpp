@@ -4,6 +4,7 @@
 
 #include "store/store.h"
 
+#include <QCoreApplication>
 #include <QXmlStreamWriter>
 
 #include <algorithm>
@@ -56,7 +57,9 @@ public:
     ImportBatch read()
     {
         if (!m_x.next() || !m_x.isStart() || m_x.name() != QLatin1String("graphml"))
-            m_x.fail(QStringLiteral("expected a <graphml> document (is this a GraphML file?)"));
+            m_x.fail(QCoreApplication::translate(
+                "chronomap::GraphMlReader",
+                "expected a <graphml> document (is this a GraphML file?)"));
         int keyDepth = -1;
         QString keyId;
         while (m_x.next()) {
@@ -141,10 +144,13 @@ private:
     {
         const QString id = m_x.attribute("id");
         if (id.isEmpty())
-            m_x.fail(QStringLiteral("expected an id on <node>"));
+            m_x.fail(QCoreApplication::translate("chronomap::GraphMlReader",
+                                                 "expected an id on <node>"));
         // Added now, completed at </node>: a group comes before the nodes inside it.
         if (!m_g.addNode(id, Actor{}))
-            m_x.fail(QStringLiteral("the node id \"%1\" is used twice").arg(id));
+            m_x.fail(QCoreApplication::translate("chronomap::GraphMlReader",
+                                                 "the node id \"%1\" is used twice")
+                         .arg(id));
         Open o;
         o.depth = m_x.depth();
         o.id = id;
@@ -173,8 +179,10 @@ private:
     {
         const QString keyRef = m_x.attribute("key");
         if (!m_keys.contains(keyRef))
-            m_x.fail(QStringLiteral("expected the key of a <data> to be declared by a <key>, "
-                                    "found \"%1\"")
+            m_x.fail(QCoreApplication::translate(
+                         "chronomap::GraphMlReader",
+                         "expected the key of a <data> to be declared by a <key>, "
+                         "found \"%1\"")
                          .arg(keyRef));
         const Key k = m_keys.value(keyRef);
         if (!k.yfiles.isEmpty()) {
@@ -187,7 +195,8 @@ private:
             bool ok = false;
             const double d = value.trimmed().toDouble(&ok);
             if (!ok || !std::isfinite(d))
-                m_x.fail(QStringLiteral("expected a number for \"%1\", found \"%2\"")
+                m_x.fail(QCoreApplication::translate("chronomap::GraphMlReader",
+                                                     "expected a number for \"%1\", found \"%2\"")
                              .arg(k.name, value));
         }
         o.data.insert(k.name, value);
@@ -268,9 +277,10 @@ private:
         if (!color.isEmpty()) {
             a.color = QColor::fromString(color);
             if (!a.color.isValid())
-                m_x.fail(
-                    QStringLiteral("node \"%1\": expected a colour such as #0072b2, found \"%2\"")
-                        .arg(o.id, color));
+                m_x.fail(QCoreApplication::translate(
+                             "chronomap::GraphMlReader",
+                             "node \"%1\": expected a colour such as #0072b2, found \"%2\"")
+                             .arg(o.id, color));
         } else if (!r.isEmpty() && !g.isEmpty() && !b.isEmpty()) {
             a.color = QColor(std::clamp(r.toInt(), 0, 255), std::clamp(g.toInt(), 0, 255),
                              std::clamp(b.toInt(), 0, 255));
@@ -316,12 +326,16 @@ private:
         if (!edtf.isEmpty()) {
             r.valid = PartialDate::fromEdtf(edtf, &why);
             if (!r.valid.isValid())
-                m_x.fail(QStringLiteral("edge \"%1\": expected an EDTF date in \"date\": %2")
+                m_x.fail(QCoreApplication::translate(
+                             "chronomap::GraphMlReader",
+                             "edge \"%1\": expected an EDTF date in \"date\": %2")
                              .arg(o.id, why));
         } else {
             r.valid = dateFromSpell(start, end, why);
             if (!why.isEmpty())
-                m_x.fail(QStringLiteral("edge \"%1\": expected ISO dates in start and end: %2")
+                m_x.fail(QCoreApplication::translate(
+                             "chronomap::GraphMlReader",
+                             "edge \"%1\": expected ISO dates in start and end: %2")
                              .arg(o.id, why));
         }
         QStringList rest = d.keys();
@@ -339,8 +353,10 @@ private:
                  {std::pair{"source", e.source}, {"target", e.target}}) {
                 if (!m_g.hasNode(node))
                     m_x.failAt(e.line, e.column,
-                               QStringLiteral("edge \"%1\": expected the %2 to be the id of a node "
-                                              "in the file, found \"%3\"")
+                               QCoreApplication::translate(
+                                   "chronomap::GraphMlReader",
+                                   "edge \"%1\": expected the %2 to be the id of a node "
+                                   "in the file, found \"%3\"")
                                    .arg(e.id, QLatin1String(which), node));
             }
             e.relation.sourceId = m_g.node(e.source);

@@ -2,6 +2,7 @@
 
 #include "store/store.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QSet>
 
@@ -17,9 +18,11 @@ QString nameKey(const QString& name)
     return actorNameKey(name);
 }
 
-QString plural(qint64 n, const char* one, const char* many)
+// One translatable text for one and one for many, each with the count as %1: German, like
+// English, has just the two forms.
+QString plural(qint64 n, const QString& one, const QString& many)
 {
-    return QStringLiteral("%1 %2").arg(n).arg(QLatin1String(n == 1 ? one : many));
+    return (n == 1 ? one : many).arg(n);
 }
 
 // A story that has no title of its own yet: none, or the one Story::create gives a new empty
@@ -33,7 +36,9 @@ bool untitled(const Store& store)
 [[noreturn]] void cancelled(const QString& fileName)
 {
     throw StoreError(
-        QStringLiteral("%1: the import was cancelled; nothing was changed").arg(fileName));
+        QCoreApplication::translate("chronomap::ImportSummary",
+                                    "%1: the import was cancelled; nothing was changed")
+            .arg(fileName));
 }
 
 } // namespace
@@ -62,18 +67,30 @@ Actor mergedActor(const Actor& existing, const Actor& incoming)
 QString ImportSummary::text() const
 {
     QStringList parts;
-    parts << plural(newEvents, "event", "events");
-    parts << plural(newActors, "new actor", "new actors");
+    parts << plural(newEvents, QCoreApplication::translate("chronomap::ImportSummary", "%1 event"),
+                    QCoreApplication::translate("chronomap::ImportSummary", "%1 events"));
+    parts << plural(newActors,
+                    QCoreApplication::translate("chronomap::ImportSummary", "%1 new actor"),
+                    QCoreApplication::translate("chronomap::ImportSummary", "%1 new actors"));
     if (matchedActors)
-        parts << plural(matchedActors, "actor matched by name", "actors matched by name");
+        parts << plural(
+            matchedActors,
+            QCoreApplication::translate("chronomap::ImportSummary", "%1 actor matched by name"),
+            QCoreApplication::translate("chronomap::ImportSummary", "%1 actors matched by name"));
     if (newRelations)
-        parts << plural(newRelations, "relation", "relations");
+        parts << plural(newRelations,
+                        QCoreApplication::translate("chronomap::ImportSummary", "%1 relation"),
+                        QCoreApplication::translate("chronomap::ImportSummary", "%1 relations"));
     if (newCategories)
-        parts << plural(newCategories, "new category", "new categories");
+        parts << plural(
+            newCategories,
+            QCoreApplication::translate("chronomap::ImportSummary", "%1 new category"),
+            QCoreApplication::translate("chronomap::ImportSummary", "%1 new categories"));
     if (newEras)
-        parts << plural(newEras, "era", "eras");
+        parts << plural(newEras, QCoreApplication::translate("chronomap::ImportSummary", "%1 era"),
+                        QCoreApplication::translate("chronomap::ImportSummary", "%1 eras"));
     if (titleSet)
-        parts << QStringLiteral("the story title");
+        parts << QCoreApplication::translate("chronomap::ImportSummary", "the story title");
     return parts.join(QStringLiteral(", "));
 }
 

@@ -6,6 +6,7 @@
 
 #include "store/store.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
@@ -79,17 +80,23 @@ QByteArray readInputFile(const QString& path, qint64 maxBytes)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        throw StoreError(QStringLiteral("%1: cannot open the file: %2").arg(path, f.errorString()));
+        throw StoreError(
+            QCoreApplication::translate("chronomap::Interchange", "%1: cannot open the file: %2")
+                .arg(path, f.errorString()));
     // The size the file claims, checked before a byte is read: a 2 GB file is refused at once.
     if (f.size() > maxBytes)
-        throw StoreError(QStringLiteral("%1: the file is %2 MiB; Chronomap imports files up to "
+        throw StoreError(
+            QCoreApplication::translate("chronomap::Interchange",
+                                        "%1: the file is %2 MiB; Chronomap imports files up to "
                                         "%3 MiB")
-                             .arg(path)
-                             .arg(f.size() >> 20)
-                             .arg(maxBytes >> 20));
+                .arg(path)
+                .arg(f.size() >> 20)
+                .arg(maxBytes >> 20));
     QByteArray bytes = f.readAll();
     if (f.error() != QFile::NoError)
-        throw StoreError(QStringLiteral("%1: cannot read the file: %2").arg(path, f.errorString()));
+        throw StoreError(
+            QCoreApplication::translate("chronomap::Interchange", "%1: cannot read the file: %2")
+                .arg(path, f.errorString()));
     return bytes;
 }
 
@@ -134,12 +141,16 @@ ParsedImport parse(const QString& path, const QString& requested,
     if (format.isEmpty())
         format = guessImportFormat(path, bytes.left(65536));
     if (format.isEmpty())
-        throw StoreError(QStringLiteral("%1: cannot tell the format from the name or the content; "
+        throw StoreError(
+            QCoreApplication::translate("chronomap::Interchange",
+                                        "%1: cannot tell the format from the name or the content; "
                                         "give --format csv|timelinejs|gexf|graphml|json|edges")
-                             .arg(path));
+                .arg(path));
     if (!importFormats().contains(format))
-        throw StoreError(QStringLiteral("%1: unknown format \"%2\"; expected one of %3")
-                             .arg(path, format, importFormats().join(QStringLiteral(", "))));
+        throw StoreError(
+            QCoreApplication::translate("chronomap::Interchange",
+                                        "%1: unknown format \"%2\"; expected one of %3")
+                .arg(path, format, importFormats().join(QStringLiteral(", "))));
     if (format == QLatin1String("json")) {
         p.format = format;
         p.chronomapJson = bytes;
@@ -245,8 +256,10 @@ QByteArray exportBytes(const Store& store, const QString& format, const QString&
         return writeGexf(store);
     if (f == QLatin1String("graphml"))
         return writeGraphMl(store);
-    throw StoreError(QStringLiteral("%1: unknown export format \"%2\"; expected one of %3")
-                         .arg(path, f, exportFormats().join(QStringLiteral(", "))));
+    throw StoreError(
+        QCoreApplication::translate("chronomap::Interchange",
+                                    "%1: unknown export format \"%2\"; expected one of %3")
+            .arg(path, f, exportFormats().join(QStringLiteral(", "))));
 }
 
 void exportData(const Store& store, const QString& format, const QString& path)
@@ -255,11 +268,14 @@ void exportData(const Store& store, const QString& format, const QString& path)
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         throw StoreError(
-            QStringLiteral("%1: cannot write the file: %2").arg(path, file.errorString()));
+            QCoreApplication::translate("chronomap::Interchange", "%1: cannot write the file: %2")
+                .arg(path, file.errorString()));
     if (file.write(bytes) != bytes.size() || !file.commit())
-        throw StoreError(QStringLiteral("%1: cannot write the file: %2; an existing file was left "
+        throw StoreError(
+            QCoreApplication::translate("chronomap::Interchange",
+                                        "%1: cannot write the file: %2; an existing file was left "
                                         "as it was")
-                             .arg(path, file.errorString()));
+                .arg(path, file.errorString()));
 }
 
 } // namespace chronomap

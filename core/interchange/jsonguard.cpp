@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include <QCoreApplication>
+
 namespace chronomap {
 
 namespace {
@@ -42,10 +44,12 @@ QString located(const QString& fileName, const QByteArray& bytes, qsizetype offs
 void checkJsonLimits(const QByteArray& json, const QString& fileName)
 {
     if (json.size() > kMaxJsonFileBytes)
-        throw StoreError(QStringLiteral("%1: the file is larger than 256 MiB (%2 bytes), the "
+        throw StoreError(
+            QCoreApplication::translate("chronomap::JsonGuard",
+                                        "%1: the file is larger than 256 MiB (%2 bytes), the "
                                         "most Chronomap reads")
-                             .arg(fileName)
-                             .arg(json.size()));
+                .arg(fileName)
+                .arg(json.size()));
     // One pass over the bytes, tracking strings so that brackets inside them do not count.
     struct Level
     {
@@ -59,8 +63,10 @@ void checkJsonLimits(const QByteArray& json, const QString& fileName)
     const char* p = json.constData();
     const qsizetype n = json.size();
     auto tooLong = [&](qsizetype start) {
-        throw StoreError(located(fileName, json, start,
-                                 QStringLiteral("a string longer than 1 MiB; Chronomap refuses "
+        throw StoreError(
+            located(fileName, json, start,
+                    QCoreApplication::translate("chronomap::JsonGuard",
+                                                "a string longer than 1 MiB; Chronomap refuses "
                                                 "longer strings")));
     };
     for (qsizetype i = 0; i < n; ++i) {
@@ -83,11 +89,13 @@ void checkJsonLimits(const QByteArray& json, const QString& fileName)
         case '[':
         case '{':
             if (depth == kMaxDepth)
-                throw StoreError(located(fileName, json, i,
-                                         QStringLiteral("the document is nested deeper than %1 "
+                throw StoreError(
+                    located(fileName, json, i,
+                            QCoreApplication::translate("chronomap::JsonGuard",
+                                                        "the document is nested deeper than %1 "
                                                         "levels; a Chronomap story needs at most "
                                                         "a few")
-                                             .arg(kMaxDepth)));
+                                .arg(kMaxDepth)));
             stack[depth++] = Level{c == '[', 0};
             break;
         case ']':
@@ -98,9 +106,11 @@ void checkJsonLimits(const QByteArray& json, const QString& fileName)
         case ',':
             if (depth > 0 && stack[depth - 1].array &&
                 ++stack[depth - 1].separators >= kMaxArrayEntries)
-                throw StoreError(located(
-                    fileName, json, i,
-                    QStringLiteral("an array with more than %1 entries").arg(kMaxArrayEntries)));
+                throw StoreError(
+                    located(fileName, json, i,
+                            QCoreApplication::translate("chronomap::JsonGuard",
+                                                        "an array with more than %1 entries")
+                                .arg(kMaxArrayEntries)));
             break;
         default:
             break;
@@ -114,40 +124,49 @@ QString jsonSyntaxError(QJsonParseError::ParseError error)
 {
     switch (error) {
     case QJsonParseError::UnterminatedObject:
-        return QStringLiteral("expected \",\" or \"}\" (an object is not closed; is the file "
-                              "cut short?)");
+        return QCoreApplication::translate(
+            "chronomap::JsonGuard", "expected \",\" or \"}\" (an object is not closed; is the file "
+                                    "cut short?)");
     case QJsonParseError::MissingNameSeparator:
-        return QStringLiteral("expected \":\" after a key");
+        return QCoreApplication::translate("chronomap::JsonGuard", "expected \":\" after a key");
     case QJsonParseError::UnterminatedArray:
-        return QStringLiteral("expected \",\" or \"]\" (an array is not closed; is the file "
-                              "cut short?)");
+        return QCoreApplication::translate(
+            "chronomap::JsonGuard", "expected \",\" or \"]\" (an array is not closed; is the file "
+                                    "cut short?)");
     case QJsonParseError::MissingValueSeparator:
-        return QStringLiteral("expected \",\" between two values");
+        return QCoreApplication::translate("chronomap::JsonGuard",
+                                           "expected \",\" between two values");
     case QJsonParseError::IllegalValue:
-        return QStringLiteral("expected a value: a \"string\", a number, {object}, [array], "
-                              "true, false or null");
+        return QCoreApplication::translate(
+            "chronomap::JsonGuard", "expected a value: a \"string\", a number, {object}, [array], "
+                                    "true, false or null");
     case QJsonParseError::TerminationByNumber:
-        return QStringLiteral("expected more after a number (the file ends inside it)");
+        return QCoreApplication::translate(
+            "chronomap::JsonGuard", "expected more after a number (the file ends inside it)");
     case QJsonParseError::IllegalNumber:
-        return QStringLiteral("expected a number");
+        return QCoreApplication::translate("chronomap::JsonGuard", "expected a number");
     case QJsonParseError::IllegalEscapeSequence:
-        return QStringLiteral("expected an escape such as \\n, \\\" or \\u00e9 after \\");
+        return QCoreApplication::translate(
+            "chronomap::JsonGuard", "expected an escape such as \\n, \\\" or \\u00e9 after \\");
     case QJsonParseError::IllegalUTF8String:
-        return QStringLiteral("expected UTF-8 text");
+        return QCoreApplication::translate("chronomap::JsonGuard", "expected UTF-8 text");
     case QJsonParseError::UnterminatedString:
-        return QStringLiteral("expected the closing quote of a string");
+        return QCoreApplication::translate("chronomap::JsonGuard",
+                                           "expected the closing quote of a string");
     case QJsonParseError::MissingObject:
-        return QStringLiteral("expected an object, {...}");
+        return QCoreApplication::translate("chronomap::JsonGuard", "expected an object, {...}");
     case QJsonParseError::DeepNesting:
-        return QStringLiteral("the document is nested too deeply");
+        return QCoreApplication::translate("chronomap::JsonGuard",
+                                           "the document is nested too deeply");
     case QJsonParseError::DocumentTooLarge:
-        return QStringLiteral("the document is too large");
+        return QCoreApplication::translate("chronomap::JsonGuard", "the document is too large");
     case QJsonParseError::GarbageAtEnd:
-        return QStringLiteral("expected the end of the file after the story's closing \"}\"");
+        return QCoreApplication::translate(
+            "chronomap::JsonGuard", "expected the end of the file after the story's closing \"}\"");
     case QJsonParseError::NoError:
         break;
     }
-    return QStringLiteral("not valid JSON");
+    return QCoreApplication::translate("chronomap::JsonGuard", "not valid JSON");
 }
 
 QJsonDocument parseJsonGuarded(const QByteArray& input, const QString& fileName,

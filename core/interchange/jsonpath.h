@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonValue>
@@ -41,7 +42,8 @@ inline QString pathText(const Path& path)
         else
             out += (out.isEmpty() ? QString() : QStringLiteral(".")) + s.key;
     }
-    return out.isEmpty() ? QStringLiteral("the top level") : out;
+    return out.isEmpty() ? QCoreApplication::translate("chronomap::JsonPath", "the top level")
+                         : out;
 }
 
 // Finds where a path's value starts in the raw bytes, so that a semantic error (a bad date,
@@ -162,19 +164,19 @@ inline QString typeName(const QJsonValue& v)
     case QJsonValue::Null:
         return QStringLiteral("null");
     case QJsonValue::Bool:
-        return QStringLiteral("true or false");
+        return QCoreApplication::translate("chronomap::JsonPath", "true or false");
     case QJsonValue::Double:
-        return QStringLiteral("a number");
+        return QCoreApplication::translate("chronomap::JsonPath", "a number");
     case QJsonValue::String:
-        return QStringLiteral("a string");
+        return QCoreApplication::translate("chronomap::JsonPath", "a string");
     case QJsonValue::Array:
-        return QStringLiteral("an array");
+        return QCoreApplication::translate("chronomap::JsonPath", "an array");
     case QJsonValue::Object:
-        return QStringLiteral("an object");
+        return QCoreApplication::translate("chronomap::JsonPath", "an object");
     case QJsonValue::Undefined:
         break;
     }
-    return QStringLiteral("nothing");
+    return QCoreApplication::translate("chronomap::JsonPath", "nothing");
 }
 
 } // namespace chronomap

@@ -6,6 +6,7 @@
 
 #include "store/store.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -139,32 +140,38 @@ QString yearText(qint64 y)
 QString edtfOf(const DateParts& d, QString& why)
 {
     if (d.year < -9999 || d.year > 9999) {
-        why = QStringLiteral("expected a year from -9999 to 9999, found %1").arg(d.year);
+        why = QCoreApplication::translate("chronomap::TimelineJsReader",
+                                          "expected a year from -9999 to 9999, found %1")
+                  .arg(d.year);
         return {};
     }
     QString out = yearText(d.year);
     if (d.month == 0) {
         if (d.day || d.hour >= 0) {
-            why = QStringLiteral("a day or a time needs a month");
+            why = QCoreApplication::translate("chronomap::TimelineJsReader",
+                                              "a day or a time needs a month");
             return {};
         }
         return out;
     }
     if (d.month < 1 || d.month > 12) {
-        why = QStringLiteral("expected a month from 1 to 12, found %1").arg(d.month);
+        why = QCoreApplication::translate("chronomap::TimelineJsReader",
+                                          "expected a month from 1 to 12, found %1")
+                  .arg(d.month);
         return {};
     }
     out += QStringLiteral("-%1").arg(d.month, 2, 10, QLatin1Char('0'));
     if (d.day == 0) {
         if (d.hour >= 0) {
-            why = QStringLiteral("a time needs a day");
+            why = QCoreApplication::translate("chronomap::TimelineJsReader", "a time needs a day");
             return {};
         }
         return out;
     }
     const int days = PartialDate::daysInMonth(int(d.year), d.month);
     if (d.day < 1 || d.day > days) {
-        why = QStringLiteral("expected a day from 1 to %1 for that month, found %2")
+        why = QCoreApplication::translate("chronomap::TimelineJsReader",
+                                          "expected a day from 1 to %1 for that month, found %2")
                   .arg(days)
                   .arg(d.day);
         return {};
@@ -173,7 +180,8 @@ QString edtfOf(const DateParts& d, QString& why)
     if (d.hour < 0)
         return out;
     if (d.hour > 23 || d.minute > 59 || d.second > 59) {
-        why = QStringLiteral("expected a time from 00:00:00 to 23:59:59");
+        why = QCoreApplication::translate("chronomap::TimelineJsReader",
+                                          "expected a time from 00:00:00 to 23:59:59");
         return {};
     }
     out += QStringLiteral("T%1:%2")
@@ -199,7 +207,8 @@ PartialDate dateOf(const DateParts& start, const std::optional<DateParts>& end, 
     }
     PartialDate d = PartialDate::fromEdtf(text, &why);
     if (!d.isValid() && why.isEmpty())
-        why = QStringLiteral("\"%1\" is not a date").arg(text);
+        why = QCoreApplication::translate("chronomap::TimelineJsReader", "\"%1\" is not a date")
+                  .arg(text);
     return d;
 }
 
@@ -303,7 +312,9 @@ private:
     QJsonObject object(const QJsonValue& v, const Path& at) const
     {
         if (!v.isObject())
-            fail(at, QStringLiteral("expected an object, {...}, found %1").arg(typeName(v)));
+            fail(at, QCoreApplication::translate("chronomap::TimelineJsReader",
+                                                 "expected an object, {...}, found %1")
+                         .arg(typeName(v)));
         return v.toObject();
     }
     // Text fields: TimelineJS writers put numbers where text goes, so both are read.
@@ -316,7 +327,9 @@ private:
             return v.toString();
         if (v.isDouble())
             return QString::number(v.toDouble(), 'g', 17);
-        fail(at / key, QStringLiteral("expected a string, found %1").arg(typeName(v)));
+        fail(at / key, QCoreApplication::translate("chronomap::TimelineJsReader",
+                                                   "expected a string, found %1")
+                           .arg(typeName(v)));
     }
     // A whole number given as a number or as text ("2025"), as TimelineJS documents it.
     std::optional<qint64> whole(const QJsonObject& o, const Path& at, const QString& key) const
@@ -334,9 +347,10 @@ private:
             n = v.toString().trimmed().toLongLong(&ok);
         }
         if (!ok)
-            fail(at / key,
-                 QStringLiteral("expected a whole number such as 2025 or \"2025\", found %1")
-                     .arg(v.isString() ? u'"' + v.toString() + u'"' : typeName(v)));
+            fail(at / key, QCoreApplication::translate(
+                               "chronomap::TimelineJsReader",
+                               "expected a whole number such as 2025 or \"2025\", found %1")
+                               .arg(v.isString() ? u'"' + v.toString() + u'"' : typeName(v)));
         return n;
     }
     DateParts date(const QJsonObject& slide, const Path& at, const QString& key) const
@@ -346,13 +360,17 @@ private:
         DateParts d;
         const auto year = whole(o, dat, QStringLiteral("year"));
         if (!year)
-            fail(dat,
-                 QStringLiteral("the field \"year\" is missing; TimelineJS needs at least a year"));
+            fail(dat, QCoreApplication::translate(
+                          "chronomap::TimelineJsReader",
+                          "the field \"year\" is missing; TimelineJS needs at least a year"));
         d.year = *year;
         const auto part = [&](const char* name, int fallback) {
             const auto n = whole(o, dat, QLatin1String(name));
             if (n && (*n < -1 || *n > 9999))
-                fail(dat / QLatin1String(name), QStringLiteral("%1 is out of range").arg(*n));
+                fail(
+                    dat / QLatin1String(name),
+                    QCoreApplication::translate("chronomap::TimelineJsReader", "%1 is out of range")
+                        .arg(*n));
             return n ? int(*n) : fallback;
         };
         d.month = part("month", 0);
@@ -374,7 +392,9 @@ private:
         const PartialDate d = dateOf(s, e, why);
         if (!d.isValid())
             fail(at / QStringLiteral("start_date"),
-                 QStringLiteral("expected a valid date: %1").arg(why));
+                 QCoreApplication::translate("chronomap::TimelineJsReader",
+                                             "expected a valid date: %1")
+                     .arg(why));
         if (start)
             *start = s;
         return d;
@@ -429,11 +449,15 @@ ImportBatch JsonReader::read(const QJsonObject& root)
     }
     const QJsonValue eventsValue = root.value(QStringLiteral("events"));
     if (eventsValue.isUndefined())
-        fail(top, QStringLiteral("the field \"events\" is missing: a TimelineJS file has "
-                                 "\"events\": [...] (is this a TimelineJS file?)"));
+        fail(top,
+             QCoreApplication::translate("chronomap::TimelineJsReader",
+                                         "the field \"events\" is missing: a TimelineJS file has "
+                                         "\"events\": [...] (is this a TimelineJS file?)"));
     if (!eventsValue.isArray())
         fail(top / QStringLiteral("events"),
-             QStringLiteral("expected an array, [...], found %1").arg(typeName(eventsValue)));
+             QCoreApplication::translate("chronomap::TimelineJsReader",
+                                         "expected an array, [...], found %1")
+                 .arg(typeName(eventsValue)));
     const QJsonArray events = eventsValue.toArray();
     QHash<QString, qint64> categories;
     for (qsizetype i = 0; i < events.size(); ++i) {
@@ -456,7 +480,9 @@ ImportBatch JsonReader::read(const QJsonObject& root)
     if (!erasValue.isUndefined()) {
         if (!erasValue.isArray())
             fail(top / QStringLiteral("eras"),
-                 QStringLiteral("expected an array, [...], found %1").arg(typeName(erasValue)));
+                 QCoreApplication::translate("chronomap::TimelineJsReader",
+                                             "expected an array, [...], found %1")
+                     .arg(typeName(erasValue)));
         const QJsonArray eras = erasValue.toArray();
         for (qsizetype i = 0; i < eras.size(); ++i) {
             const Path at = top / QStringLiteral("eras") / i;
@@ -486,7 +512,8 @@ private:
     [[noreturn]] void fail(qsizetype row, int col, const QString& what) const
     {
         const qint64 line = row < 0 ? 1 : m_t.rowLines.value(row, 1);
-        throw StoreError(QStringLiteral("%1:%2:%3: column \"%4\": %5")
+        throw StoreError(QCoreApplication::translate("chronomap::TimelineJsReader",
+                                                     "%1:%2:%3: column \"%4\": %5")
                              .arg(m_fileName)
                              .arg(line)
                              .arg(col + 1)
@@ -525,7 +552,10 @@ private:
                 }
         }
         if (!ok)
-            fail(row, col, QStringLiteral("expected a whole number, found \"%1\"").arg(t));
+            fail(row, col,
+                 QCoreApplication::translate("chronomap::TimelineJsReader",
+                                             "expected a whole number, found \"%1\"")
+                     .arg(t));
         return n;
     }
     // A row's media and background.
@@ -568,14 +598,19 @@ private:
         const auto m = re.match(t);
         if (!m.hasMatch())
             fail(row, col,
-                 QStringLiteral("expected a time such as 14:30 or 2:30 PM, found \"%1\"")
+                 QCoreApplication::translate(
+                     "chronomap::TimelineJsReader",
+                     "expected a time such as 14:30 or 2:30 PM, found \"%1\"")
                      .arg(m_t.cell(row, col).trimmed()));
         const bool compact = m.hasCaptured(5);
         int h = m.captured(compact ? 5 : 1).toInt();
         if (!halfDay.isNull()) {
             if (h < 1 || h > 12)
                 fail(row, col,
-                     QStringLiteral("expected an hour from 1 to 12 before AM/PM, found %1").arg(h));
+                     QCoreApplication::translate(
+                         "chronomap::TimelineJsReader",
+                         "expected an hour from 1 to 12 before AM/PM, found %1")
+                         .arg(h));
             h = (h % 12) + (halfDay == u'p' ? 12 : 0);
         }
         d.hour = h;
@@ -617,7 +652,9 @@ private:
             setTime(u);
         } else {
             fail(row, col,
-                 QStringLiteral("expected a date such as 2025,10,24 or 2025-10-24, found \"%1\"")
+                 QCoreApplication::translate(
+                     "chronomap::TimelineJsReader",
+                     "expected a date such as 2025,10,24 or 2025-10-24, found \"%1\"")
                      .arg(t));
         }
         return d;
@@ -653,13 +690,18 @@ private:
         if (!start) {
             if (required)
                 fail(row, col,
-                     QStringLiteral("expected a year; every event needs at least a year"));
+                     QCoreApplication::translate(
+                         "chronomap::TimelineJsReader",
+                         "expected a year; every event needs at least a year"));
             return {};
         }
         QString why;
         const PartialDate d = dateOf(*start, end, why);
         if (!d.isValid())
-            fail(row, col, QStringLiteral("expected a valid date: %1").arg(why));
+            fail(row, col,
+                 QCoreApplication::translate("chronomap::TimelineJsReader",
+                                             "expected a valid date: %1")
+                     .arg(why));
         return d;
     }
 
@@ -672,15 +714,18 @@ ImportBatch TableReader::read()
 {
     m_old = m_t.column(QStringLiteral("Year")) < 0 && m_t.column(QStringLiteral("Start Date")) >= 0;
     if (m_t.column(QStringLiteral("Year")) < 0 && !m_old)
-        throw StoreError(
-            QStringLiteral("%1:1:1: the column \"Year\" (or \"Start Date\") is missing; "
-                           "expected TimelineJS's template: Year, Month, Day, Time, "
-                           "End Year, ..., Headline, Text, ...")
-                .arg(m_fileName));
-    if (m_t.column(QStringLiteral("Headline")) < 0)
-        throw StoreError(QStringLiteral("%1:1:1: the column \"Headline\" is missing; expected "
-                                        "TimelineJS's template")
+        throw StoreError(QCoreApplication::translate(
+                             "chronomap::TimelineJsReader",
+                             "%1:1:1: the column \"Year\" (or \"Start Date\") is missing; "
+                             "expected TimelineJS's template: Year, Month, Day, Time, "
+                             "End Year, ..., Headline, Text, ...")
                              .arg(m_fileName));
+    if (m_t.column(QStringLiteral("Headline")) < 0)
+        throw StoreError(
+            QCoreApplication::translate("chronomap::TimelineJsReader",
+                                        "%1:1:1: the column \"Headline\" is missing; expected "
+                                        "TimelineJS's template")
+                .arg(m_fileName));
     ImportBatch batch;
     QHash<QString, qint64> categories;
     for (qsizetype row = 0; row < m_t.rows.size(); ++row) {
@@ -733,10 +778,11 @@ ImportBatch readTimelineJsJson(const QByteArray& input, const QString& fileName)
     QByteArray json;
     const QJsonDocument doc = parseJsonGuarded(input, fileName, &json);
     if (!doc.isObject())
-        throw StoreError(
-            located(fileName, json, 0,
-                    QStringLiteral("expected an object, {\"events\": [...]}, at the top "
-                                   "of the file")));
+        throw StoreError(located(
+            fileName, json, 0,
+            QCoreApplication::translate("chronomap::TimelineJsReader",
+                                        "expected an object, {\"events\": [...]}, at the top "
+                                        "of the file")));
     return JsonReader(json, fileName).read(doc.object());
 }
 

@@ -2,15 +2,19 @@
 
 #include "store/store.h"
 
+#include <QCoreApplication>
+
 namespace chronomap {
 
 GuardedXml::GuardedXml(const QByteArray& bytes, const QString& fileName) : m_fileName(fileName)
 {
     if (bytes.size() > kMaxBytes)
-        throw StoreError(QStringLiteral("%1: the file is larger than 256 MiB (%2 bytes), the most "
+        throw StoreError(
+            QCoreApplication::translate("chronomap::GuardedXml",
+                                        "%1: the file is larger than 256 MiB (%2 bytes), the most "
                                         "Chronomap reads as XML")
-                             .arg(fileName)
-                             .arg(bytes.size()));
+                .arg(fileName)
+                .arg(bytes.size()));
     m_r.addData(bytes);
     // Entities are refused at the DTD already; this is a second fence.
     m_r.setEntityExpansionLimit(0);
@@ -41,22 +45,30 @@ bool GuardedXml::next()
             // a file we would read differently from the tool that wrote it.
             if (!m_r.entityDeclarations().isEmpty() ||
                 m_r.text().contains(QLatin1String("<!ENTITY"), Qt::CaseInsensitive))
-                fail(QStringLiteral("the file declares XML entities in a DTD; Chronomap refuses "
-                                    "them (they can expand without limit); remove the "
-                                    "<!DOCTYPE ...> block"));
+                fail(QCoreApplication::translate(
+                    "chronomap::GuardedXml",
+                    "the file declares XML entities in a DTD; Chronomap refuses "
+                    "them (they can expand without limit); remove the "
+                    "<!DOCTYPE ...> block"));
             break;
         case QXmlStreamReader::EntityReference:
-            fail(QStringLiteral("an entity reference (&%1;) that is not one of XML's own; "
-                                "Chronomap does not expand entities")
+            fail(QCoreApplication::translate(
+                     "chronomap::GuardedXml",
+                     "an entity reference (&%1;) that is not one of XML's own; "
+                     "Chronomap does not expand entities")
                      .arg(m_r.name()));
         case QXmlStreamReader::StartElement:
             if (++m_depth > kMaxDepth)
-                fail(QStringLiteral("elements nested deeper than %1 levels").arg(kMaxDepth));
+                fail(QCoreApplication::translate("chronomap::GuardedXml",
+                                                 "elements nested deeper than %1 levels")
+                         .arg(kMaxDepth));
             if (++m_elements > kMaxElements)
-                fail(QStringLiteral("more than %1 elements").arg(kMaxElements));
+                fail(QCoreApplication::translate("chronomap::GuardedXml", "more than %1 elements")
+                         .arg(kMaxElements));
             for (const QXmlStreamAttribute& a : m_r.attributes())
                 if (a.value().size() > kMaxText)
-                    fail(QStringLiteral("an attribute longer than 1 MiB"));
+                    fail(QCoreApplication::translate("chronomap::GuardedXml",
+                                                     "an attribute longer than 1 MiB"));
             return true;
         case QXmlStreamReader::EndElement:
             --m_depth;
@@ -72,8 +84,11 @@ bool GuardedXml::next()
     if (m_r.hasError()) {
         QString why = m_r.errorString();
         if (m_r.error() == QXmlStreamReader::PrematureEndOfDocumentError)
-            why = QStringLiteral("the file ends before the document is closed (is it cut short?)");
-        fail(QStringLiteral("expected well-formed XML: %1").arg(why));
+            why = QCoreApplication::translate(
+                "chronomap::GuardedXml",
+                "the file ends before the document is closed (is it cut short?)");
+        fail(QCoreApplication::translate("chronomap::GuardedXml", "expected well-formed XML: %1")
+                 .arg(why));
     }
     return false;
 }
@@ -92,10 +107,11 @@ QString GuardedXml::elementText()
 {
     const QString text = m_r.readElementText(QXmlStreamReader::SkipChildElements);
     if (m_r.hasError())
-        fail(QStringLiteral("expected well-formed XML: %1").arg(m_r.errorString()));
+        fail(QCoreApplication::translate("chronomap::GuardedXml", "expected well-formed XML: %1")
+                 .arg(m_r.errorString()));
     --m_depth; // readElementText consumed the end element
     if (text.size() > kMaxText)
-        fail(QStringLiteral("a text longer than 1 MiB"));
+        fail(QCoreApplication::translate("chronomap::GuardedXml", "a text longer than 1 MiB"));
     return text;
 }
 

@@ -90,8 +90,9 @@ std::optional<End> readEnd(const QString& text, QString* why, bool bareDay = fal
             } else if (w.size() <= 2 && !e.day && n >= 1 && n <= 31) {
                 e.day = n;
             } else {
-                *why =
-                    QStringLiteral("\"%1\" is neither a day (1–31) nor a four-digit year").arg(w);
+                *why = QCoreApplication::translate(
+                           "DatePhrase", "\"%1\" is neither a day (1–31) nor a four-digit year")
+                           .arg(w);
                 return std::nullopt;
             }
             continue;
@@ -288,8 +289,9 @@ PartialDate parseDatePhrase(const QString& input, QString* error, int defaultYea
     }
     static const QRegularExpression slashed(QStringLiteral("^\\d{1,2}/\\d{1,2}/\\d{2,4}$"));
     if (slashed.match(text).hasMatch()) {
-        why = QStringLiteral("\"%1\" could be day/month or month/day; write it as 2025-10-24 or "
-                             "24 October 2025")
+        why = QCoreApplication::translate(
+                  "DatePhrase", "\"%1\" could be day/month or month/day; write it as 2025-10-24 or "
+                                "24 October 2025")
                   .arg(text);
         return {};
     }

@@ -6,6 +6,7 @@
 #include "store.h"
 
 #include <QColor>
+#include <QCoreApplication>
 #include <QDateTime>
 
 #include <vector>
@@ -23,7 +24,7 @@ public:
     {
         if (sqlite3_prepare_v3(store.m_db, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_st, nullptr) !=
             SQLITE_OK)
-            store.fail(QStringLiteral("preparing a query"));
+            store.fail(QCoreApplication::translate("chronomap::Store", "preparing a query"));
     }
     ~Statement() { sqlite3_finalize(m_st); }
 
@@ -75,7 +76,7 @@ public:
             return true;
         if (rc == SQLITE_DONE)
             return false;
-        m_store.fail(QStringLiteral("running a query"));
+        m_store.fail(QCoreApplication::translate("chronomap::Store", "running a query"));
     }
     void run()
     {
@@ -139,7 +140,8 @@ inline void targetColumns(EntityRef ref, Id& event, Id& actor, Id& relation)
 inline void requireDate(const QString& path, const PartialDate& d, const QString& what)
 {
     if (!d.isValid())
-        throw StoreError(QStringLiteral("%1: %2 has no valid date").arg(path, what));
+        throw StoreError(QCoreApplication::translate("chronomap::Store", "%1: %2 has no valid date")
+                             .arg(path, what));
 }
 
 } // namespace

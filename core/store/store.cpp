@@ -4,6 +4,7 @@
 
 #include "schema.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QMutex>
 #include <QRegularExpression>
@@ -19,17 +20,22 @@ std::unique_ptr<Store> Store::open(const QString& path, Mode mode, Check check)
     const QFileInfo info(path);
     if (mode == Mode::Create) {
         if (info.exists())
-            throw StoreError(QStringLiteral("%1: a file of that name already exists; choose "
+            throw StoreError(
+                QCoreApplication::translate("chronomap::Store",
+                                            "%1: a file of that name already exists; choose "
                                             "another name or remove it first")
-                                 .arg(path));
+                    .arg(path));
     } else {
         if (!info.exists())
-            throw StoreError(QStringLiteral("%1: no such file").arg(path));
+            throw StoreError(
+                QCoreApplication::translate("chronomap::Store", "%1: no such file").arg(path));
         if (!info.isFile())
-            throw StoreError(QStringLiteral("%1: not a file").arg(path));
+            throw StoreError(
+                QCoreApplication::translate("chronomap::Store", "%1: not a file").arg(path));
         if (info.size() < 512 && info.size() > 0)
-            throw StoreError(QStringLiteral("%1: not a Chronomap story (too short to be a "
-                                            "story file)")
+            throw StoreError(QCoreApplication::translate(
+                                 "chronomap::Store", "%1: not a Chronomap story (too short to be a "
+                                                     "story file)")
                                  .arg(path));
     }
     // A read-write open of a file we cannot write falls back to read-only, as editors expect.
@@ -51,7 +57,8 @@ std::unique_ptr<Store> Store::open(const QString& path, Mode mode, Check check)
     if (rc != SQLITE_OK) {
         const QString why = QString::fromUtf8(db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
         sqlite3_close_v2(db);
-        throw StoreError(QStringLiteral("%1: cannot open: %2").arg(path, why));
+        throw StoreError(
+            QCoreApplication::translate("chronomap::Store", "%1: cannot open: %2").arg(path, why));
     }
     std::unique_ptr<Store> store(new Store(path, db, readOnly));
     store->m_created = mode == Mode::Create;
@@ -64,10 +71,12 @@ std::unique_ptr<Store> Store::open(const QString& path, Mode mode, Check check)
     const int version = store->schemaVersion();
     if (version != schema::latestVersion()) {
         if (readOnly)
-            throw StoreError(QStringLiteral("%1: this story is in an older format and cannot be "
+            throw StoreError(
+                QCoreApplication::translate("chronomap::Store",
+                                            "%1: this story is in an older format and cannot be "
                                             "opened read-only; open it for editing once to "
                                             "update it")
-                                 .arg(path));
+                    .arg(path));
         store->migrate();
         store->verifySchema(); // what our migrations made, as a last guard
     }
@@ -122,23 +131,34 @@ void Store::fail(const QString& what) const
     switch (code & 0xff) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-        throw StoreError(QStringLiteral("%1: the story is busy in another window or program; "
+        throw StoreError(
+            QCoreApplication::translate("chronomap::Store",
+                                        "%1: the story is busy in another window or program; "
                                         "try again in a moment (%2)")
-                             .arg(m_path, msg));
+                .arg(m_path, msg));
     case SQLITE_READONLY:
         throw StoreError(
-            QStringLiteral("%1: the story is read-only; save a copy to edit it").arg(m_path));
+            QCoreApplication::translate("chronomap::Store",
+                                        "%1: the story is read-only; save a copy to edit it")
+                .arg(m_path));
     case SQLITE_FULL:
-        throw StoreError(QStringLiteral("%1: the disk is full; nothing was changed").arg(m_path));
-    case SQLITE_NOTADB:
-        throw StoreError(QStringLiteral("%1: not a Chronomap story (not a SQLite database, or a "
-                                        "damaged one)")
+        throw StoreError(QCoreApplication::translate("chronomap::Store",
+                                                     "%1: the disk is full; nothing was changed")
                              .arg(m_path));
+    case SQLITE_NOTADB:
+        throw StoreError(
+            QCoreApplication::translate("chronomap::Store",
+                                        "%1: not a Chronomap story (not a SQLite database, or a "
+                                        "damaged one)")
+                .arg(m_path));
     case SQLITE_CORRUPT:
-        throw StoreError(QStringLiteral("%1: the story file is damaged (%2); open a backup copy")
-                             .arg(m_path, msg));
+        throw StoreError(
+            QCoreApplication::translate("chronomap::Store",
+                                        "%1: the story file is damaged (%2); open a backup copy")
+                .arg(m_path, msg));
     default:
-        throw StoreError(QStringLiteral("%1: %2 failed: %3").arg(m_path, what, msg));
+        throw StoreError(QCoreApplication::translate("chronomap::Store", "%1: %2 failed: %3")
+                             .arg(m_path, what, msg));
     }
 }
 
@@ -208,10 +228,11 @@ void Store::checkFile(Mode mode, Check check)
             const int code = sqlite3_errcode(m_db);
             sqlite3_finalize(st);
             if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
-                throw StoreError(QStringLiteral("%1: not a Chronomap story (not a SQLite "
-                                                "database, or a damaged one)")
+                throw StoreError(QCoreApplication::translate(
+                                     "chronomap::Store", "%1: not a Chronomap story (not a SQLite "
+                                                         "database, or a damaged one)")
                                      .arg(m_path));
-            fail(QStringLiteral("reading the file header"));
+            fail(QCoreApplication::translate("chronomap::Store", "reading the file header"));
         }
         qint64 v = 0;
         const int rc = sqlite3_step(st);
@@ -219,35 +240,45 @@ void Store::checkFile(Mode mode, Check check)
             v = sqlite3_column_int64(st, 0);
         sqlite3_finalize(st);
         if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-            throw StoreError(QStringLiteral("%1: not a Chronomap story (not a SQLite database, "
+            throw StoreError(
+                QCoreApplication::translate("chronomap::Store",
+                                            "%1: not a Chronomap story (not a SQLite database, "
                                             "or a damaged one)")
-                                 .arg(m_path));
+                    .arg(m_path));
         return v;
     };
     const qint64 appId = pragmaInt("PRAGMA application_id");
     const qint64 version = pragmaInt("PRAGMA user_version");
     if (appId != kApplicationId)
-        throw StoreError(QStringLiteral("%1: not a Chronomap story (a SQLite database of another "
+        throw StoreError(
+            QCoreApplication::translate("chronomap::Store",
+                                        "%1: not a Chronomap story (a SQLite database of another "
                                         "program); import it instead")
-                             .arg(m_path));
+                .arg(m_path));
     if (version > schema::latestVersion())
-        throw StoreError(QStringLiteral("%1: this story was written by a newer Chronomap (story "
+        throw StoreError(
+            QCoreApplication::translate("chronomap::Store",
+                                        "%1: this story was written by a newer Chronomap (story "
                                         "format %2, this program reads up to %3); update "
                                         "Chronomap to open it")
-                             .arg(m_path)
-                             .arg(version)
-                             .arg(schema::latestVersion()));
+                .arg(m_path)
+                .arg(version)
+                .arg(schema::latestVersion()));
     if (version < 1)
         throw StoreError(
-            QStringLiteral("%1: not a Chronomap story (no story format version)").arg(m_path));
+            QCoreApplication::translate("chronomap::Store",
+                                        "%1: not a Chronomap story (no story format version)")
+                .arg(m_path));
     // quick_check reads every page: bounded by the file's size, and the only way to know a
     // damaged story before we show half of it.
     if (check == Check::Full) {
         const QString problem = quickCheck(m_db);
         if (!problem.isEmpty())
-            throw StoreError(QStringLiteral("%1: the story file is damaged (%2); open a backup "
+            throw StoreError(
+                QCoreApplication::translate("chronomap::Store",
+                                            "%1: the story file is damaged (%2); open a backup "
                                             "copy")
-                                 .arg(m_path, problem));
+                    .arg(m_path, problem));
     }
     if (!m_readOnly)
         exec("PRAGMA journal_mode = WAL");
@@ -281,9 +312,11 @@ QString Store::checkIntegrity(const QString& path)
     sqlite3* db = nullptr;
     if (sqlite3_open_v2(QFile::encodeName(path).constData(), &db,
                         SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
-        const QString why = QString::fromUtf8(db ? sqlite3_errmsg(db) : "cannot open");
+        const QString why = db ? QString::fromUtf8(sqlite3_errmsg(db))
+                               : QCoreApplication::translate("chronomap::Store", "cannot open");
         sqlite3_close_v2(db);
-        return QStringLiteral("%1: cannot check the story: %2").arg(path, why);
+        return QCoreApplication::translate("chronomap::Store", "%1: cannot check the story: %2")
+            .arg(path, why);
     }
     int on = 1;
     sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, &on);
@@ -295,8 +328,10 @@ QString Store::checkIntegrity(const QString& path)
         removeEmptyCompanions(path);
     if (problem.isEmpty())
         return {};
-    return QStringLiteral("%1: the story file is damaged (%2); it is open read-only: save a copy "
-                          "of what you need and open a backup")
+    return QCoreApplication::translate(
+               "chronomap::Store",
+               "%1: the story file is damaged (%2); it is open read-only: save a copy "
+               "of what you need and open a backup")
         .arg(path, problem);
 }
 
@@ -378,7 +413,7 @@ void Store::verifySchema() const
     sqlite3_stmt* st = nullptr;
     if (sqlite3_prepare_v2(m_db, "SELECT type, name, sql FROM sqlite_schema", -1, &st, nullptr) !=
         SQLITE_OK)
-        fail(QStringLiteral("reading the schema"));
+        fail(QCoreApplication::translate("chronomap::Store", "reading the schema"));
     QString foreign;
     while (sqlite3_step(st) == SQLITE_ROW) {
         const QString type =
@@ -404,10 +439,12 @@ void Store::verifySchema() const
     }
     sqlite3_finalize(st);
     if (!foreign.isEmpty())
-        throw StoreError(QStringLiteral("%1: the story contains a %2 that Chronomap did not "
+        throw StoreError(
+            QCoreApplication::translate("chronomap::Store",
+                                        "%1: the story contains a %2 that Chronomap did not "
                                         "create; it was refused so that no foreign code runs. "
                                         "Import its data into a new story instead")
-                             .arg(m_path, foreign));
+                .arg(m_path, foreign));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -416,8 +453,10 @@ void Store::verifySchema() const
 Store::Transaction::Transaction(Store& store) : m_store(store)
 {
     if (store.m_readOnly)
-        throw StoreError(QStringLiteral("%1: the story is open read-only; nothing was changed")
-                             .arg(store.m_path));
+        throw StoreError(
+            QCoreApplication::translate("chronomap::Store",
+                                        "%1: the story is open read-only; nothing was changed")
+                .arg(store.m_path));
     m_outer = store.m_depth == 0;
     if (m_outer) {
         store.exec("BEGIN IMMEDIATE");
@@ -445,8 +484,10 @@ void Store::Transaction::commit()
     if (m_store.m_doomed) {
         sqlite3_exec(m_store.m_db, "ROLLBACK", nullptr, nullptr, nullptr);
         m_store.m_doomed = false;
-        throw StoreError(QStringLiteral("%1: a part of the change failed; nothing was changed")
-                             .arg(m_store.m_path));
+        throw StoreError(
+            QCoreApplication::translate("chronomap::Store",
+                                        "%1: a part of the change failed; nothing was changed")
+                .arg(m_store.m_path));
     }
     m_store.exec("COMMIT");
 }
@@ -660,17 +701,20 @@ QList<SearchHit> Store::search(const QString& userText, int limit) const
 void Store::saveCopy(const QString& targetPath) const
 {
     if (QFileInfo::exists(targetPath))
-        throw StoreError(QStringLiteral("%1: a file of that name already exists; choose another "
+        throw StoreError(
+            QCoreApplication::translate("chronomap::Store",
+                                        "%1: a file of that name already exists; choose another "
                                         "name")
-                             .arg(targetPath));
+                .arg(targetPath));
     auto& st = prepare("VACUUM INTO ?1");
     st.bind(1, targetPath);
     try {
         st.run();
     } catch (const StoreError&) {
         QFile::remove(targetPath);
-        throw StoreError(QStringLiteral("%1: could not write the copy: %2")
-                             .arg(targetPath, QString::fromUtf8(sqlite3_errmsg(m_db))));
+        throw StoreError(
+            QCoreApplication::translate("chronomap::Store", "%1: could not write the copy: %2")
+                .arg(targetPath, QString::fromUtf8(sqlite3_errmsg(m_db))));
     }
 }
 

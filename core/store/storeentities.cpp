@@ -2,6 +2,8 @@
 // the audit log.
 #include "statement.h"
 
+#include <QCoreApplication>
+
 namespace chronomap {
 
 // ---------------------------------------------------------------------------------------------
@@ -540,7 +542,8 @@ QList<Era> Store::eras() const
 
 Id Store::insertEra(const Era& e)
 {
-    requireDate(m_path, e.date, QStringLiteral("the era \"%1\"").arg(e.title));
+    requireDate(m_path, e.date,
+                QCoreApplication::translate("chronomap::Store", "the era \"%1\"").arg(e.title));
     Transaction tx(*this);
     auto& st = prepare("INSERT INTO eras(id, title, date, earliest, latest, color) "
                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");

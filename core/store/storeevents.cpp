@@ -3,6 +3,7 @@
 
 #include "query/timeindex.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QScopeGuard>
 
@@ -196,7 +197,8 @@ void Store::bindEventColumns(Statement& st, int base, const Event& e)
 
 Id Store::insertEvent(const Event& e)
 {
-    requireDate(m_path, e.date, QStringLiteral("the event \"%1\"").arg(e.title));
+    requireDate(m_path, e.date,
+                QCoreApplication::translate("chronomap::Store", "the event \"%1\"").arg(e.title));
     Transaction tx(*this);
     auto& st = prepare(
         "INSERT INTO events(id, title, summary, date, display_date, earliest, latest, "
@@ -213,7 +215,8 @@ Id Store::insertEvent(const Event& e)
 
 void Store::updateEvent(const Event& e)
 {
-    requireDate(m_path, e.date, QStringLiteral("the event \"%1\"").arg(e.title));
+    requireDate(m_path, e.date,
+                QCoreApplication::translate("chronomap::Store", "the event \"%1\"").arg(e.title));
     Transaction tx(*this);
     reindex(EntityKind::Event, e.id, true);
     auto& upd =
@@ -358,7 +361,9 @@ Store::BulkTimings Store::bulkInsertEvents(const std::function<bool(Event&)>& ne
         for (std::size_t i = 0; i < batch.size(); ++i) {
             const Event& e = batch[i];
             if (!e.date.isValid())
-                requireDate(m_path, e.date, QStringLiteral("the event \"%1\"").arg(e.title));
+                requireDate(m_path, e.date,
+                            QCoreApplication::translate("chronomap::Store", "the event \"%1\"")
+                                .arg(e.title));
             ids[i] = e.id ? e.id : nextId++;
             if (e.id >= nextId)
                 nextId = e.id + 1;

@@ -3,6 +3,7 @@
 #include "model/entities.h"
 #include "store/store.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QStringList>
 
@@ -74,9 +75,11 @@ GenerateTimings generateStory(Store& store, const GenerateOptions& opt)
     QElapsedTimer timer;
     timer.start();
     if (opt.events < 0 || opt.actors < 0)
-        throw StoreError(QStringLiteral("generate: counts must not be negative"));
+        throw StoreError(QCoreApplication::translate("chronomap::Generator",
+                                                     "generate: counts must not be negative"));
     if (opt.events > 50'000'000 || opt.actors > 5'000'000)
-        throw StoreError(QStringLiteral("generate: at most 50,000,000 events and 5,000,000 actors"));
+        throw StoreError(QCoreApplication::translate(
+            "chronomap::Generator", "generate: at most 50,000,000 events and 5,000,000 actors"));
     Random rng(opt.seed);
     Store::Transaction tx(store);
     store.setMeta(QStringLiteral("title"),
@@ -136,7 +139,8 @@ GenerateTimings generateStory(Store& store, const GenerateOptions& opt)
             endpoints.push_back(other);
         }
         if (opt.progress && i % 4096 == 0 && !opt.progress(0.1 * double(i) / double(opt.actors)))
-            throw StoreError(QStringLiteral("generate: cancelled; nothing was written"));
+            throw StoreError(QCoreApplication::translate(
+                "chronomap::Generator", "generate: cancelled; nothing was written"));
     }
 
     // Events in date order, so the story's rows and its time index agree.
@@ -184,7 +188,8 @@ GenerateTimings generateStory(Store& store, const GenerateOptions& opt)
         ++made;
         if (opt.progress && made % 65536 == 0 &&
             !opt.progress(0.1 + 0.8 * double(made) / double(opt.events)))
-            throw StoreError(QStringLiteral("generate: cancelled; nothing was written"));
+            throw StoreError(QCoreApplication::translate(
+                "chronomap::Generator", "generate: cancelled; nothing was written"));
         return true;
     });
     tx.commit();

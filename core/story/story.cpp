@@ -2,6 +2,7 @@
 
 #include "interchange/chronomapjson.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
@@ -52,8 +53,10 @@ std::unique_ptr<Story> Story::create(const QString& path, bool empty)
         try {
             QFile seed(QStringLiteral(":/seed/peace-plan.json"));
             if (!seed.open(QIODevice::ReadOnly))
-                throw StoreError(QStringLiteral("the seed story is missing from this build"));
-            readStoryJson(*store, seed.readAll(), QStringLiteral("seed story"));
+                throw StoreError(QCoreApplication::translate(
+                    "chronomap::Story", "the seed story is missing from this build"));
+            readStoryJson(*store, seed.readAll(),
+                          QCoreApplication::translate("chronomap::Story", "seed story"));
         } catch (...) {
             store.reset();
             QFile::remove(path);
