@@ -167,7 +167,9 @@ void ActorMapLayer::drawLabels(QCPPainter* painter, const std::vector<QPointF>& 
         QRectF rect;
         bool found = false, leader = false;
         QPointF anchor; // where a leader line meets the relation
-        // Along the edge, first where the label crosses no other relation, then anywhere free.
+        // Along the edge, first where the label crosses no other relation (on its line or just
+        // beside it), then on its line even across others: a label set beside its own line
+        // across another one would read as that one's.
         for (int pass = 0; pass < 2 && !found; ++pass) {
             for (double t : {0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8}) {
                 for (double off : {0.0, clear, -clear, 2 * clear, -2 * clear}) {
@@ -175,8 +177,7 @@ void ActorMapLayer::drawLabels(QCPPainter* painter, const std::vector<QPointF>& 
                         continue; // too far from its line to read as its label
                     const QPointF at = pointAt(t) + normal * off;
                     rect = QRectF(at.x() - w / 2, at.y() - lh / 2, w, lh);
-                    found = fits(rect) &&
-                            ((pass == 1 && std::abs(off) <= clear) || !crossesEdge(rect, index));
+                    found = fits(rect) && ((pass == 1 && off == 0.0) || !crossesEdge(rect, index));
                     if (found) {
                         anchor = pointAt(t);
                         leader = std::abs(off) > clear; // set apart from its line
