@@ -263,6 +263,42 @@ private slots:
         QVERIFY(!view.layer()->lastDrawWasFromCache());
     }
 
+    void veryLargeMapDrawsItsBodyOnAWorker()
+    {
+        // Past several thousand actors the body is drawn on a worker thread: the frame that
+        // asks for it returns at once, and the image arrives through the event loop.
+        const QString path = m_dir.filePath(QStringLiteral("huge.chronomap"));
+        {
+            auto store = Store::open(path, Store::Mode::Create);
+            GenerateOptions options;
+            options.events = 20;
+            options.actors = 6000;
+            generateStory(*store, options);
+        }
+        auto story = Story::open(path);
+        Selection selection;
+        ActorMapView view(story.get(), &selection);
+        view.setAnimated(false);
+        view.resize(1000, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.layoutNow();
+        view.fitMap();
+        QCustomPlot* plot = view.plot();
+        plot->replot(QCustomPlot::rpImmediateRefresh);
+        QVERIFY(view.layer()->isDrawingBody());
+        QTRY_VERIFY_WITH_TIMEOUT(!view.layer()->isDrawingBody(), 30000);
+        QVERIFY(view.layer()->lastBackgroundBodyMs() > 0);
+        plot->replot(QCustomPlot::rpImmediateRefresh);
+        QVERIFY(view.layer()->lastDrawWasFromCache());
+        // Zoomed far out: the old image is shown scaled while the next one is drawn.
+        plot->xAxis->scaleRange(3);
+        plot->yAxis->scaleRange(3);
+        plot->replot(QCustomPlot::rpImmediateRefresh);
+        QVERIFY(view.layer()->isDrawingBody());
+        QTRY_VERIFY_WITH_TIMEOUT(!view.layer()->isDrawingBody(), 30000);
+    }
+
     void hoverCardsSayWhatAndWhen()
     {
         // The relation's card: its ends, type, when it holds and the article it comes from.
