@@ -128,22 +128,6 @@ QString deleteText(const Entity& e)
     }
 }
 
-// A status in the undo stack's words: the same words the window shows for it.
-QString statusWord(Verification status)
-{
-    switch (status) {
-    case Verification::Draft:
-        return QCoreApplication::translate("Labels", "draft");
-    case Verification::Confirmed:
-        return QCoreApplication::translate("Labels", "confirmed");
-    case Verification::Disputed:
-        return QCoreApplication::translate("Labels", "disputed");
-    case Verification::Cleared:
-        return QCoreApplication::translate("Labels", "cleared");
-    }
-    return verificationName(status);
-}
-
 } // namespace
 
 EditCommand* makeInsert(Story* story, const Entity& entry)
@@ -256,7 +240,7 @@ EditCommand* makeSetStatus(Story* story, const QList<EntityRef>& refs, Verificat
     }
     if (steps.isEmpty())
         return nullptr;
-    const QString name = statusWord(status);
+    const QString name = verificationLabel(status);
     return new EditCommand(
         story,
         steps.size() == 1 ? QCoreApplication::translate("chronomap::Edits", "Mark “%1” %2")

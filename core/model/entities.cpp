@@ -1,5 +1,7 @@
 #include "entities.h"
 
+#include <QCoreApplication>
+
 namespace chronomap {
 
 namespace {
@@ -17,19 +19,42 @@ const char* const kActorKind[] = {"person", "organization", "state", "group"};
 const char* const kEntityKind[] = {"event", "actor", "relation", "source", "annotation", "scene"};
 } // namespace
 
-QString verificationName(Verification v) { return QLatin1String(kVerification[int(v) & 3]); }
+QString verificationName(Verification v)
+{
+    return QLatin1String(kVerification[int(v) & 3]);
+}
+QString verificationLabel(Verification v)
+{
+    switch (v) {
+    case Verification::Draft:
+        return QCoreApplication::translate("Labels", "draft");
+    case Verification::Confirmed:
+        return QCoreApplication::translate("Labels", "confirmed");
+    case Verification::Disputed:
+        return QCoreApplication::translate("Labels", "disputed");
+    case Verification::Cleared:
+        return QCoreApplication::translate("Labels", "cleared");
+    }
+    return verificationName(v);
+}
 std::optional<Verification> verificationFromName(const QString& name)
 {
     return fromName<Verification>(name, kVerification);
 }
 
-QString actorKindName(ActorKind k) { return QLatin1String(kActorKind[int(k) & 3]); }
+QString actorKindName(ActorKind k)
+{
+    return QLatin1String(kActorKind[int(k) & 3]);
+}
 std::optional<ActorKind> actorKindFromName(const QString& name)
 {
     return fromName<ActorKind>(name, kActorKind);
 }
 
-QString entityKindName(EntityKind k) { return QLatin1String(kEntityKind[int(k) % 6]); }
+QString entityKindName(EntityKind k)
+{
+    return QLatin1String(kEntityKind[int(k) % 6]);
+}
 std::optional<EntityKind> entityKindFromName(const QString& name)
 {
     return fromName<EntityKind>(name, kEntityKind);

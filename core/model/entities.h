@@ -17,17 +17,32 @@ namespace chronomap {
 using Id = qint64;
 
 // How far an entry has been checked. Stored as its number: keep the order.
-enum class Verification : quint8 { Draft = 0, Confirmed = 1, Disputed = 2, Cleared = 3 };
-QString verificationName(Verification v);              // "draft", "confirmed", ...
+enum class Verification : quint8
+{
+    Draft = 0,
+    Confirmed = 1,
+    Disputed = 2,
+    Cleared = 3
+};
+QString verificationName(Verification v); // "draft", "confirmed", ...
+// The same word in the user's language (the window's and the undo stack's; never stored).
+QString verificationLabel(Verification v);
 std::optional<Verification> verificationFromName(const QString& name);
 
-enum class ActorKind : quint8 { Person = 0, Organization = 1, State = 2, Group = 3 };
-QString actorKindName(ActorKind k);                    // "person", "organization", ...
+enum class ActorKind : quint8
+{
+    Person = 0,
+    Organization = 1,
+    State = 2,
+    Group = 3
+};
+QString actorKindName(ActorKind k); // "person", "organization", ...
 std::optional<ActorKind> actorKindFromName(const QString& name);
 
 // What a citation or an annotation is attached to, and what an audit line is about (scenes
 // have audit lines but take no citations or notes).
-enum class EntityKind : quint8 {
+enum class EntityKind : quint8
+{
     Event = 0,
     Actor = 1,
     Relation = 2,
@@ -76,14 +91,14 @@ struct Event
     Id id = 0;
     QString title;
     QString summary;
-    PartialDate date;      // may be a range; the end is part of the EDTF interval
-    QString displayDate;   // the source's own words ("late October"), shown before the EDTF
-    Id categoryId = 0;     // 0: none
+    PartialDate date;    // may be a range; the end is part of the EDTF interval
+    QString displayDate; // the source's own words ("late October"), shown before the EDTF
+    Id categoryId = 0;   // 0: none
     QStringList tags;
-    int importance = 0;    // 0 (minor) .. 5 (lead)
+    int importance = 0; // 0 (minor) .. 5 (lead)
     QString location;
     Verification status = Verification::Draft;
-    QString uid;           // stable identifier for interchange (TimelineJS unique_id)
+    QString uid; // stable identifier for interchange (TimelineJS unique_id)
     QList<Participation> actors;
     friend bool operator==(const Event&, const Event&) = default;
 };
@@ -104,11 +119,11 @@ struct Actor
 struct Relation
 {
     Id id = 0;
-    Id sourceId = 0;       // actor
-    Id targetId = 0;       // actor
-    QString type;          // "negotiates with", "leads", "sanctions", ...
+    Id sourceId = 0; // actor
+    Id targetId = 0; // actor
+    QString type;    // "negotiates with", "leads", "sanctions", ...
     bool directed = true;
-    PartialDate valid;     // when it holds; invalid: always
+    PartialDate valid; // when it holds; invalid: always
     double weight = 1.0;
     Verification status = Verification::Draft;
     QString description;
@@ -121,9 +136,9 @@ struct Source
     QString title;
     QString publisher;
     QString url;
-    QString date;          // publication date as EDTF text (may be empty)
-    QString retrieved;     // ISO date the newsroom retrieved it
-    QString text;          // the source's text or an excerpt, for search
+    QString date;      // publication date as EDTF text (may be empty)
+    QString retrieved; // ISO date the newsroom retrieved it
+    QString text;      // the source's text or an excerpt, for search
     friend bool operator==(const Source&, const Source&) = default;
 };
 
@@ -132,8 +147,8 @@ struct Citation
     Id id = 0;
     Id sourceId = 0;
     EntityRef target;
-    QString quote;         // the sentence the entry rests on
-    QString locator;       // page, paragraph, timestamp
+    QString quote;   // the sentence the entry rests on
+    QString locator; // page, paragraph, timestamp
     friend bool operator==(const Citation&, const Citation&) = default;
 };
 
@@ -141,10 +156,10 @@ struct Annotation
 {
     Id id = 0;
     EntityRef target;
-    Id parentId = 0;       // a reply in a thread; 0 for a thread's first note
+    Id parentId = 0; // a reply in a thread; 0 for a thread's first note
     QString author;
     QString body;
-    QString created;       // ISO 8601 UTC
+    QString created; // ISO 8601 UTC
     bool resolved = false;
     friend bool operator==(const Annotation&, const Annotation&) = default;
 };
@@ -156,7 +171,7 @@ struct Scene
     QString name;
     int position = 0;
     QString caption;
-    QString state;         // JSON object, written and read by the UI
+    QString state; // JSON object, written and read by the UI
     friend bool operator==(const Scene&, const Scene&) = default;
 };
 
@@ -164,12 +179,12 @@ struct Scene
 struct ChangeRecord
 {
     Id id = 0;
-    QString at;            // ISO 8601 UTC
+    QString at; // ISO 8601 UTC
     QString author;
-    QString action;        // "insert", "update", "delete"
+    QString action; // "insert", "update", "delete"
     EntityRef target;
-    QString before;        // JSON of the entry before (empty for insert)
-    QString after;         // JSON after (empty for delete)
+    QString before; // JSON of the entry before (empty for insert)
+    QString after;  // JSON after (empty for delete)
 };
 
 struct StoryCounts

@@ -12,34 +12,6 @@ QPointF unit(const QPointF& v)
     return len > 1e-9 ? v / len : QPointF(1, 0);
 }
 
-// Clips a segment to a rectangle (Liang-Barsky), so a dashed edge running far off screen is
-// not stroked along its whole length. False if nothing of it is inside.
-bool clipSegment(QPointF& a, QPointF& b, const QRectF& r)
-{
-    double t0 = 0, t1 = 1;
-    const double dx = b.x() - a.x(), dy = b.y() - a.y();
-    const double p[4] = {-dx, dx, -dy, dy};
-    const double q[4] = {a.x() - r.left(), r.right() - a.x(), a.y() - r.top(), r.bottom() - a.y()};
-    for (int i = 0; i < 4; ++i) {
-        if (p[i] == 0) {
-            if (q[i] < 0)
-                return false;
-            continue;
-        }
-        const double t = q[i] / p[i];
-        if (p[i] < 0)
-            t0 = std::max(t0, t);
-        else
-            t1 = std::min(t1, t);
-        if (t0 > t1)
-            return false;
-    }
-    const QPointF start = a;
-    a = start + QPointF(dx, dy) * t0;
-    b = start + QPointF(dx, dy) * t1;
-    return true;
-}
-
 // The median over (a sample of at most 2000) points of the distance to the nearest other
 // point, found through a grid of cells about one average spacing wide. 0 for fewer than 2.
 double medianNearestNeighbour(const std::vector<QPointF>& pts)

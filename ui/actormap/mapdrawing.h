@@ -1,6 +1,7 @@
 #pragma once
 
 #include "actormaplayer.h"
+#include "export/geometryclip.h"
 
 #include <QColor>
 #include <QLineF>
@@ -12,14 +13,12 @@
 #include <vector>
 
 // Drawing helpers shared by the actor map's files (actormaplayer.cpp, actormapbody.cpp,
-// actormaplabels.cpp); not for use outside ui/actormap.
+// actormaplabels.cpp); not for use outside ui/actormap. (Segments are clipped with
+// clipSegment from export/geometryclip.h.)
 namespace chronomap::mapdraw {
 
 // The unit vector along `v` (along x for a zero vector).
 QPointF unit(const QPointF& v);
-// Clips a segment to a rectangle (Liang-Barsky), so a dashed edge running far off screen is
-// not stroked along its whole length. False if nothing of it is inside.
-bool clipSegment(QPointF& a, QPointF& b, const QRectF& r);
 // The median over (a sample of at most 2000) points of the distance to the nearest other
 // point. 0 for fewer than 2.
 double medianNearestNeighbour(const std::vector<QPointF>& pts);

@@ -9,11 +9,9 @@
 
 namespace chronomap {
 
-namespace {
-
-// Liang–Barsky: shortens a segment to the part inside `r`; false if none is.
 bool clipSegment(QPointF& a, QPointF& b, const QRectF& r)
 {
+    // Liang–Barsky.
     double t0 = 0, t1 = 1;
     const double dx = b.x() - a.x(), dy = b.y() - a.y();
     const double p[4] = {-dx, dx, -dy, dy};
@@ -37,8 +35,6 @@ bool clipSegment(QPointF& a, QPointF& b, const QRectF& r)
     b = start + QPointF(dx, dy) * t1;
     return true;
 }
-
-} // namespace
 
 // Mirrors the painter's state onto a painter of the real device and hands it geometry that
 // has already been cut to the clip.

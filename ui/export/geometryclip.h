@@ -1,12 +1,18 @@
 #pragma once
 
 #include <QPaintDevice>
+#include <QPointF>
+#include <QRectF>
 
 #include <memory>
 
 namespace chronomap {
 
 class GeometryClipEngine;
+
+// Shortens the segment a–b to the part inside `r`; false if nothing of it is inside. Also
+// used by the actor map, so an edge running far off screen is not stroked along its length.
+bool clipSegment(QPointF& a, QPointF& b, const QRectF& r);
 
 // A paint device that draws onto another one with every clip applied to the geometry itself:
 // shapes are cut at the clip rectangle, lines shortened, images cropped, and text that would

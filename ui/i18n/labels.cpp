@@ -6,17 +6,7 @@ namespace chronomap {
 
 QString statusLabel(Verification status)
 {
-    switch (status) {
-    case Verification::Draft:
-        return QCoreApplication::translate("Labels", "draft");
-    case Verification::Confirmed:
-        return QCoreApplication::translate("Labels", "confirmed");
-    case Verification::Disputed:
-        return QCoreApplication::translate("Labels", "disputed");
-    case Verification::Cleared:
-        return QCoreApplication::translate("Labels", "cleared");
-    }
-    return verificationName(status);
+    return verificationLabel(status); // in core: the undo stack's texts use it too
 }
 
 QString actorKindLabel(ActorKind kind)
