@@ -57,6 +57,37 @@ private:
         return nullptr;
     }
 
+    // A generated story of `actors` actors shown on a 1000x700 map, laid out and fitted.
+    struct GeneratedMap
+    {
+        GeneratedMap(const QString& path, qint64 actors)
+            : story((create(path, actors), Story::open(path))), view(story.get(), &selection)
+        {
+            view.setAnimated(false);
+            view.resize(1000, 700);
+            view.show();
+        }
+        static void create(const QString& path, qint64 actors)
+        {
+            auto store = Store::open(path, Store::Mode::Create);
+            GenerateOptions options;
+            options.events = 20;
+            options.actors = actors;
+            generateStory(*store, options);
+        }
+        // Lays the map out and draws one frame as the window does.
+        QCustomPlot* draw()
+        {
+            view.layoutNow();
+            view.fitMap();
+            view.plot()->replot(QCustomPlot::rpImmediateRefresh);
+            return view.plot();
+        }
+        std::unique_ptr<Story> story;
+        Selection selection;
+        ActorMapView view;
+    };
+
 private slots:
     void init()
     {
@@ -231,25 +262,10 @@ private slots:
     {
         // A map past the level-of-detail threshold draws its body once; panning a little
         // reuses it in the window (whose painter is shifted half a pixel for antialiasing).
-        const QString path = m_dir.filePath(QStringLiteral("large.chronomap"));
-        {
-            auto store = Store::open(path, Store::Mode::Create);
-            GenerateOptions options;
-            options.events = 50;
-            options.actors = 900;
-            generateStory(*store, options);
-        }
-        auto story = Story::open(path);
-        Selection selection;
-        ActorMapView view(story.get(), &selection);
-        view.setAnimated(false);
-        view.resize(1000, 700);
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
-        view.layoutNow();
-        view.fitMap();
-        QCustomPlot* plot = view.plot();
-        plot->replot(QCustomPlot::rpImmediateRefresh);
+        GeneratedMap map(m_dir.filePath(QStringLiteral("large.chronomap")), 900);
+        QVERIFY(QTest::qWaitForWindowExposed(&map.view));
+        ActorMapView& view = map.view;
+        QCustomPlot* plot = map.draw();
         QVERIFY(view.layer()->lastDrawWasLarge());
         QVERIFY(!view.layer()->lastDrawWasFromCache());
         plot->xAxis->moveRange(plot->xAxis->range().size() * 0.02);
@@ -267,25 +283,10 @@ private slots:
     {
         // Past several thousand actors the body is drawn on a worker thread: the frame that
         // asks for it returns at once, and the image arrives through the event loop.
-        const QString path = m_dir.filePath(QStringLiteral("huge.chronomap"));
-        {
-            auto store = Store::open(path, Store::Mode::Create);
-            GenerateOptions options;
-            options.events = 20;
-            options.actors = 6000;
-            generateStory(*store, options);
-        }
-        auto story = Story::open(path);
-        Selection selection;
-        ActorMapView view(story.get(), &selection);
-        view.setAnimated(false);
-        view.resize(1000, 700);
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
-        view.layoutNow();
-        view.fitMap();
-        QCustomPlot* plot = view.plot();
-        plot->replot(QCustomPlot::rpImmediateRefresh);
+        GeneratedMap map(m_dir.filePath(QStringLiteral("huge.chronomap")), 6000);
+        QVERIFY(QTest::qWaitForWindowExposed(&map.view));
+        ActorMapView& view = map.view;
+        QCustomPlot* plot = map.draw();
         QVERIFY(view.layer()->isDrawingBody());
         QTRY_VERIFY_WITH_TIMEOUT(!view.layer()->isDrawingBody(), 30000);
         QVERIFY(view.layer()->lastBackgroundBodyMs() > 0);
