@@ -17,6 +17,7 @@
 #include "settings/preferences.h"
 #include "settings/preferencesdialog.h"
 #include "story/story.h"
+#include "text/storytext.h"
 #include "theme/windowtheme.h"
 #include "timeline/timelineview.h"
 
@@ -61,7 +62,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     setWindowTitle(tr("Chronomap"));
     setAcceptDrops(true);
     resize(1400, 900);
-    m_status = new QLabel(this);
+    m_status = plainLabel(new QLabel(this));
     statusBar()->addPermanentWidget(m_status);
     buildMenus();
     buildHelpAndFocus();
@@ -875,7 +876,7 @@ void MainWindow::updateRecentMenu()
         // "&1 peace-plan.chronomap": a number to pick it by keyboard, the folder in the tip.
         QAction* a = m_recentMenu->addAction(tr("&%1 %2").arg(++n).arg(
             QFileInfo(path).fileName().replace(u'&', QLatin1String("&&"))));
-        a->setToolTip(path);
+        a->setToolTip(plainToolTip(path));
         a->setStatusTip(path);
         connect(a, &QAction::triggered, this, [this, path] {
             if (!QFileInfo::exists(path)) {
@@ -906,7 +907,7 @@ void MainWindow::showError(const QString& message)
         statusBar()->showMessage(message);
         return;
     }
-    QMessageBox::warning(this, tr("Chronomap"), message);
+    warnPlain(this, tr("Chronomap"), message);
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)

@@ -7,6 +7,7 @@
 #include "i18n/localdates.h"
 #include "query/selection.h"
 #include "story/story.h"
+#include "text/storytext.h"
 #include "theme/windowtheme.h"
 
 #include <QComboBox>
@@ -31,9 +32,10 @@ namespace chronomap {
 
 namespace {
 
+// Story text inside the HTML built here, also in attributes (text/storytext.h).
 QString esc(const QString& s)
 {
-    return s.toHtmlEscaped();
+    return escapedHtmlLines(s);
 }
 
 // What an audit line changed, in words: "title, date" for an update.
@@ -103,6 +105,7 @@ DetailsPanel::DetailsPanel(Story* story, Selection* selection, QWidget* parent)
     scroll->setWidget(m_form);
     formLayout->addWidget(scroll, 1);
     m_problem->setWordWrap(true);
+    m_problem->setTextFormat(Qt::PlainText); // may quote the entry
     m_problem->setStyleSheet(WindowTheme::problemStyleSheet(palette()));
     formLayout->addWidget(m_problem);
     auto* saveBar = new QHBoxLayout;
@@ -390,7 +393,7 @@ void DetailsPanel::refreshHistory()
         item->setText(1, it->author);
         item->setText(2, it->action);
         item->setText(3, changedFields(*it));
-        item->setToolTip(3, tr("Before: %1\nAfter: %2").arg(it->before, it->after));
+        item->setToolTip(3, plainToolTip(tr("Before: %1\nAfter: %2").arg(it->before, it->after)));
     }
     if (log.isEmpty()) {
         auto* item = new QTreeWidgetItem(m_history);

@@ -2,6 +2,7 @@
 
 #include "edit/sceneedits.h"
 #include "story/story.h"
+#include "text/storytext.h"
 
 #include <QAbstractItemModel>
 #include <QAction>
@@ -125,7 +126,7 @@ void ScenesPanel::reload()
     for (const Scene& s : orderedScenes(m_story->store())) {
         auto* item = new QListWidgetItem(QStringLiteral("%1. %2").arg(++row).arg(s.name));
         item->setData(IdRole, s.id);
-        item->setToolTip(s.caption);
+        item->setToolTip(plainToolTip(s.caption));
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
         m_list->addItem(item);
     }
