@@ -28,6 +28,14 @@ QString hostile(const QString& word)
         .arg(word);
 }
 
+QStringList ws(std::initializer_list<const char*> list)
+{
+    QStringList out;
+    for (const char* w : list)
+        out << QString::fromLatin1(w);
+    return out;
+}
+
 const QStringList kHostileUrls{QStringLiteral("javascript:alert(1)"),
                                QStringLiteral(" JaVaScRiPt:alert(1)"),
                                QStringLiteral("java\tscript:alert(1)"),
@@ -175,8 +183,8 @@ void TestWebExport::checkExports(const Store& store, const QStringList& words)
 void TestWebExport::storyFieldsLeaveNothingLive()
 {
     auto s = hostileStory();
-    checkExports(*s, {"STORYTITLE", "STORYTEXT", "HEADLINE", "SUMMARY", "DISPLAY", "GROUP",
-                      "CAPTION", "CREDIT", "ERA", "TCAPTION"});
+    checkExports(*s, ws({"STORYTITLE", "STORYTEXT", "HEADLINE", "SUMMARY", "DISPLAY", "GROUP",
+                         "CAPTION", "CREDIT", "ERA", "TCAPTION"}));
     // Text that only looks like markup arrives as the text it is.
     const QByteArray json = writeTimelineJsJson(*s);
     QVERIFY(json.contains("Plain 3 &lt; 4 &amp; \\\"quotes\\\""));
@@ -226,8 +234,8 @@ void TestWebExport::everyImportFormatLeavesNothingLive_data()
                          {QStringLiteral("eras"), QJsonArray{era}}};
     QTest::newRow("TimelineJS JSON")
         << QStringLiteral("timelinejs") << QStringLiteral("t.json") << QJsonDocument(tl).toJson()
-        << QStringList{"HEADLINE", "SUMMARY", "DISPLAY", "GROUP", "CAPTION",
-                       "CREDIT",   "ERA",     "TTL",     "TTX"};
+        << ws({"HEADLINE", "SUMMARY", "DISPLAY", "GROUP", "CAPTION", "CREDIT", "ERA", "TTL",
+               "TTX"});
 
     const QStringList header{QStringLiteral("Year"),
                              QStringLiteral("Month"),
@@ -270,18 +278,18 @@ void TestWebExport::everyImportFormatLeavesNothingLive_data()
                     false);
     QTest::newRow("TimelineJS sheet")
         << QStringLiteral("timelinejs") << QStringLiteral("t.csv") << sheet
-        << QStringList{"HEADLINE", "SUMMARY", "DISPLAY", "GROUP", "CAPTION",
-                       "CREDIT",   "ERA",     "TTL",     "TTX"};
+        << ws({"HEADLINE", "SUMMARY", "DISPLAY", "GROUP", "CAPTION", "CREDIT", "ERA", "TTL",
+               "TTX"});
 
     // Chronomap's own formats, written from a story with hostile markup in every field (our
     // writers of those formats keep text as it is), then read back.
     auto s = hostileStory();
-    const QStringList words{"HEADLINE", "SUMMARY", "DISPLAY", "GROUP", "CAPTION", "ERA"};
+    const QStringList words = ws({"HEADLINE", "SUMMARY", "DISPLAY", "GROUP", "CAPTION", "ERA"});
     QTest::newRow("Chronomap JSON") << QStringLiteral("json") << QStringLiteral("c.json")
                                     << exportBytes(*s, QStringLiteral("chronomap")) << words;
     QTest::newRow("events CSV") << QStringLiteral("csv") << QStringLiteral("e.csv")
                                 << exportBytes(*s, QStringLiteral("events-csv"))
-                                << QStringList{"HEADLINE", "SUMMARY", "DISPLAY", "GROUP"};
+                                << ws({"HEADLINE", "SUMMARY", "DISPLAY", "GROUP"});
     // Graph formats carry actors and relations, which the TimelineJS exports leave out: the
     // story must still export clean.
     Actor a;
