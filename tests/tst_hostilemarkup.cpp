@@ -28,11 +28,13 @@
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QFile>
+#include <QInputDialog>
 #include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
@@ -478,6 +480,26 @@ void TestHostileMarkup::messageBoxesShowTextAsText()
     warnPlain(m_window.get(), QStringLiteral("t"), hostile(80));
     QCOMPARE(seen, hostile(80));
     QCOMPARE(format, Qt::PlainText);
+    // Input dialogs whose prompt names a scene or an author.
+    for (const bool multiLine : {false, true}) {
+        seen.clear();
+        format = Qt::RichText;
+        QTimer::singleShot(0, this, [&] {
+            auto* dialog = qobject_cast<QInputDialog*>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            const auto* label = dialog->findChild<QLabel*>();
+            format = label ? label->textFormat() : Qt::RichText;
+            seen = label ? label->text() : QString();
+            dialog->reject();
+        });
+        if (multiLine)
+            askMultiLineText(m_window.get(), QStringLiteral("t"), hostile(82), hostile(83));
+        else
+            askText(m_window.get(), QStringLiteral("t"), hostile(82), hostile(83));
+        QCOMPARE(seen, hostile(82));
+        QCOMPARE(format, Qt::PlainText);
+    }
 }
 
 void TestHostileMarkup::helpersEscape()

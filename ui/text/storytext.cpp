@@ -1,5 +1,6 @@
 #include "storytext.h"
 
+#include <QInputDialog>
 #include <QLabel>
 
 namespace chronomap {
@@ -33,6 +34,22 @@ QLabel* plainLabel(QLabel* label)
 
 namespace {
 
+QString ask(QWidget* parent, const QString& title, const QString& label, const QString& text,
+            bool* ok, bool multiLine)
+{
+    QInputDialog dialog(parent);
+    dialog.setWindowTitle(title);
+    dialog.setLabelText(label);
+    for (QLabel* l : dialog.findChildren<QLabel*>())
+        l->setTextFormat(Qt::PlainText);
+    dialog.setOption(QInputDialog::UsePlainTextEditForTextInput, multiLine);
+    dialog.setTextValue(text);
+    const bool accepted = dialog.exec() == QDialog::Accepted;
+    if (ok)
+        *ok = accepted;
+    return accepted ? dialog.textValue() : QString();
+}
+
 QMessageBox::StandardButton show(QWidget* parent, QMessageBox::Icon icon, const QString& title,
                                  const QString& text, QMessageBox::StandardButtons buttons,
                                  QMessageBox::StandardButton defaultButton)
@@ -44,6 +61,18 @@ QMessageBox::StandardButton show(QWidget* parent, QMessageBox::Icon icon, const 
 }
 
 } // namespace
+
+QString askText(QWidget* parent, const QString& title, const QString& label, const QString& text,
+                bool* ok)
+{
+    return ask(parent, title, label, text, ok, false);
+}
+
+QString askMultiLineText(QWidget* parent, const QString& title, const QString& label,
+                         const QString& text, bool* ok)
+{
+    return ask(parent, title, label, text, ok, true);
+}
 
 void warnPlain(QWidget* parent, const QString& title, const QString& text)
 {

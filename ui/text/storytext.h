@@ -18,7 +18,8 @@ namespace chronomap {
 //   - a tooltip (setToolTip, ToolTipRole, QToolTip::showText): plainToolTip(text), which
 //     wraps the escaped text in a <p style='white-space:pre-wrap'> we built, so Qt cannot take
 //     it for markup and keeps its line breaks;
-//   - a message box: warnPlain/informPlain/askPlain (Qt::PlainText);
+//   - a message box: warnPlain/informPlain/askPlain (Qt::PlainText); an input dialog:
+//     askText/askMultiLineText;
 //   - HTML we build (QTextBrowser, hover cards, rich labels): every piece of story text goes
 //     through escapedHtml, also inside attributes.
 // Our own translated texts may carry markup; story text never does.
@@ -31,6 +32,13 @@ QString escapedHtmlLines(const QString& text);
 QString plainToolTip(const QString& text);
 // Makes `label` show text as plain text and returns it.
 QLabel* plainLabel(QLabel* label);
+
+// QInputDialog::getText / getMultiLineText with the label shown as plain text (it may name a
+// scene or an author).
+QString askText(QWidget* parent, const QString& title, const QString& label,
+                const QString& text = {}, bool* ok = nullptr);
+QString askMultiLineText(QWidget* parent, const QString& title, const QString& label,
+                         const QString& text = {}, bool* ok = nullptr);
 
 // Message boxes whose text is shown as plain text.
 void warnPlain(QWidget* parent, const QString& title, const QString& text);
