@@ -33,8 +33,8 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QStandardPaths>
-#include <QTabWidget>
 #include <QTableView>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
@@ -383,10 +383,13 @@ void TestHostileMarkup::windowShowsStoryTextAsText()
     QVERIFY(EditGuard::push(window.story(), rename));
     visitEverything(window);
     // Every field that a panel shows was seen (the test cannot pass by looking nowhere).
-    for (int n : {1,  3,  4,  5,  6,  7,  8,  9,  10, 11, 12, 13, 15,
-                  16, 17, 18, 20, 22, 25, 26, 27, 28, 29, 31, 32, 33})
-        QVERIFY2(m_fieldsSeen.contains(n),
-                 qPrintable(QStringLiteral("field %1 never shown").arg(n)));
+    QStringList unseen;
+    for (int n : {3,  4,  5,  6,  7,  8,  9,  10, 11, 12, 13, 15, 16,
+                  17, 18, 20, 22, 25, 26, 27, 28, 29, 31, 32, 33})
+        if (!m_fieldsSeen.contains(n))
+            unseen << QString::number(n);
+    QVERIFY2(unseen.isEmpty(), qPrintable(QStringLiteral("fields never shown: ") +
+                                          unseen.join(QStringLiteral(", "))));
     QVERIFY(m_checked > 200);
 }
 
@@ -436,7 +439,7 @@ void TestHostileMarkup::dialogsShowStoryTextAsText()
         checkWidgetTree(&dialog);
     }
     // Import preview: a sheet with hostile headers, cells and file name.
-    const QString csv = m_dir.filePath(QStringLiteral("<img src=x><b>B70</b> &lt;E70&gt;.csv"));
+    const QString csv = m_dir.filePath(QStringLiteral("<img src=x><b>B70<b> &lt;E70&gt;.csv"));
     QFile f(csv);
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write(QStringLiteral("title,date,summary,category\n\"%1\",2025-10-01,\"%2\",\"%3\"\n")

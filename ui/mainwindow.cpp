@@ -347,6 +347,14 @@ void MainWindow::buildViews()
     if (const QKeySequence shiftZ(Qt::CTRL | Qt::SHIFT | Qt::Key_Z); !redoKeys.contains(shiftZ))
         redoKeys.prepend(shiftZ);
     m_redoAct->setShortcuts(redoKeys);
+    // The undo texts name entries: their tooltips show them as text (text/storytext.h).
+    QUndoStack* stack = m_story->undoStack();
+    auto plainTips = [this, stack] {
+        m_undoAct->setToolTip(plainToolTip(tr("Undo %1").arg(stack->undoText()).trimmed()));
+        m_redoAct->setToolTip(plainToolTip(tr("Redo %1").arg(stack->redoText()).trimmed()));
+    };
+    plainTips();
+    connect(stack, &QUndoStack::indexChanged, m_undoAct, plainTips);
     const QList<QAction*> editActions = m_editMenu->actions();
     m_editMenu->insertAction(editActions.value(0), m_undoAct);
     m_editMenu->insertAction(editActions.value(0), m_redoAct);
