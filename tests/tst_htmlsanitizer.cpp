@@ -35,8 +35,14 @@ void TestHtmlSanitizer::sanitizesHtml_data()
     row("plain text", "Talks, in Miami", "Talks, in Miami");
     row("text with & < > stays escaped", "A < B & C > D", "A &lt; B &amp; C &gt; D");
     row("escaped text stays escaped", "a &lt;b&gt; &amp;amp; c", "a &lt;b&gt; &amp;amp; c");
-    row("references decoded, unknown ones kept as text", "AT&T &copy; &nosuch;",
-        "AT&amp;T \u00a9 &amp;nosuch;");
+    row("references kept, a bare & escaped", "AT&T &copy; &#169; &#xA9; &nosuch;",
+        "AT&amp;T &copy; &#169; &#xA9; &nosuch;");
+    row("references in markup decoded", "<i>AT&T &copy;</i> &nosuch;",
+        "<i>AT&amp;T \u00a9</i> &amp;nosuch;");
+    row("text with line breaks, as timelineJsHtml writes it", "One &lt;p&gt;<br><br>two > 1",
+        "One &lt;p&gt;<br><br>two &gt; 1");
+    row("a reference spelling a tag stays text", "&#60;script&#62;alert(1)&#60;/script&#62;",
+        "&#60;script&#62;alert(1)&#60;/script&#62;");
     row("paragraph, italic, bold", "<p><i><b>x</b></i></p>", "<p><i><b>x</b></i></p>");
     row("lists and quotes", "<ul><li>a</li></ul><ol><li>b</li></ol><blockquote>c</blockquote>",
         "<ul><li>a</li></ul><ol><li>b</li></ol><blockquote>c</blockquote>");

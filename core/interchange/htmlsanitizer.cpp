@@ -9,6 +9,7 @@
 
 #include <memory>
 #include <mutex>
+#include <optional>
 
 namespace chronomap {
 
@@ -127,6 +128,51 @@ void writeNodes(const xmlNode* node, QString& out, int depth)
     }
 }
 
+// Text as timelineJsHtml writes it (the common case): no tag but <br>. It holds no markup, so
+// it is written again without a parser, which is many times faster: well-formed character
+// references are kept (in a browser they give text, never a tag), any other & and every >
+// escaped. nullopt when there is any other tag: then the parser decides.
+std::optional<QString> textWithBreaks(const QString& html)
+{
+    QString out;
+    out.reserve(html.size() + 16);
+    const qsizetype n = html.size();
+    for (qsizetype i = 0; i < n;) {
+        const QChar c = html.at(i);
+        if (c == u'<') {
+            if (QStringView(html).mid(i, 4) != QLatin1String("<br>"))
+                return std::nullopt;
+            out += QLatin1String("<br>");
+            i += 4;
+        } else if (c == u'>') {
+            out += QLatin1String("&gt;");
+            ++i;
+        } else if (c == u'&') {
+            qsizetype j = i + 1;
+            if (j < n && html.at(j) == u'#') {
+                ++j;
+                if (j < n && (html.at(j) == u'x' || html.at(j) == u'X'))
+                    ++j;
+            }
+            const qsizetype name = j;
+            while (j < n && j - i < 32 && html.at(j).unicode() < 128 &&
+                   html.at(j).isLetterOrNumber())
+                ++j;
+            if (j > name && j < n && html.at(j) == u';') {
+                out += QStringView(html).mid(i, j + 1 - i);
+                i = j + 1;
+            } else {
+                out += QLatin1String("&amp;");
+                ++i;
+            }
+        } else {
+            out += c;
+            ++i;
+        }
+    }
+    return out;
+}
+
 struct DocFree
 {
     void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
@@ -153,8 +199,8 @@ QString webText(const QString& text)
 
 QString sanitizeWebHtml(const QString& html)
 {
-    if (!html.contains(u'<') && !html.contains(u'&'))
-        return webText(html); // no markup and no references: nothing to parse
+    if (const auto text = textWithBreaks(html))
+        return *text;
     initParserOnce();
     const QByteArray utf8 = html.toUtf8();
     // NONET: never fetch; NOIMPLIED: no <html>/<body> invented around a fragment. Errors are
