@@ -8,8 +8,8 @@
 #include "present/scenestate.h"
 #include "query/selection.h"
 #include "story/story.h"
-#include "timeline/timelineview.h"
 #include "text/storytext.h"
+#include "timeline/timelineview.h"
 
 #include <QAction>
 #include <QDockWidget>

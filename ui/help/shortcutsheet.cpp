@@ -1,4 +1,5 @@
 #include "shortcutsheet.h"
+
 #include "text/storytext.h"
 
 #include <QAction>

@@ -16,9 +16,9 @@
 #include <QFutureWatcher>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
-#include <QLabel>
 #include <QProgressDialog>
 #include <QRegularExpression>
 #include <QtConcurrent/QtConcurrentRun>
