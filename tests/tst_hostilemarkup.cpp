@@ -9,6 +9,7 @@
 // where the story's text is shown, it shows literally.
 #include "actormap/actormapview.h"
 #include "edit/edits.h"
+#include "export/chartexport.h"
 #include "export/exportdialog.h"
 #include "inspector/detailspanel.h"
 #include "interchange/importdialog.h"
@@ -43,6 +44,7 @@
 #include <QTextEdit>
 #include <QTimer>
 #include <QToolTip>
+#include <QXmlStreamReader>
 
 using namespace chronomap;
 
@@ -118,6 +120,8 @@ private slots:
     void dialogsShowStoryTextAsText();
     void messageBoxesShowTextAsText();
     void helpersEscape();
+    void svgExportHoldsNoLiveMarkup_data();
+    void svgExportHoldsNoLiveMarkup();
 
 private:
     // Checks one shown text; `literal` when the whole field is shown (not a search snippet).
@@ -516,6 +520,48 @@ void TestHostileMarkup::helpersEscape()
     QVERIFY(plainToolTip(QString()).isEmpty());
     QCOMPARE(escapedHtml(QStringLiteral("<a href='x'>&")),
              QStringLiteral("&lt;a href=&#39;x&#39;&gt;&amp;"));
+}
+
+// A published SVG chart is a web page too: story text in it (title, labels, sources line)
+// is text, never an element or an attribute.
+void TestHostileMarkup::svgExportHoldsNoLiveMarkup_data()
+{
+    QTest::addColumn<QString>("view");
+    QTest::newRow("timeline") << QStringLiteral("timeline");
+    QTest::newRow("actor map") << QStringLiteral("actors");
+}
+
+void TestHostileMarkup::svgExportHoldsNoLiveMarkup()
+{
+    QFETCH(QString, view);
+    ExportRequest r;
+    r.output = m_dir.filePath(view + QStringLiteral(".svg"));
+    r.view = view;
+    r.title = QStringLiteral("</title><script>alert(1)</script>") + hostile(84);
+    r.subtitle = hostile(85);
+    r.caption = hostile(86);
+    r.credit = hostile(87);
+    exportChart(*m_window->story(), r);
+    QFile f(r.output);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray svg = f.readAll();
+    QXmlStreamReader xml(svg);
+    int elements = 0;
+    while (!xml.atEnd()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement)
+            continue;
+        ++elements;
+        const QString name = xml.name().toString().toLower();
+        for (const char* bad : {"script", "img", "foreignobject", "iframe", "a", "style"})
+            QVERIFY2(name != QLatin1String(bad),
+                     qPrintable(QStringLiteral("<%1> in the SVG").arg(name)));
+        for (const QXmlStreamAttribute& a : xml.attributes())
+            QVERIFY2(!a.name().startsWith(QLatin1String("on"), Qt::CaseInsensitive),
+                     qPrintable(a.name().toString()));
+    }
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    QVERIFY(elements > 10);
+    QVERIFY(svg.contains("&lt;script&gt;alert(1)"));
 }
 
 QTEST_MAIN(TestHostileMarkup)
