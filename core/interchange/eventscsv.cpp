@@ -2,6 +2,7 @@
 
 #include "model/datephrase.h"
 
+#include "cancellation.h"
 #include "csvreader.h"
 
 #include "store/store.h"
@@ -105,6 +106,8 @@ ImportBatch readEventsTable(const CsvTable& t, const CsvMapping& m, const QStrin
     QHash<QString, qint64> categories;
     QHash<QString, Id> actors;
     for (qsizetype row = 0; row < t.rows.size(); ++row) {
+        if ((row & 4095) == 4095)
+            checkCancelled(fileName);
         bool blank = true;
         for (const QString& c : t.rows.at(row))
             blank = blank && c.trimmed().isEmpty();
