@@ -12,6 +12,9 @@
 #include "interchange/xmlguard.h"
 #include "story/generator.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 #include <atomic>
@@ -31,6 +34,8 @@ private slots:
     void crowdedElement();
     void tooManyAttributesIsRefusedWithItsLine();
     void csvMemoryEstimateRefusesTinyCells();
+    void declaredAttributesAndDefaultsAreBounded();
+    void manyTagsReadInLinearTime();
     void cancelledReadStops_data();
     void cancelledReadStops();
     void concurrentImportsTellTheTruth();
@@ -166,6 +171,97 @@ void TestImportBounds::csvMemoryEstimateRefusesTinyCells()
     QCOMPARE(cells, qint64(5));
     limits.maxMemoryBytes = need;
     QCOMPARE(readCsv(csv, QStringLiteral("tiny.csv"), limits).rows.size(), 1999);
+}
+
+// Many declared attributes or keys, and defaults that would be copied into every node, are
+// refused with a message instead of taking minutes or gigabytes.
+void TestImportBounds::declaredAttributesAndDefaultsAreBounded()
+{
+    QByteArray keys, attributes;
+    for (int i = 0; i < 1001; ++i) {
+        keys += "<key id=\"k" + QByteArray::number(i) + "\" for=\"node\" attr.name=\"a" +
+                QByteArray::number(i) + "\"/>\n";
+        attributes += "<attribute id=\"" + QByteArray::number(i) + "\" title=\"a" +
+                      QByteArray::number(i) + "\" type=\"string\"/>\n";
+    }
+    try {
+        readGraphMl("<graphml>\n" + keys + "<graph/></graphml>\n", QStringLiteral("k.graphml"));
+        QFAIL("accepted");
+    } catch (const StoreError& e) {
+        QVERIFY2(e.message().contains(QStringLiteral("more than 1000 keys")),
+                 qPrintable(e.message()));
+    }
+    try {
+        readGexf("<gexf version=\"1.3\"><graph><attributes class=\"node\">\n" + attributes +
+                     "</attributes></graph></gexf>\n",
+                 QStringLiteral("a.gexf"));
+        QFAIL("accepted");
+    } catch (const StoreError& e) {
+        QVERIFY2(e.message().contains(QStringLiteral("more than 1000 attributes declared")),
+                 qPrintable(e.message()));
+    }
+    // 500 defaults of 1,000 characters and 600 nodes: 300 MB of copies from a 600 kB file.
+    const QByteArray value(1000, 'v');
+    QByteArray withDefaults, gexfDefaults, nodes;
+    for (int i = 0; i < 500; ++i) {
+        withDefaults += "<key id=\"k" + QByteArray::number(i) + "\" for=\"node\" attr.name=\"a" +
+                        QByteArray::number(i) + "\"><default>" + value + "</default></key>\n";
+        gexfDefaults += "<attribute id=\"" + QByteArray::number(i) + "\" title=\"a" +
+                        QByteArray::number(i) + "\" type=\"string\"><default>" + value +
+                        "</default></attribute>\n";
+    }
+    for (int i = 0; i < 600; ++i)
+        nodes += "<node id=\"n" + QByteArray::number(i) + "\"/>\n";
+    for (const auto& [name, xml] :
+         {std::pair{QStringLiteral("d.graphml"),
+                    QByteArray("<graphml>\n" + withDefaults + "<graph>" + nodes +
+                               "</graph></graphml>\n")},
+          std::pair{QStringLiteral("d.gexf"),
+                    QByteArray("<gexf version=\"1.3\"><graph><attributes class=\"node\">\n" +
+                               gexfDefaults + "</attributes><nodes>" + nodes +
+                               "</nodes></graph></gexf>\n")}}) {
+        try {
+            if (name.endsWith(QLatin1String("gexf")))
+                readGexf(xml, name);
+            else
+                readGraphMl(xml, name);
+            QFAIL("accepted");
+        } catch (const StoreError& e) {
+            QVERIFY2(e.message().contains(QStringLiteral("default values")),
+                     qPrintable(e.message()));
+        }
+    }
+}
+
+// An event with 120,000 distinct tags: each tag is checked against the others once, not
+// against a list of all earlier ones (which took minutes).
+void TestImportBounds::manyTagsReadInLinearTime()
+{
+    QStringList tags;
+    for (int i = 0; i < 120'000; ++i)
+        tags << QStringLiteral("t%1").arg(i);
+    tags << QStringLiteral("t7"); // a repeat counts once
+    QByteArray csv = "title,date,tags\nTagged,2025,\"" + tags.join(u';').toUtf8() + "\"\n";
+    const CsvTable t = readCsv(csv, QStringLiteral("tags.csv"));
+    const ImportBatch b = readEventsTable(t, guessEventMapping(t), QStringLiteral("tags.csv"));
+    QCOMPARE(b.events.size(), 1);
+    QCOMPARE(b.events.first().tags.size(), 120'000);
+
+    QJsonArray list;
+    for (const QString& tag : std::as_const(tags))
+        list.append(tag);
+    const QJsonObject story{
+        {QStringLiteral("format"), QStringLiteral("chronomap")},
+        {QStringLiteral("version"), 1},
+        {QStringLiteral("events"),
+         QJsonArray{QJsonObject{{QStringLiteral("id"), 1},
+                                {QStringLiteral("title"), QStringLiteral("Tagged")},
+                                {QStringLiteral("date"), QStringLiteral("2025")},
+                                {QStringLiteral("tags"), list}}}}};
+    const ImportBatch j =
+        storyJsonAsBatch(QJsonDocument(story).toJson(), QStringLiteral("tags.json"));
+    QCOMPARE(j.events.size(), 1);
+    QCOMPARE(j.events.first().tags.size(), 120'000);
 }
 
 void TestImportBounds::cancelledReadStops_data()

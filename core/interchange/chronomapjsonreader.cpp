@@ -458,14 +458,18 @@ void Reader::readEvents(const QJsonObject& root, FileStory& out)
                                  QStringLiteral("categories"), Need::Optional);
         const QString tagsKey = QStringLiteral("tags");
         const QJsonArray tags = arrayOf(o, at, tagsKey);
+        QSet<QString> tagSeen; // a list's contains() would make many tags quadratic
         for (qsizetype t = 0; t < tags.size(); ++t) {
             if (!tags.at(t).isString())
                 wrongType(at / tagsKey / t,
                           QCoreApplication::translate("chronomap::ChronomapJsonReader", "a string"),
                           tags.at(t));
             // A tag listed twice means the same as once; the story stores each tag once.
-            if (!e.tags.contains(tags.at(t).toString()))
-                e.tags.append(tags.at(t).toString());
+            const QString tag = tags.at(t).toString();
+            if (!tagSeen.contains(tag)) {
+                tagSeen.insert(tag);
+                e.tags.append(tag);
+            }
         }
         e.importance = int(integer(o, at, QStringLiteral("importance"), 0, 5, 0));
         e.location = text(o, at, QStringLiteral("location"));

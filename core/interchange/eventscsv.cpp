@@ -168,9 +168,12 @@ ImportBatch readEventsTable(const CsvTable& t, const CsvMapping& m, const QStrin
             }
             e.categoryId = categories.value(key);
         }
+        QSet<QString> tagSeen; // a list's contains() would make many tags quadratic
         for (const QString& tag : cell("tags").split(u';', Qt::SkipEmptyParts))
-            if (const QString tg = tag.trimmed(); !tg.isEmpty() && !e.tags.contains(tg))
+            if (const QString tg = tag.trimmed(); !tg.isEmpty() && !tagSeen.contains(tg)) {
+                tagSeen.insert(tg);
                 e.tags.append(tg);
+            }
         if (const QString imp = cell("importance"); !imp.isEmpty()) {
             bool ok = false;
             e.importance = imp.toInt(&ok);

@@ -174,6 +174,17 @@ bool GuardedXml::next()
     return false;
 }
 
+void GuardedXml::chargeDefault(qsizetype bytes)
+{
+    m_defaultBytes += bytes + 1;
+    if (m_defaultBytes > kMaxDefaultBytes)
+        fail(QCoreApplication::translate("chronomap::GuardedXml",
+                                         "the declared default values, copied into every node "
+                                         "and edge that gives none, come to more than %1 MiB; "
+                                         "Chronomap refuses more")
+                 .arg(kMaxDefaultBytes >> 20));
+}
+
 QString GuardedXml::attribute(const char* name) const
 {
     return m_r.attributes().value(QLatin1String(name)).toString();

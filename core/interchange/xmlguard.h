@@ -39,6 +39,14 @@ public:
     static constexpr qint64 kMaxElements = 20'000'000;
     static constexpr qsizetype kMaxText = 1024 * 1024;
     static constexpr int kMaxAttributes = 1000;
+    // Attributes (GEXF) or keys (GraphML) a file declares for its nodes and edges.
+    static constexpr int kMaxDeclared = 1000;
+    static constexpr qint64 kMaxDefaultBytes = qint64(256) * 1024 * 1024;
+
+    // Declared default values are copied into every node and edge that gives none: a small
+    // file with many defaults and many nodes would expand into gigabytes. Each copy is charged
+    // here; past kMaxDefaultBytes in all the file is refused.
+    void chargeDefault(qsizetype bytes);
 
     // The offset of the first start tag with more than `most` attributes, or -1; counted on
     // the raw bytes in one pass (comments, CDATA, processing instructions and declarations
@@ -52,6 +60,7 @@ private:
     int m_depth = 0;
     qint64 m_elements = 0;
     qint64 m_tokens = 0;
+    qint64 m_defaultBytes = 0;
 };
 
 } // namespace chronomap
