@@ -148,16 +148,19 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
             }
             const Spot* spot = nullptr;
             int k = -1;
-            for (int sub = 0; sub < rows && !spot; ++sub) {
-                for (int c = 0; c < spotCount; ++c)
-                    if (isFree(sub, spots[c].from, spots[c].to)) {
-                        k = sub;
-                        spot = &spots[c];
-                        break;
-                    }
-                if (sub > int(taken.size()))
-                    break; // every sub-row from here on is empty: the label did not fit
-            }
+            // The whole title in any sub-row before a shortened one in a lower sub-row.
+            for (int pass = 0; pass < 2 && !spot; ++pass)
+                for (int sub = 0; sub < rows && !spot; ++sub) {
+                    for (int c = 0; c < spotCount; ++c)
+                        if (spots[c].elided == (pass == 1) &&
+                            isFree(sub, spots[c].from, spots[c].to)) {
+                            k = sub;
+                            spot = &spots[c];
+                            break;
+                        }
+                    if (sub > int(taken.size()))
+                        break; // every sub-row from here on is empty: the label did not fit
+                }
             // An event whose title has no room anywhere is not drawn bare (a box nobody can
             // name): it is counted in the lane's "+N more". Only a box whose title is still
             // being read, or a lane too thin for type, goes without one.
