@@ -112,7 +112,7 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
                 double lx, w, from, to;
                 bool elided, inside;
             };
-            Spot spots[4];
+            Spot spots[5];
             int spotCount = 0;
             QString fullText;
             double w = -1;
@@ -145,6 +145,11 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
                     spots[spotCount++] = {right + 4, edge - (right + 4),
                                           slot.x0,   std::max(slot.x1, edge),
                                           true,      false};
+                // A narrow chart (a phone's): shortened before the box, where the room is.
+                const double roomBefore = left - 4 - (r.left() + 2);
+                if (roomBefore >= std::min(w, 48.0) && left - 4 - w < r.left() + 2)
+                    spots[spotCount++] = {r.left() + 2, roomBefore, std::min(slot.x0, r.left() + 2),
+                                          slot.x1,      true,       false};
             }
             const Spot* spot = nullptr;
             int k = -1;
