@@ -1,17 +1,25 @@
 #include "interchange.h"
 
 #include "chronomapjson.h"
+#include "exportscreen.h"
 #include "graphformats.h"
 #include "timelinejs.h"
 
+#include "files/filesafety.h"
 #include "store/store.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
+
+#include <algorithm>
 
 namespace chronomap {
+
+namespace {
+// Chronomap JSON up to this size is read back before it is written.
+constexpr qsizetype kReadBackBytes = qsizetype(256) << 20;
+} // namespace
 
 QStringList importFormats()
 {
@@ -102,6 +110,33 @@ QByteArray readInputFile(const QString& path, qint64 maxBytes)
 
 namespace {
 
+// UTF-16 without a byte-order mark reads as UTF-8 with a NUL after (or before) every ASCII
+// character: a CSV header "t\0i\0t\0l\0e" is then not "title". Said in words instead.
+void refuseUtf16WithoutBom(const QByteArray& bytes, const QString& path)
+{
+    const qsizetype n = std::min<qsizetype>(bytes.size(), 4096) & ~qsizetype(1);
+    if (n < 4 || bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF"))
+        return;
+    qsizetype evenNul = 0, oddNul = 0;
+    for (qsizetype i = 0; i < n; i += 2) {
+        evenNul += bytes.at(i) == '\0';
+        oddNul += bytes.at(i + 1) == '\0';
+    }
+    const qsizetype pairs = n / 2;
+    const char* encoding = nullptr;
+    if (oddNul * 3 >= pairs && evenNul * 20 < pairs)
+        encoding = "UTF-16LE";
+    else if (evenNul * 3 >= pairs && oddNul * 20 < pairs)
+        encoding = "UTF-16BE";
+    if (!encoding)
+        return;
+    throw StoreError(QCoreApplication::translate("chronomap::Interchange",
+                                                 "%1: expected UTF-8 text, found %2 without a "
+                                                 "byte-order mark; save the file as UTF-8 (\"CSV "
+                                                 "UTF-8\" in a spreadsheet program)")
+                         .arg(path, QLatin1String(encoding)));
+}
+
 void parseTable(ParsedImport& p, const QByteArray& bytes, const QString& format,
                 const std::optional<CsvMapping>& mapping, bool lenient)
 {
@@ -138,6 +173,8 @@ ParsedImport parse(const QString& path, const QString& requested,
     p.fileName = path;
     const QByteArray bytes = readInputFile(path);
     QString format = requested.toLower();
+    if (format != QLatin1String("gexf") && format != QLatin1String("graphml"))
+        refuseUtf16WithoutBom(bytes, path);
     if (format.isEmpty())
         format = guessImportFormat(path, bytes.left(65536));
     if (format.isEmpty())
@@ -220,6 +257,7 @@ ImportSummary applyParsedImport(Store& store, const ParsedImport& parsed,
 {
     if (!parsed.error.isEmpty())
         throw StoreError(parsed.error);
+    checkImportInput(parsed.fileName, store.path()); // a story is never its own input
     if (parsed.format != QLatin1String("json"))
         return applyImport(store, parsed.batch, parsed.fileName, progress);
     const StoryCounts before = store.counts();
@@ -262,20 +300,34 @@ QByteArray exportBytes(const Store& store, const QString& format, const QString&
             .arg(path, f, exportFormats().join(QStringLiteral(", "))));
 }
 
-void exportData(const Store& store, const QString& format, const QString& path)
+QString exportData(const Store& store, const QString& format, const QString& path)
 {
-    const QByteArray bytes = exportBytes(store, format, path);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        throw StoreError(
-            QCoreApplication::translate("chronomap::Interchange", "%1: cannot write the file: %2")
-                .arg(path, file.errorString()));
-    if (file.write(bytes) != bytes.size() || !file.commit())
-        throw StoreError(
-            QCoreApplication::translate("chronomap::Interchange",
-                                        "%1: cannot write the file: %2; an existing file was left "
-                                        "as it was")
-                .arg(path, file.errorString()));
+    const QString f = format.isEmpty() ? guessExportFormat(path) : format.toLower();
+    // Never the story itself, its -wal/-shm, a database or a foreign file (filesafety.h).
+    checkWriteTarget(path, store.path(), fileKindOfExport(f, path));
+    // Rows the import would refuse are left out and counted, so the export reads back.
+    const ExportScreen rows(store);
+    QByteArray bytes;
+    if (f == QLatin1String("chronomap")) {
+        bytes = writeStoryJson(store, rows);
+        // The lossless format is read back before it is written: what import would refuse
+        // is never written (bounded: a very large file relies on the screen alone).
+        if (bytes.size() <= kReadBackBytes) {
+            try {
+                storyJsonAsBatch(bytes, path);
+            } catch (const StoreError& e) {
+                throw StoreError(
+                    QCoreApplication::translate("chronomap::Interchange",
+                                                "%1: not written: Chronomap could not import "
+                                                "this export back (%2)")
+                        .arg(path, e.message()));
+            }
+        }
+    } else {
+        bytes = exportBytes(store, f, path);
+    }
+    writeFileAtomically(path, bytes);
+    return rows.note();
 }
 
 } // namespace chronomap

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "files/filesafety.h"
 #include "model/entities.h"
 
 #include <QElapsedTimer>
@@ -84,6 +85,8 @@ public:
 
     QString path() const { return m_path; }
     bool isReadOnly() const { return m_readOnly; }
+    // Why the story is read-only (None when it is not), for the window's banner.
+    ReadOnlyReason readOnlyReason() const { return m_readOnlyReason; }
     int schemaVersion() const;
 
     // A write transaction (BEGIN IMMEDIATE). Rolls back unless commit() was called. Nested
@@ -193,8 +196,10 @@ public:
     QList<SearchHit> search(const QString& userText, int limit = 200) const;
 
     // A consistent copy of the story (VACUUM INTO), never a file copy: WAL content would be
-    // lost. The target must not exist.
-    void saveCopy(const QString& targetPath) const;
+    // lost. Written whole beside the target, then renamed into place. The target must not
+    // exist, or with `replace` be a closed Chronomap story (an earlier copy); never the story
+    // itself or its -wal, -shm or journal (see files/filesafety.h).
+    void saveCopy(const QString& targetPath, bool replace = false) const;
 
     // Changes whenever another connection commits to the file (PRAGMA data_version).
     qint64 dataVersion() const;
@@ -229,6 +234,7 @@ private:
     bool m_readOnly = false;
     bool m_created = false;
     bool m_companionsOurs = false; // a read-only open that created the -wal and -shm
+    ReadOnlyReason m_readOnlyReason = ReadOnlyReason::None;
     int m_depth = 0;
     bool m_doomed = false;
     QElapsedTimer m_busySince;
