@@ -350,7 +350,7 @@ int CommandLine::runInfo()
         out() << "broken rows:    " << audit.broken
               << (audit.broken == 1 ? " event has" : " events have")
               << " an impossible or unreadable date (id " << brokenIds.join(QStringLiteral(", "))
-              << "); export leaves them out\n";
+              << "); left out of the date range\n";
     out().flush();
     return 0;
 }

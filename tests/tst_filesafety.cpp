@@ -151,7 +151,7 @@ void TestFileSafety::writeTargets()
             QVERIFY(!e.message().contains(u'\n'));
         }
         const bool expected = verdict == 2 || (verdict == 1 && !force);
-        QVERIFY2(refused == expected, qPrintable(name + (force ? " forced" : "")));
+        QVERIFY2(refused == expected, qPrintable(name + (force ? QStringLiteral(" forced") : QString())));
     }
 }
 
@@ -253,7 +253,8 @@ void TestFileSafety::exportDataRefusesStoryAndForeign()
     const QByteArray storyBytes = fileBytes(m_story);
     for (const QString& format : exportFormats()) {
         for (const QString& target :
-             {m_story, m_story + QStringLiteral("-wal"), m_story + QStringLiteral("-shm")}) {
+             QStringList{m_story, m_story + QStringLiteral("-wal"),
+                         m_story + QStringLiteral("-shm")}) {
             const QByteArray before = fileBytes(target);
             QVERIFY_THROWS_EXCEPTION(StoreError, exportData(*store, format, target));
             QCOMPARE(fileBytes(target), before);

@@ -107,19 +107,23 @@ QStringList suffixesOf(FileKind kind)
     return {};
 }
 
-// Text we could have written: UTF-8 (a character cut at the end of the sample is fine) and no
-// NUL byte. A document, an archive or a UTF-16 file fails.
+// Text we could have written: UTF-8 (a character cut at the end of the sample is fine), no
+// NUL and no control character other than tab, line feed, carriage return and form feed. A
+// document, an archive (PK\x03\x04), an image or a UTF-16 file fails.
 bool looksLikeUtf8Text(const QByteArray& bytes)
 {
-    if (bytes.contains('\0'))
-        return false;
-    QByteArray sample = bytes;
-    for (int cut = 0; cut < 3 && !sample.isEmpty(); ++cut) {
+    QByteArray sample = bytes.startsWith("\xEF\xBB\xBF") ? bytes.mid(3) : bytes;
+    for (const char c : std::as_const(sample)) {
+        const auto u = static_cast<unsigned char>(c);
+        if ((u < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || u == 0x7f)
+            return false;
+    }
+    for (int cut = 0; cut < 4 && !sample.isEmpty(); ++cut) {
         if (QString::fromUtf8(sample).toUtf8() == sample)
             return true;
         sample.chop(1);
     }
-    return QString::fromUtf8(sample).toUtf8() == sample;
+    return sample.isEmpty();
 }
 
 QByteArray withoutBomAndSpace(const QByteArray& bytes)

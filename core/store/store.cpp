@@ -34,11 +34,15 @@ QByteArray sqliteName(const QString& path, bool immutable)
 
 bool readableOnlyAsIs(const QString& path)
 {
-    if (companionsUsable(path))
-        return false;
     const QFileInfo wal(path + QStringLiteral("-wal"));
-    return (!wal.exists() || wal.size() == 0) &&
-           !QFileInfo::exists(path + QStringLiteral("-journal"));
+    if ((wal.exists() && wal.size() > 0) || QFileInfo::exists(path + QStringLiteral("-journal")))
+        return false; // committed changes wait in the journal: read through SQLite's locks
+    if (!companionsUsable(path))
+        return true;
+    // A file this user may not write, with no -wal or -shm yet: ones we made would be ours,
+    // left behind on close (a read-only connection cannot remove them) and in its owner's way.
+    return !wal.exists() && !QFileInfo::exists(path + QStringLiteral("-shm")) &&
+           readOnlyReasonOf(path) == ReadOnlyReason::File;
 }
 
 } // namespace
@@ -494,11 +498,16 @@ void Store::verifySchema() const
 
 Store::Transaction::Transaction(Store& store) : m_store(store)
 {
-    if (store.m_readOnly)
+    if (store.m_readOnly) {
+        // Why, when the file system decided (a read-only folder, disk or file).
+        const QString why = store.m_readOnlyReason == ReadOnlyReason::Requested
+                                ? QString()
+                                : u' ' + readOnlyReasonText(store.m_readOnlyReason, store.m_path);
         throw StoreError(
             QCoreApplication::translate("chronomap::Store",
-                                        "%1: the story is open read-only; nothing was changed")
-                .arg(store.m_path));
+                                        "%1: the story is open read-only; nothing was changed.%2")
+                .arg(store.m_path, why));
+    }
     m_outer = store.m_depth == 0;
     if (m_outer) {
         store.exec("BEGIN IMMEDIATE");
@@ -762,7 +771,12 @@ void Store::saveCopy(const QString& targetPath, bool replace) const
     // The copy is made whole beside the target and renamed into place: the target, if any,
     // stays as it was until the copy is complete.
     const QString temporary = temporaryBeside(targetPath);
-    claimNewFile(temporary);
+    try {
+        claimNewFile(temporary);
+    } catch (const StoreError& e) {
+        QString message = e.message(); // name the file the user asked for
+        throw StoreError(message.replace(temporary, targetPath));
+    }
     try {
         auto& st = prepare("VACUUM INTO ?1");
         st.bind(1, temporary);
