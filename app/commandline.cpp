@@ -6,8 +6,8 @@
 #include "files/filesafety.h"
 #include "interchange/interchange.h"
 #include "present/scenedeck.h"
-#include "story/generator.h"
 #include "store/storeaudit.h"
+#include "story/generator.h"
 #include "story/story.h"
 #include "theme/charttheme.h"
 
@@ -316,9 +316,9 @@ int CommandLine::runInfo()
         QJsonArray ids;
         for (Id id : audit.brokenIds)
             ids.append(id);
-        o2.insert(QStringLiteral("broken_events"),
-                  QJsonObject{{QStringLiteral("count"), audit.broken},
-                              {QStringLiteral("ids"), ids}});
+        o2.insert(
+            QStringLiteral("broken_events"),
+            QJsonObject{{QStringLiteral("count"), audit.broken}, {QStringLiteral("ids"), ids}});
         if (store->isReadOnly() && store->readOnlyReason() != ReadOnlyReason::Requested)
             o2.insert(QStringLiteral("read_only"),
                       readOnlyReasonText(store->readOnlyReason(), path));
@@ -340,9 +340,9 @@ int CommandLine::runInfo()
           << "citations:      " << c.citations << '\n'
           << "annotations:    " << c.annotations << '\n'
           << "date range:     "
-          << (range ? iso(range->first) + QStringLiteral(" to ") + iso(range->second)
-                    : c.events ? QStringLiteral("(no event has a sound date)")
-                               : QStringLiteral("(no events)"))
+          << (range      ? iso(range->first) + QStringLiteral(" to ") + iso(range->second)
+              : c.events ? QStringLiteral("(no event has a sound date)")
+                         : QStringLiteral("(no events)"))
           << (range && audit.broken ? QStringLiteral(" (of the events with sound dates)")
                                     : QString())
           << '\n';
@@ -453,15 +453,14 @@ int CommandLine::runImport()
 
 int CommandLine::runExport()
 {
-    Options o(
-        m_args,
-        {QStringLiteral("output"), QStringLiteral("view"), QStringLiteral("size"),
-         QStringLiteral("scale"), QStringLiteral("from"), QStringLiteral("to"),
-         QStringLiteral("theme"), QStringLiteral("title"), QStringLiteral("scene"),
-         QStringLiteral("format"), QStringLiteral("subtitle"), QStringLiteral("caption"),
-         QStringLiteral("credit"), QStringLiteral("publish-safe")},
-        {QStringLiteral("no-legend"), QStringLiteral("no-sources"), QStringLiteral("scenes"),
-         QStringLiteral("force")});
+    Options o(m_args,
+              {QStringLiteral("output"), QStringLiteral("view"), QStringLiteral("size"),
+               QStringLiteral("scale"), QStringLiteral("from"), QStringLiteral("to"),
+               QStringLiteral("theme"), QStringLiteral("title"), QStringLiteral("scene"),
+               QStringLiteral("format"), QStringLiteral("subtitle"), QStringLiteral("caption"),
+               QStringLiteral("credit"), QStringLiteral("publish-safe")},
+              {QStringLiteral("no-legend"), QStringLiteral("no-sources"), QStringLiteral("scenes"),
+               QStringLiteral("force")});
     if (!o.error().isEmpty())
         return error(o.error());
     if (o.positional().size() != 1 || !o.has(QStringLiteral("output")))
@@ -536,8 +535,8 @@ int CommandLine::runExport()
     if (req.from && req.to && *req.to <= *req.from)
         return error(QStringLiteral("--to must come after --from"));
     // A deck or a single image: the target is checked here; a folder's images one by one.
-    if (!o.has(QStringLiteral("scenes")) || QFileInfo(req.output).suffix().toLower() ==
-                                                QLatin1String("pdf"))
+    if (!o.has(QStringLiteral("scenes")) ||
+        QFileInfo(req.output).suffix().toLower() == QLatin1String("pdf"))
         checkWriteTarget(req.output, o.positional().first(), fileKindOfImage(req.output),
                          req.replaceForeign);
     auto story = Story::open(o.positional().first(), Store::Mode::ReadOnly);

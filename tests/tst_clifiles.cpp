@@ -154,8 +154,8 @@ void TestCliFiles::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     QFile::setPermissions(m_dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
-                                            QFile::ReadOther | QFile::ExeOther |
-                                            QFile::ReadGroup | QFile::ExeGroup);
+                                            QFile::ReadOther | QFile::ExeOther | QFile::ReadGroup |
+                                            QFile::ExeGroup);
     m_story = m_dir.filePath(QStringLiteral("seed.chronomap"));
     const Result r = run({QStringLiteral("new"), m_story});
     QVERIFY2(r.code == 0, qPrintable(r.err));
@@ -197,9 +197,13 @@ void TestCliFiles::createRefusesWhatExists()
     const QByteArray before = fileBytes(guarded);
     const bool existed = QFileInfo::exists(guarded);
     const QStringList args = command == QLatin1String("generate")
-                                 ? QStringList{command, target, QStringLiteral("--events"),
-                                               QStringLiteral("50"), QStringLiteral("--actors"),
-                                               QStringLiteral("5"), QStringLiteral("--quiet")}
+                                 ? QStringList{command,
+                                               target,
+                                               QStringLiteral("--events"),
+                                               QStringLiteral("50"),
+                                               QStringLiteral("--actors"),
+                                               QStringLiteral("5"),
+                                               QStringLiteral("--quiet")}
                                  : QStringList{command, target};
     const Result r = run(args);
     verifyOneLineError(r, target);
@@ -237,14 +241,14 @@ void TestCliFiles::exportRefusesTheStoryItself()
                   .arg(m_dir.path(), QFileInfo(m_dir.path()).fileName());
     } else if (how == QLatin1String("symbolic link")) {
         out = m_dir.filePath(QStringLiteral("link.") + (format == QLatin1String("png")
-                                                             ? QStringLiteral("png")
-                                                             : QStringLiteral("json")));
+                                                            ? QStringLiteral("png")
+                                                            : QStringLiteral("json")));
         QFile::remove(out);
         QVERIFY(QFile::link(story, out));
     } else if (how == QLatin1String("hard link")) {
         out = m_dir.filePath(QStringLiteral("hard.") + (format == QLatin1String("png")
-                                                             ? QStringLiteral("png")
-                                                             : QStringLiteral("csv")));
+                                                            ? QStringLiteral("png")
+                                                            : QStringLiteral("csv")));
         QFile::remove(out);
         QCOMPARE(::link(QFile::encodeName(story).constData(), QFile::encodeName(out).constData()),
                  0);
@@ -276,10 +280,9 @@ void TestCliFiles::exportRefusesTheOpenStorysWal()
     const QByteArray walBefore = fileBytes(wal);
     for (const QString& out : {wal, shm}) {
         for (const char* format : {"events-csv", "chronomap"}) {
-            const Result r =
-                run({QStringLiteral("export"), story, QStringLiteral("-o"), out,
-                     QStringLiteral("--format"), QString::fromLatin1(format),
-                     QStringLiteral("--force")});
+            const Result r = run({QStringLiteral("export"), story, QStringLiteral("-o"), out,
+                                  QStringLiteral("--format"), QString::fromLatin1(format),
+                                  QStringLiteral("--force")});
             verifyOneLineError(r, out);
         }
     }
@@ -304,24 +307,24 @@ void TestCliFiles::exportForeignFileNeedsForce_data()
     QTest::addColumn<bool>("forceWrites");
     QTest::newRow("thesis.docx as events-csv")
         << QStringLiteral("thesis.docx") << kDocx << QStringLiteral("events-csv") << true;
-    QTest::newRow("a document named .png") << QStringLiteral("thesis.png") << kDocx
-                                           << QStringLiteral("png") << true;
-    QTest::newRow("a binary .csv") << QStringLiteral("data.csv") << kDocx
-                                   << QStringLiteral("events-csv") << true;
-    QTest::newRow("a UTF-16 .csv") << QStringLiteral("sheet.csv")
-                                   << QByteArray("\xFF\xFEt\0i\0t\0l\0e\0", 12)
-                                   << QStringLiteral("events-csv") << true;
-    QTest::newRow("notes.txt as json") << QStringLiteral("notes.json")
-                                       << QByteArray("my notes, not JSON\n")
-                                       << QStringLiteral("chronomap") << true;
-    QTest::newRow("a CSV under a .json name") << QStringLiteral("table.json")
-                                              << QByteArray("a,b\n1,2\n")
-                                              << QStringLiteral("timelinejs") << true;
-    QTest::newRow("a JPEG named .png") << QStringLiteral("photo.png")
-                                       << QByteArray("\xFF\xD8\xFF\xE0 JFIF", 9)
-                                       << QStringLiteral("png") << true;
-    QTest::newRow("another story, never") << QStringLiteral("other.chronomap")
-                                          << QByteArray() << QStringLiteral("chronomap") << false;
+    QTest::newRow("a document named .png")
+        << QStringLiteral("thesis.png") << kDocx << QStringLiteral("png") << true;
+    QTest::newRow("a binary .csv")
+        << QStringLiteral("data.csv") << kDocx << QStringLiteral("events-csv") << true;
+    QTest::newRow("a UTF-16 .csv")
+        << QStringLiteral("sheet.csv") << QByteArray("\xFF\xFEt\0i\0t\0l\0e\0", 12)
+        << QStringLiteral("events-csv") << true;
+    QTest::newRow("notes.txt as json")
+        << QStringLiteral("notes.json") << QByteArray("my notes, not JSON\n")
+        << QStringLiteral("chronomap") << true;
+    QTest::newRow("a CSV under a .json name")
+        << QStringLiteral("table.json") << QByteArray("a,b\n1,2\n") << QStringLiteral("timelinejs")
+        << true;
+    QTest::newRow("a JPEG named .png")
+        << QStringLiteral("photo.png") << QByteArray("\xFF\xD8\xFF\xE0 JFIF", 9)
+        << QStringLiteral("png") << true;
+    QTest::newRow("another story, never") << QStringLiteral("other.chronomap") << QByteArray()
+                                          << QStringLiteral("chronomap") << false;
     QTest::newRow("a SQLite database named .json, never")
         << QStringLiteral("db.json") << QByteArray() << QStringLiteral("chronomap") << false;
 }
@@ -396,8 +399,7 @@ void TestCliFiles::importIntoItselfIsRefused()
     } else if (how == QLatin1String("hard link")) {
         input = m_dir.filePath(QStringLiteral("into-hard.csv"));
         QFile::remove(input);
-        QCOMPARE(::link(QFile::encodeName(story).constData(),
-                        QFile::encodeName(input).constData()),
+        QCOMPARE(::link(QFile::encodeName(story).constData(), QFile::encodeName(input).constData()),
                  0);
     } else if (how == QLatin1String("its wal")) {
         open = Store::open(story, Store::Mode::ReadWrite);
@@ -434,10 +436,9 @@ void TestCliFiles::readOnlyFolderReadsAsNobody()
         QFile::setPermissions(story, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther |
                                          (fileWritable ? QFile::WriteOther : QFile::Permissions()));
         const QByteArray before = sha(story);
-        const Result info =
-            run(asNobody + QStringList{QStringLiteral(CHRONOMAP_BINARY), QStringLiteral("info"),
-                                       story},
-                QStringLiteral("setpriv"));
+        const Result info = run(
+            asNobody + QStringList{QStringLiteral(CHRONOMAP_BINARY), QStringLiteral("info"), story},
+            QStringLiteral("setpriv"));
         QVERIFY2(info.code == 0, qPrintable(info.err));
         QVERIFY2(info.out.contains(QLatin1String("events:")), qPrintable(info.out));
         QVERIFY2(info.out.contains(QLatin1String("read-only:")), qPrintable(info.out));
@@ -455,15 +456,13 @@ void TestCliFiles::readOnlyFolderReadsAsNobody()
         QVERIFY2(exported.code == 0, qPrintable(exported.err));
         QVERIFY(fileBytes(out).contains("\"chronomap\""));
         // Nothing was left beside the story, and the story is as it was.
-        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden |
-                                            QDir::NoDotAndDotDot),
+        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
                  QStringList{QStringLiteral("shared.chronomap")});
         QCOMPARE(sha(story), before);
         // An import is refused with the reason, and changes nothing.
-        const Result imported =
-            run(asNobody + QStringList{QStringLiteral(CHRONOMAP_BINARY), QStringLiteral("import"),
-                                       story, out},
-                QStringLiteral("setpriv"));
+        const Result imported = run(asNobody + QStringList{QStringLiteral(CHRONOMAP_BINARY),
+                                                           QStringLiteral("import"), story, out},
+                                    QStringLiteral("setpriv"));
         QVERIFY(imported.code != 0);
         QVERIFY2(imported.err.contains(QLatin1String("read-only")), qPrintable(imported.err));
         QCOMPARE(sha(story), before);
@@ -481,12 +480,13 @@ void TestCliFiles::readOnlyMountReads()
     const QByteArray before = sha(story);
     // Read-only bind mount of the folder: root cannot write there either.
     const QString script =
-        QStringLiteral("set -e; D='%1'; mount --bind \"$D\" \"$D\"; "
-                       "mount -o remount,bind,ro \"$D\"; "
-                       "\"$CHRONOMAP\" info \"$D/archive.chronomap\"; "
-                       "\"$CHRONOMAP\" export \"$D/archive.chronomap\" -o '%2'; "
-                       "\"$CHRONOMAP\" import \"$D/archive.chronomap\" '%2' || echo IMPORT-REFUSED; "
-                       "ls -A \"$D\"")
+        QStringLiteral(
+            "set -e; D='%1'; mount --bind \"$D\" \"$D\"; "
+            "mount -o remount,bind,ro \"$D\"; "
+            "\"$CHRONOMAP\" info \"$D/archive.chronomap\"; "
+            "\"$CHRONOMAP\" export \"$D/archive.chronomap\" -o '%2'; "
+            "\"$CHRONOMAP\" import \"$D/archive.chronomap\" '%2' || echo IMPORT-REFUSED; "
+            "ls -A \"$D\"")
             .arg(dir.path(), m_dir.filePath(QStringLiteral("from-ro.json")));
     const Result r = runShell(script);
     QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
@@ -508,28 +508,29 @@ void TestCliFiles::fullDiskSaysSo()
         QSKIP("no private mount namespace here (unshare -m and mount need root)");
     QTemporaryDir dir;
     const QString big = dir.filePath(QStringLiteral("big.chronomap"));
-    QVERIFY2(run({QStringLiteral("generate"), big, QStringLiteral("--events"),
-                  QStringLiteral("3000"), QStringLiteral("--actors"), QStringLiteral("40"),
-                  QStringLiteral("--quiet")})
-                     .code == 0,
-             "generate");
+    QVERIFY2(
+        run({QStringLiteral("generate"), big, QStringLiteral("--events"), QStringLiteral("3000"),
+             QStringLiteral("--actors"), QStringLiteral("40"), QStringLiteral("--quiet")})
+                .code == 0,
+        "generate");
     const QString disk = dir.filePath(QStringLiteral("disk"));
     QVERIFY(QDir().mkpath(disk));
     // A 64 KiB disk: the export (several hundred KiB) cannot fit; an earlier small file there
     // must stay as it was. Then a story on the full disk still opens for info.
     const QString script =
-        QStringLiteral("D='%1'; mount -t tmpfs -o size=64k tmpfs \"$D\" || exit 99; "
-                       "printf 'a,b\\n' > \"$D/out.csv\"; "
-                       "\"$CHRONOMAP\" export '%2' -o \"$D/out.csv\"; echo \"code=$?\"; "
-                       "\"$CHRONOMAP\" export '%2' -o \"$D/out.png\" --size 3840x2160; echo \"code=$?\"; "
-                       "cat \"$D/out.csv\"; ls -A \"$D\"; "
-                       "\"$CHRONOMAP\" generate \"$D/g.chronomap\" --events 20000 --actors 50 "
-                       "--quiet; echo \"code=$?\"; ls -A \"$D\"; "
-                       "umount \"$D\"; mount -t tmpfs -o size=4m tmpfs \"$D\"; "
-                       "\"$CHRONOMAP\" new \"$D/small.chronomap\" >/dev/null; "
-                       "head -c 8000000 /dev/zero > \"$D/filler\" 2>/dev/null; "
-                       "\"$CHRONOMAP\" info \"$D/small.chronomap\"; echo \"info=$?\"; "
-                       "ls -A \"$D\"")
+        QStringLiteral(
+            "D='%1'; mount -t tmpfs -o size=64k tmpfs \"$D\" || exit 99; "
+            "printf 'a,b\\n' > \"$D/out.csv\"; "
+            "\"$CHRONOMAP\" export '%2' -o \"$D/out.csv\"; echo \"code=$?\"; "
+            "\"$CHRONOMAP\" export '%2' -o \"$D/out.png\" --size 3840x2160; echo \"code=$?\"; "
+            "cat \"$D/out.csv\"; ls -A \"$D\"; "
+            "\"$CHRONOMAP\" generate \"$D/g.chronomap\" --events 20000 --actors 50 "
+            "--quiet; echo \"code=$?\"; ls -A \"$D\"; "
+            "umount \"$D\"; mount -t tmpfs -o size=4m tmpfs \"$D\"; "
+            "\"$CHRONOMAP\" new \"$D/small.chronomap\" >/dev/null; "
+            "head -c 8000000 /dev/zero > \"$D/filler\" 2>/dev/null; "
+            "\"$CHRONOMAP\" info \"$D/small.chronomap\"; echo \"info=$?\"; "
+            "ls -A \"$D\"")
             .arg(disk, big);
     const Result r = runShell(script);
     if (r.code == 99)
@@ -564,7 +565,8 @@ void TestCliFiles::utf16WithoutBomIsNamed_data()
 void TestCliFiles::utf16WithoutBomIsNamed()
 {
     QFETCH(QString, encoding);
-    const QString text = QStringLiteral("title,date\nTalks in Geneva,2025-10-24\nCeasefire,2025-11\n");
+    const QString text =
+        QStringLiteral("title,date\nTalks in Geneva,2025-10-24\nCeasefire,2025-11\n");
     QByteArray bytes;
     for (const QChar c : text) {
         const char lo = char(c.unicode() & 0xff), hi = char(c.unicode() >> 8);
@@ -612,7 +614,8 @@ void TestCliFiles::brokenRowsAreNamedAndLeftOut()
         if (QByteArray(name) == "back.json")
             QVERIFY2(exported.out.contains(QLatin1String("1 event with an invalid date")),
                      qPrintable(exported.out));
-        const QString fresh = dir.filePath(QString::fromLatin1(name) + QStringLiteral(".chronomap"));
+        const QString fresh =
+            dir.filePath(QString::fromLatin1(name) + QStringLiteral(".chronomap"));
         QVERIFY(run({QStringLiteral("new"), fresh, QStringLiteral("--empty")}).code == 0);
         const Result back = run({QStringLiteral("import"), fresh, out});
         QVERIFY2(back.code == 0, qPrintable(QString::fromLatin1(name) + u' ' + back.err));

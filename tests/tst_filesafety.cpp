@@ -91,40 +91,49 @@ void TestFileSafety::writeTargets_data()
     QTest::addColumn<int>("verdict"); // 0 written, 1 only with force, 2 never
     const QByteArray story = "STORY";
     const QByteArray docx("PK\x03\x04 word document", 18);
-    QTest::newRow("new file") << QStringLiteral("new.csv") << QByteArray() << int(FileKind::Csv) << 0;
-    QTest::newRow("earlier csv") << QStringLiteral("old.csv") << QByteArray("\xEF\xBB\xBFid,title\n1,a\n")
-                                 << int(FileKind::Csv) << 0;
+    QTest::newRow("new file") << QStringLiteral("new.csv") << QByteArray() << int(FileKind::Csv)
+                              << 0;
+    QTest::newRow("earlier csv") << QStringLiteral("old.csv")
+                                 << QByteArray("\xEF\xBB\xBFid,title\n1,a\n") << int(FileKind::Csv)
+                                 << 0;
     QTest::newRow("earlier json") << QStringLiteral("old.json") << QByteArray("  {\"events\": []}")
                                   << int(FileKind::Json) << 0;
-    QTest::newRow("earlier gexf") << QStringLiteral("old.gexf") << QByteArray("<?xml?>\n<gexf version=\"1.3\">")
+    QTest::newRow("earlier gexf") << QStringLiteral("old.gexf")
+                                  << QByteArray("<?xml?>\n<gexf version=\"1.3\">")
                                   << int(FileKind::Gexf) << 0;
-    QTest::newRow("earlier png") << QStringLiteral("old.png") << QByteArray("\x89PNG\r\n\x1a\nrest", 12)
-                                 << int(FileKind::Png) << 0;
+    QTest::newRow("earlier png") << QStringLiteral("old.png")
+                                 << QByteArray("\x89PNG\r\n\x1a\nrest", 12) << int(FileKind::Png)
+                                 << 0;
     QTest::newRow("earlier pdf") << QStringLiteral("old.pdf") << QByteArray("%PDF-1.4 ...")
                                  << int(FileKind::Pdf) << 0;
-    QTest::newRow("empty file") << QStringLiteral("empty.docx") << QByteArray("") << int(FileKind::Csv) << 0;
-    QTest::newRow("thesis.docx") << QStringLiteral("thesis.docx") << docx << int(FileKind::Csv) << 1;
-    QTest::newRow("docx named .csv") << QStringLiteral("thesis.csv") << docx << int(FileKind::Csv) << 1;
-    QTest::newRow("text named .docx") << QStringLiteral("notes.docx") << QByteArray("a,b\n")
-                                      << int(FileKind::Csv) << 1;
-    QTest::newRow("prose named .json") << QStringLiteral("notes.json") << QByteArray("Dear editor")
-                                       << int(FileKind::Json) << 1;
-    QTest::newRow("graphml under .gexf") << QStringLiteral("g.gexf") << QByteArray("<graphml>")
-                                         << int(FileKind::Gexf) << 1;
+    QTest::newRow("empty file") << QStringLiteral("empty.docx") << QByteArray("")
+                                << int(FileKind::Csv) << 0;
+    QTest::newRow("thesis.docx") << QStringLiteral("thesis.docx") << docx << int(FileKind::Csv)
+                                 << 1;
+    QTest::newRow("docx named .csv")
+        << QStringLiteral("thesis.csv") << docx << int(FileKind::Csv) << 1;
+    QTest::newRow("text named .docx")
+        << QStringLiteral("notes.docx") << QByteArray("a,b\n") << int(FileKind::Csv) << 1;
+    QTest::newRow("prose named .json")
+        << QStringLiteral("notes.json") << QByteArray("Dear editor") << int(FileKind::Json) << 1;
+    QTest::newRow("graphml under .gexf")
+        << QStringLiteral("g.gexf") << QByteArray("<graphml>") << int(FileKind::Gexf) << 1;
     QTest::newRow("utf-16 csv") << QStringLiteral("u.csv") << QByteArray("\xFF\xFEi\0d\0", 6)
                                 << int(FileKind::Csv) << 1;
-    QTest::newRow("a story as csv") << QStringLiteral("other.csv") << story << int(FileKind::Csv) << 2;
-    QTest::newRow("a story as json") << QStringLiteral("other.chronomap") << story << int(FileKind::Json) << 2;
-    QTest::newRow("story's wal") << QStringLiteral("story.chronomap-wal") << QByteArray() << int(FileKind::Csv)
-                                 << 2;
-    QTest::newRow("story's journal") << QStringLiteral("story.chronomap-journal") << QByteArray()
-                                     << int(FileKind::Json) << 2;
-    QTest::newRow("story itself") << QStringLiteral("story.chronomap") << QByteArray() << int(FileKind::Json)
-                                  << 2;
-    QTest::newRow("copy onto a closed story") << QStringLiteral("copy.chronomap") << story
-                                              << int(FileKind::Story) << 0;
-    QTest::newRow("copy onto a document") << QStringLiteral("copy.chronomap") << docx << int(FileKind::Story)
-                                          << 2;
+    QTest::newRow("a story as csv")
+        << QStringLiteral("other.csv") << story << int(FileKind::Csv) << 2;
+    QTest::newRow("a story as json")
+        << QStringLiteral("other.chronomap") << story << int(FileKind::Json) << 2;
+    QTest::newRow("story's wal") << QStringLiteral("story.chronomap-wal") << QByteArray()
+                                 << int(FileKind::Csv) << 2;
+    QTest::newRow("story's journal")
+        << QStringLiteral("story.chronomap-journal") << QByteArray() << int(FileKind::Json) << 2;
+    QTest::newRow("story itself") << QStringLiteral("story.chronomap") << QByteArray()
+                                  << int(FileKind::Json) << 2;
+    QTest::newRow("copy onto a closed story")
+        << QStringLiteral("copy.chronomap") << story << int(FileKind::Story) << 0;
+    QTest::newRow("copy onto a document")
+        << QStringLiteral("copy.chronomap") << docx << int(FileKind::Story) << 2;
 }
 
 void TestFileSafety::writeTargets()
@@ -151,7 +160,8 @@ void TestFileSafety::writeTargets()
             QVERIFY(!e.message().contains(u'\n'));
         }
         const bool expected = verdict == 2 || (verdict == 1 && !force);
-        QVERIFY2(refused == expected, qPrintable(name + (force ? QStringLiteral(" forced") : QString())));
+        QVERIFY2(refused == expected,
+                 qPrintable(name + (force ? QStringLiteral(" forced") : QString())));
     }
 }
 
@@ -252,9 +262,8 @@ void TestFileSafety::exportDataRefusesStoryAndForeign()
     store->setMeta(QStringLiteral("note"), QStringLiteral("in the wal"));
     const QByteArray storyBytes = fileBytes(m_story);
     for (const QString& format : exportFormats()) {
-        for (const QString& target :
-             QStringList{m_story, m_story + QStringLiteral("-wal"),
-                         m_story + QStringLiteral("-shm")}) {
+        for (const QString& target : QStringList{m_story, m_story + QStringLiteral("-wal"),
+                                                 m_story + QStringLiteral("-shm")}) {
             const QByteArray before = fileBytes(target);
             QVERIFY_THROWS_EXCEPTION(StoreError, exportData(*store, format, target));
             QCOMPARE(fileBytes(target), before);

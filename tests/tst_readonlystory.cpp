@@ -38,10 +38,7 @@ QStringList entries(const QString& dir)
 class AsNobody
 {
 public:
-    AsNobody()
-    {
-        m_ok = ::setegid(65534) == 0 && ::seteuid(65534) == 0;
-    }
+    AsNobody() { m_ok = ::setegid(65534) == 0 && ::seteuid(65534) == 0; }
     ~AsNobody()
     {
         if (::seteuid(0) != 0 || ::setegid(0) != 0)
@@ -108,8 +105,7 @@ QString TestReadOnlyStory::copyInto(const QString& dir, const QString& name)
     return path;
 }
 
-void TestReadOnlyStory::verifyReads(const QString& path, Store::Mode mode,
-                                    ReadOnlyReason expected)
+void TestReadOnlyStory::verifyReads(const QString& path, Store::Mode mode, ReadOnlyReason expected)
 {
     const QString dir = QFileInfo(path).absolutePath();
     const QStringList before = entries(dir);

@@ -359,10 +359,10 @@ void TestSafeWrite::exportRefusesStoryAndForeignFiles_data()
     QTest::addColumn<QByteArray>("bytes");
     QTest::newRow("the story, named .png") << QStringLiteral("story-link.png") << QByteArray();
     QTest::newRow("its wal") << QStringLiteral("story.chronomap-wal") << QByteArray();
-    QTest::newRow("a document named .png") << QStringLiteral("thesis.png")
-                                           << QByteArray("PK\x03\x04 chapter one", 17);
-    QTest::newRow("a document named .pdf") << QStringLiteral("thesis.pdf")
-                                           << QByteArray("{\\rtf1 a letter}");
+    QTest::newRow("a document named .png")
+        << QStringLiteral("thesis.png") << QByteArray("PK\x03\x04 chapter one", 17);
+    QTest::newRow("a document named .pdf")
+        << QStringLiteral("thesis.pdf") << QByteArray("{\\rtf1 a letter}");
 }
 
 void TestSafeWrite::exportRefusesStoryAndForeignFiles()

@@ -318,9 +318,8 @@ void claimNewFile(const QString& path)
             refuse(tr("%1: %2 lies beside it, left by an earlier file of that name, and would "
                       "be taken for part of the new story; remove it or choose another name")
                        .arg(path, QFileInfo(path).fileName() + QLatin1String(c)));
-    const int fd = ::open(native(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
-                                                        O_CLOEXEC,
-                          0666);
+    const int fd = ::open(native(path).constData(),
+                          O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
     if (fd < 0) {
         const int err = errno;
         if (err == EEXIST)
@@ -343,8 +342,7 @@ void removeCreatedStory(const QString& path)
 QString temporaryBeside(const QString& target)
 {
     const QFileInfo info(target);
-    const QString suffix =
-        info.suffix().isEmpty() ? QString() : QLatin1Char('.') + info.suffix();
+    const QString suffix = info.suffix().isEmpty() ? QString() : QLatin1Char('.') + info.suffix();
     for (int n = 0;; ++n) {
         const QString candidate = info.absoluteDir().filePath(
             u'.' + info.completeBaseName() + QStringLiteral(".partial-") +
@@ -392,8 +390,8 @@ void writeFileAtomically(const QString& path, const QByteArray& bytes)
         refuse(tr("%1: cannot write it: %2; an existing file of that name was left as it was")
                    .arg(path, QString::fromLocal8Bit(strerror(err))));
     };
-    const int fd = ::open(t.constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-                          0666);
+    const int fd =
+        ::open(t.constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
     if (fd < 0) {
         const int err = errno;
         refuse(tr("%1: cannot write it: %2").arg(path, QString::fromLocal8Bit(strerror(err))));
@@ -441,7 +439,7 @@ ReadOnlyReason companionsProblem(const QString& path)
     const QString wal = path + QStringLiteral("-wal"), shm = path + QStringLiteral("-shm");
     if (QFileInfo::exists(wal) && QFileInfo::exists(shm)) // another connection made them
         return writableForUs(wal) && writableForUs(shm) ? ReadOnlyReason::None
-                                                         : ReadOnlyReason::Folder;
+                                                        : ReadOnlyReason::Folder;
     const QString dir = QFileInfo(path).absolutePath();
     if (::faccessat(AT_FDCWD, native(dir).constData(), W_OK | X_OK, AT_EACCESS) != 0)
         return errno == EROFS ? ReadOnlyReason::Media : ReadOnlyReason::Folder;

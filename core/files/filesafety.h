@@ -86,13 +86,13 @@ void writeFileAtomically(const QString& path, const QByteArray& bytes);
 // Why a story cannot be written; the window's banner and `info` say it in words.
 enum class ReadOnlyReason
 {
-    None,          // writable
-    Requested,     // opened read-only on purpose (info, export, bench)
-    File,          // the file itself is read-only for this user
-    Folder,        // the folder cannot be written (SQLite needs its -wal and -shm there)
-    Media,         // a read-only mount (a CD, a read-only share, a locked card)
-    DiskFull,      // no space left for the -wal and -shm
-    Damaged,       // the integrity check found damage
+    None,      // writable
+    Requested, // opened read-only on purpose (info, export, bench)
+    File,      // the file itself is read-only for this user
+    Folder,    // the folder cannot be written (SQLite needs its -wal and -shm there)
+    Media,     // a read-only mount (a CD, a read-only share, a locked card)
+    DiskFull,  // no space left for the -wal and -shm
+    Damaged,   // the integrity check found damage
 };
 
 // What keeps the story at `path` from being opened for writing, from the file system alone.

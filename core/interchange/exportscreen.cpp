@@ -120,8 +120,7 @@ QString ExportScreen::note() const
     count(m_badDates, "1 event with an invalid date", "%1 events with invalid dates");
     count(m_events, "1 event pointing at a missing row", "%1 events pointing at missing rows");
     count(m_eras, "1 era with an invalid date", "%1 eras with invalid dates");
-    count(m_relations, "1 relation between missing actors",
-          "%1 relations between missing actors");
+    count(m_relations, "1 relation between missing actors", "%1 relations between missing actors");
     count(m_citations, "1 citation of a missing row", "%1 citations of missing rows");
     count(m_annotations, "1 note on a missing row or in a loop",
           "%1 notes on missing rows or in loops");

@@ -68,8 +68,7 @@ std::unique_ptr<Store> Store::open(const QString& path, Mode mode, Check check)
     }
     // A read-write open of a story we cannot write (the file, its folder, its disk) falls back
     // to read-only, as editors expect, and remembers why for the window's banner.
-    const ReadOnlyReason why =
-        mode == Mode::Create ? ReadOnlyReason::None : readOnlyReasonOf(path);
+    const ReadOnlyReason why = mode == Mode::Create ? ReadOnlyReason::None : readOnlyReasonOf(path);
     const bool readOnly = mode == Mode::ReadOnly || why != ReadOnlyReason::None;
     const bool immutable = readOnly && readableOnlyAsIs(path);
 
@@ -79,15 +78,16 @@ std::unique_ptr<Store> Store::open(const QString& path, Mode mode, Check check)
                            !QFileInfo::exists(path + QStringLiteral("-shm"));
 
     auto openIt = [&]() -> std::unique_ptr<Store> {
-        int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_URI;
+        // URI names only for the immutable form: a story named "file:..." is a file name.
+        int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE | (immutable ? SQLITE_OPEN_URI : 0);
         flags |= readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
         if (mode == Mode::Create)
             flags |= SQLITE_OPEN_CREATE;
         sqlite3* db = nullptr;
-        const int rc = sqlite3_open_v2(sqliteName(path, immutable).constData(), &db, flags, nullptr);
+        const int rc =
+            sqlite3_open_v2(sqliteName(path, immutable).constData(), &db, flags, nullptr);
         if (rc != SQLITE_OK) {
-            const QString reason =
-                QString::fromUtf8(db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+            const QString reason = QString::fromUtf8(db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
             sqlite3_close_v2(db);
             throw StoreError(QCoreApplication::translate("chronomap::Store", "%1: cannot open: %2")
                                  .arg(path, reason));
@@ -356,7 +356,8 @@ QString Store::checkIntegrity(const QString& path)
     const bool immutable = readableOnlyAsIs(path);
     sqlite3* db = nullptr;
     if (sqlite3_open_v2(sqliteName(path, immutable).constData(), &db,
-                        SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX |
+                            (immutable ? SQLITE_OPEN_URI : 0),
                         nullptr) != SQLITE_OK) {
         const QString why = db ? QString::fromUtf8(sqlite3_errmsg(db))
                                : QCoreApplication::translate("chronomap::Store", "cannot open");

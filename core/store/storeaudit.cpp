@@ -14,8 +14,9 @@ DateAudit auditEventDates(const Store& store, int maxIds)
 {
     DateAudit audit;
     sqlite3_stmt* st = nullptr;
-    if (sqlite3_prepare_v2(store.handle(), "SELECT id, date, earliest, latest FROM events ORDER BY id",
-                           -1, &st, nullptr) != SQLITE_OK) {
+    if (sqlite3_prepare_v2(store.handle(),
+                           "SELECT id, date, earliest, latest FROM events ORDER BY id", -1, &st,
+                           nullptr) != SQLITE_OK) {
         sqlite3_finalize(st);
         return audit;
     }
@@ -26,8 +27,8 @@ DateAudit auditEventDates(const Store& store, int maxIds)
         const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(st, 1));
         const qint64 earliest = sqlite3_column_int64(st, 2), latest = sqlite3_column_int64(st, 3);
         const PartialDate d = PartialDate::fromEdtf(QString::fromUtf8(text ? text : ""));
-        const bool sound = d.isValid() && earliest <= latest && sqlite3_column_type(st, 2) ==
-                                                                    SQLITE_INTEGER &&
+        const bool sound = d.isValid() && earliest <= latest &&
+                           sqlite3_column_type(st, 2) == SQLITE_INTEGER &&
                            sqlite3_column_type(st, 3) == SQLITE_INTEGER &&
                            earliest == d.earliest() && latest == d.latest();
         if (!sound) {

@@ -17,8 +17,8 @@ class Store;
 // prints an impossible range; export leaves them out (interchange/exportscreen.h).
 struct DateAudit
 {
-    qint64 broken = 0;     // how many rows
-    QList<Id> brokenIds;   // the first few, in id order
+    qint64 broken = 0;                                   // how many rows
+    QList<Id> brokenIds;                                 // the first few, in id order
     std::optional<std::pair<qint64, qint64>> soundRange; // earliest and latest of the others
 };
 
