@@ -474,11 +474,11 @@ int CommandLine::runExport()
         if (!exportFormats().contains(format))
             return error(QStringLiteral("--format takes one of %1, not \"%2\"")
                              .arg(exportFormats().join(QStringLiteral(", ")), format));
+        auto store = Store::open(o.positional().first(), Store::Mode::ReadOnly);
         // The story itself, its -wal/-shm, any database and a foreign file are refused before
-        // the story is read (see files/filesafety.h).
+        // anything is written (see files/filesafety.h).
         checkWriteTarget(output, o.positional().first(), fileKindOfExport(format, output),
                          o.has(QStringLiteral("force")));
-        auto store = Store::open(o.positional().first(), Store::Mode::ReadOnly);
         // Ctrl+C leaves no partial file and any old OUT as it was.
         InterruptGuard interrupt;
         TerminalProgress progress(QStringLiteral("exporting"));
@@ -534,12 +534,12 @@ int CommandLine::runExport()
     }
     if (req.from && req.to && *req.to <= *req.from)
         return error(QStringLiteral("--to must come after --from"));
+    auto story = Story::open(o.positional().first(), Store::Mode::ReadOnly);
     // A deck or a single image: the target is checked here; a folder's images one by one.
     if (!o.has(QStringLiteral("scenes")) ||
         QFileInfo(req.output).suffix().toLower() == QLatin1String("pdf"))
         checkWriteTarget(req.output, o.positional().first(), fileKindOfImage(req.output),
                          req.replaceForeign);
-    auto story = Story::open(o.positional().first(), Store::Mode::ReadOnly);
     // Saved scenes (ui/present/scenedeck): one by name, or all as a PDF deck or numbered PNGs.
     if (o.has(QStringLiteral("scenes")) || !req.scene.isEmpty()) {
         for (const QString& line : exportScenesForCommandLine(

@@ -387,14 +387,15 @@ void writeFileAtomically(const QString& path, const QByteArray& bytes)
         if (fd >= 0)
             ::close(fd);
         ::unlink(t.constData());
-        refuse(tr("%1: cannot write it: %2; an existing file of that name was left as it was")
+        refuse(tr("%1: cannot write the file: %2; an existing file of that name was left as it was")
                    .arg(path, QString::fromLocal8Bit(strerror(err))));
     };
     const int fd =
         ::open(t.constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
     if (fd < 0) {
         const int err = errno;
-        refuse(tr("%1: cannot write it: %2").arg(path, QString::fromLocal8Bit(strerror(err))));
+        refuse(
+            tr("%1: cannot write the file: %2").arg(path, QString::fromLocal8Bit(strerror(err))));
     }
     struct stat old;
     if (::stat(native(path).constData(), &old) == 0 && S_ISREG(old.st_mode))

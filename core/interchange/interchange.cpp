@@ -18,8 +18,8 @@
 namespace chronomap {
 
 namespace {
-// Chronomap JSON up to this size is read back before it is written.
-constexpr qsizetype kReadBackBytes = qsizetype(256) << 20;
+// A data export up to this size is read back before it is written.
+constexpr qsizetype kReadBackBytes = qsizetype(64) << 20;
 } // namespace
 
 QStringList importFormats()
@@ -308,31 +308,56 @@ QByteArray exportBytes(const Store& store, const QString& format, const QString&
             .arg(path, f, exportFormats().join(QStringLiteral(", "))));
 }
 
+namespace {
+
+// Parses an export's bytes as its import would, writing nothing; throws what import throws.
+void readBack(const QByteArray& bytes, const QString& format, const QString& path)
+{
+    if (format == QLatin1String("chronomap")) {
+        storyJsonAsBatch(bytes, path);
+    } else if (format == QLatin1String("gexf")) {
+        readGexf(bytes, path);
+    } else if (format == QLatin1String("graphml")) {
+        readGraphMl(bytes, path);
+    } else if (format == QLatin1String("timelinejs") &&
+               QFileInfo(path).suffix().toLower() != QLatin1String("csv")) {
+        readTimelineJsJson(bytes, path);
+    } else {
+        ParsedImport p;
+        p.fileName = path;
+        parseTable(p, bytes,
+                   format == QLatin1String("events-csv")  ? QStringLiteral("csv")
+                   : format == QLatin1String("edges-csv") ? QStringLiteral("edges")
+                                                          : QStringLiteral("timelinejs"),
+                   std::nullopt, false);
+    }
+}
+
+} // namespace
+
 QString exportData(const Store& store, const QString& format, const QString& path)
 {
     const QString f = format.isEmpty() ? guessExportFormat(path) : format.toLower();
+    if (!exportFormats().contains(f))
+        exportBytes(store, f, path); // throws, naming the format
     // Never the story itself, its -wal/-shm, a database or a foreign file (filesafety.h).
     checkWriteTarget(path, store.path(), fileKindOfExport(f, path));
     // Rows the import would refuse are left out and counted, so the export reads back.
     const ExportScreen rows(store);
-    QByteArray bytes;
-    if (f == QLatin1String("chronomap")) {
-        bytes = writeStoryJson(store, rows);
-        // The lossless format is read back before it is written: what import would refuse
-        // is never written (bounded: a very large file relies on the screen alone).
-        if (bytes.size() <= kReadBackBytes) {
-            try {
-                storyJsonAsBatch(bytes, path);
-            } catch (const StoreError& e) {
-                throw StoreError(
-                    QCoreApplication::translate("chronomap::Interchange",
-                                                "%1: not written: Chronomap could not import "
-                                                "this export back (%2)")
-                        .arg(path, e.message()));
-            }
+    const QByteArray bytes =
+        f == QLatin1String("chronomap") ? writeStoryJson(store, rows) : exportBytes(store, f, path);
+    // And the bytes are read back as the import would read them before they are written:
+    // what import would refuse is never written (bounded: a very large file relies on the
+    // screen alone).
+    if (bytes.size() <= kReadBackBytes) {
+        try {
+            readBack(bytes, f, path);
+        } catch (const StoreError& e) {
+            throw StoreError(QCoreApplication::translate("chronomap::Interchange",
+                                                         "%1: not written: Chronomap could not "
+                                                         "import this export back (%2)")
+                                 .arg(path, e.message()));
         }
-    } else {
-        bytes = exportBytes(store, f, path);
     }
     writeFileAtomically(path, bytes);
     return rows.note();
