@@ -3,9 +3,11 @@
 
 #include "bench/benchmark.h"
 #include "export/chartexport.h"
+#include "files/filesafety.h"
 #include "interchange/interchange.h"
 #include "present/scenedeck.h"
 #include "store/postgres/pgstore.h"
+#include "store/storeaudit.h"
 #include "store/storecopy.h"
 #include "story/generator.h"
 #include "story/story.h"
@@ -15,6 +17,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStandardPaths>
@@ -208,7 +211,7 @@ QString CommandLine::usage()
         "                   numbered PNG each (scene-01-name.png ...)\n"
         "                   (image format from OUT: .png .jpg .svg .pdf)\n"
         "  chronomap export FILE -o OUT [--format timelinejs|timelinejs-csv|chronomap|\n"
-        "                   events-csv|edges-csv|gexf|graphml]\n"
+        "                   events-csv|edges-csv|gexf|graphml] [--force]\n"
         "                   data (format from OUT: .json .csv .gexf .graphml)\n"
         "  chronomap generate FILE --events N --actors M [--seed S]\n"
         "                                        a synthetic story of any size\n"
@@ -219,7 +222,13 @@ QString CommandLine::usage()
         "FILE may be a shared story on a PostgreSQL server instead:\n"
         "  postgresql://[user@]host[:port]/dbname?story=NAME (password: ~/.pgpass, PGPASSWORD)\n"
         "\n"
-        "Dates are EDTF: 2025, 2025-10, 2025-10-24, 2025-10-21/2025-10-31.\n");
+        "Dates are EDTF: 2025, 2025-10, 2025-10-24, 2025-10-21/2025-10-31.\n"
+        "\n"
+        "Files: new and generate write only where nothing exists. An export replaces an\n"
+        "existing OUT only if it is the kind of file it writes (name and content, such as an\n"
+        "earlier export); --force replaces another kind of file. Never, even with --force:\n"
+        "the story itself, its -wal/-shm/-journal, any SQLite database or story, a folder.\n"
+        "A story that cannot be written (read-only file, folder or disk) opens read-only.\n");
 }
 
 int CommandLine::run()
@@ -284,7 +293,14 @@ int CommandLine::runInfo()
     const QString path = o.positional().first();
     auto store = Store::open(path, Store::Mode::ReadOnly);
     const StoryCounts c = store->counts();
-    const auto range = store->dateRange();
+    // The range of the rows whose dates are sound; broken rows are named, never averaged in.
+    const DateAudit audit = auditEventDates(*store);
+    const auto range = audit.soundRange;
+    QStringList brokenIds;
+    for (Id id : audit.brokenIds)
+        brokenIds << QString::number(id);
+    if (audit.broken > audit.brokenIds.size())
+        brokenIds << QStringLiteral("…");
     auto iso = [](qint64 secs) { return PartialDate::fromSeconds(secs).edtf().left(10); };
     if (o.has(QStringLiteral("json"))) {
         QJsonObject counts{{QStringLiteral("events"), c.events},
@@ -311,6 +327,15 @@ int CommandLine::runInfo()
                                   {QStringLiteral("latest"), iso(range->second)}});
         else
             o2.insert(QStringLiteral("date_range"), QJsonValue::Null);
+        QJsonArray ids;
+        for (Id id : audit.brokenIds)
+            ids.append(id);
+        o2.insert(
+            QStringLiteral("broken_events"),
+            QJsonObject{{QStringLiteral("count"), audit.broken}, {QStringLiteral("ids"), ids}});
+        if (store->isReadOnly() && store->readOnlyReason() != ReadOnlyReason::Requested)
+            o2.insert(QStringLiteral("read_only"),
+                      readOnlyReasonText(store->readOnlyReason(), path));
         out() << QJsonDocument(o2).toJson(QJsonDocument::Indented);
         out().flush();
         return 0;
@@ -318,6 +343,10 @@ int CommandLine::runInfo()
     out() << "file:           "
           << (Store::isUrl(path) ? store->path() : QFileInfo(path).absoluteFilePath()) << '\n'
           << "title:          " << store->meta(QStringLiteral("title")) << '\n'
+          << (store->readOnlyReason() != ReadOnlyReason::Requested
+                  ? QStringLiteral("read-only:      %1\n")
+                        .arg(readOnlyReasonText(store->readOnlyReason(), path))
+                  : QString())
           << "schema version: " << store->schemaVersion() << '\n'
           << "events:         " << c.events << '\n'
           << "actors:         " << c.actors << '\n'
@@ -326,9 +355,18 @@ int CommandLine::runInfo()
           << "citations:      " << c.citations << '\n'
           << "annotations:    " << c.annotations << '\n'
           << "date range:     "
-          << (range ? iso(range->first) + QStringLiteral(" to ") + iso(range->second)
-                    : QStringLiteral("(no events)"))
-          << Qt::endl;
+          << (range      ? iso(range->first) + QStringLiteral(" to ") + iso(range->second)
+              : c.events ? QStringLiteral("(no event has a sound date)")
+                         : QStringLiteral("(no events)"))
+          << (range && audit.broken ? QStringLiteral(" (of the events with sound dates)")
+                                    : QString())
+          << '\n';
+    if (audit.broken)
+        out() << "broken rows:    " << audit.broken
+              << (audit.broken == 1 ? " event has" : " events have")
+              << " an impossible or unreadable date (id " << brokenIds.join(QStringLiteral(", "))
+              << "); left out of the date range\n";
+    out().flush();
     return 0;
 }
 
@@ -363,18 +401,26 @@ int CommandLine::runGenerate()
     QElapsedTimer timer;
     timer.start();
     GenerateTimings phases;
+    // Create refuses any existing file (and leftovers of one) at `path` and makes the file
+    // exclusively: from here on it is ours, and only then may a failure remove it.
+    std::unique_ptr<Store> store;
     try {
-        auto store = Store::open(path, Store::Mode::Create);
+        store = Store::open(path, Store::Mode::Create);
+    } catch (...) {
+        progress.done();
+        throw;
+    }
+    try {
         store->beginBulkLoad();
         phases = generateStory(*store, g);
         progress.update(-1); // indexes: no figure to show
         store->endBulkLoad();
         if (InterruptGuard::interrupted())
             throw StoreError(QStringLiteral("generate: cancelled; nothing was written"));
-    } catch (const StoreError&) {
-        QFile::remove(path);
-        QFile::remove(path + QStringLiteral("-wal"));
-        QFile::remove(path + QStringLiteral("-shm"));
+        store.reset();
+    } catch (...) {
+        store.reset();
+        removeCreatedStory(path);
         progress.done();
         throw;
     }
@@ -402,6 +448,7 @@ int CommandLine::runImport()
     // The story is opened first so that a missing story is named before the input is read;
     // the input is read and checked whole before anything is written, and the write is one
     // transaction: a file that fails anywhere changes nothing.
+    checkImportInput(input, path);
     auto store = Store::open(path, Store::Mode::ReadWrite);
     // Ctrl+C before the write commits changes nothing (the write is one transaction).
     InterruptGuard interrupt;
@@ -421,14 +468,14 @@ int CommandLine::runImport()
 
 int CommandLine::runExport()
 {
-    Options o(
-        m_args,
-        {QStringLiteral("output"), QStringLiteral("view"), QStringLiteral("size"),
-         QStringLiteral("scale"), QStringLiteral("from"), QStringLiteral("to"),
-         QStringLiteral("theme"), QStringLiteral("title"), QStringLiteral("scene"),
-         QStringLiteral("format"), QStringLiteral("subtitle"), QStringLiteral("caption"),
-         QStringLiteral("credit"), QStringLiteral("publish-safe")},
-        {QStringLiteral("no-legend"), QStringLiteral("no-sources"), QStringLiteral("scenes")});
+    Options o(m_args,
+              {QStringLiteral("output"), QStringLiteral("view"), QStringLiteral("size"),
+               QStringLiteral("scale"), QStringLiteral("from"), QStringLiteral("to"),
+               QStringLiteral("theme"), QStringLiteral("title"), QStringLiteral("scene"),
+               QStringLiteral("format"), QStringLiteral("subtitle"), QStringLiteral("caption"),
+               QStringLiteral("credit"), QStringLiteral("publish-safe")},
+              {QStringLiteral("no-legend"), QStringLiteral("no-sources"), QStringLiteral("scenes"),
+               QStringLiteral("force")});
     if (!o.error().isEmpty())
         return error(o.error());
     if (o.positional().size() != 1 || !o.has(QStringLiteral("output")))
@@ -443,16 +490,22 @@ int CommandLine::runExport()
             return error(QStringLiteral("--format takes one of %1, not \"%2\"")
                              .arg(exportFormats().join(QStringLiteral(", ")), format));
         auto store = Store::open(o.positional().first(), Store::Mode::ReadOnly);
+        // The story itself, its -wal/-shm, any database and a foreign file are refused before
+        // anything is written (see files/filesafety.h).
+        checkWriteTarget(output, o.positional().first(), fileKindOfExport(format, output),
+                         o.has(QStringLiteral("force")));
         // Ctrl+C leaves no partial file and any old OUT as it was.
         InterruptGuard interrupt;
         TerminalProgress progress(QStringLiteral("exporting"));
         progress.update(-1);
-        if (!writeThroughTemporary(
-                output, [&](const QString& temporary) { exportData(*store, format, temporary); }))
+        QString note;
+        if (!writeThroughTemporary(output, [&](const QString& temporary) {
+                note = exportData(*store, format, temporary);
+            }))
             return error(QStringLiteral("export cancelled; %1 was not written").arg(output));
         progress.done();
         out() << "exported " << o.positional().first() << " as " << format << " to " << output
-              << Qt::endl;
+              << (note.isEmpty() ? QString() : QStringLiteral("; ") + note) << Qt::endl;
         return 0;
     }
     ExportRequest req;
@@ -463,6 +516,7 @@ int CommandLine::runExport()
     if (const QString why = applyTitleBlockOptions(o, req); !why.isEmpty())
         return error(why);
     req.scene = o.value(QStringLiteral("scene"));
+    req.replaceForeign = o.has(QStringLiteral("force"));
     if (o.has(QStringLiteral("size"))) {
         const QStringList wh = o.value(QStringLiteral("size")).toLower().split(u'x');
         bool okW = false, okH = false;
@@ -496,6 +550,11 @@ int CommandLine::runExport()
     if (req.from && req.to && *req.to <= *req.from)
         return error(QStringLiteral("--to must come after --from"));
     auto story = Story::open(o.positional().first(), Store::Mode::ReadOnly);
+    // A deck or a single image: the target is checked here; a folder's images one by one.
+    if (!o.has(QStringLiteral("scenes")) ||
+        QFileInfo(req.output).suffix().toLower() == QLatin1String("pdf"))
+        checkWriteTarget(req.output, o.positional().first(), fileKindOfImage(req.output),
+                         req.replaceForeign);
     // Saved scenes (ui/present/scenedeck): one by name, or all as a PDF deck or numbered PNGs.
     if (o.has(QStringLiteral("scenes")) || !req.scene.isEmpty()) {
         for (const QString& line : exportScenesForCommandLine(

@@ -107,13 +107,8 @@ void TerminalProgress::done()
 bool writeThroughTemporary(const QString& target, const std::function<void(const QString&)>& write)
 {
     const QFileInfo info(target);
-    const QString suffix =
-        info.completeSuffix().isEmpty() ? QString() : QLatin1Char('.') + info.completeSuffix();
-    const QString temporary =
-        info.absoluteDir().filePath(QStringLiteral(".%1.partial-%2%3")
-                                        .arg(info.baseName())
-                                        .arg(QCoreApplication::applicationPid())
-                                        .arg(suffix));
+    // A name nothing has yet: removing it on failure removes only what this call wrote.
+    const QString temporary = temporaryBeside(target);
     const QByteArray native = QFile::encodeName(temporary);
     if (std::size_t(native.size()) < sizeof g_temporary)
         std::memcpy(g_temporary, native.constData(), std::size_t(native.size()) + 1);

@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "readonlybanner.h"
 
 #include "actormap/actormapview.h"
 #include "annotations/annotationspanel.h"
@@ -151,6 +152,7 @@ bool MainWindow::openStory(const QString& path)
                 clearViews();
                 m_story = std::move(readOnly);
                 buildViews();
+                showReadOnlyBanner(*this, readOnlyReasonText(ReadOnlyReason::Damaged, path));
                 setWindowTitle(tr("%1 — Chronomap (read-only: damaged)").arg(m_story->title()));
             } catch (const StoreError& e) {
                 showError(e.message());
@@ -164,6 +166,9 @@ bool MainWindow::openStory(const QString& path)
     m_story = std::move(story);
     m_story->setAuthor(Preferences::author());
     buildViews();
+    // Why editing is off, when the story could not be opened for writing.
+    if (m_story->store().readOnlyReason() != ReadOnlyReason::Requested)
+        showReadOnlyBanner(*this, readOnlyReasonText(m_story->store().readOnlyReason(), path));
     m_timeline->setLaneMode(Preferences::laneMode());
     if (!layout.isEmpty())
         restoreState(layout, Preferences::kLayoutVersion);
@@ -888,12 +893,14 @@ void MainWindow::saveCopy()
                                                 tr("Chronomap stories (*.chronomap)"));
     if (path.isEmpty())
         return;
-    if (!path.endsWith(QLatin1String(".chronomap")))
+    // The dialog asked before replacing only the name it returned, not one we complete here.
+    const bool confirmed = path.endsWith(QLatin1String(".chronomap"));
+    if (!confirmed)
         path += QLatin1String(".chronomap");
     try {
-        if (QFileInfo::exists(path) && !QFile::remove(path))
-            throw StoreError(tr("%1: cannot replace the existing file").arg(path));
-        m_story->store().saveCopy(path);
+        // Core refuses the open story and its -wal/-shm, and replaces only a closed story,
+        // once the new copy is whole.
+        m_story->store().saveCopy(path, confirmed);
         statusBar()->showMessage(tr("Saved a copy to %1").arg(path), 5000);
     } catch (const StoreError& e) {
         showError(e.message());

@@ -29,5 +29,8 @@ ImportSummary previewStoryJson(const Store& store, const ImportBatch& file);
 
 // Writes the whole story. Stable: export → import → export gives the same bytes.
 QByteArray writeStoryJson(const Store& store);
+// The same, with the rows an ExportScreen kept (the rows import would refuse left out).
+class ExportScreen;
+QByteArray writeStoryJson(const Store& store, const ExportScreen& rows);
 
 } // namespace chronomap

@@ -1,5 +1,6 @@
 #include "chronomapjson.h"
 #include "chronomapjsonformat.h"
+#include "exportscreen.h"
 #include "jsonwriter.h"
 
 #include "store/store.h"
@@ -45,6 +46,11 @@ template <typename T> QList<T> byId(QList<T> list)
 
 QByteArray writeStoryJson(const Store& store)
 {
+    return writeStoryJson(store, ExportScreen(store));
+}
+
+QByteArray writeStoryJson(const Store& store, const ExportScreen& kept)
+{
     JsonWriter w;
     w.beginObject();
     w.field("format", "chronomap");
@@ -71,19 +77,19 @@ QByteArray writeStoryJson(const Store& store)
         w.endArray();
     };
 
-    table("categories", store.categories(), [&w](const Category& c) {
+    table("categories", kept.categories, [&w](const Category& c) {
         w.field("id", c.id);
         w.field("name", c.name);
         w.field("color", colorText(c.color));
         w.field("position", c.position);
     });
-    table("eras", store.eras(), [&w](const Era& e) {
+    table("eras", kept.eras, [&w](const Era& e) {
         w.field("id", e.id);
         w.field("title", e.title);
         w.field("date", e.date.edtf());
         w.field("color", colorText(e.color));
     });
-    table("actors", store.actors(), [&w](const Actor& a) {
+    table("actors", kept.actors, [&w](const Actor& a) {
         w.field("id", a.id);
         w.field("name", a.name);
         w.field("kind", actorKindName(a.kind));
@@ -99,7 +105,7 @@ QByteArray writeStoryJson(const Store& store)
             w.raw("]");
         }
     });
-    table("sources", store.sources(), [&w](const Source& s) {
+    table("sources", kept.sources, [&w](const Source& s) {
         w.field("id", s.id);
         w.field("title", s.title);
         w.field("publisher", s.publisher);
@@ -108,7 +114,7 @@ QByteArray writeStoryJson(const Store& store)
         w.field("retrieved", s.retrieved);
         w.field("text", s.text);
     });
-    table("events", store.events(), [&w](const Event& e) {
+    table("events", kept.events, [&w](const Event& e) {
         w.field("id", e.id);
         w.field("title", e.title);
         w.field("summary", e.summary);
@@ -135,7 +141,7 @@ QByteArray writeStoryJson(const Store& store)
         }
         w.endArray();
     });
-    table("relations", store.relations(), [&w](const Relation& r) {
+    table("relations", kept.relations, [&w](const Relation& r) {
         w.field("id", r.id);
         w.field("source", r.sourceId);
         w.field("target", r.targetId);
@@ -147,14 +153,14 @@ QByteArray writeStoryJson(const Store& store)
         w.field("status", verificationName(r.status));
         w.field("description", r.description);
     });
-    table("citations", store.citations(), [&w](const Citation& c) {
+    table("citations", kept.citations, [&w](const Citation& c) {
         w.field("id", c.id);
         w.field("source", c.sourceId);
         w.field(targetKey(c.target.kind), c.target.id);
         w.field("quote", c.quote);
         w.field("locator", c.locator);
     });
-    table("annotations", store.annotations(), [&w](const Annotation& a) {
+    table("annotations", kept.annotations, [&w](const Annotation& a) {
         w.field("id", a.id);
         w.field(targetKey(a.target.kind), a.target.id);
         if (a.parentId)

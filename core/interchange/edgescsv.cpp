@@ -136,6 +136,10 @@ QByteArray writeEdgesCsv(const Store& store)
                    QStringLiteral("directed"), QStringLiteral("status"),
                    QStringLiteral("description")});
     for (const Relation& r : store.relations()) {
+        // A row naming no actor (a missing or nameless one) is one the import refuses.
+        if (names.value(r.sourceId).trimmed().isEmpty() ||
+            names.value(r.targetId).trimmed().isEmpty())
+            continue;
         QString start, end;
         if (r.valid.isValid()) {
             const QString edtf = r.valid.edtf();

@@ -1,4 +1,5 @@
 #include "eventscsv.h"
+#include "exportscreen.h"
 
 #include "model/datephrase.h"
 
@@ -238,6 +239,8 @@ QByteArray writeEventsCsv(const Store& store)
                 QStringLiteral("category"), QStringLiteral("tags"), QStringLiteral("importance"),
                 QStringLiteral("location"), QStringLiteral("status"), QStringLiteral("actors")});
     for (const Event& e : store.events()) {
+        if (!ExportScreen::exportable(e))
+            continue; // the import would refuse it; ExportScreen counts it
         QStringList people;
         for (const Participation& p : e.actors)
             people << actors.value(p.actorId) +

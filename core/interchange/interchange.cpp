@@ -2,17 +2,25 @@
 
 #include "cancellation.h"
 #include "chronomapjson.h"
+#include "exportscreen.h"
 #include "graphformats.h"
 #include "timelinejs.h"
 
+#include "files/filesafety.h"
 #include "store/store.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
+
+#include <algorithm>
 
 namespace chronomap {
+
+namespace {
+// A data export up to this size is read back before it is written.
+constexpr qsizetype kReadBackBytes = qsizetype(64) << 20;
+} // namespace
 
 QStringList importFormats()
 {
@@ -103,6 +111,33 @@ QByteArray readInputFile(const QString& path, qint64 maxBytes)
 
 namespace {
 
+// UTF-16 without a byte-order mark reads as UTF-8 with a NUL after (or before) every ASCII
+// character: a CSV header "t\0i\0t\0l\0e" is then not "title". Said in words instead.
+void refuseUtf16WithoutBom(const QByteArray& bytes, const QString& path)
+{
+    const qsizetype n = std::min<qsizetype>(bytes.size(), 4096) & ~qsizetype(1);
+    if (n < 4 || bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF"))
+        return;
+    qsizetype evenNul = 0, oddNul = 0;
+    for (qsizetype i = 0; i < n; i += 2) {
+        evenNul += bytes.at(i) == '\0';
+        oddNul += bytes.at(i + 1) == '\0';
+    }
+    const qsizetype pairs = n / 2;
+    const char* encoding = nullptr;
+    if (oddNul * 3 >= pairs && evenNul * 20 < pairs)
+        encoding = "UTF-16LE";
+    else if (evenNul * 3 >= pairs && oddNul * 20 < pairs)
+        encoding = "UTF-16BE";
+    if (!encoding)
+        return;
+    throw StoreError(QCoreApplication::translate("chronomap::Interchange",
+                                                 "%1: expected UTF-8 text, found %2 without a "
+                                                 "byte-order mark; save the file as UTF-8 (\"CSV "
+                                                 "UTF-8\" in a spreadsheet program)")
+                         .arg(path, QLatin1String(encoding)));
+}
+
 void parseTable(ParsedImport& p, const QByteArray& bytes, const QString& format,
                 const std::optional<CsvMapping>& mapping, bool lenient)
 {
@@ -142,6 +177,8 @@ ParsedImport parse(const QString& path, const QString& requested,
     const QByteArray bytes = readInputFile(path);
     checkCancelled(path);
     QString format = requested.toLower();
+    if (format != QLatin1String("gexf") && format != QLatin1String("graphml"))
+        refuseUtf16WithoutBom(bytes, path);
     if (format.isEmpty())
         format = guessImportFormat(path, bytes.left(65536));
     if (format.isEmpty())
@@ -224,6 +261,7 @@ ImportSummary applyParsedImport(Store& store, const ParsedImport& parsed,
 {
     if (!parsed.error.isEmpty())
         throw StoreError(parsed.error);
+    checkImportInput(parsed.fileName, store.path()); // a story is never its own input
     if (parsed.format != QLatin1String("json"))
         return applyImport(store, parsed.batch, parsed.fileName, progress);
     // Counted inside the write transaction, so another import committing meanwhile is not
@@ -270,20 +308,59 @@ QByteArray exportBytes(const Store& store, const QString& format, const QString&
             .arg(path, f, exportFormats().join(QStringLiteral(", "))));
 }
 
-void exportData(const Store& store, const QString& format, const QString& path)
+namespace {
+
+// Parses an export's bytes as its import would, writing nothing; throws what import throws.
+void readBack(const QByteArray& bytes, const QString& format, const QString& path)
 {
-    const QByteArray bytes = exportBytes(store, format, path);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        throw StoreError(
-            QCoreApplication::translate("chronomap::Interchange", "%1: cannot write the file: %2")
-                .arg(path, file.errorString()));
-    if (file.write(bytes) != bytes.size() || !file.commit())
-        throw StoreError(
-            QCoreApplication::translate("chronomap::Interchange",
-                                        "%1: cannot write the file: %2; an existing file was left "
-                                        "as it was")
-                .arg(path, file.errorString()));
+    if (format == QLatin1String("chronomap")) {
+        storyJsonAsBatch(bytes, path);
+    } else if (format == QLatin1String("gexf")) {
+        readGexf(bytes, path);
+    } else if (format == QLatin1String("graphml")) {
+        readGraphMl(bytes, path);
+    } else if (format == QLatin1String("timelinejs") &&
+               QFileInfo(path).suffix().toLower() != QLatin1String("csv")) {
+        readTimelineJsJson(bytes, path);
+    } else {
+        ParsedImport p;
+        p.fileName = path;
+        parseTable(p, bytes,
+                   format == QLatin1String("events-csv")  ? QStringLiteral("csv")
+                   : format == QLatin1String("edges-csv") ? QStringLiteral("edges")
+                                                          : QStringLiteral("timelinejs"),
+                   std::nullopt, false);
+    }
+}
+
+} // namespace
+
+QString exportData(const Store& store, const QString& format, const QString& path)
+{
+    const QString f = format.isEmpty() ? guessExportFormat(path) : format.toLower();
+    if (!exportFormats().contains(f))
+        exportBytes(store, f, path); // throws, naming the format
+    // Never the story itself, its -wal/-shm, a database or a foreign file (filesafety.h).
+    checkWriteTarget(path, store.path(), fileKindOfExport(f, path));
+    // Rows the import would refuse are left out and counted, so the export reads back.
+    const ExportScreen rows(store);
+    const QByteArray bytes =
+        f == QLatin1String("chronomap") ? writeStoryJson(store, rows) : exportBytes(store, f, path);
+    // And the bytes are read back as the import would read them before they are written:
+    // what import would refuse is never written (bounded: a very large file relies on the
+    // screen alone).
+    if (bytes.size() <= kReadBackBytes) {
+        try {
+            readBack(bytes, f, path);
+        } catch (const StoreError& e) {
+            throw StoreError(QCoreApplication::translate("chronomap::Interchange",
+                                                         "%1: not written: Chronomap could not "
+                                                         "import this export back (%2)")
+                                 .arg(path, e.message()));
+        }
+    }
+    writeFileAtomically(path, bytes);
+    return rows.note();
 }
 
 } // namespace chronomap

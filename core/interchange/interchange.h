@@ -72,7 +72,10 @@ ImportSummary applyParsedImport(Store& store, const ParsedImport& parsed,
 
 // The bytes of a data export.
 QByteArray exportBytes(const Store& store, const QString& format, const QString& path = {});
-// Writes a data export through QSaveFile: a failed export leaves an existing file as it was.
-void exportData(const Store& store, const QString& format, const QString& path);
+// Writes a data export whole or not at all: a failed export leaves an existing file as it
+// was and says why ("No space left on device"). Refuses the story itself, its -wal/-shm, any
+// database and a foreign file (files/filesafety.h). Rows the import would refuse are left out
+// (interchange/exportscreen.h); returns what was left out, in one sentence, or nothing.
+QString exportData(const Store& store, const QString& format, const QString& path);
 
 } // namespace chronomap

@@ -36,11 +36,17 @@ Store::~Store() = default;
 
 Store::Transaction::Transaction(Store& store) : m_store(store)
 {
-    if (store.m_readOnly)
+    if (store.m_readOnly) {
+        // Why, when the file system decided (a read-only folder, disk or file).
+        const bool said = store.m_readOnlyReason == ReadOnlyReason::Requested ||
+                          store.m_readOnlyReason == ReadOnlyReason::None;
+        const QString why =
+            said ? QString() : u' ' + readOnlyReasonText(store.m_readOnlyReason, store.m_path);
         throw StoreError(
             QCoreApplication::translate("chronomap::Store",
-                                        "%1: the story is open read-only; nothing was changed")
-                .arg(store.m_path));
+                                        "%1: the story is open read-only; nothing was changed.%2")
+                .arg(store.m_path, why));
+    }
     m_outer = store.m_depth == 0;
     if (m_outer) {
         store.beginWrite();

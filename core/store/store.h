@@ -1,5 +1,6 @@
 #pragma once
 
+#include "files/filesafety.h"
 #include "model/entities.h"
 
 #include <QHash>
@@ -77,6 +78,8 @@ public:
     // The locator the story was opened with (a file path, or a URL without any password).
     QString path() const { return m_path; }
     bool isReadOnly() const { return m_readOnly; }
+    // Why the story is read-only (None when it is not), for the window's banner.
+    ReadOnlyReason readOnlyReason() const { return m_readOnlyReason; }
     virtual int schemaVersion() const = 0;
 
     // A write transaction. Rolls back unless commit() was called. Nested transactions join
@@ -185,8 +188,17 @@ public:
     // searched for literally, word by word; the last word also matches as a prefix.
     virtual QList<SearchHit> search(const QString& userText, int limit = 200) const = 0;
 
-    // A consistent copy of the story as a new story file. The target must not exist.
-    virtual void saveCopy(const QString& targetPath) const = 0;
+    // A consistent copy of the story as a new story file, written whole beside the target and
+    // renamed into place. The target must not exist, or with `replace` be a closed Chronomap
+    // story (an earlier copy); never the story itself or its -wal, -shm or journal (see
+    // files/filesafety.h).
+    virtual void saveCopy(const QString& targetPath, bool replace = false) const = 0;
+
+    // Every event's id, date text and sort keys in id order, for auditing damaged rows
+    // (store/storeaudit.h); null keys come as nullopt.
+    using EventDateRow = std::function<void(Id, const QString&, std::optional<qint64>,
+                                            std::optional<qint64>)>;
+    virtual void scanEventDates(const EventDateRow& row) const = 0;
 
     // Changes whenever another connection commits to the story.
     virtual qint64 dataVersion() const = 0;
@@ -199,10 +211,12 @@ protected:
     virtual void rollbackWrite() noexcept = 0;
     int transactionDepth() const { return m_depth; }
     void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
+    void setReadOnlyReason(ReadOnlyReason why) { m_readOnlyReason = why; }
 
 private:
     QString m_path;
     bool m_readOnly = false;
+    ReadOnlyReason m_readOnlyReason = ReadOnlyReason::None;
     int m_depth = 0;
     bool m_doomed = false;
 };

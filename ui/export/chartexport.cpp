@@ -11,7 +11,6 @@
 #include <QImageWriter>
 #include <QPdfWriter>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QSvgGenerator>
 
 #include <functional>
@@ -39,16 +38,11 @@ void paintPlot(QCustomPlot& plot, QPaintDevice& device, QSize size, double scale
 
 namespace {
 
-// Writes bytes through QSaveFile: the old file stays as it was unless all of it is written.
+// Writes bytes whole or not at all: the old file stays as it was unless all of it is written,
+// and a failure says why (files/filesafety.h).
 void saveBytes(const QString& output, const QByteArray& bytes)
 {
-    QSaveFile file(output);
-    if (!file.open(QIODevice::WriteOnly))
-        throw StoreError(QStringLiteral("%1: cannot write here: %2; nothing was changed")
-                             .arg(output, file.errorString()));
-    if (file.write(bytes) != bytes.size() || !file.commit())
-        throw StoreError(QStringLiteral("%1: writing failed: %2; the old file is unchanged")
-                             .arg(output, file.errorString()));
+    writeFileAtomically(output, bytes);
 }
 
 // QSvgGenerator gives the document's size in millimetres (1200 px becomes 317.5mm), which
@@ -139,6 +133,7 @@ QByteArray render(const QString& output, QSize size, const QString& title, const
 
 void writePlot(QCustomPlot& plot, const QString& output, QSize size, double scale)
 {
+    checkWriteTarget(output, {}, fileKindOfImage(output)); // never a story or a foreign file
     saveBytes(output,
               render(output, size, plot.windowTitle(), Qt::white,
                      [&](QPaintDevice& device, QSize s) { paintPlot(plot, device, s, scale); }));
@@ -185,6 +180,9 @@ QString exportChart(Story& story, const ExportRequest& request)
     if (request.size.width() < 1 || request.size.height() < 1)
         throw StoreError(
             QStringLiteral("%1: the size must be at least 1×1 pixels").arg(request.output));
+    // Never the story, its -wal/-shm, a database or a foreign file (files/filesafety.h).
+    checkWriteTarget(request.output, story.path(), fileKindOfImage(request.output),
+                     request.replaceForeign);
     // The same widgets as the window, never shown, composed with the title block.
     ChartComposer composer(story, request);
     saveBytes(request.output, encodeChart(composer, request.output, request.size));

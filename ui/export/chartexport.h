@@ -47,6 +47,8 @@ struct ExportRequest
     const Selection* state = nullptr;
     // The timeline's lanes as the window shows them (none: by category).
     std::optional<LaneMode> laneMode;
+    // Replace an existing file of another kind (the command line's --force); never a story.
+    bool replaceForeign = false;
 };
 
 // Renders the requested chart headless with the same drawing code as the window and writes

@@ -81,33 +81,30 @@ std::exception_ptr runWithProgress(QWidget* window, const QString& label,
 // connection) behind progress and Cancel, into a hidden file beside `path` that is renamed
 // into place only when it is complete and not cancelled: an old file of that name stays as it
 // was otherwise.
-void exportDataWithProgress(QWidget* window, Story* story, const QString& format,
-                            const QString& path)
+QString exportDataWithProgress(QWidget* window, Story* story, const QString& format,
+                               const QString& path)
 {
-    if (story->store().counts().events < kBackgroundRows) {
-        exportData(story->store(), format, path);
-        return;
-    }
+    // The story itself, its -wal/-shm, a database or a foreign file: refused before any work.
+    checkWriteTarget(path, story->path(), fileKindOfExport(format, path));
+    if (story->store().counts().events < kBackgroundRows)
+        return exportData(story->store(), format, path);
     const QFileInfo target(path);
     // The temporary keeps the name's suffix: a format may depend on it (.json or .csv).
-    const QString temporary = target.absoluteDir().filePath(
-        QStringLiteral(".%1.partial-%2")
-            .arg(target.completeBaseName())
-            .arg(QCoreApplication::applicationPid()) +
-        (target.suffix().isEmpty() ? QString() : u'.' + target.suffix()));
+    const QString temporary = temporaryBeside(path);
     const QString storyPath = story->path();
     std::atomic<bool> cancel{false};
+    QString note;
     const std::exception_ptr failure = runWithProgress(
         window, QObject::tr("Exporting %1…").arg(target.fileName()),
         [&] {
             auto store = Store::open(storyPath, Store::Mode::ReadOnly);
-            exportData(*store, format, temporary);
+            note = exportData(*store, format, temporary);
         },
         nullptr, &cancel);
     if (failure || cancel) {
         QFile::remove(temporary);
         if (!failure)
-            return;
+            return {};
         try {
             std::rethrow_exception(failure);
         } catch (const StoreError& e) {
@@ -121,6 +118,7 @@ void exportDataWithProgress(QWidget* window, Story* story, const QString& format
         QFile::remove(temporary);
         throw StoreError(QObject::tr("%1: cannot write it: %2").arg(path, why));
     }
+    return note;
 }
 
 QString auditText(const ParsedImport& parsed, const ImportSummary& summary)
@@ -333,7 +331,10 @@ void addInterchangeActions(QMenu* fileMenu, QWidget* window, std::function<Story
             if (path.isEmpty())
                 return;
             try {
-                exportDataWithProgress(window, story, QLatin1String(item.format), path);
+                const QString note =
+                    exportDataWithProgress(window, story, QLatin1String(item.format), path);
+                if (!note.isEmpty()) // rows the import would refuse were left out
+                    QMessageBox::information(window, QObject::tr("Export"), note);
             } catch (const StoreError& e) {
                 warnPlain(window, QObject::tr("Export"), e.message());
             }

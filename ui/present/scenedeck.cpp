@@ -14,7 +14,6 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QRegularExpression>
-#include <QSaveFile>
 
 #include <qcustomplot.h>
 
@@ -37,13 +36,7 @@ QString slug(const QString& name)
 
 void writeWhole(const QString& path, const QByteArray& bytes)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        throw StoreError(QStringLiteral("%1: cannot write here: %2; nothing was changed")
-                             .arg(path, file.errorString()));
-    if (file.write(bytes) != bytes.size() || !file.commit())
-        throw StoreError(QStringLiteral("%1: writing failed: %2; the old file is unchanged")
-                             .arg(path, file.errorString()));
+    writeFileAtomically(path, bytes); // whole or not at all, and says why
 }
 
 QList<Scene> scenesOrFail(const Story& story)
@@ -119,6 +112,7 @@ void exportScene(Story& story, const Scene& scene, ExportRequest request, bool k
 
 int exportSceneDeck(Story& story, const ExportRequest& request)
 {
+    checkWriteTarget(request.output, story.path(), FileKind::Pdf, request.replaceForeign);
     const QList<Scene> scenes = scenesOrFail(story);
     if (request.size.width() < 1 || request.size.height() < 1)
         throw StoreError(

@@ -1,5 +1,7 @@
 #include "pgstore.h"
 
+#include "files/filesafety.h"
+
 #include "pgschema.h"
 #include "store/storecopy.h"
 
@@ -369,14 +371,42 @@ QList<SearchHit> PgStore::search(const QString& userText, int limit) const
     return hits;
 }
 
-void PgStore::saveCopy(const QString& targetPath) const
+void PgStore::saveCopy(const QString& targetPath, bool replace) const
 {
-    if (QFileInfo::exists(targetPath))
+    if (!replace && QFileInfo::exists(targetPath))
         throw StoreError(QCoreApplication::translate(
                              "chronomap::Store",
                              "%1: a file of that name already exists; choose another name")
                              .arg(targetPath));
+    if (replace) {
+        // Only a closed story of ours is replaced, and only once the copy is whole.
+        checkWriteTarget(targetPath, QString(), FileKind::Story);
+        const QString temporary = temporaryBeside(targetPath);
+        try {
+            copyStoryTo(*this, temporary);
+            renameInto(temporary, targetPath, true);
+        } catch (...) {
+            removeCreatedStory(temporary);
+            throw;
+        }
+        return;
+    }
     copyStoryTo(*this, targetPath);
+}
+
+void PgStore::scanEventDates(const EventDateRow& row) const
+{
+    const PgResult r =
+        exec("SELECT id, date, earliest, latest FROM events WHERE story_id = $1 ORDER BY id",
+             {story()});
+    for (int i = 0; i < r.rows(); ++i) {
+        const auto key = [&](int col) -> std::optional<qint64> {
+            if (r.isNull(i, col))
+                return std::nullopt;
+            return r.i64(i, col);
+        };
+        row(r.i64(i, 0), r.text(i, 1), key(2), key(3));
+    }
 }
 
 } // namespace chronomap

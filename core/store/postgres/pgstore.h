@@ -102,7 +102,8 @@ public:
     void loadTimeIndex(TimeIndex& index) const override;
     QList<SearchHit> search(const QString& userText, int limit = 200) const override;
     // Writes the story into a new story file.
-    void saveCopy(const QString& targetPath) const override;
+    void saveCopy(const QString& targetPath, bool replace = false) const override;
+    void scanEventDates(const EventDateRow& row) const override;
     qint64 dataVersion() const override;
 
 protected:

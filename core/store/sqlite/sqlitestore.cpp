@@ -3,27 +3,55 @@
 #include "schema.h"
 #include "sqlitestatement.h"
 
+#include "files/filesafety.h"
+
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QMutex>
 #include <QRegularExpression>
 #include <QSet>
+#include <QUrl>
 
 namespace chronomap {
 
 // ---------------------------------------------------------------------------------------------
 // Opening
 
+namespace {
+
+// The name SQLite opens: the path, or a URI with immutable=1 for a story that this process
+// cannot give a -wal and -shm (a read-only folder or mount, a full disk) and that has no
+// unsaved journal: SQLite then reads the file as it is, takes no locks and creates nothing.
+QByteArray sqliteName(const QString& path, bool immutable)
+{
+    if (!immutable)
+        return QFile::encodeName(path);
+    return "file:" +
+           QUrl::toPercentEncoding(QFileInfo(path).absoluteFilePath(), QByteArrayLiteral("/")) +
+           "?immutable=1";
+}
+
+bool readableOnlyAsIs(const QString& path)
+{
+    const QFileInfo wal(path + QStringLiteral("-wal"));
+    if ((wal.exists() && wal.size() > 0) || QFileInfo::exists(path + QStringLiteral("-journal")))
+        return false; // committed changes wait in the journal: read through SQLite's locks
+    if (!companionsUsable(path))
+        return true;
+    // A file this user may not write, with no -wal or -shm yet: ones we made would be ours,
+    // left behind on close (a read-only connection cannot remove them) and in its owner's way.
+    return !wal.exists() && !QFileInfo::exists(path + QStringLiteral("-shm")) &&
+           readOnlyReasonOf(path) == ReadOnlyReason::File;
+}
+
+} // namespace
+
 std::unique_ptr<SqliteStore> SqliteStore::openFile(const QString& path, Mode mode, Check check)
 {
     const QFileInfo info(path);
     if (mode == Mode::Create) {
-        if (info.exists())
-            throw StoreError(
-                QCoreApplication::translate("chronomap::Store",
-                                            "%1: a file of that name already exists; choose "
-                                            "another name or remove it first")
-                    .arg(path));
+        // Made exclusively here, so that a failure below removes only what this call created.
+        claimNewFile(path);
     } else {
         if (!info.exists())
             throw StoreError(
@@ -37,49 +65,65 @@ std::unique_ptr<SqliteStore> SqliteStore::openFile(const QString& path, Mode mod
                                                      "story file)")
                                  .arg(path));
     }
-    // A read-write open of a file we cannot write falls back to read-only, as editors expect.
-    bool readOnly = mode == Mode::ReadOnly;
-    if (mode == Mode::ReadWrite && !info.isWritable())
-        readOnly = true;
+    // A read-write open of a story we cannot write (the file, its folder, its disk) falls back
+    // to read-only, as editors expect, and remembers why for the window's banner.
+    const ReadOnlyReason why = mode == Mode::Create ? ReadOnlyReason::None : readOnlyReasonOf(path);
+    const bool readOnly = mode == Mode::ReadOnly || why != ReadOnlyReason::None;
+    const bool immutable = readOnly && readableOnlyAsIs(path);
 
     // A read-only connection to a WAL story creates an empty -wal and a -shm and, unable to
     // checkpoint, leaves them behind; the destructor removes them if this open made them.
     const bool walAbsent = !QFileInfo::exists(path + QStringLiteral("-wal")) &&
                            !QFileInfo::exists(path + QStringLiteral("-shm"));
 
-    int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
-    flags |= readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-    if (mode == Mode::Create)
-        flags |= SQLITE_OPEN_CREATE;
-    sqlite3* db = nullptr;
-    const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &db, flags, nullptr);
-    if (rc != SQLITE_OK) {
-        const QString why = QString::fromUtf8(db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
-        sqlite3_close_v2(db);
-        throw StoreError(
-            QCoreApplication::translate("chronomap::Store", "%1: cannot open: %2").arg(path, why));
+    auto openIt = [&]() -> std::unique_ptr<SqliteStore> {
+        // URI names only for the immutable form: a story named "file:..." is a file name.
+        int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE | (immutable ? SQLITE_OPEN_URI : 0);
+        flags |= readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+        if (mode == Mode::Create)
+            flags |= SQLITE_OPEN_CREATE;
+        sqlite3* db = nullptr;
+        const int rc =
+            sqlite3_open_v2(sqliteName(path, immutable).constData(), &db, flags, nullptr);
+        if (rc != SQLITE_OK) {
+            const QString reason = QString::fromUtf8(db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+            sqlite3_close_v2(db);
+            throw StoreError(QCoreApplication::translate("chronomap::Store", "%1: cannot open: %2")
+                                 .arg(path, reason));
+        }
+        std::unique_ptr<SqliteStore> store(new SqliteStore(path, db, readOnly));
+        store->m_created = mode == Mode::Create;
+        store->m_companionsOurs = readOnly && walAbsent && !immutable;
+        store->setReadOnlyReason(why != ReadOnlyReason::None ? why
+                                 : readOnly                  ? ReadOnlyReason::Requested
+                                                             : ReadOnlyReason::None);
+        store->configure();
+        store->checkFile(mode, check);
+        // The schema is checked at the file's own version BEFORE any migration runs: a
+        // migration on a story with planted objects would change a file we are about to refuse.
+        store->verifySchema();
+        const int version = store->schemaVersion();
+        if (version != schema::latestVersion()) {
+            if (readOnly)
+                throw StoreError(
+                    QCoreApplication::translate("chronomap::Store",
+                                                "%1: this story is in an older format and cannot "
+                                                "be opened read-only; open it for editing once to "
+                                                "update it")
+                        .arg(path));
+            store->migrate();
+            store->verifySchema(); // what our migrations made, as a last guard
+        }
+        return store;
+    };
+    if (mode != Mode::Create)
+        return openIt();
+    try {
+        return openIt();
+    } catch (...) {
+        removeCreatedStory(path); // ours: claimNewFile made it and no companion was there
+        throw;
     }
-    std::unique_ptr<SqliteStore> store(new SqliteStore(path, db, readOnly));
-    store->m_created = mode == Mode::Create;
-    store->m_companionsOurs = readOnly && walAbsent;
-    store->configure();
-    store->checkFile(mode, check);
-    // The schema is checked at the file's own version BEFORE any migration runs: a migration
-    // on a story with planted objects would change a file we are about to refuse.
-    store->verifySchema();
-    const int version = store->schemaVersion();
-    if (version != schema::latestVersion()) {
-        if (readOnly)
-            throw StoreError(
-                QCoreApplication::translate("chronomap::Store",
-                                            "%1: this story is in an older format and cannot be "
-                                            "opened read-only; open it for editing once to "
-                                            "update it")
-                    .arg(path));
-        store->migrate();
-        store->verifySchema(); // what our migrations made, as a last guard
-    }
-    return store;
 }
 
 SqliteStore::SqliteStore(const QString& path, sqlite3* db, bool readOnly)
@@ -308,9 +352,12 @@ QString SqliteStore::checkIntegrity(const QString& path)
 {
     const bool walAbsent = !QFileInfo::exists(path + QStringLiteral("-wal")) &&
                            !QFileInfo::exists(path + QStringLiteral("-shm"));
+    const bool immutable = readableOnlyAsIs(path);
     sqlite3* db = nullptr;
-    if (sqlite3_open_v2(QFile::encodeName(path).constData(), &db,
-                        SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+    if (sqlite3_open_v2(sqliteName(path, immutable).constData(), &db,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX |
+                            (immutable ? SQLITE_OPEN_URI : 0),
+                        nullptr) != SQLITE_OK) {
         const QString why = db ? QString::fromUtf8(sqlite3_errmsg(db))
                                : QCoreApplication::translate("chronomap::Store", "cannot open");
         sqlite3_close_v2(db);
@@ -323,7 +370,7 @@ QString SqliteStore::checkIntegrity(const QString& path)
     sqlite3_busy_timeout(db, 5000);
     const QString problem = quickCheck(db);
     sqlite3_close_v2(db);
-    if (walAbsent)
+    if (walAbsent && !immutable)
         removeEmptyCompanions(path);
     if (problem.isEmpty())
         return {};
@@ -561,7 +608,8 @@ StoryCounts SqliteStore::counts() const
 
 std::optional<std::pair<qint64, qint64>> SqliteStore::dateRange() const
 {
-    auto& st = prepare("SELECT min(earliest), max(latest) FROM events");
+    // Rows with an impossible span (a damaged file) would give an impossible range.
+    auto& st = prepare("SELECT min(earliest), max(latest) FROM events WHERE earliest <= latest");
     std::optional<std::pair<qint64, qint64>> r;
     if (st.step() && !st.isNull(0))
         r = std::pair{st.i64(0), st.i64(1)};
@@ -692,24 +740,68 @@ QList<SearchHit> SqliteStore::search(const QString& userText, int limit) const
 // ---------------------------------------------------------------------------------------------
 // Copies
 
-void SqliteStore::saveCopy(const QString& targetPath) const
+void SqliteStore::saveCopy(const QString& targetPath, bool replace) const
 {
-    if (QFileInfo::exists(targetPath))
+    // Never onto the story itself or the files SQLite keeps beside it: the copy would be
+    // written over the pages it is read from.
+    if (isStoryOrCompanion(targetPath, path()))
+        throw StoreError(
+            QCoreApplication::translate("chronomap::Store",
+                                        "%1: this is the open story or a file SQLite keeps "
+                                        "beside it; a copy must go to another name")
+                .arg(targetPath));
+    if (!replace && QFileInfo::exists(targetPath))
         throw StoreError(
             QCoreApplication::translate("chronomap::Store",
                                         "%1: a file of that name already exists; choose another "
                                         "name")
                 .arg(targetPath));
-    auto& st = prepare("VACUUM INTO ?1");
-    st.bind(1, targetPath);
+    if (replace)
+        checkWriteTarget(targetPath, path(), FileKind::Story);
+    // The copy is made whole beside the target and renamed into place: the target, if any,
+    // stays as it was until the copy is complete.
+    const QString temporary = temporaryBeside(targetPath);
     try {
-        st.run();
-    } catch (const StoreError&) {
-        QFile::remove(targetPath);
-        throw StoreError(
-            QCoreApplication::translate("chronomap::Store", "%1: could not write the copy: %2")
-                .arg(targetPath, QString::fromUtf8(sqlite3_errmsg(m_db))));
+        claimNewFile(temporary);
+    } catch (const StoreError& e) {
+        QString message = e.message(); // name the file the user asked for
+        throw StoreError(message.replace(temporary, targetPath));
     }
+    try {
+        auto& st = prepare("VACUUM INTO ?1");
+        st.bind(1, temporary);
+        try {
+            st.run();
+        } catch (const StoreError&) {
+            throw StoreError(
+                QCoreApplication::translate("chronomap::Store", "%1: could not write the copy: %2")
+                    .arg(targetPath, QString::fromUtf8(sqlite3_errmsg(m_db))));
+        }
+        renameInto(temporary, targetPath, replace);
+    } catch (...) {
+        removeCreatedStory(temporary);
+        throw;
+    }
+}
+
+void SqliteStore::scanEventDates(const EventDateRow& row) const
+{
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(m_db, "SELECT id, date, earliest, latest FROM events ORDER BY id", -1,
+                           &st, nullptr) != SQLITE_OK) {
+        sqlite3_finalize(st);
+        return;
+    }
+    auto key = [st](int column) -> std::optional<qint64> {
+        if (sqlite3_column_type(st, column) != SQLITE_INTEGER)
+            return std::nullopt;
+        return sqlite3_column_int64(st, column);
+    };
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(st, 1));
+        row(sqlite3_column_int64(st, 0), QString::fromUtf8(text ? text : ""), key(2), key(3));
+    }
+    sqlite3_finalize(st);
 }
 
 } // namespace chronomap

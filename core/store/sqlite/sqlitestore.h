@@ -104,7 +104,8 @@ public:
     void loadTimeIndex(TimeIndex& index) const override;
     QList<SearchHit> search(const QString& userText, int limit = 200) const override;
     // VACUUM INTO, never a file copy: WAL content would be lost.
-    void saveCopy(const QString& targetPath) const override;
+    void saveCopy(const QString& targetPath, bool replace = false) const override;
+    void scanEventDates(const EventDateRow& row) const override;
     // PRAGMA data_version.
     qint64 dataVersion() const override;
 
