@@ -35,8 +35,11 @@ int daysInMonthStatic(qint64 y, int m)
 
 constexpr qint64 kDay = 86400;
 // EDTF allows any year; we keep to what fits comfortably in seconds and in QCustomPlot's double
-// axis: 1,000,000 years either side of year 0.
+// axis: 1,000,000 years either side of year 0 for ordinary years, and for EDTF's long years
+// ("Y-13800000000", TimelineJS's cosmological template) the age of the universe and a little:
+// 20 billion years (6.3e17 seconds, within qint64; a double keeps them to about a minute).
 constexpr qint64 kMaxYear = 1000000;
+constexpr qint64 kMaxLongYear = 20000000000;
 
 const std::array<const char*, 12> kMonthNames = {"January",   "February", "March",    "April",
                                                  "May",       "June",     "July",     "August",
@@ -148,7 +151,9 @@ bool EdtfParser::parsePoint(QStringView s, Point& p, QString& why)
         return false;
     }
     qint64 ylo = 0, yhi = 0;
-    if (i - yStart > 7 || !parseDigitsX(s.mid(yStart, i - yStart), ylo, yhi, p.unspecified)) {
+    const bool longYear = yStart > 0 && s[0] == u'Y';
+    if (i - yStart > (longYear ? 11 : 7) ||
+        !parseDigitsX(s.mid(yStart, i - yStart), ylo, yhi, p.unspecified)) {
         why = QCoreApplication::translate("PartialDate", "the year \"%1\" is not a year")
                   .arg(s.mid(yStart, i - yStart));
         return false;
@@ -158,9 +163,12 @@ bool EdtfParser::parsePoint(QStringView s, Point& p, QString& why)
         ylo = -ylo;
         yhi = -yhi;
     }
-    if (ylo < -kMaxYear || yhi > kMaxYear) {
-        why = QCoreApplication::translate("PartialDate",
-                                          "the year is beyond a million years from now");
+    if (ylo < -(longYear ? kMaxLongYear : kMaxYear) || yhi > (longYear ? kMaxLongYear : kMaxYear)) {
+        why = longYear ? QCoreApplication::translate(
+                             "PartialDate", "the year is beyond 20 billion years from now")
+                       : QCoreApplication::translate(
+                             "PartialDate", "the year is beyond a million years from now; "
+                                            "write longer years as Y-13800000000");
         return false;
     }
     p.yearMin = ylo;

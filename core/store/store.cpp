@@ -12,6 +12,9 @@
 
 namespace chronomap {
 
+const int Store::kSchemaVersion = schema::latestVersion();
+
+
 // ---------------------------------------------------------------------------------------------
 // Opening
 

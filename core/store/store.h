@@ -53,7 +53,8 @@ struct SearchHit
 class Store
 {
 public:
-    static constexpr int kSchemaVersion = 1;
+    // The story format this program writes: the last migration's version (store/schema.cpp).
+    static const int kSchemaVersion;
     static constexpr qint32 kApplicationId = 0x43686d70; // "Chmp"
     // How long a write waits for another window or process before the user is told.
     static constexpr int kBusyTimeoutMs = 10000;
@@ -168,6 +169,18 @@ public:
     void deleteScene(Id id);
     Id logChange(const ChangeRecord& c);
 
+    // Where imported entries came from (story format 2): for an entity kind and a format
+    // family ("gexf", "csv", ...), each key in the file with the story entry it became and its
+    // states as last imported (see interchange/origins.h). Empty for a format-1 story.
+    struct OriginRow
+    {
+        Id id = 0;
+        QString fileState, storyState;
+    };
+    QHash<QString, OriginRow> origins(EntityKind kind, const QString& format) const;
+    void setOrigin(EntityKind kind, const QString& format, const QString& key,
+                   const OriginRow& row);
+
     // For a story created by this Store and not yet handed to anyone: no journal, no syncs
     // and a large page cache while it is filled; endBulkLoad() returns to WAL and full syncs.
     // A crash midway leaves a file that the caller deletes (it was new).
@@ -221,6 +234,21 @@ private:
     void writeEventLinks(const Event& e, bool replace);
     void writeEventTags(Id eventId, const QStringList& tags);
     Event readEvent(Statement& st) const;
+    // Typed custom attributes (story format 2), one table per entity, in one place
+    // (storeattributes.cpp): read for one entry or all, written whole.
+    Attributes readAttributes(EntityKind kind, Id id) const;
+    QHash<Id, Attributes> readAllAttributes(EntityKind kind) const;
+    void writeAttributes(EntityKind kind, Id id, const Attributes& list);
+    // True once the story is at format 2 (origins, attributes, actors.kind_known).
+    bool hasFormat2() const;
+    // The format-2 fields (attributes; an actor's kind_known) of entries the format-1
+    // statements read or wrote; nothing on a format-1 story.
+    void readExtras(QList<Actor>& list) const;
+    void readExtras(QList<Relation>& list) const;
+    void readExtras(QList<Event>& list) const;
+    void writeExtras(const Actor& a);
+    void writeExtras(const Relation& r);
+    void writeExtras(const Event& e);
     static void bindEventColumns(Statement& st, int base, const Event& e);
     void fillEventLinks(Event& e) const;
 
@@ -233,6 +261,7 @@ private:
     bool m_doomed = false;
     QElapsedTimer m_busySince;
     mutable QHash<const char*, Statement*> m_cache;
+    mutable int m_format2 = -1; // hasFormat2(), once known
 };
 
 } // namespace chronomap

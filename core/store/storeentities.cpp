@@ -34,6 +34,11 @@ std::optional<Actor> Store::actor(Id id) const
     if (st.step())
         a = readActor(st);
     st.reset();
+    if (a) {
+        QList<Actor> one{*a};
+        readExtras(one);
+        a = one.first();
+    }
     return a;
 }
 
@@ -45,6 +50,7 @@ QList<Actor> Store::actors() const
     while (st.step())
         out << readActor(st);
     st.reset();
+    readExtras(out);
     return out;
 }
 
@@ -61,6 +67,9 @@ Id Store::insertActor(const Actor& a)
         .bind(7, a.pinnedX)
         .bind(8, a.pinnedY);
     const Id id = insertOrThrow(st, a.id);
+    Actor stored = a;
+    stored.id = id;
+    writeExtras(stored);
     reindex(EntityKind::Actor, id, false);
     tx.commit();
     return id;
@@ -81,6 +90,7 @@ void Store::updateActor(const Actor& a)
         .bind(7, a.pinnedX)
         .bind(8, a.pinnedY)
         .run();
+    writeExtras(a);
     reindex(EntityKind::Actor, a.id, false);
     tx.commit();
 }
@@ -129,6 +139,11 @@ std::optional<Relation> Store::relation(Id id) const
     if (st.step())
         r = readRelation(st);
     st.reset();
+    if (r) {
+        QList<Relation> one{*r};
+        readExtras(one);
+        r = one.first();
+    }
     return r;
 }
 
@@ -140,6 +155,7 @@ QList<Relation> Store::relations() const
     while (st.step())
         out << readRelation(st);
     st.reset();
+    readExtras(out);
     return out;
 }
 
@@ -156,6 +172,9 @@ Id Store::insertRelation(const Relation& r)
         st.bind(6, QString()).bindNull(7).bindNull(8);
     st.bind(9, r.weight).bind(10, int(r.status)).bind(11, r.description);
     const Id id = insertOrThrow(st, r.id);
+    Relation stored = r;
+    stored.id = id;
+    writeExtras(stored);
     tx.commit();
     return id;
 }
@@ -176,6 +195,7 @@ void Store::updateRelation(const Relation& r)
     else
         st.bind(6, QString()).bindNull(7).bindNull(8);
     st.bind(9, r.weight).bind(10, int(r.status)).bind(11, r.description).run();
+    writeExtras(r);
     tx.commit();
 }
 

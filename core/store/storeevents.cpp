@@ -77,7 +77,9 @@ std::optional<Event> Store::event(Id id) const
     Event e = readEvent(st);
     st.reset();
     fillEventLinks(e);
-    return e;
+    QList<Event> one{e};
+    readExtras(one);
+    return one.first();
 }
 
 QList<Event> Store::events() const
@@ -91,6 +93,7 @@ QList<Event> Store::events() const
     st.reset();
     for (Event& e : out)
         fillEventLinks(e);
+    readExtras(out);
     return out;
 }
 
@@ -208,6 +211,7 @@ Id Store::insertEvent(const Event& e)
     Event stored = e;
     stored.id = insertOrThrow(st, e.id);
     writeEventLinks(stored, false);
+    writeExtras(stored);
     reindex(EntityKind::Event, stored.id, false);
     tx.commit();
     return stored.id;
@@ -229,6 +233,7 @@ void Store::updateEvent(const Event& e)
     bindEventColumns(upd, 0, e);
     upd.run();
     writeEventLinks(e, true);
+    writeExtras(e);
     reindex(EntityKind::Event, e.id, false);
     tx.commit();
 }
