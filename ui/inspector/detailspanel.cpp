@@ -223,6 +223,22 @@ QString DetailsPanel::actorName(Id id) const
     return a ? a->name : tr("actor %1").arg(id);
 }
 
+// The attributes a file brought (Gephi's "Modularity Class", a spreadsheet's extra columns),
+// each with its type; edited in the entry form.
+static QString attributesHtml(const Attributes& list)
+{
+    if (list.isEmpty())
+        return {};
+    QString rows;
+    for (const Attribute& a : list)
+        rows += QStringLiteral("<tr><td>%1</td><td><small>%2</small></td><td>%3</td></tr>")
+                    .arg(esc(a.name), esc(attributeTypeName(a.type)),
+                         esc(a.type == AttributeType::List
+                                 ? a.items().join(QStringLiteral(", "))
+                                 : a.value));
+    return DetailsPanel::tr("<h4>Attributes</h4><table>%1</table>").arg(rows);
+}
+
 QString DetailsPanel::eventHtml(const Event& e) const
 {
     QString h = QStringLiteral("<h3>%1</h3>").arg(esc(e.title));
@@ -256,22 +272,6 @@ QString DetailsPanel::eventHtml(const Event& e) const
         h += QStringLiteral("</ul>");
     }
     return h + attributesHtml(e.attributes) + attachmentsHtml({EntityKind::Event, e.id});
-}
-
-// The attributes a file brought (Gephi's "Modularity Class", a spreadsheet's extra columns),
-// each with its type; edited in the entry form.
-static QString attributesHtml(const Attributes& list)
-{
-    if (list.isEmpty())
-        return {};
-    QString rows;
-    for (const Attribute& a : list)
-        rows += QStringLiteral("<tr><td>%1</td><td><small>%2</small></td><td>%3</td></tr>")
-                    .arg(esc(a.name), esc(attributeTypeName(a.type)),
-                         esc(a.type == AttributeType::List
-                                 ? a.items().join(QStringLiteral(", "))
-                                 : a.value));
-    return DetailsPanel::tr("<h4>Attributes</h4><table>%1</table>").arg(rows);
 }
 
 QString DetailsPanel::actorHtml(const Actor& a) const
