@@ -1,5 +1,5 @@
-#include "store/schema.h"
-#include "store/store.h"
+#include "store/sqlite/schema.h"
+#include "store/sqlite/sqlitestore.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -21,6 +21,7 @@ private slots:
     void init();
     void newStoryIsConfigured();
     void everyMigrationAppliesInOrder();
+    void migratesFormat1Story();
     void verifiesSchemaBeforeMigrating_data();
     void verifiesSchemaBeforeMigrating();
     void refusesWithoutChanging_data();
@@ -65,26 +66,16 @@ void sql(const QString& path, const char* statement)
     QVERIFY2(rc == SQLITE_OK, qPrintable(message));
 }
 
-qint64 pragma(Store& store, const char* name)
+qint64 pragma(SqliteStore& store, const char* name)
 {
-    sqlite3_stmt* st = nullptr;
-    sqlite3_prepare_v2(store.handle(), name, -1, &st, nullptr);
-    qint64 v = -1;
-    if (sqlite3_step(st) == SQLITE_ROW)
-        v = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    return v;
+    bool ok = false;
+    const qint64 v = store.queryForTest(name).toLongLong(&ok);
+    return ok ? v : -1;
 }
 
-QString pragmaText(Store& store, const char* name)
+QString pragmaText(SqliteStore& store, const char* name)
 {
-    sqlite3_stmt* st = nullptr;
-    sqlite3_prepare_v2(store.handle(), name, -1, &st, nullptr);
-    QString v;
-    if (sqlite3_step(st) == SQLITE_ROW)
-        v = QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
-    sqlite3_finalize(st);
-    return v;
+    return store.queryForTest(name);
 }
 
 // Text that breaks naive code: quotes, SQL, emoji, right-to-left, combining marks, newlines.
@@ -101,17 +92,15 @@ void TestStore::init()
 
 void TestStore::newStoryIsConfigured()
 {
-    auto store = Store::open(path(QStringLiteral("a.chronomap")), Store::Mode::Create);
+    auto store = SqliteStore::openFile(path(QStringLiteral("a.chronomap")), Store::Mode::Create);
     QCOMPARE(pragmaText(*store, "PRAGMA journal_mode"), QStringLiteral("wal"));
-    QCOMPARE(pragma(*store, "PRAGMA user_version"), qint64(Store::kSchemaVersion));
-    QCOMPARE(pragma(*store, "PRAGMA application_id"), qint64(Store::kApplicationId));
+    QCOMPARE(pragma(*store, "PRAGMA user_version"), qint64(SqliteStore::kSchemaVersion));
+    QCOMPARE(pragma(*store, "PRAGMA application_id"), qint64(SqliteStore::kApplicationId));
     QCOMPARE(pragma(*store, "PRAGMA foreign_keys"), qint64(1));
     QCOMPARE(pragma(*store, "PRAGMA synchronous"), qint64(2)); // FULL
     QCOMPARE(pragma(*store, "PRAGMA trusted_schema"), qint64(0));
-    int defensive = -1;
-    sqlite3_db_config(store->handle(), SQLITE_DBCONFIG_DEFENSIVE, -1, &defensive);
-    QCOMPARE(defensive, 1);
-    QCOMPARE(store->schemaVersion(), Store::kSchemaVersion);
+    QVERIFY(store->isDefensiveForTest());
+    QCOMPARE(store->schemaVersion(), SqliteStore::kSchemaVersion);
     // A second open of the same file is accepted and sees the same story.
     store.reset();
     auto again = Store::open(path(QStringLiteral("a.chronomap")), Store::Mode::ReadWrite);
@@ -124,11 +113,11 @@ void TestStore::everyMigrationAppliesInOrder()
     int expected = 1;
     for (const schema::Migration& m : schema::migrations())
         QCOMPARE(m.to, expected++);
-    QCOMPARE(expected - 1, Store::kSchemaVersion);
+    QCOMPARE(expected - 1, SqliteStore::kSchemaVersion);
 
     // A story at every past version (made by applying the migrations up to it by hand) is
     // brought to the current version on open.
-    for (int version = 1; version <= Store::kSchemaVersion; ++version) {
+    for (int version = 1; version <= SqliteStore::kSchemaVersion; ++version) {
         const QString file = path(QStringLiteral("v%1.chronomap").arg(version));
         sqlite3* db = nullptr;
         QCOMPARE(sqlite3_open(QFile::encodeName(file).constData(), &db), SQLITE_OK);
@@ -138,17 +127,87 @@ void TestStore::everyMigrationAppliesInOrder()
         const QByteArray pragmas =
             QStringLiteral("PRAGMA user_version = %1; PRAGMA application_id = %2;")
                 .arg(version)
-                .arg(Store::kApplicationId)
+                .arg(SqliteStore::kApplicationId)
                 .toUtf8();
         QCOMPARE(sqlite3_exec(db, pragmas.constData(), nullptr, nullptr, nullptr), SQLITE_OK);
         sqlite3_close(db);
         auto store = Store::open(file, Store::Mode::ReadWrite);
-        QCOMPARE(store->schemaVersion(), Store::kSchemaVersion);
+        QCOMPARE(store->schemaVersion(), SqliteStore::kSchemaVersion);
         Event e;
         e.title = QStringLiteral("after migration");
         e.date = PartialDate::fromEdtf(QStringLiteral("2025-10"));
         QVERIFY(store->insertEvent(e) > 0);
     }
+}
+
+// Story format 2 (issue 14): a format-1 story, made with the format-1 SQL itself, is migrated
+// in one transaction on open, and every row of every table survives; the new tables are there
+// and empty, and actors keep their kinds (kind_known 1).
+void TestStore::migratesFormat1Story()
+{
+    const QString file = path(QStringLiteral("format1.chronomap"));
+    {
+        sqlite3* db = nullptr;
+        QCOMPARE(sqlite3_open(QFile::encodeName(file).constData(), &db), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(db, schema::migrations()[0].sql, nullptr, nullptr, nullptr), SQLITE_OK);
+        const QByteArray rows =
+            QStringLiteral("PRAGMA user_version = 1; PRAGMA application_id = %1;"
+                           "INSERT INTO meta VALUES ('title', 'Old story');"
+                           "INSERT INTO categories(id, name) VALUES (1, 'Diplomacy');"
+                           "INSERT INTO actors(id, name, kind, role) VALUES (1, 'A', 2, 'state'),"
+                           " (2, 'B', 1, '');"
+                           "INSERT INTO events(id, title, date, earliest, latest, nominal_start,"
+                           " nominal_end, category_id, uid) VALUES (1, 'E', '2025', 0, 10, 0, 10, 1,"
+                           " 'u1');"
+                           "INSERT INTO event_actors(event_id, actor_id, role) VALUES (1, 1, 'host');"
+                           "INSERT INTO relations(id, source_id, target_id, type) VALUES (1, 1, 2, 'r');"
+                           "INSERT INTO sources(id, title) VALUES (1, 'S');"
+                           "INSERT INTO citations(id, source_id, event_id) VALUES (1, 1, 1);"
+                           "INSERT INTO annotations(id, actor_id, author, body, created) VALUES"
+                           " (1, 1, 'ed', 'note', '2025-01-01T00:00:00Z');"
+                           "INSERT INTO eras(id, title, date, earliest, latest) VALUES"
+                           " (1, 'Era', '2025', 0, 10);"
+                           "INSERT INTO scenes(id, name) VALUES (1, 'Scene');"
+                           "INSERT INTO changes(id, at, author, action, entity, entity_id) VALUES"
+                           " (1, '2025', 'ed', 'insert', 'event', 1);")
+                .arg(SqliteStore::kApplicationId)
+                .toUtf8();
+        QCOMPARE(sqlite3_exec(db, rows.constData(), nullptr, nullptr, nullptr), SQLITE_OK);
+        sqlite3_close(db);
+    }
+    auto store = SqliteStore::openFile(file, Store::Mode::ReadWrite);
+    QCOMPARE(store->schemaVersion(), 2);
+    const StoryCounts c = store->counts();
+    QCOMPARE(c.events, 1);
+    QCOMPARE(c.actors, 2);
+    QCOMPARE(c.relations, 1);
+    QCOMPARE(c.sources, 1);
+    QCOMPARE(c.citations, 1);
+    QCOMPARE(c.annotations, 1);
+    QCOMPARE(c.categories, 1);
+    QCOMPARE(c.eras, 1);
+    QCOMPARE(c.scenes, 1);
+    QCOMPARE(c.changes, 1);
+    QCOMPARE(store->meta(QStringLiteral("title")), QStringLiteral("Old story"));
+    const Actor a = *store->actor(1);
+    QCOMPARE(a.kind, ActorKind::State);
+    QVERIFY(a.kindKnown);
+    QCOMPARE(a.role, QStringLiteral("state"));
+    QCOMPARE(store->event(1)->actors.size(), 1);
+    QCOMPARE(store->event(1)->uid, QStringLiteral("u1"));
+    // The new fields work on the migrated story.
+    Actor b = *store->actor(2);
+    b.kindKnown = false;
+    b.attributes = {Attribute{QStringLiteral("Modularity Class"), AttributeType::Integer,
+                              QStringLiteral("3")}};
+    store->updateActor(b);
+    QCOMPARE(*store->actor(2), b);
+    store->setOrigin(EntityKind::Actor, QStringLiteral("gexf"), QStringLiteral("n2"),
+                     Store::OriginRow{2, QStringLiteral("{}"), QStringLiteral("{}")});
+    QCOMPARE(store->origins(EntityKind::Actor, QStringLiteral("gexf")).value(QStringLiteral("n2")).id, 2);
+    // Deleting an actor takes its attributes with it.
+    store->deleteActor(2);
+    QCOMPARE(pragma(*store, "SELECT count(*) FROM actor_attributes"), qint64(0));
 }
 
 // A story at an older version with a planted object is refused before the migration to the
@@ -228,7 +287,7 @@ void TestStore::refusesWithoutChanging()
     QFETCH(QString, message);
     const QString file = path(QStringLiteral("bad.chronomap"));
     {
-        auto store = Store::open(file, Store::Mode::Create);
+        auto store = SqliteStore::openFile(file, Store::Mode::Create);
         for (int i = 0; i < 200; ++i) {
             Event e;
             e.title = QStringLiteral("event %1 with a title long enough to fill pages").arg(i);
@@ -236,7 +295,7 @@ void TestStore::refusesWithoutChanging()
             e.date = PartialDate::fromEdtf(QStringLiteral("2025-10-24"));
             store->insertEvent(e);
         }
-        sqlite3_exec(store->handle(), "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr);
+        store->execForTest("PRAGMA wal_checkpoint(TRUNCATE)");
     }
     if (damage == QLatin1String("newer"))
         sql(file, "PRAGMA user_version = 9999");

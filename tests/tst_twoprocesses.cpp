@@ -2,6 +2,7 @@
 // write to the same file for a while. Neither ever reports a failure (SQLITE_BUSY is waited
 // out by the busy timeout, never shown), and afterwards the file is sound and holds every
 // edit both reported.
+#include "store/sqlite/sqlitestore.h"
 #include "story/story.h"
 
 #include <QProcess>
@@ -9,7 +10,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <sqlite3.h>
 
 using namespace chronomap;
 
@@ -96,15 +96,9 @@ void TestTwoProcesses::twoEditorsLoseNothingAndNeverSeeBusy()
     }
     QCOMPARE(committed.size(), 2 * kEdits);
 
-    std::unique_ptr<Store> store = Store::open(path, Store::Mode::ReadWrite, Store::Check::Full);
-    sqlite3_stmt* st = nullptr;
-    QCOMPARE(sqlite3_prepare_v2(store->handle(), "PRAGMA integrity_check", -1, &st, nullptr),
-             SQLITE_OK);
-    QCOMPARE(sqlite3_step(st), SQLITE_ROW);
-    const QString integrity =
-        QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
-    sqlite3_finalize(st);
-    QCOMPARE(integrity, QStringLiteral("ok"));
+    std::unique_ptr<SqliteStore> store =
+        SqliteStore::openFile(path, Store::Mode::ReadWrite, Store::Check::Full);
+    QCOMPARE(store->integrityCheck(), QStringLiteral("ok"));
     QCOMPARE(missingEdits(*store, committed).join(QStringLiteral(", ")), QString());
     // How often the writers took turns (ids are given in commit order): shows they overlapped.
     int turns = 0;

@@ -1,6 +1,6 @@
-// Store: typed custom attributes of actors, relations and events, and the origins of imported
+// SqliteStore: typed custom attributes of actors, relations and events, and the origins of imported
 // entries (story format 2, issue 14). All of their SQL is here, one table per entity.
-#include "statement.h"
+#include "sqlitestatement.h"
 
 #include <QSet>
 
@@ -53,14 +53,14 @@ const AttributeSql* attributeSql(EntityKind kind)
 
 } // namespace
 
-bool Store::hasFormat2() const
+bool SqliteStore::hasFormat2() const
 {
     if (m_format2 < 0)
         m_format2 = schemaVersion() >= 2 ? 1 : 0;
     return m_format2 == 1;
 }
 
-Attributes Store::readAttributes(EntityKind kind, Id id) const
+Attributes SqliteStore::readAttributes(EntityKind kind, Id id) const
 {
     Attributes out;
     const AttributeSql* sql = attributeSql(kind);
@@ -74,7 +74,7 @@ Attributes Store::readAttributes(EntityKind kind, Id id) const
     return out;
 }
 
-QHash<Id, Attributes> Store::readAllAttributes(EntityKind kind) const
+QHash<Id, Attributes> SqliteStore::readAllAttributes(EntityKind kind) const
 {
     QHash<Id, Attributes> out;
     const AttributeSql* sql = attributeSql(kind);
@@ -87,7 +87,7 @@ QHash<Id, Attributes> Store::readAllAttributes(EntityKind kind) const
     return out;
 }
 
-void Store::writeAttributes(EntityKind kind, Id id, const Attributes& list)
+void SqliteStore::writeAttributes(EntityKind kind, Id id, const Attributes& list)
 {
     const AttributeSql* sql = attributeSql(kind);
     if (!sql || !hasFormat2())
@@ -104,7 +104,7 @@ void Store::writeAttributes(EntityKind kind, Id id, const Attributes& list)
             .run();
 }
 
-void Store::readExtras(QList<Actor>& list) const
+void SqliteStore::readExtras(QList<Actor>& list) const
 {
     if (!hasFormat2() || list.isEmpty())
         return;
@@ -123,7 +123,7 @@ void Store::readExtras(QList<Actor>& list) const
     }
 }
 
-void Store::readExtras(QList<Relation>& list) const
+void SqliteStore::readExtras(QList<Relation>& list) const
 {
     if (!hasFormat2() || list.isEmpty())
         return;
@@ -136,7 +136,7 @@ void Store::readExtras(QList<Relation>& list) const
         r.attributes = attributes.value(r.id);
 }
 
-void Store::readExtras(QList<Event>& list) const
+void SqliteStore::readExtras(QList<Event>& list) const
 {
     if (!hasFormat2() || list.isEmpty())
         return;
@@ -151,7 +151,7 @@ void Store::readExtras(QList<Event>& list) const
         e.attributes = attributes.value(e.id);
 }
 
-void Store::writeExtras(const Actor& a)
+void SqliteStore::writeExtras(const Actor& a)
 {
     if (!hasFormat2())
         return;
@@ -162,17 +162,17 @@ void Store::writeExtras(const Actor& a)
     writeAttributes(EntityKind::Actor, a.id, a.attributes);
 }
 
-void Store::writeExtras(const Relation& r)
+void SqliteStore::writeExtras(const Relation& r)
 {
     writeAttributes(EntityKind::Relation, r.id, r.attributes);
 }
 
-void Store::writeExtras(const Event& e)
+void SqliteStore::writeExtras(const Event& e)
 {
     writeAttributes(EntityKind::Event, e.id, e.attributes);
 }
 
-QHash<QString, Store::OriginRow> Store::origins(EntityKind kind, const QString& format) const
+QHash<QString, Store::OriginRow> SqliteStore::origins(EntityKind kind, const QString& format) const
 {
     QHash<QString, OriginRow> out;
     if (!hasFormat2())
@@ -186,7 +186,7 @@ QHash<QString, Store::OriginRow> Store::origins(EntityKind kind, const QString& 
     return out;
 }
 
-void Store::setOrigin(EntityKind kind, const QString& format, const QString& key,
+void SqliteStore::setOrigin(EntityKind kind, const QString& format, const QString& key,
                       const OriginRow& row)
 {
     if (!hasFormat2())
