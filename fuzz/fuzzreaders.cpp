@@ -6,6 +6,8 @@
 #include "model/partialdate.h"
 #include "store/store.h"
 
+#include <optional>
+
 namespace chronomap {
 
 QStringList fuzzReaders()
@@ -14,12 +16,15 @@ QStringList fuzzReaders()
     return readableFormats() << csvFamily() << QStringLiteral("edtf");
 }
 
-bool fuzzRead(const QString& reader, const QByteArray& bytes, Store& store)
+bool fuzzRead(const QString& reader, const QByteArray& bytes, Store& store, FuzzWrite write,
+              const ImportProgress& progress)
 {
     const QString name = QStringLiteral("fuzz-input");
-    // Whatever a reader accepts is written and then rolled back, so the story stays empty and
-    // every input meets the same store.
-    Store::Transaction never(store);
+    // RollBack: whatever a reader accepts is written and then rolled back, so the story stays
+    // as it was and every input meets the same store.
+    std::optional<Store::Transaction> never;
+    if (write == FuzzWrite::RollBack)
+        never.emplace(store);
     try {
         if (reader == csvFamily()) {
             const CsvTable t = readCsv(bytes, name);
@@ -28,7 +33,7 @@ bool fuzzRead(const QString& reader, const QByteArray& bytes, Store& store)
                 if (!f.isTable())
                     continue;
                 try {
-                    applyImport(store, f.readTable(t, name), name);
+                    applyImport(store, f.readTable(t, name), name, progress);
                 } catch (const StoreError&) {
                 }
             }
@@ -44,7 +49,7 @@ bool fuzzRead(const QString& reader, const QByteArray& bytes, Store& store)
             return d.isValid();
         } else {
             // Any format of the registry, read as the command line reads it.
-            applyParsedImport(store, parseImportBytes(bytes, name, reader));
+            applyParsedImport(store, parseImportBytes(bytes, name, reader), progress);
         }
     } catch (const StoreError&) {
         return false;

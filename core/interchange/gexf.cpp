@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QRegularExpression>
+#include <QSet>
 #include <QXmlStreamWriter>
 
 #include <algorithm>
@@ -113,6 +114,12 @@ public:
                     a.title = a.id;
                 attributes =
                     m_class == QLatin1String("edge") ? &m_edgeAttributes : &m_nodeAttributes;
+                // Each node's and edge's values are matched against the declared attributes.
+                if (attributes->size() >= GuardedXml::kMaxDeclared)
+                    m_x.fail(QCoreApplication::translate("chronomap::GexfReader",
+                                                         "more than %1 attributes declared for "
+                                                         "nodes or for edges")
+                                 .arg(GuardedXml::kMaxDeclared));
                 attributes->append(a);
                 attributeDepth = m_x.depth();
             } else if (n == QLatin1String("default") && attributeDepth >= 0 &&
@@ -186,9 +193,10 @@ private:
 
     // The values of an element in file order with the declared defaults for what it does not
     // give, typed; timed values of one attribute become one timed text.
-    static QList<Attribute> typed(const QList<Value>& values, const QList<Declared>& list)
+    QList<Attribute> typed(const QList<Value>& values, const QList<Declared>& list)
     {
         QList<Attribute> out;
+        QSet<QString> given;
         QHash<QString, QList<QStringList>> timed;
         QStringList timedOrder;
         for (const Value& v : values) {
@@ -205,13 +213,18 @@ private:
                 a = Attribute{QString(), AttributeType::String, v.value};
             a->name = v.title;
             setAttribute(out, v.title, *a);
+            given.insert(v.title);
         }
-        for (const QString& title : timedOrder)
+        for (const QString& title : timedOrder) {
             setAttribute(out, title,
                          Attribute{title, AttributeType::String, timedText(timed.value(title))});
+            given.insert(title);
+        }
         for (const Declared& d : list) {
-            if (!d.hasDefault || findAttribute(out, d.title))
+            if (!d.hasDefault || given.contains(d.title))
                 continue;
+            // Defaults copied into every node are charged against the reader's budget.
+            m_x.chargeDefault(d.title.size() + d.byDefault.size());
             std::optional<Attribute> a = typedAttribute(d.type, d.byDefault);
             if (!a)
                 a = Attribute{QString(), AttributeType::String, d.byDefault};

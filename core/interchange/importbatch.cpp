@@ -98,6 +98,11 @@ QString ImportSummary::text() const
                         QCoreApplication::translate("chronomap::ImportSummary", "%1 eras"));
     if (titleSet)
         parts << QCoreApplication::translate("chronomap::ImportSummary", "the story title");
+    else if (!keptTitle.isEmpty())
+        parts << QCoreApplication::translate("chronomap::ImportSummary",
+                                             "the story keeps its title “%1” (the file's is "
+                                             "“%2”)")
+                     .arg(keptTitle, fileTitle);
     if (updated)
         parts << plural(updated,
                         QCoreApplication::translate("chronomap::ImportSummary", "%1 updated"),
@@ -159,6 +164,13 @@ public:
         m_summary.titleSet = (!m_batch.title.isEmpty() || !m_batch.description.isEmpty() ||
                               !m_batch.meta.isEmpty()) &&
                              untitled(m_store);
+        if (!m_batch.title.isEmpty() && !m_summary.titleSet) {
+            const QString own = m_store.meta(QStringLiteral("title"));
+            if (own != m_batch.title) {
+                m_summary.keptTitle = own;
+                m_summary.fileTitle = m_batch.title;
+            }
+        }
         if (m_write && m_summary.titleSet) {
             if (!m_batch.title.isEmpty())
                 m_write->setMeta(QStringLiteral("title"), m_batch.title);
@@ -606,6 +618,8 @@ ImportSummary previewImport(const Store& store, const ImportBatch& batch)
 ImportSummary applyImport(Store& store, const ImportBatch& batch, const QString& fileName,
                           const ImportProgress& progress)
 {
+    // Decided inside the write transaction (BEGIN IMMEDIATE): an import in another window or
+    // process has committed before this point, or waits until this one has.
     Store::Transaction tx(store);
     const ImportSummary summary = ImportPlan(store, &store, batch, fileName, progress).run();
     tx.commit();

@@ -1,5 +1,6 @@
 #include "timelinejs.h"
 
+#include "cancellation.h"
 #include "csvreader.h"
 #include "jsonguard.h"
 #include "jsonpath.h"
@@ -481,8 +482,13 @@ ImportBatch JsonReader::read(const QJsonObject& root)
                                          "expected an array, [...], found %1")
                  .arg(typeName(eventsValue)));
     const QJsonArray events = eventsValue.toArray();
+    // Every event's line, found once for all of them: linear in the file's size.
+    const QList<qint64> lines =
+        linesOf(m_bytes, RawLocator(m_bytes).elementStarts(top / QStringLiteral("events")));
     QHash<QString, qint64> categories;
     for (qsizetype i = 0; i < events.size(); ++i) {
+        if ((i & 4095) == 4095)
+            checkCancelled(m_fileName);
         const Path at = top / QStringLiteral("events") / i;
         const QJsonObject slide = object(events.at(i), at);
         Event e;
@@ -496,7 +502,7 @@ ImportBatch JsonReader::read(const QJsonObject& root)
         e.uid = text(slide, at, QStringLiteral("unique_id"));
         addMedia(batch, batch.events.size(), media(slide, at));
         batch.events.append(e);
-        batch.eventLines.append(lineColumnOf(m_bytes, RawLocator(m_bytes).locate(at)).first);
+        batch.eventLines.append(lines.value(i, 1));
     }
     const QJsonValue erasValue = root.value(QStringLiteral("eras"));
     if (!erasValue.isUndefined()) {
@@ -751,6 +757,8 @@ ImportBatch TableReader::read()
     ImportBatch batch;
     QHash<QString, qint64> categories;
     for (qsizetype row = 0; row < m_t.rows.size(); ++row) {
+        if ((row & 4095) == 4095)
+            checkCancelled(m_fileName);
         bool blank = true;
         for (const QString& c : m_t.rows.at(row))
             blank = blank && c.trimmed().isEmpty();

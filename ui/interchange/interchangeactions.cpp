@@ -3,6 +3,7 @@
 #include "importdialog.h"
 
 #include "interchange/formatregistry.h"
+#include "interchange/cancellation.h"
 #include "interchange/interchange.h"
 #include "story/story.h"
 
@@ -125,14 +126,18 @@ ChangeRecord importRecord(const ParsedImport& parsed, const ImportSummary& summa
 }
 
 // Parses off the GUI thread (a large sheet takes seconds); throws StoreError. Nothing when the
-// user cancelled the reading (the parse runs to its end, but its result is not offered).
+// user cancelled the reading: Cancel stops the readers within moments (see cancellation.h).
 std::optional<ParsedImport> parseInBackground(QWidget* window, const QString& path)
 {
     ParsedImport parsed;
     std::atomic<bool> cancel{false};
     const auto failure = runWithProgress(
         window, QObject::tr("Reading %1…").arg(QFileInfo(path).fileName()),
-        [&] { parsed = parseImportForPreview(path); }, nullptr, &cancel);
+        [&] {
+            const CancelScope scope(&cancel);
+            parsed = parseImportForPreview(path);
+        },
+        nullptr, &cancel);
     if (cancel.load())
         return std::nullopt;
     if (failure)
