@@ -1,3 +1,4 @@
+#include "cancellation.h"
 #include "csvreader.h"
 #include "formatregistry.h"
 #include "graphcommon.h"
@@ -72,6 +73,8 @@ ImportBatch readNodesTable(const CsvTable& t, const QString& fileName)
               y = t.column(QStringLiteral("y"));
     GraphBuilder g;
     for (qsizetype row = 0; row < t.rows.size(); ++row) {
+        if ((row & 4095) == 4095)
+            checkCancelled(fileName);
         const auto cell = [&](int col) { return unneutralised(t.cell(row, col).trimmed()); };
         Actor a;
         const QString key = id >= 0 ? cell(id) : cell(label);
