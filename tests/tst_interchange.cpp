@@ -408,9 +408,9 @@ void TestInterchange::reimportUpdatesInPlace()
         if (x.name == QLatin1String("International")) {
             ++internationals;
             if (!x.attributes.isEmpty())
-                QCOMPARE(x.attributes.first(),
-                         (Attribute{QStringLiteral("Modularity Class"), AttributeType::Integer,
-                                    QStringLiteral("4")}));
+                QVERIFY(x.attributes.first() ==
+                        (Attribute{QStringLiteral("Modularity Class"), AttributeType::Integer,
+                                   QStringLiteral("4")}));
         }
     QCOMPARE(internationals, 2);
 }

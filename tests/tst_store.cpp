@@ -201,7 +201,7 @@ void TestStore::migratesFormat1Story()
     b.attributes = {Attribute{QStringLiteral("Modularity Class"), AttributeType::Integer,
                               QStringLiteral("3")}};
     store->updateActor(b);
-    QCOMPARE(*store->actor(2), b);
+    QVERIFY(*store->actor(2) == b);
     store->setOrigin(EntityKind::Actor, QStringLiteral("gexf"), QStringLiteral("n2"),
                      Store::OriginRow{2, QStringLiteral("{}"), QStringLiteral("{}")});
     QCOMPARE(store->origins(EntityKind::Actor, QStringLiteral("gexf")).value(QStringLiteral("n2")).id, 2);
@@ -395,7 +395,8 @@ void TestStore::roundTripsEveryField()
     const Id cat = store->insertCategory(
         Category{0, QStringLiteral("Diplomacy") + text, QColor(0, 114, 178), 2});
     const Id actor = store->insertActor(Actor{0, QStringLiteral("Steve Witkoff") + text,
-                                              ActorKind::Person, text, text, QColor(), 1.5, -2.25});
+                                              ActorKind::Person, text, text, QColor(), 1.5, -2.25,
+                                              true, {}});
     Event e;
     e.title = QStringLiteral("Talks") + text;
     e.summary = text;
@@ -483,6 +484,8 @@ void TestStore::searchFindsEveryKind()
                              {},
                              {},
                              {},
+                             {},
+                             true,
                              {}});
     store->insertSource(Source{0,
                                QStringLiteral("Peace plan article"),
@@ -630,7 +633,7 @@ void TestStore::failedTransactionChangesNothing()
         store->insertEvent(e);
         try {
             store->insertRelation(Relation{
-                0, 999, 998, QStringLiteral("meets"), false, {}, 1.0, Verification::Draft, {}});
+                0, 999, 998, QStringLiteral("meets"), false, {}, 1.0, Verification::Draft, {}, {}});
         } catch (const StoreError&) {
         }
         tx.commit();

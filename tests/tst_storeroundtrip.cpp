@@ -57,7 +57,7 @@ const QString kNasty = QStringLiteral("It's \"late\"; DROP TABLE events; -- 🕊
 // gains a field: add the field to the comparison (and to the values the tests write).
 void compare(const Event& got, const Event& want)
 {
-    [[maybe_unused]] const auto& [f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12] = want;
+    [[maybe_unused]] const auto& [f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12, f13] = want;
     QCOMPARE(got.id, want.id);
     QCOMPARE(got.title, want.title);
     QCOMPARE(got.summary, want.summary);
@@ -77,14 +77,17 @@ void compare(const Event& got, const Event& want)
         QCOMPARE(got.actors[i].actorId, want.actors[i].actorId);
         QCOMPARE(got.actors[i].role, want.actors[i].role);
     }
+    QVERIFY(got.attributes == want.attributes);
     QVERIFY(got == want);
 }
 
 void compare(const Actor& got, const Actor& want)
 {
-    [[maybe_unused]] const auto& [f1, f2, f3, f4, f5, f6, f7, f8] = want;
+    [[maybe_unused]] const auto& [f1, f2, f3, f4, f5, f6, f7, f8, f9, f10] = want;
     QCOMPARE(got.id, want.id);
     QCOMPARE(got.name, want.name);
+    QCOMPARE(got.kindKnown, want.kindKnown);
+    QVERIFY(got.attributes == want.attributes);
     QCOMPARE(int(got.kind), int(want.kind));
     QCOMPARE(got.role, want.role);
     QCOMPARE(got.description, want.description);
@@ -99,8 +102,9 @@ void compare(const Actor& got, const Actor& want)
 
 void compare(const Relation& got, const Relation& want)
 {
-    [[maybe_unused]] const auto& [f1, f2, f3, f4, f5, f6, f7, f8, f9] = want;
+    [[maybe_unused]] const auto& [f1, f2, f3, f4, f5, f6, f7, f8, f9, f10] = want;
     QCOMPARE(got.id, want.id);
+    QVERIFY(got.attributes == want.attributes);
     QCOMPARE(got.sourceId, want.sourceId);
     QCOMPARE(got.targetId, want.targetId);
     QCOMPARE(got.type, want.type);
@@ -212,9 +216,11 @@ struct Fixture
     explicit Fixture(Store& s)
     {
         actor1 = s.insertActor(Actor{0, QStringLiteral("Witkoff"), ActorKind::Person, {}, {},
-                                     QColor(), std::nullopt, std::nullopt});
+                                     QColor(), std::nullopt, std::nullopt, true, {}});
         actor2 = s.insertActor(Actor{0, QStringLiteral("Russia"), ActorKind::State, {}, {},
-                                     QColor(), std::nullopt, std::nullopt});
+                                     QColor(), std::nullopt, std::nullopt, false,
+                                     {Attribute{QStringLiteral("Modularity Class"),
+                                                AttributeType::Integer, QStringLiteral("3")}}});
         category1 = s.insertCategory(Category{0, QStringLiteral("Diplomacy"), QColor(), 0});
         category2 = s.insertCategory(Category{0, QStringLiteral("Military"), QColor(), 1});
     }
@@ -342,7 +348,7 @@ void TestStoreRoundTrip::relations()
     auto store = create();
     const Fixture f(*store);
     const Id third = store->insertActor(
-        Actor{0, QStringLiteral("Ukraine"), ActorKind::State, {}, {}, QColor(), {}, {}});
+        Actor{0, QStringLiteral("Ukraine"), ActorKind::State, {}, {}, QColor(), {}, {}, true, {}});
     Relation a{0,    f.actor1, f.actor2, QStringLiteral("represents"),
                true, PartialDate::fromEdtf(QStringLiteral("2025-10")),
                2.5,  Verification::Confirmed, kNasty};
