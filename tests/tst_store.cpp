@@ -169,7 +169,16 @@ void TestStore::migratesFormat1Story()
                            " (1, 'Era', '2025', 0, 10);"
                            "INSERT INTO scenes(id, name) VALUES (1, 'Scene');"
                            "INSERT INTO changes(id, at, author, action, entity, entity_id) VALUES"
-                           " (1, '2025', 'ed', 'insert', 'event', 1);")
+                           " (1, '2025', 'ed', 'insert', 'event', 1);"
+                           // The search indexes as format 1 keeps them beside the rows.
+                           "INSERT INTO events_fts(rowid, title, summary, location, display_date)"
+                           " SELECT id, title, summary, location, display_date FROM events;"
+                           "INSERT INTO actors_fts(rowid, name, role, description)"
+                           " SELECT id, name, role, description FROM actors;"
+                           "INSERT INTO sources_fts(rowid, title, publisher, text)"
+                           " SELECT id, title, publisher, text FROM sources;"
+                           "INSERT INTO annotations_fts(rowid, author, body)"
+                           " SELECT id, author, body FROM annotations;")
                 .arg(SqliteStore::kApplicationId)
                 .toUtf8();
         QCOMPARE(sqlite3_exec(db, rows.constData(), nullptr, nullptr, nullptr), SQLITE_OK);
@@ -431,20 +440,23 @@ void TestStore::roundTripsActorsRelationsSources()
             kNasty,
             QColor(213, 94, 0),
             std::nullopt,
-            std::nullopt};
+            std::nullopt,
+            true,
+            {}};
     a.id = store->insertActor(a);
     QCOMPARE(*store->actor(a.id), a);
-    Actor b{0, QStringLiteral("Russia"), ActorKind::State, {}, {}, QColor(), {}, {}};
+    Actor b{0, QStringLiteral("Russia"), ActorKind::State, {}, {}, QColor(), {}, {}, true, {}};
     b.id = store->insertActor(b);
     Relation r{0,     a.id,
                b.id,  QStringLiteral("represents"),
                true,  PartialDate::fromEdtf(QStringLiteral("2025-10")),
                2.5,   Verification::Confirmed,
-               kNasty};
+               kNasty, {}};
     r.id = store->insertRelation(r);
     QCOMPARE(*store->relation(r.id), r);
     Relation always{
-        0, a.id, b.id, QStringLiteral("meets"), false, PartialDate(), 1.0, Verification::Draft, {}};
+        0, a.id, b.id, QStringLiteral("meets"), false, PartialDate(), 1.0, Verification::Draft, {},
+        {}};
     always.id = store->insertRelation(always);
     QCOMPARE(*store->relation(always.id), always);
     Source s{0,
@@ -613,7 +625,8 @@ void TestStore::failedTransactionChangesNothing()
         e.title = QStringLiteral("first");
         e.date = PartialDate::fromEdtf(QStringLiteral("2025"));
         store->insertEvent(e);
-        Relation bad{0, 999, 998, QStringLiteral("meets"), false, {}, 1.0, Verification::Draft, {}};
+        Relation bad{0, 999, 998, QStringLiteral("meets"), false, {}, 1.0, Verification::Draft, {},
+                     {}};
         store->insertRelation(bad); // unknown actors: the foreign key refuses it
         tx.commit();
         QFAIL("a relation to unknown actors was stored");

@@ -325,12 +325,14 @@ void TestStoreRoundTrip::actors()
     Actor a{0,   QStringLiteral("Kirill Dmitriev") + kNasty,
             ActorKind::Person, QStringLiteral("envoy"),
             kNasty, QColor(213, 94, 0),
-            1.5, -2.25};
+            1.5, -2.25, false,
+            {Attribute{QStringLiteral("degree"), AttributeType::Integer, QStringLiteral("7")},
+             Attribute{QStringLiteral("tags"), AttributeType::List, QStringLiteral("a|b")}}};
     a.id = store->insertActor(a);
     COMPARE_ENTITY(store->actor(a.id), a);
     Actor b{a.id, QStringLiteral("RDIF"),        ActorKind::Organization,
             QStringLiteral("fund"), QStringLiteral("sovereign wealth fund"), QColor(0, 114, 178, 128),
-            -7.0, 3.5};
+            -7.0, 3.5, true, {}};
     store->updateActor(b);
     COMPARE_ENTITY(store->actor(a.id), b);
     Actor c = b;
@@ -351,12 +353,14 @@ void TestStoreRoundTrip::relations()
         Actor{0, QStringLiteral("Ukraine"), ActorKind::State, {}, {}, QColor(), {}, {}, true, {}});
     Relation a{0,    f.actor1, f.actor2, QStringLiteral("represents"),
                true, PartialDate::fromEdtf(QStringLiteral("2025-10")),
-               2.5,  Verification::Confirmed, kNasty};
+               2.5,  Verification::Confirmed, kNasty,
+               {Attribute{QStringLiteral("viz:thickness"), AttributeType::Double,
+                          QStringLiteral("2.5")}}};
     a.id = store->insertRelation(a);
     COMPARE_ENTITY(store->relation(a.id), a);
     Relation b{a.id,  f.actor2, third, QStringLiteral("negotiates with"),
                false, PartialDate::fromEdtf(QStringLiteral("2025-11-24/2025-11-30")),
-               0.75,  Verification::Disputed, QStringLiteral("Geneva")};
+               0.75,  Verification::Disputed, QStringLiteral("Geneva"), {}};
     store->updateRelation(b);
     COMPARE_ENTITY(store->relation(a.id), b);
     Relation c = b;

@@ -6,6 +6,7 @@
 #include "store/store.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QSet>
 #include <QXmlStreamWriter>
@@ -324,7 +325,7 @@ private:
             if (size)
                 setAttribute(a.attributes, kVizSize,
                              Attribute{kVizSize, AttributeType::Double,
-                                       QString::number(*size, 'g', 17)});
+                                       QString::number(*size, 'g', QLocale::FloatingPointShortest)});
             if (haveDate) {
                 QString why;
                 const PartialDate valid = dateFromSpell(dateStart, dateEnd, why);
@@ -453,7 +454,7 @@ private:
                 if (ok && std::isfinite(v))
                     setAttribute(r.attributes, kVizThickness,
                                  Attribute{kVizThickness, AttributeType::Double,
-                                           QString::number(v, 'g', 17)});
+                                           QString::number(v, 'g', QLocale::FloatingPointShortest)});
             } else if (n == QLatin1String("shape")) {
                 setAttribute(r.attributes, kVizShape,
                              Attribute{kVizShape, AttributeType::String,

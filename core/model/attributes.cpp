@@ -4,6 +4,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QRegularExpression>
 
 #include <cmath>
@@ -132,7 +133,7 @@ std::optional<Attribute> typedAttribute(const QString& declaredType, const QStri
         a.type = AttributeType::Double;
         a.value = std::isnan(d)   ? QStringLiteral("NaN")
                   : std::isinf(d) ? (d > 0 ? QStringLiteral("INF") : QStringLiteral("-INF"))
-                                  : QString::number(d, 'g', 17);
+                                  : QString::number(d, 'g', QLocale::FloatingPointShortest);
     } else if (t == QLatin1String("boolean") || t == QLatin1String("bool")) {
         const QString l = v.toLower();
         if (l == QLatin1String("true") || l == QLatin1String("1") || l == QLatin1String("yes"))
@@ -175,7 +176,7 @@ Attribute guessedValue(const QString& text)
         a.value = QString::number(v.toLongLong());
     } else if (real.match(v).hasMatch()) {
         a.type = AttributeType::Double;
-        a.value = QString::number(v.toDouble(), 'g', 17);
+        a.value = QString::number(v.toDouble(), 'g', QLocale::FloatingPointShortest);
     } else if (v == QLatin1String("true") || v == QLatin1String("false")) {
         a.type = AttributeType::Boolean;
         a.value = v;

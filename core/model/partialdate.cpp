@@ -34,6 +34,14 @@ int daysInMonthStatic(qint64 y, int m)
 }
 
 constexpr qint64 kDay = 86400;
+// Seconds of a calendar instant with a 64-bit year: EDTF long years ("Y-4000000000") are beyond
+// an int.
+qint64 secondsOfYear(qint64 year, int month, int day, int hour = 0, int minute = 0,
+                     int second = 0)
+{
+    return daysFromCivil(year, unsigned(month), unsigned(day)) * kDay + hour * 3600 +
+           minute * 60 + second;
+}
 // EDTF allows any year; we keep to what fits comfortably in seconds and in QCustomPlot's double
 // axis: 1,000,000 years either side of year 0 for ordinary years, and for EDTF's long years
 // ("Y-13800000000", TimelineJS's cosmological template) the age of the universe and a little:
@@ -332,13 +340,13 @@ bool EdtfParser::computeBounds(Point& p, QString& why)
         endD = daysInMonthStatic(endY, endM);
     }
     if (p.hour >= 0) {
-        qint64 t = PartialDate::secondsOf(int(startY), startM, startD, p.hour, p.minute, p.second) -
+        qint64 t = secondsOfYear((startY), startM, startD, p.hour, p.minute, p.second) -
                    p.offsetSeconds;
         p.nominalStart = t;
         p.nominalEnd = t + (p.secondsGiven ? 0 : 59);
     } else {
-        p.nominalStart = PartialDate::secondsOf(int(startY), startM, startD);
-        p.nominalEnd = PartialDate::secondsOf(int(endY), endM, endD) + kDay - 1;
+        p.nominalStart = secondsOfYear((startY), startM, startD);
+        p.nominalEnd = secondsOfYear((endY), endM, endD) + kDay - 1;
     }
     p.earliest = p.nominalStart;
     p.latest = p.nominalEnd;
@@ -354,13 +362,12 @@ bool EdtfParser::computeBounds(Point& p, QString& why)
         addMonths(y0, m0, -1);
         addMonths(y1, m1, 1);
         p.earliest =
-            PartialDate::secondsOf(int(y0), m0, std::min(startD, daysInMonthStatic(y0, m0)));
-        p.latest = PartialDate::secondsOf(int(y1), m1, std::min(endD, daysInMonthStatic(y1, m1))) +
+            secondsOfYear((y0), m0, std::min(startD, daysInMonthStatic(y0, m0)));
+        p.latest = secondsOfYear((y1), m1, std::min(endD, daysInMonthStatic(y1, m1))) +
                    kDay - 1;
     } else if (p.yearQual & QApprox) {
-        p.earliest = PartialDate::secondsOf(
-            int(startY - 1), startM, std::min(startD, daysInMonthStatic(startY - 1, startM)));
-        p.latest = PartialDate::secondsOf(int(endY + 1), endM,
+        p.earliest = secondsOfYear((startY - 1), startM, std::min(startD, daysInMonthStatic(startY - 1, startM)));
+        p.latest = secondsOfYear((endY + 1), endM,
                                           std::min(endD, daysInMonthStatic(endY + 1, endM))) +
                    kDay - 1;
     }
