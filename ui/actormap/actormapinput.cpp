@@ -4,6 +4,7 @@
 #include "i18n/labels.h"
 #include "query/selection.h"
 #include "story/story.h"
+#include "text/storytext.h"
 
 #include <QAction>
 #include <QMenu>
@@ -88,8 +89,8 @@ void ActorMapView::pinActor(Id actor, std::optional<QPointF> where)
         }
         replot();
         if (isVisible())
-            QMessageBox::warning(this, tr("Pin actor"),
-                                 tr("The actor could not be pinned: %1").arg(e.message()));
+            warnPlain(this, tr("Pin actor"),
+                      tr("The actor could not be pinned: %1").arg(e.message()));
     }
 }
 

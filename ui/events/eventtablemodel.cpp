@@ -4,6 +4,7 @@
 #include "i18n/localdates.h"
 #include "query/selection.h"
 #include "story/story.h"
+#include "text/storytext.h"
 
 namespace chronomap {
 
@@ -85,19 +86,21 @@ QVariant EventTableModel::data(const QModelIndex& index, int role) const
         return idAt(index.row());
     if (role == SortKeyRole)
         return qlonglong(m_story->timeIndex().earliest()[std::size_t(index.row())]);
-    if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != Qt::AccessibleTextRole)
+    if (role == Qt::ToolTipRole) // story text: shown as plain text (text/storytext.h)
+        return plainToolTip(data(index, ToolTipTextRole).toString());
+    if (role != Qt::DisplayRole && role != ToolTipTextRole && role != Qt::AccessibleTextRole)
         return {};
     const Event* e = cached(index.row());
     if (!e)
         return {};
     switch (index.column()) {
     case DateColumn:
-        if (role == Qt::ToolTipRole)
+        if (role == ToolTipTextRole)
             return tr("%1\nEDTF: %2").arg(localDate(e->date), e->date.edtf());
         return e->displayDate.isEmpty() ? localDate(e->date)
                                         : tr("%1 (%2)").arg(e->displayDate, localDate(e->date));
     case TitleColumn:
-        return role == Qt::ToolTipRole && !e->summary.isEmpty() ? e->summary : e->title;
+        return role == ToolTipTextRole && !e->summary.isEmpty() ? e->summary : e->title;
     case CategoryColumn:
         return m_categoryNames.value(e->categoryId);
     case StatusColumn:

@@ -6,6 +6,7 @@
 #include "interchange/cancellation.h"
 #include "interchange/interchange.h"
 #include "story/story.h"
+#include "text/storytext.h"
 
 #include <QAction>
 #include <QApplication>
@@ -17,6 +18,7 @@
 #include <QFutureWatcher>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
 #include <QProgressDialog>
@@ -44,6 +46,8 @@ std::exception_ptr runWithProgress(QWidget* window, const QString& label,
                                    const std::atomic<double>* share, std::atomic<bool>* cancel)
 {
     QProgressDialog progress(label, QObject::tr("Cancel"), 0, share ? 1000 : 0, window);
+    progress.setLabel(plainLabel(new QLabel)); // the label names a file: plain text
+    progress.setLabelText(label);
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(300);
     progress.setAutoClose(false);
@@ -154,9 +158,9 @@ bool importOne(QWidget* window, Story* story, const QString& path)
             return false;
         parsed = std::move(*read);
     } catch (const StoreError& e) {
-        QMessageBox::warning(window, QObject::tr("Import"),
-                             QObject::tr("The file cannot be imported; nothing was changed.\n\n%1")
-                                 .arg(e.message()));
+        warnPlain(window, QObject::tr("Import"),
+                  QObject::tr("The file cannot be imported; nothing was changed.\n\n%1")
+                      .arg(e.message()));
         return false;
     }
     ImportDialog dialog(std::move(parsed), story->store(), window);
@@ -208,9 +212,8 @@ bool importOne(QWidget* window, Story* story, const QString& path)
             std::rethrow_exception(failure);
         return true;
     } catch (const StoreError& e) {
-        QMessageBox::warning(
-            window, QObject::tr("Import"),
-            QObject::tr("The import failed; nothing was changed.\n\n%1").arg(e.message()));
+        warnPlain(window, QObject::tr("Import"),
+                  QObject::tr("The import failed; nothing was changed.\n\n%1").arg(e.message()));
     }
     return false;
 }
@@ -299,7 +302,7 @@ void addInterchangeActions(QMenu* fileMenu, QWidget* window, std::function<Story
             try {
                 exportDataWithProgress(window, story, name, path);
             } catch (const StoreError& e) {
-                QMessageBox::warning(window, QObject::tr("Export"), e.message());
+                warnPlain(window, QObject::tr("Export"), e.message());
             }
         });
     }

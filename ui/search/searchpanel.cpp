@@ -3,6 +3,7 @@
 #include "i18n/labels.h"
 #include "query/selection.h"
 #include "story/story.h"
+#include "text/storytext.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -41,7 +42,7 @@ QVariant SearchResultModel::data(const QModelIndex& index, int role) const
     if (role == Qt::UserRole)
         return QVariant::fromValue(h.ref);
     if (role == Qt::ToolTipRole)
-        return h.snippet;
+        return plainToolTip(h.snippet);
     if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole)
         return {};
     switch (index.column()) {
@@ -86,6 +87,7 @@ SearchPanel::SearchPanel(Story* story, Selection* selection, QWidget* parent)
     m_view->setAlternatingRowColors(true);
     m_view->header()->resizeSection(SearchResultModel::KindColumn, 80);
     m_view->header()->resizeSection(SearchResultModel::TitleColumn, 280);
+    plainLabel(m_summary); // says the query back
     layout->addWidget(m_summary);
     layout->addWidget(m_view);
     connect(m_view, &QTreeView::activated, this,
