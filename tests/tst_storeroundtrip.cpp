@@ -41,10 +41,9 @@ private:
         for (const QString& b : backends())
             QTest::newRow(qPrintable(b)) << b;
     }
-    std::unique_ptr<Store> create()
+    QString storyName() const
     {
-        QFETCH(QString, backend);
-        return createStore(backend, *m_dir, QString::fromLatin1(QTest::currentTestFunction()));
+        return QString::fromLatin1(QTest::currentTestFunction()).toLower();
     }
     std::unique_ptr<QTemporaryDir> m_dir;
 };
@@ -257,7 +256,7 @@ void TestStoreRoundTrip::init()
 
 void TestStoreRoundTrip::events()
 {
-    auto store = create();
+    CREATE_STORE(store, *m_dir, storyName());
     const Fixture f(*store);
     Event a = fullEvent(f, 1);
     a.id = store->insertEvent(a);
@@ -295,7 +294,7 @@ void TestStoreRoundTrip::events()
 
 void TestStoreRoundTrip::bulkEvents()
 {
-    auto store = create();
+    CREATE_STORE(store, *m_dir, storyName());
     const Fixture f(*store);
     // 16-row statements and single rows both: 2 x 16 + 9.
     QList<Event> want;
@@ -321,7 +320,7 @@ void TestStoreRoundTrip::bulkEvents()
 
 void TestStoreRoundTrip::actors()
 {
-    auto store = create();
+    CREATE_STORE(store, *m_dir, storyName());
     Actor a{0,   QStringLiteral("Kirill Dmitriev") + kNasty,
             ActorKind::Person, QStringLiteral("envoy"),
             kNasty, QColor(213, 94, 0),
@@ -347,7 +346,7 @@ void TestStoreRoundTrip::actors()
 
 void TestStoreRoundTrip::relations()
 {
-    auto store = create();
+    CREATE_STORE(store, *m_dir, storyName());
     const Fixture f(*store);
     const Id third = store->insertActor(
         Actor{0, QStringLiteral("Ukraine"), ActorKind::State, {}, {}, QColor(), {}, {}, true, {}});
@@ -374,7 +373,7 @@ void TestStoreRoundTrip::relations()
 
 void TestStoreRoundTrip::sourcesAndCitations()
 {
-    auto store = create();
+    CREATE_STORE(store, *m_dir, storyName());
     const Fixture f(*store);
     Event e = fullEvent(f, 1);
     e.id = store->insertEvent(e);
@@ -413,7 +412,7 @@ void TestStoreRoundTrip::sourcesAndCitations()
 
 void TestStoreRoundTrip::annotations()
 {
-    auto store = create();
+    CREATE_STORE(store, *m_dir, storyName());
     const Fixture f(*store);
     Annotation a{0,     EntityRef{EntityKind::Actor, f.actor1},   0,    QStringLiteral("editor ✍️"),
                  kNasty, QStringLiteral("2025-11-25T10:00:00Z"), false};
@@ -439,7 +438,7 @@ void TestStoreRoundTrip::annotations()
 
 void TestStoreRoundTrip::categoriesErasScenes()
 {
-    auto store = create();
+    CREATE_STORE(store, *m_dir, storyName());
     Category a{0, QStringLiteral("Diplomacy") + kNasty, QColor(0, 114, 178), 2};
     a.id = store->insertCategory(a);
     compare(store->categories().value(0), a);
@@ -463,7 +462,7 @@ void TestStoreRoundTrip::categoriesErasScenes()
 
 void TestStoreRoundTrip::auditLog()
 {
-    auto store = create();
+    CREATE_STORE(store, *m_dir, storyName());
     ChangeRecord c;
     c.at = QStringLiteral("2025-11-25T10:00:00Z");
     c.author = QStringLiteral("editor ✍️");

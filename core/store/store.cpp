@@ -1,5 +1,6 @@
 #include "store.h"
 
+#include "postgres/pgstore.h"
 #include "sqlite/sqlitestore.h"
 
 #include <QCoreApplication>
@@ -16,9 +17,7 @@ bool Store::isUrl(const QString& locator)
 std::unique_ptr<Store> Store::open(const QString& locator, Mode mode, Check check)
 {
     if (isUrl(locator))
-        throw StoreError(QCoreApplication::translate(
-            "chronomap::Store", "shared stories on a PostgreSQL server are not supported by "
-                                "this build of Chronomap"));
+        return PgStore::openUrl(locator, mode);
     return SqliteStore::openFile(locator, mode, check);
 }
 

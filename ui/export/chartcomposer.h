@@ -18,7 +18,7 @@ namespace chronomap {
 
 class ActorMapView;
 class Story;
-class TimelineView;
+class TimelineChart;
 
 // Lays out and draws a finished chart for publication on any paint device (image, SVG, PDF,
 // printer, the export dialog's preview): title, subtitle, the chart itself (or both charts,
@@ -57,6 +57,8 @@ public:
     QString documentTitle() const;
     // The chart's plot (the timeline's when both are drawn).
     QCustomPlot* plot() const;
+    // The timeline chart (null when only the map is drawn): for tests and the bench.
+    TimelineChart* timelineChart() const { return m_timeline.get(); }
 
 private:
     // What one chart shows: how many entries are not cleared, and the sources cited by
@@ -75,6 +77,7 @@ private:
     void buildSourcesLine(const QHash<qint64, int>& citedBy);
     void layoutTimeline(QSize logical);
     void layoutActorMap(QSize logical);
+    void drawTimeline(QCPPainter& painter, const QRectF& rect);
     static void drawPlot(QCPPainter& painter, QCustomPlot* plot, const QRectF& rect);
 
     Story& m_story;
@@ -83,7 +86,7 @@ private:
     Selection m_selection;
     qint64 m_from = 0, m_to = 0;
     bool m_fitWhole = false;
-    std::unique_ptr<TimelineView> m_timeline;
+    std::unique_ptr<TimelineChart> m_timeline;
     std::unique_ptr<ActorMapView> m_actorMap;
     std::pair<QSet<Id>, QSet<Id>> m_highlight; // events and actors (request.highlight)
     QString m_sources;
