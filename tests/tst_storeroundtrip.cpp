@@ -33,6 +33,8 @@ private slots:
     void categoriesErasScenes();
     void auditLog_data() { backendRows(); }
     void auditLog();
+    void origins_data() { backendRows(); }
+    void origins();
 
 private:
     static void backendRows()
@@ -477,6 +479,32 @@ void TestStoreRoundTrip::auditLog()
     QCOMPARE(about.size(), 1);
     compare(about.constFirst(), c);
     QVERIFY(store->changes(EntityRef{EntityKind::Event, 42}).isEmpty());
+}
+
+// Where imported entries came from (issue 14): kept per kind and format, replaced by key.
+void TestStoreRoundTrip::origins()
+{
+    CREATE_STORE(store, *m_dir, storyName());
+    const Fixture f(*store);
+    store->setOrigin(EntityKind::Actor, QStringLiteral("gexf"), kNasty,
+                     Store::OriginRow{f.actor1, QStringLiteral("{\"a\":1}"), kNasty});
+    store->setOrigin(EntityKind::Actor, QStringLiteral("gexf"), QStringLiteral("n2"),
+                     Store::OriginRow{f.actor2, QStringLiteral("x"), QStringLiteral("y")});
+    store->setOrigin(EntityKind::Actor, QStringLiteral("gexf"), QStringLiteral("n2"),
+                     Store::OriginRow{f.actor1, QStringLiteral("x2"), QStringLiteral("y2")});
+    store->setOrigin(EntityKind::Relation, QStringLiteral("gexf"), QStringLiteral("n2"),
+                     Store::OriginRow{7, {}, {}});
+    const QHash<QString, Store::OriginRow> got =
+        store->origins(EntityKind::Actor, QStringLiteral("gexf"));
+    QCOMPARE(got.size(), 2);
+    QCOMPARE(got.value(kNasty).id, f.actor1);
+    QCOMPARE(got.value(kNasty).fileState, QStringLiteral("{\"a\":1}"));
+    QCOMPARE(got.value(kNasty).storyState, kNasty);
+    QCOMPARE(got.value(QStringLiteral("n2")).id, f.actor1);
+    QCOMPARE(got.value(QStringLiteral("n2")).fileState, QStringLiteral("x2"));
+    QCOMPARE(got.value(QStringLiteral("n2")).storyState, QStringLiteral("y2"));
+    QVERIFY(store->origins(EntityKind::Actor, QStringLiteral("csv")).isEmpty());
+    QCOMPARE(store->origins(EntityKind::Relation, QStringLiteral("gexf")).size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestStoreRoundTrip)

@@ -321,6 +321,10 @@ Store::BulkTimings SqliteStore::bulkInsertEvents(const std::function<bool(Event&
             bindEvent(eventOne, 0, batch[i], ids[i]);
             eventOne.run();
         }
+        // Story format 2: typed attributes (a copied or imported story's), beside the rows.
+        for (std::size_t k = 0; k < batch.size(); ++k)
+            if (!batch[k].attributes.isEmpty())
+                writeAttributes(EntityKind::Event, ids[k], batch[k].attributes);
         links.clear();
         for (std::size_t k = 0; k < batch.size(); ++k) {
             int pos = 0;
