@@ -4,6 +4,7 @@
 #include "bench/benchmark.h"
 #include "export/chartexport.h"
 #include "files/filesafety.h"
+#include "interchange/formatregistry.h"
 #include "interchange/interchange.h"
 #include "present/scenedeck.h"
 #include "store/postgres/pgstore.h"
@@ -193,6 +194,22 @@ bool CommandLine::needsGui() const
     return true;
 }
 
+// The data formats, from the registry: one name each for import and export.
+static QString formatsHelp()
+{
+    QString out = QStringLiteral("\nData formats (--format):\n");
+    for (const FileFormat& f : fileFormats()) {
+        const QString how = f.canRead() && f.canWrite() ? QStringLiteral("import, export")
+                            : f.canRead()               ? QStringLiteral("import")
+                                                        : QStringLiteral("export");
+        out += QStringLiteral("  %1 %2 (%3)\n")
+                   .arg(f.name.leftJustified(15), f.displayName(), how);
+    }
+    out += QStringLiteral("  %1 any of the spreadsheets above, told apart by the header\n")
+               .arg(csvFamily().leftJustified(15));
+    return out;
+}
+
 QString CommandLine::usage()
 {
     return QStringLiteral(
@@ -201,7 +218,7 @@ QString CommandLine::usage()
         "  chronomap --version | --help\n"
         "  chronomap new FILE [--empty]          create a story (default: the seed story)\n"
         "  chronomap info FILE [--json]          counts, date range, schema version\n"
-        "  chronomap import FILE INPUT [--format csv|timelinejs|gexf|graphml|json|edges]\n"
+        "  chronomap import FILE INPUT [--format FORMAT]   (FORMAT: see below)\n"
         "  chronomap export FILE -o OUT [--view timeline|actors] [--size WxH] [--scale S]\n"
         "                   [--from DATE] [--to DATE] [--theme light|dark|print|broadcast]\n"
         "                   [--title TEXT] [--subtitle TEXT] [--caption TEXT] [--credit TEXT]\n"
@@ -210,8 +227,7 @@ QString CommandLine::usage()
         "  chronomap export FILE --scenes -o DECK.pdf|FOLDER/  every scene: a PDF page or a\n"
         "                   numbered PNG each (scene-01-name.png ...)\n"
         "                   (image format from OUT: .png .jpg .svg .pdf)\n"
-        "  chronomap export FILE -o OUT [--format timelinejs|timelinejs-csv|chronomap|\n"
-        "                   events-csv|edges-csv|gexf|graphml] [--force]\n"
+        "  chronomap export FILE -o OUT [--format FORMAT] [--force]\n"
         "                   data (format from OUT: .json .csv .gexf .graphml)\n"
         "  chronomap generate FILE --events N --actors M [--seed S]\n"
         "                                        a synthetic story of any size\n"
@@ -228,7 +244,8 @@ QString CommandLine::usage()
         "existing OUT only if it is the kind of file it writes (name and content, such as an\n"
         "earlier export); --force replaces another kind of file. Never, even with --force:\n"
         "the story itself, its -wal/-shm/-journal, any SQLite database or story, a folder.\n"
-        "A story that cannot be written (read-only file, folder or disk) opens read-only.\n");
+        "A story that cannot be written (read-only file, folder or disk) opens read-only.\n") +
+           formatsHelp();
 }
 
 int CommandLine::run()
@@ -438,11 +455,11 @@ int CommandLine::runImport()
     if (!o.error().isEmpty())
         return error(o.error());
     if (o.positional().size() != 2)
-        return error(QStringLiteral("usage: chronomap import FILE INPUT "
-                                    "[--format csv|timelinejs|gexf|graphml|json|edges]"));
+        return error(QStringLiteral("usage: chronomap import FILE INPUT [--format %1]")
+                         .arg(importFormats().join(u'|')));
     const QString path = o.positional().at(0), input = o.positional().at(1);
     const QString format = o.value(QStringLiteral("format")).toLower();
-    if (!format.isEmpty() && !importFormats().contains(format))
+    if (!format.isEmpty() && !canImportFormat(format))
         return error(QStringLiteral("--format takes one of %1, not \"%2\"")
                          .arg(importFormats().join(QStringLiteral(", ")), format));
     // The story is opened first so that a missing story is named before the input is read;
@@ -458,8 +475,14 @@ int CommandLine::runImport()
     if (InterruptGuard::interrupted())
         throw StoreError(
             QStringLiteral("%1: the import was cancelled; %2 is unchanged").arg(input, path));
+    // One transaction: the import and its audit line, the same line the window writes.
+    Store::Transaction tx(*store);
     const ImportSummary summary = applyParsedImport(
         *store, parsed, [&progress](double share) { return progress.update(share); });
+    ChangeRecord record = importAuditRecord(parsed, summary);
+    record.author = defaultAuthor();
+    store->logChange(record);
+    tx.commit();
     progress.done();
     out() << "imported " << input << " (" << parsed.format << ") into " << path << ": "
           << summary.text() << Qt::endl;
@@ -486,7 +509,7 @@ int CommandLine::runExport()
         const QString output = o.value(QStringLiteral("output"));
         const QString format =
             o.value(QStringLiteral("format"), guessExportFormat(output)).toLower();
-        if (!exportFormats().contains(format))
+        if (!canExportFormat(format))
             return error(QStringLiteral("--format takes one of %1, not \"%2\"")
                              .arg(exportFormats().join(QStringLiteral(", ")), format));
         auto store = Store::open(o.positional().first(), Store::Mode::ReadOnly);

@@ -1,11 +1,8 @@
 #include "fuzzreaders.h"
 
-#include "interchange/chronomapjson.h"
 #include "interchange/csvreader.h"
-#include "interchange/eventscsv.h"
-#include "interchange/graphformats.h"
-#include "interchange/importbatch.h"
-#include "interchange/timelinejs.h"
+#include "interchange/formatregistry.h"
+#include "interchange/interchange.h"
 #include "model/partialdate.h"
 #include "store/store.h"
 
@@ -15,8 +12,8 @@ namespace chronomap {
 
 QStringList fuzzReaders()
 {
-    return {QStringLiteral("csv"),     QStringLiteral("timelinejs"),    QStringLiteral("gexf"),
-            QStringLiteral("graphml"), QStringLiteral("chronomapjson"), QStringLiteral("edtf")};
+    // Every format the registry can read, the spreadsheet family as a whole, and EDTF dates.
+    return readableFormats() << csvFamily() << QStringLiteral("edtf");
 }
 
 bool fuzzRead(const QString& reader, const QByteArray& bytes, Store& store, FuzzWrite write,
@@ -29,27 +26,17 @@ bool fuzzRead(const QString& reader, const QByteArray& bytes, Store& store, Fuzz
     if (write == FuzzWrite::RollBack)
         never.emplace(store);
     try {
-        if (reader == QLatin1String("csv")) {
+        if (reader == csvFamily()) {
             const CsvTable t = readCsv(bytes, name);
-            // All three table readers see every table.
-            for (int which = 0; which < 3; ++which) {
+            // Every spreadsheet reader sees every table.
+            for (const FileFormat& f : fileFormats()) {
+                if (!f.isTable())
+                    continue;
                 try {
-                    const ImportBatch b = which == 0 ? readTimelineJsTable(t, name)
-                                          : which == 1
-                                              ? readEdgesTable(t, name)
-                                              : readEventsTable(t, guessEventMapping(t), name);
-                    applyImport(store, b, name, progress);
+                    applyImport(store, f.readTable(t, name), name, progress);
                 } catch (const StoreError&) {
                 }
             }
-        } else if (reader == QLatin1String("timelinejs")) {
-            applyImport(store, readTimelineJsJson(bytes, name), name, progress);
-        } else if (reader == QLatin1String("gexf")) {
-            applyImport(store, readGexf(bytes, name), name, progress);
-        } else if (reader == QLatin1String("graphml")) {
-            applyImport(store, readGraphMl(bytes, name), name, progress);
-        } else if (reader == QLatin1String("chronomapjson")) {
-            readStoryJson(store, bytes, name, progress);
         } else if (reader == QLatin1String("edtf")) {
             QString why;
             const PartialDate d = PartialDate::fromEdtf(QString::fromUtf8(bytes), &why);
@@ -60,6 +47,9 @@ bool fuzzRead(const QString& reader, const QByteArray& bytes, Store& store, Fuzz
                     __builtin_trap();
             }
             return d.isValid();
+        } else {
+            // Any format of the registry, read as the command line reads it.
+            applyParsedImport(store, parseImportBytes(bytes, name, reader), progress);
         }
     } catch (const StoreError&) {
         return false;

@@ -11,6 +11,7 @@ packages=(
     libsqlite3-dev sqlite3 libigraph-dev libpq-dev postgresql-15 postgresql-contrib
     xvfb xauth desktop-file-utils appstream shared-mime-info python3
     poppler-utils
+    python3-networkx # tests: NetworkX reads the GEXF and GraphML we write
     file # cpack -G DEB: CPackDeb runs file(1) to find what dpkg-shlibdeps must read
 )
 

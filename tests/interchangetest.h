@@ -6,7 +6,10 @@
 #include "interchange/chronomapjson.h"
 #include "store/store.h"
 
+#include <QDir>
 #include <QFile>
+#include <QSet>
+#include <QXmlStreamReader>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -134,6 +137,37 @@ inline void compareGraphs(const Store& a0, const Store& b0)
         QCOMPARE(q.at(i).status, r.at(i).status);
         QCOMPARE(q.at(i).description, r.at(i).description);
     }
+}
+
+// The real files other programs wrote (../shared/realworld/KIND/*), for tests that read them
+// where they are; empty when the folder is absent (the caller skips). Never copied here.
+inline QStringList realWorldFiles(const QString& kind)
+{
+    const QDir dir(QStringLiteral(CHRONOMAP_REALWORLD "/") + kind);
+    QStringList out;
+    for (const QFileInfo& f : dir.entryInfoList(QDir::Files, QDir::Name))
+        out << f.filePath();
+    return out;
+}
+
+// What a graph file holds, counted without Chronomap: distinct node ids and edge elements.
+inline std::pair<qsizetype, qsizetype> countGraph(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {-1, -1};
+    QXmlStreamReader x(&f);
+    QSet<QString> nodes;
+    qsizetype edges = 0;
+    while (!x.atEnd()) {
+        if (x.readNext() != QXmlStreamReader::StartElement)
+            continue;
+        if (x.name() == QLatin1String("node"))
+            nodes.insert(x.attributes().value(QLatin1String("id")).toString());
+        else if (x.name() == QLatin1String("edge"))
+            ++edges;
+    }
+    return {nodes.size(), edges};
 }
 
 } // namespace chronomap::test

@@ -21,6 +21,9 @@ private slots:
     void readsGephiOutput();
     void spells_data();
     void spells();
+    void typedAttributesAndViz();
+    void readsRealWorldFiles_data();
+    void readsRealWorldFiles();
     void malformed_data();
     void malformed();
 
@@ -121,15 +124,24 @@ void TestGexf::readsGephiOutput()
     const Actor& witkoff = b.actors.at(0);
     QCOMPARE(witkoff.name, QStringLiteral("Steve Witkoff"));
     QCOMPARE(witkoff.role, QStringLiteral("US special envoy"));
-    QCOMPARE(witkoff.description, QStringLiteral("Country: USA"));
+    // Attributes without a field are kept typed, not folded into the description.
+    QCOMPARE(witkoff.description, QString());
+    QCOMPARE(attributeText(witkoff.attributes, QStringLiteral("Country")), QStringLiteral("USA"));
+    QCOMPARE(attributeText(witkoff.attributes, QStringLiteral("viz:size")), QStringLiteral("28.4"));
+    QVERIFY(!witkoff.kindKnown); // the file gives no kind: none is invented
     QCOMPARE(witkoff.color, QColor(230, 159, 0, 153));
     QVERIFY(witkoff.pinnedX && witkoff.pinnedY);
     QCOMPARE(*witkoff.pinnedX, -120.5);
     QCOMPARE(*witkoff.pinnedY, 33.25);
-    // The node inside Kremlin is an actor too, and gets the declared default.
-    QCOMPARE(b.actors.at(1).name, QStringLiteral("Kirill Dmitriev"));
-    QCOMPARE(b.actors.at(1).description, QStringLiteral("Country: unknown"));
-    QCOMPARE(b.actors.at(2).name, QStringLiteral("Kremlin"));
+    // The node inside Kremlin is an actor too, grouped under it, with the declared default.
+    QCOMPARE(b.actors.at(1).name, QStringLiteral("Kremlin"));
+    QCOMPARE(b.actors.at(2).name, QStringLiteral("Kirill Dmitriev"));
+    QCOMPARE(attributeText(b.actors.at(2).attributes, QStringLiteral("Country")),
+             QStringLiteral("unknown"));
+    QCOMPARE(attributeText(b.actors.at(2).attributes, QStringLiteral("parent")),
+             QStringLiteral("1"));
+    QCOMPARE(b.actorKeys, QStringList({QStringLiteral("0"), QStringLiteral("1"),
+                                       QStringLiteral("2")}));
     QCOMPARE(b.relations.size(), 3);
     // No defaultedgetype: GEXF says undirected.
     QCOMPARE(b.relations.at(0).directed, false);
@@ -141,31 +153,35 @@ void TestGexf::readsGephiOutput()
     QCOMPARE(b.relations.at(2).directed, false); // mutual: both ways
 }
 
-// Spells as the tools write them: dates, date-times, and the numbers of a graph in
-// timeformat "double" (Gephi's default), whose whole numbers are years.
+// Spells as the tools write them: dates and date-times are the relation's time; the numbers of a
+// graph in timeformat "integer" or "double" (GEXF's default) are abstract steps, never years:
+// they are kept as the "spells" attribute, in Gephi's interval syntax.
 void TestGexf::spells_data()
 {
     QTest::addColumn<QString>("timeformat");
     QTest::addColumn<QString>("spell");
     QTest::addColumn<QString>("edtf");
-    QTest::addColumn<QString>("description");
+    QTest::addColumn<QString>("steps");
     QTest::newRow("dates") << QStringLiteral("date")
                            << QStringLiteral("start=\"2025-10-24\" end=\"2025-11-30\"")
-                           << QStringLiteral("2025-10-24/2025-11-30") << QString();
+                           << QStringLiteral("2025-10-24/2025-11-30")
+                           << QStringLiteral("[2030, Infinity]");
     QTest::newRow("open end") << QStringLiteral("date") << QStringLiteral("start=\"2025-10-24\"")
-                              << QStringLiteral("2025-10-24/..") << QString();
-    QTest::newRow("date-times") << QStringLiteral("datetime")
-                                << QStringLiteral("start=\"2025-10-24T09:00:00\"")
-                                << QStringLiteral("2025-10-24T09:00:00/..") << QString();
-    QTest::newRow("years as doubles")
+                              << QStringLiteral("2025-10-24/..")
+                              << QStringLiteral("[2030, Infinity]");
+    QTest::newRow("date-times") << QStringLiteral("dateTime")
+                                << QStringLiteral("start=\"2025-10-24T09:00:00+03:00\"")
+                                << QStringLiteral("2025-10-24T09:00:00/..")
+                                << QStringLiteral("[2030, Infinity]");
+    QTest::newRow("doubles are steps")
         << QStringLiteral("double") << QStringLiteral("start=\"1990.0\" end=\"2000.0\"")
-        << QStringLiteral("1990/2000") << QString();
-    QTest::newRow("no timeformat, integers")
-        << QString() << QStringLiteral("start=\"1990\" end=\"Infinity\"")
-        << QStringLiteral("1990/..") << QString();
-    QTest::newRow("fractions are not dates")
+        << QString() << QStringLiteral("[1990.0, 2000.0]; [2030, Infinity]");
+    QTest::newRow("no timeformat, integers are steps")
+        << QString() << QStringLiteral("start=\"0\" end=\"3\"") << QString()
+        << QStringLiteral("[0, 3]; [2030, Infinity]");
+    QTest::newRow("fractions")
         << QStringLiteral("double") << QStringLiteral("start=\"0.5\" end=\"2.5\"") << QString()
-        << QStringLiteral("spells: 0.5 to 2.5");
+        << QStringLiteral("[0.5, 2.5]; [2030, Infinity]");
 }
 
 void TestGexf::spells()
@@ -173,7 +189,7 @@ void TestGexf::spells()
     QFETCH(QString, timeformat);
     QFETCH(QString, spell);
     QFETCH(QString, edtf);
-    QFETCH(QString, description);
+    QFETCH(QString, steps);
     const QString xml =
         QStringLiteral("<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\"><graph "
                        "defaultedgetype=\"directed\" mode=\"dynamic\"%1><nodes><node id=\"a\"/>"
@@ -187,10 +203,112 @@ void TestGexf::spells()
     QCOMPARE(b.relations.size(), 1);
     QCOMPARE(b.relations.at(0).directed, true);
     QCOMPARE(b.relations.at(0).valid.edtf(), edtf);
-    // A second spell has no field: it is kept in the description.
-    const QString more = QStringLiteral("spells: 2030 to ");
-    QCOMPARE(b.relations.at(0).description,
-             description.isEmpty() ? more : description + QStringLiteral("; 2030 to "));
+    QCOMPARE(attributeText(b.relations.at(0).attributes, QStringLiteral("spells")), steps);
+    // Steps are said in the summary: not drawn on the timeline.
+    QCOMPARE(!b.warnings.isEmpty(), edtf.isEmpty());
+}
+
+// Gephi's files as they are: typed attributes come back typed (Modularity Class an integer),
+// GEXF 1.3's viz:color hex, edge colour, thickness and shape, node sizes; namesakes stay apart.
+void TestGexf::typedAttributesAndViz()
+{
+    const QByteArray xml = R"(<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">
+  <graph defaultedgetype="directed" mode="dynamic" timeformat="date">
+    <attributes class="node">
+      <attribute id="mc" title="Modularity Class" type="integer"/>
+      <attribute id="tags" title="tags" type="liststring"/>
+      <attribute id="ok" title="ok" type="boolean"><default>true</default></attribute>
+    </attributes>
+    <nodes>
+      <node id="a" label="International" start="2020-01-01" end="2020-12-31">
+        <attvalues><attvalue for="mc" value="2"/><attvalue for="tags" value="[x, 'y']"/></attvalues>
+        <viz:color hex="#ff00ff"/><viz:size value="3.5"/>
+      </node>
+      <node id="b" label="International"><viz:color r="1" g="2" b="3" a="0.5"/></node>
+    </nodes>
+    <edges>
+      <edge id="e" source="a" target="b"><viz:color r="179" g="0" b="0" a="0.5"/><viz:thickness value="2"/><viz:shape value="dotted"/></edge>
+    </edges>
+  </graph>
+</gexf>)";
+    const ImportBatch b = readGexf(xml, QStringLiteral("t.gexf"));
+    QCOMPARE(b.actors.size(), 2);
+    const Actor& a = b.actors.at(0);
+    QCOMPARE(a.color, QColor(255, 0, 255));
+    QCOMPARE(b.actors.at(1).color, QColor(1, 2, 3, 128));
+    const Attribute* mc = findAttribute(a.attributes, QStringLiteral("Modularity Class"));
+    QVERIFY(mc);
+    QCOMPARE(mc->type, AttributeType::Integer);
+    QCOMPARE(mc->value, QStringLiteral("2"));
+    QCOMPARE(findAttribute(a.attributes, QStringLiteral("tags"))->type, AttributeType::List);
+    QCOMPARE(findAttribute(a.attributes, QStringLiteral("tags"))->value, QStringLiteral("x|y"));
+    QCOMPARE(findAttribute(a.attributes, QStringLiteral("ok"))->value, QStringLiteral("true"));
+    QCOMPARE(attributeText(a.attributes, QStringLiteral("valid")),
+             QStringLiteral("2020-01-01/2020-12-31"));
+    const Relation& r = b.relations.at(0);
+    QCOMPARE(attributeText(r.attributes, QStringLiteral("viz:thickness")), QStringLiteral("2"));
+    QCOMPARE(attributeText(r.attributes, QStringLiteral("viz:shape")), QStringLiteral("dotted"));
+
+    auto s = m_stories.create();
+    applyImport(*s, b, QStringLiteral("t.gexf"));
+    QCOMPARE(s->counts().actors, 2); // two nodes named alike stay two actors
+    if (s->schemaVersion() < 2)
+        return; // the story keeps attributes from format 2 on
+    const QByteArray out = writeGexf(*s);
+    QVERIFY(out.contains("title=\"Modularity Class\" type=\"integer\""));
+    QVERIFY(out.contains("<viz:size value=\"3.5\"/>"));
+    QVERIFY(out.contains("<viz:thickness value=\"2\"/>"));
+    QVERIFY(out.contains("<viz:shape value=\"dotted\"/>"));
+    QVERIFY(!out.contains("value=\"person\"")); // no kind was given: none is written
+    auto t = m_stories.create();
+    applyImport(*t, readGexf(out, QStringLiteral("out.gexf")), QStringLiteral("out.gexf"));
+    // The same attributes with the same types (the order of the file's columns may differ).
+    auto sorted = [](Attributes list) {
+        std::sort(list.begin(), list.end(),
+                  [](const Attribute& x, const Attribute& y) { return x.name < y.name; });
+        return list;
+    };
+    QVERIFY(sorted(t->actors().at(0).attributes) == sorted(s->actors().at(0).attributes));
+    QCOMPARE(t->actors().at(0).color, QColor(255, 0, 255));
+}
+
+// Every GEXF file other programs wrote (../shared/realworld/gexf) reads whole: one actor per
+// node id, one relation per edge; refused only with a message about its time format.
+void TestGexf::readsRealWorldFiles_data()
+{
+    QTest::addColumn<QString>("path");
+    const QStringList files = test::realWorldFiles(QStringLiteral("gexf"));
+    if (files.isEmpty())
+        QSKIP("../shared/realworld is absent");
+    for (const QString& f : files)
+        QTest::newRow(qPrintable(QFileInfo(f).fileName())) << f;
+}
+
+void TestGexf::readsRealWorldFiles()
+{
+    QFETCH(QString, path);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const ImportBatch b = readGexf(f.readAll(), path);
+    const auto [nodes, edges] = test::countGraph(path);
+    QCOMPARE(b.actors.size(), nodes);
+    QCOMPARE(b.relations.size(), edges);
+    for (const Relation& r : b.relations)
+        if (r.valid.isValid())
+            QVERIFY2(r.valid.earliest() > PartialDate::fromEdtf(QStringLiteral("1000")).earliest(),
+                     qPrintable(r.valid.edtf())); // time steps are never years 0000-0009
+    auto s = m_stories.create();
+    applyImport(*s, b, path);
+    QCOMPARE(s->counts().actors, nodes);
+    QCOMPARE(s->counts().relations, edges);
+    if (s->schemaVersion() < 2)
+        return;
+    // A second import of the same file adds nothing.
+    const ImportSummary again = applyImport(*s, b, path);
+    QCOMPARE(again.newActors + again.newRelations, 0);
+    QCOMPARE(s->counts().actors, nodes);
+    QCOMPARE(s->counts().relations, edges);
 }
 
 // NetworkX reads no mixed graph and takes the graph's default for every edge: a story without

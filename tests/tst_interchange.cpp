@@ -14,6 +14,7 @@ class TestInterchange : public QObject
     Q_OBJECT
 
 private slots:
+    void reimportUpdatesInPlace();
     void guessesFormats_data();
     void guessesFormats();
     void refusesHugeFileWithoutReadingIt();
@@ -43,7 +44,7 @@ void TestInterchange::guessesFormats_data()
                              << QStringLiteral("graphml");
     QTest::newRow("chronomap json")
         << QStringLiteral("a.json") << QByteArray("{\"format\": \"chronomap\"")
-        << QStringLiteral("json");
+        << QStringLiteral("chronomap");
     QTest::newRow("timelinejs json") << QStringLiteral("a.json") << QByteArray("{\"events\": []}")
                                      << QStringLiteral("timelinejs");
     QTest::newRow("xml by content")
@@ -263,7 +264,7 @@ void TestInterchange::chronomapJsonPreviewAndCancel()
     auto t = m_stories.create();
     test::fillGraphStory(*t); // the same story again: its actors and lane are matched
     const ParsedImport parsed = parseImportForPreview(out);
-    QCOMPARE(parsed.format, QStringLiteral("json"));
+    QCOMPARE(parsed.format, QStringLiteral("chronomap"));
     QCOMPARE(parsed.batch.events.size(), 3);
     QCOMPARE(parsed.batch.events.at(0).title, QStringLiteral("Miami talks"));
     QCOMPARE(
@@ -340,6 +341,78 @@ void TestInterchange::failedExportKeepsOldFile()
         QVERIFY2(e.message().contains(QStringLiteral("cannot write the file")),
                  qPrintable(e.message()));
     }
+}
+
+// A re-import of the same file adds nothing; of an updated file updates what changed, adds what
+// is new, leaves the rest, reports what the file no longer holds without deleting it, and keeps
+// the user's edit where the file changed the same entry (listed as a conflict, in the preview
+// too). Two nodes that share a label stay two actors throughout.
+void TestInterchange::reimportUpdatesInPlace()
+{
+    auto s = m_stories.create();
+    if (s->schemaVersion() < 2)
+        QSKIP("origins come with story format 2");
+    auto gexf = [](const QString& nodes, const QString& edges) {
+        return QStringLiteral("<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\"><graph "
+                              "defaultedgetype=\"directed\"><attributes class=\"node\"><attribute "
+                              "id=\"m\" title=\"Modularity Class\" type=\"integer\"/></attributes>"
+                              "<nodes>%1</nodes><edges>%2</edges></graph></gexf>")
+            .arg(nodes, edges)
+            .toUtf8();
+    };
+    const QString a = QStringLiteral("<node id=\"a\" label=\"International\"/>");
+    const QString b = QStringLiteral("<node id=\"b\" label=\"International\"/>");
+    const QString c = QStringLiteral("<node id=\"c\" label=\"Erie\"/>");
+    const QString ab = QStringLiteral("<edge id=\"e1\" source=\"a\" target=\"b\"/>");
+    const QString bc = QStringLiteral("<edge id=\"e2\" source=\"b\" target=\"c\"/>");
+    const QString v1 = m_stories.write(QStringLiteral("v1.gexf"), gexf(a + b + c, ab + bc));
+    ImportSummary first = applyParsedImport(*s, parseImport(v1));
+    QCOMPARE(first.newActors, 3);
+    QCOMPARE(s->counts().actors, 3);
+
+    // The same file again: nothing added, everything unchanged.
+    const ImportSummary again = applyParsedImport(*s, parseImport(v1));
+    QCOMPARE(again.newActors + again.newRelations, 0);
+    QCOMPARE(again.unchanged, 5);
+    QCOMPARE(s->counts().actors, 3);
+    QCOMPARE(s->counts().relations, 2);
+
+    // The user renames Erie; the file renames it too (a conflict: the user's name stays) and
+    // gives node b a class (an update), adds d, and no longer holds edge e2.
+    Actor erie;
+    for (const Actor& x : s->actors())
+        if (x.name == QLatin1String("Erie"))
+            erie = x;
+    erie.name = QStringLiteral("Erie, PA");
+    s->updateActor(erie);
+    const QString b2 = QStringLiteral("<node id=\"b\" label=\"International\"><attvalues>"
+                                      "<attvalue for=\"m\" value=\"4\"/></attvalues></node>");
+    const QString c2 = QStringLiteral("<node id=\"c\" label=\"Erie County\"/>");
+    const QString d = QStringLiteral("<node id=\"d\" label=\"Minot\"/>");
+    const QString v2 = m_stories.write(QStringLiteral("v2.gexf"), gexf(a + b2 + c2 + d, ab));
+    const ParsedImport parsed = parseImport(v2);
+    const ImportSummary preview = previewParsedImport(*s, parsed);
+    QCOMPARE(preview.conflicts.size(), 1);
+    QVERIFY(preview.text().contains(QStringLiteral("Erie, PA")));
+    const ImportSummary done = applyParsedImport(*s, parsed);
+    QCOMPARE(done.newActors, 1);
+    QCOMPARE(done.updated, 1);
+    QCOMPARE(done.unchanged, 3); // a, the conflicting c (kept), e1
+    QCOMPARE(done.noLongerInFile, 1);
+    QCOMPARE(done.conflicts.size(), 1);
+    QCOMPARE(s->counts().actors, 4);
+    QCOMPARE(s->counts().relations, 2); // e2 is reported, not deleted
+    QCOMPARE(s->actor(erie.id)->name, QStringLiteral("Erie, PA"));
+    int internationals = 0;
+    for (const Actor& x : s->actors())
+        if (x.name == QLatin1String("International")) {
+            ++internationals;
+            if (!x.attributes.isEmpty())
+                QVERIFY(x.attributes.first() ==
+                        (Attribute{QStringLiteral("Modularity Class"), AttributeType::Integer,
+                                   QStringLiteral("4")}));
+        }
+    QCOMPARE(internationals, 2);
 }
 
 QTEST_GUILESS_MAIN(TestInterchange)

@@ -21,6 +21,7 @@ private slots:
     void init();
     void newStoryIsConfigured();
     void everyMigrationAppliesInOrder();
+    void migratesFormat1Story();
     void verifiesSchemaBeforeMigrating_data();
     void verifiesSchemaBeforeMigrating();
     void refusesWithoutChanging_data();
@@ -137,6 +138,85 @@ void TestStore::everyMigrationAppliesInOrder()
         e.date = PartialDate::fromEdtf(QStringLiteral("2025-10"));
         QVERIFY(store->insertEvent(e) > 0);
     }
+}
+
+// Story format 2 (issue 14): a format-1 story, made with the format-1 SQL itself, is migrated
+// in one transaction on open, and every row of every table survives; the new tables are there
+// and empty, and actors keep their kinds (kind_known 1).
+void TestStore::migratesFormat1Story()
+{
+    const QString file = path(QStringLiteral("format1.chronomap"));
+    {
+        sqlite3* db = nullptr;
+        QCOMPARE(sqlite3_open(QFile::encodeName(file).constData(), &db), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(db, schema::migrations()[0].sql, nullptr, nullptr, nullptr), SQLITE_OK);
+        const QByteArray rows =
+            QStringLiteral("PRAGMA user_version = 1; PRAGMA application_id = %1;"
+                           "INSERT INTO meta VALUES ('title', 'Old story');"
+                           "INSERT INTO categories(id, name) VALUES (1, 'Diplomacy');"
+                           "INSERT INTO actors(id, name, kind, role) VALUES (1, 'A', 2, 'state'),"
+                           " (2, 'B', 1, '');"
+                           "INSERT INTO events(id, title, date, earliest, latest, nominal_start,"
+                           " nominal_end, category_id, uid) VALUES (1, 'E', '2025', 0, 10, 0, 10, 1,"
+                           " 'u1');"
+                           "INSERT INTO event_actors(event_id, actor_id, role) VALUES (1, 1, 'host');"
+                           "INSERT INTO relations(id, source_id, target_id, type) VALUES (1, 1, 2, 'r');"
+                           "INSERT INTO sources(id, title) VALUES (1, 'S');"
+                           "INSERT INTO citations(id, source_id, event_id) VALUES (1, 1, 1);"
+                           "INSERT INTO annotations(id, actor_id, author, body, created) VALUES"
+                           " (1, 1, 'ed', 'note', '2025-01-01T00:00:00Z');"
+                           "INSERT INTO eras(id, title, date, earliest, latest) VALUES"
+                           " (1, 'Era', '2025', 0, 10);"
+                           "INSERT INTO scenes(id, name) VALUES (1, 'Scene');"
+                           "INSERT INTO changes(id, at, author, action, entity, entity_id) VALUES"
+                           " (1, '2025', 'ed', 'insert', 'event', 1);"
+                           // The search indexes as format 1 keeps them beside the rows.
+                           "INSERT INTO events_fts(rowid, title, summary, location, display_date)"
+                           " SELECT id, title, summary, location, display_date FROM events;"
+                           "INSERT INTO actors_fts(rowid, name, role, description)"
+                           " SELECT id, name, role, description FROM actors;"
+                           "INSERT INTO sources_fts(rowid, title, publisher, text)"
+                           " SELECT id, title, publisher, text FROM sources;"
+                           "INSERT INTO annotations_fts(rowid, author, body)"
+                           " SELECT id, author, body FROM annotations;")
+                .arg(SqliteStore::kApplicationId)
+                .toUtf8();
+        QCOMPARE(sqlite3_exec(db, rows.constData(), nullptr, nullptr, nullptr), SQLITE_OK);
+        sqlite3_close(db);
+    }
+    auto store = SqliteStore::openFile(file, Store::Mode::ReadWrite);
+    QCOMPARE(store->schemaVersion(), 2);
+    const StoryCounts c = store->counts();
+    QCOMPARE(c.events, 1);
+    QCOMPARE(c.actors, 2);
+    QCOMPARE(c.relations, 1);
+    QCOMPARE(c.sources, 1);
+    QCOMPARE(c.citations, 1);
+    QCOMPARE(c.annotations, 1);
+    QCOMPARE(c.categories, 1);
+    QCOMPARE(c.eras, 1);
+    QCOMPARE(c.scenes, 1);
+    QCOMPARE(c.changes, 1);
+    QCOMPARE(store->meta(QStringLiteral("title")), QStringLiteral("Old story"));
+    const Actor a = *store->actor(1);
+    QCOMPARE(a.kind, ActorKind::State);
+    QVERIFY(a.kindKnown);
+    QCOMPARE(a.role, QStringLiteral("state"));
+    QCOMPARE(store->event(1)->actors.size(), 1);
+    QCOMPARE(store->event(1)->uid, QStringLiteral("u1"));
+    // The new fields work on the migrated story.
+    Actor b = *store->actor(2);
+    b.kindKnown = false;
+    b.attributes = {Attribute{QStringLiteral("Modularity Class"), AttributeType::Integer,
+                              QStringLiteral("3")}};
+    store->updateActor(b);
+    QVERIFY(*store->actor(2) == b);
+    store->setOrigin(EntityKind::Actor, QStringLiteral("gexf"), QStringLiteral("n2"),
+                     Store::OriginRow{2, QStringLiteral("{}"), QStringLiteral("{}")});
+    QCOMPARE(store->origins(EntityKind::Actor, QStringLiteral("gexf")).value(QStringLiteral("n2")).id, 2);
+    // Deleting an actor takes its attributes with it.
+    store->deleteActor(2);
+    QCOMPARE(pragma(*store, "SELECT count(*) FROM actor_attributes"), qint64(0));
 }
 
 // A story at an older version with a planted object is refused before the migration to the
@@ -324,7 +404,8 @@ void TestStore::roundTripsEveryField()
     const Id cat = store->insertCategory(
         Category{0, QStringLiteral("Diplomacy") + text, QColor(0, 114, 178), 2});
     const Id actor = store->insertActor(Actor{0, QStringLiteral("Steve Witkoff") + text,
-                                              ActorKind::Person, text, text, QColor(), 1.5, -2.25});
+                                              ActorKind::Person, text, text, QColor(), 1.5, -2.25,
+                                              true, {}});
     Event e;
     e.title = QStringLiteral("Talks") + text;
     e.summary = text;
@@ -359,20 +440,23 @@ void TestStore::roundTripsActorsRelationsSources()
             kNasty,
             QColor(213, 94, 0),
             std::nullopt,
-            std::nullopt};
+            std::nullopt,
+            true,
+            {}};
     a.id = store->insertActor(a);
     QCOMPARE(*store->actor(a.id), a);
-    Actor b{0, QStringLiteral("Russia"), ActorKind::State, {}, {}, QColor(), {}, {}};
+    Actor b{0, QStringLiteral("Russia"), ActorKind::State, {}, {}, QColor(), {}, {}, true, {}};
     b.id = store->insertActor(b);
     Relation r{0,     a.id,
                b.id,  QStringLiteral("represents"),
                true,  PartialDate::fromEdtf(QStringLiteral("2025-10")),
                2.5,   Verification::Confirmed,
-               kNasty};
+               kNasty, {}};
     r.id = store->insertRelation(r);
     QCOMPARE(*store->relation(r.id), r);
     Relation always{
-        0, a.id, b.id, QStringLiteral("meets"), false, PartialDate(), 1.0, Verification::Draft, {}};
+        0, a.id, b.id, QStringLiteral("meets"), false, PartialDate(), 1.0, Verification::Draft, {},
+        {}};
     always.id = store->insertRelation(always);
     QCOMPARE(*store->relation(always.id), always);
     Source s{0,
@@ -412,6 +496,8 @@ void TestStore::searchFindsEveryKind()
                              {},
                              {},
                              {},
+                             {},
+                             true,
                              {}});
     store->insertSource(Source{0,
                                QStringLiteral("Peace plan article"),
@@ -539,7 +625,8 @@ void TestStore::failedTransactionChangesNothing()
         e.title = QStringLiteral("first");
         e.date = PartialDate::fromEdtf(QStringLiteral("2025"));
         store->insertEvent(e);
-        Relation bad{0, 999, 998, QStringLiteral("meets"), false, {}, 1.0, Verification::Draft, {}};
+        Relation bad{0, 999, 998, QStringLiteral("meets"), false, {}, 1.0, Verification::Draft, {},
+                     {}};
         store->insertRelation(bad); // unknown actors: the foreign key refuses it
         tx.commit();
         QFAIL("a relation to unknown actors was stored");
@@ -559,7 +646,7 @@ void TestStore::failedTransactionChangesNothing()
         store->insertEvent(e);
         try {
             store->insertRelation(Relation{
-                0, 999, 998, QStringLiteral("meets"), false, {}, 1.0, Verification::Draft, {}});
+                0, 999, 998, QStringLiteral("meets"), false, {}, 1.0, Verification::Draft, {}, {}});
         } catch (const StoreError&) {
         }
         tx.commit();

@@ -33,6 +33,8 @@ private slots:
     void categoriesErasScenes();
     void auditLog_data() { backendRows(); }
     void auditLog();
+    void origins_data() { backendRows(); }
+    void origins();
 
 private:
     static void backendRows()
@@ -56,7 +58,7 @@ const QString kNasty = QStringLiteral("It's \"late\"; DROP TABLE events; -- 🕊
 // gains a field: add the field to the comparison (and to the values the tests write).
 void compare(const Event& got, const Event& want)
 {
-    [[maybe_unused]] const auto& [f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12] = want;
+    [[maybe_unused]] const auto& [f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12, f13] = want;
     QCOMPARE(got.id, want.id);
     QCOMPARE(got.title, want.title);
     QCOMPARE(got.summary, want.summary);
@@ -76,14 +78,17 @@ void compare(const Event& got, const Event& want)
         QCOMPARE(got.actors[i].actorId, want.actors[i].actorId);
         QCOMPARE(got.actors[i].role, want.actors[i].role);
     }
+    QVERIFY(got.attributes == want.attributes);
     QVERIFY(got == want);
 }
 
 void compare(const Actor& got, const Actor& want)
 {
-    [[maybe_unused]] const auto& [f1, f2, f3, f4, f5, f6, f7, f8] = want;
+    [[maybe_unused]] const auto& [f1, f2, f3, f4, f5, f6, f7, f8, f9, f10] = want;
     QCOMPARE(got.id, want.id);
     QCOMPARE(got.name, want.name);
+    QCOMPARE(got.kindKnown, want.kindKnown);
+    QVERIFY(got.attributes == want.attributes);
     QCOMPARE(int(got.kind), int(want.kind));
     QCOMPARE(got.role, want.role);
     QCOMPARE(got.description, want.description);
@@ -98,8 +103,9 @@ void compare(const Actor& got, const Actor& want)
 
 void compare(const Relation& got, const Relation& want)
 {
-    [[maybe_unused]] const auto& [f1, f2, f3, f4, f5, f6, f7, f8, f9] = want;
+    [[maybe_unused]] const auto& [f1, f2, f3, f4, f5, f6, f7, f8, f9, f10] = want;
     QCOMPARE(got.id, want.id);
+    QVERIFY(got.attributes == want.attributes);
     QCOMPARE(got.sourceId, want.sourceId);
     QCOMPARE(got.targetId, want.targetId);
     QCOMPARE(got.type, want.type);
@@ -211,9 +217,11 @@ struct Fixture
     explicit Fixture(Store& s)
     {
         actor1 = s.insertActor(Actor{0, QStringLiteral("Witkoff"), ActorKind::Person, {}, {},
-                                     QColor(), std::nullopt, std::nullopt});
+                                     QColor(), std::nullopt, std::nullopt, true, {}});
         actor2 = s.insertActor(Actor{0, QStringLiteral("Russia"), ActorKind::State, {}, {},
-                                     QColor(), std::nullopt, std::nullopt});
+                                     QColor(), std::nullopt, std::nullopt, false,
+                                     {Attribute{QStringLiteral("Modularity Class"),
+                                                AttributeType::Integer, QStringLiteral("3")}}});
         category1 = s.insertCategory(Category{0, QStringLiteral("Diplomacy"), QColor(), 0});
         category2 = s.insertCategory(Category{0, QStringLiteral("Military"), QColor(), 1});
     }
@@ -318,12 +326,14 @@ void TestStoreRoundTrip::actors()
     Actor a{0,   QStringLiteral("Kirill Dmitriev") + kNasty,
             ActorKind::Person, QStringLiteral("envoy"),
             kNasty, QColor(213, 94, 0),
-            1.5, -2.25};
+            1.5, -2.25, false,
+            {Attribute{QStringLiteral("degree"), AttributeType::Integer, QStringLiteral("7")},
+             Attribute{QStringLiteral("tags"), AttributeType::List, QStringLiteral("a|b")}}};
     a.id = store->insertActor(a);
     COMPARE_ENTITY(store->actor(a.id), a);
     Actor b{a.id, QStringLiteral("RDIF"),        ActorKind::Organization,
             QStringLiteral("fund"), QStringLiteral("sovereign wealth fund"), QColor(0, 114, 178, 128),
-            -7.0, 3.5};
+            -7.0, 3.5, true, {}};
     store->updateActor(b);
     COMPARE_ENTITY(store->actor(a.id), b);
     Actor c = b;
@@ -341,15 +351,17 @@ void TestStoreRoundTrip::relations()
     CREATE_STORE(store, *m_dir, storyName());
     const Fixture f(*store);
     const Id third = store->insertActor(
-        Actor{0, QStringLiteral("Ukraine"), ActorKind::State, {}, {}, QColor(), {}, {}});
+        Actor{0, QStringLiteral("Ukraine"), ActorKind::State, {}, {}, QColor(), {}, {}, true, {}});
     Relation a{0,    f.actor1, f.actor2, QStringLiteral("represents"),
                true, PartialDate::fromEdtf(QStringLiteral("2025-10")),
-               2.5,  Verification::Confirmed, kNasty};
+               2.5,  Verification::Confirmed, kNasty,
+               {Attribute{QStringLiteral("viz:thickness"), AttributeType::Double,
+                          QStringLiteral("2.5")}}};
     a.id = store->insertRelation(a);
     COMPARE_ENTITY(store->relation(a.id), a);
     Relation b{a.id,  f.actor2, third, QStringLiteral("negotiates with"),
                false, PartialDate::fromEdtf(QStringLiteral("2025-11-24/2025-11-30")),
-               0.75,  Verification::Disputed, QStringLiteral("Geneva")};
+               0.75,  Verification::Disputed, QStringLiteral("Geneva"), {}};
     store->updateRelation(b);
     COMPARE_ENTITY(store->relation(a.id), b);
     Relation c = b;
@@ -467,6 +479,32 @@ void TestStoreRoundTrip::auditLog()
     QCOMPARE(about.size(), 1);
     compare(about.constFirst(), c);
     QVERIFY(store->changes(EntityRef{EntityKind::Event, 42}).isEmpty());
+}
+
+// Where imported entries came from (issue 14): kept per kind and format, replaced by key.
+void TestStoreRoundTrip::origins()
+{
+    CREATE_STORE(store, *m_dir, storyName());
+    const Fixture f(*store);
+    store->setOrigin(EntityKind::Actor, QStringLiteral("gexf"), kNasty,
+                     Store::OriginRow{f.actor1, QStringLiteral("{\"a\":1}"), kNasty});
+    store->setOrigin(EntityKind::Actor, QStringLiteral("gexf"), QStringLiteral("n2"),
+                     Store::OriginRow{f.actor2, QStringLiteral("x"), QStringLiteral("y")});
+    store->setOrigin(EntityKind::Actor, QStringLiteral("gexf"), QStringLiteral("n2"),
+                     Store::OriginRow{f.actor1, QStringLiteral("x2"), QStringLiteral("y2")});
+    store->setOrigin(EntityKind::Relation, QStringLiteral("gexf"), QStringLiteral("n2"),
+                     Store::OriginRow{7, {}, {}});
+    const QHash<QString, Store::OriginRow> got =
+        store->origins(EntityKind::Actor, QStringLiteral("gexf"));
+    QCOMPARE(got.size(), 2);
+    QCOMPARE(got.value(kNasty).id, f.actor1);
+    QCOMPARE(got.value(kNasty).fileState, QStringLiteral("{\"a\":1}"));
+    QCOMPARE(got.value(kNasty).storyState, kNasty);
+    QCOMPARE(got.value(QStringLiteral("n2")).id, f.actor1);
+    QCOMPARE(got.value(QStringLiteral("n2")).fileState, QStringLiteral("x2"));
+    QCOMPARE(got.value(QStringLiteral("n2")).storyState, QStringLiteral("y2"));
+    QVERIFY(store->origins(EntityKind::Actor, QStringLiteral("csv")).isEmpty());
+    QCOMPARE(store->origins(EntityKind::Relation, QStringLiteral("gexf")).size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestStoreRoundTrip)

@@ -33,6 +33,10 @@ private slots:
     void exportIsTimelineJs();
     void jsonRoundTrip();
     void sheetRoundTrip();
+    void deepTimeAndTitleWithoutHeadline();
+    void olderFormatsAreNamed();
+    void readsRealWorldFiles_data();
+    void readsRealWorldFiles();
     void malformed_data();
     void malformed();
 
@@ -482,6 +486,106 @@ void TestTimelineJs::malformed()
         QVERIFY2(e.message().contains(message), qPrintable(e.message()));
     }
     QCOMPARE(writeStoryJson(*s), before);
+}
+
+// TimelineJS's cosmological template: years of billions (EDTF "Y" years) import, sort and go
+// back out as the years they were; a title slide with text and media but no headline keeps
+// both; <p> paragraphs stay paragraphs.
+void TestTimelineJs::deepTimeAndTitleWithoutHeadline()
+{
+    const QByteArray json = R"({
+      "title": {"text": {"text": "<p>A universe.</p><p>Briefly.</p>"}, "media": {"url": "https://example.org/u.jpg"}},
+      "events": [
+        {"start_date": {"year": "-13800000000"}, "text": {"headline": "Big Bang"}, "unique_id": "bang"},
+        {"start_date": {"year": "-4540000000"}, "end_date": {"year": "-4000000000"}, "text": {"headline": "Earth"}},
+        {"start_date": {"year": "1969", "month": "7", "day": "20"}, "text": {"headline": "Moon"}}
+      ]})";
+    const ImportBatch b = readTimelineJsJson(json, QStringLiteral("cosmo.json"));
+    QCOMPARE(b.events.size(), 3);
+    QCOMPARE(b.events.at(0).date.edtf(), QStringLiteral("Y-13800000000"));
+    QCOMPARE(b.events.at(1).date.edtf(), QStringLiteral("Y-4540000000/Y-4000000000"));
+    QVERIFY(b.events.at(0).date.earliest() < b.events.at(1).date.earliest());
+    QVERIFY(b.events.at(1).date.latest() < b.events.at(2).date.earliest());
+    QCOMPARE(b.title, QString());
+    QCOMPARE(b.description, QStringLiteral("A universe.\n\nBriefly."));
+    auto s = m_stories.create();
+    applyImport(*s, b, QStringLiteral("cosmo.json"));
+    QCOMPARE(s->counts().events, 3);
+    QCOMPARE(s->meta(QStringLiteral("description")), QStringLiteral("A universe.\n\nBriefly."));
+    const QJsonObject out = QJsonDocument::fromJson(writeTimelineJsJson(*s)).object();
+    QVERIFY(out.value(QStringLiteral("title")).toObject().value(QStringLiteral("text"))
+                .toObject()
+                .value(QStringLiteral("text"))
+                .toString()
+                .contains(QStringLiteral("A universe.")));
+    QCOMPARE(out.value(QStringLiteral("title"))
+                 .toObject()
+                 .value(QStringLiteral("media"))
+                 .toObject()
+                 .value(QStringLiteral("url"))
+                 .toString(),
+             QStringLiteral("https://example.org/u.jpg"));
+    QStringList years;
+    for (const QJsonValue& e : out.value(QStringLiteral("events")).toArray())
+        years << e.toObject()
+                     .value(QStringLiteral("start_date"))
+                     .toObject()
+                     .value(QStringLiteral("year"))
+                     .toVariant()
+                     .toString();
+    QVERIFY2(years.contains(QStringLiteral("-13800000000")), qPrintable(years.join(u' ')));
+    const ImportBatch back = readTimelineJsJson(writeTimelineJsJson(*s), QStringLiteral("b.json"));
+    QCOMPARE(back.events.size(), 3);
+}
+
+void TestTimelineJs::olderFormatsAreNamed()
+{
+    for (const auto& [json, words] :
+         {std::pair{QByteArray(R"({"timeline": {"headline": "x", "date": [{"startDate": "2012,1,1"}]}})"),
+                    QStringLiteral("TimelineJS 2")},
+          std::pair{QByteArray(R"({"timeline": {"slides": [{"start_date": {"year": "1888"}}]}})"),
+                    QStringLiteral("pre-release")}}) {
+        try {
+            readTimelineJsJson(json, QStringLiteral("old.json"));
+            QFAIL("an older format was read as TimelineJS 3");
+        } catch (const StoreError& e) {
+            QVERIFY2(e.message().contains(words), qPrintable(e.message()));
+            QVERIFY(e.message().contains(QStringLiteral("older")));
+        }
+    }
+}
+
+void TestTimelineJs::readsRealWorldFiles_data()
+{
+    QTest::addColumn<QString>("path");
+    const QStringList files = test::realWorldFiles(QStringLiteral("timelinejs"));
+    if (files.isEmpty())
+        QSKIP("../shared/realworld is absent");
+    for (const QString& f : files)
+        QTest::newRow(qPrintable(QFileInfo(f).fileName())) << f;
+}
+
+// Every TimelineJS file of Knight Lab's own reads whole (one event a slide), or, in an older
+// format, is refused naming it.
+void TestTimelineJs::readsRealWorldFiles()
+{
+    QFETCH(QString, path);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray bytes = f.readAll();
+    const QJsonObject root = QJsonDocument::fromJson(bytes).object();
+    if (root.contains(QStringLiteral("timeline"))) {
+        QVERIFY_THROWS_EXCEPTION(StoreError, readTimelineJsJson(bytes, path));
+        return;
+    }
+    const ImportBatch b = readTimelineJsJson(bytes, path);
+    QCOMPARE(b.events.size(), root.value(QStringLiteral("events")).toArray().size());
+    QCOMPARE(b.eras.size(), root.value(QStringLiteral("eras")).toArray().size());
+    auto s = m_stories.create();
+    applyImport(*s, b, path);
+    // Its own export reads back with every slide.
+    const ImportBatch back = readTimelineJsJson(writeTimelineJsJson(*s), path);
+    QCOMPARE(back.events.size(), b.events.size());
 }
 
 QTEST_GUILESS_MAIN(TestTimelineJs)

@@ -175,7 +175,7 @@ QJsonObject toJson(const Event& e)
     for (const Participation& p : e.actors)
         actors.append(
             QJsonObject{{QStringLiteral("actor"), p.actorId}, {QStringLiteral("role"), p.role}});
-    return {{QStringLiteral("id"), e.id},
+    QJsonObject o{{QStringLiteral("id"), e.id},
             {QStringLiteral("title"), e.title},
             {QStringLiteral("summary"), e.summary},
             {QStringLiteral("date"), e.date.edtf()},
@@ -187,13 +187,16 @@ QJsonObject toJson(const Event& e)
             {QStringLiteral("status"), verificationName(e.status)},
             {QStringLiteral("uid"), e.uid},
             {QStringLiteral("actors"), actors}};
+    if (!e.attributes.isEmpty())
+        o.insert(QStringLiteral("attributes"), attributesToJson(e.attributes));
+    return o;
 }
 
 QJsonObject toJson(const Actor& a)
 {
     QJsonObject o{{QStringLiteral("id"), a.id},
                   {QStringLiteral("name"), a.name},
-                  {QStringLiteral("kind"), actorKindName(a.kind)},
+                  {QStringLiteral("kind"), a.kindKnown ? actorKindName(a.kind) : QString()},
                   {QStringLiteral("role"), a.role},
                   {QStringLiteral("description"), a.description},
                   {QStringLiteral("color"), a.color.isValid() ? a.color.name() : QString()}};
@@ -201,12 +204,14 @@ QJsonObject toJson(const Actor& a)
         o.insert(QStringLiteral("x"), *a.pinnedX);
         o.insert(QStringLiteral("y"), *a.pinnedY);
     }
+    if (!a.attributes.isEmpty())
+        o.insert(QStringLiteral("attributes"), attributesToJson(a.attributes));
     return o;
 }
 
 QJsonObject toJson(const Relation& r)
 {
-    return {{QStringLiteral("id"), r.id},
+    QJsonObject o{{QStringLiteral("id"), r.id},
             {QStringLiteral("source"), r.sourceId},
             {QStringLiteral("target"), r.targetId},
             {QStringLiteral("type"), r.type},
@@ -215,6 +220,9 @@ QJsonObject toJson(const Relation& r)
             {QStringLiteral("weight"), r.weight},
             {QStringLiteral("status"), verificationName(r.status)},
             {QStringLiteral("description"), r.description}};
+    if (!r.attributes.isEmpty())
+        o.insert(QStringLiteral("attributes"), attributesToJson(r.attributes));
+    return o;
 }
 
 QJsonObject toJson(const Source& s)

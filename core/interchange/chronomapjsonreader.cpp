@@ -185,6 +185,24 @@ private:
                      .arg(why));
         return d;
     }
+    // "attributes": {"name": {"type": "integer", "value": "3"}, ...}, optional.
+    Attributes attributes(const QJsonObject& o, const Path& at) const
+    {
+        const QString key = QStringLiteral("attributes");
+        const QJsonValue v = o.value(key);
+        if (v.isUndefined() || v.isNull())
+            return {};
+        const auto list = v.isObject() ? attributesFromJson(QString::fromUtf8(
+                                             QJsonDocument(v.toObject()).toJson()))
+                                       : std::nullopt;
+        if (!list)
+            fail(at / key, QCoreApplication::translate(
+                               "chronomap::ChronomapJsonReader",
+                               "expected {\"name\": {\"type\": \"integer\", \"value\": "
+                               "\"3\"}, ...} with the types string, integer, double, boolean, "
+                               "date or list"));
+        return *list;
+    }
     QColor color(const QJsonObject& o, const Path& at, const QString& key) const
     {
         const QString t = text(o, at, key);
@@ -397,6 +415,8 @@ void Reader::readActors(const QJsonObject& root, FileStory& out)
         Actor a;
         a.id = uniqueId(o, at, m_actorIds);
         a.name = text(o, at, QStringLiteral("name"), Need::Required);
+        a.kindKnown = o.contains(QStringLiteral("kind"));
+        a.attributes = attributes(o, at);
         a.kind = named<ActorKind>(
             o, at, QStringLiteral("kind"), ActorKind::Person, actorKindFromName,
             QCoreApplication::translate("chronomap::ChronomapJsonReader",
@@ -479,6 +499,7 @@ void Reader::readEvents(const QJsonObject& root, FileStory& out)
                                         "\"draft\", \"confirmed\", \"disputed\" "
                                         "or \"cleared\""));
         e.uid = text(o, at, QStringLiteral("uid"));
+        e.attributes = attributes(o, at);
         const QString actorsKey = QStringLiteral("actors");
         const QJsonArray actors = arrayOf(o, at, actorsKey);
         QSet<Id> seen;
@@ -526,6 +547,7 @@ void Reader::readRelations(const QJsonObject& root, FileStory& out)
                                         "\"draft\", \"confirmed\", \"disputed\" "
                                         "or \"cleared\""));
         r.description = text(o, at, QStringLiteral("description"));
+        r.attributes = attributes(o, at);
         out.relations.append(r);
     }
 }

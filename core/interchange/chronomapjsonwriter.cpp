@@ -1,6 +1,7 @@
 #include "chronomapjson.h"
 #include "chronomapjsonformat.h"
 #include "exportscreen.h"
+#include "formatregistry.h"
 #include "jsonwriter.h"
 
 #include "store/store.h"
@@ -40,6 +41,27 @@ template <typename T> QList<T> byId(QList<T> list)
 {
     std::sort(list.begin(), list.end(), [](const T& a, const T& b) { return a.id < b.id; });
     return list;
+}
+
+} // namespace
+
+namespace {
+
+// Custom attributes with their types: "attributes": {"Modularity Class": {"type": "integer",
+// "value": "3"}}; nothing when there are none (older readers see the file they know).
+void writeAttributes(JsonWriter& w, const Attributes& list)
+{
+    if (list.isEmpty())
+        return;
+    w.key("attributes");
+    QByteArray text = "{";
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const Attribute& a = list.at(i);
+        text += (i ? ", " : "") + JsonWriter::quoted(a.name) + ": {\"type\": " +
+                JsonWriter::quoted(attributeTypeName(a.type)) +
+                ", \"value\": " + JsonWriter::quoted(a.value) + '}';
+    }
+    w.raw(text + '}');
 }
 
 } // namespace
@@ -92,7 +114,8 @@ QByteArray writeStoryJson(const Store& store, const ExportScreen& kept)
     table("actors", kept.actors, [&w](const Actor& a) {
         w.field("id", a.id);
         w.field("name", a.name);
-        w.field("kind", actorKindName(a.kind));
+        if (a.kindKnown) // an actor no one gave a kind has none: nothing is invented
+            w.field("kind", actorKindName(a.kind));
         w.field("role", a.role);
         w.field("description", a.description);
         w.field("color", colorText(a.color));
@@ -104,6 +127,7 @@ QByteArray writeStoryJson(const Store& store, const ExportScreen& kept)
             w.value(*a.pinnedY);
             w.raw("]");
         }
+        writeAttributes(w, a.attributes);
     });
     table("sources", kept.sources, [&w](const Source& s) {
         w.field("id", s.id);
@@ -140,6 +164,7 @@ QByteArray writeStoryJson(const Store& store, const ExportScreen& kept)
                   ", \"role\": " + JsonWriter::quoted(p.role) + '}');
         }
         w.endArray();
+        writeAttributes(w, e.attributes);
     });
     table("relations", kept.relations, [&w](const Relation& r) {
         w.field("id", r.id);
@@ -152,6 +177,7 @@ QByteArray writeStoryJson(const Store& store, const ExportScreen& kept)
         w.field("weight", r.weight);
         w.field("status", verificationName(r.status));
         w.field("description", r.description);
+        writeAttributes(w, r.attributes);
     });
     table("citations", kept.citations, [&w](const Citation& c) {
         w.field("id", c.id);
@@ -196,6 +222,30 @@ QByteArray writeStoryJson(const Store& store, const ExportScreen& kept)
     w.endObject();
     w.raw("\n");
     return w.take();
+}
+
+} // namespace chronomap
+
+namespace chronomap {
+
+// The whole story, lossless: written straight into the story (readStoryJson), not as a batch.
+FileFormat chronomapJsonFileFormat()
+{
+    FileFormat f;
+    f.name = QStringLiteral("chronomap");
+    f.label = QT_TRANSLATE_NOOP("chronomap::FileFormat", "Chronomap JSON");
+    f.suffixes = {QStringLiteral("json")};
+    f.aliases = {QStringLiteral("json")};
+    f.sniff = [](const QByteArray& head) {
+        QByteArray start = head.left(4096).trimmed();
+        if (start.startsWith("\xEF\xBB\xBF"))
+            start = start.mid(3).trimmed();
+        return start.startsWith('{') && head.contains("\"format\"") &&
+               head.contains("\"chronomap\"");
+    };
+    f.wholeStory = true;
+    f.write = [](const Store& store) { return writeStoryJson(store); };
+    return f;
 }
 
 } // namespace chronomap

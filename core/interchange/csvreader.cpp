@@ -77,7 +77,7 @@ namespace {
 // The separator of the header line: the most frequent of , ; and tab outside quotes.
 char detectSeparator(const char* p, qsizetype begin, qsizetype n)
 {
-    int comma = 0, semicolon = 0, tab = 0;
+    int comma = 0, semicolon = 0, tab = 0, space = 0;
     bool quoted = false;
     for (qsizetype i = begin; i < n; ++i) {
         const char c = p[i];
@@ -91,7 +91,13 @@ char detectSeparator(const char* p, qsizetype begin, qsizetype n)
             ++semicolon;
         else if (!quoted && c == '\t')
             ++tab;
+        else if (!quoted && c == ' ')
+            ++space;
     }
+    // Gephi also reads space-separated tables ("Source Target Type"): only when the header has
+    // none of the others.
+    if (comma == 0 && semicolon == 0 && tab == 0 && space > 0)
+        return ' ';
     if (semicolon > comma && semicolon >= tab)
         return ';';
     if (tab > comma && tab > semicolon)

@@ -1,6 +1,8 @@
 #include "cancellation.h"
 #include "csvreader.h"
+#include "graphcommon.h"
 #include "graphformats.h"
+#include "formatregistry.h"
 
 #include "store/store.h"
 
@@ -17,6 +19,54 @@ bool isEdgesTable(const CsvTable& table)
     return table.column(QStringLiteral("source")) >= 0 &&
            table.column(QStringLiteral("target")) >= 0;
 }
+
+namespace {
+
+// A Gephi interval: "[2016-02-03, 2016-02-04]", "<[a, b]>" or "[a, Infinity]"; one interval
+// only (Gephi's timesets of several intervals keep the first and the rest as text).
+bool parseInterval(const QString& text, QString& start, QString& end, QString& rest)
+{
+    QString t = text.trimmed();
+    if (t.startsWith(u'<') && t.endsWith(u'>'))
+        t = t.mid(1, t.size() - 2).trimmed();
+    if (!t.startsWith(u'[') && !t.startsWith(u'('))
+        return false;
+    const qsizetype close = t.indexOf(QRegularExpression(QStringLiteral("[\\])]")));
+    if (close < 0)
+        return false;
+    const QStringList parts = t.mid(1, close - 1).split(u',');
+    if (parts.size() != 2)
+        return false;
+    auto bound = [](QString b) {
+        b = b.trimmed();
+        if (b.compare(QLatin1String("infinity"), Qt::CaseInsensitive) == 0 ||
+            b.compare(QLatin1String("-infinity"), Qt::CaseInsensitive) == 0)
+            return QString();
+        return b.size() > 10 && b.at(10) == u'T' ? b.left(10) : b;
+    };
+    start = bound(parts.at(0));
+    end = bound(parts.at(1));
+    rest = t.mid(close + 1).trimmed();
+    if (rest.startsWith(u';'))
+        rest = rest.mid(1).trimmed();
+    return true;
+}
+
+// Our columns and Gephi's and Kumu's; any other column is kept as a typed attribute.
+const QStringList& knownEdgeColumns()
+{
+    static const QStringList known = {
+        QStringLiteral("source"),   QStringLiteral("target"),      QStringLiteral("type"),
+        QStringLiteral("start"),    QStringLiteral("end"),         QStringLiteral("weight"),
+        QStringLiteral("directed"), QStringLiteral("status"),      QStringLiteral("description"),
+        QStringLiteral("id"),       QStringLiteral("label"),       QStringLiteral("kind"),
+        QStringLiteral("timeset"),  QStringLiteral("interval"),    QStringLiteral("time set"),
+        QStringLiteral("time interval"),
+    };
+    return known;
+}
+
+} // namespace
 
 ImportBatch readEdgesTable(const CsvTable& t, const QString& fileName)
 {
@@ -40,18 +90,31 @@ ImportBatch readEdgesTable(const CsvTable& t, const QString& fileName)
               end = t.column(QStringLiteral("end")), weight = t.column(QStringLiteral("weight")),
               directed = t.column(QStringLiteral("directed")),
               status = t.column(QStringLiteral("status")),
-              description = t.column(QStringLiteral("description"));
-    ImportBatch batch;
-    QHash<QString, Id> actorByName;
+              description = t.column(QStringLiteral("description")),
+              id = t.column(QStringLiteral("id")), label = t.column(QStringLiteral("label")),
+              kind = t.column(QStringLiteral("kind"));
+    int interval = -1;
+    for (const char* c : {"timeset", "interval", "time set", "time interval"})
+        if (interval < 0)
+            interval = t.column(QLatin1String(c));
+    // Columns typed by our own export ("Modularity Class:integer").
+    QList<std::pair<int, QString>> extra; // column, declared type
+    for (int c = 0; c < t.header.size(); ++c) {
+        const QString h = t.header.at(c).trimmed();
+        if (!knownEdgeColumns().contains(h.toLower()))
+            extra.append({c, QString()});
+    }
+    // Endpoints are the node ids of the file: with a node table beside it they name the actors
+    // it made; alone they are the actors' names.
+    GraphBuilder g(QStringLiteral("csv"));
     auto actorNamed = [&](const QString& name) {
-        const QString key = name.toCaseFolded();
-        if (const auto it = actorByName.constFind(key); it != actorByName.constEnd())
-            return *it;
-        Actor a;
-        a.name = name;
-        batch.actors.append(a);
-        actorByName.insert(key, batch.actors.size());
-        return Id(batch.actors.size());
+        if (!g.hasNode(name)) {
+            Actor a;
+            a.name = name;
+            a.kindKnown = false;
+            g.addNode(name, a);
+        }
+        return g.node(name);
     };
     for (qsizetype row = 0; row < t.rows.size(); ++row) {
         if ((row & 4095) == 4095)
@@ -69,10 +132,41 @@ ImportBatch readEdgesTable(const CsvTable& t, const QString& fileName)
                                                "expected an actor's name, found an empty cell"));
         r.sourceId = actorNamed(from);
         r.targetId = actorNamed(to);
-        r.type = cell(type);
+        // Gephi's Type says the direction; any other Type is the relation's type, as in Kumu.
+        const QString typeCell = cell(type);
+        bool typeIsDirection = false;
+        if (typeCell.compare(QLatin1String("directed"), Qt::CaseInsensitive) == 0) {
+            r.directed = true;
+            typeIsDirection = true;
+        } else if (typeCell.compare(QLatin1String("undirected"), Qt::CaseInsensitive) == 0) {
+            r.directed = false;
+            typeIsDirection = true;
+        }
+        r.type = typeIsDirection ? QString() : typeCell;
+        if (r.type.isEmpty())
+            r.type = cell(label);
+        else if (!cell(label).isEmpty())
+            setAttribute(r.attributes, QStringLiteral("Label"),
+                         Attribute{QString(), AttributeType::String, cell(label)});
+        if (r.type.isEmpty())
+            r.type = cell(kind);
+        else if (!cell(kind).isEmpty())
+            setAttribute(r.attributes, QStringLiteral("Kind"), guessedValue(cell(kind)));
         r.description = cell(description);
         QString why;
-        const QString s = cell(start), e = cell(end);
+        QString s = cell(start), e = cell(end);
+        if (s.isEmpty() && e.isEmpty() && !cell(interval).isEmpty()) {
+            QString rest;
+            if (!parseInterval(cell(interval), s, e, rest))
+                failAt(row, interval,
+                       QCoreApplication::translate(
+                           "chronomap::EdgesCsvReader",
+                           "expected an interval such as [2016-02-03, 2016-02-04], found \"%1\"")
+                           .arg(cell(interval)));
+            if (!rest.isEmpty())
+                setAttribute(r.attributes, QStringLiteral("timeset"),
+                             Attribute{QString(), AttributeType::String, cell(interval)});
+        }
         if (!s.isEmpty() || !e.isEmpty()) {
             // Start and end bound the time the relation holds, as a GEXF spell does: an empty
             // end means it still holds ("2025-10/.."); one period is written start = end.
@@ -81,7 +175,7 @@ ImportBatch readEdgesTable(const CsvTable& t, const QString& fileName)
                                               (e.isEmpty() ? QStringLiteral("..") : e);
             r.valid = PartialDate::fromEdtf(text, &why);
             if (!r.valid.isValid())
-                failAt(row, s.isEmpty() ? end : start,
+                failAt(row, s.isEmpty() ? (end >= 0 ? end : interval) : (start >= 0 ? start : interval),
                        QCoreApplication::translate(
                            "chronomap::EdgesCsvReader",
                            "expected an EDTF date such as 2025-10 or 2025-10-24: %1")
@@ -96,9 +190,15 @@ ImportBatch readEdgesTable(const CsvTable& t, const QString& fileName)
             r.weight = w.toDouble(&ok);
             if (!ok || !std::isfinite(r.weight))
                 failAt(row, weight,
-                       QCoreApplication::translate("chronomap::EdgesCsvReader",
-                                                   "expected a number, found \"%1\"")
-                           .arg(w));
+                       w.startsWith(u'<')
+                           ? QCoreApplication::translate(
+                                 "chronomap::EdgesCsvReader",
+                                 "expected a number; timed weights such as \"%1\" are not "
+                                 "read (a relation has one weight)")
+                                 .arg(w)
+                           : QCoreApplication::translate("chronomap::EdgesCsvReader",
+                                                         "expected a number, found \"%1\"")
+                                 .arg(w));
         }
         if (const QString d = cell(directed).toLower(); !d.isEmpty()) {
             if (d != QLatin1String("true") && d != QLatin1String("false") &&
@@ -120,25 +220,41 @@ ImportBatch readEdgesTable(const CsvTable& t, const QString& fileName)
                            .arg(st));
             r.status = *verificationFromName(st);
         }
-        batch.relations.append(r);
+        for (const auto& [c, declared] : extra) {
+            const QString v = cell(c);
+            if (v.isEmpty())
+                continue;
+            const auto [name, typeName] = typedHeader(t.header.at(c).trimmed());
+            std::optional<Attribute> a =
+                typeName.isEmpty() ? std::optional<Attribute>(guessedValue(v))
+                                   : typedAttribute(typeName, v);
+            if (!a)
+                a = Attribute{QString(), AttributeType::String, v};
+            setAttribute(r.attributes, name, *a);
+        }
+        g.addRelation(r, cell(id));
     }
-    return batch;
+    return std::move(g.batch());
 }
 
 QByteArray writeEdgesCsv(const Store& store)
 {
-    QHash<Id, QString> names;
-    for (const Actor& a : store.actors())
-        names.insert(a.id, a.name);
+    const QList<Actor> actors = store.actors();
+    const QList<Relation> relations = store.relations();
+    const QHash<Id, QString> ids = csvNodeIds(actors);
+    const auto columns = attributeColumns(relations);
     QByteArray out = kUtf8Bom;
-    out += csvRow({QStringLiteral("source"), QStringLiteral("target"), QStringLiteral("type"),
-                   QStringLiteral("start"), QStringLiteral("end"), QStringLiteral("weight"),
-                   QStringLiteral("directed"), QStringLiteral("status"),
-                   QStringLiteral("description")});
-    for (const Relation& r : store.relations()) {
-        // A row naming no actor (a missing or nameless one) is one the import refuses.
-        if (names.value(r.sourceId).trimmed().isEmpty() ||
-            names.value(r.targetId).trimmed().isEmpty())
+    QStringList header = {QStringLiteral("source"),   QStringLiteral("target"),
+                          QStringLiteral("type"),     QStringLiteral("start"),
+                          QStringLiteral("end"),      QStringLiteral("weight"),
+                          QStringLiteral("directed"), QStringLiteral("status"),
+                          QStringLiteral("description")};
+    for (const auto& [name, type] : columns)
+        header << typedHeaderText(name, type);
+    out += csvRow(header);
+    for (const Relation& r : relations) {
+        // A row naming no actor (a missing one) is one the import refuses.
+        if (ids.value(r.sourceId).trimmed().isEmpty() || ids.value(r.targetId).trimmed().isEmpty())
             continue;
         QString start, end;
         if (r.valid.isValid()) {
@@ -152,12 +268,39 @@ QByteArray writeEdgesCsv(const Store& store)
             if (end == QLatin1String(".."))
                 end.clear();
         }
-        out += csvRow({names.value(r.sourceId), names.value(r.targetId), r.type, start, end,
-                       QString::number(r.weight, 'g', 17),
-                       r.directed ? QStringLiteral("true") : QStringLiteral("false"),
-                       verificationName(r.status), r.description});
+        QStringList row = {ids.value(r.sourceId),
+                           ids.value(r.targetId),
+                           r.type,
+                           start,
+                           end,
+                           QString::number(r.weight, 'g', 17),
+                           r.directed ? QStringLiteral("true") : QStringLiteral("false"),
+                           verificationName(r.status),
+                           r.description};
+        for (const auto& [name, type] : columns)
+            row << attributeText(r.attributes, name);
+        out += csvRow(row);
     }
     return out;
+}
+
+} // namespace chronomap
+
+namespace chronomap {
+
+// Relations, one a row, as Gephi's and Kumu's edge tables.
+FileFormat edgesCsvFileFormat()
+{
+    FileFormat f;
+    f.name = QStringLiteral("edges-csv");
+    f.origin = QStringLiteral("csv");
+    f.label = QT_TRANSLATE_NOOP("chronomap::FileFormat", "Relations (CSV edge list)");
+    f.suffixes = {QStringLiteral("csv"), QStringLiteral("tsv"), QStringLiteral("txt")};
+    f.aliases = {QStringLiteral("edges")};
+    f.claimsTable = isEdgesTable;
+    f.readTable = readEdgesTable;
+    f.write = writeEdgesCsv;
+    return f;
 }
 
 } // namespace chronomap

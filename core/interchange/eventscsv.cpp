@@ -5,6 +5,8 @@
 
 #include "cancellation.h"
 #include "csvreader.h"
+#include "formatregistry.h"
+#include "graphcommon.h"
 
 #include "store/store.h"
 
@@ -104,8 +106,18 @@ ImportBatch readEventsTable(const CsvTable& t, const CsvMapping& m, const QStrin
                              "\"date\" or \"start\" (or choose one in the import dialog)")
                              .arg(fileName));
     ImportBatch batch;
+    batch.origin = QStringLiteral("csv");
     QHash<QString, qint64> categories;
     QHash<QString, Id> actors;
+    QList<int> unmapped;
+    for (int c = 0; c < t.header.size(); ++c) {
+        bool used = false;
+        for (auto it = m.columns.constBegin(); it != m.columns.constEnd(); ++it)
+            used = used || it.value() == c;
+        const QString h = t.header.at(c).trimmed().toLower();
+        if (!used && !h.isEmpty() && h != QLatin1String("id") && h != QLatin1String("uid"))
+            unmapped << c;
+    }
     for (qsizetype row = 0; row < t.rows.size(); ++row) {
         if ((row & 4095) == 4095)
             checkCancelled(fileName);
@@ -219,6 +231,19 @@ ImportBatch readEventsTable(const CsvTable& t, const CsvMapping& m, const QStrin
                 e.actors.append(Participation{id, role});
             }
         }
+        // Columns no field takes are kept as the event's typed attributes.
+        for (int c : unmapped) {
+            const QString v = unneutralised(t.cell(row, c).trimmed());
+            if (v.isEmpty())
+                continue;
+            const auto [name, typeName] = typedHeader(t.header.at(c).trimmed());
+            std::optional<Attribute> a = typeName.isEmpty()
+                                             ? std::optional<Attribute>(guessedValue(v))
+                                             : typedAttribute(typeName, v);
+            if (!a)
+                a = Attribute{QString(), AttributeType::String, v};
+            setAttribute(e.attributes, name, *a);
+        }
         batch.events.append(e);
         batch.eventLines.append(t.rowLines.value(row));
     }
@@ -232,25 +257,55 @@ QByteArray writeEventsCsv(const Store& store)
         categories.insert(c.id, c.name);
     for (const Actor& a : store.actors())
         actors.insert(a.id, a.name);
+    const QList<Event> events = store.events();
+    const auto columns = attributeColumns(events);
     QByteArray out = kUtf8Bom;
-    out +=
-        csvRow({QStringLiteral("id"), QStringLiteral("uid"), QStringLiteral("date"),
-                QStringLiteral("display_date"), QStringLiteral("title"), QStringLiteral("summary"),
-                QStringLiteral("category"), QStringLiteral("tags"), QStringLiteral("importance"),
-                QStringLiteral("location"), QStringLiteral("status"), QStringLiteral("actors")});
-    for (const Event& e : store.events()) {
+    QStringList header = {QStringLiteral("id"),       QStringLiteral("uid"),
+                          QStringLiteral("date"),     QStringLiteral("display_date"),
+                          QStringLiteral("title"),    QStringLiteral("summary"),
+                          QStringLiteral("category"), QStringLiteral("tags"),
+                          QStringLiteral("importance"), QStringLiteral("location"),
+                          QStringLiteral("status"),   QStringLiteral("actors")};
+    for (const auto& [name, type] : columns)
+        header << typedHeaderText(name, type);
+    out += csvRow(header);
+    for (const Event& e : events) {
         if (!ExportScreen::exportable(e))
             continue; // the import would refuse it; ExportScreen counts it
         QStringList people;
         for (const Participation& p : e.actors)
             people << actors.value(p.actorId) +
                           (p.role.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(p.role));
-        out += csvRow({QString::number(e.id), e.uid, e.date.edtf(), e.displayDate, e.title,
-                       e.summary, categories.value(e.categoryId), e.tags.join(QStringLiteral("; ")),
-                       QString::number(e.importance), e.location, verificationName(e.status),
-                       people.join(QStringLiteral("; "))});
+        QStringList row = {QString::number(e.id), e.uid, e.date.edtf(), e.displayDate, e.title,
+                           e.summary, categories.value(e.categoryId),
+                           e.tags.join(QStringLiteral("; ")), QString::number(e.importance),
+                           e.location, verificationName(e.status),
+                           people.join(QStringLiteral("; "))};
+        for (const auto& [name, type] : columns)
+            row << attributeText(e.attributes, name);
+        out += csvRow(row);
     }
     return out;
+}
+
+} // namespace chronomap
+
+namespace chronomap {
+
+// Events, one a row (any table no other spreadsheet format claims: the columns are mapped).
+FileFormat eventsCsvFileFormat()
+{
+    FileFormat f;
+    f.name = QStringLiteral("events-csv");
+    f.origin = QStringLiteral("csv");
+    f.label = QT_TRANSLATE_NOOP("chronomap::FileFormat", "Events (CSV)");
+    f.suffixes = {QStringLiteral("csv"), QStringLiteral("tsv"), QStringLiteral("txt")};
+    f.aliases = {QStringLiteral("events")};
+    f.readTable = [](const CsvTable& t, const QString& fileName) {
+        return readEventsTable(t, guessEventMapping(t), fileName);
+    };
+    f.write = writeEventsCsv;
+    return f;
 }
 
 } // namespace chronomap

@@ -1,10 +1,13 @@
 #include "graphcommon.h"
 #include "graphformats.h"
 #include "xmlguard.h"
+#include "formatregistry.h"
 
 #include "store/store.h"
 
 #include <QCoreApplication>
+#include <QLocale>
+#include <QRegularExpression>
 #include <QSet>
 #include <QXmlStreamWriter>
 
@@ -35,33 +38,49 @@ constexpr AttributeDecl kNodeAttributes[] = {
 constexpr AttributeDecl kEdgeAttributes[] = {
     {"type", "string"}, {"status", "string"}, {"description", "string"}, {"date", "string"}};
 
-// A GEXF time bound as an EDTF date, or nullopt when it is not one. Dates and date-times are
-// taken as they are. In timeformat "double" or "integer" (Gephi's default for dynamic graphs,
-// and what a missing timeformat means) a whole number from -9999 to 9999 is a year, as such
-// graphs are made ("1990.0"); other numbers are not dates. "Infinity" is an open bound.
+// Attributes of ours that GEXF keeps in viz: (size, edge thickness and shape, edge colour): the
+// drawing a file brought, written back as it came.
+const QString kVizSize = QStringLiteral("viz:size");
+const QString kVizThickness = QStringLiteral("viz:thickness");
+const QString kVizShape = QStringLiteral("viz:shape");
+const QString kVizColor = QStringLiteral("viz:color");
+
+// A GEXF time bound as an EDTF date, or nullopt when it is not a calendar date. Dates and
+// date-times are taken as they are ("2012-01-12T15:00:00+03:00" keeps its day). Numbers in a
+// graph whose timeformat is integer or double (GEXF's default) are abstract time steps, not
+// years: nullopt. "Infinity" is an open bound.
 std::optional<QString> timeBound(const QString& value, bool numeric)
 {
     const QString v = value.trimmed();
     if (v.isEmpty() || v.compare(QLatin1String("infinity"), Qt::CaseInsensitive) == 0 ||
         v.compare(QLatin1String("-infinity"), Qt::CaseInsensitive) == 0)
         return QString();
-    if (!numeric)
-        return v; // a date (or not: dateFromSpell says what is wrong with it)
     bool isNumber = false;
-    const double d = v.toDouble(&isNumber);
-    if (!isNumber)
-        return v; // a date in a file that does not say timeformat="date"
-    if (!std::isfinite(d) || d != std::floor(d) || d < -9999 || d > 9999)
+    v.toDouble(&isNumber);
+    if (isNumber && numeric)
         return std::nullopt;
-    const qint64 year = qint64(d);
-    return (year < 0 ? QStringLiteral("-") : QString()) +
-           QStringLiteral("%1").arg(std::abs(year), 4, 10, QLatin1Char('0'));
+    // A date-time's zone ("+03:00", "Z") has no EDTF form: the local time is kept.
+    static const QRegularExpression zone(QStringLiteral("T[0-9:.]+(Z|[+-][0-9]{2}:?[0-9]{2})$"));
+    if (const auto m = zone.match(v); m.hasMatch())
+        return v.left(m.capturedStart(1));
+    return v;
+}
+
+// Gephi's own text for timed values: "<[start, end, value]; ...>" (or "<[t, value]>").
+QString timedText(const QList<QStringList>& spans)
+{
+    QStringList parts;
+    for (const QStringList& s : spans)
+        parts << u'[' + s.join(QStringLiteral(", ")) + u']';
+    return u'<' + parts.join(QStringLiteral("; ")) + u'>';
 }
 
 class GexfReader
 {
 public:
-    GexfReader(const QByteArray& bytes, const QString& fileName) : m_x(bytes, fileName) {}
+    GexfReader(const QByteArray& bytes, const QString& fileName)
+        : m_x(bytes, fileName), m_g(QStringLiteral("gexf"))
+    {}
 
     ImportBatch read()
     {
@@ -70,7 +89,7 @@ public:
                 "chronomap::GexfReader", "expected a <gexf> document (is this a GEXF file?)"));
         // The <attribute> being read, for its <default>: only while it is open.
         int attributeDepth = -1;
-        QList<Attribute>* attributes = nullptr;
+        QList<Declared>* attributes = nullptr;
         while (m_x.next()) {
             if (!m_x.isStart()) {
                 if (m_x.depth() < attributeDepth)
@@ -82,15 +101,16 @@ public:
                 // GEXF's default edge type is undirected; "mutual" is both ways, which a
                 // relation without a direction says.
                 m_defaultDirected = m_x.attribute("defaultedgetype") == QLatin1String("directed");
-                const QString tf = m_x.attribute("timeformat");
+                const QString tf = m_x.attribute("timeformat").toLower();
                 m_numericTime =
                     tf.isEmpty() || tf == QLatin1String("double") || tf == QLatin1String("integer");
             } else if (n == QLatin1String("attributes")) {
                 m_class = m_x.attribute("class");
             } else if (n == QLatin1String("attribute")) {
-                Attribute a;
+                Declared a;
                 a.id = m_x.attribute("id");
                 a.title = m_x.attribute("title");
+                a.type = m_x.attribute("type");
                 if (a.title.isEmpty())
                     a.title = a.id;
                 attributes =
@@ -109,7 +129,7 @@ public:
                 attributes->last().byDefault = m_x.elementText();
                 attributes->last().hasDefault = true;
             } else if (n == QLatin1String("node")) {
-                readNode();
+                readNode(QString());
             } else if (n == QLatin1String("edge")) {
                 readEdge();
             } else if (n == QLatin1String("title") && m_x.depth() == 3) {
@@ -118,85 +138,244 @@ public:
                 m_g.batch().description = m_x.elementText();
             }
         }
+        if (m_steps)
+            m_g.batch().warnings << QCoreApplication::translate(
+                "chronomap::GexfReader",
+                "the graph's times are abstract steps (timeformat integer or double), not "
+                "dates: kept as the \"spells\" attribute, not drawn on the timeline");
         return std::move(m_g.batch());
     }
 
 private:
-    struct Attribute
+    struct Declared
     {
-        QString id, title, byDefault;
+        QString id, title, type, byDefault;
         bool hasDefault = false;
+    };
+    // One <attvalue>: its attribute, value and, when timed, its bounds.
+    struct Value
+    {
+        const Declared* declared = nullptr;
+        QString title, value, start, end;
+        bool timed = false;
     };
 
     // The attribute a <attvalue for="..."> names: by id, else by title (older files).
-    static const Attribute* attribute(const QList<Attribute>& list, const QString& key)
+    static const Declared* declared(const QList<Declared>& list, const QString& key)
     {
-        for (const Attribute& a : list)
+        for (const Declared& a : list)
             if (a.id == key)
                 return &a;
-        for (const Attribute& a : list)
+        for (const Declared& a : list)
             if (a.title == key)
                 return &a;
         return nullptr;
     }
 
-    // The values of the current element's <attvalue>s (title, value), in file order, then the
-    // defaults of the attributes it does not give.
-    QList<std::pair<QString, QString>> withDefaults(QList<std::pair<QString, QString>> values,
-                                                    const QList<Attribute>& declared)
+    Value attvalue(const QList<Declared>& list) const
     {
-        QSet<QString> given;
-        for (const auto& v : std::as_const(values))
-            given.insert(v.first);
-        for (const Attribute& a : declared) {
-            if (!a.hasDefault || given.contains(a.title))
-                continue;
-            m_x.chargeDefault(a.title.size() + a.byDefault.size());
-            values.append({a.title, a.byDefault});
+        Value v;
+        QString key = m_x.attribute("for");
+        if (key.isEmpty())
+            key = m_x.attribute("id"); // GEXF 1.0
+        v.declared = declared(list, key);
+        v.title = v.declared ? v.declared->title : key;
+        v.value = m_x.attribute("value");
+        if (m_x.hasAttribute("timestamp")) {
+            v.start = v.end = m_x.attribute("timestamp");
+            v.timed = true;
+        } else if (m_x.hasAttribute("start") || m_x.hasAttribute("end")) {
+            v.start = m_x.attribute("start");
+            v.end = m_x.attribute("end");
+            v.timed = true;
         }
-        return values;
+        return v;
     }
 
-    std::pair<QString, QString> attvalue(const QList<Attribute>& declared) const
+    // The values of an element in file order with the declared defaults for what it does not
+    // give, typed; timed values of one attribute become one timed text.
+    QList<Attribute> typed(const QList<Value>& values, const QList<Declared>& list)
     {
-        const QString key = m_x.attribute("for");
-        const Attribute* a = attribute(declared, key);
-        return {a ? a->title : key, m_x.attribute("value")};
+        QList<Attribute> out;
+        QSet<QString> given;
+        QHash<QString, QList<QStringList>> timed;
+        QStringList timedOrder;
+        for (const Value& v : values) {
+            if (v.timed) {
+                if (!timed.contains(v.title))
+                    timedOrder << v.title;
+                timed[v.title].append(v.start == v.end ? QStringList{v.start, v.value}
+                                                       : QStringList{v.start, v.end, v.value});
+                continue;
+            }
+            std::optional<Attribute> a =
+                typedAttribute(v.declared ? v.declared->type : QString(), v.value);
+            if (!a) // a value that does not fit its declared type is kept as it was written
+                a = Attribute{QString(), AttributeType::String, v.value};
+            a->name = v.title;
+            setAttribute(out, v.title, *a);
+            given.insert(v.title);
+        }
+        for (const QString& title : timedOrder) {
+            setAttribute(out, title,
+                         Attribute{title, AttributeType::String, timedText(timed.value(title))});
+            given.insert(title);
+        }
+        for (const Declared& d : list) {
+            if (!d.hasDefault || given.contains(d.title))
+                continue;
+            // Defaults copied into every node are charged against the reader's budget.
+            m_x.chargeDefault(d.title.size() + d.byDefault.size());
+            std::optional<Attribute> a = typedAttribute(d.type, d.byDefault);
+            if (!a)
+                a = Attribute{QString(), AttributeType::String, d.byDefault};
+            setAttribute(out, d.title, *a);
+        }
+        return out;
     }
 
-    void readNode()
+    // viz:color as r/g/b(/a) or hex (GEXF 1.3).
+    QColor vizColor() const
+    {
+        QColor c;
+        if (m_x.hasAttribute("hex")) {
+            c = QColor::fromString(m_x.attribute("hex").trimmed());
+            if (!c.isValid())
+                m_x.fail(QCoreApplication::translate("chronomap::GexfReader",
+                                                     "expected viz:color hex as #rrggbb, found "
+                                                     "\"%1\"")
+                             .arg(m_x.attribute("hex")));
+        } else {
+            bool okR = false, okG = false, okB = false;
+            const int r = m_x.attribute("r").toInt(&okR), g = m_x.attribute("g").toInt(&okG),
+                      b = m_x.attribute("b").toInt(&okB);
+            if (!okR || !okG || !okB || r < 0 || r > 255 || g < 0 || g > 255 || b < 0 || b > 255)
+                m_x.fail(QCoreApplication::translate(
+                    "chronomap::GexfReader", "expected viz:color r, g and b from 0 to 255"));
+            c = QColor(r, g, b);
+        }
+        if (m_x.hasAttribute("a"))
+            c.setAlpha(int(std::lround(std::clamp(m_x.attribute("a").toDouble(), 0.0, 1.0) * 255)));
+        return c;
+    }
+
+    // A spell or timestamp of a node or edge: as a date, or as abstract steps.
+    void spell(const QString& start, const QString& end, QString& dateStart, QString& dateEnd,
+               QStringList& steps, bool& haveDate)
+    {
+        const auto s = timeBound(start, m_numericTime), e = timeBound(end, m_numericTime);
+        if (s && e && !haveDate) {
+            dateStart = *s;
+            dateEnd = *e;
+            haveDate = true;
+        } else {
+            if (!s || !e)
+                m_steps = true;
+            steps << u'[' + (start.isEmpty() ? QStringLiteral("-Infinity") : start) +
+                         QStringLiteral(", ") + (end.isEmpty() ? QStringLiteral("Infinity") : end) +
+                         u']';
+        }
+    }
+
+    void readNode(const QString& parent)
     {
         const QString id = m_x.attribute("id");
         if (id.isEmpty())
             m_x.fail(
                 QCoreApplication::translate("chronomap::GexfReader", "expected an id on <node>"));
         Actor a;
+        a.kindKnown = false;
         a.name = m_x.attribute("label").trimmed();
         if (a.name.isEmpty())
             a.name = id;
+        QString dateStart, dateEnd;
+        QStringList steps;
+        bool haveDate = false;
+        if (m_x.hasAttribute("timestamp"))
+            spell(m_x.attribute("timestamp"), m_x.attribute("timestamp"), dateStart, dateEnd,
+                  steps, haveDate);
+        else if (m_x.hasAttribute("start") || m_x.hasAttribute("end"))
+            spell(m_x.attribute("start"), m_x.attribute("end"), dateStart, dateEnd, steps,
+                  haveDate);
+        const QString pid = m_x.attribute("pid");
+        const qint64 line = m_x.reader().lineNumber(), column = m_x.reader().columnNumber();
         const int depth = m_x.depth();
-        QList<std::pair<QString, QString>> values;
+        QList<Value> values;
+        std::optional<double> size;
+        // Nested nodes (a hierarchy) are added after this one, so the parent comes first.
+        bool added = false;
+        auto add = [&] {
+            if (added)
+                return;
+            added = true;
+            for (Attribute& v : typed(values, m_nodeAttributes)) {
+                const QString t = v.name.toLower();
+                if (t == QLatin1String("kind") && actorKindFromName(v.value.toLower())) {
+                    a.kind = *actorKindFromName(v.value.toLower());
+                    a.kindKnown = true;
+                } else if (t == QLatin1String("role") && v.type == AttributeType::String) {
+                    a.role = v.value;
+                } else if (t == QLatin1String("description") &&
+                           v.type == AttributeType::String) {
+                    a.description = v.value;
+                } else {
+                    a.attributes.append(v);
+                }
+            }
+            if (size)
+                setAttribute(a.attributes, kVizSize,
+                             Attribute{kVizSize, AttributeType::Double,
+                                       QString::number(*size, 'g', QLocale::FloatingPointShortest)});
+            if (haveDate) {
+                QString why;
+                const PartialDate valid = dateFromSpell(dateStart, dateEnd, why);
+                if (!valid.isValid())
+                    m_x.failAt(line, column,
+                               QCoreApplication::translate(
+                                   "chronomap::GexfReader",
+                                   "node \"%1\": expected ISO dates in the spell: %2")
+                                   .arg(id, why));
+                setAttribute(a.attributes, QStringLiteral("valid"),
+                             Attribute{QStringLiteral("valid"), AttributeType::Date, valid.edtf()});
+            }
+            if (!steps.isEmpty())
+                setAttribute(a.attributes, QStringLiteral("spells"),
+                             Attribute{QStringLiteral("spells"), AttributeType::String,
+                                       steps.join(QStringLiteral("; "))});
+            const QString group = !parent.isEmpty() ? parent : pid;
+            if (!group.isEmpty())
+                setAttribute(a.attributes, QStringLiteral("parent"),
+                             Attribute{QStringLiteral("parent"), AttributeType::String, group});
+            if (!m_g.addNode(id, a))
+                m_x.failAt(line, column,
+                           QCoreApplication::translate("chronomap::GexfReader",
+                                                       "the node id \"%1\" is used twice")
+                               .arg(id));
+        };
         while (m_x.next() && m_x.depth() >= depth) {
             if (!m_x.isStart())
                 continue;
             const QStringView n = m_x.name();
             if (n == QLatin1String("node")) {
-                // A hierarchy (GEXF <nodes> inside a node): its nodes are actors too.
-                readNode();
+                // A hierarchy (GEXF <nodes> inside a node): its nodes are actors too, grouped
+                // under this one.
+                add();
+                readNode(id);
             } else if (n == QLatin1String("attvalue")) {
                 values.append(attvalue(m_nodeAttributes));
+            } else if (n == QLatin1String("spell")) {
+                spell(m_x.hasAttribute("timestamp") ? m_x.attribute("timestamp")
+                                                    : m_x.attribute("start"),
+                      m_x.hasAttribute("timestamp") ? m_x.attribute("timestamp")
+                                                    : m_x.attribute("end"),
+                      dateStart, dateEnd, steps, haveDate);
             } else if (n == QLatin1String("color")) {
-                bool okR = false, okG = false, okB = false;
-                const int r = m_x.attribute("r").toInt(&okR), g = m_x.attribute("g").toInt(&okG),
-                          b = m_x.attribute("b").toInt(&okB);
-                if (!okR || !okG || !okB || r < 0 || r > 255 || g < 0 || g > 255 || b < 0 ||
-                    b > 255)
-                    m_x.fail(QCoreApplication::translate(
-                        "chronomap::GexfReader", "expected viz:color r, g and b from 0 to 255"));
-                double alpha = 1;
-                if (m_x.hasAttribute("a"))
-                    alpha = std::clamp(m_x.attribute("a").toDouble(), 0.0, 1.0);
-                a.color = QColor(r, g, b, int(std::lround(alpha * 255)));
+                a.color = vizColor();
+            } else if (n == QLatin1String("size")) {
+                bool ok = false;
+                const double v = m_x.attribute("value").toDouble(&ok);
+                if (ok && std::isfinite(v))
+                    size = v;
             } else if (n == QLatin1String("position")) {
                 bool okX = false, okY = false;
                 const double x = m_x.attribute("x").toDouble(&okX),
@@ -208,21 +387,7 @@ private:
                 a.pinnedY = y;
             }
         }
-        for (const auto& [title, value] : withDefaults(values, m_nodeAttributes)) {
-            if (title.compare(QLatin1String("kind"), Qt::CaseInsensitive) == 0 &&
-                actorKindFromName(value.toLower()))
-                a.kind = *actorKindFromName(value.toLower());
-            else if (title.compare(QLatin1String("role"), Qt::CaseInsensitive) == 0)
-                a.role = value;
-            else if (title.compare(QLatin1String("description"), Qt::CaseInsensitive) == 0)
-                a.description = value + a.description;
-            else
-                appendExtra(a.description, title, value);
-        }
-        if (!m_g.addNode(id, a))
-            m_x.fail(QCoreApplication::translate("chronomap::GexfReader",
-                                                 "the node id \"%1\" is used twice")
-                         .arg(id));
+        add();
     }
 
     void readEdge()
@@ -253,10 +418,17 @@ private:
                              "edge \"%1\": expected a number for weight, found \"%2\"")
                              .arg(id, m_x.attribute("weight")));
         }
-        QString spellStart = m_x.attribute("start"), spellEnd = m_x.attribute("end");
+        QString dateStart, dateEnd;
+        QStringList steps;
+        bool haveDate = false;
+        if (m_x.hasAttribute("timestamp"))
+            spell(m_x.attribute("timestamp"), m_x.attribute("timestamp"), dateStart, dateEnd,
+                  steps, haveDate);
+        else if (m_x.hasAttribute("start") || m_x.hasAttribute("end"))
+            spell(m_x.attribute("start"), m_x.attribute("end"), dateStart, dateEnd, steps,
+                  haveDate);
         const qint64 line = m_x.reader().lineNumber(), column = m_x.reader().columnNumber();
-        QList<std::pair<QString, QString>> values;
-        QStringList otherSpells;
+        QList<Value> values;
         const int depth = m_x.depth();
         while (m_x.next() && m_x.depth() >= depth) {
             if (!m_x.isStart())
@@ -265,28 +437,42 @@ private:
             if (n == QLatin1String("attvalue")) {
                 values.append(attvalue(m_edgeAttributes));
             } else if (n == QLatin1String("spell")) {
-                const QString s = m_x.attribute("start"), e = m_x.attribute("end");
-                if (spellStart.isEmpty() && spellEnd.isEmpty()) {
-                    spellStart = s;
-                    spellEnd = e;
-                } else {
-                    // A relation has one time span; further spells are kept as text.
-                    otherSpells << s + QStringLiteral(" to ") + e;
-                }
+                spell(m_x.hasAttribute("timestamp") ? m_x.attribute("timestamp")
+                                                    : m_x.attribute("start"),
+                      m_x.hasAttribute("timestamp") ? m_x.attribute("timestamp")
+                                                    : m_x.attribute("end"),
+                      dateStart, dateEnd, steps, haveDate);
+            } else if (n == QLatin1String("color")) {
+                const QColor c = vizColor();
+                setAttribute(r.attributes, kVizColor,
+                             Attribute{kVizColor, AttributeType::String,
+                                       c.name(c.alpha() == 255 ? QColor::HexRgb
+                                                               : QColor::HexArgb)});
+            } else if (n == QLatin1String("thickness")) {
+                bool ok = false;
+                const double v = m_x.attribute("value").toDouble(&ok);
+                if (ok && std::isfinite(v))
+                    setAttribute(r.attributes, kVizThickness,
+                                 Attribute{kVizThickness, AttributeType::Double,
+                                           QString::number(v, 'g', QLocale::FloatingPointShortest)});
+            } else if (n == QLatin1String("shape")) {
+                setAttribute(r.attributes, kVizShape,
+                             Attribute{kVizShape, AttributeType::String,
+                                       m_x.attribute("value")});
             }
         }
         QString edtf;
-        for (const auto& [title, value] : withDefaults(values, m_edgeAttributes)) {
-            if (title == QLatin1String("type"))
-                r.type = value;
-            else if (title == QLatin1String("status") && verificationFromName(value))
-                r.status = *verificationFromName(value);
-            else if (title == QLatin1String("description"))
-                r.description = value + r.description;
-            else if (title == QLatin1String("date"))
-                edtf = value;
+        for (const Attribute& v : typed(values, m_edgeAttributes)) {
+            if (v.name == QLatin1String("type") && v.type == AttributeType::String)
+                r.type = v.value;
+            else if (v.name == QLatin1String("status") && verificationFromName(v.value))
+                r.status = *verificationFromName(v.value);
+            else if (v.name == QLatin1String("description") && v.type == AttributeType::String)
+                r.description = v.value;
+            else if (v.name == QLatin1String("date") && v.type == AttributeType::String)
+                edtf = v.value;
             else
-                appendExtra(r.description, title, value);
+                setAttribute(r.attributes, v.name, v);
         }
         QString why;
         if (!edtf.isEmpty()) {
@@ -297,34 +483,29 @@ private:
                                "chronomap::GexfReader",
                                "edge \"%1\": expected an EDTF date in \"date\": %2")
                                .arg(id, why));
-        } else {
-            const auto start = timeBound(spellStart, m_numericTime),
-                       end = timeBound(spellEnd, m_numericTime);
-            if (start && end) {
-                r.valid = dateFromSpell(*start, *end, why);
-                if (!why.isEmpty())
-                    m_x.failAt(line, column,
-                               QCoreApplication::translate(
-                                   "chronomap::GexfReader",
-                                   "edge \"%1\": expected ISO dates in the spell: %2")
-                                   .arg(id, why));
-            } else {
-                // Times that are not dates (fractions in a "double" graph): kept as text.
-                otherSpells.prepend(spellStart + QStringLiteral(" to ") + spellEnd);
-            }
+        } else if (haveDate) {
+            r.valid = dateFromSpell(dateStart, dateEnd, why);
+            if (!why.isEmpty())
+                m_x.failAt(line, column,
+                           QCoreApplication::translate(
+                               "chronomap::GexfReader",
+                               "edge \"%1\": expected ISO dates in the spell: %2")
+                               .arg(id, why));
         }
-        if (!otherSpells.isEmpty())
-            appendExtra(r.description, QStringLiteral("spells"),
-                        otherSpells.join(QStringLiteral("; ")));
-        m_g.addRelation(r);
+        if (!steps.isEmpty())
+            setAttribute(r.attributes, QStringLiteral("spells"),
+                         Attribute{QStringLiteral("spells"), AttributeType::String,
+                                   steps.join(QStringLiteral("; "))});
+        m_g.addRelation(r, id);
     }
 
     GuardedXml m_x;
     GraphBuilder m_g;
-    QList<Attribute> m_nodeAttributes, m_edgeAttributes;
+    QList<Declared> m_nodeAttributes, m_edgeAttributes;
     QString m_class;
     bool m_defaultDirected = false;
     bool m_numericTime = true;
+    bool m_steps = false;
 };
 
 bool allUndirected(const QList<Relation>& relations)
@@ -333,28 +514,71 @@ bool allUndirected(const QList<Relation>& relations)
                                                 [](const Relation& r) { return r.directed; });
 }
 
-void declare(QXmlStreamWriter& w, const char* cls, const auto& decls, bool dynamic)
+// Our fields' attributes, then the story's custom ones (viz: drawing excluded), with their types.
+QList<std::pair<QString, QString>> declarations(const auto& fixed, const auto& entries)
+{
+    QList<std::pair<QString, QString>> out;
+    for (const AttributeDecl& d : fixed)
+        out.append({QLatin1String(d.id), QLatin1String(d.type)});
+    for (const auto& [name, type] : attributeColumns(entries)) {
+        if (name.startsWith(QLatin1String("viz:")))
+            continue;
+        bool ours = false;
+        for (const auto& [id, t] : out)
+            ours = ours || id == name;
+        if (!ours)
+            out.append({name, gexfTypeName(type)});
+    }
+    return out;
+}
+
+void declare(QXmlStreamWriter& w, const char* cls,
+             const QList<std::pair<QString, QString>>& decls)
 {
     w.writeStartElement(QStringLiteral("attributes"));
     w.writeAttribute(QStringLiteral("class"), QLatin1String(cls));
     w.writeAttribute(QStringLiteral("mode"), QStringLiteral("static"));
-    Q_UNUSED(dynamic);
-    for (const AttributeDecl& d : decls) {
+    for (const auto& [id, type] : decls) {
         w.writeEmptyElement(QStringLiteral("attribute"));
-        w.writeAttribute(QStringLiteral("id"), QLatin1String(d.id));
-        w.writeAttribute(QStringLiteral("title"), QLatin1String(d.id));
-        w.writeAttribute(QStringLiteral("type"), QLatin1String(d.type));
+        w.writeAttribute(QStringLiteral("id"), id);
+        w.writeAttribute(QStringLiteral("title"), id);
+        w.writeAttribute(QStringLiteral("type"), type);
     }
     w.writeEndElement();
 }
 
-void attvalue(QXmlStreamWriter& w, const char* key, const QString& value)
+void attvalue(QXmlStreamWriter& w, const QString& key, const QString& value)
 {
     if (value.isEmpty())
         return;
     w.writeEmptyElement(QStringLiteral("attvalue"));
-    w.writeAttribute(QStringLiteral("for"), QLatin1String(key));
+    w.writeAttribute(QStringLiteral("for"), key);
     w.writeAttribute(QStringLiteral("value"), value);
+}
+
+// A custom attribute's value as GEXF writes its type (lists as "a|b|c").
+void customValues(QXmlStreamWriter& w, const Attributes& attributes,
+                  const QList<std::pair<QString, QString>>& decls)
+{
+    for (const Attribute& a : attributes) {
+        if (a.name.startsWith(QLatin1String("viz:")))
+            continue;
+        bool declared = false;
+        for (const auto& [id, type] : decls)
+            declared = declared || id == a.name;
+        if (declared)
+            attvalue(w, a.name, a.value);
+    }
+}
+
+void vizColor(QXmlStreamWriter& w, const QColor& c)
+{
+    w.writeEmptyElement(kVizNs, QStringLiteral("color"));
+    w.writeAttribute(QStringLiteral("r"), QString::number(c.red()));
+    w.writeAttribute(QStringLiteral("g"), QString::number(c.green()));
+    w.writeAttribute(QStringLiteral("b"), QString::number(c.blue()));
+    if (c.alpha() != 255)
+        w.writeAttribute(QStringLiteral("a"), number(c.alphaF()));
 }
 
 } // namespace
@@ -400,8 +624,10 @@ QByteArray writeGexf(const Store& store)
                      dynamic ? QStringLiteral("dynamic") : QStringLiteral("static"));
     if (dynamic)
         w.writeAttribute(QStringLiteral("timeformat"), QStringLiteral("date"));
-    declare(w, "node", kNodeAttributes, dynamic);
-    declare(w, "edge", kEdgeAttributes, dynamic);
+    const auto nodeDecls = declarations(kNodeAttributes, actors);
+    const auto edgeDecls = declarations(kEdgeAttributes, relations);
+    declare(w, "node", nodeDecls);
+    declare(w, "edge", edgeDecls);
 
     w.writeStartElement(QStringLiteral("nodes"));
     for (const Actor& a : actors) {
@@ -409,21 +635,21 @@ QByteArray writeGexf(const Store& store)
         w.writeAttribute(QStringLiteral("id"), nodeIdOf(a.id));
         w.writeAttribute(QStringLiteral("label"), a.name);
         w.writeStartElement(QStringLiteral("attvalues"));
-        attvalue(w, "kind", actorKindName(a.kind));
-        attvalue(w, "role", a.role);
-        attvalue(w, "description", a.description);
+        // An actor whose kind no one gave has none in the file: nothing is invented.
+        if (a.kindKnown)
+            attvalue(w, QStringLiteral("kind"), actorKindName(a.kind));
+        attvalue(w, QStringLiteral("role"), a.role);
+        attvalue(w, QStringLiteral("description"), a.description);
+        customValues(w, a.attributes, nodeDecls);
         w.writeEndElement();
-        if (a.color.isValid()) {
-            w.writeEmptyElement(kVizNs, QStringLiteral("color"));
-            w.writeAttribute(QStringLiteral("r"), QString::number(a.color.red()));
-            w.writeAttribute(QStringLiteral("g"), QString::number(a.color.green()));
-            w.writeAttribute(QStringLiteral("b"), QString::number(a.color.blue()));
-            if (a.color.alpha() != 255)
-                w.writeAttribute(QStringLiteral("a"), number(a.color.alphaF()));
-        }
-        // Size by the number of relations, so a hub stands out in Gephi before any layout.
+        if (a.color.isValid())
+            vizColor(w, a.color);
+        // The size the file brought; else by the number of relations, so a hub stands out in
+        // Gephi before any layout.
         w.writeEmptyElement(kVizNs, QStringLiteral("size"));
-        w.writeAttribute(QStringLiteral("value"), number(10.0 + 2.0 * degree.value(a.id)));
+        const Attribute* size = findAttribute(a.attributes, kVizSize);
+        w.writeAttribute(QStringLiteral("value"),
+                         size ? size->value : number(10.0 + 2.0 * degree.value(a.id)));
         if (a.pinnedX && a.pinnedY) {
             w.writeEmptyElement(kVizNs, QStringLiteral("position"));
             w.writeAttribute(QStringLiteral("x"), number(*a.pinnedX));
@@ -445,10 +671,11 @@ QByteArray writeGexf(const Store& store)
         w.writeAttribute(QStringLiteral("label"), r.type);
         w.writeAttribute(QStringLiteral("weight"), number(r.weight));
         w.writeStartElement(QStringLiteral("attvalues"));
-        attvalue(w, "type", r.type);
-        attvalue(w, "status", verificationName(r.status));
-        attvalue(w, "description", r.description);
-        attvalue(w, "date", r.valid.isValid() ? r.valid.edtf() : QString());
+        attvalue(w, QStringLiteral("type"), r.type);
+        attvalue(w, QStringLiteral("status"), verificationName(r.status));
+        attvalue(w, QStringLiteral("description"), r.description);
+        attvalue(w, QStringLiteral("date"), r.valid.isValid() ? r.valid.edtf() : QString());
+        customValues(w, r.attributes, edgeDecls);
         w.writeEndElement();
         if (r.valid.isValid()) {
             w.writeStartElement(QStringLiteral("spells"));
@@ -459,6 +686,17 @@ QByteArray writeGexf(const Store& store)
                 w.writeAttribute(QStringLiteral("end"), e);
             w.writeEndElement();
         }
+        if (const Attribute* c = findAttribute(r.attributes, kVizColor))
+            if (const QColor color = QColor::fromString(c->value); color.isValid())
+                vizColor(w, color);
+        if (const Attribute* t = findAttribute(r.attributes, kVizThickness)) {
+            w.writeEmptyElement(kVizNs, QStringLiteral("thickness"));
+            w.writeAttribute(QStringLiteral("value"), t->value);
+        }
+        if (const Attribute* sh = findAttribute(r.attributes, kVizShape)) {
+            w.writeEmptyElement(kVizNs, QStringLiteral("shape"));
+            w.writeAttribute(QStringLiteral("value"), sh->value);
+        }
         w.writeEndElement();
     }
     w.writeEndElement();
@@ -466,6 +704,23 @@ QByteArray writeGexf(const Store& store)
     w.writeEndElement(); // gexf
     w.writeEndDocument();
     return out;
+}
+
+} // namespace chronomap
+
+namespace chronomap {
+
+FileFormat gexfFileFormat()
+{
+    FileFormat f;
+    f.name = QStringLiteral("gexf");
+    f.origin = QStringLiteral("gexf");
+    f.label = QT_TRANSLATE_NOOP("chronomap::FileFormat", "GEXF (Gephi)");
+    f.suffixes = {QStringLiteral("gexf")};
+    f.sniff = [](const QByteArray& head) { return head.contains("<gexf"); };
+    f.read = readGexf;
+    f.write = writeGexf;
+    return f;
 }
 
 } // namespace chronomap

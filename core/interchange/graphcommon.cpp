@@ -42,8 +42,83 @@ bool GraphBuilder::addNode(const QString& fileId, Actor actor)
     if (m_nodes.contains(fileId))
         return false;
     m_batch.actors.append(actor);
+    m_batch.actorKeys.append(fileId);
     m_nodes.insert(fileId, m_batch.actors.size());
     return true;
+}
+
+void GraphBuilder::addRelation(const Relation& r, const QString& fileId)
+{
+    QString key = fileId;
+    // Files that reuse an edge id (or give none) are keyed by their ends at import.
+    if (!key.isEmpty() && m_edgeIds.contains(key))
+        key.clear();
+    if (!key.isEmpty())
+        m_edgeIds.insert(key);
+    m_batch.relations.append(r);
+    m_batch.relationKeys.append(key);
+}
+
+QHash<Id, QString> csvNodeIds(const QList<Actor>& actors)
+{
+    QHash<QString, int> names;
+    for (const Actor& a : actors)
+        ++names[a.name];
+    QHash<Id, QString> out;
+    for (const Actor& a : actors)
+        out.insert(a.id, names.value(a.name) == 1 && !a.name.isEmpty()
+                             ? a.name
+                             : QStringLiteral("a%1").arg(a.id));
+    return out;
+}
+
+QString typedHeaderText(const QString& name, AttributeType type)
+{
+    return type == AttributeType::String ? name : name + u':' + attributeTypeName(type);
+}
+
+std::pair<QString, QString> typedHeader(const QString& header)
+{
+    const qsizetype colon = header.lastIndexOf(u':');
+    if (colon > 0 && attributeTypeFromName(header.mid(colon + 1)))
+        return {header.left(colon), header.mid(colon + 1)};
+    return {header, QString()};
+}
+
+QString gexfTypeName(AttributeType t)
+{
+    switch (t) {
+    case AttributeType::Integer:
+        return QStringLiteral("integer");
+    case AttributeType::Double:
+        return QStringLiteral("double");
+    case AttributeType::Boolean:
+        return QStringLiteral("boolean");
+    case AttributeType::Date:
+        return QStringLiteral("date");
+    case AttributeType::List:
+        return QStringLiteral("liststring");
+    case AttributeType::String:
+        break;
+    }
+    return QStringLiteral("string");
+}
+
+QString graphMlTypeName(AttributeType t)
+{
+    switch (t) {
+    case AttributeType::Integer:
+        return QStringLiteral("long");
+    case AttributeType::Double:
+        return QStringLiteral("double");
+    case AttributeType::Boolean:
+        return QStringLiteral("boolean");
+    case AttributeType::Date:
+    case AttributeType::List:
+    case AttributeType::String:
+        break;
+    }
+    return QStringLiteral("string");
 }
 
 void appendExtra(QString& description, const QString& title, const QString& value)

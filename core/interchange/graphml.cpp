@@ -1,6 +1,7 @@
 #include "graphcommon.h"
 #include "graphformats.h"
 #include "xmlguard.h"
+#include "formatregistry.h"
 
 #include "store/store.h"
 
@@ -52,7 +53,9 @@ const QString kYedNs = QStringLiteral("http://www.yworks.com/xml/graphml");
 class GraphMlReader
 {
 public:
-    GraphMlReader(const QByteArray& bytes, const QString& fileName) : m_x(bytes, fileName) {}
+    GraphMlReader(const QByteArray& bytes, const QString& fileName)
+        : m_x(bytes, fileName), m_g(QStringLiteral("graphml"))
+    {}
 
     ImportBatch read()
     {
@@ -66,6 +69,8 @@ public:
             if (m_x.isEnd()) {
                 if (!m_open.isEmpty() && m_x.depth() == m_open.last().depth - 1)
                     close();
+                if (!m_graphDepth.isEmpty() && m_x.depth() < m_graphDepth.last())
+                    m_graphDepth.removeLast();
                 if (m_x.depth() < keyDepth)
                     keyDepth = -1; // the <key> is closed: a later <default> is not its
                 continue;
@@ -81,6 +86,12 @@ public:
                 k.type = m_x.attribute("attr.type");
                 k.forWhat = m_x.attribute("for");
                 k.yfiles = m_x.attribute("yfiles.type");
+                // yFiles for HTML names its drawing keys by a URI (y:attr.uri).
+                for (const QXmlStreamAttribute& a : m_x.reader().attributes())
+                    if (a.name() == QLatin1String("attr.uri") && k.yfiles.isEmpty() &&
+                        a.value().contains(QLatin1String("yworks.com")) &&
+                        k.name != QLatin1String("url") && k.name != QLatin1String("description"))
+                        k.yfiles = a.value().toString();
                 keyId = m_x.attribute("id");
                 // Each node's and edge's data are completed from the declared keys.
                 if (m_keys.size() >= GuardedXml::kMaxDeclared)
@@ -97,6 +108,18 @@ public:
             } else if (n == QLatin1String("graph")) {
                 // Nested graphs say their own default; edges are read once all are known.
                 m_defaultDirected = m_x.attribute("edgedefault") != QLatin1String("undirected");
+                m_graphDepth.append(m_x.depth());
+            } else if (n == QLatin1String("hyperedge")) {
+                ++m_hyperedges;
+            } else if (n == QLatin1String("desc") && !m_open.isEmpty() &&
+                       m_x.depth() == m_open.last().depth + 1) {
+                m_open.last().desc = m_x.elementText().trimmed();
+            } else if (n == QLatin1String("desc") && !m_graphDepth.isEmpty() &&
+                       m_x.depth() == m_graphDepth.last() + 1 && m_graphDepth.size() == 1) {
+                m_g.batch().description = m_x.elementText().trimmed();
+            } else if (n == QLatin1String("data") && m_open.isEmpty() &&
+                       !m_graphDepth.isEmpty() && m_x.depth() == m_graphDepth.last() + 1) {
+                readGraphData();
             } else if (n == QLatin1String("node")) {
                 openNode();
             } else if (n == QLatin1String("edge")) {
@@ -107,6 +130,12 @@ public:
             }
         }
         resolveEdges();
+        if (m_hyperedges)
+            m_g.batch().warnings << QCoreApplication::translate(
+                                        "chronomap::GraphMlReader",
+                                        "%n hyperedge(s) not imported: a relation joins two "
+                                        "actors; the file's plain edges were imported",
+                                        nullptr, int(m_hyperedges));
         return std::move(m_g.batch());
     }
 
@@ -123,7 +152,10 @@ private:
         int depth = 0;
         QString id;
         QHash<QString, QString> data;
-        QString label;                  // y:NodeLabel / y:EdgeLabel
+        QHash<QString, QString> types; // the key's attr.type for each name in data
+        QString label;                  // y:NodeLabel / y:EdgeLabel / yFiles for HTML's Label.Text
+        QString desc;                   // <desc>
+        QString parent;                 // the group (node) whose nested graph holds this node
         QColor fill;                    // y:Fill
         std::optional<double> x, y;     // centre of y:Geometry
         std::optional<bool> arrows;     // y:Arrows: false when neither end has one
@@ -159,6 +191,12 @@ private:
         Open o;
         o.depth = m_x.depth();
         o.id = id;
+        // A node inside a node's nested graph (a yEd group) belongs to that group.
+        for (qsizetype i = m_open.size() - 1; i >= 0; --i)
+            if (!m_open.at(i).edge) {
+                o.parent = m_open.at(i).id;
+                break;
+            }
         m_open.append(o);
     }
 
@@ -205,6 +243,28 @@ private:
                              .arg(k.name, value));
         }
         o.data.insert(k.name, value);
+        o.types.insert(k.name, k.type);
+    }
+
+    // <data> of the graph itself: the story's properties ("graphml.name": "...").
+    void readGraphData()
+    {
+        const Key k = m_keys.value(m_x.attribute("key"));
+        if (!k.yfiles.isEmpty()) {
+            m_x.elementText();
+            return;
+        }
+        const QString value = m_x.elementText().trimmed();
+        if (value.isEmpty())
+            return;
+        const QString name = k.name.isEmpty() ? m_x.attribute("key") : k.name;
+        if ((name == QLatin1String("name") || name == QLatin1String("label") ||
+             name == QLatin1String("title")) &&
+            m_g.batch().title.isEmpty())
+            m_g.batch().title = value;
+        else if (name == QLatin1String("description") && m_g.batch().description.isEmpty())
+            m_g.batch().description = value;
+        m_g.batch().properties.append({QStringLiteral("graphml.") + name, value});
     }
 
     // yEd's drawing inside a <data>: the first label, fill and geometry (a group's open state
@@ -213,9 +273,13 @@ private:
     {
         const int depth = m_x.depth();
         while (m_x.next() && m_x.depth() >= depth) {
-            if (!m_x.isStart() || m_x.reader().namespaceUri() != kYedNs)
+            if (!m_x.isStart())
                 continue;
             const QStringView n = m_x.name();
+            if (m_x.reader().namespaceUri() != kYedNs) {
+                readYFilesHtml(o);
+                continue;
+            }
             if ((n == QLatin1String("NodeLabel") || n == QLatin1String("EdgeLabel")) &&
                 o.label.isEmpty()) {
                 o.label = m_x.elementText().trimmed();
@@ -240,16 +304,47 @@ private:
         }
     }
 
-    // The element's data with its keys' defaults for what it does not give.
-    QHash<QString, QString> withDefaults(const Open& o)
+    // yFiles for HTML (yEd Live) writes XAML: <y:Label.Text>, <y:RectD X Y Width Height> and
+    // a style's fill="#AARRGGBB".
+    void readYFilesHtml(Open& o)
+    {
+        const QStringView n = m_x.name();
+        if (n == QLatin1String("Label.Text") && o.label.isEmpty()) {
+            o.label = m_x.elementText().trimmed();
+        } else if (n == QLatin1String("Label") && o.label.isEmpty() && m_x.hasAttribute("Text")) {
+            o.label = m_x.attribute("Text").trimmed();
+        } else if (n == QLatin1String("RectD") && !o.x && !o.edge) {
+            bool okX = false, okY = false, okW = false, okH = false;
+            const double x = m_x.attribute("X").toDouble(&okX), y = m_x.attribute("Y").toDouble(&okY),
+                         w = m_x.attribute("Width").toDouble(&okW),
+                         h = m_x.attribute("Height").toDouble(&okH);
+            if (okX && okY && std::isfinite(x) && std::isfinite(y)) {
+                o.x = x + (okW && std::isfinite(w) ? w / 2 : 0);
+                o.y = y + (okH && std::isfinite(h) ? h / 2 : 0);
+            }
+        } else if (!o.edge && !o.fill.isValid() && m_x.hasAttribute("fill") &&
+                   n.endsWith(QLatin1String("NodeStyle"))) {
+            const QColor c = QColor::fromString(m_x.attribute("fill"));
+            if (c.isValid() && c.alpha() > 0)
+                o.fill = c;
+        }
+    }
+
+    // The element's data with its keys' defaults for what it does not give; `types` gets each
+    // name's declared type.
+    QHash<QString, QString> withDefaults(const Open& o, QHash<QString, QString>* types = nullptr)
     {
         QHash<QString, QString> d = o.data;
+        if (types)
+            *types = o.types;
         const QString what = o.edge ? QStringLiteral("edge") : QStringLiteral("node");
         for (const Key& k : std::as_const(m_keys))
-            if (k.hasDefault && (k.forWhat == what || k.forWhat == QLatin1String("all")) &&
-                !d.contains(k.name)) {
+            if (k.hasDefault && k.yfiles.isEmpty() &&
+                (k.forWhat == what || k.forWhat == QLatin1String("all")) && !d.contains(k.name)) {
                 m_x.chargeDefault(k.name.size() + k.byDefault.size());
                 d.insert(k.name, k.byDefault);
+                if (types)
+                    types->insert(k.name, k.type);
             }
         return d;
     }
@@ -263,10 +358,26 @@ private:
             closeNode(o);
     }
 
+    // What is left of an element's data after our fields took theirs: typed attributes.
+    static void keepTyped(Attributes& out, const QHash<QString, QString>& d,
+                          const QHash<QString, QString>& types)
+    {
+        QStringList rest = d.keys();
+        rest.sort();
+        for (const QString& k : rest) {
+            std::optional<Attribute> a = typedAttribute(types.value(k), d.value(k));
+            if (!a)
+                a = Attribute{QString(), AttributeType::String, d.value(k)};
+            setAttribute(out, k, *a);
+        }
+    }
+
     void closeNode(const Open& o)
     {
-        QHash<QString, QString> d = withDefaults(o);
+        QHash<QString, QString> types;
+        QHash<QString, QString> d = withDefaults(o, &types);
         Actor& a = m_g.actor(o.id);
+        a.kindKnown = false;
         a.name = d.take(QStringLiteral("label")).trimmed();
         if (a.name.isEmpty())
             a.name = o.label;
@@ -274,45 +385,59 @@ private:
             a.name = d.take(QStringLiteral("name")).trimmed();
         if (a.name.isEmpty())
             a.name = o.id;
-        if (const QString kind = d.take(QStringLiteral("kind")).toLower(); actorKindFromName(kind))
-            a.kind = *actorKindFromName(kind);
+        if (d.contains(QStringLiteral("kind")) &&
+            actorKindFromName(d.value(QStringLiteral("kind")).toLower())) {
+            a.kind = *actorKindFromName(d.take(QStringLiteral("kind")).toLower());
+            a.kindKnown = true;
+        }
         a.role = d.take(QStringLiteral("role"));
         a.description = d.take(QStringLiteral("description"));
-        const QString color = d.take(QStringLiteral("color"));
-        const QString r = d.take(QStringLiteral("r")), g = d.take(QStringLiteral("g")),
-                      b = d.take(QStringLiteral("b"));
-        if (!color.isEmpty()) {
-            a.color = QColor::fromString(color);
-            if (!a.color.isValid())
-                m_x.fail(QCoreApplication::translate(
-                             "chronomap::GraphMlReader",
-                             "node \"%1\": expected a colour such as #0072b2, found \"%2\"")
-                             .arg(o.id, color));
-        } else if (!r.isEmpty() && !g.isEmpty() && !b.isEmpty()) {
-            a.color = QColor(std::clamp(r.toInt(), 0, 255), std::clamp(g.toInt(), 0, 255),
-                             std::clamp(b.toInt(), 0, 255));
+        if (a.description.isEmpty())
+            a.description = o.desc;
+        // A "color" that is not a colour is kept as the text it is.
+        const QColor color = QColor::fromString(d.value(QStringLiteral("color")).trimmed());
+        if (color.isValid())
+            d.remove(QStringLiteral("color"));
+        const QString r = d.value(QStringLiteral("r")), g = d.value(QStringLiteral("g")),
+                      b = d.value(QStringLiteral("b"));
+        bool okR = false, okG = false, okB = false;
+        const int ri = r.toInt(&okR), gi = g.toInt(&okG), bi = b.toInt(&okB);
+        if (color.isValid()) {
+            a.color = color;
+        } else if (okR && okG && okB) {
+            a.color = QColor(std::clamp(ri, 0, 255), std::clamp(gi, 0, 255), std::clamp(bi, 0, 255));
         } else if (o.fill.isValid()) {
             a.color = o.fill;
         }
-        const QString x = d.take(QStringLiteral("x")), y = d.take(QStringLiteral("y"));
-        if (!x.isEmpty() && !y.isEmpty()) {
-            a.pinnedX = x.toDouble();
-            a.pinnedY = y.toDouble();
+        if (a.color.isValid() && okR && okG && okB)
+            for (const char* c : {"r", "g", "b"})
+                d.remove(QLatin1String(c));
+        bool okX = false, okY = false;
+        const double x = d.value(QStringLiteral("x")).toDouble(&okX),
+                     y = d.value(QStringLiteral("y")).toDouble(&okY);
+        if (okX && okY && std::isfinite(x) && std::isfinite(y)) {
+            a.pinnedX = x;
+            a.pinnedY = y;
+            d.remove(QStringLiteral("x"));
+            d.remove(QStringLiteral("y"));
         } else if (o.x && o.y) {
             a.pinnedX = *o.x;
             a.pinnedY = *o.y;
         }
-        d.remove(QStringLiteral("size")); // drawn from the relations; not a story field
-        QStringList rest = d.keys();
-        rest.sort();
-        for (const QString& k : rest)
-            appendExtra(a.description, k, d.value(k));
+        // The size a file gives is kept as it is (written back as "size").
+        if (d.contains(QStringLiteral("size")))
+            types.insert(QStringLiteral("size"), QStringLiteral("double"));
+        keepTyped(a.attributes, d, types);
+        if (!o.parent.isEmpty())
+            setAttribute(a.attributes, QStringLiteral("parent"),
+                         Attribute{QStringLiteral("parent"), AttributeType::String, o.parent});
     }
 
     void closeEdge(const Open& o)
     {
         Relation r = o.relation;
-        QHash<QString, QString> d = withDefaults(o);
+        QHash<QString, QString> types;
+        QHash<QString, QString> d = withDefaults(o, &types);
         r.type = d.take(QStringLiteral("type"));
         const QString label = d.take(QStringLiteral("label"));
         if (r.type.isEmpty())
@@ -327,6 +452,8 @@ private:
         if (const QString s = d.take(QStringLiteral("status")); verificationFromName(s))
             r.status = *verificationFromName(s);
         r.description = d.take(QStringLiteral("description"));
+        if (r.description.isEmpty())
+            r.description = o.desc;
         const QString edtf = d.take(QStringLiteral("date"));
         const QString start = d.take(QStringLiteral("start")), end = d.take(QStringLiteral("end"));
         QString why;
@@ -345,10 +472,7 @@ private:
                              "edge \"%1\": expected ISO dates in start and end: %2")
                              .arg(o.id, why));
         }
-        QStringList rest = d.keys();
-        rest.sort();
-        for (const QString& k : rest)
-            appendExtra(r.description, k, d.value(k));
+        keepTyped(r.attributes, d, types);
         m_pending.append(PendingEdge{o.id, o.source, o.target, r, o.line, o.column});
     }
 
@@ -368,7 +492,7 @@ private:
             }
             e.relation.sourceId = m_g.node(e.source);
             e.relation.targetId = m_g.node(e.target);
-            m_g.addRelation(e.relation);
+            m_g.addRelation(e.relation, e.id);
         }
     }
 
@@ -377,6 +501,8 @@ private:
     QHash<QString, Key> m_keys;
     QList<Open> m_open;
     QList<PendingEdge> m_pending;
+    QList<int> m_graphDepth; // the depth of each open <graph>
+    qint64 m_hyperedges = 0;
     bool m_defaultDirected = true;
 };
 
@@ -404,6 +530,8 @@ ImportBatch readGraphMl(const QByteArray& xml, const QString& fileName)
 
 QByteArray writeGraphMl(const Store& store)
 {
+    const QList<Actor> actors = store.actors();
+    const QList<Relation> relations = store.relations();
     QByteArray out;
     QXmlStreamWriter w(&out);
     w.setAutoFormatting(true);
@@ -411,15 +539,34 @@ QByteArray writeGraphMl(const Store& store)
     w.writeStartDocument();
     w.writeDefaultNamespace(kGraphMlNs);
     w.writeStartElement(kGraphMlNs, QStringLiteral("graphml"));
+    QSet<QString> ours[2];
     for (const KeyDecl& k : kKeys) {
         w.writeEmptyElement(QStringLiteral("key"));
         w.writeAttribute(QStringLiteral("id"), keyId(k));
         w.writeAttribute(QStringLiteral("for"), QLatin1String(k.forWhat));
         w.writeAttribute(QStringLiteral("attr.name"), QLatin1String(k.name));
         w.writeAttribute(QStringLiteral("attr.type"), QLatin1String(k.type));
+        ours[qstrcmp(k.forWhat, "edge") == 0].insert(QLatin1String(k.name));
     }
+    // The story's custom attributes, typed ("c_" for nodes, "ce_" for edges, then a number).
+    QHash<QString, QString> nodeKeys, edgeKeys;
+    auto declareCustom = [&](const auto& columns, const char* forWhat, const QString& prefix,
+                             const QSet<QString>& fixed, QHash<QString, QString>& ids) {
+        for (const auto& [name, type] : columns) {
+            if (fixed.contains(name) || name.startsWith(QLatin1String("viz:")))
+                continue;
+            const QString id = prefix + QString::number(ids.size());
+            ids.insert(name, id);
+            w.writeEmptyElement(QStringLiteral("key"));
+            w.writeAttribute(QStringLiteral("id"), id);
+            w.writeAttribute(QStringLiteral("for"), QLatin1String(forWhat));
+            w.writeAttribute(QStringLiteral("attr.name"), name);
+            w.writeAttribute(QStringLiteral("attr.type"), graphMlTypeName(type));
+        }
+    };
+    declareCustom(attributeColumns(actors), "node", QStringLiteral("c_"), ours[0], nodeKeys);
+    declareCustom(attributeColumns(relations), "edge", QStringLiteral("ce_"), ours[1], edgeKeys);
     QHash<Id, int> degree;
-    const QList<Relation> relations = store.relations();
     for (const Relation& r : relations) {
         ++degree[r.sourceId];
         ++degree[r.targetId];
@@ -433,11 +580,13 @@ QByteArray writeGraphMl(const Store& store)
                                              [](const Relation& r) { return r.directed; });
     w.writeAttribute(QStringLiteral("edgedefault"),
                      undirected ? QStringLiteral("undirected") : QStringLiteral("directed"));
-    for (const Actor& a : store.actors()) {
+    for (const Actor& a : actors) {
         w.writeStartElement(QStringLiteral("node"));
         w.writeAttribute(QStringLiteral("id"), nodeIdOf(a.id));
         dataElement(w, QStringLiteral("label"), a.name);
-        dataElement(w, QStringLiteral("kind"), actorKindName(a.kind));
+        // An actor whose kind no one gave has none in the file: nothing is invented.
+        if (a.kindKnown)
+            dataElement(w, QStringLiteral("kind"), actorKindName(a.kind));
         dataElement(w, QStringLiteral("role"), a.role);
         dataElement(w, QStringLiteral("description"), a.description);
         if (a.color.isValid()) {
@@ -451,7 +600,15 @@ QByteArray writeGraphMl(const Store& store)
             dataElement(w, QStringLiteral("x"), number(*a.pinnedX));
             dataElement(w, QStringLiteral("y"), number(*a.pinnedY));
         }
-        dataElement(w, QStringLiteral("size"), number(10.0 + 2.0 * degree.value(a.id)));
+        const Attribute* size = findAttribute(a.attributes, QStringLiteral("viz:size"));
+        if (!size)
+            size = findAttribute(a.attributes, QStringLiteral("size"));
+        dataElement(w, QStringLiteral("size"),
+                    size && size->number() ? number(*size->number())
+                                           : number(10.0 + 2.0 * degree.value(a.id)));
+        for (const Attribute& c : a.attributes)
+            if (nodeKeys.contains(c.name))
+                dataElement(w, nodeKeys.value(c.name), c.value);
         w.writeEndElement();
     }
     for (const Relation& r : relations) {
@@ -471,12 +628,32 @@ QByteArray writeGraphMl(const Store& store)
             dataElement(w, QStringLiteral("e_start"), spellStart(r.valid));
             dataElement(w, QStringLiteral("e_end"), spellEnd(r.valid));
         }
+        for (const Attribute& c : r.attributes)
+            if (edgeKeys.contains(c.name))
+                dataElement(w, edgeKeys.value(c.name), c.value);
         w.writeEndElement();
     }
     w.writeEndElement();
     w.writeEndElement();
     w.writeEndDocument();
     return out;
+}
+
+} // namespace chronomap
+
+namespace chronomap {
+
+FileFormat graphMlFileFormat()
+{
+    FileFormat f;
+    f.name = QStringLiteral("graphml");
+    f.origin = QStringLiteral("graphml");
+    f.label = QT_TRANSLATE_NOOP("chronomap::FileFormat", "GraphML (yEd, Cytoscape, igraph)");
+    f.suffixes = {QStringLiteral("graphml")};
+    f.sniff = [](const QByteArray& head) { return head.contains("<graphml"); };
+    f.read = readGraphMl;
+    f.write = writeGraphMl;
+    return f;
 }
 
 } // namespace chronomap

@@ -1,9 +1,13 @@
 #include "importbatch.h"
 
+#include "origins.h"
+
+#include "edit/entityjson.h"
 #include "store/store.h"
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QJsonDocument>
 #include <QSet>
 
 namespace chronomap {
@@ -61,6 +65,9 @@ Actor mergedActor(const Actor& existing, const Actor& incoming)
         merged.pinnedX = incoming.pinnedX;
         merged.pinnedY = incoming.pinnedY;
     }
+    for (const Attribute& a : incoming.attributes)
+        if (!findAttribute(merged.attributes, a.name))
+            merged.attributes.append(a);
     return merged;
 }
 
@@ -96,124 +103,340 @@ QString ImportSummary::text() const
                                              "the story keeps its title “%1” (the file's is "
                                              "“%2”)")
                      .arg(keptTitle, fileTitle);
-    return parts.join(QStringLiteral(", "));
+    if (updated)
+        parts << plural(updated,
+                        QCoreApplication::translate("chronomap::ImportSummary", "%1 updated"),
+                        QCoreApplication::translate("chronomap::ImportSummary", "%1 updated"));
+    if (unchanged)
+        parts << plural(unchanged,
+                        QCoreApplication::translate("chronomap::ImportSummary", "%1 unchanged"),
+                        QCoreApplication::translate("chronomap::ImportSummary", "%1 unchanged"));
+    if (noLongerInFile)
+        parts << plural(noLongerInFile,
+                        QCoreApplication::translate("chronomap::ImportSummary",
+                                                    "%1 no longer in the file (kept)"),
+                        QCoreApplication::translate("chronomap::ImportSummary",
+                                                    "%1 no longer in the file (kept)"));
+    QString out = parts.join(QStringLiteral(", "));
+    for (const QString& c : conflicts)
+        out += QStringLiteral("\n") +
+               QCoreApplication::translate("chronomap::ImportSummary", "conflict: %1").arg(c);
+    for (const QString& w : warnings)
+        out += QStringLiteral("\n") +
+               QCoreApplication::translate("chronomap::ImportSummary", "warning: %1").arg(w);
+    return out;
 }
 
-ImportSummary previewImport(const Store& store, const ImportBatch& batch)
+namespace {
+
+// An entry's state for comparing imports: its JSON without the row id.
+template <typename T>
+QString stateOf(const T& entry)
 {
-    ImportSummary s;
-    QSet<QString> existing;
-    for (const Actor& a : store.actors())
-        existing.insert(nameKey(a.name));
-    QSet<QString> seen;
-    for (const Actor& a : batch.actors) {
-        const QString key = nameKey(a.name);
-        if (existing.contains(key))
-            ++s.matchedActors;
-        else if (!seen.contains(key))
-            ++s.newActors;
-        seen.insert(key);
-    }
-    QSet<QString> categories;
-    for (const Category& c : store.categories())
-        categories.insert(nameKey(c.name));
-    for (const QString& c : batch.categories)
-        if (!categories.contains(nameKey(c))) {
-            categories.insert(nameKey(c));
-            ++s.newCategories;
-        }
-    QSet<QString> eras;
-    for (const Era& e : store.eras())
-        eras.insert(e.title + u'\x1f' + e.date.edtf());
-    for (const Era& e : batch.eras)
-        if (!eras.contains(e.title + u'\x1f' + e.date.edtf()))
-            ++s.newEras;
-    s.newEvents = batch.events.size();
-    s.newRelations = batch.relations.size();
-    s.titleSet = !batch.title.isEmpty() && untitled(store);
-    if (!batch.title.isEmpty() && !s.titleSet) {
-        const QString own = store.meta(QStringLiteral("title"));
-        if (own != batch.title) {
-            s.keptTitle = own;
-            s.fileTitle = batch.title;
-        }
-    }
-    return s;
+    QJsonObject o = toJson(entry);
+    o.remove(QStringLiteral("id"));
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
-ImportSummary applyImport(Store& store, const ImportBatch& batch, const QString& fileName,
-                          const ImportProgress& progress)
+// What one import does to each entry of the batch. Made once for the preview (dry, nothing
+// written) and once for the write, so the two always agree.
+class ImportPlan
 {
-    // Decided inside the write transaction (BEGIN IMMEDIATE): an import in another window or
-    // process has committed before this point, or waits until this one has.
-    Store::Transaction tx(store);
-    ImportSummary summary = previewImport(store, batch);
+public:
+    enum class Fate
+    {
+        New,       // added
+        Matched,   // an actor of the story with the same name, first met in this file
+        Updated,   // from this file before; the file changed it, the user did not
+        Unchanged, // from this file before; the file did not change it (or the user's edit won)
+    };
 
-    if (summary.titleSet) {
-        store.setMeta(QStringLiteral("title"), batch.title);
-        if (!batch.description.isEmpty() && store.meta(QStringLiteral("description")).isEmpty())
-            store.setMeta(QStringLiteral("description"), batch.description);
-        for (const auto& [key, value] : batch.meta)
-            store.setMeta(key, value);
+    ImportPlan(const Store& store, Store* writable, const ImportBatch& batch,
+               const QString& fileName, const ImportProgress& progress)
+        : m_store(store), m_write(writable), m_batch(batch), m_fileName(fileName),
+          m_progress(progress)
+    {}
+
+    ImportSummary run()
+    {
+        m_summary.warnings = m_batch.warnings;
+        // A title slide without a headline still brings its text and media.
+        m_summary.titleSet = (!m_batch.title.isEmpty() || !m_batch.description.isEmpty() ||
+                              !m_batch.meta.isEmpty()) &&
+                             untitled(m_store);
+        if (!m_batch.title.isEmpty() && !m_summary.titleSet) {
+            const QString own = m_store.meta(QStringLiteral("title"));
+            if (own != m_batch.title) {
+                m_summary.keptTitle = own;
+                m_summary.fileTitle = m_batch.title;
+            }
+        }
+        if (m_write && m_summary.titleSet) {
+            if (!m_batch.title.isEmpty())
+                m_write->setMeta(QStringLiteral("title"), m_batch.title);
+            if (!m_batch.description.isEmpty() &&
+                m_store.meta(QStringLiteral("description")).isEmpty())
+                m_write->setMeta(QStringLiteral("description"), m_batch.description);
+            for (const auto& [key, value] : m_batch.meta)
+                m_write->setMeta(key, value);
+        }
+        if (m_write)
+            for (const auto& [key, value] : m_batch.properties)
+                m_write->setMeta(key, value);
+        categories();
+        eras();
+        actors();
+        relations();
+        events();
+        sourcesAndCitations();
+        report(total());
+        return m_summary;
+    }
+
+private:
+    qsizetype total() const { return m_batch.events.size() + m_batch.relations.size(); }
+
+    void report(qsizetype done) const
+    {
+        if (m_write && m_progress &&
+            !m_progress(total() ? double(done) / double(total()) : 1.0))
+            cancelled(m_fileName);
     }
 
     // Categories by name: a file's "Diplomacy" group lands in the story's Diplomacy lane.
-    QHash<QString, Id> categoryByName;
-    int position = 0;
-    for (const Category& c : store.categories()) {
-        categoryByName.insert(nameKey(c.name), c.id);
-        position = std::max(position, c.position + 1);
-    }
-    QList<Id> categoryIds;
-    for (const QString& name : batch.categories) {
-        const QString key = nameKey(name);
-        auto it = categoryByName.constFind(key);
-        if (it == categoryByName.constEnd())
-            it = categoryByName.insert(
-                key, store.insertCategory(Category{0, name, QColor(), position++}));
-        categoryIds.append(*it);
-    }
-
-    QSet<QString> eras;
-    for (const Era& e : store.eras())
-        eras.insert(e.title + u'\x1f' + e.date.edtf());
-    for (Era e : batch.eras) {
-        const QString key = e.title + u'\x1f' + e.date.edtf();
-        if (eras.contains(key))
-            continue; // importing the same file twice does not double its eras
-        eras.insert(key);
-        e.id = 0;
-        store.insertEra(e);
-    }
-
-    // Actors by name, case-insensitive; a matched actor gains what it lacked.
-    QHash<QString, Actor> actorByName;
-    for (const Actor& a : store.actors())
-        actorByName.insert(nameKey(a.name), a);
-    QList<Id> actorIds;
-    for (const Actor& incoming : batch.actors) {
-        const QString key = nameKey(incoming.name);
-        auto it = actorByName.find(key);
-        if (it != actorByName.end()) {
-            const Actor merged = mergedActor(*it, incoming);
-            if (!(merged == *it)) {
-                store.updateActor(merged);
-                *it = merged;
-            }
-            actorIds.append(merged.id);
-            continue;
+    void categories()
+    {
+        QHash<QString, Id> byName;
+        int position = 0;
+        for (const Category& c : m_store.categories()) {
+            byName.insert(nameKey(c.name), c.id);
+            position = std::max(position, c.position + 1);
         }
-        Actor a = incoming;
-        a.id = 0;
-        a.id = store.insertActor(a);
-        actorByName.insert(key, a);
-        actorIds.append(a.id);
+        Id fake = -1;
+        for (const QString& name : m_batch.categories) {
+            const QString key = nameKey(name);
+            auto it = byName.constFind(key);
+            if (it == byName.constEnd()) {
+                ++m_summary.newCategories;
+                it = byName.insert(key, m_write ? m_write->insertCategory(
+                                                      Category{0, name, QColor(), position++})
+                                                : fake--);
+            }
+            m_categoryIds.append(*it);
+        }
     }
-    auto actorId = [&](Id batchId) { return actorIds.value(batchId - 1, 0); };
-    auto mapped = [&](const Event& in) {
+
+    // Importing the same file twice does not double its eras.
+    void eras()
+    {
+        QSet<QString> known;
+        for (const Era& e : m_store.eras())
+            known.insert(e.title + u'\x1f' + e.date.edtf());
+        for (Era e : m_batch.eras) {
+            const QString key = e.title + u'\x1f' + e.date.edtf();
+            if (known.contains(key))
+                continue;
+            known.insert(key);
+            ++m_summary.newEras;
+            if (m_write) {
+                e.id = 0;
+                m_write->insertEra(e);
+            }
+        }
+    }
+
+    // The key of the i-th entry: the file's, else what stands for it (a name, a title).
+    static QString keyAt(const QStringList& keys, qsizetype i, const QString& fallback)
+    {
+        const QString k = keys.value(i);
+        return k.isEmpty() ? fallback : k;
+    }
+
+    // Compares a file's entry (`incoming`, and what would be written for it) with what the
+    // story holds and what the last import left. A conflict keeps the user's entry (Unchanged)
+    // and is listed in the summary.
+    template <typename T>
+    Fate compare(const T& incoming, const T& toWrite, const T& current, const Origin& origin,
+                 const QString& what)
+    {
+        const QString now = stateOf(current);
+        if (stateOf(incoming) == origin.fileState || stateOf(toWrite) == now)
+            return Fate::Unchanged;
+        if (origin.storyState.isEmpty() || now == origin.storyState)
+            return Fate::Updated;
+        m_summary.conflicts << QCoreApplication::translate(
+                                   "chronomap::ImportSummary",
+                                   "%1: changed in the story since the last import and in the "
+                                   "file; the story's version was kept")
+                                   .arg(what);
+        return Fate::Unchanged;
+    }
+
+    // The story's state an origin remembers: what was written, else what the last import left
+    // (so that an edit the user made since stays theirs at the next import too).
+    template <typename T>
+    static QString storyState(Fate f, const T& written, const T& current, const Origin& origin)
+    {
+        if (f == Fate::Updated)
+            return stateOf(written);
+        return origin.storyState.isEmpty() ? stateOf(current) : origin.storyState;
+    }
+
+    void count(Fate f)
+    {
+        if (f == Fate::Updated)
+            ++m_summary.updated;
+        else if (f == Fate::Unchanged)
+            ++m_summary.unchanged;
+    }
+
+    void remember(EntityKind kind, const QString& key, Id id, const QString& fileState,
+                  const QString& storyState)
+    {
+        if (m_write && !m_batch.origin.isEmpty())
+            saveOrigin(*m_write, kind, m_batch.origin, key, Origin{id, fileState, storyState});
+    }
+
+    void actors()
+    {
+        const QList<Actor> story = m_store.actors();
+        QHash<Id, Actor> byId;
+        QHash<QString, int> storyNames; // how many story actors have a name
+        QHash<QString, Id> storyByName;
+        for (const Actor& a : story) {
+            byId.insert(a.id, a);
+            ++storyNames[nameKey(a.name)];
+            storyByName.insert(nameKey(a.name), a.id);
+        }
+        QHash<QString, int> batchNames;
+        for (const Actor& a : m_batch.actors)
+            ++batchNames[nameKey(a.name)];
+        const Origins origins = m_batch.origin.isEmpty()
+                                    ? Origins()
+                                    : loadOrigins(m_store, EntityKind::Actor, m_batch.origin);
+        QSet<Id> claimed;
+        QSet<QString> seenKeys;
+        Id fake = -1;
+        for (qsizetype i = 0; i < m_batch.actors.size(); ++i) {
+            Actor incoming = m_batch.actors.at(i);
+            const QString key = keyAt(m_batch.actorKeys, i, nameKey(incoming.name));
+            m_actorKeys.append(key);
+            seenKeys.insert(key);
+            const auto origin = origins.constFind(key);
+            if (origin != origins.constEnd() && byId.contains(origin->id) &&
+                !claimed.contains(origin->id)) {
+                const Actor current = byId.value(origin->id);
+                claimed.insert(current.id);
+                incoming.id = current.id;
+                Actor written = incoming;
+                // What the file does not say, the story keeps.
+                if (!incoming.pinnedX) {
+                    written.pinnedX = current.pinnedX;
+                    written.pinnedY = current.pinnedY;
+                }
+                const Fate f = compare(incoming, written, current, *origin,
+                                       QCoreApplication::translate("chronomap::ImportSummary",
+                                                                   "actor \"%1\"")
+                                           .arg(current.name));
+                count(f);
+                if (f == Fate::Updated && m_write)
+                    m_write->updateActor(written);
+                remember(EntityKind::Actor, key, current.id, stateOf(incoming),
+                         storyState(f, written, current, *origin));
+                m_actorIds.append(current.id);
+                continue;
+            }
+            // A namesake in the story, unambiguous on both sides: one actor, gaining what it
+            // lacked. Two nodes that share a name stay two actors.
+            const QString name = nameKey(incoming.name);
+            if (storyNames.value(name) == 1 && batchNames.value(name) == 1 &&
+                !claimed.contains(storyByName.value(name))) {
+                const Actor current = byId.value(storyByName.value(name));
+                claimed.insert(current.id);
+                const Actor merged = mergedActor(current, incoming);
+                if (m_write && !(merged == current))
+                    m_write->updateActor(merged);
+                ++m_summary.matchedActors;
+                incoming.id = current.id;
+                remember(EntityKind::Actor, key, current.id, stateOf(incoming), stateOf(merged));
+                m_actorIds.append(current.id);
+                continue;
+            }
+            ++m_summary.newActors;
+            Id id = fake--;
+            if (m_write) {
+                incoming.id = 0;
+                id = m_write->insertActor(incoming);
+                incoming.id = id;
+                remember(EntityKind::Actor, key, id, stateOf(incoming), stateOf(incoming));
+            }
+            m_actorIds.append(id);
+        }
+        for (auto it = origins.constBegin(); it != origins.constEnd(); ++it)
+            if (!seenKeys.contains(it.key()) && byId.contains(it->id))
+                ++m_summary.noLongerInFile;
+    }
+
+    Id actorId(Id batchId) const { return m_actorIds.value(batchId - 1, 0); }
+
+    void relations()
+    {
+        QHash<Id, Relation> byId;
+        const Origins origins = m_batch.origin.isEmpty()
+                                    ? Origins()
+                                    : loadOrigins(m_store, EntityKind::Relation, m_batch.origin);
+        if (!origins.isEmpty())
+            for (const Relation& r : m_store.relations())
+                byId.insert(r.id, r);
+        QHash<QString, int> occurrences;
+        QSet<QString> seenKeys;
+        QSet<Id> claimed;
+        for (qsizetype i = 0; i < m_batch.relations.size(); ++i) {
+            if ((i & 255) == 0)
+                report(i);
+            Relation r = m_batch.relations.at(i);
+            const QString pair = m_actorKeys.value(r.sourceId - 1) + QStringLiteral("->") +
+                                 m_actorKeys.value(r.targetId - 1);
+            const int n = occurrences[pair]++;
+            const QString key = keyAt(m_batch.relationKeys, i,
+                                      n ? pair + u'#' + QString::number(n + 1) : pair);
+            seenKeys.insert(key);
+            r.id = 0;
+            r.sourceId = actorId(r.sourceId);
+            r.targetId = actorId(r.targetId);
+            const auto origin = origins.constFind(key);
+            if (origin != origins.constEnd() && byId.contains(origin->id) &&
+                !claimed.contains(origin->id)) {
+                const Relation current = byId.value(origin->id);
+                claimed.insert(current.id);
+                r.id = current.id;
+                const Fate f = compare(r, r, current, *origin,
+                                       QCoreApplication::translate("chronomap::ImportSummary",
+                                                                   "relation \"%1\"")
+                                           .arg(key));
+                count(f);
+                if (f == Fate::Updated && m_write)
+                    m_write->updateRelation(r);
+                remember(EntityKind::Relation, key, current.id, stateOf(r),
+                         storyState(f, r, current, *origin));
+                continue;
+            }
+            ++m_summary.newRelations;
+            if (m_write) {
+                r.id = m_write->insertRelation(r);
+                remember(EntityKind::Relation, key, r.id, stateOf(r), stateOf(r));
+            }
+        }
+        for (auto it = origins.constBegin(); it != origins.constEnd(); ++it)
+            if (!seenKeys.contains(it.key()) && byId.contains(it->id))
+                ++m_summary.noLongerInFile;
+    }
+
+    Event mapped(const Event& in) const
+    {
         Event e = in;
         e.id = 0;
-        e.categoryId = e.categoryId > 0 ? categoryIds.value(e.categoryId - 1, 0) : 0;
+        e.categoryId = e.categoryId > 0 ? m_categoryIds.value(e.categoryId - 1, 0) : 0;
         QSet<Id> seen;
         QList<Participation> parts;
         for (Participation p : e.actors) {
@@ -226,62 +449,179 @@ ImportSummary applyImport(Store& store, const ImportBatch& batch, const QString&
         }
         e.actors = parts;
         return e;
-    };
+    }
 
-    const qsizetype total = batch.events.size() + batch.relations.size();
-    auto report = [&](qsizetype done) {
-        if (progress && !progress(total ? double(done) / double(total) : 1.0))
-            cancelled(fileName);
-    };
-
-    // Many events go through the bulk path, into an empty story or not: a row at a time costs
-    // a statement and a search-index update per row (32 s for 200k rows). It runs inside this
-    // transaction, so an error or a cancel still changes nothing.
-    QList<Id> eventIds;
-    eventIds.reserve(batch.events.size());
-    if (batch.events.size() >= kBulkThreshold) {
-        // The producer runs on the store's second thread: progress is called from there.
-        qsizetype next = 0;
-        auto producer = [&](Event& out) {
-            if ((next & 255) == 0)
-                report(next);
-            if (next >= batch.events.size())
-                return false;
-            out = mapped(batch.events.at(next++));
-            return true;
-        };
-        const Store::BulkTimings bulk = store.bulkInsertEvents(producer);
-        for (qsizetype i = 0; i < batch.events.size(); ++i)
-            eventIds.append(bulk.firstId + i);
-    } else {
-        for (qsizetype i = 0; i < batch.events.size(); ++i) {
+    void events()
+    {
+        const Origins origins = m_batch.origin.isEmpty()
+                                    ? Origins()
+                                    : loadOrigins(m_store, EntityKind::Event, m_batch.origin);
+        QHash<QString, Id> byUid;
+        QSet<Id> originIds;
+        for (const Origin& o : origins)
+            originIds.insert(o.id);
+        // Events already in the story (from this file, or carrying its unique_id) are read
+        // only when the file may hold them again.
+        QHash<Id, Event> byId;
+        bool anyUid = false;
+        for (const Event& e : m_batch.events)
+            anyUid = anyUid || !e.uid.isEmpty();
+        if (!origins.isEmpty() || anyUid)
+            for (const Event& e : m_store.events()) {
+                if (originIds.contains(e.id) || (!e.uid.isEmpty() && anyUid))
+                    byId.insert(e.id, e);
+                if (!e.uid.isEmpty())
+                    byUid.insert(e.uid, e.id);
+            }
+        QHash<QString, int> occurrences;
+        QSet<QString> seenKeys;
+        QSet<Id> claimed;
+        QList<qsizetype> fresh;
+        for (qsizetype i = 0; i < m_batch.events.size(); ++i) {
             if ((i & 255) == 0)
                 report(i);
-            eventIds.append(store.insertEvent(mapped(batch.events.at(i))));
+            const Event& in = m_batch.events.at(i);
+            QString content = in.uid;
+            if (content.isEmpty()) {
+                content = in.title + u'\x1f' + in.date.edtf();
+                const int n = occurrences[content]++;
+                if (n)
+                    content += u'#' + QString::number(n + 1);
+            }
+            const QString key = keyAt(m_batch.eventKeys, i, content);
+            seenKeys.insert(key);
+            Event e = mapped(in);
+            Origin o;
+            bool found = false;
+            if (const auto it = origins.constFind(key); it != origins.constEnd() &&
+                                                         byId.contains(it->id) &&
+                                                         !claimed.contains(it->id)) {
+                o = *it;
+                found = true;
+            } else if (!e.uid.isEmpty() && byId.contains(byUid.value(e.uid)) &&
+                       !claimed.contains(byUid.value(e.uid))) {
+                // The story already holds this slide (its own export read back): matched by
+                // unique_id, updated as a re-import would.
+                o.id = byUid.value(e.uid);
+                found = true;
+            }
+            if (found) {
+                const Id existing = o.id;
+                const Event current = byId.value(existing);
+                claimed.insert(existing);
+                e.id = existing;
+                const Fate f = compare(e, e, current, o,
+                                       QCoreApplication::translate("chronomap::ImportSummary",
+                                                                   "event \"%1\"")
+                                           .arg(current.title));
+                count(f);
+                if (f == Fate::Updated && m_write)
+                    m_write->updateEvent(e);
+                remember(EntityKind::Event, key, existing, stateOf(e),
+                         storyState(f, e, current, o));
+                m_eventIds.append(existing);
+                continue;
+            }
+            ++m_summary.newEvents;
+            m_eventIds.append(0);
+            fresh.append(i);
+            m_freshKeys.insert(i, key);
+        }
+        for (auto it = origins.constBegin(); it != origins.constEnd(); ++it)
+            if (!seenKeys.contains(it.key()) && originIds.contains(it->id) && byId.contains(it->id))
+                ++m_summary.noLongerInFile;
+        if (!m_write)
+            return;
+        // Many events go through the bulk path: a row at a time costs a statement and a
+        // search-index update per row (32 s for 200k rows). It runs inside the import's
+        // transaction, so an error or a cancel still changes nothing.
+        if (fresh.size() >= kBulkThreshold) {
+            qsizetype next = 0;
+            auto producer = [&](Event& out) {
+                if ((next & 255) == 0)
+                    report(next);
+                if (next >= fresh.size())
+                    return false;
+                out = mapped(m_batch.events.at(fresh.at(next++)));
+                return true;
+            };
+            const Store::BulkTimings bulk = m_write->bulkInsertEvents(producer);
+            for (qsizetype k = 0; k < fresh.size(); ++k) {
+                m_eventIds[fresh.at(k)] = bulk.firstId + k;
+                // The bulk path writes the rows; attributes, where a file gave any, after.
+                if (!m_batch.events.at(fresh.at(k)).attributes.isEmpty()) {
+                    Event e = mapped(m_batch.events.at(fresh.at(k)));
+                    e.id = bulk.firstId + k;
+                    m_write->updateEvent(e);
+                }
+            }
+        } else {
+            for (qsizetype k = 0; k < fresh.size(); ++k) {
+                if ((k & 255) == 0)
+                    report(k);
+                m_eventIds[fresh.at(k)] = m_write->insertEvent(mapped(m_batch.events.at(fresh.at(k))));
+            }
+        }
+        if (!m_batch.origin.isEmpty())
+            for (qsizetype k = 0; k < fresh.size(); ++k) {
+                Event e = mapped(m_batch.events.at(fresh.at(k)));
+                const QString state = stateOf(e);
+                remember(EntityKind::Event, m_freshKeys.value(fresh.at(k)),
+                         m_eventIds.at(fresh.at(k)), state, state);
+            }
+    }
+
+    // Media and credits come with new events only: a re-import does not cite twice.
+    void sourcesAndCitations()
+    {
+        if (!m_write)
+            return;
+        QHash<qsizetype, Id> sourceIds;
+        for (const Citation& in : m_batch.citations) {
+            const qsizetype event = in.target.id - 1;
+            if (event < 0 || event >= m_eventIds.size() || !m_freshKeys.contains(event))
+                continue;
+            const qsizetype src = in.sourceId - 1;
+            if (src < 0 || src >= m_batch.sources.size())
+                continue;
+            if (!sourceIds.contains(src)) {
+                Source s = m_batch.sources.at(src);
+                s.id = 0;
+                sourceIds.insert(src, m_write->insertSource(s));
+            }
+            Citation c = in;
+            c.id = 0;
+            c.sourceId = sourceIds.value(src);
+            c.target.id = m_eventIds.at(event);
+            m_write->insertCitation(c);
         }
     }
-    for (qsizetype i = 0; i < batch.relations.size(); ++i) {
-        if ((i & 255) == 0)
-            report(batch.events.size() + i);
-        Relation r = batch.relations.at(i);
-        r.id = 0;
-        r.sourceId = actorId(r.sourceId);
-        r.targetId = actorId(r.targetId);
-        store.insertRelation(r);
-    }
-    QList<Id> sourceIds;
-    for (Source src : batch.sources) {
-        src.id = 0;
-        sourceIds.append(store.insertSource(src));
-    }
-    for (Citation c : batch.citations) {
-        c.id = 0;
-        c.sourceId = sourceIds.value(c.sourceId - 1, 0);
-        c.target.id = eventIds.value(c.target.id - 1, 0);
-        if (c.sourceId && c.target.id)
-            store.insertCitation(c);
-    }
-    report(total);
+
+    const Store& m_store;
+    Store* m_write;
+    const ImportBatch& m_batch;
+    QString m_fileName;
+    ImportProgress m_progress;
+    ImportSummary m_summary;
+    QList<Id> m_categoryIds, m_actorIds, m_eventIds;
+    QStringList m_actorKeys;
+    QHash<qsizetype, QString> m_freshKeys;
+};
+
+} // namespace
+
+ImportSummary previewImport(const Store& store, const ImportBatch& batch)
+{
+    return ImportPlan(store, nullptr, batch, QString(), {}).run();
+}
+
+ImportSummary applyImport(Store& store, const ImportBatch& batch, const QString& fileName,
+                          const ImportProgress& progress)
+{
+    // Decided inside the write transaction (BEGIN IMMEDIATE): an import in another window or
+    // process has committed before this point, or waits until this one has.
+    Store::Transaction tx(store);
+    const ImportSummary summary = ImportPlan(store, &store, batch, fileName, progress).run();
     tx.commit();
     return summary;
 }

@@ -23,6 +23,9 @@ struct ImportBatch
     // Further story entries (Store::setMeta) that come with the title, such as the title
     // slide's media; set only when the title is.
     QList<std::pair<QString, QString>> meta;
+    // Story properties a file gives whatever the title (GraphML's graph-level data), written
+    // with Store::setMeta ("graphml.name").
+    QList<std::pair<QString, QString>> properties;
     QStringList categories;
     QList<Era> eras;
     QList<Actor> actors;
@@ -33,6 +36,16 @@ struct ImportBatch
     QList<Source> sources;
     QList<Citation> citations;
     QList<qint64> eventLines; // the file line each event came from (for previews), may be empty
+
+    // Identity from the file: where each entry came from (a node's id, an edge's id, a slide's
+    // unique_id, a row's Id), parallel to actors, relations and events. An empty or missing
+    // key: the entry has none in the file. Two actors that share a name but not a key stay two.
+    QStringList actorKeys, relationKeys, eventKeys;
+    // The family the keys belong to ("gexf", "graphml", "csv", "timelinejs"): a re-import of a
+    // file of the same family updates the entries it made instead of adding them again.
+    QString origin;
+    // What the reader left out or changed, for the summary ("2 hyperedges not imported").
+    QStringList warnings;
 };
 
 // What an import creates or merges, for the preview and the command line.
@@ -40,6 +53,13 @@ struct ImportSummary
 {
     qint64 newEvents = 0, newActors = 0, matchedActors = 0, newRelations = 0, newCategories = 0,
            newEras = 0;
+    // A re-import: entries that came from this file before, updated or left as they were, and
+    // those in the story that the file no longer holds (reported, never deleted).
+    qint64 updated = 0, unchanged = 0, noLongerInFile = 0;
+    // Entries the user edited since the last import that the file changed too: the user's
+    // edit is kept; one line each ("actor \"Erie\": kept your edit of name").
+    QStringList conflicts;
+    QStringList warnings; // from the reader
     bool titleSet = false;
     // The file named a title other than the story's, which keeps its own (empty otherwise):
     // the story's title and the file's.

@@ -3,6 +3,7 @@
 #include "cancellation.h"
 #include "chronomapjson.h"
 #include "exportscreen.h"
+#include "formatregistry.h"
 #include "graphformats.h"
 #include "timelinejs.h"
 
@@ -10,6 +11,9 @@
 #include "store/store.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QFile>
 #include <QFileInfo>
 
@@ -24,59 +28,50 @@ constexpr qsizetype kReadBackBytes = qsizetype(64) << 20;
 
 QStringList importFormats()
 {
-    return {QStringLiteral("csv"),     QStringLiteral("timelinejs"), QStringLiteral("gexf"),
-            QStringLiteral("graphml"), QStringLiteral("json"),       QStringLiteral("edges")};
+    return readableFormats() << csvFamily();
 }
 
 QStringList exportFormats()
 {
-    return {QStringLiteral("timelinejs"), QStringLiteral("timelinejs-csv"),
-            QStringLiteral("chronomap"),  QStringLiteral("events-csv"),
-            QStringLiteral("edges-csv"),  QStringLiteral("gexf"),
-            QStringLiteral("graphml")};
+    return writableFormats();
+}
+
+bool canImportFormat(const QString& name)
+{
+    const FileFormat* f = fileFormat(name);
+    return name.toLower() == csvFamily() || (f && f->canRead());
+}
+
+bool canExportFormat(const QString& name)
+{
+    const FileFormat* f = fileFormat(name);
+    return name.toLower() == csvFamily() || (f && f->canWrite());
 }
 
 QString guessImportFormat(const QString& path, const QByteArray& head)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix == QLatin1String("gexf"))
-        return QStringLiteral("gexf");
-    if (suffix == QLatin1String("graphml"))
-        return QStringLiteral("graphml");
-    if (suffix == QLatin1String("csv") || suffix == QLatin1String("tsv") ||
-        suffix == QLatin1String("txt"))
-        return QStringLiteral("csv");
-    const QByteArray start = head.left(4096).trimmed();
-    if (suffix == QLatin1String("json") || start.startsWith('{') ||
-        start.startsWith("\xEF\xBB\xBF")) {
-        // Chronomap JSON says so at the top; anything with "events" is TimelineJS.
-        if (head.contains("\"format\"") && head.contains("\"chronomap\""))
-            return QStringLiteral("json");
-        if (suffix == QLatin1String("json") || start.startsWith('{'))
-            return QStringLiteral("timelinejs");
-    }
-    if (start.startsWith("<?xml") || start.startsWith('<')) {
-        if (head.contains("<gexf"))
-            return QStringLiteral("gexf");
-        if (head.contains("<graphml"))
-            return QStringLiteral("graphml");
-    }
-    if (suffix == QLatin1String("xml"))
-        return {};
+    // The content first where a format says what it is (a .xml GEXF, a .json Chronomap file).
+    for (const FileFormat& f : fileFormats())
+        if (f.canRead() && f.sniff && f.sniff(head))
+            return f.name;
+    for (const FileFormat& f : fileFormats())
+        if (f.canRead() && f.suffixes.contains(suffix))
+            return f.isTable() ? csvFamily() : f.name;
     return {};
 }
 
 QString guessExportFormat(const QString& path)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
+    // .json is the whole story unless asked; .csv the events.
     if (suffix == QLatin1String("json"))
         return QStringLiteral("chronomap");
     if (suffix == QLatin1String("csv"))
         return QStringLiteral("events-csv");
-    if (suffix == QLatin1String("gexf"))
-        return QStringLiteral("gexf");
-    if (suffix == QLatin1String("graphml"))
-        return QStringLiteral("graphml");
+    for (const FileFormat& f : fileFormats())
+        if (f.canWrite() && f.suffixes.value(0) == suffix)
+            return f.name;
     return {};
 }
 
@@ -138,43 +133,52 @@ void refuseUtf16WithoutBom(const QByteArray& bytes, const QString& path)
                          .arg(path, QLatin1String(encoding)));
 }
 
-void parseTable(ParsedImport& p, const QByteArray& bytes, const QString& format,
+// A spreadsheet: `format` is the table format asked for, or null to let the header tell.
+void parseTable(ParsedImport& p, const QByteArray& bytes, const FileFormat* format,
                 const std::optional<CsvMapping>& mapping, bool lenient)
 {
     p.table = readCsv(bytes, p.fileName);
     const CsvTable& t = *p.table;
-    if (format == QLatin1String("edges") || (format == QLatin1String("csv") && isEdgesTable(t))) {
-        p.format = QStringLiteral("edges");
-        p.batch = readEdgesTable(t, p.fileName);
-    } else if (format == QLatin1String("timelinejs") ||
-               (format == QLatin1String("csv") && !mapping && isTimelineJsTable(t))) {
-        p.format = QStringLiteral("timelinejs");
-        p.batch = readTimelineJsTable(t, p.fileName);
-    } else {
-        p.format = QStringLiteral("csv");
-        p.mapping = mapping ? *mapping : guessEventMapping(t);
-        try {
-            p.batch = readEventsTable(t, p.mapping, p.fileName);
-        } catch (const ReadCancelled&) {
+    if (!format) {
+        for (const FileFormat& f : fileFormats())
+            if (f.isTable() && (!mapping || f.name == QLatin1String("events-csv")) &&
+                (!f.claimsTable || f.claimsTable(t))) {
+                format = &f;
+                break;
+            }
+    }
+    if (!format)
+        format = fileFormat(QStringLiteral("events-csv"));
+    p.format = format->name;
+    if (format->name != QLatin1String("events-csv")) {
+        p.batch = format->readTable(t, p.fileName);
+        return;
+    }
+    p.mapping = mapping ? *mapping : guessEventMapping(t);
+    try {
+        p.batch = readEventsTable(t, p.mapping, p.fileName);
+    } catch (const ReadCancelled&) {
+        throw;
+    } catch (const StoreError& e) {
+        if (!lenient)
             throw;
-        } catch (const StoreError& e) {
-            if (!lenient)
-                throw;
-            p.error = e.message();
-        }
+        p.error = e.message();
     }
 }
 
-} // namespace
+bool looksLikeJson(const QByteArray& bytes)
+{
+    QByteArray start = bytes.left(64).trimmed();
+    if (start.startsWith("\xEF\xBB\xBF"))
+        start = start.mid(3).trimmed();
+    return start.startsWith('{') || start.startsWith('[');
+}
 
-namespace {
-
-ParsedImport parse(const QString& path, const QString& requested,
+ParsedImport parse(const QByteArray& bytes, const QString& path, const QString& requested,
                    const std::optional<CsvMapping>& mapping, bool lenient)
 {
     ParsedImport p;
     p.fileName = path;
-    const QByteArray bytes = readInputFile(path);
     checkCancelled(path);
     QString format = requested.toLower();
     if (format != QLatin1String("gexf") && format != QLatin1String("graphml"))
@@ -185,38 +189,32 @@ ParsedImport parse(const QString& path, const QString& requested,
         throw StoreError(
             QCoreApplication::translate("chronomap::Interchange",
                                         "%1: cannot tell the format from the name or the content; "
-                                        "give --format csv|timelinejs|gexf|graphml|json|edges")
-                .arg(path));
-    if (!importFormats().contains(format))
+                                        "give --format %2")
+                .arg(path, importFormats().join(u'|')));
+    const FileFormat* f = format == csvFamily() ? nullptr : fileFormat(format);
+    if (format != csvFamily() && (!f || !f->canRead()))
         throw StoreError(
             QCoreApplication::translate("chronomap::Interchange",
                                         "%1: unknown format \"%2\"; expected one of %3")
                 .arg(path, format, importFormats().join(QStringLiteral(", "))));
-    if (format == QLatin1String("json")) {
-        p.format = format;
+    // TimelineJS comes as JSON or as its sheet: the content tells.
+    if (f && f->name == QLatin1String("timelinejs") && !looksLikeJson(bytes))
+        f = fileFormat(QStringLiteral("timelinejs-csv"));
+    if (f && f->wholeStory) {
+        p.format = f->name;
         p.chronomapJson = bytes;
         // A preview shows the file's rows and is refused here when the file is broken, not
         // after the user chose Import. (The command line checks it while writing: once.)
         if (lenient)
             p.batch = storyJsonAsBatch(bytes, path);
-    } else if (format == QLatin1String("gexf")) {
-        p.format = format;
-        p.batch = readGexf(bytes, path);
-    } else if (format == QLatin1String("graphml")) {
-        p.format = format;
-        p.batch = readGraphMl(bytes, path);
-    } else if (format == QLatin1String("timelinejs")) {
-        const QByteArray start = bytes.left(64).trimmed();
-        if (start.startsWith('{') ||
-            (start.startsWith("\xEF\xBB\xBF") && start.mid(3).trimmed().startsWith('{'))) {
-            p.format = format;
-            p.batch = readTimelineJsJson(bytes, path);
-        } else {
-            parseTable(p, bytes, format, mapping, lenient);
-        }
+    } else if (!f || f->isTable()) {
+        parseTable(p, bytes, f, mapping, lenient);
     } else {
-        parseTable(p, bytes, format, mapping, lenient);
+        p.format = f->name;
+        p.batch = f->read(bytes, path);
     }
+    if (const FileFormat* read = fileFormat(p.format); read && p.batch.origin.isEmpty())
+        p.batch.origin = read->origin;
     return p;
 }
 
@@ -225,12 +223,18 @@ ParsedImport parse(const QString& path, const QString& requested,
 ParsedImport parseImport(const QString& path, const QString& format,
                          const std::optional<CsvMapping>& mapping)
 {
-    return parse(path, format, mapping, false);
+    return parse(readInputFile(path), path, format, mapping, false);
 }
 
 ParsedImport parseImportForPreview(const QString& path, const QString& format)
 {
-    return parse(path, format, std::nullopt, true);
+    return parse(readInputFile(path), path, format, std::nullopt, true);
+}
+
+ParsedImport parseImportBytes(const QByteArray& bytes, const QString& fileName,
+                              const QString& format)
+{
+    return parse(bytes, fileName, format, std::nullopt, false);
 }
 
 void remapImport(ParsedImport& parsed, const CsvMapping& mapping)
@@ -238,20 +242,27 @@ void remapImport(ParsedImport& parsed, const CsvMapping& mapping)
     if (!parsed.table)
         return;
     parsed.mapping = mapping;
-    parsed.format = QStringLiteral("csv");
+    parsed.format = QStringLiteral("events-csv");
     parsed.batch = {};
     parsed.error.clear();
     try {
         parsed.batch = readEventsTable(*parsed.table, mapping, parsed.fileName);
+        parsed.batch.origin = QStringLiteral("csv");
     } catch (const StoreError& e) {
         parsed.error = e.message();
         throw;
     }
 }
 
+bool isWholeStory(const ParsedImport& parsed)
+{
+    const FileFormat* f = fileFormat(parsed.format);
+    return f && f->wholeStory;
+}
+
 ImportSummary previewParsedImport(const Store& store, const ParsedImport& parsed)
 {
-    if (parsed.format != QLatin1String("json"))
+    if (!isWholeStory(parsed))
         return previewImport(store, parsed.batch);
     return previewStoryJson(store, parsed.batch);
 }
@@ -262,7 +273,7 @@ ImportSummary applyParsedImport(Store& store, const ParsedImport& parsed,
     if (!parsed.error.isEmpty())
         throw StoreError(parsed.error);
     checkImportInput(parsed.fileName, store.path()); // a story is never its own input
-    if (parsed.format != QLatin1String("json"))
+    if (!isWholeStory(parsed))
         return applyImport(store, parsed.batch, parsed.fileName, progress);
     // Counted inside the write transaction, so another import committing meanwhile is not
     // counted as this one's.
@@ -283,29 +294,35 @@ ImportSummary applyParsedImport(Store& store, const ParsedImport& parsed,
     return s;
 }
 
+ChangeRecord importAuditRecord(const ParsedImport& parsed, const ImportSummary& summary)
+{
+    ChangeRecord rec;
+    rec.at = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    rec.action = QStringLiteral("import");
+    rec.target = EntityRef{EntityKind::Event, 0};
+    rec.after = QString::fromUtf8(
+        QJsonDocument(QJsonObject{{QStringLiteral("file"), parsed.fileName},
+                                  {QStringLiteral("format"), parsed.format},
+                                  {QStringLiteral("summary"), summary.text()}})
+            .toJson(QJsonDocument::Compact));
+    return rec;
+}
+
 QByteArray exportBytes(const Store& store, const QString& format, const QString& path)
 {
-    const QString f = format.isEmpty() ? guessExportFormat(path) : format.toLower();
-    if (f == QLatin1String("timelinejs-csv"))
-        return writeTimelineJsCsv(store);
-    if (f == QLatin1String("timelinejs"))
-        return QFileInfo(path).suffix().toLower() == QLatin1String("csv")
-                   ? writeTimelineJsCsv(store)
-                   : writeTimelineJsJson(store);
-    if (f == QLatin1String("chronomap"))
-        return writeStoryJson(store);
-    if (f == QLatin1String("events-csv"))
-        return writeEventsCsv(store);
-    if (f == QLatin1String("edges-csv"))
-        return writeEdgesCsv(store);
-    if (f == QLatin1String("gexf"))
-        return writeGexf(store);
-    if (f == QLatin1String("graphml"))
-        return writeGraphMl(store);
-    throw StoreError(
-        QCoreApplication::translate("chronomap::Interchange",
-                                    "%1: unknown export format \"%2\"; expected one of %3")
-            .arg(path, f, exportFormats().join(QStringLiteral(", "))));
+    const QString name = format.isEmpty() ? guessExportFormat(path) : format.toLower();
+    const FileFormat* f = name == csvFamily() ? fileFormat(QStringLiteral("events-csv"))
+                                              : fileFormat(name);
+    // "timelinejs" to a .csv name is the sheet.
+    if (f && f->name == QLatin1String("timelinejs") &&
+        QFileInfo(path).suffix().toLower() == QLatin1String("csv"))
+        f = fileFormat(QStringLiteral("timelinejs-csv"));
+    if (!f || !f->canWrite())
+        throw StoreError(
+            QCoreApplication::translate("chronomap::Interchange",
+                                        "%1: unknown export format \"%2\"; expected one of %3")
+                .arg(path, name, exportFormats().join(QStringLiteral(", "))));
+    return f->write(store);
 }
 
 namespace {
@@ -319,17 +336,12 @@ void readBack(const QByteArray& bytes, const QString& format, const QString& pat
         readGexf(bytes, path);
     } else if (format == QLatin1String("graphml")) {
         readGraphMl(bytes, path);
-    } else if (format == QLatin1String("timelinejs") &&
-               QFileInfo(path).suffix().toLower() != QLatin1String("csv")) {
+    } else if (format == QLatin1String("timelinejs")) {
         readTimelineJsJson(bytes, path);
     } else {
         ParsedImport p;
         p.fileName = path;
-        parseTable(p, bytes,
-                   format == QLatin1String("events-csv")  ? QStringLiteral("csv")
-                   : format == QLatin1String("edges-csv") ? QStringLiteral("edges")
-                                                          : QStringLiteral("timelinejs"),
-                   std::nullopt, false);
+        parseTable(p, bytes, fileFormat(format), std::nullopt, false);
     }
 }
 
@@ -337,7 +349,11 @@ void readBack(const QByteArray& bytes, const QString& format, const QString& pat
 
 QString exportData(const Store& store, const QString& format, const QString& path)
 {
-    const QString f = format.isEmpty() ? guessExportFormat(path) : format.toLower();
+    QString f = format.isEmpty() ? guessExportFormat(path) : format.toLower();
+    if (const FileFormat* known = fileFormat(f))
+        f = known->name; // an alias ("csv", "json") reads back as the format it names
+    if (f == QLatin1String("timelinejs") && QFileInfo(path).suffix().toLower() == QLatin1String("csv"))
+        f = QStringLiteral("timelinejs-csv"); // TimelineJS to a .csv is its sheet
     if (!exportFormats().contains(f))
         exportBytes(store, f, path); // throws, naming the format
     // Never the story itself, its -wal/-shm, a database or a foreign file (filesafety.h).

@@ -14,16 +14,16 @@ namespace chronomap {
 
 class Store;
 
-// The one door for imports and data exports, used by the command line and the window.
-//
-// Import formats: "csv" (a TimelineJS sheet, an edge list or events, told apart by the
-// header), "timelinejs" (JSON or the sheet), "gexf", "graphml", "json" (Chronomap JSON),
-// "edges". Export formats: "timelinejs" (JSON, or the sheet when the file ends in .csv),
-// "timelinejs-csv" (the sheet, whatever the name), "chronomap", "events-csv", "edges-csv",
-// "gexf", "graphml".
+// The one door for imports and data exports, used by the command line and the window. The
+// formats themselves are in the registry (formatregistry.h): one name each, for import and
+// export alike; "csv" names the spreadsheet family (on import the header tells which one).
 
+// The names --format takes, for the messages that list them.
 QStringList importFormats();
 QStringList exportFormats();
+// True when `name` (a format's name, one of its aliases, or "csv") can be read or written.
+bool canImportFormat(const QString& name);
+bool canExportFormat(const QString& name);
 
 // The format a file is in, from its name and its first bytes; empty if it cannot be told.
 QString guessImportFormat(const QString& path, const QByteArray& head);
@@ -55,6 +55,9 @@ struct ParsedImport
 // Throws StoreError "file:line:column: what was expected"; nothing is written.
 ParsedImport parseImport(const QString& path, const QString& format = {},
                          const std::optional<CsvMapping>& mapping = std::nullopt);
+// parseImport of bytes already read (the fuzz targets): `fileName` names them in messages.
+ParsedImport parseImportBytes(const QByteArray& bytes, const QString& fileName,
+                              const QString& format);
 // Like parseImport, but an events CSV whose columns do not fit (no title or date column, a
 // cell that does not read under the guessed mapping) comes back with `error` set instead of
 // throwing, so that a preview can offer a column mapping. Other errors still throw.
@@ -63,12 +66,19 @@ ParsedImport parseImportForPreview(const QString& path, const QString& format = 
 // leaves `error` set and the batch empty, when the mapping does not fit).
 void remapImport(ParsedImport& parsed, const CsvMapping& mapping);
 
+// True for Chronomap JSON, which is written straight into the story, not through a batch.
+bool isWholeStory(const ParsedImport& parsed);
+
 // What the import would create, without writing.
 ImportSummary previewParsedImport(const Store& store, const ParsedImport& parsed);
 // Writes a parsed import in one transaction (see applyImport); throws StoreError and changes
 // nothing on any error or a cancel.
 ImportSummary applyParsedImport(Store& store, const ParsedImport& parsed,
                                 const ImportProgress& progress = {});
+
+// The audit line an import writes (action "import": the file, its format, the summary), the
+// same from the window and the command line; the author is left to Story / the caller.
+ChangeRecord importAuditRecord(const ParsedImport& parsed, const ImportSummary& summary);
 
 // The bytes of a data export.
 QByteArray exportBytes(const Store& store, const QString& format, const QString& path = {});

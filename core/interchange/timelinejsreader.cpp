@@ -141,10 +141,14 @@ QString yearText(qint64 y)
 QString edtfOf(const DateParts& d, QString& why)
 {
     if (d.year < -9999 || d.year > 9999) {
-        why = QCoreApplication::translate("chronomap::TimelineJsReader",
-                                          "expected a year from -9999 to 9999, found %1")
-                  .arg(d.year);
-        return {};
+        // Deep time (TimelineJS's cosmological template): an EDTF long year, the year alone.
+        if (d.year < -20000000000 || d.year > 20000000000) {
+            why = QCoreApplication::translate("chronomap::TimelineJsReader",
+                                              "expected a year within 20 billion years, found %1")
+                      .arg(d.year);
+            return {};
+        }
+        return QStringLiteral("Y") + QString::number(d.year);
     }
     QString out = yearText(d.year);
     if (d.month == 0) {
@@ -449,6 +453,24 @@ ImportBatch JsonReader::read(const QJsonObject& root)
         setTitleMedia(batch, media(title, top / QStringLiteral("title")));
     }
     const QJsonValue eventsValue = root.value(QStringLiteral("events"));
+    if (eventsValue.isUndefined() && root.value(QStringLiteral("timeline")).isObject()) {
+        // The older formats: TimelineJS 2 ({"timeline": {"date": [...]}}) and the 3.0
+        // pre-release ({"timeline": {"slides": [...]}}). Their dates and fields differ from
+        // TimelineJS 3's; said plainly rather than half read.
+        const QJsonObject old = root.value(QStringLiteral("timeline")).toObject();
+        fail(top / QStringLiteral("timeline"),
+             old.contains(QStringLiteral("slides"))
+                 ? QCoreApplication::translate(
+                       "chronomap::TimelineJsReader",
+                       "this is a TimelineJS 3.0 pre-release file (\"timeline\": {\"slides\": "
+                       "[...]}), an older format; open it in TimelineJS and save it again, or "
+                       "rename \"slides\" to \"events\" at the top of the file")
+                 : QCoreApplication::translate(
+                       "chronomap::TimelineJsReader",
+                       "this is a TimelineJS 2 file (\"timeline\": {\"date\": [...]}), the "
+                       "older format Chronomap does not read; convert it to TimelineJS 3 JSON "
+                       "(\"events\": [...])"));
+    }
     if (eventsValue.isUndefined())
         fail(top,
              QCoreApplication::translate("chronomap::TimelineJsReader",

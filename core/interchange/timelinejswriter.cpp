@@ -53,6 +53,13 @@ std::optional<Parts> partsOf(QString side, qint64 fallbackSecs)
                        "](\\d{2}):(\\d{2})(?::(\\d{2}))?)?"));
     const auto m = re.match(side);
     Parts p;
+    // Deep time: an EDTF long year ("Y-13800000000") is its year.
+    if (side.startsWith(u'Y')) {
+        bool ok = false;
+        p.year = side.mid(1).toLongLong(&ok);
+        if (ok)
+            return p;
+    }
     qint64 fy = 0;
     int fm = 0, fd = 0;
     PartialDate::civilDay(fallbackSecs, fy, fm, fd);

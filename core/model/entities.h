@@ -1,5 +1,6 @@
 #pragma once
 
+#include "attributes.h"
 #include "partialdate.h"
 
 #include <QColor>
@@ -100,6 +101,7 @@ struct Event
     Verification status = Verification::Draft;
     QString uid; // stable identifier for interchange (TimelineJS unique_id)
     QList<Participation> actors;
+    Attributes attributes; // what a file brought that no field above holds
     friend bool operator==(const Event&, const Event&) = default;
 };
 
@@ -113,6 +115,10 @@ struct Actor
     QColor color;                  // invalid: by kind or community
     std::optional<double> pinnedX; // set when the user pinned the actor on the map
     std::optional<double> pinnedY;
+    // False when the actor came from a file that gave no kind: `kind` is then only the default
+    // it is drawn with, and exports write no kind (nothing is invented).
+    bool kindKnown = true;
+    Attributes attributes; // what a file brought that no field above holds
     friend bool operator==(const Actor&, const Actor&) = default;
 };
 
@@ -127,6 +133,7 @@ struct Relation
     double weight = 1.0;
     Verification status = Verification::Draft;
     QString description;
+    Attributes attributes; // what a file brought that no field above holds
     friend bool operator==(const Relation&, const Relation&) = default;
 };
 

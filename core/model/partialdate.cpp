@@ -34,9 +34,20 @@ int daysInMonthStatic(qint64 y, int m)
 }
 
 constexpr qint64 kDay = 86400;
+// Seconds of a calendar instant with a 64-bit year: EDTF long years ("Y-4000000000") are beyond
+// an int.
+qint64 secondsOfYear(qint64 year, int month, int day, int hour = 0, int minute = 0,
+                     int second = 0)
+{
+    return daysFromCivil(year, unsigned(month), unsigned(day)) * kDay + hour * 3600 +
+           minute * 60 + second;
+}
 // EDTF allows any year; we keep to what fits comfortably in seconds and in QCustomPlot's double
-// axis: 1,000,000 years either side of year 0.
+// axis: 1,000,000 years either side of year 0 for ordinary years, and for EDTF's long years
+// ("Y-13800000000", TimelineJS's cosmological template) the age of the universe and a little:
+// 20 billion years (6.3e17 seconds, within qint64; a double keeps them to about a minute).
 constexpr qint64 kMaxYear = 1000000;
+constexpr qint64 kMaxLongYear = 20000000000;
 
 const std::array<const char*, 12> kMonthNames = {"January",   "February", "March",    "April",
                                                  "May",       "June",     "July",     "August",
@@ -148,7 +159,9 @@ bool EdtfParser::parsePoint(QStringView s, Point& p, QString& why)
         return false;
     }
     qint64 ylo = 0, yhi = 0;
-    if (i - yStart > 7 || !parseDigitsX(s.mid(yStart, i - yStart), ylo, yhi, p.unspecified)) {
+    const bool longYear = yStart > 0 && s[0] == u'Y';
+    if (i - yStart > (longYear ? 11 : 7) ||
+        !parseDigitsX(s.mid(yStart, i - yStart), ylo, yhi, p.unspecified)) {
         why = QCoreApplication::translate("PartialDate", "the year \"%1\" is not a year")
                   .arg(s.mid(yStart, i - yStart));
         return false;
@@ -158,9 +171,12 @@ bool EdtfParser::parsePoint(QStringView s, Point& p, QString& why)
         ylo = -ylo;
         yhi = -yhi;
     }
-    if (ylo < -kMaxYear || yhi > kMaxYear) {
-        why = QCoreApplication::translate("PartialDate",
-                                          "the year is beyond a million years from now");
+    if (ylo < -(longYear ? kMaxLongYear : kMaxYear) || yhi > (longYear ? kMaxLongYear : kMaxYear)) {
+        why = longYear ? QCoreApplication::translate(
+                             "PartialDate", "the year is beyond 20 billion years from now")
+                       : QCoreApplication::translate(
+                             "PartialDate", "the year is beyond a million years from now; "
+                                            "write longer years as Y-13800000000");
         return false;
     }
     p.yearMin = ylo;
@@ -324,13 +340,13 @@ bool EdtfParser::computeBounds(Point& p, QString& why)
         endD = daysInMonthStatic(endY, endM);
     }
     if (p.hour >= 0) {
-        qint64 t = PartialDate::secondsOf(int(startY), startM, startD, p.hour, p.minute, p.second) -
+        qint64 t = secondsOfYear((startY), startM, startD, p.hour, p.minute, p.second) -
                    p.offsetSeconds;
         p.nominalStart = t;
         p.nominalEnd = t + (p.secondsGiven ? 0 : 59);
     } else {
-        p.nominalStart = PartialDate::secondsOf(int(startY), startM, startD);
-        p.nominalEnd = PartialDate::secondsOf(int(endY), endM, endD) + kDay - 1;
+        p.nominalStart = secondsOfYear((startY), startM, startD);
+        p.nominalEnd = secondsOfYear((endY), endM, endD) + kDay - 1;
     }
     p.earliest = p.nominalStart;
     p.latest = p.nominalEnd;
@@ -346,13 +362,12 @@ bool EdtfParser::computeBounds(Point& p, QString& why)
         addMonths(y0, m0, -1);
         addMonths(y1, m1, 1);
         p.earliest =
-            PartialDate::secondsOf(int(y0), m0, std::min(startD, daysInMonthStatic(y0, m0)));
-        p.latest = PartialDate::secondsOf(int(y1), m1, std::min(endD, daysInMonthStatic(y1, m1))) +
+            secondsOfYear((y0), m0, std::min(startD, daysInMonthStatic(y0, m0)));
+        p.latest = secondsOfYear((y1), m1, std::min(endD, daysInMonthStatic(y1, m1))) +
                    kDay - 1;
     } else if (p.yearQual & QApprox) {
-        p.earliest = PartialDate::secondsOf(
-            int(startY - 1), startM, std::min(startD, daysInMonthStatic(startY - 1, startM)));
-        p.latest = PartialDate::secondsOf(int(endY + 1), endM,
+        p.earliest = secondsOfYear((startY - 1), startM, std::min(startD, daysInMonthStatic(startY - 1, startM)));
+        p.latest = secondsOfYear((endY + 1), endM,
                                           std::min(endD, daysInMonthStatic(endY + 1, endM))) +
                    kDay - 1;
     }

@@ -164,6 +164,19 @@ public:
     virtual void deleteScene(Id id) = 0;
     virtual Id logChange(const ChangeRecord& c) = 0;
 
+    // Where imported entries came from (story format 2, issue 14): for an entity kind and a
+    // format family ("gexf", "csv", ...), each key in the file with the story entry it became
+    // and its states as last imported (see interchange/origins.h). Empty for a format-1 story
+    // opened read-only; setOrigin does nothing there.
+    struct OriginRow
+    {
+        Id id = 0;
+        QString fileState, storyState;
+    };
+    virtual QHash<QString, OriginRow> origins(EntityKind kind, const QString& format) const = 0;
+    virtual void setOrigin(EntityKind kind, const QString& format, const QString& key,
+                           const OriginRow& row) = 0;
+
     // For a story created by this Store and not yet handed to anyone: the backend may trade
     // durability for speed while it is filled; endBulkLoad() returns to normal. A crash midway
     // leaves a story that the caller deletes (it was new).

@@ -233,6 +233,22 @@ QString DetailsPanel::actorName(Id id) const
     return a ? a->name : tr("actor %1").arg(id);
 }
 
+// The attributes a file brought (Gephi's "Modularity Class", a spreadsheet's extra columns),
+// each with its type; edited in the entry form.
+static QString attributesHtml(const Attributes& list)
+{
+    if (list.isEmpty())
+        return {};
+    QString rows;
+    for (const Attribute& a : list)
+        rows += QStringLiteral("<tr><td>%1</td><td><small>%2</small></td><td>%3</td></tr>")
+                    .arg(esc(a.name), esc(attributeTypeName(a.type)),
+                         esc(a.type == AttributeType::List
+                                 ? a.items().join(QStringLiteral(", "))
+                                 : a.value));
+    return DetailsPanel::tr("<h4>Attributes</h4><table>%1</table>").arg(rows);
+}
+
 QString DetailsPanel::eventHtml(const Event& e) const
 {
     QString h = QStringLiteral("<h3>%1</h3>").arg(esc(e.title));
@@ -265,7 +281,7 @@ QString DetailsPanel::eventHtml(const Event& e) const
                           p.role.isEmpty() ? QString() : QStringLiteral(" — ") + esc(p.role));
         h += QStringLiteral("</ul>");
     }
-    return h + attachmentsHtml({EntityKind::Event, e.id});
+    return h + attributesHtml(e.attributes) + attachmentsHtml({EntityKind::Event, e.id});
 }
 
 QString DetailsPanel::actorHtml(const Actor& a) const
@@ -294,7 +310,7 @@ QString DetailsPanel::actorHtml(const Actor& a) const
                             statusLabel(r.status));
     if (!rel.isEmpty())
         h += tr("<h4>Relations</h4><ul>%1</ul>").arg(rel);
-    return h + attachmentsHtml({EntityKind::Actor, a.id});
+    return h + attributesHtml(a.attributes) + attachmentsHtml({EntityKind::Actor, a.id});
 }
 
 QString DetailsPanel::relationHtml(const Relation& r) const
@@ -311,7 +327,7 @@ QString DetailsPanel::relationHtml(const Relation& r) const
              .arg(r.valid.isValid() ? esc(localDate(r.valid)) : tr("always"));
     if (!r.description.isEmpty())
         h += QStringLiteral("<p>%1</p>").arg(esc(r.description));
-    return h + attachmentsHtml({EntityKind::Relation, r.id});
+    return h + attributesHtml(r.attributes) + attachmentsHtml({EntityKind::Relation, r.id});
 }
 
 QString DetailsPanel::sourceHtml(const Source& s) const

@@ -12,6 +12,7 @@
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QRegularExpression>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableWidget>
@@ -33,6 +34,7 @@ void EntryForm::clearForm()
     m_title = nullptr;
     m_date = nullptr;
     m_summary = nullptr;
+    m_attributes = nullptr;
     m_location = nullptr;
     m_category = nullptr;
     m_tags = nullptr;
@@ -75,6 +77,46 @@ void EntryForm::addParticipant(Id actorId, const QString& role)
     m_actors->setItem(row, 1, new QTableWidgetItem(role));
 }
 
+namespace {
+
+// The attribute editor's lines back as attributes: "name (type): value" keeps the type (a value
+// that does not fit it is kept as text), "name: value" takes the type it had or its value's.
+Attributes attributesFromText(const QString& text, const Attributes& before)
+{
+    static const QRegularExpression typed(
+        QStringLiteral("^(.*?)\\s*\\((string|integer|double|boolean|date|list)\\)\\s*:\\s*(.*)$"));
+    Attributes out;
+    for (const QString& raw : text.split(u'\n')) {
+        const QString line = raw.trimmed();
+        if (line.isEmpty())
+            continue;
+        QString name, type, value;
+        if (const auto m = typed.match(line); m.hasMatch()) {
+            name = m.captured(1).trimmed();
+            type = m.captured(2);
+            value = m.captured(3);
+        } else if (const qsizetype colon = line.indexOf(u':'); colon > 0) {
+            name = line.left(colon).trimmed();
+            value = line.mid(colon + 1).trimmed();
+            if (const Attribute* old = findAttribute(before, name))
+                type = attributeTypeName(old->type);
+        } else {
+            continue;
+        }
+        std::optional<Attribute> a = type.isEmpty() ? std::optional<Attribute>(guessedValue(value))
+                                     : type == QLatin1String("list")
+                                         ? std::optional<Attribute>(
+                                               Attribute{name, AttributeType::List, value})
+                                         : typedAttribute(type, value);
+        if (!a)
+            a = Attribute{name, AttributeType::String, value};
+        setAttribute(out, name, *a);
+    }
+    return out;
+}
+
+} // namespace
+
 void EntryForm::setEntity(const Entity& entity)
 {
     clearForm();
@@ -92,6 +134,16 @@ void EntryForm::setEntity(const Entity& entity)
         e->setTabChangesFocus(true);
         e->setMinimumHeight(70);
         m_layout->addRow(label, e);
+        return e;
+    };
+    // The typed attributes a file brought, one a line: "Modularity Class (integer): 3".
+    auto attributesEdit = [this, &textEdit](const Attributes& list) {
+        QStringList lines;
+        for (const Attribute& a : list)
+            lines << QStringLiteral("%1 (%2): %3").arg(a.name, attributeTypeName(a.type), a.value);
+        QPlainTextEdit* e = textEdit(tr("&Attributes"), lines.join(u'\n'));
+        e->setObjectName(QStringLiteral("attributesEdit"));
+        e->setPlaceholderText(tr("name (integer): 3, one a line"));
         return e;
     };
     if (const auto* e = std::get_if<Event>(&entity)) {
@@ -153,6 +205,7 @@ void EntryForm::setEntity(const Entity& entity)
         m_layout->addRow(tr("&Kind"), m_kind);
         m_role = lineEdit(tr("&Role"), a->role);
         m_summary = textEdit(tr("&Description"), a->description);
+        m_attributes = attributesEdit(a->attributes);
     } else if (const auto* r = std::get_if<Relation>(&entity)) {
         m_from = actorCombo(r->sourceId);
         m_layout->addRow(tr("&From"), m_from);
@@ -176,6 +229,7 @@ void EntryForm::setEntity(const Entity& entity)
         m_status = statusCombo(r->status);
         m_layout->addRow(tr("Stat&us"), m_status);
         m_summary = textEdit(tr("&Description"), r->description);
+        m_attributes = attributesEdit(r->attributes);
         for (QComboBox* c : {m_from, m_to})
             connect(c, &QComboBox::currentIndexChanged, this, &EntryForm::validityChanged);
     } else if (const auto* s = std::get_if<Source>(&entity)) {
@@ -223,9 +277,14 @@ Entity EntryForm::entity() const
         e->actors = actors;
     } else if (auto* a = std::get_if<Actor>(&out)) {
         a->name = m_title->text().trimmed();
-        a->kind = ActorKind(m_kind->currentData().toInt());
+        // A kind the file did not give stays unknown until the user chooses another.
+        const ActorKind chosen = ActorKind(m_kind->currentData().toInt());
+        if (a->kindKnown || chosen != a->kind)
+            a->kindKnown = true;
+        a->kind = chosen;
         a->role = m_role->text().trimmed();
         a->description = m_summary->toPlainText().trimmed();
+        a->attributes = attributesFromText(m_attributes->toPlainText(), a->attributes);
     } else if (auto* r = std::get_if<Relation>(&out)) {
         r->sourceId = m_from->currentData().toLongLong();
         r->targetId = m_to->currentData().toLongLong();
@@ -235,6 +294,7 @@ Entity EntryForm::entity() const
         r->weight = m_weight->value();
         r->status = Verification(m_status->currentData().toInt());
         r->description = m_summary->toPlainText().trimmed();
+        r->attributes = attributesFromText(m_attributes->toPlainText(), r->attributes);
     } else if (auto* s = std::get_if<Source>(&out)) {
         s->title = m_title->text().trimmed();
         s->publisher = m_publisher->text().trimmed();

@@ -51,6 +51,7 @@ private:
     QLineEdit* m_title = nullptr;
     DateField* m_date = nullptr;
     QPlainTextEdit* m_summary = nullptr;
+    QPlainTextEdit* m_attributes = nullptr; // "name (type): value", one a line
     QLineEdit* m_location = nullptr;
     QComboBox* m_category = nullptr;
     QLineEdit* m_tags = nullptr;

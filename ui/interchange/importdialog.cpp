@@ -1,5 +1,7 @@
 #include "importdialog.h"
 
+#include "interchange/formatregistry.h"
+
 #include "i18n/localdates.h"
 #include "store/store.h"
 #include "text/storytext.h"
@@ -22,19 +24,11 @@ namespace {
 
 constexpr int kPreviewRows = 50;
 
+// The format's name from the registry, as the menus show it.
 QString formatName(const QString& format)
 {
-    if (format == QLatin1String("timelinejs"))
-        return ImportDialog::tr("TimelineJS");
-    if (format == QLatin1String("gexf"))
-        return ImportDialog::tr("GEXF graph");
-    if (format == QLatin1String("graphml"))
-        return ImportDialog::tr("GraphML graph");
-    if (format == QLatin1String("edges"))
-        return ImportDialog::tr("edge list (CSV)");
-    if (format == QLatin1String("json"))
-        return ImportDialog::tr("Chronomap JSON");
-    return ImportDialog::tr("events (CSV)");
+    const FileFormat* f = fileFormat(format);
+    return f ? f->displayName() : format;
 }
 
 } // namespace
@@ -82,7 +76,7 @@ ImportDialog::ImportDialog(ParsedImport parsed, const Store& store, QWidget* par
 void ImportDialog::buildMapping()
 {
     // Only events CSV has a mapping: TimelineJS sheets and edge lists have fixed columns.
-    const bool mappable = m_parsed.table && m_parsed.format == QLatin1String("csv");
+    const bool mappable = m_parsed.table && m_parsed.format == QLatin1String("events-csv");
     m_mappingBox->setVisible(mappable);
     if (!mappable)
         return;

@@ -2,6 +2,7 @@
 
 #include "importdialog.h"
 
+#include "interchange/formatregistry.h"
 #include "interchange/cancellation.h"
 #include "interchange/interchange.h"
 #include "story/story.h"
@@ -121,22 +122,9 @@ QString exportDataWithProgress(QWidget* window, Story* story, const QString& for
     return note;
 }
 
-QString auditText(const ParsedImport& parsed, const ImportSummary& summary)
-{
-    return QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("file"), parsed.fileName},
-                                                       {QStringLiteral("format"), parsed.format},
-                                                       {QStringLiteral("summary"), summary.text()}})
-                                 .toJson(QJsonDocument::Compact));
-}
-
 ChangeRecord importRecord(const ParsedImport& parsed, const ImportSummary& summary)
 {
-    ChangeRecord rec;
-    rec.at = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-    rec.action = QStringLiteral("import");
-    rec.target = EntityRef{EntityKind::Event, 0};
-    rec.after = auditText(parsed, summary);
-    return rec;
+    return importAuditRecord(parsed, summary);
 }
 
 // Parses off the GUI thread (a large sheet takes seconds); throws StoreError. Nothing when the
@@ -179,7 +167,7 @@ bool importOne(QWidget* window, Story* story, const QString& path)
     const ParsedImport& chosen = dialog.parsed();
     const qsizetype rows =
         chosen.batch.events.size() + chosen.batch.relations.size() +
-        (chosen.format == QLatin1String("json") ? chosen.chronomapJson.size() / 200 : 0);
+        (isWholeStory(chosen) ? chosen.chronomapJson.size() / 200 : 0);
     try {
         if (rows <= kBackgroundRows) {
             ImportSummary summary;
@@ -242,10 +230,7 @@ QString suggestedName(Story* story, const QString& suffix)
 
 bool isImportableFile(const QString& path)
 {
-    static const QStringList suffixes = {QStringLiteral("csv"),     QStringLiteral("tsv"),
-                                         QStringLiteral("json"),    QStringLiteral("gexf"),
-                                         QStringLiteral("graphml"), QStringLiteral("txt")};
-    return suffixes.contains(QFileInfo(path).suffix().toLower());
+    return readableSuffixes().contains(QFileInfo(path).suffix().toLower());
 }
 
 bool importFiles(QWidget* window, Story* story, const QStringList& paths)
@@ -281,10 +266,7 @@ void addInterchangeActions(QMenu* fileMenu, QWidget* window, std::function<Story
         const QStringList paths = QFileDialog::getOpenFileNames(
             window, QObject::tr("Import into the story"),
             story ? QFileInfo(story->path()).absolutePath() : QString(),
-            QObject::tr(
-                "Importable files (*.csv *.tsv *.json *.gexf *.graphml);;Spreadsheets (*.csv "
-                "*.tsv);;"
-                "TimelineJS or Chronomap JSON (*.json);;Graphs (*.gexf *.graphml);;All files (*)"));
+            importFileFilter());
         if (!paths.isEmpty())
             importFiles(window, story, paths);
     });
@@ -299,40 +281,25 @@ void addInterchangeActions(QMenu* fileMenu, QWidget* window, std::function<Story
         fileMenu->insertMenu(before, exportMenu);
     }
     QMenu* data = exportMenu->addMenu(QObject::tr("&Data"));
-    struct Item
-    {
-        const char* label;
-        const char* format;
-        const char* suffix;
-        const char* filter;
-    };
-    static const Item items[] = {
-        {QT_TRANSLATE_NOOP("Interchange", "TimelineJS JSON…"), "timelinejs", "json",
-         "TimelineJS JSON (*.json)"},
-        {QT_TRANSLATE_NOOP("Interchange", "TimelineJS Spreadsheet (CSV)…"), "timelinejs-csv", "csv",
-         "CSV (*.csv)"},
-        {QT_TRANSLATE_NOOP("Interchange", "Events CSV…"), "events-csv", "csv", "CSV (*.csv)"},
-        {QT_TRANSLATE_NOOP("Interchange", "Relations CSV (edge list)…"), "edges-csv", "csv",
-         "CSV (*.csv)"},
-        {QT_TRANSLATE_NOOP("Interchange", "GEXF (Gephi)…"), "gexf", "gexf", "GEXF (*.gexf)"},
-        {QT_TRANSLATE_NOOP("Interchange", "GraphML…"), "graphml", "graphml", "GraphML (*.graphml)"},
-        {QT_TRANSLATE_NOOP("Interchange", "Chronomap JSON…"), "chronomap", "json",
-         "Chronomap JSON (*.json)"},
-    };
-    for (const Item& item : items) {
-        QAction* act = data->addAction(QCoreApplication::translate("Interchange", item.label));
-        QObject::connect(act, &QAction::triggered, window, [window, currentStory, item] {
+    // One entry per format that can be written, from the registry.
+    for (const FileFormat& format : fileFormats()) {
+        if (!format.canWrite())
+            continue;
+        QAction* act = data->addAction(format.displayName() + QStringLiteral("…"));
+        const QString name = format.name, suffix = format.suffixes.value(0),
+                      filter = format.fileFilter();
+        QObject::connect(act, &QAction::triggered, window, [window, currentStory, name, suffix,
+                                                            filter] {
             Story* story = currentStory();
             if (!story)
                 return;
             const QString path = QFileDialog::getSaveFileName(
-                window, QObject::tr("Export data"),
-                suggestedName(story, QLatin1String(item.suffix)), QLatin1String(item.filter));
+                window, QObject::tr("Export data"), suggestedName(story, suffix), filter);
             if (path.isEmpty())
                 return;
             try {
                 const QString note =
-                    exportDataWithProgress(window, story, QLatin1String(item.format), path);
+                    exportDataWithProgress(window, story, name, path);
                 if (!note.isEmpty()) // rows the import would refuse were left out
                     QMessageBox::information(window, QObject::tr("Export"), note);
             } catch (const StoreError& e) {

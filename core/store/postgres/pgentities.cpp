@@ -1,5 +1,6 @@
 // PgStore: every entity through its table description (store/tables.cpp), row versions and
 // the refusal of a stale write.
+#include "pgattributes.h"
 #include "pgstore.h"
 
 #include <QCoreApplication>
@@ -75,7 +76,92 @@ void requireDate(const QString& path, const PartialDate& d, const QString& what)
                              .arg(path, what));
 }
 
+// Story format 2 (issue 14): the columns read after a row's version and written after its row,
+// for the three entities that carry typed attributes (and an actor's kind_known).
+template <class T>
+const char* extraColumns(const T*)
+{
+    return "";
+}
+const char* extraColumns(const Actor*)
+{
+    return ", kind_known, attributes";
+}
+const char* extraColumns(const Relation*)
+{
+    return ", attributes";
+}
+const char* extraColumns(const Event*)
+{
+    return ", attributes";
+}
+
+template <class T>
+void readExtras(T&, const PgResult&, int, int)
+{
+}
+void readExtras(Actor& a, const PgResult& r, int row, int col)
+{
+    a.kindKnown = r.i64(row, col) != 0;
+    a.attributes = pgattributes::decode(r.text(row, col + 1));
+}
+void readExtras(Relation& x, const PgResult& r, int row, int col)
+{
+    x.attributes = pgattributes::decode(r.text(row, col));
+}
+void readExtras(Event& x, const PgResult& r, int row, int col)
+{
+    x.attributes = pgattributes::decode(r.text(row, col));
+}
+
+template <class T>
+const char* extraUpdate(const T*)
+{
+    return nullptr;
+}
+const char* extraUpdate(const Actor*)
+{
+    return "UPDATE actors SET kind_known = $3, attributes = $4 WHERE story_id = $1 AND id = $2";
+}
+const char* extraUpdate(const Relation*)
+{
+    return "UPDATE relations SET attributes = $3 WHERE story_id = $1 AND id = $2";
+}
+const char* extraUpdate(const Event*)
+{
+    return "UPDATE events SET attributes = $3 WHERE story_id = $1 AND id = $2";
+}
+
+template <class T>
+void extraValues(const T&, std::vector<tables::Value>&)
+{
+}
+void extraValues(const Actor& a, std::vector<tables::Value>& out)
+{
+    out.push_back(qint64(a.kindKnown ? 1 : 0));
+    out.push_back(pgattributes::encode(a.attributes));
+}
+void extraValues(const Relation& x, std::vector<tables::Value>& out)
+{
+    out.push_back(pgattributes::encode(x.attributes));
+}
+void extraValues(const Event& x, std::vector<tables::Value>& out)
+{
+    out.push_back(pgattributes::encode(x.attributes));
+}
+
 } // namespace
+
+template <class T>
+void PgStore::writeRowExtras(const T& x, Id id)
+{
+    const char* sql = extraUpdate(static_cast<const T*>(nullptr));
+    if (!sql)
+        return;
+    std::vector<tables::Value> params{story(), qint64(id)};
+    extraValues(x, params);
+    exec(sql, std::span<const tables::Value>(params));
+}
 
 // ---------------------------------------------------------------------------------------------
 // Versions seen
@@ -155,6 +241,7 @@ T PgStore::readRow(const PgResult& r, int row) const
         ++col;
     }
     remember(t.name, x.id, r.i64(row, col));
+    readExtras(x, r, row, col + 1);
     return x;
 }
 
@@ -162,8 +249,9 @@ template <class T>
 std::optional<T> PgStore::rowById(Id id) const
 {
     const tables::Table<T>& t = tables::table<T>();
-    static const QByteArray sql = "SELECT " + tables::columnList(t) + ", version FROM " + t.name +
-                                  " WHERE story_id = $1 AND id = $2";
+    static const QByteArray sql = "SELECT " + tables::columnList(t) + ", version" +
+                                  extraColumns(static_cast<const T*>(nullptr)) + " FROM " +
+                                  t.name + " WHERE story_id = $1 AND id = $2";
     const PgResult r = exec(sql.constData(), {story(), qint64(id)});
     if (!r.rows())
         return std::nullopt;
@@ -174,7 +262,8 @@ template <class T>
 QList<T> PgStore::rowsWhere(const char* where, std::initializer_list<tables::Value> params) const
 {
     const tables::Table<T>& t = tables::table<T>();
-    const QByteArray sql = "SELECT " + tables::columnList(t) + ", version FROM " + t.name +
+    const QByteArray sql = "SELECT " + tables::columnList(t) + ", version" +
+                           extraColumns(static_cast<const T*>(nullptr)) + " FROM " + t.name +
                            " WHERE story_id = $1 AND (" + where + ") ORDER BY " + t.orderBy;
     std::vector<tables::Value> all{story()};
     all.insert(all.end(), params.begin(), params.end());
@@ -203,6 +292,7 @@ Id PgStore::insertRow(const T& x)
         params.push_back(c.get(x));
     params[1] = qint64(id);
     exec(sql.constData(), std::span<const tables::Value>(params));
+    writeRowExtras(x, id);
     remember(t.name, id, 1);
     notify(kindOf(t.name), id, "insert");
     return id;
@@ -231,6 +321,7 @@ void PgStore::updateRow(const T& x)
     const PgResult r = exec(sql.constData(), std::span<const tables::Value>(params));
     if (!r.rows())
         refuseChange(t.name, x.id, seen.value_or(-1));
+    writeRowExtras(x, x.id);
     remember(t.name, x.id, r.i64(0, 0));
     notify(kindOf(t.name), x.id, "update");
 }

@@ -1,4 +1,5 @@
 // PgStore: events, their participations and tags, and the bulk load through COPY.
+#include "pgattributes.h"
 #include "pgstore.h"
 
 #include <QCoreApplication>
@@ -190,7 +191,8 @@ Store::BulkTimings PgStore::bulkInsertEvents(const std::function<bool(Event&)>& 
     };
     std::vector<Link> links;
     std::vector<std::pair<Id, QString>> tagged; // (event, tag), in order
-    m_conn->copyBegin("COPY events(story_id, " + tables::columnList(t) + ") FROM STDIN");
+    m_conn->copyBegin("COPY events(story_id, " + tables::columnList(t) +
+                      ", attributes) FROM STDIN");
     std::vector<tables::Value> row;
     row.reserve(t.columns.size() + 1);
     try {
@@ -208,6 +210,7 @@ Store::BulkTimings PgStore::bulkInsertEvents(const std::function<bool(Event&)>& 
             for (const tables::Column<Event>& c : t.columns)
                 row.push_back(c.get(e));
             row[1] = qint64(id);
+            row.push_back(pgattributes::encode(e.attributes));
             m_conn->copyRow(row);
             QSet<Id> seenActors;
             int pos = 0;

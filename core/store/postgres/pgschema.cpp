@@ -326,8 +326,35 @@ CREATE POLICY changes_add ON changes FOR INSERT TO chronomap_reporter
     WITH CHECK (db_user = current_user);
 )sql";
 
+// Version 2 (issue 14, as the file's version 2): where imported entries came from (origins,
+// per story, entity kind, format family and key in the file) so that a re-import updates, an
+// actor's kind_known, and the typed custom attributes of actors, relations and events. The
+// attributes are one text column per row, a compact JSON array of [name, type, value]
+// (pgattributes.cpp); the file keeps them in tables of their own.
+const char* const kVersion2 = R"sql(
+SET LOCAL search_path = chronomap, pg_catalog;
+CREATE TABLE origins (
+    story_id    bigint NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+    entity      integer NOT NULL,
+    format      text NOT NULL,
+    key         text NOT NULL,
+    entity_id   bigint NOT NULL,
+    file_state  text NOT NULL DEFAULT '',
+    story_state text NOT NULL DEFAULT '',
+    PRIMARY KEY (story_id, entity, format, key)
+);
+ALTER TABLE actors ADD COLUMN kind_known integer NOT NULL DEFAULT 1 CHECK (kind_known IN (0, 1));
+ALTER TABLE actors ADD COLUMN attributes text NOT NULL DEFAULT '';
+ALTER TABLE relations ADD COLUMN attributes text NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN attributes text NOT NULL DEFAULT '';
+GRANT SELECT ON origins TO chronomap_viewer;
+GRANT INSERT, UPDATE ON origins TO chronomap_reporter;
+GRANT DELETE ON origins TO chronomap_standards;
+)sql";
+
 const Migration kMigrations[] = {
     {1, kVersion1},
+    {2, kVersion2},
 };
 
 } // namespace

@@ -94,6 +94,9 @@ public:
     void updateScene(const Scene& s) override;
     void deleteScene(Id id) override;
     Id logChange(const ChangeRecord& c) override;
+    QHash<QString, OriginRow> origins(EntityKind kind, const QString& format) const override;
+    void setOrigin(EntityKind kind, const QString& format, const QString& key,
+                   const OriginRow& row) override;
 
     void beginBulkLoad() override {}
     void endBulkLoad() override {}
@@ -138,6 +141,9 @@ private:
     template <class T>
     void updateRow(const T& x);
     void deleteRow(const char* table, Id id);
+    // Story format 2: an actor's kind_known and the typed attributes, after its row.
+    template <class T>
+    void writeRowExtras(const T& x, Id id);
     Id allocateId(const char* table, Id wanted);
     [[noreturn]] void refuseChange(const char* table, Id id, qint64 seen) const;
     void remember(const char* table, Id id, qint64 version) const;

@@ -177,8 +177,57 @@ CREATE VIRTUAL TABLE annotations_fts USING fts5(
     content='annotations', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
 )sql";
 
+// Version 2 (issue 14): identity from the file and typed custom attributes.
+// origins: for each entity kind (EntityKind's number), format family and key in the file, the
+// story entry it became and its states as last imported (compact JSON), so that a re-import
+// updates instead of duplicating and keeps the user's edits. Attributes: one table per entity,
+// deleted with it; the type is AttributeType's number. actors.kind_known: 0 for an actor whose
+// file gave no kind (exports then write none).
+const char* const kVersion2 = R"sql(
+CREATE TABLE origins (
+    entity      INTEGER NOT NULL,
+    format      TEXT NOT NULL,
+    key         TEXT NOT NULL,
+    entity_id   INTEGER NOT NULL,
+    file_state  TEXT NOT NULL DEFAULT '',
+    story_state TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (entity, format, key)
+) WITHOUT ROWID;
+CREATE INDEX origins_by_entry ON origins (entity, entity_id);
+
+CREATE TABLE actor_attributes (
+    actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL DEFAULT 0,
+    name     TEXT NOT NULL,
+    type     INTEGER NOT NULL DEFAULT 0 CHECK (type BETWEEN 0 AND 5),
+    value    TEXT NOT NULL,
+    PRIMARY KEY (actor_id, name)
+) WITHOUT ROWID;
+
+CREATE TABLE relation_attributes (
+    relation_id INTEGER NOT NULL REFERENCES relations(id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL DEFAULT 0,
+    name        TEXT NOT NULL,
+    type        INTEGER NOT NULL DEFAULT 0 CHECK (type BETWEEN 0 AND 5),
+    value       TEXT NOT NULL,
+    PRIMARY KEY (relation_id, name)
+) WITHOUT ROWID;
+
+CREATE TABLE event_attributes (
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL DEFAULT 0,
+    name     TEXT NOT NULL,
+    type     INTEGER NOT NULL DEFAULT 0 CHECK (type BETWEEN 0 AND 5),
+    value    TEXT NOT NULL,
+    PRIMARY KEY (event_id, name)
+) WITHOUT ROWID;
+
+ALTER TABLE actors ADD COLUMN kind_known INTEGER NOT NULL DEFAULT 1 CHECK (kind_known IN (0, 1));
+)sql";
+
 const Migration kMigrations[] = {
     {1, kVersion1},
+    {2, kVersion2},
 };
 
 } // namespace

@@ -22,18 +22,29 @@ void SqliteStore::deleteRow(const char* table, Id id)
 
 std::optional<Actor> SqliteStore::actor(Id id) const
 {
-    return rowById<Actor>(id);
+    std::optional<Actor> a = rowById<Actor>(id);
+    if (a) {
+        QList<Actor> one{*a};
+        readExtras(one);
+        a = one.first();
+    }
+    return a;
 }
 
 QList<Actor> SqliteStore::actors() const
 {
-    return allRows<Actor>();
+    QList<Actor> out = allRows<Actor>();
+    readExtras(out);
+    return out;
 }
 
 Id SqliteStore::insertActor(const Actor& a)
 {
     Transaction tx(*this);
     const Id id = insertRow(a);
+    Actor stored = a;
+    stored.id = id;
+    writeExtras(stored);
     reindex(EntityKind::Actor, id, false);
     tx.commit();
     return id;
@@ -44,6 +55,7 @@ void SqliteStore::updateActor(const Actor& a)
     Transaction tx(*this);
     reindex(EntityKind::Actor, a.id, true);
     updateRow(a);
+    writeExtras(a);
     reindex(EntityKind::Actor, a.id, false);
     tx.commit();
 }
@@ -66,18 +78,29 @@ void SqliteStore::deleteActor(Id id)
 
 std::optional<Relation> SqliteStore::relation(Id id) const
 {
-    return rowById<Relation>(id);
+    std::optional<Relation> r = rowById<Relation>(id);
+    if (r) {
+        QList<Relation> one{*r};
+        readExtras(one);
+        r = one.first();
+    }
+    return r;
 }
 
 QList<Relation> SqliteStore::relations() const
 {
-    return allRows<Relation>();
+    QList<Relation> out = allRows<Relation>();
+    readExtras(out);
+    return out;
 }
 
 Id SqliteStore::insertRelation(const Relation& r)
 {
     Transaction tx(*this);
     const Id id = insertRow(r);
+    Relation stored = r;
+    stored.id = id;
+    writeExtras(stored);
     tx.commit();
     return id;
 }
@@ -86,6 +109,7 @@ void SqliteStore::updateRelation(const Relation& r)
 {
     Transaction tx(*this);
     updateRow(r);
+    writeExtras(r);
     tx.commit();
 }
 

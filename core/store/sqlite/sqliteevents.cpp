@@ -46,8 +46,12 @@ void SqliteStore::fillEventLinks(Event& e) const
 std::optional<Event> SqliteStore::event(Id id) const
 {
     std::optional<Event> e = rowById<Event>(id);
-    if (e)
+    if (e) {
         fillEventLinks(*e);
+        QList<Event> one{*e};
+        readExtras(one);
+        e = one.first();
+    }
     return e;
 }
 
@@ -56,6 +60,7 @@ QList<Event> SqliteStore::events() const
     QList<Event> out = allRows<Event>();
     for (Event& e : out)
         fillEventLinks(e);
+    readExtras(out);
     return out;
 }
 
@@ -148,6 +153,7 @@ Id SqliteStore::insertEvent(const Event& e)
     Event stored = e;
     stored.id = insertRow(e);
     writeEventLinks(stored, false);
+    writeExtras(stored);
     reindex(EntityKind::Event, stored.id, false);
     tx.commit();
     return stored.id;
@@ -161,6 +167,7 @@ void SqliteStore::updateEvent(const Event& e)
     reindex(EntityKind::Event, e.id, true);
     updateRow(e);
     writeEventLinks(e, true);
+    writeExtras(e);
     reindex(EntityKind::Event, e.id, false);
     tx.commit();
 }
@@ -314,6 +321,10 @@ Store::BulkTimings SqliteStore::bulkInsertEvents(const std::function<bool(Event&
             bindEvent(eventOne, 0, batch[i], ids[i]);
             eventOne.run();
         }
+        // Story format 2: typed attributes (a copied or imported story's), beside the rows.
+        for (std::size_t k = 0; k < batch.size(); ++k)
+            if (!batch[k].attributes.isEmpty())
+                writeAttributes(EntityKind::Event, ids[k], batch[k].attributes);
         links.clear();
         for (std::size_t k = 0; k < batch.size(); ++k) {
             int pos = 0;

@@ -400,6 +400,7 @@ void SqliteStore::migrate()
         tx.commit();
         version = m.to;
     }
+    m_format2 = -1; // known again at the next read
 }
 
 QString SqliteStore::integrityCheck() const

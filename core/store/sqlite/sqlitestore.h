@@ -21,7 +21,7 @@ namespace chronomap {
 class SqliteStore final : public Store
 {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
     static constexpr qint32 kApplicationId = 0x43686d70; // "Chmp"
     // How long a write waits for another window or process before the user is told.
     static constexpr int kBusyTimeoutMs = 10000;
@@ -97,6 +97,9 @@ public:
     void updateScene(const Scene& s) override;
     void deleteScene(Id id) override;
     Id logChange(const ChangeRecord& c) override;
+    QHash<QString, OriginRow> origins(EntityKind kind, const QString& format) const override;
+    void setOrigin(EntityKind kind, const QString& format, const QString& key,
+                   const OriginRow& row) override;
 
     void beginBulkLoad() override;
     void endBulkLoad() override;
@@ -151,11 +154,26 @@ private:
     void updateRow(const T& x);
     void deleteRow(const char* table, Id id);
 
+    // Story format 2 (sqliteattributes.cpp): typed attributes, one table per entity, and an
+    // actor's kind_known, read and written beside the format-1 rows; nothing on a format-1
+    // story opened read-only.
+    bool hasFormat2() const;
+    Attributes readAttributes(EntityKind kind, Id id) const;
+    QHash<Id, Attributes> readAllAttributes(EntityKind kind) const;
+    void writeAttributes(EntityKind kind, Id id, const Attributes& list);
+    void readExtras(QList<Actor>& list) const;
+    void readExtras(QList<Relation>& list) const;
+    void readExtras(QList<Event>& list) const;
+    void writeExtras(const Actor& a);
+    void writeExtras(const Relation& r);
+    void writeExtras(const Event& e);
+
     sqlite3* m_db = nullptr;
     bool m_created = false;
     bool m_companionsOurs = false; // a read-only open that created the -wal and -shm
     QElapsedTimer m_busySince;
     mutable QHash<const char*, Statement*> m_cache;
+    mutable int m_format2 = -1; // hasFormat2(), once known
 };
 
 } // namespace chronomap
