@@ -64,37 +64,6 @@
     </message>
 </context>
 <context>
-    <name>Interchange</name>
-    <message>
-        <source>TimelineJS JSON…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TimelineJS Spreadsheet (CSV)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Events CSV…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Relations CSV (edge list)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>GEXF (Gephi)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>GraphML…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Chronomap JSON…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>Labels</name>
     <message>
         <source>draft</source>
@@ -218,10 +187,6 @@
         <translation>&quot;%1&quot; ist kein Jahr</translation>
     </message>
     <message>
-        <source>the year is beyond a million years from now</source>
-        <translation>das Jahr liegt mehr als eine Million Jahre entfernt</translation>
-    </message>
-    <message>
         <source>the month must be two digits, 01 to 12</source>
         <translation>der Monat hat zwei Ziffern, 01 bis 12</translation>
     </message>
@@ -284,6 +249,14 @@
     <message>
         <source>&quot;%1&quot; is not a date Chronomap understands: %2</source>
         <translation>&quot;%1&quot; ist kein Datum, das Chronomap versteht: %2</translation>
+    </message>
+    <message>
+        <source>the year is beyond 20 billion years from now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the year is beyond a million years from now; write longer years as Y-13800000000</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -397,10 +370,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Importable files (*.csv *.tsv *.json *.gexf *.graphml);;Spreadsheets (*.csv *.tsv);;TimelineJS or Chronomap JSON (*.json);;Graphs (*.gexf *.graphml);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Export</source>
         <translation type="unfinished"></translation>
     </message>
@@ -508,6 +477,14 @@
         <source>Drawing %L1 actors…</source>
         <translation>%L1 Akteure werden gezeichnet …</translation>
     </message>
+    <message>
+        <source>“%1”, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>WindowTheme</name>
@@ -530,6 +507,125 @@
     <message>
         <source>Follow the System</source>
         <translation>Wie das System</translation>
+    </message>
+</context>
+<context>
+    <name>chronomap</name>
+    <message>
+        <source>Chronomap story</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: this is the open story %2 or a file SQLite keeps beside it; writing there would destroy the story. Choose another name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: SQLite keeps this file beside the database %2; writing there would damage it. Choose another name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: this is a folder; give a file name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a symbolic link to nothing is in the way; remove it or choose another name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not a regular file; choose another name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a file of that name exists and is not a Chronomap story; it was left as it was. Choose another name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: this story is open in another window or program (%2 lies beside it); it was left as it was. Choose another name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a story or database of that name exists; an export never replaces one. Choose another name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a file of that name exists and is not an earlier %2 export; it was left as it was. Choose another name, or give --force to replace it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: this is the story %2 itself; a story cannot be imported into itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 lies beside it, left by an earlier file of that name, and would be taken for part of the new story; remove it or choose another name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot create it: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot write it: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot write the file: %2; an existing file of that name was left as it was</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot write the file: %2</source>
+        <translation type="unfinished">%1: die Datei lässt sich nicht schreiben: %2</translation>
+    </message>
+    <message>
+        <source>%1 was opened read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Editing is off: %1 is a read-only file for you. Save a copy to edit it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Editing is off: the folder %1 cannot be written, and a story needs to keep its journal beside it. Save a copy elsewhere to edit it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Editing is off: %1 is on a read-only disk or share. Save a copy elsewhere to edit it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Editing is off: the disk holding %1 is full. Free some space and open it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Editing is off: %1 is damaged. Open a backup copy, or save a copy of what can still be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation type="unfinished">Ereignis</translation>
+    </message>
+    <message>
+        <source>actor</source>
+        <translation type="unfinished">Akteur</translation>
+    </message>
+    <message>
+        <source>relation</source>
+        <translation type="unfinished">Beziehung</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation type="unfinished">Quelle</translation>
+    </message>
+    <message>
+        <source>citation</source>
+        <translation type="unfinished">Beleg</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation type="unfinished">Notiz</translation>
+    </message>
+    <message>
+        <source>entry</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -861,6 +957,10 @@
         <source>%1: the import was cancelled; nothing was changed</source>
         <translation>%1: der Import wurde abgebrochen; nichts wurde geändert</translation>
     </message>
+    <message>
+        <source>expected {&quot;name&quot;: {&quot;type&quot;: &quot;integer&quot;, &quot;value&quot;: &quot;3&quot;}, ...} with the types string, integer, double, boolean, date or list</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>chronomap::CiteDialog</name>
@@ -942,6 +1042,10 @@
     <message>
         <source>%1: the file is empty; expected a header line naming the columns</source>
         <translation>%1: die Datei ist leer; erwartet: eine Kopfzeile mit den Spaltennamen</translation>
+    </message>
+    <message>
+        <source>%1: reading this file would take about %2 MiB of memory (%3 cells), more than the %4 MiB Chronomap allows itself for one file; split it into smaller files and import them one after another</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1190,6 +1294,10 @@ After: %2</source>
         <source>Change history of the current entry</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&lt;h4&gt;Attributes&lt;/h4&gt;&lt;table&gt;%1&lt;/table&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>chronomap::EdgesCsvReader</name>
@@ -1220,6 +1328,14 @@ After: %2</source>
     <message>
         <source>expected draft, confirmed, disputed or cleared, found &quot;%1&quot;</source>
         <translation>erwartet: draft, confirmed, disputed oder cleared, gefunden: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>expected an interval such as [2016-02-03, 2016-02-04], found &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a number; timed weights such as &quot;%1&quot; are not read (a relation has one weight)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1571,6 +1687,14 @@ After: %2</source>
         <source>The publication date is not EDTF (for example 2025-11-20).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Attributes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name (integer): 3, one a line</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>chronomap::EventTableModel</name>
@@ -1652,6 +1776,13 @@ EDTF: %2</source>
     <message>
         <source>%1 %2</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1818,6 +1949,56 @@ EDTF: %2</source>
     </message>
 </context>
 <context>
+    <name>chronomap::ExportScreen</name>
+    <message>
+        <source>%1 left out (Chronomap could not import them back; chronomap info lists the broken rows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::FileFormat</name>
+    <message>
+        <source>Chronomap JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relations (CSV edge list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events (CSV)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importable files (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GEXF (Gephi)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GraphML (yEd, Cytoscape, igraph)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actors (CSV node table)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TimelineJS JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TimelineJS spreadsheet (CSV)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>chronomap::FilterBar</name>
     <message>
         <source>&lt;i&gt;No filters: showing everything&lt;/i&gt;</source>
@@ -1965,6 +2146,22 @@ EDTF: %2</source>
         <source>edge &quot;%1&quot;: expected ISO dates in the spell: %2</source>
         <translation>Kante &quot;%1&quot;: erwartet: ISO-Daten im spell: %2</translation>
     </message>
+    <message>
+        <source>more than %1 attributes declared for nodes or for edges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the graph&apos;s times are abstract steps (timeformat integer or double), not dates: kept as the &quot;spells&quot; attribute, not drawn on the timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected viz:color hex as #rrggbb, found &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>node &quot;%1&quot;: expected ISO dates in the spell: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>chronomap::GraphFormats</name>
@@ -1996,10 +2193,6 @@ EDTF: %2</source>
         <translation>erwartet: eine Zahl für &quot;%1&quot;, gefunden: &quot;%2&quot;</translation>
     </message>
     <message>
-        <source>node &quot;%1&quot;: expected a colour such as #0072b2, found &quot;%2&quot;</source>
-        <translation>Knoten &quot;%1&quot;: erwartet: eine Farbe wie #0072b2, gefunden: &quot;%2&quot;</translation>
-    </message>
-    <message>
         <source>edge &quot;%1&quot;: expected an EDTF date in &quot;date&quot;: %2</source>
         <translation>Kante &quot;%1&quot;: erwartet: ein EDTF-Datum in &quot;date&quot;: %2</translation>
     </message>
@@ -2010,6 +2203,17 @@ EDTF: %2</source>
     <message>
         <source>edge &quot;%1&quot;: expected the %2 to be the id of a node in the file, found &quot;%3&quot;</source>
         <translation>Kante &quot;%1&quot;: erwartet für %2: die ID eines Knotens der Datei, gefunden: &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <source>more than %1 keys declared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hyperedge(s) not imported: a relation joins two actors; the file&apos;s plain edges were imported</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2050,33 +2254,17 @@ EDTF: %2</source>
         <source>a text longer than 1 MiB</source>
         <translation>ein Text länger als 1 MiB</translation>
     </message>
+    <message>
+        <source>an element with more than %1 attributes; Chronomap refuses more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the declared default values, copied into every node and edge that gives none, come to more than %1 MiB; Chronomap refuses more</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>chronomap::ImportDialog</name>
-    <message>
-        <source>TimelineJS</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>GEXF graph</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>GraphML graph</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>edge list (CSV)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Chronomap JSON</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>events (CSV)</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Import %1</source>
         <translation type="unfinished"></translation>
@@ -2224,6 +2412,46 @@ EDTF: %2</source>
         <source>the story title</source>
         <translation>der Titel der Geschichte</translation>
     </message>
+    <message>
+        <source>the story keeps its title “%1” (the file&apos;s is “%2”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 no longer in the file (kept)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>conflict: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: changed in the story since the last import and in the file; the story&apos;s version was kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>actor &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>relation &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>event &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>chronomap::Interchange</name>
@@ -2240,10 +2468,6 @@ EDTF: %2</source>
         <translation>%1: die Datei lässt sich nicht lesen: %2</translation>
     </message>
     <message>
-        <source>%1: cannot tell the format from the name or the content; give --format csv|timelinejs|gexf|graphml|json|edges</source>
-        <translation>%1: das Format ist weder am Namen noch am Inhalt zu erkennen; --format csv|timelinejs|gexf|graphml|json|edges angeben</translation>
-    </message>
-    <message>
         <source>%1: unknown format &quot;%2&quot;; expected one of %3</source>
         <translation>%1: unbekanntes Format &quot;%2&quot;; erwartet: eines von %3</translation>
     </message>
@@ -2252,12 +2476,16 @@ EDTF: %2</source>
         <translation>%1: unbekanntes Exportformat &quot;%2&quot;; erwartet: eines von %3</translation>
     </message>
     <message>
-        <source>%1: cannot write the file: %2</source>
-        <translation>%1: die Datei lässt sich nicht schreiben: %2</translation>
+        <source>%1: expected UTF-8 text, found %2 without a byte-order mark; save the file as UTF-8 (&quot;CSV UTF-8&quot; in a spreadsheet program)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: cannot write the file: %2; an existing file was left as it was</source>
-        <translation>%1: die Datei lässt sich nicht schreiben: %2; eine vorhandene Datei blieb unverändert</translation>
+        <source>%1: cannot tell the format from the name or the content; give --format %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not written: Chronomap could not import this export back (%2)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2665,10 +2893,6 @@ EDTF: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: cannot replace the existing file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Saved a copy to %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2687,6 +2911,126 @@ EDTF: %2</source>
     <message>
         <source>&amp;Clear Recent Files</source>
         <translation>Liste &amp;leeren</translation>
+    </message>
+    <message>
+        <source>Undo %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::NodesCsvReader</name>
+    <message>
+        <source>%1:%2:%3: column &quot;%4&quot;: %5</source>
+        <translation type="unfinished">%1:%2:%3: Spalte &quot;%4&quot;: %5</translation>
+    </message>
+    <message>
+        <source>%1:1:1: a node table needs an &quot;Id&quot; or a &quot;Label&quot; column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected the node&apos;s id, found an empty cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a colour such as #0072b2, found &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the id &quot;%1&quot; is used twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::PgConnection</name>
+    <message>
+        <source>%1: the server wants a password; put it in ~/.pgpass or PGPASSWORD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot connect to the server: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the password was refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the server is unreachable; nothing was changed (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: your role on this story does not allow that (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the story is open read-only; nothing was changed</source>
+        <translation type="unfinished">%1: die Geschichte ist schreibgeschützt geöffnet; nichts wurde geändert</translation>
+    </message>
+    <message>
+        <source>%1: the story is busy in another window; try again in a moment (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the server refused: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::PgLocator</name>
+    <message>
+        <source>%1: the address names no story; add ?story=NAME to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the story&apos;s name is too long</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::PgStore</name>
+    <message>
+        <source>%1: this %2 was deleted by someone else; nothing was saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: this %2 was changed by %3 at %4 UTC since you read it; your change was not saved. Reload it to see theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: your role on this story does not allow changing this %2 as it stands (its status)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: this database holds no Chronomap stories; create one with &quot;chronomap new&quot; first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the stories in this database were written by a newer Chronomap (schema %2, this program reads up to %3); update Chronomap to open them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the stories in this database are in an older format and cannot be opened read-only; open one for editing once to update them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a story of that name already exists in this database; choose another name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no story of that name in this database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: unknown role &quot;%2&quot;; the roles are viewer, reporter, editor and standards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: there is no database user &quot;%2&quot;; create it first (createuser %2)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3092,10 +3436,6 @@ EDTF: %2</source>
         <translation>%1: die Geschichte enthält %2, das nicht von Chronomap stammt; sie wurde abgelehnt, damit kein fremder Code läuft. Stattdessen ihre Daten in eine neue Geschichte importieren</translation>
     </message>
     <message>
-        <source>%1: the story is open read-only; nothing was changed</source>
-        <translation>%1: die Geschichte ist schreibgeschützt geöffnet; nichts wurde geändert</translation>
-    </message>
-    <message>
         <source>%1: a part of the change failed; nothing was changed</source>
         <translation>%1: ein Teil der Änderung ist fehlgeschlagen; nichts wurde geändert</translation>
     </message>
@@ -3115,6 +3455,14 @@ EDTF: %2</source>
         <source>the event &quot;%1&quot;</source>
         <translation>das Ereignis &quot;%1&quot;</translation>
     </message>
+    <message>
+        <source>%1: this is the open story or a file SQLite keeps beside it; a copy must go to another name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the story is open read-only; nothing was changed.%2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>chronomap::Story</name>
@@ -3129,10 +3477,6 @@ EDTF: %2</source>
 </context>
 <context>
     <name>chronomap::TimelineJsReader</name>
-    <message>
-        <source>expected a year from -9999 to 9999, found %1</source>
-        <translation>erwartet: ein Jahr von -9999 bis 9999, gefunden: %1</translation>
-    </message>
     <message>
         <source>a day or a time needs a month</source>
         <translation>ein Tag oder eine Uhrzeit braucht einen Monat</translation>
@@ -3224,6 +3568,18 @@ EDTF: %2</source>
     <message>
         <source>expected an object, {&quot;events&quot;: [...]}, at the top of the file</source>
         <translation>erwartet: ein Objekt, {&quot;events&quot;: [...]}, am Anfang der Datei</translation>
+    </message>
+    <message>
+        <source>expected a year within 20 billion years, found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this is a TimelineJS 3.0 pre-release file (&quot;timeline&quot;: {&quot;slides&quot;: [...]}), an older format; open it in TimelineJS and save it again, or rename &quot;slides&quot; to &quot;events&quot; at the top of the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this is a TimelineJS 2 file (&quot;timeline&quot;: {&quot;date&quot;: [...]}), the older format Chronomap does not read; convert it to TimelineJS 3 JSON (&quot;events&quot;: [...])</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
