@@ -3,7 +3,9 @@
 
 #include "bench/benchmark.h"
 #include "export/chartexport.h"
+#include "interchange/filteredcopy.h"
 #include "interchange/interchange.h"
+#include "query/eventfilter.h"
 #include "present/scenedeck.h"
 #include "story/generator.h"
 #include "story/story.h"
@@ -201,6 +203,10 @@ QString CommandLine::usage()
         "                   [--title TEXT] [--subtitle TEXT] [--caption TEXT] [--credit TEXT]\n"
         "                   [--no-legend] [--no-sources] [--publish-safe mark|omit|off]\n"
         "                   [--scene NAME]\n"
+        "                   [--actor NAMES] [--category NAMES] [--tag TAGS]\n"
+        "                   [--status draft|confirmed|disputed|cleared] [--dates DATE]\n"
+        "                   only what passes these filters (as the window's filter bar;\n"
+        "                   names comma-separated), for charts and data alike\n"
         "  chronomap export FILE --scenes -o DECK.pdf|FOLDER/  every scene: a PDF page or a\n"
         "                   numbered PNG each (scene-01-name.png ...)\n"
         "                   (image format from OUT: .png .jpg .svg .pdf)\n"
@@ -404,6 +410,19 @@ int CommandLine::runImport()
     return 0;
 }
 
+namespace {
+// The export's filter options, for filterSpecFromOptions.
+template<typename Opts>
+QList<std::pair<QString, QString>> filterOptions(const Opts& o)
+{
+    QList<std::pair<QString, QString>> out;
+    for (const char* key : {"actor", "category", "tag", "status", "dates"})
+        if (o.has(QLatin1String(key)))
+            out.append({QLatin1String(key), o.value(QLatin1String(key))});
+    return out;
+}
+} // namespace
+
 int CommandLine::runExport()
 {
     Options o(
@@ -412,7 +431,9 @@ int CommandLine::runExport()
          QStringLiteral("scale"), QStringLiteral("from"), QStringLiteral("to"),
          QStringLiteral("theme"), QStringLiteral("title"), QStringLiteral("scene"),
          QStringLiteral("format"), QStringLiteral("subtitle"), QStringLiteral("caption"),
-         QStringLiteral("credit"), QStringLiteral("publish-safe")},
+         QStringLiteral("credit"), QStringLiteral("publish-safe"), QStringLiteral("actor"),
+         QStringLiteral("category"), QStringLiteral("tag"), QStringLiteral("status"),
+         QStringLiteral("dates")},
         {QStringLiteral("no-legend"), QStringLiteral("no-sources"), QStringLiteral("scenes")});
     if (!o.error().isEmpty())
         return error(o.error());
@@ -428,12 +449,19 @@ int CommandLine::runExport()
             return error(QStringLiteral("--format takes one of %1, not \"%2\"")
                              .arg(exportFormats().join(QStringLiteral(", ")), format));
         auto store = Store::open(o.positional().first(), Store::Mode::ReadOnly);
+        QString why;
+        const auto filter = filterSpecFromOptions(*store, filterOptions(o), &why);
+        if (!filter)
+            return error(why);
         // Ctrl+C leaves no partial file and any old OUT as it was.
         InterruptGuard interrupt;
         TerminalProgress progress(QStringLiteral("exporting"));
         progress.update(-1);
         if (!writeThroughTemporary(
-                output, [&](const QString& temporary) { exportData(*store, format, temporary); }))
+                output,
+                [&](const QString& temporary) {
+                    exportFilteredData(*store, *filter, format, temporary);
+                }))
             return error(QStringLiteral("export cancelled; %1 was not written").arg(output));
         progress.done();
         out() << "exported " << o.positional().first() << " as " << format << " to " << output
@@ -481,6 +509,14 @@ int CommandLine::runExport()
     if (req.from && req.to && *req.to <= *req.from)
         return error(QStringLiteral("--to must come after --from"));
     auto story = Story::open(o.positional().first(), Store::Mode::ReadOnly);
+    {
+        // The same filters as the window's filter bar (one predicate, core/query/eventfilter).
+        QString why;
+        const auto filter = filterSpecFromOptions(story->store(), filterOptions(o), &why);
+        if (!filter)
+            return error(why);
+        req.filter = *filter;
+    }
     // Saved scenes (ui/present/scenedeck): one by name, or all as a PDF deck or numbered PNGs.
     if (o.has(QStringLiteral("scenes")) || !req.scene.isEmpty()) {
         for (const QString& line : exportScenesForCommandLine(

@@ -132,10 +132,10 @@ void TestEditInspector::datePhraseIsKeptAsTyped()
     date->lineEdit()->selectAll();
     QTest::keyClicks(date->lineEdit(), QStringLiteral("late October 2025"));
     const QLabel* understood = date->findChild<QLabel*>();
-    QVERIFY(understood->text().contains(QStringLiteral("2025-10-21/2025-10-31")));
+    QVERIFY(understood->text().contains(QStringLiteral("2025-10-21~/2025-10-31~")));
     QTest::mouseClick(find<QPushButton>("saveButton"), Qt::LeftButton);
     const Event after = *m_story->store().event(before.id);
-    QCOMPARE(after.date.edtf(), QStringLiteral("2025-10-21/2025-10-31"));
+    QCOMPARE(after.date.edtf(), QStringLiteral("2025-10-21~/2025-10-31~"));
     QCOMPARE(after.displayDate, QStringLiteral("late October 2025"));
     m_story->undoStack()->undo();
     QCOMPARE(*m_story->store().event(before.id), before);

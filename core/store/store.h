@@ -191,6 +191,8 @@ public:
     // Full-text search over events, actors, sources and annotations. The user's text is
     // quoted word by word, so FTS syntax in it (" * ( - NEAR AND) is searched for literally.
     QList<SearchHit> search(const QString& userText, int limit = 200) const;
+    // How many entries the same words match in all (search() returns at most `limit`).
+    qint64 searchCount(const QString& userText) const;
 
     // A consistent copy of the story (VACUUM INTO), never a file copy: WAL content would be
     // lost. The target must not exist.

@@ -141,7 +141,7 @@ EventFilterProxy::EventFilterProxy(EventTableModel* source, Story* story, Select
     connect(selection, &Selection::filterChanged, this, &EventFilterProxy::updateFilter);
     // Edits may move events in or out of the chosen actors' and tags' sets.
     connect(story, &Story::changed, this, [this](const Change&) {
-        if (m_active)
+        if (!m_filter.isEmpty())
             updateFilter();
     });
     updateFilter();
@@ -149,47 +149,18 @@ EventFilterProxy::EventFilterProxy(EventTableModel* source, Story* story, Select
 
 void EventFilterProxy::updateFilter()
 {
-    const Selection::Filter& f = m_selection->filter();
-    m_active = !f.isEmpty();
-    m_actorEvents.reset();
-    m_tagEvents.reset();
-    if (!f.actors.isEmpty()) {
-        QSet<Id> ids;
-        for (Id actor : f.actors)
-            for (const Event& e : m_story->store().eventsOfActor(actor))
-                ids.insert(e.id);
-        m_actorEvents = ids;
-    }
-    if (!f.tags.isEmpty()) {
-        QSet<Id> ids;
-        for (const Event& e : m_story->store().events())
-            for (const QString& t : e.tags)
-                if (f.tags.contains(t))
-                    ids.insert(e.id);
-        m_tagEvents = ids;
-    }
+    m_filter = EventFilter(m_story->store(), m_story->timeIndex(), m_selection->filter());
     invalidateFilter();
 }
 
 bool EventFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
 {
-    if (!m_active || sourceParent.isValid())
+    if (m_filter.isEmpty() || sourceParent.isValid())
         return true;
     const TimeIndex& index = m_story->timeIndex();
     if (sourceRow < 0 || std::size_t(sourceRow) >= index.size())
         return false;
-    const std::size_t row = std::size_t(sourceRow);
-    const Selection::Filter& f = m_selection->filter();
-    if (!f.categories.isEmpty() && !f.categories.contains(Id(index.category()[row])))
-        return false;
-    if (!f.statuses.isEmpty() && !f.statuses.contains(int(TimeIndex::statusOf(index.flags()[row]))))
-        return false;
-    const Id id = index.ids()[row];
-    if (m_actorEvents && !m_actorEvents->contains(id))
-        return false;
-    if (m_tagEvents && !m_tagEvents->contains(id))
-        return false;
-    return true;
+    return m_filter.passesRow(index, std::size_t(sourceRow));
 }
 
 } // namespace chronomap

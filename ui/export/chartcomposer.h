@@ -57,8 +57,12 @@ public:
     QString documentTitle() const;
     // The chart's plot (the timeline's when both are drawn).
     QCustomPlot* plot() const;
+    // The events the timeline chart draws (its window, the filters, publish-safe), for the
+    // tests that hold every surface to the one filter.
+    const QSet<Id>& shownEvents() const { return m_shownEvents; }
 
 private:
+    QSet<Id> m_shownEvents;
     // What one chart shows: how many entries are not cleared, and the sources cited by
     // what is drawn (source id to number of citations).
     struct Collected

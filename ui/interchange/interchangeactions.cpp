@@ -2,6 +2,7 @@
 
 #include "importdialog.h"
 
+#include "interchange/filteredcopy.h"
 #include "interchange/interchange.h"
 #include "story/story.h"
 
@@ -77,10 +78,10 @@ std::exception_ptr runWithProgress(QWidget* window, const QString& label,
 // into place only when it is complete and not cancelled: an old file of that name stays as it
 // was otherwise.
 void exportDataWithProgress(QWidget* window, Story* story, const QString& format,
-                            const QString& path)
+                            const QString& path, const FilterSpec& filter)
 {
     if (story->store().counts().events < kBackgroundRows) {
-        exportData(story->store(), format, path);
+        exportFilteredData(story->store(), filter, format, path);
         return;
     }
     const QFileInfo target(path);
@@ -96,7 +97,7 @@ void exportDataWithProgress(QWidget* window, Story* story, const QString& format
         window, QObject::tr("Exporting %1…").arg(target.fileName()),
         [&] {
             auto store = Store::open(storyPath, Store::Mode::ReadOnly);
-            exportData(*store, format, temporary);
+            exportFilteredData(*store, filter, format, temporary);
         },
         nullptr, &cancel);
     if (failure || cancel) {
@@ -256,17 +257,16 @@ bool importFiles(QWidget* window, Story* story, const QStringList& paths)
     return any;
 }
 
-void addInterchangeActions(QMenu* fileMenu, QWidget* window, std::function<Story*()> currentStory)
+void addInterchangeActions(QMenu* fileMenu, QWidget* window, std::function<Story*()> currentStory,
+                           std::function<FilterSpec()> currentFilter)
 {
-    // Before the last separator (Quit), after the story's own actions.
-    QAction* before = nullptr;
-    const QList<QAction*> actions = fileMenu->actions();
-    for (qsizetype i = actions.size() - 1; i >= 0; --i)
-        if (actions.at(i)->isSeparator()) {
-            before = actions.at(i);
-            break;
-        }
+    // After the story's own actions, before Quit's group. Found by their ids, never by their
+    // words (which the translation changes) or by where separators fall.
+    QAction* before = fileMenu->findChild<QAction*>(QStringLiteral("quitSeparator"));
+    if (!before)
+        before = fileMenu->findChild<QAction*>(QStringLiteral("quitAction"));
     auto* importAct = new QAction(QObject::tr("&Import…"), fileMenu);
+    importAct->setObjectName(QStringLiteral("importAction"));
     importAct->setShortcut(QKeySequence(QObject::tr("Ctrl+I")));
     importAct->setStatusTip(
         QObject::tr("Add events and actors from TimelineJS, CSV, GEXF, GraphML or Chronomap JSON"));
@@ -284,15 +284,14 @@ void addInterchangeActions(QMenu* fileMenu, QWidget* window, std::function<Story
     });
     fileMenu->insertAction(before, importAct);
 
-    QMenu* exportMenu = nullptr;
-    for (QAction* a : actions)
-        if (a->menu() && a->text().remove(u'&') == QLatin1String("Export"))
-            exportMenu = a->menu();
+    QMenu* exportMenu = fileMenu->findChild<QMenu*>(QStringLiteral("exportMenu"));
     if (!exportMenu) {
         exportMenu = new QMenu(QObject::tr("&Export"), fileMenu);
+        exportMenu->setObjectName(QStringLiteral("exportMenu"));
         fileMenu->insertMenu(before, exportMenu);
     }
     QMenu* data = exportMenu->addMenu(QObject::tr("&Data"));
+    data->setObjectName(QStringLiteral("exportDataMenu"));
     struct Item
     {
         const char* label;
@@ -315,17 +314,24 @@ void addInterchangeActions(QMenu* fileMenu, QWidget* window, std::function<Story
     };
     for (const Item& item : items) {
         QAction* act = data->addAction(QCoreApplication::translate("Interchange", item.label));
-        QObject::connect(act, &QAction::triggered, window, [window, currentStory, item] {
+        act->setObjectName(QStringLiteral("exportData-%1").arg(QLatin1String(item.format)));
+        QObject::connect(act, &QAction::triggered, window, [window, currentStory, currentFilter,
+                                                             item] {
             Story* story = currentStory();
             if (!story)
                 return;
+            // The window's filters hold for a data export as for a chart: what the table
+            // lists is what the file gets.
+            const FilterSpec filter = currentFilter ? currentFilter() : FilterSpec{};
             const QString path = QFileDialog::getSaveFileName(
-                window, QObject::tr("Export data"),
+                window,
+                filter.isEmpty() ? QObject::tr("Export data")
+                                 : QObject::tr("Export data (only what the filters show)"),
                 suggestedName(story, QLatin1String(item.suffix)), QLatin1String(item.filter));
             if (path.isEmpty())
                 return;
             try {
-                exportDataWithProgress(window, story, QLatin1String(item.format), path);
+                exportDataWithProgress(window, story, QLatin1String(item.format), path, filter);
             } catch (const StoreError& e) {
                 QMessageBox::warning(window, QObject::tr("Export"), e.message());
             }

@@ -1,5 +1,7 @@
 #include "timelineview.h"
 
+#include "calendarticker.h"
+#include "eventcard.h"
 #include "eventsplottable.h"
 #include "i18n/labels.h"
 #include "query/selection.h"
@@ -32,17 +34,6 @@ constexpr double kMinLaneHeight = 26;
 // Everything the plot draws around the lanes: x axis, overview strip, legend, margins.
 constexpr int kChrome = 150;
 constexpr qint64 kSmallStory = 100000; // read all events at once below this size
-
-QString formatFor(double span)
-{
-    if (span > 4 * 365.25 * kDay)
-        return QStringLiteral("yyyy");
-    if (span > 300 * kDay)
-        return QStringLiteral("MMM yyyy");
-    if (span > 3 * kDay)
-        return QStringLiteral("d MMM\nyyyy");
-    return QStringLiteral("d MMM\nhh:mm");
-}
 
 } // namespace
 
@@ -90,10 +81,6 @@ TimelineView::TimelineView(Story* story, Selection* selection, QWidget* parent)
         replot();
     });
     connect(selection, &Selection::filterChanged, this, [this] {
-        m_actorFilterEvents.clear();
-        for (Id actor : m_selection->filter().actors)
-            for (const Id e : m_story->store().eventIdsOfActor(actor))
-                m_actorFilterEvents.insert(e);
         rebuildLayout();
         replot();
     });
@@ -116,10 +103,7 @@ void TimelineView::buildPlot()
     m_plot->setAccessibleName(tr("Timeline"));
 
     QCPAxisRect* main = m_plot->axisRect();
-    auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
-    ticker->setDateTimeSpec(Qt::UTC);
-    ticker->setTickCount(8);
-    m_plot->xAxis->setTicker(ticker);
+    m_plot->xAxis->setTicker(QSharedPointer<CalendarTicker>::create());
     m_plot->xAxis->grid()->setPen(QPen(QColor(0, 0, 0, 28), 1));
     m_plot->xAxis->setTickLabelFont(m_state->labelFont);
     m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerText>::create());
@@ -140,9 +124,8 @@ void TimelineView::buildPlot()
     m_overviewRect->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
     QCPAxis* ovx = m_overviewRect->axis(QCPAxis::atBottom);
     QCPAxis* ovy = m_overviewRect->axis(QCPAxis::atLeft);
-    auto ovTicker = QSharedPointer<QCPAxisTickerDateTime>::create();
-    ovTicker->setDateTimeSpec(Qt::UTC);
-    ovTicker->setTickCount(8);
+    auto ovTicker = QSharedPointer<CalendarTicker>::create();
+    ovTicker->setTargetTicks(6);
     ovx->setTicker(ovTicker);
     QFont small = m_state->labelFont;
     small.setPixelSize(10);
@@ -242,6 +225,11 @@ void TimelineView::reloadStory()
     m_state->eras = store.eras();
     m_state->titles.clear();
     m_state->placed.clear();
+    // Ticks no finer than the story's dates: no hours for a story dated to the day.
+    const DatePrecision finest = CalendarTicker::finestOf(m_story->timeIndex());
+    for (QCPAxis* axis : {m_plot->xAxis, m_overviewRect->axis(QCPAxis::atBottom)})
+        if (auto ticker = axis->ticker().dynamicCast<CalendarTicker>())
+            ticker->setFinest(finest);
     rebuildLayout();
 }
 
@@ -263,18 +251,11 @@ void TimelineView::rebuildLayout()
             in.actors << std::pair<Id, QString>{a.id, a.name};
         in.participations = store.participations();
     }
-    const Selection::Filter& filter = m_selection->filter();
-    if (!filter.actors.isEmpty() || !filter.categories.isEmpty() || !filter.statuses.isEmpty()) {
-        const auto ids = index.ids();
-        const auto category = index.category();
-        const auto flags = index.flags();
-        in.include = [&, ids, category, flags](std::size_t r) {
-            return (filter.actors.isEmpty() || m_actorFilterEvents.contains(ids[r])) &&
-                   (filter.categories.isEmpty() || filter.categories.contains(category[r])) &&
-                   (filter.statuses.isEmpty() ||
-                    filter.statuses.contains(int(TimeIndex::statusOf(flags[r]))));
-        };
-    }
+    // The one filter every surface obeys, read anew with the story (an edit may move an event
+    // in or out of it).
+    m_filter = EventFilter(store, index, m_selection->filter());
+    if (!m_filter.isEmpty())
+        in.include = [this, &index](std::size_t r) { return m_filter.passesRow(index, r); };
     layout.build(in);
     layout.applyOrder(m_laneOrder[int(m_mode)]);
     ++m_state->generation;
@@ -411,9 +392,6 @@ void TimelineView::replot()
 
 void TimelineView::onRangeChanged()
 {
-    const QCPRange r = m_plot->xAxis->range();
-    m_plot->xAxis->ticker().staticCast<QCPAxisTickerDateTime>()->setDateTimeFormat(
-        formatFor(r.size()));
     m_settingWindow = true;
     m_selection->setTimeWindow(windowFrom(), windowTo());
     m_settingWindow = false;
@@ -452,7 +430,6 @@ void TimelineView::setWindow(qint64 from, qint64 to)
     const double hi = index.empty() ? double(to) : double(index.maxTime());
     const double pad = std::max((hi - lo) * 0.03, double(kDay));
     ovx->setRange(lo - pad, hi + pad);
-    ovx->ticker().staticCast<QCPAxisTickerDateTime>()->setDateTimeFormat(formatFor(hi - lo));
 }
 
 void TimelineView::fitStory()
@@ -719,35 +696,11 @@ void TimelineView::showCard(const QPoint& globalPos)
     Store& store = m_story->store();
     QString html;
     if (s.hoverId) {
-        const auto e = store.event(s.hoverId);
-        if (!e) {
+        html = eventCardHtml(store, s.hoverId);
+        if (html.isEmpty()) {
             QToolTip::hideText();
             return;
         }
-        const QString date = e->displayDate.isEmpty()
-                                 ? e->date.describe()
-                                 : tr("%1 (%2)").arg(e->displayDate, e->date.describe());
-        QStringList actors;
-        for (const Participation& p : e->actors)
-            if (const auto a = store.actor(p.actorId))
-                actors << (p.role.isEmpty() ? a->name : tr("%1 (%2)").arg(a->name, p.role));
-        QStringList sources;
-        for (const Citation& c : store.citationsOf(EntityRef{EntityKind::Event, e->id}))
-            if (const auto src = store.source(c.sourceId))
-                sources << (src->publisher.isEmpty()
-                                ? src->title
-                                : tr("%1, %2").arg(src->title, src->publisher));
-        html = QStringLiteral("<p style='white-space:pre-wrap'><small>%1</small><br/><b>%2</b>")
-                   .arg(date.toHtmlEscaped(), e->title.toHtmlEscaped());
-        if (!actors.isEmpty())
-            html +=
-                QStringLiteral("<br/>%1").arg(actors.join(QStringLiteral(", ")).toHtmlEscaped());
-        if (!sources.isEmpty())
-            html +=
-                QStringLiteral("<br/><i>%1</i>")
-                    .arg(tr("Source: %1").arg(sources.join(QStringLiteral("; "))).toHtmlEscaped());
-        html += QStringLiteral("<br/><small>%1</small></p>")
-                    .arg(statusLabel(e->status).toHtmlEscaped());
     } else if (s.hoverLane >= 0 && s.hoverColumn >= 0) {
         const auto& counts = s.counts[std::size_t(s.hoverLane - s.firstLane)];
         if (s.hoverColumn >= int(counts.size()))

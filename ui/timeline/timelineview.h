@@ -138,7 +138,7 @@ private:
     QAction* m_packed = nullptr;
     LaneMode m_mode = LaneMode::Category;
     QList<qint64> m_laneOrder[3]; // the user's order per mode, kept across rebuilds
-    QSet<Id> m_actorFilterEvents; // events of the filtered actors, read once per filter change
+    EventFilter m_filter; // the window's filters, read once per filter change and edit
     double m_laneTop = 0;
     bool m_settingWindow = false;
 
