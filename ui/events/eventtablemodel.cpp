@@ -1,5 +1,7 @@
 #include "eventtablemodel.h"
 
+#include "timeline/eventcard.h"
+
 #include "i18n/labels.h"
 #include "i18n/localdates.h"
 #include "query/selection.h"
@@ -94,8 +96,8 @@ QVariant EventTableModel::data(const QModelIndex& index, int role) const
     case DateColumn:
         if (role == Qt::ToolTipRole)
             return tr("%1\nEDTF: %2").arg(localDate(e->date), e->date.edtf());
-        return e->displayDate.isEmpty() ? localDate(e->date)
-                                        : tr("%1 (%2)").arg(e->displayDate, localDate(e->date));
+        // The story's words and the EDTF side by side, never one in the other's brackets.
+        return eventCardDate(*e);
     case TitleColumn:
         return role == Qt::ToolTipRole && !e->summary.isEmpty() ? e->summary : e->title;
     case CategoryColumn:
