@@ -51,8 +51,8 @@ public:
         default:
             return base;
         }
-        const QColor ink = (option ? option->palette : QApplication::palette())
-                               .color(QPalette::WindowText);
+        // The application's palette: an option made without a widget carries an empty one.
+        const QColor ink = QApplication::palette().color(QPalette::WindowText);
         QIcon tinted;
         const QList<QSize> sizes =
             base.availableSizes().isEmpty() ? QList<QSize>{QSize(16, 16)} : base.availableSizes();
