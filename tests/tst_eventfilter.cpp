@@ -217,17 +217,18 @@ void TestEventFilter::commandLineWordsMakeTheSameSpec()
     const Event e = m_story->store().events().at(2);
     const Actor a = *m_story->store().actor(e.actors.first().actorId);
     QString why;
-    const auto spec = filterSpecFromOptions(
-        m_story->store(),
-        {{QStringLiteral("actor"), a.name.toUpper()},
-         {QStringLiteral("tag"), e.tags.first()},
-         {QStringLiteral("status"), QStringLiteral("Confirmed")}},
-        &why);
+    const auto spec =
+        filterSpecFromOptions(m_story->store(),
+                              {{QStringLiteral("actor"), a.name.toUpper()},
+                               {QStringLiteral("tag"), e.tags.first()},
+                               {QStringLiteral("status"), QStringLiteral("Confirmed")}},
+                              &why);
     QVERIFY2(spec, qPrintable(why));
     QCOMPARE(spec->actors, QSet<Id>{a.id});
     QCOMPARE(spec->tags, QSet<QString>{e.tags.first()});
     QCOMPARE(spec->statuses, QSet<int>{int(Verification::Confirmed)});
-    QVERIFY(!filterSpecFromOptions(m_story->store(), {{QStringLiteral("actor"), QStringLiteral("Nobody At All")}}, &why));
+    QVERIFY(!filterSpecFromOptions(
+        m_story->store(), {{QStringLiteral("actor"), QStringLiteral("Nobody At All")}}, &why));
     QVERIFY(why.contains(QStringLiteral("Nobody At All")));
 }
 

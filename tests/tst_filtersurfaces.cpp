@@ -126,8 +126,8 @@ QSet<Id> TestFilterSurfaces::inChartExport() const
 QSet<Id> TestFilterSurfaces::inDataExport() const
 {
     const Store& store = m_window->story()->store();
-    const QByteArray json = exportFilteredBytes(store, m_window->selection()->filter(),
-                                                QStringLiteral("chronomap"));
+    const QByteArray json =
+        exportFilteredBytes(store, m_window->selection()->filter(), QStringLiteral("chronomap"));
     QSet<QString> titles;
     for (const QJsonValue v : QJsonDocument::fromJson(json).object().value(u"events").toArray())
         titles.insert(v.toObject().value(u"title").toString());

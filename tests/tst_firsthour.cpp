@@ -19,19 +19,19 @@
 
 #include <QComboBox>
 #include <QCompleter>
+#include <QDateTime>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStandardPaths>
-#include <QMenuBar>
-#include <QTabWidget>
 #include <QTableView>
-#include <QTreeWidget>
-#include <QDateTime>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 #include <qcustomplot.h>
 
@@ -68,7 +68,8 @@ void TestFirstHour::initTestCase()
 
 void TestFirstHour::init()
 {
-    m_path = m_dir.filePath(QStringLiteral("s%1.chronomap").arg(QDateTime::currentMSecsSinceEpoch()));
+    m_path =
+        m_dir.filePath(QStringLiteral("s%1.chronomap").arg(QDateTime::currentMSecsSinceEpoch()));
     Story::create(m_path);
     m_story = Story::open(m_path);
 }
@@ -177,8 +178,8 @@ void TestFirstHour::historyInPlainWords()
     Selection selection;
     DetailsPanel panel(m_story.get(), &selection);
     const Event e = m_story->store().events().first();
-    QVERIFY(EditGuard::push(m_story.get(),
-                            makeAnnotate(m_story.get(), {EntityKind::Event, e.id}, QStringLiteral("check"))));
+    QVERIFY(EditGuard::push(m_story.get(), makeAnnotate(m_story.get(), {EntityKind::Event, e.id},
+                                                        QStringLiteral("check"))));
     selection.setCurrent(EntityRef{EntityKind::Event, e.id});
     auto* tabs = panel.findChild<QTabWidget*>();
     QVERIFY(tabs);

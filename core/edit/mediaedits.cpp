@@ -15,8 +15,8 @@ bool isMedia(const Citation& c)
 
 QString mediaTitle(const EventMedia& m)
 {
-    return !m.caption.isEmpty() ? m.caption
-           : !m.url.isEmpty()   ? m.url
+    return !m.caption.isEmpty()  ? m.caption
+           : !m.url.isEmpty()    ? m.url
            : !m.credit.isEmpty() ? m.credit
                                  : QCoreApplication::translate("chronomap::Edits", "Media");
 }
@@ -80,8 +80,7 @@ EditCommand* makeMediaSource(Story* story, const EventMedia& media)
     s.url = media.url;
     s.publisher = media.credit;
     return new EditCommand(
-        story,
-        QCoreApplication::translate("chronomap::Edits", "New Source “%1”").arg(s.title),
+        story, QCoreApplication::translate("chronomap::Edits", "New Source “%1”").arg(s.title),
         {EditCommand::Step{std::nullopt, Entity(s)}});
 }
 

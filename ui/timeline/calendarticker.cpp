@@ -44,8 +44,8 @@ QDateTime floorTo(const QDateTime& t, const CalendarTicker::Step& s)
     case CalendarTicker::Unit::Day:
         if (s.count == 7) // weeks start on Monday
             return QDateTime(d.addDays(1 - d.dayOfWeek()), QTime(0, 0), QTimeZone::utc());
-        return QDateTime(QDate(d.year(), d.month(), d.day() - (d.day() - 1) % s.count),
-                         QTime(0, 0), QTimeZone::utc());
+        return QDateTime(QDate(d.year(), d.month(), d.day() - (d.day() - 1) % s.count), QTime(0, 0),
+                         QTimeZone::utc());
     case CalendarTicker::Unit::Month:
         return QDateTime(QDate(d.year(), d.month() - (d.month() - 1) % s.count, 1), QTime(0, 0),
                          QTimeZone::utc());
@@ -101,11 +101,11 @@ void CalendarTicker::setFinest(DatePrecision precision)
 CalendarTicker::Step CalendarTicker::stepFor(double span) const
 {
     static const Step steps[] = {
-        {Unit::Hour, 1},  {Unit::Hour, 3},   {Unit::Hour, 6},   {Unit::Hour, 12},
-        {Unit::Day, 1},   {Unit::Day, 2},    {Unit::Day, 7},    {Unit::Day, 10},
-        {Unit::Month, 1}, {Unit::Month, 2},  {Unit::Month, 3},  {Unit::Month, 6},
-        {Unit::Year, 1},  {Unit::Year, 2},   {Unit::Year, 5},   {Unit::Year, 10},
-        {Unit::Year, 20}, {Unit::Year, 50},  {Unit::Year, 100}, {Unit::Year, 200},
+        {Unit::Hour, 1},   {Unit::Hour, 3},   {Unit::Hour, 6},   {Unit::Hour, 12},
+        {Unit::Day, 1},    {Unit::Day, 2},    {Unit::Day, 7},    {Unit::Day, 10},
+        {Unit::Month, 1},  {Unit::Month, 2},  {Unit::Month, 3},  {Unit::Month, 6},
+        {Unit::Year, 1},   {Unit::Year, 2},   {Unit::Year, 5},   {Unit::Year, 10},
+        {Unit::Year, 20},  {Unit::Year, 50},  {Unit::Year, 100}, {Unit::Year, 200},
         {Unit::Year, 500}, {Unit::Year, 1000}};
     const Unit finest = m_finest == DatePrecision::Time    ? Unit::Hour
                         : m_finest == DatePrecision::Day   ? Unit::Day
@@ -123,8 +123,8 @@ CalendarTicker::Step CalendarTicker::stepFor(double span) const
     return chosen;
 }
 
-void CalendarTicker::ticksFor(const QCPRange& range, const QLocale& locale,
-                              QVector<double>& ticks, QVector<QString>& labels) const
+void CalendarTicker::ticksFor(const QCPRange& range, const QLocale& locale, QVector<double>& ticks,
+                              QVector<QString>& labels) const
 {
     ticks.clear();
     labels.clear();

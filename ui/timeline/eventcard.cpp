@@ -26,7 +26,10 @@ QString eventCardHtml(const Store& store, Id id)
     QStringList actors;
     for (const Participation& p : e->actors)
         if (const auto a = store.actor(p.actorId))
-            actors << (p.role.isEmpty() ? a->name : QCoreApplication::translate("EventCard", "%1 (%2)").arg(a->name, p.role));
+            actors
+                << (p.role.isEmpty()
+                        ? a->name
+                        : QCoreApplication::translate("EventCard", "%1 (%2)").arg(a->name, p.role));
     // A source quoted twice for one event is still one source.
     QStringList sources;
     QSet<Id> seen;
@@ -39,9 +42,11 @@ QString eventCardHtml(const Store& store, Id id)
             const QString publisher = src->publisher.trimmed();
             if (title.isEmpty() && publisher.isEmpty())
                 continue;
-            sources << (publisher.isEmpty() ? title
-                        : title.isEmpty()   ? publisher
-                                            : QCoreApplication::translate("EventCard", "%1, %2").arg(title, publisher));
+            sources
+                << (publisher.isEmpty() ? title
+                    : title.isEmpty()
+                        ? publisher
+                        : QCoreApplication::translate("EventCard", "%1, %2").arg(title, publisher));
         }
     }
     QString html = QStringLiteral("<p style='white-space:pre-wrap'><small>%1</small><br/><b>%2</b>")
@@ -49,11 +54,14 @@ QString eventCardHtml(const Store& store, Id id)
     if (!actors.isEmpty())
         html += QStringLiteral("<br/>%1").arg(actors.join(QStringLiteral(", ")).toHtmlEscaped());
     if (!sources.isEmpty()) {
-        const QString line = sources.size() == 1 ? QCoreApplication::translate("EventCard", "Source: %1") : QCoreApplication::translate("EventCard", "Sources: %1");
+        const QString line = sources.size() == 1
+                                 ? QCoreApplication::translate("EventCard", "Source: %1")
+                                 : QCoreApplication::translate("EventCard", "Sources: %1");
         html += QStringLiteral("<br/><i>%1</i>")
                     .arg(line.arg(sources.join(QStringLiteral("; "))).toHtmlEscaped());
     }
-    html += QStringLiteral("<br/><small>%1</small></p>").arg(statusLabel(e->status).toHtmlEscaped());
+    html +=
+        QStringLiteral("<br/><small>%1</small></p>").arg(statusLabel(e->status).toHtmlEscaped());
     return html;
 }
 
