@@ -4,6 +4,7 @@
 #include "annotations/annotationspanel.h"
 #include "edit/edits.h"
 #include "events/eventtablemodel.h"
+#include "events/storycounts.h"
 #include "export/exportactions.h"
 #include "help/shortcutsheet.h"
 #include "i18n/labels.h"
@@ -419,31 +420,6 @@ void MainWindow::buildViews()
     updateChartTheme();
 }
 
-QString MainWindow::countsText(const Story& story, const FilterSpec& spec)
-{
-    const StoryCounts c = story.store().counts();
-    if (spec.isEmpty())
-        return tr("%L1 events · %L2 actors · %L3 relations")
-            .arg(c.events)
-            .arg(c.actors)
-            .arg(c.relations);
-    // What the filters leave, out of the story's whole: the same predicate the charts, the
-    // table and the exports obey.
-    const EventFilter filter(story.store(), story.timeIndex(), spec);
-    qint64 actors = 0, relations = 0;
-    for (const Actor& a : story.store().actors())
-        actors += filter.passes(a);
-    for (const Relation& r : story.store().relations())
-        relations += filter.passes(r);
-    return tr("%L1 of %L2 events · %L3 of %L4 actors · %L5 of %L6 relations")
-        .arg(qint64(filter.countEvents(story.timeIndex())))
-        .arg(c.events)
-        .arg(actors)
-        .arg(c.actors)
-        .arg(relations)
-        .arg(c.relations);
-}
-
 QString MainWindow::countsShown() const
 {
     return m_status->text();
@@ -453,7 +429,7 @@ void MainWindow::updateCounts()
 {
     if (!m_story || !m_selection)
         return;
-    m_status->setText(countsText(*m_story, m_selection->filter()));
+    m_status->setText(storyCountsText(*m_story, m_selection->filter()));
 }
 
 QList<QWidget*> MainWindow::tabChain() const

@@ -62,9 +62,7 @@ public:
     AnnotationsPanel* annotationsPanel() const { return m_annotations; }
     QLineEdit* searchField() const { return m_searchField; }
 
-    // The status bar's counts: the story's events, actors and relations, and with filters
-    // on, how many of each pass them.
-    static QString countsText(const Story& story, const FilterSpec& filter);
+    // The status bar's counts as shown (see storyCountsText).
     QString countsShown() const;
 
     // Where the seed story lives for this user.
