@@ -9,6 +9,8 @@
 #include "model/partialdate.h"
 #include "store/store.h"
 
+#include <optional>
+
 namespace chronomap {
 
 QStringList fuzzReaders()
@@ -17,12 +19,15 @@ QStringList fuzzReaders()
             QStringLiteral("graphml"), QStringLiteral("chronomapjson"), QStringLiteral("edtf")};
 }
 
-bool fuzzRead(const QString& reader, const QByteArray& bytes, Store& store)
+bool fuzzRead(const QString& reader, const QByteArray& bytes, Store& store, FuzzWrite write,
+              const ImportProgress& progress)
 {
     const QString name = QStringLiteral("fuzz-input");
-    // Whatever a reader accepts is written and then rolled back, so the story stays empty and
-    // every input meets the same store.
-    Store::Transaction never(store);
+    // RollBack: whatever a reader accepts is written and then rolled back, so the story stays
+    // as it was and every input meets the same store.
+    std::optional<Store::Transaction> never;
+    if (write == FuzzWrite::RollBack)
+        never.emplace(store);
     try {
         if (reader == QLatin1String("csv")) {
             const CsvTable t = readCsv(bytes, name);
@@ -33,18 +38,18 @@ bool fuzzRead(const QString& reader, const QByteArray& bytes, Store& store)
                                           : which == 1
                                               ? readEdgesTable(t, name)
                                               : readEventsTable(t, guessEventMapping(t), name);
-                    applyImport(store, b, name);
+                    applyImport(store, b, name, progress);
                 } catch (const StoreError&) {
                 }
             }
         } else if (reader == QLatin1String("timelinejs")) {
-            applyImport(store, readTimelineJsJson(bytes, name), name);
+            applyImport(store, readTimelineJsJson(bytes, name), name, progress);
         } else if (reader == QLatin1String("gexf")) {
-            applyImport(store, readGexf(bytes, name), name);
+            applyImport(store, readGexf(bytes, name), name, progress);
         } else if (reader == QLatin1String("graphml")) {
-            applyImport(store, readGraphMl(bytes, name), name);
+            applyImport(store, readGraphMl(bytes, name), name, progress);
         } else if (reader == QLatin1String("chronomapjson")) {
-            readStoryJson(store, bytes, name);
+            readStoryJson(store, bytes, name, progress);
         } else if (reader == QLatin1String("edtf")) {
             QString why;
             const PartialDate d = PartialDate::fromEdtf(QString::fromUtf8(bytes), &why);

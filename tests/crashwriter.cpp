@@ -4,7 +4,10 @@
 // the file, and "error <message>" for each edit that did not. The harness kills it at random
 // moments and then checks that every edit it was told about is in the file.
 //
-// Usage: crashwriter <story> <tag> <edits>
+// Usage: crashwriter <story> <tag> <edits> [<phases>]
+// With phases, the edits are split into that many equal runs; before each run it prints
+// "waiting <k>" and reads a line from its standard input: the two-process test releases both
+// writers into each run together, so that their runs overlap for certain.
 // Edits cycle through: a new event (uid and title "<tag>-<i>"), an edit of the previous
 // event's summary ("edited <tag>-<i-1>"), a note on it ("note <tag>-<i>").
 #include "edit/edits.h"
@@ -13,6 +16,7 @@
 #include <QCoreApplication>
 #include <QUndoStack>
 
+#include <algorithm>
 #include <cstdio>
 
 using namespace chronomap;
@@ -32,13 +36,15 @@ int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
-    if (args.size() != 4) {
-        say(QStringLiteral("error usage: crashwriter <story> <tag> <edits>"));
+    if (args.size() != 4 && args.size() != 5) {
+        say(QStringLiteral("error usage: crashwriter <story> <tag> <edits> [<phases>]"));
         return 2;
     }
     const QString path = args.at(1);
     const QString tag = args.at(2);
     const int edits = args.at(3).toInt();
+    const int phases = args.size() == 5 ? std::max(1, args.at(4).toInt()) : 0;
+    const int perPhase = phases ? std::max(1, edits / phases) : 0;
 
     std::unique_ptr<Story> story;
     try {
@@ -54,6 +60,14 @@ int main(int argc, char** argv)
     QString lastName;
     int failures = 0;
     for (int i = 0; i < edits; ++i) {
+        if (phases && i % perPhase == 0 && i / perPhase < phases) {
+            say(QStringLiteral("waiting %1").arg(i / perPhase));
+            char line[16];
+            if (!std::fgets(line, sizeof line, stdin)) {
+                say(QStringLiteral("error the harness closed the barrier"));
+                return 1;
+            }
+        }
         const QString name = QStringLiteral("%1-%2").arg(tag).arg(i);
         QString error;
         QString done;

@@ -156,7 +156,7 @@ void TestPreferences::missingRecentFileIsRemovedWithMessage()
     for (QMenu* menu : window.menuBar()->findChildren<QMenu*>()) {
         emit menu->aboutToShow();
         for (QAction* a : menu->actions())
-            if (a->toolTip() == gone)
+            if (a->statusTip() == gone) // the tooltip shows it as plain text
                 goneAct = a, recent = menu;
     }
     QVERIFY(goneAct);

@@ -1,7 +1,9 @@
 // Two editors on one story at once: two crashwriter processes (the window's edit commands)
 // write to the same file for a while. Neither ever reports a failure (SQLITE_BUSY is waited
 // out by the busy timeout, never shown), and afterwards the file is sound and holds every
-// edit both reported.
+// edit both reported. The writers are released together into each of kPhases runs of edits
+// (a barrier on their standard input, no sleeping), so their runs overlap for certain and the
+// test asserts it: in commit order, the writers take turns at least once in every run.
 #include "story/story.h"
 
 #include <QProcess>
@@ -23,6 +25,40 @@ int editCount()
     const int n = qEnvironmentVariableIntValue("CHRONOMAP_TWO_EDITS");
     return n > 0 ? n : 300;
 }
+
+constexpr int kPhases = 10;
+
+// A writer's output, read as it comes.
+struct Writer
+{
+    QProcess process;
+    QByteArray pending;
+    QStringList lines;
+
+    // Reads until the writer has printed `line`; false if it ended or fell silent first.
+    bool waitFor(const QString& line)
+    {
+        for (;;) {
+            if (lines.contains(line))
+                return true;
+            if (process.state() == QProcess::NotRunning && !process.bytesAvailable())
+                return false;
+            if (!process.bytesAvailable() && !process.waitForReadyRead(120000) &&
+                process.state() != QProcess::NotRunning)
+                return false;
+            take();
+        }
+    }
+    void take()
+    {
+        pending += process.readAllStandardOutput();
+        qsizetype nl;
+        while ((nl = pending.indexOf('\n')) >= 0) {
+            lines << QString::fromUtf8(pending.left(nl));
+            pending.remove(0, nl + 1);
+        }
+    }
+};
 
 // Every edit "committed <kind> <tag>" must be in the file (see crashwriter.cpp).
 QStringList missingEdits(const Store& store, const QStringList& committed)
@@ -69,22 +105,34 @@ void TestTwoProcesses::twoEditorsLoseNothingAndNeverSeeBusy()
     Story::create(path);
     const qint64 eventsBefore = Store::open(path, Store::Mode::ReadOnly)->counts().events;
 
-    QProcess a, b;
-    for (auto [p, tag] : {std::pair{&a, "a"}, std::pair{&b, "b"}}) {
-        p->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        p->start(QStringLiteral(CHRONOMAP_CRASHWRITER),
-                 {path, QLatin1String(tag), QString::number(kEdits)});
+    Writer a, b;
+    for (auto [w, tag] : {std::pair{&a, "a"}, std::pair{&b, "b"}}) {
+        w->process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        w->process.start(
+            QStringLiteral(CHRONOMAP_CRASHWRITER),
+            {path, QLatin1String(tag), QString::number(kEdits), QString::number(kPhases)});
     }
-    QVERIFY(a.waitForStarted(10000));
-    QVERIFY(b.waitForStarted(10000));
+    QVERIFY(a.process.waitForStarted(10000));
+    QVERIFY(b.process.waitForStarted(10000));
+    // The barrier: both must be waiting before either goes on.
+    for (int phase = 0; phase < kPhases; ++phase) {
+        const QString waiting = QStringLiteral("waiting %1").arg(phase);
+        QVERIFY2(a.waitFor(waiting), qPrintable(a.lines.join(u'\n')));
+        QVERIFY2(b.waitFor(waiting), qPrintable(b.lines.join(u'\n')));
+        a.process.write("go\n");
+        b.process.write("go\n");
+    }
     // Generous: 300 edits take about two seconds on a loaded machine.
-    QVERIFY(a.waitForFinished(600000));
-    QVERIFY(b.waitForFinished(600000));
+    QVERIFY(a.process.waitForFinished(600000));
+    QVERIFY(b.process.waitForFinished(600000));
 
     QStringList committed;
-    for (QProcess* p : {&a, &b}) {
-        const QStringList lines =
-            QString::fromUtf8(p->readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
+    for (Writer* w : {&a, &b}) {
+        QProcess* p = &w->process;
+        w->take();
+        if (!w->pending.isEmpty())
+            w->lines << QString::fromUtf8(w->pending);
+        const QStringList& lines = w->lines;
         for (const QString& l : lines) {
             QVERIFY2(!l.startsWith(QLatin1String("error ")), qPrintable(l));
             if (l.startsWith(QLatin1String("committed ")))
@@ -122,6 +170,9 @@ void TestTwoProcesses::twoEditorsLoseNothingAndNeverSeeBusy()
         }
     }
     qInfo("the two writers took turns %d times", turns);
+    // Every run had events of both writers, and the runs follow one another: at least one
+    // turn in each.
+    QVERIFY2(turns >= kPhases, qPrintable(QString::number(turns)));
     // Each writer made one event in three; nothing else was added or duplicated.
     QCOMPARE(store->counts().events, eventsBefore + 2 * ((kEdits + 2) / 3));
 }

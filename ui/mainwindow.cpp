@@ -18,6 +18,7 @@
 #include "settings/preferences.h"
 #include "settings/preferencesdialog.h"
 #include "story/story.h"
+#include "text/storytext.h"
 #include "theme/focusring.h"
 #include "theme/windowtheme.h"
 #include "timeline/timelineview.h"
@@ -65,7 +66,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     setWindowTitle(tr("Chronomap"));
     setAcceptDrops(true);
     resize(1400, 900);
-    m_status = new QLabel(this);
+    m_status = plainLabel(new QLabel(this));
     statusBar()->addPermanentWidget(m_status);
     buildMenus();
     buildHelpAndFocus();
@@ -353,6 +354,14 @@ void MainWindow::buildViews()
     if (const QKeySequence shiftZ(Qt::CTRL | Qt::SHIFT | Qt::Key_Z); !redoKeys.contains(shiftZ))
         redoKeys.prepend(shiftZ);
     m_redoAct->setShortcuts(redoKeys);
+    // The undo texts name entries: their tooltips show them as text (text/storytext.h).
+    QUndoStack* stack = m_story->undoStack();
+    auto plainTips = [this, stack] {
+        m_undoAct->setToolTip(plainToolTip(tr("Undo %1").arg(stack->undoText()).trimmed()));
+        m_redoAct->setToolTip(plainToolTip(tr("Redo %1").arg(stack->redoText()).trimmed()));
+    };
+    plainTips();
+    connect(stack, &QUndoStack::indexChanged, m_undoAct, plainTips);
     const QList<QAction*> editActions = m_editMenu->actions();
     m_editMenu->insertAction(editActions.value(0), m_undoAct);
     m_editMenu->insertAction(editActions.value(0), m_redoAct);
@@ -916,7 +925,7 @@ void MainWindow::updateRecentMenu()
         // "&1 peace-plan.chronomap": a number to pick it by keyboard, the folder in the tip.
         QAction* a = m_recentMenu->addAction(tr("&%1 %2").arg(++n).arg(
             QFileInfo(path).fileName().replace(u'&', QLatin1String("&&"))));
-        a->setToolTip(path);
+        a->setToolTip(plainToolTip(path));
         a->setStatusTip(path);
         connect(a, &QAction::triggered, this, [this, path] {
             if (!QFileInfo::exists(path)) {
@@ -947,7 +956,7 @@ void MainWindow::showError(const QString& message)
         statusBar()->showMessage(message);
         return;
     }
-    QMessageBox::warning(this, tr("Chronomap"), message);
+    warnPlain(this, tr("Chronomap"), message);
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)

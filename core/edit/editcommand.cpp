@@ -3,6 +3,7 @@
 #include "story/story.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QUndoStack>
 
 namespace chronomap {
@@ -103,14 +104,22 @@ Id EditCommand::createdId() const
 bool EditCommand::checkCurrent(bool forward)
 {
     const Store& store = m_story->store();
-    for (const Step& s : m_steps) {
+    // An entry may be in more than one step (a looping thread is cut open, then deleted): a
+    // later step expects what the earlier ones leave, in the order they will run.
+    QHash<std::pair<quint64, Id>, std::optional<Entity>> pending;
+    const qsizetype n = m_steps.size();
+    for (qsizetype k = 0; k < n; ++k) {
+        const Step& s = m_steps.at(forward ? k : n - 1 - k);
         const std::optional<Entity>& expected = forward ? s.before : s.after;
         const std::optional<Entity>& other = forward ? s.after : s.before;
         // A new entry not written yet has no id to look for.
         if (!expected && other && idOf(*other) == 0)
             continue;
         const EntryKey key = keyOf(expected ? *expected : *other);
-        const std::optional<Entity> now = readEntity(store, key);
+        const std::pair<quint64, Id> slot{quint64(key.type), key.id};
+        const auto earlier = pending.constFind(slot);
+        const std::optional<Entity> now =
+            earlier != pending.constEnd() ? *earlier : readEntity(store, key);
         if (now != expected) {
             const Entity& what = now ? *now : expected ? *expected : *other;
             m_error = (forward ? QCoreApplication::translate(
@@ -126,6 +135,7 @@ bool EditCommand::checkCurrent(bool forward)
                           .arg(text(), describeEntity(what));
             return false;
         }
+        pending.insert(slot, other);
     }
     return true;
 }

@@ -5,8 +5,10 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
+#include <QSet>
 
 #include <algorithm>
+#include <vector>
 
 namespace chronomap {
 
@@ -19,30 +21,91 @@ Step removal(const Entity& e)
     return Step{e, std::nullopt};
 }
 
-// Notes on a target, replies before the notes they answer (deleting a parent would take the
-// reply with it; undo re-creates parents first because it runs in reverse).
-QList<Annotation> notesDeepestFirst(QList<Annotation> notes)
+// Steps that delete `notes` without SQLite's cascade ever running (a cascade down a long thread
+// runs into SQLite's trigger depth limit): replies before the notes they answer, so that undo,
+// which runs in reverse, re-creates parents first. A hostile or damaged story may hold a thread
+// that loops (a note that is its own ancestor, through parent ids); such a loop is first cut
+// open at one note (an update that clears its parent), so that every note gets a depth and
+// undo puts the loop back exactly as it was. Linear in the number of notes, whatever their
+// shape.
+void appendNoteRemovals(QList<Annotation> notes, QList<Step>& steps)
 {
-    QHash<Id, Id> parent;
-    for (const Annotation& a : notes)
-        parent.insert(a.id, a.parentId);
-    auto depth = [&](Id id) {
-        int d = 0;
-        for (Id p = parent.value(id); p && d < 1000; p = parent.value(p))
-            ++d;
-        return d;
-    };
-    std::stable_sort(notes.begin(), notes.end(), [&](const Annotation& a, const Annotation& b) {
-        return depth(a.id) > depth(b.id);
+    const qsizetype n = notes.size();
+    QHash<Id, qsizetype> at;
+    at.reserve(n);
+    for (qsizetype i = 0; i < n; ++i)
+        at.insert(notes.at(i).id, i);
+    auto parentOf = [&](qsizetype i) { return at.value(notes.at(i).parentId, -1); };
+
+    // Loops: follow each note's parents until a note already seen. 0: not seen, 1: on the path
+    // being followed, 2: done.
+    std::vector<char> state(std::size_t(n), 0);
+    std::vector<qsizetype> path;
+    for (qsizetype i = 0; i < n; ++i) {
+        path.clear();
+        qsizetype c = i;
+        while (c >= 0 && state[std::size_t(c)] == 0) {
+            state[std::size_t(c)] = 1;
+            path.push_back(c);
+            c = parentOf(c);
+        }
+        if (c >= 0 && state[std::size_t(c)] == 1) { // back on this path: a loop through c
+            Annotation cut = notes.at(c);
+            cut.parentId = 0;
+            steps << Step{notes.at(c), cut};
+            notes[c] = cut;
+        }
+        for (qsizetype p : path)
+            state[std::size_t(p)] = 2;
+    }
+
+    // Depths within the set (a parent outside it counts as none), each note's computed once.
+    std::vector<qsizetype> depth(std::size_t(n), -1);
+    for (qsizetype i = 0; i < n; ++i) {
+        path.clear();
+        qsizetype c = i;
+        while (c >= 0 && depth[std::size_t(c)] < 0) {
+            path.push_back(c);
+            c = parentOf(c);
+        }
+        qsizetype d = c >= 0 ? depth[std::size_t(c)] : -1;
+        for (auto it = path.rbegin(); it != path.rend(); ++it)
+            depth[std::size_t(*it)] = ++d;
+    }
+    std::vector<qsizetype> order(static_cast<std::size_t>(n));
+    for (qsizetype i = 0; i < n; ++i)
+        order[std::size_t(i)] = i;
+    std::stable_sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) {
+        return depth[std::size_t(a)] > depth[std::size_t(b)];
     });
-    return notes;
+    for (qsizetype i : order)
+        steps << removal(notes.at(i));
+}
+
+// A note and every reply below it, in the whole story (a reply may sit on another entry than
+// the note it answers). Each note is visited once, so a thread that loops ends.
+QList<Annotation> threadOf(const Store& store, const Annotation& root)
+{
+    const QList<Annotation> all = store.annotations();
+    QHash<Id, QList<qsizetype>> replies;
+    for (qsizetype i = 0; i < all.size(); ++i)
+        if (all.at(i).parentId)
+            replies[all.at(i).parentId].append(i);
+    QList<Annotation> thread{root};
+    QSet<Id> seen{root.id};
+    for (qsizetype q = 0; q < thread.size(); ++q)
+        for (qsizetype i : replies.value(thread.at(q).id))
+            if (!seen.contains(all.at(i).id)) {
+                seen.insert(all.at(i).id);
+                thread << all.at(i);
+            }
+    return thread;
 }
 
 // What goes with an entry when it is deleted: its notes and citations.
 void appendAttachments(const Store& store, EntityRef ref, QList<Step>& steps)
 {
-    for (const Annotation& a : notesDeepestFirst(store.annotationsOf(ref)))
-        steps << removal(a);
+    appendNoteRemovals(store.annotationsOf(ref), steps);
     for (const Citation& c : store.citationsOf(ref))
         steps << removal(c);
 }
@@ -182,22 +245,7 @@ EditCommand* makeDelete(Story* story, EntityRef ref)
     QList<Step> steps;
     if (ref.kind == EntityKind::Annotation) {
         // The note and every reply below it.
-        const Annotation root = std::get<Annotation>(*entry);
-        QList<Annotation> thread;
-        QSet<Id> inThread{root.id};
-        const QList<Annotation> all = store.annotationsOf(root.target);
-        for (bool grew = true; grew;) {
-            grew = false;
-            for (const Annotation& a : all)
-                if (a.parentId && inThread.contains(a.parentId) && !inThread.contains(a.id)) {
-                    inThread.insert(a.id);
-                    thread << a;
-                    grew = true;
-                }
-        }
-        thread << root;
-        for (const Annotation& a : notesDeepestFirst(thread))
-            steps << removal(a);
+        appendNoteRemovals(threadOf(store, std::get<Annotation>(*entry)), steps);
     } else if (ref.kind == EntityKind::Source) {
         for (const Citation& c : store.citations())
             if (c.sourceId == ref.id)

@@ -458,14 +458,18 @@ void Reader::readEvents(const QJsonObject& root, FileStory& out)
                                  QStringLiteral("categories"), Need::Optional);
         const QString tagsKey = QStringLiteral("tags");
         const QJsonArray tags = arrayOf(o, at, tagsKey);
+        QSet<QString> tagSeen; // a list's contains() would make many tags quadratic
         for (qsizetype t = 0; t < tags.size(); ++t) {
             if (!tags.at(t).isString())
                 wrongType(at / tagsKey / t,
                           QCoreApplication::translate("chronomap::ChronomapJsonReader", "a string"),
                           tags.at(t));
             // A tag listed twice means the same as once; the story stores each tag once.
-            if (!e.tags.contains(tags.at(t).toString()))
-                e.tags.append(tags.at(t).toString());
+            const QString tag = tags.at(t).toString();
+            if (!tagSeen.contains(tag)) {
+                tagSeen.insert(tag);
+                e.tags.append(tag);
+            }
         }
         e.importance = int(integer(o, at, QStringLiteral("importance"), 0, 5, 0));
         e.location = text(o, at, QStringLiteral("location"));
@@ -566,6 +570,7 @@ void Reader::readAnnotations(const QJsonObject& root, FileStory& out)
     QHash<Id, Id> parentOf;
     for (const Annotation& a : std::as_const(out.annotations))
         parentOf.insert(a.id, a.parentId);
+    QSet<Id> leadsToFirst, onPath;
     for (qsizetype i = 0; i < out.annotations.size(); ++i) {
         const Annotation& a = out.annotations.at(i);
         const Path at = Path() / section / i / QStringLiteral("parent");
@@ -575,14 +580,21 @@ void Reader::readAnnotations(const QJsonObject& root, FileStory& out)
                          "expected the id of one of the file's annotations, found "
                          "%1, which is not among them")
                          .arg(a.parentId));
-        Id p = a.parentId;
-        for (qsizetype steps = 0; p; ++steps) {
-            if (p == a.id || steps > out.annotations.size())
+        // Up the thread to a note known to lead to a first note (each note is walked once, so
+        // this is linear however deep the threads are).
+        QList<Id> path;
+        for (Id p = a.id; p && !leadsToFirst.contains(p); p = parentOf.value(p)) {
+            if (onPath.contains(p))
                 fail(at, QCoreApplication::translate(
                              "chronomap::ChronomapJsonReader",
                              "the replies form a loop; a thread must start with a "
                              "note that has no parent"));
-            p = parentOf.value(p);
+            onPath.insert(p);
+            path.append(p);
+        }
+        for (Id p : std::as_const(path)) {
+            onPath.remove(p);
+            leadsToFirst.insert(p);
         }
     }
 }

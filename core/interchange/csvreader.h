@@ -22,9 +22,17 @@ struct CsvTable
     QString cell(qsizetype row, int column) const;
 };
 
+// The memory a CSV reader may use for one file by default: a quarter of the machine's memory,
+// at most 4 GiB and at least 512 MiB.
+qint64 defaultCsvMemoryBudget();
+
 // What a CSV reader accepts at most: beyond these a file is refused, not half read.
 struct CsvLimits
 {
+    // What the cells would take in memory (csvMemoryEstimate), checked before any is read: a
+    // file of many tiny cells needs far more memory than its size (each cell is a string of
+    // its own), and would otherwise end the program half way.
+    qint64 maxMemoryBytes = defaultCsvMemoryBudget();
     qsizetype maxFieldBytes = 1024 * 1024;   // one cell
     qsizetype maxRowBytes = 8 * 1024 * 1024; // one record, all its cells
     qint64 maxRows = 5'000'000;
@@ -39,6 +47,11 @@ struct CsvLimits
 // Throws StoreError "file:line:column: what was expected" for invalid UTF-8, an unclosed quote,
 // text after a closing quote, or a limit exceeded. Blank lines are skipped.
 CsvTable readCsv(const QByteArray& bytes, const QString& fileName, const CsvLimits& limits = {});
+
+// About how many bytes readCsv and an import of its table take for `bytes` (cells as strings,
+// rows, the rows' events), from one quick pass counting cells and rows; `cells` and `rows`,
+// when given, receive the counts.
+qint64 csvMemoryEstimate(const QByteArray& bytes, qint64* cells = nullptr, qint64* rows = nullptr);
 
 // The first invalid UTF-8 byte's offset, or -1 when the bytes are valid UTF-8.
 qsizetype firstInvalidUtf8(const QByteArray& bytes);

@@ -1,3 +1,4 @@
+#include "cancellation.h"
 #include "csvreader.h"
 #include "graphformats.h"
 
@@ -53,6 +54,8 @@ ImportBatch readEdgesTable(const CsvTable& t, const QString& fileName)
         return Id(batch.actors.size());
     };
     for (qsizetype row = 0; row < t.rows.size(); ++row) {
+        if ((row & 4095) == 4095)
+            checkCancelled(fileName);
         const auto cell = [&](int col) { return unneutralised(t.cell(row, col).trimmed()); };
         Relation r;
         const QString from = cell(source), to = cell(target);

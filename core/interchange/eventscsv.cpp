@@ -2,6 +2,7 @@
 
 #include "model/datephrase.h"
 
+#include "cancellation.h"
 #include "csvreader.h"
 
 #include "store/store.h"
@@ -105,6 +106,8 @@ ImportBatch readEventsTable(const CsvTable& t, const CsvMapping& m, const QStrin
     QHash<QString, qint64> categories;
     QHash<QString, Id> actors;
     for (qsizetype row = 0; row < t.rows.size(); ++row) {
+        if ((row & 4095) == 4095)
+            checkCancelled(fileName);
         bool blank = true;
         for (const QString& c : t.rows.at(row))
             blank = blank && c.trimmed().isEmpty();
@@ -165,9 +168,12 @@ ImportBatch readEventsTable(const CsvTable& t, const CsvMapping& m, const QStrin
             }
             e.categoryId = categories.value(key);
         }
+        QSet<QString> tagSeen; // a list's contains() would make many tags quadratic
         for (const QString& tag : cell("tags").split(u';', Qt::SkipEmptyParts))
-            if (const QString tg = tag.trimmed(); !tg.isEmpty() && !e.tags.contains(tg))
+            if (const QString tg = tag.trimmed(); !tg.isEmpty() && !tagSeen.contains(tg)) {
+                tagSeen.insert(tg);
                 e.tags.append(tg);
+            }
         if (const QString imp = cell("importance"); !imp.isEmpty()) {
             bool ok = false;
             e.importance = imp.toInt(&ok);

@@ -5,6 +5,7 @@
 #include "store/store.h"
 
 #include <QCoreApplication>
+#include <QSet>
 #include <QXmlStreamWriter>
 
 #include <algorithm>
@@ -94,6 +95,12 @@ public:
                     a.title = a.id;
                 attributes =
                     m_class == QLatin1String("edge") ? &m_edgeAttributes : &m_nodeAttributes;
+                // Each node's and edge's values are matched against the declared attributes.
+                if (attributes->size() >= GuardedXml::kMaxDeclared)
+                    m_x.fail(QCoreApplication::translate("chronomap::GexfReader",
+                                                         "more than %1 attributes declared for "
+                                                         "nodes or for edges")
+                                 .arg(GuardedXml::kMaxDeclared));
                 attributes->append(a);
                 attributeDepth = m_x.depth();
             } else if (n == QLatin1String("default") && attributeDepth >= 0 &&
@@ -135,16 +142,17 @@ private:
 
     // The values of the current element's <attvalue>s (title, value), in file order, then the
     // defaults of the attributes it does not give.
-    static QList<std::pair<QString, QString>>
-    withDefaults(QList<std::pair<QString, QString>> values, const QList<Attribute>& declared)
+    QList<std::pair<QString, QString>> withDefaults(QList<std::pair<QString, QString>> values,
+                                                    const QList<Attribute>& declared)
     {
+        QSet<QString> given;
+        for (const auto& v : std::as_const(values))
+            given.insert(v.first);
         for (const Attribute& a : declared) {
-            if (!a.hasDefault)
+            if (!a.hasDefault || given.contains(a.title))
                 continue;
-            const bool given = std::any_of(values.cbegin(), values.cend(),
-                                           [&a](const auto& v) { return v.first == a.title; });
-            if (!given)
-                values.append({a.title, a.byDefault});
+            m_x.chargeDefault(a.title.size() + a.byDefault.size());
+            values.append({a.title, a.byDefault});
         }
         return values;
     }

@@ -82,6 +82,11 @@ public:
                 k.forWhat = m_x.attribute("for");
                 k.yfiles = m_x.attribute("yfiles.type");
                 keyId = m_x.attribute("id");
+                // Each node's and edge's data are completed from the declared keys.
+                if (m_keys.size() >= GuardedXml::kMaxDeclared)
+                    m_x.fail(QCoreApplication::translate("chronomap::GraphMlReader",
+                                                         "more than %1 keys declared")
+                                 .arg(GuardedXml::kMaxDeclared));
                 m_keys.insert(keyId, k);
                 keyDepth = m_x.depth();
             } else if (n == QLatin1String("default") && keyDepth >= 0 &&
@@ -236,14 +241,16 @@ private:
     }
 
     // The element's data with its keys' defaults for what it does not give.
-    QHash<QString, QString> withDefaults(const Open& o) const
+    QHash<QString, QString> withDefaults(const Open& o)
     {
         QHash<QString, QString> d = o.data;
         const QString what = o.edge ? QStringLiteral("edge") : QStringLiteral("node");
-        for (const Key& k : m_keys)
+        for (const Key& k : std::as_const(m_keys))
             if (k.hasDefault && (k.forWhat == what || k.forWhat == QLatin1String("all")) &&
-                !d.contains(k.name))
+                !d.contains(k.name)) {
+                m_x.chargeDefault(k.name.size() + k.byDefault.size());
                 d.insert(k.name, k.byDefault);
+            }
         return d;
     }
 

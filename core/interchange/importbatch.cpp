@@ -91,6 +91,11 @@ QString ImportSummary::text() const
                         QCoreApplication::translate("chronomap::ImportSummary", "%1 eras"));
     if (titleSet)
         parts << QCoreApplication::translate("chronomap::ImportSummary", "the story title");
+    else if (!keptTitle.isEmpty())
+        parts << QCoreApplication::translate("chronomap::ImportSummary",
+                                             "the story keeps its title “%1” (the file's is "
+                                             "“%2”)")
+                     .arg(keptTitle, fileTitle);
     return parts.join(QStringLiteral(", "));
 }
 
@@ -126,14 +131,23 @@ ImportSummary previewImport(const Store& store, const ImportBatch& batch)
     s.newEvents = batch.events.size();
     s.newRelations = batch.relations.size();
     s.titleSet = !batch.title.isEmpty() && untitled(store);
+    if (!batch.title.isEmpty() && !s.titleSet) {
+        const QString own = store.meta(QStringLiteral("title"));
+        if (own != batch.title) {
+            s.keptTitle = own;
+            s.fileTitle = batch.title;
+        }
+    }
     return s;
 }
 
 ImportSummary applyImport(Store& store, const ImportBatch& batch, const QString& fileName,
                           const ImportProgress& progress)
 {
-    ImportSummary summary = previewImport(store, batch);
+    // Decided inside the write transaction (BEGIN IMMEDIATE): an import in another window or
+    // process has committed before this point, or waits until this one has.
     Store::Transaction tx(store);
+    ImportSummary summary = previewImport(store, batch);
 
     if (summary.titleSet) {
         store.setMeta(QStringLiteral("title"), batch.title);

@@ -41,6 +41,9 @@ struct ImportSummary
     qint64 newEvents = 0, newActors = 0, matchedActors = 0, newRelations = 0, newCategories = 0,
            newEras = 0;
     bool titleSet = false;
+    // The file named a title other than the story's, which keeps its own (empty otherwise):
+    // the story's title and the file's.
+    QString keptTitle, fileTitle;
     // "12 events, 3 new actors, 2 actors matched by name, 1 relation"
     QString text() const;
 };
@@ -56,13 +59,21 @@ QString actorNameKey(const QString& name);
 // colour, pinned position); what the story already had is kept.
 Actor mergedActor(const Actor& existing, const Actor& incoming);
 
-// What applyImport would do to `store`, without writing anything.
+// What applyImport would do to `store` as it is now, without writing anything. Another window
+// or process may change the story before the import runs: applyImport decides again.
 ImportSummary previewImport(const Store& store, const ImportBatch& batch);
 
 // Writes the batch into `store` in one transaction: actors are matched to the story's by name
 // (case-insensitive) and merged, categories by name, everything else is added. An empty story
-// takes the file's title. On any error or a cancel it throws StoreError and changes nothing.
-// Large batches use Store::bulkInsertEvents inside that transaction.
+// takes the file's title; a titled one keeps its own and the summary says so. What is matched
+// and counted is decided inside the write transaction, so two imports at once (two windows,
+// two processes) neither overwrite each other's title unseen nor both count the same new
+// actors. On any error or a cancel it throws StoreError and changes nothing. Large batches
+// use Store::bulkInsertEvents inside that transaction.
+//
+// `progress` is also the place to make an import fail after its rows are written (a test that
+// a failure changes nothing): it is called with 1.0 once everything is written, just before
+// the commit, on the calling thread.
 ImportSummary applyImport(Store& store, const ImportBatch& batch, const QString& fileName,
                           const ImportProgress& progress = {});
 

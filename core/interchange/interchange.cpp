@@ -1,5 +1,6 @@
 #include "interchange.h"
 
+#include "cancellation.h"
 #include "chronomapjson.h"
 #include "graphformats.h"
 #include "timelinejs.h"
@@ -119,6 +120,8 @@ void parseTable(ParsedImport& p, const QByteArray& bytes, const QString& format,
         p.mapping = mapping ? *mapping : guessEventMapping(t);
         try {
             p.batch = readEventsTable(t, p.mapping, p.fileName);
+        } catch (const ReadCancelled&) {
+            throw;
         } catch (const StoreError& e) {
             if (!lenient)
                 throw;
@@ -137,6 +140,7 @@ ParsedImport parse(const QString& path, const QString& requested,
     ParsedImport p;
     p.fileName = path;
     const QByteArray bytes = readInputFile(path);
+    checkCancelled(path);
     QString format = requested.toLower();
     if (format.isEmpty())
         format = guessImportFormat(path, bytes.left(65536));
@@ -222,6 +226,9 @@ ImportSummary applyParsedImport(Store& store, const ParsedImport& parsed,
         throw StoreError(parsed.error);
     if (parsed.format != QLatin1String("json"))
         return applyImport(store, parsed.batch, parsed.fileName, progress);
+    // Counted inside the write transaction, so another import committing meanwhile is not
+    // counted as this one's.
+    Store::Transaction tx(store);
     const StoryCounts before = store.counts();
     const QString titleBefore = store.meta(QStringLiteral("title"));
     const qint64 matched = readStoryJson(store, parsed.chronomapJson, parsed.fileName, progress);
@@ -234,6 +241,7 @@ ImportSummary applyParsedImport(Store& store, const ParsedImport& parsed,
     s.newRelations = after.relations - before.relations;
     s.newCategories = after.categories - before.categories;
     s.newEras = after.eras - before.eras;
+    tx.commit();
     return s;
 }
 

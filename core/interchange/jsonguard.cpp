@@ -1,8 +1,10 @@
 #include "jsonguard.h"
 
+#include "cancellation.h"
 #include "store/store.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include <QCoreApplication>
 
@@ -32,6 +34,30 @@ std::pair<qint64, qint64> lineColumnOf(const QByteArray& bytes, qsizetype offset
         }
     }
     return {line, column};
+}
+
+QList<qint64> linesOf(const QByteArray& bytes, const QList<qsizetype>& ascendingOffsets)
+{
+    QList<qint64> lines;
+    lines.reserve(ascendingOffsets.size());
+    const char* p = bytes.constData();
+    qsizetype at = 0;
+    qint64 line = 1;
+    for (qsizetype offset : ascendingOffsets) {
+        offset = std::clamp<qsizetype>(offset, at, bytes.size());
+        // memchr is many times faster than a loop over every byte.
+        while (at < offset) {
+            const void* nl = std::memchr(p + at, '\n', std::size_t(offset - at));
+            if (!nl) {
+                at = offset;
+                break;
+            }
+            ++line;
+            at = static_cast<const char*>(nl) - p + 1;
+        }
+        lines.append(line);
+    }
+    return lines;
 }
 
 QString located(const QString& fileName, const QByteArray& bytes, qsizetype offset,
@@ -70,6 +96,8 @@ void checkJsonLimits(const QByteArray& json, const QString& fileName)
                                                 "longer strings")));
     };
     for (qsizetype i = 0; i < n; ++i) {
+        if ((i & 0xFFFFFF) == 0)
+            checkCancelled(fileName); // every 16 MiB
         const char c = p[i];
         if (inString) {
             if (c == '\\') {

@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QList>
 #include <QString>
 
 #include <utility>
@@ -18,6 +19,9 @@ constexpr qsizetype kMaxJsonFileBytes = qsizetype(256) * 1024 * 1024;
 
 // Line and column (both from 1; the column counts characters, not bytes) of a byte offset.
 std::pair<qint64, qint64> lineColumnOf(const QByteArray& bytes, qsizetype offset);
+
+// The lines (from 1) of byte offsets given in ascending order, in one pass over the bytes.
+QList<qint64> linesOf(const QByteArray& bytes, const QList<qsizetype>& ascendingOffsets);
 
 // "file:line:column: what" for a byte offset in `bytes`.
 QString located(const QString& fileName, const QByteArray& bytes, qsizetype offset,

@@ -100,6 +100,27 @@ public:
         return pos;
     }
 
+    // Where each element of the array at `path` starts, in one pass (locating each element by
+    // itself would scan the array from its start every time: quadratic in its length). Empty
+    // when the path is not an array.
+    QList<qsizetype> elementStarts(const Path& path)
+    {
+        QList<qsizetype> starts;
+        qsizetype pos = locate(path);
+        if (pos >= m_n || m_p[pos] != '[')
+            return starts;
+        pos = skipSpace(pos + 1);
+        while (pos < m_n && m_p[pos] != ']') {
+            starts.append(pos);
+            pos = skipSpace(skipValue(pos));
+            if (pos < m_n && m_p[pos] == ',')
+                pos = skipSpace(pos + 1);
+            else
+                break;
+        }
+        return starts;
+    }
+
 private:
     qsizetype skipSpace(qsizetype i) const
     {

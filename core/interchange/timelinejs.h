@@ -43,6 +43,9 @@ QString timelineJsTitleMediaKey();
 // both ways, so nothing is lost. Everything else travels as text: on export "<", ">" and "&"
 // are escaped and new lines become <br>; on import <br> and paragraphs become new lines and
 // character references are decoded. So import(export(text)) == text for any text.
+// The writers pass this HTML, and every other field a browser reads, through the allow-list
+// of htmlsanitizer.h: what is published keeps harmless formatting and nothing that runs. The
+// readers decode references in display_date, group, caption, credit, alt and media title too.
 QString timelineJsHtml(const QString& text);
 QString textFromTimelineJsHtml(const QString& html);
 

@@ -1,5 +1,6 @@
 #include "timelinejs.h"
 
+#include "cancellation.h"
 #include "csvreader.h"
 #include "jsonguard.h"
 #include "jsonpath.h"
@@ -378,7 +379,7 @@ private:
         d.hour = part("hour", -1);
         d.minute = part("minute", -1);
         d.second = part("second", -1);
-        d.display = text(o, dat, QStringLiteral("display_date"));
+        d.display = textFromTimelineJsHtml(text(o, dat, QStringLiteral("display_date")));
         return d;
     }
     PartialDate range(const QJsonObject& slide, const Path& at, DateParts* start = nullptr) const
@@ -407,11 +408,11 @@ private:
             const Path mat = at / QStringLiteral("media");
             const QJsonObject media = object(slide.value(QStringLiteral("media")), mat);
             m.url = text(media, mat, QStringLiteral("url"));
-            m.caption = text(media, mat, QStringLiteral("caption"));
-            m.credit = text(media, mat, QStringLiteral("credit"));
+            m.caption = textFromTimelineJsHtml(text(media, mat, QStringLiteral("caption")));
+            m.credit = textFromTimelineJsHtml(text(media, mat, QStringLiteral("credit")));
             m.thumbnail = text(media, mat, QStringLiteral("thumbnail"));
-            m.alt = text(media, mat, QStringLiteral("alt"));
-            m.title = text(media, mat, QStringLiteral("title"));
+            m.alt = textFromTimelineJsHtml(text(media, mat, QStringLiteral("alt")));
+            m.title = textFromTimelineJsHtml(text(media, mat, QStringLiteral("title")));
             m.link = text(media, mat, QStringLiteral("link"));
         }
         if (slide.contains(QStringLiteral("background"))) {
@@ -459,22 +460,28 @@ ImportBatch JsonReader::read(const QJsonObject& root)
                                          "expected an array, [...], found %1")
                  .arg(typeName(eventsValue)));
     const QJsonArray events = eventsValue.toArray();
+    // Every event's line, found once for all of them: linear in the file's size.
+    const QList<qint64> lines =
+        linesOf(m_bytes, RawLocator(m_bytes).elementStarts(top / QStringLiteral("events")));
     QHash<QString, qint64> categories;
     for (qsizetype i = 0; i < events.size(); ++i) {
+        if ((i & 4095) == 4095)
+            checkCancelled(m_fileName);
         const Path at = top / QStringLiteral("events") / i;
         const QJsonObject slide = object(events.at(i), at);
         Event e;
         DateParts start;
         e.date = range(slide, at, &start);
         slideText(slide, at, e.title, e.summary);
-        e.displayDate = text(slide, at, QStringLiteral("display_date"));
+        e.displayDate = textFromTimelineJsHtml(text(slide, at, QStringLiteral("display_date")));
         if (e.displayDate.isEmpty())
             e.displayDate = start.display;
-        e.categoryId = categoryIndex(batch, categories, text(slide, at, QStringLiteral("group")));
+        e.categoryId = categoryIndex(
+            batch, categories, textFromTimelineJsHtml(text(slide, at, QStringLiteral("group"))));
         e.uid = text(slide, at, QStringLiteral("unique_id"));
         addMedia(batch, batch.events.size(), media(slide, at));
         batch.events.append(e);
-        batch.eventLines.append(lineColumnOf(m_bytes, RawLocator(m_bytes).locate(at)).first);
+        batch.eventLines.append(lines.value(i, 1));
     }
     const QJsonValue erasValue = root.value(QStringLiteral("eras"));
     if (!erasValue.isUndefined()) {
@@ -563,10 +570,10 @@ private:
     {
         MediaFields m;
         m.url = cell(row, "Media");
-        m.credit = cell(row, "Media Credit");
-        m.caption = cell(row, "Media Caption");
+        m.credit = textFromTimelineJsHtml(cell(row, "Media Credit"));
+        m.caption = textFromTimelineJsHtml(cell(row, "Media Caption"));
         m.thumbnail = cell(row, "Media Thumbnail");
-        m.alt = cell(row, "Alt Text");
+        m.alt = textFromTimelineJsHtml(cell(row, "Alt Text"));
         // As TimelineJS tells them apart: a URL is an image, anything else a CSS colour
         // ("#8BB1C4", "lightblue").
         static const QRegularExpression url(QStringLiteral("^(https?:)?//?"));
@@ -729,6 +736,8 @@ ImportBatch TableReader::read()
     ImportBatch batch;
     QHash<QString, qint64> categories;
     for (qsizetype row = 0; row < m_t.rows.size(); ++row) {
+        if ((row & 4095) == 4095)
+            checkCancelled(m_fileName);
         bool blank = true;
         for (const QString& c : m_t.rows.at(row))
             blank = blank && c.trimmed().isEmpty();
@@ -752,8 +761,8 @@ ImportBatch TableReader::read()
         e.date = rowDate(row, true);
         e.title = textFromTimelineJsHtml(cell(row, "Headline"));
         e.summary = textFromTimelineJsHtml(cell(row, "Text"));
-        e.displayDate = cell(row, "Display Date");
-        QString group = cell(row, "Group");
+        e.displayDate = textFromTimelineJsHtml(cell(row, "Display Date"));
+        QString group = textFromTimelineJsHtml(cell(row, "Group"));
         if (group.isEmpty())
             group = cell(row, "Tag");
         e.categoryId = categoryIndex(batch, categories, group);

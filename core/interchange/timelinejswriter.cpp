@@ -1,6 +1,7 @@
 #include "timelinejs.h"
 
 #include "csvreader.h"
+#include "htmlsanitizer.h"
 #include "jsonwriter.h"
 
 #include "store/store.h"
@@ -11,6 +12,27 @@
 namespace chronomap {
 
 namespace {
+
+// What leaves for the web (htmlsanitizer.h has the rule). TimelineJS puts headline, text,
+// media caption and credit into the page as HTML: they keep harmless formatting. Display date,
+// group, alt, media title and unique_id are text: escaped. URLs pass the scheme allow-list or
+// are left out; a background colour must be a plain CSS colour.
+QString webHtml(const QString& text)
+{
+    return sanitizeWebHtml(timelineJsHtml(text));
+}
+
+QString webColor(const QString& color)
+{
+    return isSafeCssColor(color) ? color.trimmed() : QString();
+}
+
+// The sheet's one Background cell: a colour if it is a safe one, else the background URL.
+QString backgroundCell(const QString& color, const QString& url)
+{
+    const QString c = webColor(color);
+    return c.isEmpty() ? sanitizeWebUrl(url) : c;
+}
 
 // One end of a date as TimelineJS fields: month/day 0 and hour -1 when not known.
 struct Parts
@@ -254,31 +276,34 @@ void writeDate(JsonWriter& w, const char* key, const Parts& p)
 
 void writeMedia(JsonWriter& w, const Media& m)
 {
-    if (!m.url.isEmpty() || !m.caption.isEmpty() || !m.credit.isEmpty()) {
+    const QString url = sanitizeWebUrl(m.url), thumbnail = sanitizeWebUrl(m.thumbnail),
+                  link = sanitizeWebUrl(m.link), background = sanitizeWebUrl(m.background),
+                  color = webColor(m.backgroundColor);
+    if (!url.isEmpty() || !m.caption.isEmpty() || !m.credit.isEmpty()) {
         w.key("media");
         w.beginObject();
-        w.field("url", m.url);
+        w.field("url", url);
         if (!m.caption.isEmpty())
-            w.field("caption", m.caption);
+            w.field("caption", webHtml(m.caption));
         if (!m.credit.isEmpty())
-            w.field("credit", m.credit);
-        if (!m.thumbnail.isEmpty())
-            w.field("thumbnail", m.thumbnail);
+            w.field("credit", webHtml(m.credit));
+        if (!thumbnail.isEmpty())
+            w.field("thumbnail", thumbnail);
         if (!m.alt.isEmpty())
-            w.field("alt", m.alt);
+            w.field("alt", webText(m.alt));
         if (!m.title.isEmpty())
-            w.field("title", m.title);
-        if (!m.link.isEmpty())
-            w.field("link", m.link);
+            w.field("title", webText(m.title));
+        if (!link.isEmpty())
+            w.field("link", link);
         w.endObject();
     }
-    if (!m.background.isEmpty() || !m.backgroundColor.isEmpty()) {
+    if (!background.isEmpty() || !color.isEmpty()) {
         w.key("background");
         w.beginObject();
-        if (!m.background.isEmpty())
-            w.field("url", m.background);
-        if (!m.backgroundColor.isEmpty())
-            w.field("color", m.backgroundColor);
+        if (!background.isEmpty())
+            w.field("url", background);
+        if (!color.isEmpty())
+            w.field("color", color);
         w.endObject();
     }
 }
@@ -327,7 +352,7 @@ QByteArray writeTimelineJsJson(const Store& store)
     if (!title.isEmpty() || !description.isEmpty()) {
         w.key("title");
         w.beginObject();
-        writeText(w, timelineJsHtml(title), timelineJsHtml(description));
+        writeText(w, webHtml(title), webHtml(description));
         writeMedia(w, titleMedia(store));
         w.endObject();
     }
@@ -343,12 +368,13 @@ QByteArray writeTimelineJsJson(const Store& store)
         writeDate(w, "start_date", *span.start);
         if (span.end)
             writeDate(w, "end_date", *span.end);
-        writeText(w, timelineJsHtml(e.title), timelineJsHtml(e.summary));
+        writeText(w, webHtml(e.title), webHtml(e.summary));
         if (const QString display = displayFor(e); !display.isEmpty())
-            w.field("display_date", display);
+            w.field("display_date", webText(display));
         if (e.categoryId && categories.contains(e.categoryId))
-            w.field("group", categories.value(e.categoryId));
-        w.field("unique_id", e.uid.isEmpty() ? QStringLiteral("event-%1").arg(e.id) : e.uid);
+            w.field("group", webText(categories.value(e.categoryId)));
+        w.field("unique_id",
+                e.uid.isEmpty() ? QStringLiteral("event-%1").arg(e.id) : webText(e.uid));
         if (const auto it = media.constFind(e.id); it != media.constEnd())
             writeMedia(w, *it);
         w.endObject();
@@ -366,7 +392,7 @@ QByteArray writeTimelineJsJson(const Store& store)
         const auto [start, end] = eraEnds(span);
         writeDate(w, "start_date", start);
         writeDate(w, "end_date", end);
-        writeText(w, timelineJsHtml(era.title), QString());
+        writeText(w, webHtml(era.title), QString());
         w.endObject();
     }
     w.endArray();
@@ -402,15 +428,15 @@ QByteArray writeTimelineJsCsv(const Store& store)
     const QString description = store.meta(QStringLiteral("description"));
     if (!title.isEmpty() || !description.isEmpty()) {
         QStringList row(19);
-        row[9] = timelineJsHtml(title);
-        row[10] = timelineJsHtml(description);
+        row[9] = webHtml(title);
+        row[10] = webHtml(description);
         const Media m = titleMedia(store);
-        row[11] = m.url;
-        row[12] = m.credit;
-        row[13] = m.caption;
-        row[14] = m.thumbnail;
-        row[15] = m.alt;
-        row[18] = m.backgroundColor.isEmpty() ? m.background : m.backgroundColor;
+        row[11] = sanitizeWebUrl(m.url);
+        row[12] = webHtml(m.credit);
+        row[13] = webHtml(m.caption);
+        row[14] = sanitizeWebUrl(m.thumbnail);
+        row[15] = webText(m.alt);
+        row[18] = backgroundCell(m.backgroundColor, m.background);
         row[16] = QStringLiteral("title");
         out += csvRow(row);
     }
@@ -420,10 +446,11 @@ QByteArray writeTimelineJsCsv(const Store& store)
             continue;
         QStringList row = dateCells(*span.start, span.end);
         const Media m = media.value(e.id);
-        row << displayFor(e) << timelineJsHtml(e.title) << timelineJsHtml(e.summary) << m.url
-            << m.credit << m.caption << m.thumbnail << m.alt << QString()
-            << categories.value(e.categoryId)
-            << (m.backgroundColor.isEmpty() ? m.background : m.backgroundColor);
+        row << webText(displayFor(e)) << webHtml(e.title) << webHtml(e.summary)
+            << sanitizeWebUrl(m.url) << webHtml(m.credit) << webHtml(m.caption)
+            << sanitizeWebUrl(m.thumbnail) << webText(m.alt) << QString()
+            << webText(categories.value(e.categoryId))
+            << backgroundCell(m.backgroundColor, m.background);
         out += csvRow(row);
     }
     for (const Era& era : store.eras()) {
@@ -432,9 +459,8 @@ QByteArray writeTimelineJsCsv(const Store& store)
             continue;
         const auto [start, end] = eraEnds(span);
         QStringList row = dateCells(start, end);
-        row << QString() << timelineJsHtml(era.title) << QString() << QString() << QString()
-            << QString() << QString() << QString() << QStringLiteral("era") << QString()
-            << QString();
+        row << QString() << webHtml(era.title) << QString() << QString() << QString() << QString()
+            << QString() << QString() << QStringLiteral("era") << QString() << QString();
         out += csvRow(row);
     }
     return out;

@@ -606,9 +606,10 @@ void Store::reindex(EntityKind kind, Id id, bool remove)
                 .run();
         break;
     case EntityKind::Annotation:
-        // An annotation takes its replies with it.
+        // An annotation takes its replies with it. UNION (not UNION ALL) adds each note once,
+        // so a thread that loops back on itself (a hostile or damaged story) ends.
         if (remove)
-            prepare("WITH RECURSIVE thread(id) AS (SELECT ?1 UNION ALL "
+            prepare("WITH RECURSIVE thread(id) AS (SELECT ?1 UNION "
                     "SELECT a.id FROM annotations a JOIN thread t ON a.parent_id = t.id) "
                     "INSERT INTO annotations_fts(annotations_fts, rowid, author, body) "
                     "SELECT 'delete', id, author, body FROM annotations "

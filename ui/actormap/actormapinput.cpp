@@ -5,6 +5,7 @@
 #include "i18n/labels.h"
 #include "query/selection.h"
 #include "story/story.h"
+#include "text/storytext.h"
 
 #include <QAction>
 #include <QMenu>

@@ -3,6 +3,7 @@
 #include "i18n/labels.h"
 #include "query/selection.h"
 #include "story/story.h"
+#include "text/storytext.h"
 
 #include <QCheckBox>
 #include <QHeaderView>
@@ -98,7 +99,7 @@ QVariant AnnotationListModel::data(const QModelIndex& index, int role) const
     case TargetIdRole:
         return a.target.id;
     case Qt::ToolTipRole:
-        return a.body;
+        return plainToolTip(a.body);
     case Qt::DisplayRole:
     case Qt::AccessibleTextRole:
         switch (index.column()) {

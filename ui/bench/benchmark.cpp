@@ -103,6 +103,7 @@ int runBenchmarks(const QString& storePath, QTextStream& out)
     benchTimeline(*story, out);
     benchActorMap(*story, out);
     benchExport(*story, out);
+    benchImport(out);
     line(out, "resident_memory", residentMB(), "MB");
     return 0;
 }

@@ -22,6 +22,7 @@ class Story;
 void benchTimeline(Story& story, QTextStream& out);
 void benchActorMap(Story& story, QTextStream& out);
 void benchExport(Story& story, QTextStream& out); // exportbench.cpp
+void benchImport(QTextStream& out);               // importbench.cpp
 
 // `chronomap bench FILE`: measures in-process, with the code paths the window uses on the
 // offscreen platform, and prints one line per figure: "name value unit". Returns an exit code.

@@ -6,6 +6,7 @@
 #include "i18n/localdates.h"
 #include "query/selection.h"
 #include "story/story.h"
+#include "text/storytext.h"
 
 namespace chronomap {
 
@@ -87,19 +88,21 @@ QVariant EventTableModel::data(const QModelIndex& index, int role) const
         return idAt(index.row());
     if (role == SortKeyRole)
         return qlonglong(m_story->timeIndex().earliest()[std::size_t(index.row())]);
-    if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != Qt::AccessibleTextRole)
+    if (role == Qt::ToolTipRole) // story text: shown as plain text (text/storytext.h)
+        return plainToolTip(data(index, ToolTipTextRole).toString());
+    if (role != Qt::DisplayRole && role != ToolTipTextRole && role != Qt::AccessibleTextRole)
         return {};
     const Event* e = cached(index.row());
     if (!e)
         return {};
     switch (index.column()) {
     case DateColumn:
-        if (role == Qt::ToolTipRole)
+        if (role == ToolTipTextRole)
             return tr("%1\nEDTF: %2").arg(localDate(e->date), e->date.edtf());
         // The story's words and the EDTF side by side, never one in the other's brackets.
         return eventCardDate(*e);
     case TitleColumn:
-        return role == Qt::ToolTipRole && !e->summary.isEmpty() ? e->summary : e->title;
+        return role == ToolTipTextRole && !e->summary.isEmpty() ? e->summary : e->title;
     case CategoryColumn:
         return m_categoryNames.value(e->categoryId);
     case StatusColumn:

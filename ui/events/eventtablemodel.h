@@ -35,7 +35,8 @@ public:
     enum Role
     {
         IdRole = Qt::UserRole + 1,
-        SortKeyRole
+        SortKeyRole,
+        ToolTipTextRole // the tooltip as text; ToolTipRole shows it as plain text
     };
 
     explicit EventTableModel(Story* story, QObject* parent = nullptr);

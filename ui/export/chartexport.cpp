@@ -3,6 +3,7 @@
 #include "chartcomposer.h"
 #include "geometryclip.h"
 #include "story/story.h"
+#include "text/storytext.h"
 
 #include <QBuffer>
 #include <QFileInfo>
@@ -110,7 +111,9 @@ QByteArray render(const QString& output, QSize size, const QString& title, const
         svg.setSize(size);
         svg.setViewBox(QRect(QPoint(0, 0), size));
         svg.setResolution(96);
-        svg.setTitle(title);
+        // QSvgGenerator writes the title into <title> as it is (Qt 6.4): a story title could put
+        // live markup into a published SVG. Escaped (text/storytext.h).
+        svg.setTitle(escapedHtml(title));
         svg.setDescription(QStringLiteral("Made with Chronomap"));
         GeometryClipDevice clipped(&svg);
         paint(clipped, size); // the painter has ended: the document is whole

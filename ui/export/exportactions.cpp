@@ -4,6 +4,7 @@
 #include "chartcomposer.h"
 #include "exportdialog.h"
 #include "mainwindow.h"
+#include "text/storytext.h"
 #include "timeline/timelineview.h"
 
 #include <QAction>
@@ -65,7 +66,7 @@ public:
             ChartComposer composer(*m_window->story(), r);
             QApplication::clipboard()->setImage(composer.image(r.size));
         } catch (const StoreError& e) {
-            QMessageBox::warning(m_window, QObject::tr("Copy Chart"), e.message());
+            warnPlain(m_window, QObject::tr("Copy Chart"), e.message());
         }
     }
 
@@ -95,7 +96,7 @@ public:
             ChartComposer composer(*m_window->story(), r);
             composer.paint(printer, r.size);
         } catch (const StoreError& e) {
-            QMessageBox::warning(m_window, QObject::tr("Print Chart"), e.message());
+            warnPlain(m_window, QObject::tr("Print Chart"), e.message());
         }
     }
 

@@ -2,6 +2,7 @@
 
 #include "chartcomposer.h"
 #include "story/story.h"
+#include "text/storytext.h"
 #include "theme/charttheme.h"
 
 #include <QCheckBox>
@@ -151,11 +152,11 @@ void ExportDialog::buildUi()
     outputLabel->setBuddy(m_output);
     form->addRow(outputLabel, outputRow);
 
-    m_previewLabel = new QLabel(this);
+    m_previewLabel = plainLabel(new QLabel(this)); // a pixmap, or why there is none
     m_previewLabel->setMinimumSize(kPreviewBox);
     m_previewLabel->setAlignment(Qt::AlignCenter);
     m_previewLabel->setAccessibleName(tr("Preview"));
-    m_note = new QLabel(this);
+    m_note = plainLabel(new QLabel(this)); // the footer: story text
     m_note->setWordWrap(true);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
@@ -323,7 +324,7 @@ void ExportDialog::accept()
         unsetCursor();
     } catch (const StoreError& e) {
         unsetCursor();
-        QMessageBox::warning(this, tr("Export Chart"), e.message());
+        warnPlain(this, tr("Export Chart"), e.message());
         return; // the dialog stays open with everything as it was
     }
     QDialog::accept();

@@ -1,5 +1,7 @@
 #include "shortcutsheet.h"
 
+#include "text/storytext.h"
+
 #include <QAction>
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -78,7 +80,7 @@ ShortcutSheet::ShortcutSheet(QWidget* window, QWidget* parent) : QDialog(parent)
         for (const QKeySequence& k : e.keys)
             keys << k.toString(QKeySequence::NativeText);
         auto* item = new QTreeWidgetItem(m_list, {e.text, e.menu, keys.join(tr(" or "))});
-        item->setToolTip(0, e.action->toolTip());
+        item->setToolTip(0, plainToolTip(e.action->toolTip()));
         // Key names in the shortcut column are also searchable in their portable form.
         QStringList portable;
         for (const QKeySequence& k : e.keys)

@@ -3,6 +3,7 @@
 #include "edit/edits.h"
 #include "entryform.h"
 #include "story/story.h"
+#include "text/storytext.h"
 #include "theme/windowtheme.h"
 
 #include <QComboBox>
@@ -90,7 +91,7 @@ Id runNewEntryDialog(Story* story, const Entity& blank, const QString& title, QW
     dialog.setWindowTitle(title);
     auto* form = new EntryForm(story, &dialog);
     form->setEntity(blank);
-    auto* problem = new QLabel(&dialog);
+    auto* problem = plainLabel(new QLabel(&dialog));
     problem->setWordWrap(true);
     problem->setStyleSheet(WindowTheme::problemStyleSheet(dialog.palette()));
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);

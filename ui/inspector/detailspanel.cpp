@@ -8,6 +8,7 @@
 #include "i18n/localdates.h"
 #include "query/selection.h"
 #include "story/story.h"
+#include "text/storytext.h"
 #include "theme/windowtheme.h"
 
 #include <QComboBox>
@@ -32,9 +33,17 @@ namespace chronomap {
 
 namespace {
 
+// Story text inside the HTML built here, also in attributes (text/storytext.h).
 QString esc(const QString& s)
 {
-    return s.toHtmlEscaped();
+    return escapedHtmlLines(s);
+}
+
+// A source's address as a link only when it is a web page (onLink opens nothing else).
+bool isWebLink(const QString& url)
+{
+    const QString scheme = QUrl(url.trimmed()).scheme();
+    return scheme == QLatin1String("https") || scheme == QLatin1String("http");
 }
 
 // What an audit line changed, in words: "title, date" for an update.
@@ -104,6 +113,7 @@ DetailsPanel::DetailsPanel(Story* story, Selection* selection, QWidget* parent)
     scroll->setWidget(m_form);
     formLayout->addWidget(scroll, 1);
     m_problem->setWordWrap(true);
+    m_problem->setTextFormat(Qt::PlainText); // may quote the entry
     m_problem->setStyleSheet(WindowTheme::problemStyleSheet(palette()));
     formLayout->addWidget(m_problem);
     auto* saveBar = new QHBoxLayout;
@@ -311,7 +321,10 @@ QString DetailsPanel::sourceHtml(const Source& s) const
     if (!s.publisher.isEmpty() || !s.date.isEmpty())
         h += QStringLiteral("<p>%1 %2</p>").arg(esc(s.publisher), esc(s.date));
     if (!s.url.isEmpty())
-        h += QStringLiteral("<p><a href='%1'>%2</a></p>").arg(esc(s.url), esc(s.url));
+        h +=
+            isWebLink(s.url)
+                ? QStringLiteral("<p><a href='%1'>%2</a></p>").arg(esc(s.url.trimmed()), esc(s.url))
+                : QStringLiteral("<p>%1</p>").arg(esc(s.url));
     int cited = 0;
     for (const Citation& c : m_story->store().citations())
         cited += c.sourceId == s.id ? 1 : 0;
@@ -330,11 +343,12 @@ QString DetailsPanel::attachmentsHtml(EntityRef ref) const
         for (const Citation& c : cites) {
             const auto s = m_story->store().source(c.sourceId);
             const QString title = s ? esc(s->title) : tr("(missing source)");
-            const QString link = s && !s->url.isEmpty()
-                                     ? QStringLiteral("<a href='%1'>%2</a>").arg(esc(s->url), title)
-                                     : QStringLiteral("<a href='chronomap:source/%1'>%2</a>")
-                                           .arg(c.sourceId)
-                                           .arg(title);
+            const QString link =
+                s && isWebLink(s->url)
+                    ? QStringLiteral("<a href='%1'>%2</a>").arg(esc(s->url.trimmed()), title)
+                    : QStringLiteral("<a href='chronomap:source/%1'>%2</a>")
+                          .arg(c.sourceId)
+                          .arg(title);
             h += QStringLiteral("<p>%1%2%3<br/><small><a href='chronomap:uncite/%4'>%5</a>"
                                 "</small></p>")
                      .arg(link,
@@ -391,7 +405,7 @@ void DetailsPanel::refreshHistory()
         item->setText(1, it->author);
         item->setText(2, changeActionLabel(it->action));
         item->setText(3, changedFields(*it));
-        item->setToolTip(3, tr("Before: %1\nAfter: %2").arg(it->before, it->after));
+        item->setToolTip(3, plainToolTip(tr("Before: %1\nAfter: %2").arg(it->before, it->after)));
     }
     if (log.isEmpty()) {
         auto* item = new QTreeWidgetItem(m_history);

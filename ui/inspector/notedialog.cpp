@@ -17,6 +17,7 @@ NoteDialog::NoteDialog(const QString& author, bool reply, QWidget* parent)
                                     : tr("A note for the other editors of this story:"),
                               this);
     prompt->setWordWrap(true);
+    prompt->setTextFormat(Qt::PlainText);
     prompt->setBuddy(m_text);
     layout->addWidget(prompt);
     // Long notes wrap at the box's edge, on word boundaries.
@@ -26,6 +27,7 @@ NoteDialog::NoteDialog(const QString& author, bool reply, QWidget* parent)
     m_text->setAccessibleName(reply ? tr("Reply") : tr("Note"));
     layout->addWidget(m_text, 1);
     m_signed->setWordWrap(true);
+    m_signed->setTextFormat(Qt::PlainText); // the author's name is shown as written
     m_signed->setText(tr("Signed “%1” (Edit › Preferences sets the name).").arg(author));
     layout->addWidget(m_signed);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);

@@ -2,6 +2,7 @@
 
 #include "i18n/localdates.h"
 #include "store/store.h"
+#include "text/storytext.h"
 #include "theme/windowtheme.h"
 
 #include <QComboBox>
@@ -59,10 +60,10 @@ ImportDialog::ImportDialog(ParsedImport parsed, const Store& store, QWidget* par
     m_preview->horizontalHeader()->setStretchLastSection(true);
     layout->addWidget(m_preview, 1);
 
-    m_summary = new QLabel(this);
+    m_summary = plainLabel(new QLabel(this));
     m_summary->setWordWrap(true);
     layout->addWidget(m_summary);
-    m_error = new QLabel(this);
+    m_error = plainLabel(new QLabel(this)); // quotes the file
     m_error->setWordWrap(true);
     m_error->setStyleSheet(WindowTheme::problemStyleSheet(palette()));
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -133,7 +134,7 @@ void ImportDialog::refresh()
     const ImportBatch& b = m_parsed.batch;
     m_heading->setText(tr("<b>%1</b><br>Read as %2. Nothing is written until you choose Import; "
                           "an import that fails changes nothing.")
-                           .arg(m_parsed.fileName.toHtmlEscaped(), formatName(m_parsed.format)));
+                           .arg(escapedHtml(m_parsed.fileName), formatName(m_parsed.format)));
     m_error->setText(m_parsed.error);
     const bool ok = m_parsed.error.isEmpty();
     m_import->setEnabled(ok);

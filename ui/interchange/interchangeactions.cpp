@@ -2,9 +2,11 @@
 
 #include "importdialog.h"
 
+#include "interchange/cancellation.h"
 #include "interchange/filteredcopy.h"
 #include "interchange/interchange.h"
 #include "story/story.h"
+#include "text/storytext.h"
 
 #include <QAction>
 #include <QApplication>
@@ -16,6 +18,7 @@
 #include <QFutureWatcher>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
 #include <QProgressDialog>
@@ -43,6 +46,8 @@ std::exception_ptr runWithProgress(QWidget* window, const QString& label,
                                    const std::atomic<double>* share, std::atomic<bool>* cancel)
 {
     QProgressDialog progress(label, QObject::tr("Cancel"), 0, share ? 1000 : 0, window);
+    progress.setLabel(plainLabel(new QLabel)); // the label names a file: plain text
+    progress.setLabelText(label);
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(300);
     progress.setAutoClose(false);
@@ -138,14 +143,18 @@ ChangeRecord importRecord(const ParsedImport& parsed, const ImportSummary& summa
 }
 
 // Parses off the GUI thread (a large sheet takes seconds); throws StoreError. Nothing when the
-// user cancelled the reading (the parse runs to its end, but its result is not offered).
+// user cancelled the reading: Cancel stops the readers within moments (see cancellation.h).
 std::optional<ParsedImport> parseInBackground(QWidget* window, const QString& path)
 {
     ParsedImport parsed;
     std::atomic<bool> cancel{false};
     const auto failure = runWithProgress(
         window, QObject::tr("Reading %1…").arg(QFileInfo(path).fileName()),
-        [&] { parsed = parseImportForPreview(path); }, nullptr, &cancel);
+        [&] {
+            const CancelScope scope(&cancel);
+            parsed = parseImportForPreview(path);
+        },
+        nullptr, &cancel);
     if (cancel.load())
         return std::nullopt;
     if (failure)
@@ -162,9 +171,9 @@ bool importOne(QWidget* window, Story* story, const QString& path)
             return false;
         parsed = std::move(*read);
     } catch (const StoreError& e) {
-        QMessageBox::warning(window, QObject::tr("Import"),
-                             QObject::tr("The file cannot be imported; nothing was changed.\n\n%1")
-                                 .arg(e.message()));
+        warnPlain(window, QObject::tr("Import"),
+                  QObject::tr("The file cannot be imported; nothing was changed.\n\n%1")
+                      .arg(e.message()));
         return false;
     }
     ImportDialog dialog(std::move(parsed), story->store(), window);
@@ -216,9 +225,8 @@ bool importOne(QWidget* window, Story* story, const QString& path)
             std::rethrow_exception(failure);
         return true;
     } catch (const StoreError& e) {
-        QMessageBox::warning(
-            window, QObject::tr("Import"),
-            QObject::tr("The import failed; nothing was changed.\n\n%1").arg(e.message()));
+        warnPlain(window, QObject::tr("Import"),
+                  QObject::tr("The import failed; nothing was changed.\n\n%1").arg(e.message()));
     }
     return false;
 }
@@ -333,7 +341,7 @@ void addInterchangeActions(QMenu* fileMenu, QWidget* window, std::function<Story
             try {
                 exportDataWithProgress(window, story, QLatin1String(item.format), path, filter);
             } catch (const StoreError& e) {
-                QMessageBox::warning(window, QObject::tr("Export"), e.message());
+                warnPlain(window, QObject::tr("Export"), e.message());
             }
         });
     }

@@ -8,6 +8,7 @@
 #include "present/scenespanel.h"
 #include "present/scenestate.h"
 #include "story/story.h"
+#include "text/storytext.h"
 #include "theme/charttheme.h"
 #include "timeline/timelineview.h"
 
@@ -159,7 +160,7 @@ void ScenesController::exportScenes()
         m_window->statusBar()->showMessage(done, 10000);
     } catch (const StoreError& e) {
         QApplication::restoreOverrideCursor();
-        QMessageBox::warning(m_window, tr("Export Scenes"), e.message());
+        warnPlain(m_window, tr("Export Scenes"), e.message());
     }
 }
 

@@ -2,6 +2,7 @@
 
 #include "edit/sceneedits.h"
 #include "story/story.h"
+#include "text/storytext.h"
 
 #include <QAbstractItemModel>
 #include <QAction>
@@ -125,7 +126,7 @@ void ScenesPanel::reload()
     for (const Scene& s : orderedScenes(m_story->store())) {
         auto* item = new QListWidgetItem(QStringLiteral("%1. %2").arg(++row).arg(s.name));
         item->setData(IdRole, s.id);
-        item->setToolTip(s.caption);
+        item->setToolTip(plainToolTip(s.caption));
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
         m_list->addItem(item);
     }
@@ -234,9 +235,8 @@ bool ScenesPanel::deleteScene(Id id)
 void ScenesPanel::promptAdd()
 {
     bool ok = false;
-    const QString name = QInputDialog::getText(
+    const QString name = askText(
         this, tr("Add Scene"), tr("Name of the new scene (the current view is saved with it):"),
-        QLineEdit::Normal,
         uniqueSceneName(m_story->store(), tr("Scene %1").arg(m_list->count() + 1)), &ok);
     if (ok)
         addScene(name);
@@ -249,8 +249,7 @@ void ScenesPanel::promptRename()
         if (s.id != id)
             continue;
         bool ok = false;
-        const QString name = QInputDialog::getText(this, tr("Rename Scene"), tr("Name:"),
-                                                   QLineEdit::Normal, s.name, &ok);
+        const QString name = askText(this, tr("Rename Scene"), tr("Name:"), s.name, &ok);
         if (ok && !name.trimmed().isEmpty())
             renameScene(id, name);
     }
@@ -263,7 +262,7 @@ void ScenesPanel::promptCaption()
         if (s.id != id)
             continue;
         bool ok = false;
-        const QString caption = QInputDialog::getMultiLineText(
+        const QString caption = askMultiLineText(
             this, tr("Scene Caption"),
             tr("Caption of “%1” (shown under the charts when presenting and in exports):")
                 .arg(s.name),

@@ -3,6 +3,7 @@
 #include "i18n/labels.h"
 #include "query/selection.h"
 #include "story/story.h"
+#include "text/storytext.h"
 
 #include <QHeaderView>
 #include <QHBoxLayout>
@@ -43,7 +44,7 @@ QVariant SearchResultModel::data(const QModelIndex& index, int role) const
     if (role == Qt::UserRole)
         return QVariant::fromValue(h.ref);
     if (role == Qt::ToolTipRole)
-        return h.snippet;
+        return plainToolTip(h.snippet);
     if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole)
         return {};
     switch (index.column()) {
@@ -89,6 +90,7 @@ SearchPanel::SearchPanel(Story* story, Selection* selection, QWidget* parent)
     m_view->setAlternatingRowColors(true);
     m_view->header()->resizeSection(SearchResultModel::KindColumn, 80);
     m_view->header()->resizeSection(SearchResultModel::TitleColumn, 280);
+    plainLabel(m_summary); // says the query back
     auto* top = new QHBoxLayout;
     top->setContentsMargins(4, 2, 4, 0);
     top->addWidget(m_summary, 1);

@@ -2,6 +2,7 @@
 
 #include "preferences.h"
 #include "story/story.h"
+#include "text/storytext.h"
 #include "theme/windowtheme.h"
 
 #include <QComboBox>
@@ -28,8 +29,9 @@ PreferencesDialog::PreferencesDialog(QWidget* parent) : QDialog(parent)
         tr("Notes and the change log are signed with this name; empty uses the login name"));
     form->addRow(tr("Your &name:"), m_author);
     if (!qEnvironmentVariableIsEmpty("CHRONOMAP_AUTHOR")) {
-        auto* note = new QLabel(tr("CHRONOMAP_AUTHOR is set: edits are signed \"%1\" while it is.")
-                                    .arg(qEnvironmentVariable("CHRONOMAP_AUTHOR")));
+        auto* note = plainLabel(
+            new QLabel(tr("CHRONOMAP_AUTHOR is set: edits are signed \"%1\" while it is.")
+                           .arg(qEnvironmentVariable("CHRONOMAP_AUTHOR"))));
         note->setWordWrap(true);
         form->addRow(QString(), note);
     }
