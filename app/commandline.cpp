@@ -7,6 +7,8 @@
 #include "interchange/interchange.h"
 #include "query/eventfilter.h"
 #include "present/scenedeck.h"
+#include "store/postgres/pgstore.h"
+#include "store/storecopy.h"
 #include "story/generator.h"
 #include "story/story.h"
 #include "theme/charttheme.h"
@@ -149,7 +151,8 @@ CommandLine::CommandLine(const QStringList& arguments) : m_args(arguments.mid(1)
 {
     static const QStringList commands = {QStringLiteral("new"),      QStringLiteral("info"),
                                          QStringLiteral("import"),   QStringLiteral("export"),
-                                         QStringLiteral("generate"), QStringLiteral("bench")};
+                                         QStringLiteral("generate"), QStringLiteral("bench"),
+                                         QStringLiteral("copy"),     QStringLiteral("admin")};
     if (m_args.isEmpty()) {
         m_wantsWindow = true;
         return;
@@ -216,6 +219,11 @@ QString CommandLine::usage()
         "  chronomap generate FILE --events N --actors M [--seed S]\n"
         "                                        a synthetic story of any size\n"
         "  chronomap bench FILE                  performance figures, one per line\n"
+        "  chronomap copy FROM TO                a story between file and server, losslessly\n"
+        "  chronomap admin URL grant USER viewer|reporter|editor|standards\n"
+        "\n"
+        "FILE may be a shared story on a PostgreSQL server instead:\n"
+        "  postgresql://[user@]host[:port]/dbname?story=NAME (password: ~/.pgpass, PGPASSWORD)\n"
         "\n"
         "Dates are EDTF: 2025, 2025-10, 2025-10-24, 2025-10-21/2025-10-31.\n");
 }
@@ -247,6 +255,10 @@ int CommandLine::run()
             return runExport();
         if (m_command == QLatin1String("bench"))
             return runBench();
+        if (m_command == QLatin1String("copy"))
+            return runCopy();
+        if (m_command == QLatin1String("admin"))
+            return runAdmin();
     } catch (const StoreError& e) {
         return error(e.message());
     }
@@ -263,7 +275,7 @@ int CommandLine::runNew()
     const QString path = o.positional().first();
     auto story = Story::create(path, o.has(QStringLiteral("empty")));
     const StoryCounts c = story->store().counts();
-    out() << "created " << path << ": " << c.events << " events, " << c.actors << " actors, "
+    out() << "created " << story->path() << ": " << c.events << " events, " << c.actors << " actors, "
           << c.relations << " relations" << Qt::endl;
     return 0;
 }
@@ -292,7 +304,9 @@ int CommandLine::runInfo()
                            {QStringLiteral("eras"), c.eras},
                            {QStringLiteral("scenes"), c.scenes},
                            {QStringLiteral("changes"), c.changes}};
-        QJsonObject o2{{QStringLiteral("file"), QFileInfo(path).absoluteFilePath()},
+        const QString where =
+            Store::isUrl(path) ? store->path() : QFileInfo(path).absoluteFilePath();
+        QJsonObject o2{{QStringLiteral("file"), where},
                        {QStringLiteral("title"), store->meta(QStringLiteral("title"))},
                        {QStringLiteral("schema_version"), store->schemaVersion()},
                        {QStringLiteral("counts"), counts},
@@ -307,7 +321,8 @@ int CommandLine::runInfo()
         out().flush();
         return 0;
     }
-    out() << "file:           " << QFileInfo(path).absoluteFilePath() << '\n'
+    out() << "file:           "
+          << (Store::isUrl(path) ? store->path() : QFileInfo(path).absoluteFilePath()) << '\n'
           << "title:          " << store->meta(QStringLiteral("title")) << '\n'
           << "schema version: " << store->schemaVersion() << '\n'
           << "events:         " << c.events << '\n'
@@ -538,6 +553,40 @@ int CommandLine::runExport()
     progress.done();
     if (!note.isEmpty())
         out() << note << Qt::endl; // what publish-safe left out or marked
+    return 0;
+}
+
+int CommandLine::runCopy()
+{
+    Options o(m_args, {}, {});
+    if (!o.error().isEmpty())
+        return error(o.error());
+    if (o.positional().size() != 2)
+        return error(QStringLiteral("usage: chronomap copy FROM TO (a file or a postgresql:// "
+                                    "URL each; TO must not exist)"));
+    auto from = Store::open(o.positional().at(0), Store::Mode::ReadOnly);
+    copyStoryTo(*from, o.positional().at(1));
+    const StoryCounts c = from->counts();
+    out() << "copied " << from->path() << " to "
+          << (Store::isUrl(o.positional().at(1)) ? PgLocator::withoutSecrets(o.positional().at(1))
+                                                 : o.positional().at(1))
+          << ": " << c.events << " events, " << c.actors << " actors, " << c.relations
+          << " relations" << Qt::endl;
+    return 0;
+}
+
+int CommandLine::runAdmin()
+{
+    Options o(m_args, {}, {});
+    if (!o.error().isEmpty())
+        return error(o.error());
+    const QStringList p = o.positional();
+    if (p.size() != 4 || p.at(1) != QLatin1String("grant") || !Store::isUrl(p.at(0)))
+        return error(QStringLiteral("usage: chronomap admin URL grant USER "
+                                    "viewer|reporter|editor|standards"));
+    auto store = PgStore::openUrl(p.at(0), Store::Mode::ReadWrite);
+    store->grantRole(p.at(2), p.at(3));
+    out() << "granted " << p.at(3) << " on " << store->path() << " to " << p.at(2) << Qt::endl;
     return 0;
 }
 

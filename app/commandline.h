@@ -30,6 +30,8 @@ private:
     int runImport();
     int runExport();
     int runBench();
+    int runCopy();
+    int runAdmin();
 
     QStringList m_args;
     QString m_command;

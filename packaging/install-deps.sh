@@ -8,7 +8,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6sql6-sqlite qt6-qpa-plugins libgl-dev
     libqcustomplot-dev libqcustomplot2.1-qt6
-    libsqlite3-dev sqlite3 libigraph-dev
+    libsqlite3-dev sqlite3 libigraph-dev libpq-dev postgresql-15 postgresql-contrib
     xvfb xauth desktop-file-utils appstream shared-mime-info python3
     poppler-utils
     file # cpack -G DEB: CPackDeb runs file(1) to find what dpkg-shlibdeps must read

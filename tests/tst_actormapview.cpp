@@ -222,6 +222,39 @@ private slots:
         QVERIFY(m_view->layer()->lastLabelCount() > 0);
     }
 
+    void windowChangesRunNoLayout()
+    {
+        // The map's layout is made once per story revision: moving the window N times (as a
+        // zoom or a brush does) keeps every actor where it stands and runs no new layout,
+        // whether the window's analysis runs now or on the worker.
+        const int runs = m_view->layoutRuns();
+        QCOMPARE(runs, 1);
+        std::vector<std::pair<Id, QPointF>> before;
+        for (const Actor& a : m_story->store().actors())
+            if (const auto p = m_view->positionOf(a.id))
+                before.emplace_back(a.id, *p);
+        QVERIFY(!before.empty());
+        const qint64 start = PartialDate::fromEdtf(QStringLiteral("2025-08")).earliest();
+        for (int i = 0; i < 8; ++i) {
+            const qint64 from = start + qint64(i) * 9 * 86400;
+            m_selection->setTimeWindow(from, from + (20 + 10 * i) * 86400);
+            if (i % 2 == 0)
+                m_view->layoutNow();
+        }
+        QSignalSpy done(m_view, &ActorMapView::layoutFinished);
+        m_selection->setTimeWindow(start, start + 40 * 86400);
+        QVERIFY(done.wait(10000));
+        QCOMPARE(m_view->layoutRuns(), runs);
+        for (const auto& [id, where] : before)
+            QCOMPARE(*m_view->positionOf(id), where);
+        // Asked for, it lays out again.
+        QAction* again = action(QStringLiteral("Lay Out Map Again"));
+        QVERIFY(again);
+        again->trigger();
+        QVERIFY(done.wait(10000));
+        QCOMPARE(m_view->layoutRuns(), runs + 1);
+    }
+
     void egoViewShowsNeighbours()
     {
         const Id witkoff = actorNamed(QStringLiteral("Steve Witkoff"));

@@ -6,7 +6,8 @@
 #include "interchange/chronomapjson.h"
 #include "interchange/csvreader.h"
 #include "interchange/importbatch.h"
-#include "store/schema.h"
+#include "store/sqlite/schema.h"
+#include "store/sqlite/sqlitestore.h"
 #include "story/story.h"
 
 #include <QCoreApplication>
@@ -14,7 +15,6 @@
 #include <QTest>
 #include <QTranslator>
 
-#include <sqlite3.h>
 
 using namespace chronomap;
 
@@ -58,8 +58,8 @@ QString TestCoreMessages::newerStory(const QString& name)
 {
     const QString path = m_dir.filePath(name);
     {
-        auto store = Store::open(path, Store::Mode::Create);
-        sqlite3_exec(store->handle(), "PRAGMA user_version = 9999", nullptr, nullptr, nullptr);
+        auto store = SqliteStore::openFile(path, Store::Mode::Create);
+        store->execForTest("PRAGMA user_version = 9999");
     }
     return path;
 }

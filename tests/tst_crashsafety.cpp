@@ -3,6 +3,7 @@
 // window's own edit commands, no window); the kill points come from a seeded generator, so a
 // failure names a seed that reproduces it. CHRONOMAP_STRESS_KILLS raises the count (the
 // `stress` label runs 200).
+#include "store/sqlite/sqlitestore.h"
 #include "story/story.h"
 
 #include <QProcess>
@@ -12,7 +13,6 @@
 #include <QTest>
 
 #include <csignal>
-#include <sqlite3.h>
 
 using namespace chronomap;
 
@@ -42,18 +42,6 @@ QString missingEdits(const Store& store, const QStringList& committed)
             missing << line;
     }
     return missing.join(QStringLiteral(", "));
-}
-
-QString integrityCheck(sqlite3* db)
-{
-    sqlite3_stmt* st = nullptr;
-    QStringList out;
-    if (sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &st, nullptr) != SQLITE_OK)
-        return QString::fromUtf8(sqlite3_errmsg(db));
-    while (sqlite3_step(st) == SQLITE_ROW)
-        out << QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
-    sqlite3_finalize(st);
-    return out.join(u'\n');
 }
 
 } // namespace
@@ -130,9 +118,9 @@ void TestCrashSafety::killedEditorLosesNothingCommitted()
 
         // The file after the crash: sound page by page, opens for editing, holds every edit.
         {
-            std::unique_ptr<Store> check =
-                Store::open(path, Store::Mode::ReadOnly, Store::Check::Full);
-            QCOMPARE(integrityCheck(check->handle()), QStringLiteral("ok"));
+            std::unique_ptr<SqliteStore> check =
+                SqliteStore::openFile(path, Store::Mode::ReadOnly, Store::Check::Full);
+            QCOMPARE(check->integrityCheck(), QStringLiteral("ok"));
             const QString missing = missingEdits(*check, committed);
             QVERIFY2(missing.isEmpty(), qPrintable(where + u": lost " + missing));
         }

@@ -1,5 +1,5 @@
-#include "store/schema.h"
-#include "store/store.h"
+#include "store/sqlite/schema.h"
+#include "store/sqlite/sqlitestore.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -65,26 +65,16 @@ void sql(const QString& path, const char* statement)
     QVERIFY2(rc == SQLITE_OK, qPrintable(message));
 }
 
-qint64 pragma(Store& store, const char* name)
+qint64 pragma(SqliteStore& store, const char* name)
 {
-    sqlite3_stmt* st = nullptr;
-    sqlite3_prepare_v2(store.handle(), name, -1, &st, nullptr);
-    qint64 v = -1;
-    if (sqlite3_step(st) == SQLITE_ROW)
-        v = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    return v;
+    bool ok = false;
+    const qint64 v = store.queryForTest(name).toLongLong(&ok);
+    return ok ? v : -1;
 }
 
-QString pragmaText(Store& store, const char* name)
+QString pragmaText(SqliteStore& store, const char* name)
 {
-    sqlite3_stmt* st = nullptr;
-    sqlite3_prepare_v2(store.handle(), name, -1, &st, nullptr);
-    QString v;
-    if (sqlite3_step(st) == SQLITE_ROW)
-        v = QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
-    sqlite3_finalize(st);
-    return v;
+    return store.queryForTest(name);
 }
 
 // Text that breaks naive code: quotes, SQL, emoji, right-to-left, combining marks, newlines.
@@ -101,17 +91,15 @@ void TestStore::init()
 
 void TestStore::newStoryIsConfigured()
 {
-    auto store = Store::open(path(QStringLiteral("a.chronomap")), Store::Mode::Create);
+    auto store = SqliteStore::openFile(path(QStringLiteral("a.chronomap")), Store::Mode::Create);
     QCOMPARE(pragmaText(*store, "PRAGMA journal_mode"), QStringLiteral("wal"));
-    QCOMPARE(pragma(*store, "PRAGMA user_version"), qint64(Store::kSchemaVersion));
-    QCOMPARE(pragma(*store, "PRAGMA application_id"), qint64(Store::kApplicationId));
+    QCOMPARE(pragma(*store, "PRAGMA user_version"), qint64(SqliteStore::kSchemaVersion));
+    QCOMPARE(pragma(*store, "PRAGMA application_id"), qint64(SqliteStore::kApplicationId));
     QCOMPARE(pragma(*store, "PRAGMA foreign_keys"), qint64(1));
     QCOMPARE(pragma(*store, "PRAGMA synchronous"), qint64(2)); // FULL
     QCOMPARE(pragma(*store, "PRAGMA trusted_schema"), qint64(0));
-    int defensive = -1;
-    sqlite3_db_config(store->handle(), SQLITE_DBCONFIG_DEFENSIVE, -1, &defensive);
-    QCOMPARE(defensive, 1);
-    QCOMPARE(store->schemaVersion(), Store::kSchemaVersion);
+    QVERIFY(store->isDefensiveForTest());
+    QCOMPARE(store->schemaVersion(), SqliteStore::kSchemaVersion);
     // A second open of the same file is accepted and sees the same story.
     store.reset();
     auto again = Store::open(path(QStringLiteral("a.chronomap")), Store::Mode::ReadWrite);
@@ -124,11 +112,11 @@ void TestStore::everyMigrationAppliesInOrder()
     int expected = 1;
     for (const schema::Migration& m : schema::migrations())
         QCOMPARE(m.to, expected++);
-    QCOMPARE(expected - 1, Store::kSchemaVersion);
+    QCOMPARE(expected - 1, SqliteStore::kSchemaVersion);
 
     // A story at every past version (made by applying the migrations up to it by hand) is
     // brought to the current version on open.
-    for (int version = 1; version <= Store::kSchemaVersion; ++version) {
+    for (int version = 1; version <= SqliteStore::kSchemaVersion; ++version) {
         const QString file = path(QStringLiteral("v%1.chronomap").arg(version));
         sqlite3* db = nullptr;
         QCOMPARE(sqlite3_open(QFile::encodeName(file).constData(), &db), SQLITE_OK);
@@ -138,12 +126,12 @@ void TestStore::everyMigrationAppliesInOrder()
         const QByteArray pragmas =
             QStringLiteral("PRAGMA user_version = %1; PRAGMA application_id = %2;")
                 .arg(version)
-                .arg(Store::kApplicationId)
+                .arg(SqliteStore::kApplicationId)
                 .toUtf8();
         QCOMPARE(sqlite3_exec(db, pragmas.constData(), nullptr, nullptr, nullptr), SQLITE_OK);
         sqlite3_close(db);
         auto store = Store::open(file, Store::Mode::ReadWrite);
-        QCOMPARE(store->schemaVersion(), Store::kSchemaVersion);
+        QCOMPARE(store->schemaVersion(), SqliteStore::kSchemaVersion);
         Event e;
         e.title = QStringLiteral("after migration");
         e.date = PartialDate::fromEdtf(QStringLiteral("2025-10"));
@@ -228,7 +216,7 @@ void TestStore::refusesWithoutChanging()
     QFETCH(QString, message);
     const QString file = path(QStringLiteral("bad.chronomap"));
     {
-        auto store = Store::open(file, Store::Mode::Create);
+        auto store = SqliteStore::openFile(file, Store::Mode::Create);
         for (int i = 0; i < 200; ++i) {
             Event e;
             e.title = QStringLiteral("event %1 with a title long enough to fill pages").arg(i);
@@ -236,7 +224,7 @@ void TestStore::refusesWithoutChanging()
             e.date = PartialDate::fromEdtf(QStringLiteral("2025-10-24"));
             store->insertEvent(e);
         }
-        sqlite3_exec(store->handle(), "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr);
+        store->execForTest("PRAGMA wal_checkpoint(TRUNCATE)");
     }
     if (damage == QLatin1String("newer"))
         sql(file, "PRAGMA user_version = 9999");

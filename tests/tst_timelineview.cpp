@@ -375,7 +375,10 @@ void TestTimelineView::busyLanesGetRoomForLabels()
         if (e.categoryId && lanes.laneAt(std::size_t(diplomacy)).key == e.categoryId &&
             !m_view->eventLabelRect(e.id).isEmpty())
             ++labelled;
-    QVERIFY2(labelled >= 3, qPrintable(QString::number(labelled)));
+    QString heights;
+    for (std::size_t p = 0; p < lanes.laneCount(); ++p)
+        heights += QStringLiteral(" %1").arg(m_view->laneRect(int(p)).height());
+    QVERIFY2(labelled >= 3, qPrintable(QString::number(labelled) + heights));
 }
 
 void TestTimelineView::highlightedEventsAreLabelledFirst()

@@ -4,6 +4,7 @@
 // edit both reported. The writers are released together into each of kPhases runs of edits
 // (a barrier on their standard input, no sleeping), so their runs overlap for certain and the
 // test asserts it: in commit order, the writers take turns at least once in every run.
+#include "store/sqlite/sqlitestore.h"
 #include "story/story.h"
 
 #include <QProcess>
@@ -11,7 +12,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <sqlite3.h>
 
 using namespace chronomap;
 
@@ -144,15 +144,9 @@ void TestTwoProcesses::twoEditorsLoseNothingAndNeverSeeBusy()
     }
     QCOMPARE(committed.size(), 2 * kEdits);
 
-    std::unique_ptr<Store> store = Store::open(path, Store::Mode::ReadWrite, Store::Check::Full);
-    sqlite3_stmt* st = nullptr;
-    QCOMPARE(sqlite3_prepare_v2(store->handle(), "PRAGMA integrity_check", -1, &st, nullptr),
-             SQLITE_OK);
-    QCOMPARE(sqlite3_step(st), SQLITE_ROW);
-    const QString integrity =
-        QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
-    sqlite3_finalize(st);
-    QCOMPARE(integrity, QStringLiteral("ok"));
+    std::unique_ptr<SqliteStore> store =
+        SqliteStore::openFile(path, Store::Mode::ReadWrite, Store::Check::Full);
+    QCOMPARE(store->integrityCheck(), QStringLiteral("ok"));
     QCOMPARE(missingEdits(*store, committed).join(QStringLiteral(", ")), QString());
     // How often the writers took turns (ids are given in commit order): shows they overlapped.
     int turns = 0;

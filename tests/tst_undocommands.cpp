@@ -11,6 +11,8 @@
 #include <QTest>
 #include <QUndoStack>
 
+#include <functional>
+
 using namespace chronomap;
 
 class TestUndoCommands : public QObject
@@ -103,63 +105,170 @@ void TestUndoCommands::redoAndUndoRestoreExactState()
     s->undoStack()->clear();
 
     EditCommand* cmd = nullptr;
+    // What the edit must have stored, checked after the edit and again after its redo: the
+    // exact values asked for, every field, not only that something changed.
+    std::function<void()> expect;
+    auto newest = [](const auto& list) {
+        return list.isEmpty() ? std::decay_t<decltype(list.first())>{} : list.last();
+    };
     if (edit == QLatin1String("insert event")) {
         Event e;
         e.title = QStringLiteral("28-point framework published");
+        e.summary = QStringLiteral("A leaked draft");
         e.date = PartialDate::fromEdtf(QStringLiteral("2025-11-19?"));
+        e.displayDate = QStringLiteral("mid-November");
+        e.categoryId = ev.categoryId;
+        e.importance = 4;
+        e.location = QStringLiteral("Washington");
+        e.status = Verification::Confirmed;
+        e.uid = QStringLiteral("framework-28");
         e.tags = {QStringLiteral("brand-new-tag")};
         e.actors = {Participation{ev.actors.first().actorId, QStringLiteral("author")}};
         cmd = makeInsert(s, e);
+        expect = [&store, e] {
+            Event want = e;
+            want.id = 0;
+            for (const Event& got : store.events())
+                if (got.uid == e.uid)
+                    want.id = got.id;
+            QVERIFY(want.id);
+            QCOMPARE(*store.event(want.id), want);
+        };
     } else if (edit == QLatin1String("update event")) {
         Event e = ev;
         e.title += QStringLiteral(" (corrected)");
+        e.summary += QStringLiteral(" More.");
         e.date = PartialDate::fromEdtf(QStringLiteral("2025-10-21/2025-10-31"));
+        e.displayDate = QStringLiteral("the last ten days of October");
+        e.importance = (ev.importance + 1) % 6;
+        e.location = QStringLiteral("Geneva (corrected)");
+        e.status = ev.status == Verification::Disputed ? Verification::Confirmed
+                                                       : Verification::Disputed;
+        e.uid = QStringLiteral("corrected-uid");
         e.tags << QStringLiteral("another-new-tag");
+        e.actors.first().role = QStringLiteral("mediator");
         cmd = makeUpdate(s, e);
+        expect = [&store, e] { QCOMPARE(*store.event(e.id), e); };
     } else if (edit == QLatin1String("delete event")) {
         cmd = makeDelete(s, evRef);
+        expect = [&store, ev] {
+            QVERIFY(!store.event(ev.id));
+            QVERIFY(store.citationsOf({EntityKind::Event, ev.id}).isEmpty());
+        };
     } else if (edit == QLatin1String("delete actor")) {
-        cmd = makeDelete(s, {EntityKind::Actor, ev.actors.first().actorId});
+        const Id actorId = ev.actors.first().actorId;
+        cmd = makeDelete(s, {EntityKind::Actor, actorId});
+        expect = [&store, actorId] {
+            QVERIFY(!store.actor(actorId));
+            QVERIFY(store.eventIdsOfActor(actorId).isEmpty());
+        };
     } else if (edit == QLatin1String("delete relation")) {
-        cmd = makeDelete(s, {EntityKind::Relation, relationId()});
+        const Id id = relationId();
+        cmd = makeDelete(s, {EntityKind::Relation, id});
+        expect = [&store, id] { QVERIFY(!store.relation(id)); };
     } else if (edit == QLatin1String("delete source")) {
-        cmd = makeDelete(s, {EntityKind::Source, store.citationsOf(evRef).first().sourceId});
+        const Id id = store.citationsOf(evRef).first().sourceId;
+        cmd = makeDelete(s, {EntityKind::Source, id});
+        expect = [&store, id] { QVERIFY(!store.source(id)); };
     } else if (edit == QLatin1String("status of many")) {
-        cmd =
-            makeSetStatus(s, {evRef, {EntityKind::Relation, relationId()}}, Verification::Disputed);
+        Event e = ev;
+        e.status = Verification::Disputed;
+        Relation r = *store.relation(relationId());
+        r.status = Verification::Disputed;
+        cmd = makeSetStatus(s, {evRef, {EntityKind::Relation, r.id}}, Verification::Disputed);
+        expect = [&store, e, r] {
+            QCOMPARE(*store.event(e.id), e);
+            QCOMPARE(*store.relation(r.id), r);
+        };
     } else if (edit == QLatin1String("annotate")) {
-        cmd = makeAnnotate(s, {EntityKind::Actor, ev.actors.first().actorId},
-                           QStringLiteral("Check the title"));
+        const EntityRef actorRef{EntityKind::Actor, ev.actors.first().actorId};
+        cmd = makeAnnotate(s, actorRef, QStringLiteral("Check the title"));
+        expect = [&store, actorRef, newest, author = s->author()] {
+            const Annotation a = newest(store.annotationsOf(actorRef));
+            QCOMPARE(a.body, QStringLiteral("Check the title"));
+            QCOMPARE(a.target, actorRef);
+            QCOMPARE(a.parentId, Id(0));
+            QCOMPARE(a.author, author);
+            QVERIFY(!a.resolved);
+            QVERIFY(!a.created.isEmpty());
+        };
     } else if (edit == QLatin1String("reply")) {
         cmd = makeAnnotate(s, evRef, QStringLiteral("Confirmed by a second source"), noteId);
+        expect = [&store, evRef, noteId, newest] {
+            const Annotation a = newest(store.annotationsOf(evRef));
+            QCOMPARE(a.body, QStringLiteral("Confirmed by a second source"));
+            QCOMPARE(a.parentId, noteId);
+            QCOMPARE(a.target, evRef);
+        };
     } else if (edit == QLatin1String("resolve")) {
+        Annotation a = *store.annotation(noteId);
+        a.resolved = true;
         cmd = makeResolve(s, noteId, true);
+        expect = [&store, a] { QCOMPARE(*store.annotation(a.id), a); };
     } else if (edit == QLatin1String("delete thread")) {
         cmd = makeDelete(s, {EntityKind::Annotation, noteId});
+        expect = [&store, evRef] { QVERIFY(store.annotationsOf(evRef).isEmpty()); };
     } else if (edit == QLatin1String("cite")) {
-        cmd = makeCite(s, evRef, store.sources().first().id, QStringLiteral("a quoted sentence"),
+        const Id sourceId = store.sources().first().id;
+        cmd = makeCite(s, evRef, sourceId, QStringLiteral("a quoted sentence"),
                        QStringLiteral("para 3"));
+        expect = [&store, evRef, sourceId, newest] {
+            const Citation c = newest(store.citationsOf(evRef));
+            QCOMPARE(c.sourceId, sourceId);
+            QCOMPARE(c.target, evRef);
+            QCOMPARE(c.quote, QStringLiteral("a quoted sentence"));
+            QCOMPARE(c.locator, QStringLiteral("para 3"));
+        };
     } else if (edit == QLatin1String("remove citation")) {
-        cmd = makeDeleteCitation(s, store.citationsOf(evRef).first().id);
+        const Id id = store.citationsOf(evRef).first().id;
+        cmd = makeDeleteCitation(s, id);
+        expect = [&store, id] { QVERIFY(!store.citation(id)); };
     } else if (edit == QLatin1String("move two actors")) {
         QList<Entity> moved;
+        QList<Actor> want;
         for (Actor a : store.actors().mid(0, 2)) {
             a.pinnedX = 10.5;
             a.pinnedY = -3.0;
             moved << a;
+            want << a;
         }
         cmd = makeUpdateMany(s, moved, QStringLiteral("Move 2 actors"));
+        expect = [&store, want] {
+            for (const Actor& a : want)
+                QCOMPARE(*store.actor(a.id), a);
+        };
     } else if (edit == QLatin1String("insert source")) {
         Source src;
         src.title = QStringLiteral("Axios");
+        src.publisher = QStringLiteral("Axios Media");
         src.url = QStringLiteral("https://example.org/a");
+        src.date = QStringLiteral("2025-11-19");
+        src.retrieved = QStringLiteral("2025-11-20");
+        src.text = QStringLiteral("The plan has 28 points.");
         cmd = makeInsert(s, src);
+        expect = [&store, src, newest] {
+            Source want = src;
+            const Source got = newest(store.sources());
+            want.id = got.id;
+            QCOMPARE(got, want);
+        };
     } else if (edit == QLatin1String("insert relation")) {
         Relation r;
         r.sourceId = store.actors().at(0).id;
         r.targetId = store.actors().at(1).id;
         r.type = QStringLiteral("meets");
+        r.directed = false;
+        r.valid = PartialDate::fromEdtf(QStringLiteral("2025-11"));
+        r.weight = 3.5;
+        r.status = Verification::Confirmed;
+        r.description = QStringLiteral("in Miami");
         cmd = makeInsert(s, r);
+        expect = [&store, r, newest] {
+            Relation want = r;
+            const Relation got = newest(store.relations());
+            want.id = got.id;
+            QCOMPARE(got, want);
+        };
     }
     QVERIFY(cmd);
 
@@ -171,6 +280,9 @@ void TestUndoCommands::redoAndUndoRestoreExactState()
     QCOMPARE(changed.size(), 1); // one edit, one Change
     const QByteArray after = state();
     QVERIFY(after != before);
+    expect();
+    if (QTest::currentTestFailed())
+        return;
     QVERIFY(store.counts().changes > auditBefore);
     QCOMPARE(s->undoStack()->count(), 1);
 
@@ -179,6 +291,9 @@ void TestUndoCommands::redoAndUndoRestoreExactState()
     QCOMPARE(state(), before);
     s->undoStack()->redo();
     QCOMPARE(state(), after);
+    expect(); // redo writes exactly the same values
+    if (QTest::currentTestFailed())
+        return;
     s->undoStack()->undo();
     QCOMPARE(state(), before);
     // The time index follows: same rows as a fresh load (ties in start order may differ).

@@ -21,6 +21,7 @@
 #include "text/storytext.h"
 #include "theme/focusring.h"
 #include "theme/windowtheme.h"
+#include "timeline/timelinechart.h"
 #include "timeline/timelineview.h"
 
 #include <QAction>
@@ -42,6 +43,8 @@
 #include <QScreen>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+
+#include <qcustomplot.h>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
@@ -65,7 +68,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 {
     setWindowTitle(tr("Chronomap"));
     setAcceptDrops(true);
-    resize(1400, 900);
+    // Never larger than the screen (a 1280×720 laptop shows the whole window, not a corner).
+    QSize initial(1400, 900);
+    if (const QScreen* s = screen())
+        initial = initial.boundedTo(s->availableGeometry().size());
+    resize(initial);
     m_status = plainLabel(new QLabel(this));
     statusBar()->addPermanentWidget(m_status);
     buildMenus();
@@ -228,6 +235,29 @@ void MainWindow::buildViews()
     charts->setStretchFactor(1, 1);
     charts->setSizes({500, 500});
     setCentralWidget(charts);
+    // The timeline takes the height its lanes need to show every event with its title, the
+    // map what is left (at least a third; a story without actors leaves the map just room for
+    // its message). Until the user drags the splitter: then it stays where they put it.
+    const bool noActors = m_story->store().counts().actors == 0;
+    connect(charts, &QSplitter::splitterMoved, charts,
+            [charts] { charts->setProperty("userSized", true); });
+    connect(m_timeline->plot(), &QCustomPlot::afterReplot, charts, [this, charts, noActors] {
+        const int total = charts->height() - charts->handleWidth();
+        if (charts->property("userSized").toBool() || total <= 0 || !m_timeline)
+            return;
+        const int mapMin = noActors ? std::min(80, total / 4) : total / 4;
+        const int want = noActors ? total : m_timeline->chart()->wantedHeight();
+        const int timeline = std::clamp(std::max(want, total / 2), 1, total - mapMin);
+        const QList<int> sizes = charts->sizes();
+        // Queued: the plot is still drawing, and a resize now would be lost.
+        if (sizes.size() == 2 && std::abs(sizes[0] - timeline) > 4)
+            QMetaObject::invokeMethod(
+                charts,
+                [charts, timeline, total] {
+                    charts->setSizes({timeline, total - timeline});
+                },
+                Qt::QueuedConnection);
+    });
 
     // The events table: the accessible alternative to the timeline.
     m_model = new EventTableModel(m_story.get(), this);
@@ -341,8 +371,9 @@ void MainWindow::buildViews()
     addToolBarBreak();
     addToolBar(m_filterToolBar);
 
-    resizeDocks({m_detailsDock}, {360}, Qt::Horizontal);
-    resizeDocks({m_eventsDock}, {200}, Qt::Vertical);
+    // The charts keep most of a small screen: the side and bottom panes take a share.
+    resizeDocks({m_detailsDock}, {std::clamp(width() / 4, 260, 360)}, Qt::Horizontal);
+    resizeDocks({m_eventsDock}, {std::clamp(height() / 5, 120, 200)}, Qt::Vertical);
 
     // Undo and redo act on this story's stack; a refused undo says why, once.
     m_undoAct = m_story->undoStack()->createUndoAction(this, tr("&Undo"));

@@ -368,17 +368,69 @@ Communities detectCommunities(const ActorGraph& graph, const std::vector<char>& 
     return out;
 }
 
+namespace {
+
+// Nodes without a position (NaN) go next to their positioned neighbours, in a small ring so
+// that several newcomers around one actor do not cover each other; a node with none goes
+// beside the picture. Deterministic.
+void placeNewNodes(std::vector<QPointF>& pos, const ActorGraph& graph)
+{
+    const std::size_t n = pos.size();
+    auto placed = [&pos](std::size_t i) {
+        return !std::isnan(pos[i].x()) && !std::isnan(pos[i].y());
+    };
+    std::vector<std::size_t> missing;
+    for (std::size_t i = 0; i < n; ++i)
+        if (!placed(i))
+            missing.push_back(i);
+    if (missing.empty())
+        return;
+    double minX = 0, maxX = 0, minY = 0, maxY = 0;
+    bool any = false;
+    for (std::size_t i = 0; i < n; ++i)
+        if (placed(i)) {
+            minX = any ? std::min(minX, pos[i].x()) : pos[i].x();
+            maxX = any ? std::max(maxX, pos[i].x()) : pos[i].x();
+            minY = any ? std::min(minY, pos[i].y()) : pos[i].y();
+            maxY = any ? std::max(maxY, pos[i].y()) : pos[i].y();
+            any = true;
+        }
+    const double step = any ? std::max(1.0, std::max(maxX - minX, maxY - minY) / 20) : 1.0;
+    std::vector<std::vector<int>> neighbours(n);
+    for (const ActorGraph::Edge& e : graph.edges) {
+        neighbours[std::size_t(e.from)].push_back(e.to);
+        neighbours[std::size_t(e.to)].push_back(e.from);
+    }
+    int lone = 0;
+    for (std::size_t k = 0; k < missing.size(); ++k) {
+        const std::size_t i = missing[k];
+        QPointF sum;
+        int count = 0;
+        for (int j : neighbours[i])
+            if (placed(std::size_t(j))) {
+                sum += pos[std::size_t(j)];
+                ++count;
+            }
+        if (count > 0) {
+            const double angle = 2.399963 * double(k); // the golden angle: no two alike
+            pos[i] = sum / count + QPointF(std::cos(angle), std::sin(angle)) * step;
+        } else {
+            pos[i] = QPointF(maxX + step * (1 + lone / 10), minY + step * (lone % 10));
+            ++lone;
+        }
+    }
+}
+
+} // namespace
+
 MapAnalysis analyseMap(const ActorGraph& graph, const std::vector<char>& mask,
                        const std::vector<QPointF>& cachedBase, GraphControl* control)
 {
     MapAnalysis a;
     const int n = graph.nodeCount();
-    const bool everyEdge =
-        mask.empty() || std::all_of(mask.begin(), mask.end(), [](char c) { return c != 0; });
     const bool needBase = cachedBase.size() != std::size_t(n);
-    // Progress: the whole layout dominates; the window's refinement and analysis follow.
-    const double baseShare = needBase ? (everyEdge ? 0.85 : 0.65) : 0.0;
-    const double refineShare = everyEdge ? 0.0 : (needBase ? 0.2 : 0.85);
+    // Progress: the whole layout dominates; the window's analysis follows.
+    const double baseShare = needBase ? 0.85 : 0.0;
     auto scaled = [control](double from, double width) {
         return [control, from, width](double f) {
             if (control)
@@ -400,21 +452,16 @@ MapAnalysis analyseMap(const ActorGraph& graph, const std::vector<char>& mask,
 
     QElapsedTimer t;
     t.start();
-    a.base = needBase
-                 ? run([&](GraphControl* c) { return layoutGraph(graph, {}, {}, c); }, 0, baseShare)
-                 : cachedBase;
-    if (everyEdge) {
-        a.positions = a.base;
+    if (needBase) {
+        a.base = run([&](GraphControl* c) { return layoutGraph(graph, {}, {}, c); }, 0, baseShare);
+        a.layoutsRun = 1;
     } else {
-        LayoutOptions refine;
-        refine.start = a.base;
-        refine.iterations = n > 5000 ? 40 : n > 1000 ? 80 : 120;
-        refine.startTemperature = std::sqrt(double(std::max(1, n))) / 40.0;
-        a.positions = run([&](GraphControl* c) { return layoutGraph(graph, mask, refine, c); },
-                          baseShare, refineShare);
+        a.base = cachedBase;
+        placeNewNodes(a.base, graph);
     }
+    a.positions = a.base;
     a.layoutMs = double(t.nsecsElapsed()) / 1e6;
-    const double done = baseShare + refineShare;
+    const double done = baseShare;
     t.restart();
     a.centrality = run([&](GraphControl* c) { return computeCentrality(graph, mask, c); }, done,
                        (1 - done) * 0.6);

@@ -94,17 +94,21 @@ Communities detectCommunities(const ActorGraph& graph, const std::vector<char>& 
                               quint64 seed = 0x43686d70, GraphControl* control = nullptr);
 
 // Everything the actor map shows for one window. `base` is the layout of the whole story (all
-// relations): the window's layout refines it gently, so brushing a new window moves only the
-// actors whose connections changed, and the same story and window always give the same map.
+// relations), computed once per story revision: a window only changes which relations show
+// and how large each actor is, never where an actor stands, so zooming or brushing the
+// timeline keeps the map's picture and never starts a layout.
 struct MapAnalysis
 {
     std::vector<QPointF> base;      // whole-story layout
-    std::vector<QPointF> positions; // the window's layout
+    std::vector<QPointF> positions; // where the window draws the actors (the base's)
     Centrality centrality;
     Communities communities;
+    int layoutsRun = 0; // force-directed layouts this analysis ran (0 with a cached base)
     double layoutMs = 0, centralityMs = 0, communityMs = 0;
 };
-// Computes `base` unless `cachedBase` has one position per node.
+// Computes `base` unless `cachedBase` has one position per node. Nodes whose cached position
+// is NaN (new since the base was made) are placed next to their positioned neighbours, or
+// beside the picture if they have none, without a new layout.
 MapAnalysis analyseMap(const ActorGraph& graph, const std::vector<char>& mask,
                        const std::vector<QPointF>& cachedBase, GraphControl* control = nullptr);
 

@@ -2,7 +2,6 @@
 
 #include "model/entities.h"
 
-#include <QElapsedTimer>
 #include <QHash>
 #include <QString>
 
@@ -10,9 +9,6 @@
 #include <memory>
 #include <stdexcept>
 #include <vector>
-
-struct sqlite3;
-struct sqlite3_stmt;
 
 namespace chronomap {
 
@@ -40,24 +36,16 @@ struct SearchHit
     double rank = 0;
 };
 
-// The story file: the only class in Chronomap that speaks SQL. A story is a SQLite database
-// with our application_id, schema version in user_version and ordered migrations.
+// A story's storage: the only place in Chronomap that speaks SQL. Story, edit commands,
+// queries, interchange and views use this interface; a backend implements it. The embedded
+// default is a `.chronomap` file (SqliteStore, core/store/sqlite); a shared story lives on a
+// PostgreSQL server (addressed by a postgresql:// URL).
 //
-// Every connection is configured the same way (WAL, synchronous=FULL, foreign keys,
-// trusted_schema off, defensive mode, busy timeout); writes run in BEGIN IMMEDIATE
-// transactions. A file that is not a story, is damaged, is newer than this program, or
-// carries schema objects we did not create is refused and left untouched.
-//
-// Errors throw StoreError with a message for the user. Keep SQLite-only features inside this
-// class so a shared server can stand behind the same interface later.
+// Errors throw StoreError with a message for the user. Writes run in transactions; an
+// entity with id 0 gets a new id, a non-zero id is kept (undo re-creates the row it deleted).
 class Store
 {
 public:
-    static constexpr int kSchemaVersion = 1;
-    static constexpr qint32 kApplicationId = 0x43686d70; // "Chmp"
-    // How long a write waits for another window or process before the user is told.
-    static constexpr int kBusyTimeoutMs = 10000;
-
     enum class Mode
     {
         ReadWrite, // open an existing story, migrating it if it is older
@@ -74,20 +62,25 @@ public:
         Deferred
     };
 
-    static std::unique_ptr<Store> open(const QString& path, Mode mode, Check check = Check::Full);
-    // Runs quick_check on its own read-only connection (any thread). Returns an empty string
-    // when the file is sound, otherwise the message for the user.
-    static QString checkIntegrity(const QString& path);
-    ~Store();
+    // The single entry point: picks the backend by the locator. A postgresql:// (or
+    // postgres://) URL names a story on a server; anything else is a story file's path.
+    static std::unique_ptr<Store> open(const QString& locator, Mode mode, Check check = Check::Full);
+    // Whether a locator names a story on a server rather than a file.
+    static bool isUrl(const QString& locator);
+    // Runs the backend's integrity check on its own connection (any thread). Returns an empty
+    // string when the story is sound, otherwise the message for the user.
+    static QString checkIntegrity(const QString& locator);
+    virtual ~Store();
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
 
+    // The locator the story was opened with (a file path, or a URL without any password).
     QString path() const { return m_path; }
     bool isReadOnly() const { return m_readOnly; }
-    int schemaVersion() const;
+    virtual int schemaVersion() const = 0;
 
-    // A write transaction (BEGIN IMMEDIATE). Rolls back unless commit() was called. Nested
-    // transactions join the outermost one.
+    // A write transaction. Rolls back unless commit() was called. Nested transactions join
+    // the outermost one; a failed inner part dooms the whole.
     class Transaction
     {
     public:
@@ -104,137 +97,120 @@ public:
     };
 
     // The story's own properties: title, description, credit, created.
-    QString meta(const QString& key) const;
-    void setMeta(const QString& key, const QString& value);
-    QList<std::pair<QString, QString>> metaEntries() const; // sorted by key
+    virtual QString meta(const QString& key) const = 0;
+    virtual void setMeta(const QString& key, const QString& value) = 0;
+    virtual QList<std::pair<QString, QString>> metaEntries() const = 0; // sorted by key
 
-    StoryCounts counts() const;
+    virtual StoryCounts counts() const = 0;
     // Earliest and latest instant of all events (seconds); nullopt for an empty story.
-    std::optional<std::pair<qint64, qint64>> dateRange() const;
+    virtual std::optional<std::pair<qint64, qint64>> dateRange() const = 0;
 
     // Reads.
-    std::optional<Event> event(Id id) const;
-    QList<Event> events() const; // all, in date order (small stories)
-    QList<Event> eventsOfActor(Id actorId) const;
-    QString eventTitle(Id id) const; // cheap, for hover cards on large stories
+    virtual std::optional<Event> event(Id id) const = 0;
+    virtual QList<Event> events() const = 0; // all, in date order (small stories)
+    virtual QList<Event> eventsOfActor(Id actorId) const = 0;
+    virtual QString eventTitle(Id id) const = 0; // cheap, for hover cards on large stories
     // Every (event id, actor id) pair, in one scan: lanes by actor on a story of any size.
-    std::vector<std::pair<Id, Id>> participations() const;
+    virtual std::vector<std::pair<Id, Id>> participations() const = 0;
     // The ids of an actor's events, without reading the events.
-    QList<Id> eventIdsOfActor(Id actorId) const;
-    std::optional<Actor> actor(Id id) const;
-    QList<Actor> actors() const;
-    std::optional<Relation> relation(Id id) const;
-    QList<Relation> relations() const;
-    std::optional<Source> source(Id id) const;
-    QList<Source> sources() const;
-    std::optional<Citation> citation(Id id) const;
-    QList<Citation> citations() const;
-    QList<Citation> citationsOf(EntityRef target) const;
-    std::optional<Annotation> annotation(Id id) const;
-    QList<Annotation> annotations() const;
-    QList<Annotation> annotationsOf(EntityRef target) const;
-    QList<Category> categories() const;
-    QList<Era> eras() const;
-    QList<Scene> scenes() const;
-    QList<ChangeRecord> changes(std::optional<EntityRef> target = std::nullopt) const;
+    virtual QList<Id> eventIdsOfActor(Id actorId) const = 0;
+    virtual std::optional<Actor> actor(Id id) const = 0;
+    virtual QList<Actor> actors() const = 0;
+    virtual std::optional<Relation> relation(Id id) const = 0;
+    virtual QList<Relation> relations() const = 0;
+    virtual std::optional<Source> source(Id id) const = 0;
+    virtual QList<Source> sources() const = 0;
+    virtual std::optional<Citation> citation(Id id) const = 0;
+    virtual QList<Citation> citations() const = 0;
+    virtual QList<Citation> citationsOf(EntityRef target) const = 0;
+    virtual std::optional<Annotation> annotation(Id id) const = 0;
+    virtual QList<Annotation> annotations() const = 0;
+    virtual QList<Annotation> annotationsOf(EntityRef target) const = 0;
+    virtual QList<Category> categories() const = 0;
+    virtual QList<Era> eras() const = 0;
+    virtual QList<Scene> scenes() const = 0;
+    virtual QList<ChangeRecord> changes(std::optional<EntityRef> target = std::nullopt) const = 0;
 
     // Writes. An entity with id 0 gets a new id; a non-zero id is kept (undo re-creates the
     // row it deleted). Each write runs in the current transaction or its own.
-    Id insertEvent(const Event& e);
-    void updateEvent(const Event& e);
-    void deleteEvent(Id id);
-    Id insertActor(const Actor& a);
-    void updateActor(const Actor& a);
-    void deleteActor(Id id);
-    Id insertRelation(const Relation& r);
-    void updateRelation(const Relation& r);
-    void deleteRelation(Id id);
-    Id insertSource(const Source& s);
-    void updateSource(const Source& s);
-    void deleteSource(Id id);
-    Id insertCitation(const Citation& c);
-    void updateCitation(const Citation& c);
-    void deleteCitation(Id id);
-    Id insertAnnotation(const Annotation& a);
-    void updateAnnotation(const Annotation& a);
-    void deleteAnnotation(Id id);
-    Id insertCategory(const Category& c);
-    void updateCategory(const Category& c);
-    void deleteCategory(Id id);
-    Id insertEra(const Era& e);
-    void deleteEra(Id id);
-    Id insertScene(const Scene& s);
-    void updateScene(const Scene& s);
-    void deleteScene(Id id);
-    Id logChange(const ChangeRecord& c);
+    virtual Id insertEvent(const Event& e) = 0;
+    virtual void updateEvent(const Event& e) = 0;
+    virtual void deleteEvent(Id id) = 0;
+    virtual Id insertActor(const Actor& a) = 0;
+    virtual void updateActor(const Actor& a) = 0;
+    virtual void deleteActor(Id id) = 0;
+    virtual Id insertRelation(const Relation& r) = 0;
+    virtual void updateRelation(const Relation& r) = 0;
+    virtual void deleteRelation(Id id) = 0;
+    virtual Id insertSource(const Source& s) = 0;
+    virtual void updateSource(const Source& s) = 0;
+    virtual void deleteSource(Id id) = 0;
+    virtual Id insertCitation(const Citation& c) = 0;
+    virtual void updateCitation(const Citation& c) = 0;
+    virtual void deleteCitation(Id id) = 0;
+    virtual Id insertAnnotation(const Annotation& a) = 0;
+    virtual void updateAnnotation(const Annotation& a) = 0;
+    virtual void deleteAnnotation(Id id) = 0;
+    virtual Id insertCategory(const Category& c) = 0;
+    virtual void updateCategory(const Category& c) = 0;
+    virtual void deleteCategory(Id id) = 0;
+    virtual Id insertEra(const Era& e) = 0;
+    virtual void deleteEra(Id id) = 0;
+    virtual Id insertScene(const Scene& s) = 0;
+    virtual void updateScene(const Scene& s) = 0;
+    virtual void deleteScene(Id id) = 0;
+    virtual Id logChange(const ChangeRecord& c) = 0;
 
-    // For a story created by this Store and not yet handed to anyone: no journal, no syncs
-    // and a large page cache while it is filled; endBulkLoad() returns to WAL and full syncs.
-    // A crash midway leaves a file that the caller deletes (it was new).
-    void beginBulkLoad();
-    void endBulkLoad();
+    // For a story created by this Store and not yet handed to anyone: the backend may trade
+    // durability for speed while it is filled; endBulkLoad() returns to normal. A crash midway
+    // leaves a story that the caller deletes (it was new).
+    virtual void beginBulkLoad() = 0;
+    virtual void endBulkLoad() = 0;
 
     // Fast path for generate and large imports: inserts events from a producer inside one
-    // transaction (or the caller's) with prepared statements, then builds the search index
-    // once. The producer fills the event and returns false when done. Participations and tags
-    // are written too. Events the producer gives no id get firstId, firstId + 1, ... in order.
+    // transaction (or the caller's), then builds the search index once. The producer fills the
+    // event and returns false when done. Participations and tags are written too. Events the
+    // producer gives no id get firstId, firstId + 1, ... in order.
     struct BulkTimings
     {
         qint64 rowsMs = 0, indexesMs = 0, searchIndexMs = 0;
         Id firstId = 0;
     };
-    BulkTimings bulkInsertEvents(const std::function<bool(Event&)>& next);
+    virtual BulkTimings bulkInsertEvents(const std::function<bool(Event&)>& next) = 0;
 
     // Fills the in-memory time index, in start order, with a forward-only scan.
-    void loadTimeIndex(TimeIndex& index) const;
+    virtual void loadTimeIndex(TimeIndex& index) const = 0;
 
     // Full-text search over events, actors, sources and annotations. The user's text is
-    // quoted word by word, so FTS syntax in it (" * ( - NEAR AND) is searched for literally.
-    QList<SearchHit> search(const QString& userText, int limit = 200) const;
+    // searched for literally, word by word; the last word also matches as a prefix.
+    virtual QList<SearchHit> search(const QString& userText, int limit = 200) const = 0;
     // How many entries the same words match in all (search() returns at most `limit`).
-    qint64 searchCount(const QString& userText) const;
+    virtual qint64 searchCount(const QString& userText) const = 0;
 
-    // A consistent copy of the story (VACUUM INTO), never a file copy: WAL content would be
-    // lost. The target must not exist.
-    void saveCopy(const QString& targetPath) const;
+    // A consistent copy of the story as a new story file. The target must not exist.
+    virtual void saveCopy(const QString& targetPath) const = 0;
 
-    // Changes whenever another connection commits to the file (PRAGMA data_version).
-    qint64 dataVersion() const;
+    // Changes whenever another connection commits to the story.
+    virtual qint64 dataVersion() const = 0;
 
-    // Escape hatch for tests and migrations: the raw handle.
-    sqlite3* handle() const { return m_db; }
+protected:
+    Store(const QString& path, bool readOnly) : m_path(path), m_readOnly(readOnly) {}
+    // The backend's transaction primitives, called by Transaction for the outermost one.
+    virtual void beginWrite() = 0;
+    virtual void commitWrite() = 0;
+    virtual void rollbackWrite() noexcept = 0;
+    int transactionDepth() const { return m_depth; }
+    void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
 
 private:
-    Store(const QString& path, sqlite3* db, bool readOnly);
-    void configure();
-    void checkFile(Mode mode, Check check);
-    void migrate();
-    static QString quickCheck(sqlite3* db);
-    static int onBusy(void* self, int attempt);
-    void verifySchema() const;
-    static void removeEmptyCompanions(const QString& path);
-    [[noreturn]] void fail(const QString& what) const;
-
-    class Statement;
-    Statement& prepare(const char* sql) const;
-    void exec(const char* sql) const;
-    void reindex(EntityKind kind, Id id, bool remove);
-    Id insertOrThrow(Statement& st, Id id);
-    void writeEventLinks(const Event& e, bool replace);
-    void writeEventTags(Id eventId, const QStringList& tags);
-    Event readEvent(Statement& st) const;
-    static void bindEventColumns(Statement& st, int base, const Event& e);
-    void fillEventLinks(Event& e) const;
-
     QString m_path;
-    sqlite3* m_db = nullptr;
     bool m_readOnly = false;
-    bool m_created = false;
-    bool m_companionsOurs = false; // a read-only open that created the -wal and -shm
     int m_depth = 0;
     bool m_doomed = false;
-    QElapsedTimer m_busySince;
-    mutable QHash<const char*, Statement*> m_cache;
 };
+
+// Words of a search as the user typed them, split where the search index splits them
+// (anything but letters, digits and marks), at most 32; both backends quote them their way.
+QStringList searchWords(const QString& userText);
 
 } // namespace chronomap

@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace chronomap {
 
@@ -70,9 +71,12 @@ ActorMapView::ActorMapView(Story* story, Selection* selection, QWidget* parent)
     connect(m_job, &GraphJob::finished, this,
             [this](const std::shared_ptr<const MapAnalysis>& result) {
                 m_progressBar->hide();
+                m_layoutRunning = false;
                 applyAnalysis(*result, m_animated && isVisible());
                 updateActions();
                 emit layoutFinished();
+                if (m_windowPending)
+                    scheduleLayout(0); // the window moved meanwhile: its sizes, not a layout
             });
     connect(m_job, &GraphJob::loaded, this, [this](const std::shared_ptr<StoryGraph>& graph) {
         installGraph(std::move(*graph));
@@ -81,6 +85,7 @@ ActorMapView::ActorMapView(Story* story, Selection* selection, QWidget* parent)
     });
     connect(m_job, &GraphJob::failed, this, [this](const QString& message, bool cancelled) {
         m_progressBar->hide();
+        m_layoutRunning = false;
         const bool wasLoading = m_loading;
         m_loading = false;
         if (!m_haveLayout || wasLoading)
@@ -123,10 +128,12 @@ ActorMapView::ActorMapView(Story* story, Selection* selection, QWidget* parent)
 
     connect(story, &Story::changed, this, &ActorMapView::onStoryChanged);
     connect(selection, &Selection::timeWindowChanged, this, [this] {
+        // The map follows the window "as of": relations in it show, the others fade; no
+        // actor moves. Sizes and communities of the window are worked out when it settles.
         updateWindowMask();
         restyle();
         replot();
-        scheduleLayout(150); // brushing sends many windows: lay out when it settles
+        scheduleLayout(150);
     });
     connect(selection, &Selection::highlightChanged, this, [this] {
         restyle();
@@ -248,13 +255,13 @@ void ActorMapView::installGraph(StoryGraph&& loaded)
     // Keep drawing what we had while the new layout runs, so the map does not blink.
     const bool hadLayout = m_haveLayout;
     const std::vector<QPointF> old = std::move(m_positions);
+    const std::vector<QPointF> oldBase = std::move(m_base);
     const std::vector<Id> oldIds = std::move(m_graph.nodeIds);
     m_actors = std::move(loaded.actors);
     m_relations = std::move(loaded.relations);
     m_graph = std::move(loaded.graph);
     m_relationCount = std::move(loaded.relationCount);
     updateWindowMask();
-    m_base.clear();
     m_haveLayout = false;
     m_positions.clear();
     m_centrality = {};
@@ -291,6 +298,23 @@ void ActorMapView::installGraph(StoryGraph&& loaded)
         }
         setPositions(keep);
         scene.message.clear();
+    }
+    // The story's layout stays: every actor keeps its place, and one new since is placed
+    // next to its neighbours (analyseMap, on the worker). Only when most of the map is new
+    // (another story's worth of actors arrived) is it laid out afresh.
+    if (oldBase.size() == oldIds.size() && !oldBase.empty()) {
+        const double nan = std::numeric_limits<double>::quiet_NaN();
+        std::vector<QPointF> base(std::size_t(m_graph.nodeCount()), QPointF(nan, nan));
+        int kept = 0;
+        for (std::size_t i = 0; i < oldIds.size(); ++i) {
+            const int j = m_graph.indexOf.value(oldIds[i], -1);
+            if (j >= 0) {
+                base[std::size_t(j)] = oldBase[i];
+                ++kept;
+            }
+        }
+        if (2 * kept >= m_graph.nodeCount())
+            m_base = std::move(base);
     }
     restyle();
     updateActions();
@@ -360,6 +384,14 @@ void ActorMapView::startLayout()
         replot();
         return;
     }
+    if (m_job->isRunning() && m_layoutRunning) {
+        // The story's layout is being made: a new window must not start it over (on a
+        // large story it would never finish while the user zooms). Its analysis follows.
+        m_windowPending = true;
+        return;
+    }
+    m_windowPending = false;
+    m_layoutRunning = m_base.size() != std::size_t(m_graph.nodeCount());
     m_progressLabel->setText(tr("Laying out %n actors\u2026", nullptr, m_graph.nodeCount()));
     m_progress->setValue(0);
     m_job->start(m_graph, m_mask, m_base);
@@ -390,11 +422,14 @@ void ActorMapView::layoutNow()
         replot();
         return;
     }
+    m_layoutRunning = false;
+    m_windowPending = false;
     applyAnalysis(analyseMap(m_graph, m_mask, m_base), false);
 }
 
 void ActorMapView::applyAnalysis(const MapAnalysis& a, bool animate)
 {
+    m_layoutRuns += a.layoutsRun;
     if (a.positions.size() != std::size_t(m_graph.nodeCount()))
         return; // the story changed while this was computed; a newer layout is on its way
     m_base = a.base;
@@ -443,7 +478,10 @@ void ActorMapView::packToShape(std::vector<QPointF>& positions) const
     if (positions.size() != std::size_t(m_graph.nodeCount()))
         return;
     const QSizeF room = fitRoom();
-    packComponents(positions, m_graph, m_mask, room.width() / room.height());
+    // Over every relation of the story, not the window's: the picture stays as the window
+    // moves.
+    packComponents(positions, m_graph, std::vector<char>(std::size_t(m_graph.edgeCount()), 1),
+                   room.width() / room.height());
 }
 
 void ActorMapView::setPositions(const std::vector<QPointF>& positions)

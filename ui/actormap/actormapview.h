@@ -61,6 +61,9 @@ public:
     bool isLayingOut() const;
     // True while the worker reads the story's actors and relations.
     bool isLoading() const { return m_loading; }
+    // How many force-directed layouts this map has run: one per story revision (or when the
+    // user asks), none for a change of window.
+    int layoutRuns() const { return m_layoutRuns; }
     // Animate nodes that move when the window changes (off for export and bench).
     void setAnimated(bool animated) { m_animated = animated; }
 
@@ -167,6 +170,9 @@ private:
     bool m_fitted = false;
     bool m_userMoved = false; // zoomed or panned since the last fit: resizing keeps the view
     bool m_animated = true;
+    bool m_layoutRunning = false; // the worker is making the story's layout (not just sizes)
+    bool m_windowPending = false; // the window changed while it did
+    int m_layoutRuns = 0;
     SizeBy m_sizeBy = SizeBy::Degree;
     bool m_byCommunity = false;
     int m_egoSteps = 0;

@@ -5,11 +5,12 @@
 #include "actormap/actormaplayer.h"
 #include "actormap/actormapview.h"
 #include "story/story.h"
-#include "timeline/timelineview.h"
+#include "timeline/timelinechart.h"
 
 #include <QFontMetricsF>
 #include <QImage>
 #include <QPaintDevice>
+#include <QRegularExpression>
 #include <QTextLayout>
 
 #include <qcustomplot.h>
@@ -211,9 +212,11 @@ ChartComposer::Collected ChartComposer::prepareTimeline(const Selection::Filter&
         else
             filter.statuses = {-1}; // the window shows nothing that is cleared
     }
-    m_timeline = std::make_unique<TimelineView>(&m_story, &m_selection);
-    m_timeline->setExportMode(true);
+    m_timeline = std::make_unique<TimelineChart>(&m_story, &m_selection);
     m_timeline->setTheme(m_theme);
+    // A published chart is read, not navigated: no overview strip.
+    m_timeline->setOverviewVisible(false);
+    m_timeline->setCollapseEmptyLanes(true);
     m_timeline->setLegendVisible(m_request.legend);
     m_timeline->setMarkUnverified(m_request.publishSafe == ExportRequest::PublishSafe::Mark);
     if (m_request.laneMode)
@@ -333,7 +336,20 @@ void ChartComposer::buildSourcesLine(const QHash<qint64, int>& citedBy)
         const int n = citedBy.value(s.id);
         if (n == 0)
             continue;
-        QString name = s.publisher.isEmpty() ? s.title : s.publisher;
+        // The source as a reader would cite it: its title and publisher. A placeholder title
+        // ("Untitled article: ...", as an importer may write) is left out, never printed.
+        QString title = s.title.trimmed();
+        static const QRegularExpression placeholder(
+            QStringLiteral(
+                "^(untitled|no title)( (article|source|document))?\\s*([:\u2013\u2014-]\\s*|$)"),
+            QRegularExpression::CaseInsensitiveOption);
+        if (const auto m = placeholder.match(title); m.hasMatch())
+            title = title.mid(m.capturedLength()).trimmed();
+        const QString publisher = s.publisher.trimmed();
+        QString name = title.isEmpty() ? publisher
+                       : publisher.isEmpty()
+                           ? QStringLiteral("\u201c%1\u201d").arg(title)
+                           : QObject::tr("\u201c%1\u201d, %2").arg(title, publisher);
         if (name.isEmpty())
             name = s.url;
         if (name.isEmpty())
@@ -357,7 +373,6 @@ void ChartComposer::buildSourcesLine(const QHash<qint64, int>& citedBy)
 
 void ChartComposer::layoutTimeline(QSize logical)
 {
-    m_timeline->resize(logical);
     m_timeline->plot()->resize(logical);
     if (m_fitWhole)
         m_timeline->fitStory(); // the whole story with a margin, as the window opens
@@ -378,6 +393,15 @@ void ChartComposer::drawPlot(QCPPainter& painter, QCustomPlot* plot, const QRect
     painter.translate(rect.topLeft());
     painter.setClipRect(QRectF(QPointF(0, 0), rect.size()));
     plot->toPainter(&painter, int(rect.width()), int(rect.height()));
+    painter.restore();
+}
+
+void ChartComposer::drawTimeline(QCPPainter& painter, const QRectF& rect)
+{
+    painter.save();
+    painter.translate(rect.topLeft());
+    painter.setClipRect(QRectF(QPointF(0, 0), rect.size()));
+    m_timeline->paint(painter, rect.size().toSize());
     painter.restore();
 }
 
@@ -446,12 +470,12 @@ void ChartComposer::paint(QCPPainter& painter, QSize size)
         const QRectF upper(chart.topLeft(), QSizeF(chart.width(), half));
         const QRectF lower(chart.left(), chart.bottom() - half, chart.width(), half);
         layoutTimeline(upper.size().toSize());
-        drawPlot(painter, m_timeline->plot(), upper);
+        drawTimeline(painter, upper);
         layoutActorMap(lower.size().toSize());
         drawPlot(painter, m_actorMap->plot(), lower);
     } else if (m_timeline) {
         layoutTimeline(chart.size().toSize());
-        drawPlot(painter, m_timeline->plot(), chart);
+        drawTimeline(painter, chart);
     } else {
         layoutActorMap(chart.size().toSize());
         drawPlot(painter, m_actorMap->plot(), chart);

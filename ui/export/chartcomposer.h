@@ -18,7 +18,7 @@ namespace chronomap {
 
 class ActorMapView;
 class Story;
-class TimelineView;
+class TimelineChart;
 
 // Lays out and draws a finished chart for publication on any paint device (image, SVG, PDF,
 // printer, the export dialog's preview): title, subtitle, the chart itself (or both charts,
@@ -60,6 +60,8 @@ public:
     // The events the timeline chart draws (its window, the filters, publish-safe), for the
     // tests that hold every surface to the one filter.
     const QSet<Id>& shownEvents() const { return m_shownEvents; }
+    // The timeline chart (null when only the map is drawn): for tests and the bench.
+    TimelineChart* timelineChart() const { return m_timeline.get(); }
 
 private:
     QSet<Id> m_shownEvents;
@@ -79,6 +81,7 @@ private:
     void buildSourcesLine(const QHash<qint64, int>& citedBy);
     void layoutTimeline(QSize logical);
     void layoutActorMap(QSize logical);
+    void drawTimeline(QCPPainter& painter, const QRectF& rect);
     static void drawPlot(QCPPainter& painter, QCustomPlot* plot, const QRectF& rect);
 
     Story& m_story;
@@ -87,7 +90,7 @@ private:
     Selection m_selection;
     qint64 m_from = 0, m_to = 0;
     bool m_fitWhole = false;
-    std::unique_ptr<TimelineView> m_timeline;
+    std::unique_ptr<TimelineChart> m_timeline;
     std::unique_ptr<ActorMapView> m_actorMap;
     std::pair<QSet<Id>, QSet<Id>> m_highlight; // events and actors (request.highlight)
     QString m_sources;

@@ -124,11 +124,7 @@ QByteArray render(const QString& output, QSize size, const QString& title, const
         QPdfWriter pdf(&buffer);
         pdf.setCreator(QStringLiteral("Chronomap"));
         pdf.setTitle(title);
-        // One pixel is one point: the page has the requested size, and text stays vector.
-        pdf.setResolution(72);
-        pdf.setPageLayout(
-            QPageLayout(QPageSize(QSizeF(size), QPageSize::Point, QString(), QPageSize::ExactMatch),
-                        QPageLayout::Portrait, QMarginsF()));
+        setupPdfPage(pdf, size);
         paint(pdf, size);
     } else {
         throw StoreError(QStringLiteral("%1: unknown image format \"%2\"; use .png, .jpg, .svg "
@@ -148,6 +144,21 @@ void writePlot(QCustomPlot& plot, const QString& output, QSize size, double scal
                      [&](QPaintDevice& device, QSize s) { paintPlot(plot, device, s, scale); }));
 }
 
+void setupPdfPage(QPdfWriter& pdf, QSize size)
+{
+    // At 96 dpi, as a browser shows pixels: 1920×1080 is a 20×11.25 inch page, and A4 at 96
+    // dpi (794×1123) is an A4 page. Text stays vector.
+    constexpr int kPdfDpi = 96;
+    pdf.setResolution(kPdfDpi);
+    const QSizeF page = QSizeF(size) * 72.0 / kPdfDpi;
+    // Within a point or two of a paper size (A4, Letter), the page is that paper.
+    const bool landscape = page.width() > page.height();
+    const QPageSize pageSize(landscape ? page.transposed() : page, QPageSize::Point, QString(),
+                             QPageSize::FuzzyMatch);
+    pdf.setPageLayout(QPageLayout(
+        pageSize, landscape ? QPageLayout::Landscape : QPageLayout::Portrait, QMarginsF()));
+}
+
 bool isExportFormat(const QString& output)
 {
     static const QStringList formats = {QStringLiteral("png"), QStringLiteral("jpg"),
@@ -158,6 +169,10 @@ bool isExportFormat(const QString& output)
 
 double autoExportScale(QSize size)
 {
+    // Landscape, as a screen shows it: 1 up to 1920×1080, 2 at 3840×2160. Portrait, as a
+    // phone shows it: some 430 CSS pixels across whatever its pixels (2.5 at 1080×1920).
+    if (size.height() > size.width())
+        return std::max(1.0, size.width() / 432.0);
     return std::max(1.0, std::min(size.width() / 1920.0, size.height() / 1080.0));
 }
 

@@ -9,6 +9,7 @@
 #include <optional>
 
 class QCustomPlot;
+class QPdfWriter;
 
 namespace chronomap {
 
@@ -39,8 +40,8 @@ struct ExportRequest
     };
     PublishSafe publishSafe = PublishSafe::Mark;
     QString scene; // a saved scene's name (resolved by the caller, see scenes)
-    // Draw the state's highlight (the rest dimmed): a scene's highlight is its story point.
-    // A window's highlight follows the mouse and the selection, so other exports leave it.
+    // Draw the state's highlight (the rest dimmed): a scene's highlight is its story point, a
+    // window's what the user picked (the window's exports draw it, as the window shows it).
     bool highlight = false;
     // The window's filters, selection and highlight to draw with, or none (the whole story,
     // nothing selected). Not owned; only read during the export.
@@ -57,12 +58,17 @@ struct ExportRequest
 // or marked (the footer's words), or an empty string.
 QString exportChart(Story& story, const ExportRequest& request);
 
-// The scale that keeps type readable at `size`: 1 up to 1920×1080, 2 at 3840×2160.
+// The scale that keeps type readable at `size`: 1 up to 1920×1080, 2 at 3840×2160, and
+// for a portrait (phone) picture as if it were some 430 pixels wide (2.5 at 1080×1920).
 double autoExportScale(QSize size);
 
 // The file's bytes for a composed chart, in the format `output`'s suffix names (nothing is
 // written). For the bench and the scenes deck.
 QByteArray encodeChart(ChartComposer& composer, const QString& output, QSize size);
+
+// Sets a PDF's page for a chart of `size` pixels: 96 pixels to the inch, as on a screen, and
+// a paper size (A4, Letter) when the size is one at 96 dpi.
+void setupPdfPage(QPdfWriter& pdf, QSize size);
 
 // True for the file names exportChart can write (.png .jpg .jpeg .svg .pdf).
 bool isExportFormat(const QString& output);

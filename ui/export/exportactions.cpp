@@ -31,6 +31,7 @@ public:
     {
         ExportRequest r = m_last;
         r.state = m_window->selection();
+        r.highlight = true; // the chart as the window shows it, highlight included
         r.view = focusedView();
         if (TimelineView* t = m_window->timeline())
             r.laneMode = t->laneMode();

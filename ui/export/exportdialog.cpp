@@ -236,6 +236,7 @@ ExportRequest ExportDialog::request() const
     r.publishSafe = ExportRequest::PublishSafe(m_publishSafe->currentData().toInt());
     r.state = m_state;
     r.laneMode = m_lanes;
+    r.highlight = true; // what you see is what you export: the window's highlight too
     return r;
 }
 

@@ -94,10 +94,12 @@ PresentWindow::PresentWindow(Story* story, const SceneState& fallback, const Cha
     m_caption->setTextFormat(Qt::PlainText);
     m_caption->setObjectName(QStringLiteral("presentCaption"));
     QFont head = font();
-    head.setPointSizeF(head.pointSizeF() * 1.5 * theme.fontScale);
+    // The scene's title reads from the back of a room, larger than the caption.
+    head.setPointSizeF(head.pointSizeF() * 2.4 * theme.fontScale);
     head.setBold(true);
     m_title->setFont(head);
     m_title->setTextFormat(Qt::PlainText);
+    m_title->setWordWrap(true);
     QPalette muted = pal;
     muted.setColor(QPalette::WindowText, theme.mutedText);
     m_counter->setPalette(muted);

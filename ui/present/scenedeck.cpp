@@ -133,10 +133,7 @@ int exportSceneDeck(Story& story, const ExportRequest& request)
         QPdfWriter pdf(&buffer);
         pdf.setCreator(QStringLiteral("Chronomap"));
         pdf.setTitle(story.title());
-        pdf.setResolution(72); // one pixel is one point, as in single PDF exports
-        pdf.setPageLayout(QPageLayout(
-            QPageSize(QSizeF(request.size), QPageSize::Point, QString(), QPageSize::ExactMatch),
-            QPageLayout::Portrait, QMarginsF()));
+        setupPdfPage(pdf, request.size); // as in single PDF exports
         QCPPainter painter;
         for (qsizetype i = 0; i < scenes.size(); ++i) {
             Selection selection;

@@ -13,8 +13,6 @@ namespace chronomap {
 
 namespace {
 
-constexpr double kRowHeight = TimelineState::kRowHeight;
-constexpr double kGap = 6;    // between neighbours in a sub-row
 constexpr double kMarker = 5; // half width of a point event's diamond
 
 QColor withAlpha(QColor c, double alpha)
@@ -92,6 +90,7 @@ void EventsPlottable::draw(QCPPainter* painter)
     s.from = qint64(std::floor(range.lower));
     s.to = qint64(std::ceil(range.upper));
     s.placed.clear();
+    s.hidden.clear();
     s.counts.clear();
     s.titlesMissing = false;
     const int lanes = int(s.layout.laneCount());
@@ -121,7 +120,7 @@ void EventsPlottable::draw(QCPPainter* painter)
     drawToday(painter);
     painter->restore();
 
-    if (s.titlesMissing && !s.exportMode)
+    if (s.titlesMissing && !s.oneShot)
         parentPlot()->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -266,8 +265,6 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
     const TimeIndex& index = s.story->timeIndex();
     const auto earliest = index.earliest();
     const auto latest = index.latest();
-    const auto nominalStart = index.nominalStart();
-    const auto nominalEnd = index.nominalEnd();
     const auto flags = index.flags();
     const auto ids = index.ids();
     const QRectF& r = s.plotRect;
@@ -277,6 +274,8 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
     QFont badgeFont = s.labelFont;
     badgeFont.setPixelSize(std::max(8, s.labelFont.pixelSize() - 2));
     badgeFont.setBold(true);
+    QFont markFont = s.labelFont;
+    markFont.setBold(true);
 
     struct Pending
     {
@@ -286,129 +285,50 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
         QColor plate; // drawn behind the label when valid
     };
     const ChartTheme& theme = s.theme;
-    const QString unverifiedTag = QStringLiteral("\u26a0");
     std::vector<Pending> labels;
-    // What each sub-row of the lane holds, as [left, right] pixel spans (boxes with labels).
-    std::vector<std::vector<std::pair<double, double>>> taken;
-    auto isFree = [&taken](int sub, double from, double to) {
-        for (const auto& [a, b] : taken[std::size_t(sub)])
-            if (from < b + kGap && to + kGap > a)
-                return false;
-        return true;
-    };
-    std::vector<std::size_t> order;
+    const QCPRange range = mKeyAxis->range();
 
     for (int p = first; p < last; ++p) {
         const LaneLayout::Lane& lane = s.layout.laneAt(std::size_t(p));
         const double top = laneTop(p), bottom = laneTop(p + 1);
         const double laneHeight = bottom - top;
-        const double rowHeight = std::min(kRowHeight, laneHeight - 2);
+        const double rowHeight = std::min(s.rowHeight(), laneHeight - 2);
         const int subRows = std::max(1, int((laneHeight - 2) / rowHeight));
         const double y0 = top + (laneHeight - subRows * rowHeight) / 2;
-        taken.assign(std::size_t(subRows), {});
         const bool withLabels = rowHeight >= 14;
-        const auto [a, b] = LaneLayout::candidates(lane, s.from, s.to);
-        // Highlighted events (a picked actor's, a scene's) claim rows and labels first.
-        order.clear();
-        for (int pass = dimming ? 0 : 1; pass < 2; ++pass)
-            for (std::size_t i = a; i < b; ++i)
-                if (!dimming || (pass == 0) == s.highlight.contains(ids[lane.rows[i]]))
-                    order.push_back(i);
-        for (const std::size_t i : order) {
-            const quint32 row = lane.rows[i];
-            if (latest[row] < s.from)
+        const TimelineState::LaneSlots placement =
+            s.placeLane(p, subRows, r, range.lower, range.upper, withLabels, budget);
+        for (const TimelineState::Slot& slot : placement.items) {
+            if (slot.sub < 0)
                 continue;
+            const quint32 row = slot.row;
             const Id id = ids[row];
             const quint32 f = flags[row];
             const double e0 = px(earliest[row]), e1 = px(latest[row]);
-            const double n0 = px(nominalStart[row]), n1 = px(nominalEnd[row]);
-            const bool point = n1 - n0 < 2 * kMarker;
-            const double cx = (n0 + n1) / 2;
-            const double left = point ? cx - kMarker : n0, right = point ? cx + kMarker : n1;
-            const double x0 = std::min(e0, left), x1 = std::max(e1, right);
-
-            // Where the label can go: inside the box if it fits there, after the box (over the
-            // whiskers, on a plate), or before it; shortened to the room before the plot's
-            // right edge as a last resort. The lowest sub-row with room for the event and its
-            // label takes both; with no such row the event goes without a label.
+            const double left = slot.left, right = slot.right, cx = slot.cx;
+            const double x0 = slot.x0, x1 = slot.x1;
+            const bool point = slot.point;
+            const bool marked = slot.marked;
             const Verification status = TimeIndex::statusOf(f);
-            const bool marked = s.markUnverified && status != Verification::Cleared;
-            const QStaticText* title = withLabels ? s.title(id, budget) : nullptr;
-            struct Spot
-            {
-                double lx, w, from, to; // label left and width; footprint in the sub-row
-                bool elided, inside;
-            };
-            Spot spots[4];
-            int spotCount = 0;
-            QString fullText;
-            if (title) {
-                fullText = marked ? tr("%1 %2").arg(unverifiedTag, title->text()) : QString();
-                const double w =
-                    marked ? metrics.horizontalAdvance(fullText) : title->size().width();
-                const double visLeft = std::max(left, r.left()),
-                             visRight = std::min(right, r.right());
-                const double limit = r.right() - 2;
-                if (!point && visRight - visLeft >= w + 12)
-                    spots[spotCount++] = {visLeft + 6, w, x0, x1, false, true};
-                if (right + 4 + w <= limit)
-                    spots[spotCount++] = {right + 4, w,    x0, std::max(x1, right + 4 + w),
-                                          false,     false};
-                if (left - 4 - w >= r.left() + 2)
-                    spots[spotCount++] = {left - 4 - w, w,     std::min(x0, left - 4 - w),
-                                          x1,           false, false};
-                if (limit - (right + 4) >= std::min(w, 48.0) && right + 4 + w > limit)
-                    spots[spotCount++] = {
-                        right + 4, limit - (right + 4), x0, std::max(x1, limit), true, false};
-            }
-            int k = -1;
-            const Spot* spot = nullptr;
-            for (int sub = 0; sub < subRows && !spot; ++sub)
-                for (int c = 0; c < spotCount; ++c)
-                    if (isFree(sub, spots[c].from, spots[c].to)) {
-                        k = sub;
-                        spot = &spots[c];
-                        break;
-                    }
-            if (!spot) {
-                // No room for a label: the first sub-row with room for the box, or else the
-                // one holding the fewest (boxes then overlap, as they do in time).
-                k = 0;
-                while (k < subRows && !isFree(k, x0, x1))
-                    ++k;
-                if (k == subRows)
-                    k = int(std::min_element(taken.begin(), taken.end(),
-                                             [](const auto& one, const auto& other) {
-                                                 return one.size() < other.size();
-                                             }) -
-                            taken.begin());
-            }
-            const double rowTop = y0 + k * rowHeight;
+            const double rowTop = y0 + slot.sub * rowHeight;
             TimelineState::Placed placed{id, row, p, QRectF(x0, rowTop, x1 - x0, rowHeight), {}};
-            double extent = x1;
             QString labelText;
             bool plate = false;
-            if (spot) {
-                labelText = fullText;
-                double w = spot->w;
-                if (spot->elided) {
-                    labelText = metrics.elidedText(fullText.isEmpty() ? title->text() : fullText,
-                                                   Qt::ElideRight, spot->w);
-                    w = metrics.horizontalAdvance(labelText);
-                }
-                placed.label = QRectF(spot->lx, rowTop, w, rowHeight);
-                extent = spot->to;
+            if (slot.hasLabel) {
+                labelText = slot.text;
+                placed.label = QRectF(slot.labelX, rowTop, slot.labelWidth, rowHeight);
                 // Over whiskers or hatching the label sits on a plate of the lane's colour.
-                plate = !spot->inside || marked;
+                plate = !slot.inside || marked;
             }
-            taken[std::size_t(k)].emplace_back(spot ? spot->from : x0, extent);
 
             // The marks.
             const QColor base = s.colorOf(lane, row);
             const bool emphasised = dimming && s.highlight.contains(id);
             const double alpha = dimming && !emphasised ? 0.22 : 1.0;
             QPen pen = statusPen(base, status, emphasised, theme);
-            pen.setColor(withAlpha(pen.color(), alpha));
+            // Emphasised (a scene's story point, a picked actor's events): ringed in the text
+            // colour, as the actor map rings its highlighted actors.
+            pen.setColor(emphasised ? theme.text : withAlpha(pen.color(), alpha));
             const double mid = rowTop + rowHeight / 2;
             const double h = rowHeight - 6;
             const QRectF box(left, mid - h / 2, right - left, h);
@@ -495,6 +415,21 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
                                   plate
                                       ? withAlpha(p % 2 == 1 ? theme.panel : theme.background, 0.85)
                                       : QColor()});
+        }
+        // "+N more" where a lane has no sub-row left for some of its events: a click on it
+        // opens the lane.
+        if (!placement.marks.empty()) {
+            const double markTop = y0 + (subRows - 1) * rowHeight;
+            painter->setFont(markFont);
+            for (const TimelineState::Mark& m : placement.marks) {
+                const QRectF rect(m.x, markTop + 2, m.width, rowHeight - 4);
+                painter->setPen(QPen(theme.mutedText, s.line(1)));
+                painter->setBrush(p % 2 == 1 ? theme.background : theme.panel);
+                painter->drawRoundedRect(rect, 4, 4);
+                painter->setPen(theme.text);
+                painter->drawText(rect, Qt::AlignCenter, TimelineState::moreText(m.count));
+                s.hidden.push_back({p, m.count, rect});
+            }
         }
     }
     // Labels last, above every box.

@@ -162,7 +162,7 @@ void TimelineOverlay::draw(QCPPainter* painter)
 {
     const TimelineState& s = *m_state;
     // Exports show the chart, never what the mouse or the selection marks.
-    if (s.plotRect.isEmpty() || s.exportMode)
+    if (s.plotRect.isEmpty() || s.oneShot)
         return;
     painter->save();
     painter->setClipRect(s.plotRect);

@@ -34,7 +34,7 @@ const QStaticText* TimelineState::title(Id id, int& budget)
     auto it = titles.constFind(id);
     if (it != titles.cend())
         return &*it;
-    if (!exportMode && budget <= 0) {
+    if (!oneShot && budget <= 0) {
         titlesMissing = true;
         return nullptr;
     }

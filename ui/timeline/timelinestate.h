@@ -32,16 +32,19 @@ struct TimelineState
     QHash<qint64, QColor> categoryColors; // the theme's colour for each category id
     QList<Era> eras;
     QSet<Id> highlight;          // emphasised; the rest dimmed when non-empty
-    bool exportMode = false;     // no hover, and every label fetched in the one frame
+    bool oneShot = false;        // a frame painted once (export): every label fetched in it
     bool markUnverified = false; // hatch and tag every entry not cleared for publication
     int detailLimit = 600;       // above this many visible events a frame draws density
     int titleBudget = 60;        // titles read from the file per interactive frame
     QFont labelFont;
     QHash<Id, QStaticText> titles; // prepared labels, by event id
     int generation = 0;            // bumped whenever the layout is rebuilt
+    QSet<qint64> expandedLanes;    // lane keys opened to every sub-row their events need
 
-    // One sub-row of a lane in detail: a box and its label, in pixels.
+    // One sub-row of a lane in detail: a box and its label, in pixels (at least; a larger
+    // type makes it taller, see rowHeight()).
     static constexpr double kRowHeight = 20;
+    double rowHeight() const;
     // Where each lane's band starts on the value axis, by display position (one entry more
     // than lanes). Empty: lane p spans [p, p + 1], every lane as tall as the next (lanes that
     // scroll, or density). When every lane fits, lanes share the height by how many
@@ -64,9 +67,17 @@ struct TimelineState
         QRectF box;   // the marks, whiskers included, over the full sub-row height
         QRectF label; // empty if the label was left out
     };
+    // Events a lane had no sub-row for: counted in a "+N more" mark where they are.
+    struct Hidden
+    {
+        int lanePosition = 0;
+        int count = 0;
+        QRectF rect; // the mark, in pixels
+    };
     // Last frame.
     bool density = false;
     std::vector<Placed> placed;
+    std::vector<Hidden> hidden;
     int firstLane = 0;                    // display position of the first visible lane
     std::vector<std::vector<int>> counts; // density per visible lane and pixel column
     QRectF plotRect;
@@ -77,6 +88,43 @@ struct TimelineState
     // Hover, drawn on the overlay layer.
     Id hoverId = 0;
     int hoverLane = -1, hoverColumn = -1; // density hover
+
+    // Where one event of a lane goes in a detail frame: its sub-row, its marks' extent and its
+    // label's place (x only; the sub-row gives y).
+    struct Slot
+    {
+        quint32 row = 0; // time index row
+        int sub = -1;    // sub-row; -1: no room (counted in a "+N more")
+        double left = 0, right = 0, x0 = 0, x1 = 0, cx = 0; // box, whiskers, middle
+        bool point = false;
+        bool marked = false; // publish-safe mark (not cleared)
+        bool hasLabel = false, elided = false, inside = false;
+        double labelX = 0, labelWidth = 0;
+        QString text; // set when the prepared title is not drawn as it is (shortened, tagged)
+    };
+    // A "+N more" mark: how many events it stands for and where (x span; its sub-row is the
+    // lane's last).
+    struct Mark
+    {
+        int count = 0;
+        double x = 0, width = 0;
+    };
+    struct LaneSlots
+    {
+        std::vector<Slot> items; // in drawing order (highlighted first)
+        std::vector<Mark> marks;
+        int rowsUsed = 0; // sub-rows holding events
+        int hiddenCount = 0;
+    };
+    // Places a lane's events in the window [lower, upper] drawn across `plot`, each in the
+    // lowest sub-row with room for its box and label, no two overlapping (a box goes bare
+    // only while its title is being read, or in a lane too thin for type). `maxRows` 0: as many
+    // sub-rows as they need (what a lane asks for); else what does not fit is counted in "+N more"
+    // marks in the last sub-row.
+    LaneSlots placeLane(int position, int maxRows, const QRectF& plot, double lower, double upper,
+                        bool withLabels, int& budget);
+    // The "+N more" text for n events.
+    static QString moreText(int n);
 
     // Returns the prepared title of an event, reading it if allowed; nullptr if not yet.
     const QStaticText* title(Id id, int& budget);

@@ -1,8 +1,8 @@
-// TimelineView's look: the theme threaded through the plot's axes, fonts and the state the
-// drawing pieces read. Kept apart from timelineview.cpp, which is about interaction.
+// TimelineChart's look: the theme threaded through the plot's axes, fonts and the state the
+// drawing pieces read. Kept apart from timelinechart.cpp, which is about data and layout.
+#include "timelinechart.h"
 #include "timelinedecor.h"
 #include "timelinestate.h"
-#include "timelineview.h"
 
 #include "story/story.h"
 
@@ -40,7 +40,7 @@ TimelineLegend* legendOf(QCustomPlot* plot)
 
 } // namespace
 
-void TimelineView::setTheme(const ChartTheme& theme)
+void TimelineChart::setTheme(const ChartTheme& theme)
 {
     TimelineState& s = *m_state;
     s.theme = theme;
@@ -65,12 +65,12 @@ void TimelineView::setTheme(const ChartTheme& theme)
     replot();
 }
 
-const ChartTheme& TimelineView::theme() const
+const ChartTheme& TimelineChart::theme() const
 {
     return m_state->theme;
 }
 
-void TimelineView::setLegendVisible(bool visible)
+void TimelineChart::setLegendVisible(bool visible)
 {
     if (TimelineLegend* legend = legendOf(m_plot)) {
         legend->setVisible(visible);
@@ -81,7 +81,7 @@ void TimelineView::setLegendVisible(bool visible)
     replot();
 }
 
-void TimelineView::setMarkUnverified(bool on)
+void TimelineChart::setMarkUnverified(bool on)
 {
     m_state->markUnverified = on;
     replot();

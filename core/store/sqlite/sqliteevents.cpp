@@ -1,5 +1,5 @@
-// Store: events, their participations and tags, the bulk load and the time index.
-#include "statement.h"
+// SqliteStore: events, their participations and tags, the bulk load and the time index.
+#include "sqlitestatement.h"
 
 #include "query/timeindex.h"
 
@@ -17,7 +17,7 @@ namespace chronomap {
 // ---------------------------------------------------------------------------------------------
 // Events
 
-Id Store::insertOrThrow(Statement& st, Id id)
+Id SqliteStore::insertOrThrow(Statement& st, Id id)
 {
     if (id)
         st.bind(1, qint64(id));
@@ -27,28 +27,7 @@ Id Store::insertOrThrow(Statement& st, Id id)
     return sqlite3_last_insert_rowid(m_db);
 }
 
-namespace {
-constexpr const char* kEventColumns =
-    "id, title, summary, date, display_date, category_id, importance, location, status, uid";
-}
-
-Event Store::readEvent(Statement& st) const
-{
-    Event e;
-    e.id = st.i64(0);
-    e.title = st.text(1);
-    e.summary = st.text(2);
-    e.date = PartialDate::fromEdtf(st.text(3));
-    e.displayDate = st.text(4);
-    e.categoryId = st.i64(5);
-    e.importance = st.i32(6);
-    e.location = st.text(7);
-    e.status = Verification(st.i32(8) & 3);
-    e.uid = st.text(9);
-    return e;
-}
-
-void Store::fillEventLinks(Event& e) const
+void SqliteStore::fillEventLinks(Event& e) const
 {
     auto& a =
         prepare("SELECT actor_id, role FROM event_actors WHERE event_id = ?1 ORDER BY position");
@@ -64,54 +43,39 @@ void Store::fillEventLinks(Event& e) const
     t.reset();
 }
 
-std::optional<Event> Store::event(Id id) const
+std::optional<Event> SqliteStore::event(Id id) const
 {
-    static const QByteArray sql =
-        QByteArray("SELECT ") + kEventColumns + " FROM events WHERE id = ?1";
-    auto& st = prepare(sql.constData());
-    st.bind(1, id);
-    if (!st.step()) {
-        st.reset();
-        return std::nullopt;
-    }
-    Event e = readEvent(st);
-    st.reset();
-    fillEventLinks(e);
+    std::optional<Event> e = rowById<Event>(id);
+    if (e)
+        fillEventLinks(*e);
     return e;
 }
 
-QList<Event> Store::events() const
+QList<Event> SqliteStore::events() const
 {
-    static const QByteArray sql =
-        QByteArray("SELECT ") + kEventColumns + " FROM events ORDER BY earliest, latest, id";
-    auto& st = prepare(sql.constData());
-    QList<Event> out;
-    while (st.step())
-        out << readEvent(st);
-    st.reset();
+    QList<Event> out = allRows<Event>();
     for (Event& e : out)
         fillEventLinks(e);
     return out;
 }
 
-QList<Event> Store::eventsOfActor(Id actorId) const
+QList<Event> SqliteStore::eventsOfActor(Id actorId) const
 {
-    static const QByteArray sql =
-        QByteArray("SELECT ") + kEventColumns +
-        " FROM events WHERE id IN (SELECT event_id FROM event_actors WHERE actor_id = ?1) "
-        "ORDER BY earliest, latest, id";
+    static const QByteArray sql = sqlitesql::select<Event>(
+        "WHERE id IN (SELECT event_id FROM event_actors WHERE actor_id = ?1) "
+        "ORDER BY earliest, latest, id");
     auto& st = prepare(sql.constData());
     st.bind(1, actorId);
     QList<Event> out;
     while (st.step())
-        out << readEvent(st);
+        out << readRow(st, tables::table<Event>());
     st.reset();
     for (Event& e : out)
         fillEventLinks(e);
     return out;
 }
 
-std::vector<std::pair<Id, Id>> Store::participations() const
+std::vector<std::pair<Id, Id>> SqliteStore::participations() const
 {
     auto& st = prepare("SELECT event_id, actor_id FROM event_actors");
     std::vector<std::pair<Id, Id>> out;
@@ -121,7 +85,7 @@ std::vector<std::pair<Id, Id>> Store::participations() const
     return out;
 }
 
-QList<Id> Store::eventIdsOfActor(Id actorId) const
+QList<Id> SqliteStore::eventIdsOfActor(Id actorId) const
 {
     auto& st = prepare("SELECT event_id FROM event_actors WHERE actor_id = ?1");
     st.bind(1, actorId);
@@ -132,7 +96,7 @@ QList<Id> Store::eventIdsOfActor(Id actorId) const
     return out;
 }
 
-QString Store::eventTitle(Id id) const
+QString SqliteStore::eventTitle(Id id) const
 {
     auto& st = prepare("SELECT title FROM events WHERE id = ?1");
     st.bind(1, id);
@@ -141,7 +105,7 @@ QString Store::eventTitle(Id id) const
     return t;
 }
 
-void Store::writeEventLinks(const Event& e, bool replace)
+void SqliteStore::writeEventLinks(const Event& e, bool replace)
 {
     if (replace) {
         prepare("DELETE FROM event_actors WHERE event_id = ?1").bind(1, e.id).run();
@@ -160,7 +124,7 @@ void Store::writeEventLinks(const Event& e, bool replace)
     writeEventTags(e.id, e.tags);
 }
 
-void Store::writeEventTags(Id eventId, const QStringList& tags)
+void SqliteStore::writeEventTags(Id eventId, const QStringList& tags)
 {
     int pos = 0;
     for (const QString& tag : tags) {
@@ -176,64 +140,32 @@ void Store::writeEventTags(Id eventId, const QStringList& tags)
     }
 }
 
-// Columns 2..15 of an event row (the id is column 1), at `base` in a many-row statement.
-void Store::bindEventColumns(Statement& st, int base, const Event& e)
+Id SqliteStore::insertEvent(const Event& e)
 {
-    st.bind(base + 2, e.title)
-        .bind(base + 3, e.summary)
-        .bind(base + 4, e.date.edtf())
-        .bind(base + 5, e.displayDate)
-        .bind(base + 6, e.date.earliest())
-        .bind(base + 7, e.date.latest())
-        .bind(base + 8, e.date.nominalStart())
-        .bind(base + 9, e.date.nominalEnd())
-        .bind(base + 10, qint64(e.date.flags()))
-        .bindId(base + 11, e.categoryId)
-        .bind(base + 12, e.importance)
-        .bind(base + 13, e.location)
-        .bind(base + 14, int(e.status))
-        .bind(base + 15, e.uid);
-}
-
-Id Store::insertEvent(const Event& e)
-{
-    requireDate(m_path, e.date,
+    requireDate(path(), e.date,
                 QCoreApplication::translate("chronomap::Store", "the event \"%1\"").arg(e.title));
     Transaction tx(*this);
-    auto& st = prepare(
-        "INSERT INTO events(id, title, summary, date, display_date, earliest, latest, "
-        "nominal_start, nominal_end, date_flags, category_id, importance, location, status, uid) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
-    bindEventColumns(st, 0, e);
     Event stored = e;
-    stored.id = insertOrThrow(st, e.id);
+    stored.id = insertRow(e);
     writeEventLinks(stored, false);
     reindex(EntityKind::Event, stored.id, false);
     tx.commit();
     return stored.id;
 }
 
-void Store::updateEvent(const Event& e)
+void SqliteStore::updateEvent(const Event& e)
 {
-    requireDate(m_path, e.date,
+    requireDate(path(), e.date,
                 QCoreApplication::translate("chronomap::Store", "the event \"%1\"").arg(e.title));
     Transaction tx(*this);
     reindex(EntityKind::Event, e.id, true);
-    auto& upd =
-        prepare(
-            "UPDATE events SET title = ?2, summary = ?3, date = ?4, display_date = ?5, "
-            "earliest = ?6, latest = ?7, nominal_start = ?8, nominal_end = ?9, date_flags = ?10, "
-            "category_id = ?11, importance = ?12, location = ?13, status = ?14, uid = ?15 "
-            "WHERE id = ?1")
-            .bind(1, e.id);
-    bindEventColumns(upd, 0, e);
-    upd.run();
+    updateRow(e);
     writeEventLinks(e, true);
     reindex(EntityKind::Event, e.id, false);
     tx.commit();
 }
 
-void Store::deleteEvent(Id id)
+void SqliteStore::deleteEvent(Id id)
 {
     Transaction tx(*this);
     prepare("INSERT INTO annotations_fts(annotations_fts, rowid, author, body) "
@@ -241,13 +173,13 @@ void Store::deleteEvent(Id id)
         .bind(1, id)
         .run();
     reindex(EntityKind::Event, id, true);
-    prepare("DELETE FROM events WHERE id = ?1").bind(1, id).run();
+    deleteRow("events", id);
     tx.commit();
 }
 
-void Store::beginBulkLoad()
+void SqliteStore::beginBulkLoad()
 {
-    if (!m_created || m_depth != 0)
+    if (!m_created || transactionDepth() != 0)
         return;
     exec("PRAGMA journal_mode = OFF");
     exec("PRAGMA synchronous = OFF");
@@ -259,9 +191,9 @@ void Store::beginBulkLoad()
     exec("PRAGMA threads = 2"); // the sorter that builds indexes may use the second core
 }
 
-void Store::endBulkLoad()
+void SqliteStore::endBulkLoad()
 {
-    if (!m_created || m_depth != 0)
+    if (!m_created || transactionDepth() != 0)
         return;
     exec("PRAGMA cache_size = -8192");
     exec("PRAGMA foreign_keys = ON");
@@ -269,7 +201,7 @@ void Store::endBulkLoad()
     exec("PRAGMA journal_mode = WAL");
 }
 
-Store::BulkTimings Store::bulkInsertEvents(const std::function<bool(Event&)>& next)
+Store::BulkTimings SqliteStore::bulkInsertEvents(const std::function<bool(Event&)>& next)
 {
     BulkTimings timings;
     QElapsedTimer timer;
@@ -312,7 +244,9 @@ Store::BulkTimings Store::bulkInsertEvents(const std::function<bool(Event&)>& ne
     // Many rows per statement: a million single-row steps cost more than the rows themselves.
     // Ids are given explicitly (new ones continue after the largest) so that participations
     // can name their event without asking SQLite row by row.
-    constexpr int kEventCols = 15, kEventRows = 16, kLinkCols = 4, kLinkRows = 32;
+    const tables::Table<Event>& eventTable = tables::table<Event>();
+    const int kEventCols = int(eventTable.columns.size());
+    constexpr int kEventRows = 16, kLinkCols = 4, kLinkRows = 32;
     auto valuesSql = [](const char* head, int cols, int rows) {
         QByteArray sql(head);
         for (int r = 0; r < rows; ++r) {
@@ -324,8 +258,7 @@ Store::BulkTimings Store::bulkInsertEvents(const std::function<bool(Event&)>& ne
         return sql;
     };
     static const QByteArray eventHead =
-        "INSERT INTO events(id, title, summary, date, display_date, earliest, latest, "
-        "nominal_start, nominal_end, date_flags, category_id, importance, location, status, uid)";
+        "INSERT INTO events(" + tables::columnList(tables::table<Event>()) + ')';
     static const QByteArray linkHead =
         "INSERT OR IGNORE INTO event_actors(event_id, actor_id, role, position)";
     static const QByteArray eventsMany = valuesSql(eventHead.constData(), kEventCols, kEventRows);
@@ -344,9 +277,9 @@ Store::BulkTimings Store::bulkInsertEvents(const std::function<bool(Event&)>& ne
         maxId.reset();
     }
     timings.firstId = nextId;
-    auto bindEvent = [](Statement& st, int base, const Event& e, Id id) {
+    auto bindEvent = [&eventTable](Statement& st, int base, const Event& e, Id id) {
+        bindRow(st, base, eventTable, e);
         st.bind(base + 1, qint64(id));
-        bindEventColumns(st, base, e);
     };
     struct Link
     {
@@ -361,7 +294,7 @@ Store::BulkTimings Store::bulkInsertEvents(const std::function<bool(Event&)>& ne
         for (std::size_t i = 0; i < batch.size(); ++i) {
             const Event& e = batch[i];
             if (!e.date.isValid())
-                requireDate(m_path, e.date,
+                requireDate(path(), e.date,
                             QCoreApplication::translate("chronomap::Store", "the event \"%1\"")
                                 .arg(e.title));
             ids[i] = e.id ? e.id : nextId++;
@@ -483,7 +416,7 @@ Store::BulkTimings Store::bulkInsertEvents(const std::function<bool(Event&)>& ne
     return timings;
 }
 
-void Store::loadTimeIndex(TimeIndex& index) const
+void SqliteStore::loadTimeIndex(TimeIndex& index) const
 {
     index.clear();
     const StoryCounts c = counts();

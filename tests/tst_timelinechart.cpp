@@ -1,0 +1,376 @@
+#include "edit/editcommand.h"
+#include "edit/edits.h"
+#include "export/chartcomposer.h"
+#include "query/selection.h"
+#include "story/generator.h"
+#include "story/story.h"
+#include "timeline/timelinechart.h"
+
+#include <QImage>
+#include <QPainter>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <qcustomplot.h>
+
+using namespace chronomap;
+
+// TimelineChart, the timeline drawn with no widget around it, as the window, the export and
+// the deck draw it: no event hidden (every event of the window is labelled, or counted in a
+// "+N more" where its lane has no room), no two boxes or labels overlapping, at window and at
+// export sizes, on the sample story and on dense ones.
+class TestTimelineChart : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void everyEventLabelledOrCounted_data();
+    void everyEventLabelledOrCounted();
+    void openingALaneShowsWhatItHid();
+    void addedEventIsLabelledAtOnce();
+    void exportFollowsTheWindow();
+    void exportLeavesOutEmptyLanesAndTheOverview();
+
+private:
+    std::unique_ptr<Story> denseStory(const QString& name, int events, int days, int lanes);
+    std::unique_ptr<Story> generatedStory();
+
+    QTemporaryDir m_dir;
+};
+
+namespace {
+
+// What one frame of the chart shows, checked: no overlap, every event accounted for.
+// Returns a description of what is wrong, or an empty string.
+QString checkFrame(const TimelineChart& chart, const Story& story)
+{
+    const auto placed = chart.lastFrame();
+    const auto hidden = chart.lastFrameHidden();
+    if (chart.lastFrameWasDensity())
+        return QStringLiteral("the frame drew density");
+    const TimeIndex& index = story.timeIndex();
+    // Overlaps: boxes and labels of different events (an event's label may sit on its own
+    // whiskers). Rectangles that only touch do not overlap.
+    auto meet = [](const QRectF& a, const QRectF& b) {
+        return !a.isEmpty() && !b.isEmpty() &&
+               a.adjusted(0.5, 0.5, -0.5, -0.5).intersects(b.adjusted(0.5, 0.5, -0.5, -0.5));
+    };
+    const QRectF area = chart.plotArea();
+    for (std::size_t i = 0; i < placed.size(); ++i) {
+        const auto& a = placed[i];
+        if (!a.label.isEmpty() && !area.adjusted(-1, -1, 1, 1).contains(a.label))
+            return QStringLiteral("the label of event %1 leaves the plot").arg(a.id);
+        for (std::size_t j = i + 1; j < placed.size(); ++j) {
+            const auto& b = placed[j];
+            if (meet(a.box, b.box))
+                return QStringLiteral("boxes of events %1 and %2 overlap").arg(a.id).arg(b.id);
+            if (meet(a.label, b.label) || meet(a.label, b.box) || meet(b.label, a.box))
+                return QStringLiteral("labels of events %1 and %2 overlap").arg(a.id).arg(b.id);
+        }
+        for (const auto& h : hidden)
+            if (meet(h.rect, a.box) || meet(h.rect, a.label))
+                return QStringLiteral("a \"+N more\" covers event %1").arg(a.id);
+    }
+    // Every event of the window, lane by lane: labelled or counted.
+    const LaneLayout& lanes = chart.lanes();
+    const qint64 from = chart.windowFrom(), to = chart.windowTo();
+    for (std::size_t p = 0; p < lanes.laneCount(); ++p) {
+        const LaneLayout::Lane& lane = lanes.laneAt(p);
+        if (!area.adjusted(-1, -1, 1, 1).contains(chart.laneRect(int(p))))
+            continue; // scrolled out of the chart (its scroll bar reaches it)
+        int inWindow = 0;
+        for (const quint32 row : lane.rows)
+            if (index.latest()[row] >= from && index.earliest()[row] <= to)
+                ++inWindow;
+        int labelled = 0, bare = 0, counted = 0;
+        for (const auto& e : placed)
+            if (e.lane == int(p))
+                ++(e.label.isEmpty() ? bare : labelled);
+        for (const auto& h : hidden)
+            if (h.lane == int(p))
+                counted += h.count;
+        if (bare > 0)
+            return QStringLiteral("lane %1 draws %2 events without a title")
+                .arg(lane.label)
+                .arg(bare);
+        if (labelled + counted != inWindow)
+            return QStringLiteral("lane %1: %2 events in the window, %3 labelled, %4 counted")
+                .arg(lane.label)
+                .arg(inWindow)
+                .arg(labelled)
+                .arg(counted);
+    }
+    return {};
+}
+
+// One frame at `size` (logical pixels), as the export draws it.
+void paint(TimelineChart& chart, QSize size)
+{
+    QImage image(size, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    chart.paint(painter, size);
+}
+
+int hiddenCount(const TimelineChart& chart)
+{
+    int n = 0;
+    for (const auto& h : chart.lastFrameHidden())
+        n += h.count;
+    return n;
+}
+
+} // namespace
+
+void TestTimelineChart::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+}
+
+std::unique_ptr<Story> TestTimelineChart::denseStory(const QString& name, int events, int days,
+                                                     int laneCount)
+{
+    // `events` events in `days` days in `laneCount` categories: mostly single days, some
+    // spans of a few days, headlines of news length; deterministic.
+    const QString path = m_dir.filePath(name + QStringLiteral(".chronomap"));
+    {
+        auto store = Store::open(path, Store::Mode::Create);
+        QList<Id> categories;
+        for (int c = 0; c < laneCount; ++c)
+            categories << store->insertCategory(
+                Category{0, QStringLiteral("Desk %1").arg(c + 1), QColor(), c});
+        const QStringList words = {
+            QStringLiteral("Ministers"), QStringLiteral("meet"),  QStringLiteral("over"),
+            QStringLiteral("ceasefire"), QStringLiteral("terms"), QStringLiteral("in"),
+            QStringLiteral("Geneva"),    QStringLiteral("after"), QStringLiteral("overnight"),
+            QStringLiteral("strikes"),   QStringLiteral("on"),    QStringLiteral("ports")};
+        const QDate start(2025, 9, 1);
+        quint32 seed = 7;
+        auto next = [&seed](quint32 n) {
+            seed = seed * 1103515245u + 12345u;
+            return (seed >> 8) % n;
+        };
+        for (int i = 0; i < events; ++i) {
+            Event e;
+            QStringList title{QStringLiteral("Event %1:").arg(i + 1)};
+            const int length = 3 + int(next(5));
+            for (int w = 0; w < length; ++w)
+                title << words[int(next(quint32(words.size())))];
+            e.title = title.join(u' ');
+            const QDate day = start.addDays(qint64(next(quint32(days))));
+            const int span = next(4) == 0 ? 2 + int(next(6)) : 0;
+            e.date = PartialDate::fromEdtf(
+                span ? QStringLiteral("%1/%2").arg(day.toString(Qt::ISODate),
+                                                   day.addDays(span).toString(Qt::ISODate))
+                     : day.toString(Qt::ISODate));
+            e.categoryId = categories[i % laneCount];
+            e.status = Verification::Confirmed;
+            store->insertEvent(e);
+        }
+    }
+    return Story::open(path);
+}
+
+std::unique_ptr<Story> TestTimelineChart::generatedStory()
+{
+    const QString path = m_dir.filePath(QStringLiteral("generated.chronomap"));
+    if (!QFile::exists(path)) {
+        auto store = Store::open(path, Store::Mode::Create);
+        GenerateOptions options;
+        options.events = 3000;
+        options.actors = 60;
+        generateStory(*store, options);
+    }
+    return Story::open(path);
+}
+
+void TestTimelineChart::everyEventLabelledOrCounted_data()
+{
+    QTest::addColumn<QString>("story");
+    QTest::addColumn<QSize>("size");
+    // Window sizes: the timeline's pane at 1920×1080 and at 1280×720 (beside the map, above
+    // the table); export sizes in logical pixels (a phone's 1080×1920 is laid out 432 wide).
+    const QList<std::pair<QByteArray, QSize>> sizes = {{"window 1920", QSize(1560, 520)},
+                                                       {"window 1280", QSize(960, 330)},
+                                                       {"export 1920x1080", QSize(1870, 900)},
+                                                       {"export phone", QSize(420, 640)}};
+    for (const QString& story :
+         {QStringLiteral("sample"), QStringLiteral("dense"), QStringLiteral("generated")})
+        for (const auto& size : sizes)
+            QTest::newRow(QByteArray(story.toUtf8() + " " + size.first).constData())
+                << story << size.second;
+}
+
+void TestTimelineChart::everyEventLabelledOrCounted()
+{
+    QFETCH(QString, story);
+    QFETCH(QSize, size);
+    std::unique_ptr<Story> s;
+    if (story == QLatin1String("sample"))
+        s = Story::create(m_dir.filePath(
+            QStringLiteral("sample-%1x%2.chronomap").arg(size.width()).arg(size.height())));
+    else if (story == QLatin1String("dense"))
+        s = denseStory(QStringLiteral("dense-%1x%2").arg(size.width()).arg(size.height()), 24, 63,
+                       4);
+    else
+        s = generatedStory();
+    Selection selection;
+    TimelineChart chart(s.get(), &selection);
+    if (story == QLatin1String("generated")) {
+        // A window of a few hundred events: more than the lanes can hold at small sizes.
+        const TimeIndex& index = s->timeIndex();
+        const qint64 mid = index.minTime() + (index.maxTime() - index.minTime()) / 2;
+        chart.setWindow(mid, mid + 86400 * 900);
+    } else {
+        chart.fitStory();
+    }
+    paint(chart, size);
+    QVERIFY(!chart.lastFrame().empty());
+    const QString problem = checkFrame(chart, *s);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    if (story == QLatin1String("sample") || story == QLatin1String("dense")) {
+        // These fit: nothing is hidden at a full-height window's or a landscape export's size.
+        if (size.width() >= 900 && size.height() >= 500)
+            QCOMPARE(hiddenCount(chart), 0);
+    }
+}
+
+void TestTimelineChart::openingALaneShowsWhatItHid()
+{
+    // A small chart of a dense story hides events behind "+N more"; opening that lane shows
+    // more of them, still without overlap.
+    auto s = denseStory(QStringLiteral("open"), 60, 30, 4);
+    Selection selection;
+    TimelineChart chart(s.get(), &selection);
+    chart.fitStory();
+    const QSize size(1000, 380);
+    paint(chart, size);
+    const auto hidden = chart.lastFrameHidden();
+    QVERIFY(!hidden.empty());
+    // The lane that hides the fewest: the others, hiding more, were given the room first.
+    QHash<int, int> perLane;
+    for (const auto& h : hidden)
+        perLane[h.lane] += h.count;
+    int lane = hidden.front().lane;
+    for (auto it = perLane.cbegin(); it != perLane.cend(); ++it)
+        if (it.value() < perLane.value(lane))
+            lane = it.key();
+    const int before = perLane.value(lane);
+    QRectF mark;
+    for (const auto& h : hidden)
+        if (h.lane == lane)
+            mark = h.rect;
+    QCOMPARE(chart.hiddenMarkAt(mark.center()), lane);
+    chart.setLaneExpanded(lane, true);
+    QVERIFY(chart.isLaneExpanded(lane));
+    paint(chart, size);
+    int after = 0;
+    for (const auto& h : chart.lastFrameHidden())
+        after += h.lane == lane ? h.count : 0;
+    QVERIFY2(after < before, qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(after)));
+    const QString problem = checkFrame(chart, *s);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+}
+
+void TestTimelineChart::addedEventIsLabelledAtOnce()
+{
+    auto s = Story::create(m_dir.filePath(QStringLiteral("added.chronomap")));
+    Selection selection;
+    TimelineChart chart(s.get(), &selection);
+    chart.fitStory();
+    paint(chart, QSize(1560, 520));
+    Event e;
+    e.title = QStringLiteral("Negotiators return to Geneva");
+    e.date = PartialDate::fromEdtf(QStringLiteral("2025-11-05"));
+    EditCommand* insert = makeInsert(s.get(), e);
+    QString error;
+    QVERIFY2(EditGuard::push(s.get(), insert, &error), qPrintable(error));
+    const Id id = insert->createdId();
+    paint(chart, QSize(1560, 520));
+    QVERIFY(!chart.eventRect(id).isEmpty());
+    QVERIFY(!chart.eventLabelRect(id).isEmpty());
+}
+
+void TestTimelineChart::exportFollowsTheWindow()
+{
+    // What you see is what you export: the window's time range, lane mode and highlight reach
+    // the exported chart (and so the preview and the deck, which draw through the same
+    // composer).
+    auto s = Story::create(m_dir.filePath(QStringLiteral("wysiwyg.chronomap")));
+    Selection window;
+    const qint64 from = PartialDate::fromEdtf(QStringLiteral("2025-10-01")).earliest();
+    const qint64 to = PartialDate::fromEdtf(QStringLiteral("2025-11-30")).latest();
+    window.setTimeWindow(from, to);
+    Id inside = 0, outside = 0;
+    for (const Event& e : s->store().events()) {
+        if (e.date.earliest() >= from && e.date.latest() <= to && !inside)
+            inside = e.id;
+        if (e.date.latest() < from && !outside)
+            outside = e.id;
+    }
+    QVERIFY(inside && outside);
+    window.setHighlight({inside}, {});
+
+    ExportRequest r;
+    r.state = &window;
+    r.laneMode = LaneMode::Actor;
+    r.highlight = true;
+    ChartComposer composer(*s, r);
+    composer.image(QSize(1920, 1080));
+    TimelineChart* chart = composer.timelineChart();
+    QVERIFY(chart);
+    QCOMPARE(chart->windowFrom(), from);
+    QCOMPARE(chart->windowTo(), to);
+    QCOMPARE(chart->laneMode(), LaneMode::Actor);
+    QCOMPARE(chart->lanes().mode(), LaneMode::Actor);
+    QCOMPARE(chart->highlighted(), QSet<Id>{inside});
+    QVERIFY(!chart->eventRect(inside).isEmpty());
+    QVERIFY(chart->eventRect(outside).isEmpty());
+    // Every placed event lies in the window.
+    const TimeIndex& index = s->timeIndex();
+    for (const auto& p : chart->lastFrame()) {
+        const std::ptrdiff_t row = index.indexOf(p.id);
+        QVERIFY(row >= 0);
+        QVERIFY(index.latest()[std::size_t(row)] >= from);
+        QVERIFY(index.earliest()[std::size_t(row)] <= to);
+    }
+
+    // Without the highlight request, nothing is highlighted.
+    r.highlight = false;
+    ChartComposer plain(*s, r);
+    plain.image(QSize(1920, 1080));
+    QVERIFY(plain.timelineChart()->highlighted().isEmpty());
+}
+
+void TestTimelineChart::exportLeavesOutEmptyLanesAndTheOverview()
+{
+    auto s = Story::create(m_dir.filePath(QStringLiteral("lanes.chronomap")));
+    Selection window;
+    // A window in which only some categories have events.
+    const qint64 from = PartialDate::fromEdtf(QStringLiteral("2025-10-20")).earliest();
+    const qint64 to = PartialDate::fromEdtf(QStringLiteral("2025-10-31")).latest();
+    window.setTimeWindow(from, to);
+    ExportRequest r;
+    r.state = &window;
+    ChartComposer composer(*s, r);
+    composer.image(QSize(1920, 1080));
+    TimelineChart* chart = composer.timelineChart();
+    QVERIFY(!chart->overviewVisible());
+    const LaneLayout& lanes = chart->lanes();
+    QVERIFY(lanes.laneCount() > 0);
+    const TimeIndex& index = s->timeIndex();
+    for (std::size_t p = 0; p < lanes.laneCount(); ++p) {
+        int inWindow = 0;
+        for (const quint32 row : lanes.laneAt(p).rows)
+            if (index.latest()[row] >= from && index.earliest()[row] <= to)
+                ++inWindow;
+        QVERIFY2(inWindow > 0, qPrintable(lanes.laneAt(p).label));
+    }
+    // The window itself keeps every lane of the story.
+    TimelineChart windowChart(s.get(), &window);
+    QVERIFY(windowChart.lanes().laneCount() > lanes.laneCount());
+}
+
+QTEST_MAIN(TestTimelineChart)
+#include "tst_timelinechart.moc"

@@ -1,0 +1,292 @@
+// TimelineState::placeLane: where the events of one lane go in a detail frame. One function
+// for the lane heights the chart asks for and for the frame that draws them, so a lane is
+// given exactly the sub-rows its drawing needs.
+#include "timelinestate.h"
+
+#include "story/story.h"
+
+#include <QCoreApplication>
+#include <QFontMetricsF>
+
+#include <algorithm>
+#include <cmath>
+
+namespace chronomap {
+
+namespace {
+
+constexpr double kGap = 6;    // between neighbours in a sub-row
+constexpr double kMarker = 5; // half width of a point event's diamond
+// A label whose title is not read yet is reserved this much room when lanes are sized.
+constexpr double kUnreadLabel = 170;
+
+} // namespace
+
+double TimelineState::rowHeight() const
+{
+    return std::max(kRowHeight, std::ceil(QFontMetricsF(labelFont).height()) + 5);
+}
+
+QString TimelineState::moreText(int n)
+{
+    return QCoreApplication::translate("chronomap::EventsPlottable", "+%n more", nullptr, n);
+}
+
+TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, const QRectF& r,
+                                                  double lower, double upper, bool withLabels,
+                                                  int& budget)
+{
+    LaneSlots out;
+    const LaneLayout::Lane& lane = layout.laneAt(std::size_t(position));
+    const TimeIndex& index = story->timeIndex();
+    const auto earliest = index.earliest();
+    const auto latest = index.latest();
+    const auto nominalStart = index.nominalStart();
+    const auto nominalEnd = index.nominalEnd();
+    const auto flags = index.flags();
+    const auto ids = index.ids();
+    const double span = std::max(1.0, upper - lower);
+    auto px = [&](qint64 t) {
+        const double x = r.left() + (double(t) - lower) * r.width() / span;
+        return std::clamp(x, r.left() - 200, r.right() + 200);
+    };
+    const qint64 from = qint64(std::floor(lower)), to = qint64(std::ceil(upper));
+    const QFontMetricsF metrics(labelFont);
+    const QString unverifiedTag = QStringLiteral("\u26a0");
+    const bool dimming = !highlight.isEmpty();
+
+    // What each sub-row holds, as [left, right] pixel spans (boxes with their labels).
+    std::vector<std::vector<std::pair<double, double>>> taken;
+    auto isFree = [&taken](int sub, double a, double b) {
+        if (sub >= int(taken.size()))
+            return true;
+        for (const auto& [x, y] : taken[std::size_t(sub)])
+            if (a < y + kGap && b + kGap > x)
+                return false;
+        return true;
+    };
+    auto take = [&taken](int sub, double a, double b) {
+        if (sub >= int(taken.size()))
+            taken.resize(std::size_t(sub) + 1);
+        taken[std::size_t(sub)].emplace_back(a, b);
+    };
+
+    const auto [a, b] = LaneLayout::candidates(lane, from, to);
+    // Highlighted events (a picked actor's, a scene's) claim rows and labels first.
+    std::vector<std::size_t> order;
+    for (int pass = dimming ? 0 : 1; pass < 2; ++pass)
+        for (std::size_t i = a; i < b; ++i)
+            if (!dimming || (pass == 0) == highlight.contains(ids[lane.rows[i]]))
+                order.push_back(i);
+
+    // Placed with every sub-row there is; the "+N more" marks then find room in the last.
+    const int limit = maxRows > 0 ? maxRows : std::numeric_limits<int>::max();
+    {
+        const int rows = limit;
+        taken.clear();
+        out = {};
+        for (const std::size_t i : order) {
+            const quint32 row = lane.rows[i];
+            if (latest[row] < from)
+                continue;
+            Slot slot;
+            slot.row = row;
+            const Id id = ids[row];
+            const quint32 f = flags[row];
+            const double e0 = px(earliest[row]), e1 = px(latest[row]);
+            const double n0 = px(nominalStart[row]), n1 = px(nominalEnd[row]);
+            slot.point = n1 - n0 < 2 * kMarker;
+            slot.cx = (n0 + n1) / 2;
+            slot.left = slot.point ? slot.cx - kMarker : n0;
+            slot.right = slot.point ? slot.cx + kMarker : n1;
+            slot.x0 = std::min(e0, slot.left);
+            slot.x1 = std::max(e1, slot.right);
+            const Verification status = TimeIndex::statusOf(f);
+            slot.marked = markUnverified && status != Verification::Cleared;
+
+            // Where the label can go: inside the box if it fits there, after the box (over
+            // the whiskers, on a plate), or before it; shortened to the room before the
+            // plot's right edge as a last resort.
+            struct Spot
+            {
+                double lx, w, from, to;
+                bool elided, inside;
+            };
+            Spot spots[5];
+            int spotCount = 0;
+            QString fullText;
+            double w = -1;
+            if (withLabels) {
+                if (const QStaticText* title = this->title(id, budget)) {
+                    fullText =
+                        slot.marked
+                            ? QCoreApplication::translate("chronomap::EventsPlottable", "%1 %2")
+                                  .arg(unverifiedTag, title->text())
+                            : QString();
+                    w = slot.marked ? metrics.horizontalAdvance(fullText) : title->size().width();
+                } else if (maxRows == 0) {
+                    w = kUnreadLabel; // sizing lanes before the title is read
+                }
+            }
+            if (w >= 0) {
+                const double visLeft = std::max(slot.left, r.left()),
+                             visRight = std::min(slot.right, r.right());
+                const double edge = r.right() - 2;
+                const double right = slot.right, left = slot.left;
+                if (!slot.point && visRight - visLeft >= w + 12)
+                    spots[spotCount++] = {visLeft + 6, w, slot.x0, slot.x1, false, true};
+                if (right + 4 + w <= edge)
+                    spots[spotCount++] = {
+                        right + 4, w, slot.x0, std::max(slot.x1, right + 4 + w), false, false};
+                if (left - 4 - w >= r.left() + 2)
+                    spots[spotCount++] = {left - 4 - w, w,     std::min(slot.x0, left - 4 - w),
+                                          slot.x1,      false, false};
+                if (edge - (right + 4) >= std::min(w, 48.0) && right + 4 + w > edge)
+                    spots[spotCount++] = {right + 4, edge - (right + 4),
+                                          slot.x0,   std::max(slot.x1, edge),
+                                          true,      false};
+                // A narrow chart (a phone's): shortened before the box, where the room is.
+                const double roomBefore = left - 4 - (r.left() + 2);
+                if (roomBefore >= std::min(w, 48.0) && left - 4 - w < r.left() + 2)
+                    spots[spotCount++] = {r.left() + 2, roomBefore, std::min(slot.x0, r.left() + 2),
+                                          slot.x1,      true,       false};
+            }
+            const Spot* spot = nullptr;
+            int k = -1;
+            // The whole title in any sub-row before a shortened one in a lower sub-row.
+            for (int pass = 0; pass < 2 && !spot; ++pass)
+                for (int sub = 0; sub < rows && !spot; ++sub) {
+                    for (int c = 0; c < spotCount; ++c)
+                        if (spots[c].elided == (pass == 1) &&
+                            isFree(sub, spots[c].from, spots[c].to)) {
+                            k = sub;
+                            spot = &spots[c];
+                            break;
+                        }
+                    if (sub > int(taken.size()))
+                        break; // every sub-row from here on is empty: the label did not fit
+                }
+            // An event whose title has no room anywhere is not drawn bare (a box nobody can
+            // name): it is counted in the lane's "+N more". Only a box whose title is still
+            // being read, or a lane too thin for type, goes without one.
+            const bool bareAllowed = !withLabels || (w < 0 && maxRows > 0);
+            if (!spot && bareAllowed) {
+                // The first sub-row with room for the box alone.
+                for (int sub = 0; sub < rows; ++sub) {
+                    if (isFree(sub, slot.x0, slot.x1)) {
+                        k = sub;
+                        break;
+                    }
+                    if (sub > int(taken.size()))
+                        break;
+                }
+            }
+            if (k < 0) {
+                ++out.hiddenCount;
+                out.items.push_back(slot); // sub -1: counted, not drawn
+                continue;
+            }
+            slot.sub = k;
+            double extent = slot.x1, start = slot.x0;
+            if (spot) {
+                slot.hasLabel = true;
+                slot.elided = spot->elided;
+                slot.inside = spot->inside;
+                slot.labelX = spot->lx;
+                slot.labelWidth = spot->w;
+                if (spot->elided) {
+                    const QString full = fullText.isEmpty() ? title(id, budget)->text() : fullText;
+                    slot.text = metrics.elidedText(full, Qt::ElideRight, spot->w);
+                    slot.labelWidth = metrics.horizontalAdvance(slot.text);
+                } else {
+                    slot.text = fullText;
+                }
+                start = spot->from;
+                extent = spot->to;
+            }
+            take(k, start, extent);
+            out.rowsUsed = std::max(out.rowsUsed, k + 1);
+            out.items.push_back(std::move(slot));
+        }
+    }
+    if (out.hiddenCount == 0)
+        return out;
+
+    // The marks: hidden events close together share one, placed where the first of them is,
+    // in the lane's last sub-row: in the nearest gap there, or else in the place of the
+    // events it then counts too.
+    QFont markFont = labelFont;
+    markFont.setBold(true);
+    const QFontMetricsF markMetrics(markFont);
+    auto markWidth = [&](int count) { return markMetrics.horizontalAdvance(moreText(count)) + 8; };
+    auto footprint = [](const Slot& slot) {
+        double lo = slot.x0, hi = slot.x1;
+        if (slot.hasLabel) {
+            lo = std::min(lo, slot.labelX);
+            hi = std::max(hi, slot.labelX + slot.labelWidth);
+        }
+        return std::pair<double, double>(lo, hi);
+    };
+    std::vector<double> xs;
+    for (const Slot& slot : out.items)
+        if (slot.sub < 0)
+            xs.push_back(std::max(slot.x0, r.left() + 2));
+    std::sort(xs.begin(), xs.end());
+    const int markRow = std::max(0, limit - 1);
+    for (const double x : xs) {
+        if (!out.marks.empty() && x < out.marks.back().x + out.marks.back().width + kGap) {
+            Mark& m = out.marks.back();
+            ++m.count;
+            m.width = markWidth(m.count);
+            continue;
+        }
+        out.marks.push_back({1, std::min(x, r.right() - 2 - markWidth(1)), markWidth(1)});
+    }
+    for (Mark& m : out.marks) {
+        // Room for a mark of a few more events than it holds, so evictions still fit.
+        const double w = markWidth(m.count + 9);
+        double best = -1, bestDistance = 1e18;
+        std::vector<std::pair<double, double>> spans;
+        for (const Slot& slot : out.items)
+            if (slot.sub == markRow)
+                spans.push_back(footprint(slot));
+        for (const Mark& other : out.marks)
+            if (&other != &m && other.width > 0)
+                spans.emplace_back(other.x, other.x + other.width);
+        std::sort(spans.begin(), spans.end());
+        double gapStart = r.left() + 2;
+        spans.emplace_back(r.right() - 2 + kGap, r.right() - 2 + kGap);
+        for (const auto& [spanLeft, spanRight] : spans) {
+            const double gapEnd = spanLeft - kGap;
+            if (gapEnd - gapStart >= w) {
+                const double at = std::clamp(m.x, gapStart, gapEnd - w);
+                if (std::abs(at - m.x) < bestDistance) {
+                    bestDistance = std::abs(at - m.x);
+                    best = at;
+                }
+            }
+            gapStart = std::max(gapStart, spanRight + kGap);
+        }
+        if (best >= 0 && bestDistance < 4 * w) {
+            m.x = best;
+            m.width = markWidth(m.count);
+            continue;
+        }
+        // No gap near: the events where the mark goes are counted in it.
+        for (Slot& slot : out.items) {
+            if (slot.sub != markRow)
+                continue;
+            const auto [lo, hi] = footprint(slot);
+            if (lo < m.x + w + kGap && hi + kGap > m.x) {
+                slot.sub = -1;
+                slot.hasLabel = false;
+                ++m.count;
+                ++out.hiddenCount;
+            }
+        }
+        m.width = markWidth(m.count);
+    }
+    return out;
+}
+
+} // namespace chronomap
