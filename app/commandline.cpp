@@ -5,7 +5,9 @@
 #include "export/chartexport.h"
 #include "files/filesafety.h"
 #include "interchange/formatregistry.h"
+#include "interchange/filteredcopy.h"
 #include "interchange/interchange.h"
+#include "query/eventfilter.h"
 #include "present/scenedeck.h"
 #include "store/postgres/pgstore.h"
 #include "store/storeaudit.h"
@@ -224,6 +226,10 @@ QString CommandLine::usage()
         "                   [--title TEXT] [--subtitle TEXT] [--caption TEXT] [--credit TEXT]\n"
         "                   [--no-legend] [--no-sources] [--publish-safe mark|omit|off]\n"
         "                   [--scene NAME]\n"
+        "                   [--actor NAMES] [--category NAMES] [--tag TAGS]\n"
+        "                   [--status draft|confirmed|disputed|cleared] [--dates DATE]\n"
+        "                   only what passes these filters (as the window's filter bar;\n"
+        "                   names comma-separated), for charts and data alike\n"
         "  chronomap export FILE --scenes -o DECK.pdf|FOLDER/  every scene: a PDF page or a\n"
         "                   numbered PNG each (scene-01-name.png ...)\n"
         "                   (image format from OUT: .png .jpg .svg .pdf)\n"
@@ -489,16 +495,32 @@ int CommandLine::runImport()
     return 0;
 }
 
+namespace {
+// The export's filter options, for filterSpecFromOptions.
+template<typename Opts>
+QList<std::pair<QString, QString>> filterOptions(const Opts& o)
+{
+    QList<std::pair<QString, QString>> out;
+    for (const char* key : {"actor", "category", "tag", "status", "dates"})
+        if (o.has(QLatin1String(key)))
+            out.append({QLatin1String(key), o.value(QLatin1String(key))});
+    return out;
+}
+} // namespace
+
 int CommandLine::runExport()
 {
-    Options o(m_args,
-              {QStringLiteral("output"), QStringLiteral("view"), QStringLiteral("size"),
-               QStringLiteral("scale"), QStringLiteral("from"), QStringLiteral("to"),
-               QStringLiteral("theme"), QStringLiteral("title"), QStringLiteral("scene"),
-               QStringLiteral("format"), QStringLiteral("subtitle"), QStringLiteral("caption"),
-               QStringLiteral("credit"), QStringLiteral("publish-safe")},
-              {QStringLiteral("no-legend"), QStringLiteral("no-sources"), QStringLiteral("scenes"),
-               QStringLiteral("force")});
+    Options o(
+        m_args,
+        {QStringLiteral("output"), QStringLiteral("view"), QStringLiteral("size"),
+         QStringLiteral("scale"), QStringLiteral("from"), QStringLiteral("to"),
+         QStringLiteral("theme"), QStringLiteral("title"), QStringLiteral("scene"),
+         QStringLiteral("format"), QStringLiteral("subtitle"), QStringLiteral("caption"),
+         QStringLiteral("credit"), QStringLiteral("publish-safe"), QStringLiteral("actor"),
+         QStringLiteral("category"), QStringLiteral("tag"), QStringLiteral("status"),
+         QStringLiteral("dates")},
+        {QStringLiteral("no-legend"), QStringLiteral("no-sources"), QStringLiteral("scenes"),
+         QStringLiteral("force")});
     if (!o.error().isEmpty())
         return error(o.error());
     if (o.positional().size() != 1 || !o.has(QStringLiteral("output")))
@@ -513,6 +535,10 @@ int CommandLine::runExport()
             return error(QStringLiteral("--format takes one of %1, not \"%2\"")
                              .arg(exportFormats().join(QStringLiteral(", ")), format));
         auto store = Store::open(o.positional().first(), Store::Mode::ReadOnly);
+        QString why;
+        const auto filter = filterSpecFromOptions(*store, filterOptions(o), &why);
+        if (!filter)
+            return error(why);
         // The story itself, its -wal/-shm, any database and a foreign file are refused before
         // anything is written (see files/filesafety.h).
         checkWriteTarget(output, o.positional().first(), fileKindOfExport(format, output),
@@ -523,7 +549,7 @@ int CommandLine::runExport()
         progress.update(-1);
         QString note;
         if (!writeThroughTemporary(output, [&](const QString& temporary) {
-                note = exportData(*store, format, temporary);
+                note = exportFilteredData(*store, *filter, format, temporary);
             }))
             return error(QStringLiteral("export cancelled; %1 was not written").arg(output));
         progress.done();
@@ -578,6 +604,14 @@ int CommandLine::runExport()
         QFileInfo(req.output).suffix().toLower() == QLatin1String("pdf"))
         checkWriteTarget(req.output, o.positional().first(), fileKindOfImage(req.output),
                          req.replaceForeign);
+    {
+        // The same filters as the window's filter bar (one predicate, core/query/eventfilter).
+        QString why;
+        const auto filter = filterSpecFromOptions(story->store(), filterOptions(o), &why);
+        if (!filter)
+            return error(why);
+        req.filter = *filter;
+    }
     // Saved scenes (ui/present/scenedeck): one by name, or all as a PDF deck or numbered PNGs.
     if (o.has(QStringLiteral("scenes")) || !req.scene.isEmpty()) {
         for (const QString& line : exportScenesForCommandLine(

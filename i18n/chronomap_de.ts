@@ -64,6 +64,29 @@
     </message>
 </context>
 <context>
+    <name>EventCard</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sources: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>draft</source>
@@ -120,6 +143,50 @@
     <message>
         <source>scene</source>
         <translation>Szene</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source cited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Citation changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Citation removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -485,6 +552,10 @@
         <source>Read-only</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Export data (only what the filters show)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>WindowTheme</name>
@@ -641,14 +712,6 @@
 </context>
 <context>
     <name>chronomap::ActorMapView</name>
-    <message>
-        <source>Pin actor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The actor could not be pinned: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>%1 of %2 relations hold in this window</source>
         <translation type="unfinished"></translation>
@@ -1074,6 +1137,10 @@
         <source>Understood as &lt;b&gt;%1&lt;/b&gt; — EDTF &lt;code&gt;%2&lt;/code&gt;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&lt;i&gt;Type a date, for example “late October 2025” or “2025-10-24”&lt;/i&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>chronomap::DetailsPanel</name>
@@ -1276,18 +1343,6 @@ After: %2</source>
     </message>
     <message>
         <source>No changes recorded since the story was made.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reply</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a Note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note for the other editors (signed %1):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1528,6 +1583,26 @@ After: %2</source>
         <source>Update scene “%1”</source>
         <translation>Szene „%1“ aktualisieren</translation>
     </message>
+    <message>
+        <source>Pin actor “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unpin actor “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Media</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit media of “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add media to “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>chronomap::EntryForm</name>
@@ -1695,16 +1770,36 @@ After: %2</source>
         <source>name (integer): 3, one a line</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Type to find an actor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Media link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Media cr&amp;edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Media ca&amp;ption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add media to “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The media link is not a web address (it should start with https://).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>chronomap::EventTableModel</name>
     <message>
         <source>%1
 EDTF: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2090,6 +2185,26 @@ EDTF: %2</source>
     </message>
     <message>
         <source>Show only what happened in (e.g. “Aug 2025 to Nov 2025”, “late October 2025”, “2025”):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type to find an actor…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find an actor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… %L1 more: type more of the name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no actor matches)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2485,6 +2600,10 @@ EDTF: %2</source>
     </message>
     <message>
         <source>%1: not written: Chronomap could not import this export back (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot make a temporary folder for the filtered export: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2920,6 +3039,10 @@ EDTF: %2</source>
         <source>Redo %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%L1 of %L2 events · %L3 of %L4 actors · %L5 of %L6 relations</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>chronomap::NodesCsvReader</name>
@@ -2941,6 +3064,37 @@ EDTF: %2</source>
     </message>
     <message>
         <source>the id &quot;%1&quot; is used twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::NoteDialog</name>
+    <message>
+        <source>Reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your reply to the note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A note for the other editors of this story:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed “%1” (Edit › Preferences sets the name).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Note</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3282,6 +3436,18 @@ EDTF: %2</source>
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>Show Only Matching Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only the events that match in the charts, the table and the exports (a filter chip; Clear filters removes it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First %L1 of %L2 matches for “%3”</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>chronomap::SearchResultModel</name>
@@ -3473,6 +3639,10 @@ EDTF: %2</source>
     <message>
         <source>seed story</source>
         <translation>Beispielgeschichte</translation>
+    </message>
+    <message>
+        <source>unknown author</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3677,18 +3847,6 @@ EDTF: %2</source>
     </message>
     <message>
         <source>Move Lane &amp;Down</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1, %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Source: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -19,6 +19,7 @@ private slots:
     void failedImportChangesNothing_data();
     void failedImportChangesNothing();
     void exportErrors();
+    void exportsObeyFilters();
     void chartExportFlags_data();
     void chartExportFlags();
     void chartExportErrors_data();
@@ -207,6 +208,34 @@ void TestCli::exportErrors()
              QStringLiteral("-o"), out});
     QCOMPARE(r.code, 1);
     QVERIFY2(r.err.contains(QStringLiteral("none.chronomap")), qPrintable(r.err));
+}
+
+void TestCli::exportsObeyFilters()
+{
+    // The filter bar's filters on the command line: a data export holds exactly the events
+    // that carry the tag, no more.
+    auto store = Store::open(m_story, Store::Mode::ReadOnly);
+    QStringList tagged, others;
+    for (const Event& e : store->events())
+        (e.tags.contains(QStringLiteral("oil")) ? tagged : others) << e.title;
+    QVERIFY(!tagged.isEmpty() && !others.isEmpty());
+    const QString out = m_files.path(QStringLiteral("oil.json"));
+    Result r = run({QStringLiteral("export"), m_story, QStringLiteral("-o"), out,
+                    QStringLiteral("--format"), QStringLiteral("chronomap"), QStringLiteral("--tag"),
+                    QStringLiteral("oil")});
+    QCOMPARE(r.code, 0);
+    const QString json = QString::fromUtf8(fileBytes(out));
+    for (const QString& t : tagged)
+        QVERIFY2(json.contains(QString(t).replace(u'"', QStringLiteral("\\\""))), qPrintable(t));
+    for (const QString& t : others)
+        QVERIFY2(!json.contains(t), qPrintable(t));
+    // A name that names nothing is an error, and no file is written.
+    const QString none = m_files.path(QStringLiteral("none.csv"));
+    r = run({QStringLiteral("export"), m_story, QStringLiteral("-o"), none,
+             QStringLiteral("--actor"), QStringLiteral("Nobody At All")});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("Nobody At All")), qPrintable(r.err));
+    QVERIFY(!QFile::exists(none));
 }
 
 void TestCli::chartExportFlags_data()

@@ -23,14 +23,16 @@ void TestDatePhrase::phrases_data()
     QTest::addColumn<int>("defaultYear");
     QTest::addColumn<QString>("edtf");
 
-    QTest::newRow("late October") << "late October 2025" << 0 << "2025-10-21/2025-10-31";
-    QTest::newRow("late February, leap year") << "late Feb 2024" << 0 << "2024-02-21/2024-02-29";
-    QTest::newRow("early month") << "early August 2025" << 0 << "2025-08-01/2025-08-10";
-    QTest::newRow("mid-August") << "mid-August 2025" << 0 << "2025-08-11/2025-08-20";
-    QTest::newRow("mid August") << "mid August 2025" << 0 << "2025-08-11/2025-08-20";
-    QTest::newRow("early year") << "early 2025" << 0 << "2025-01/2025-04";
-    QTest::newRow("late year") << "late 2025" << 0 << "2025-09/2025-12";
-    QTest::newRow("end of month") << "end of November 2025" << 0 << "2025-11-21/2025-11-30";
+    QTest::newRow("late November, the README's example")
+        << "late November 2025" << 0 << "2025-11-21~/2025-11-30~";
+    QTest::newRow("late October") << "late October 2025" << 0 << "2025-10-21~/2025-10-31~";
+    QTest::newRow("late February, leap year") << "late Feb 2024" << 0 << "2024-02-21~/2024-02-29~";
+    QTest::newRow("early month") << "early August 2025" << 0 << "2025-08-01~/2025-08-10~";
+    QTest::newRow("mid-August") << "mid-August 2025" << 0 << "2025-08-11~/2025-08-20~";
+    QTest::newRow("mid August") << "mid August 2025" << 0 << "2025-08-11~/2025-08-20~";
+    QTest::newRow("early year") << "early 2025" << 0 << "2025-01~/2025-04~";
+    QTest::newRow("late year") << "late 2025" << 0 << "2025-09~/2025-12~";
+    QTest::newRow("end of month") << "end of November 2025" << 0 << "2025-11-21~/2025-11-30~";
     QTest::newRow("circa year") << "c. 2019" << 0 << "2019~";
     QTest::newRow("circa word") << "circa 2019" << 0 << "2019~";
     QTest::newRow("about month") << "around Aug 2025" << 0 << "2025-08~";
@@ -56,7 +58,7 @@ void TestDatePhrase::phrases_data()
     QTest::newRow("plain edtf approximate") << "2025-10~" << 0 << "2025-10~";
     QTest::newRow("plain edtf unspecified") << "201X" << 0 << "201X";
     QTest::newRow("year only") << "2025" << 0 << "2025";
-    QTest::newRow("extra spaces") << "  late   October   2025 " << 0 << "2025-10-21/2025-10-31";
+    QTest::newRow("extra spaces") << "  late   October   2025 " << 0 << "2025-10-21~/2025-10-31~";
     QTest::newRow("no year, inferred") << "Aug" << 2025 << "2025?-08";
     QTest::newRow("day without year, inferred") << "24 October" << 2025 << "2025?-10-24";
     QTest::newRow("stated year beats default") << "Aug 2024" << 2025 << "2024-08";

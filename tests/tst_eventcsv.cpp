@@ -182,7 +182,7 @@ void TestEventCsv::datesAsSpreadsheetsWriteThem_data()
                                 << "2025-10-24";
     QTest::newRow("a reporter's phrase") << "late October 2025"
                                          << ""
-                                         << "2025-10-21/2025-10-31";
+                                         << "2025-10-21~/2025-10-31~";
     QTest::newRow("range in two columns") << "21.10.2025"
                                           << "31.10.2025"
                                           << "2025-10-21/2025-10-31";

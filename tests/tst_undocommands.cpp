@@ -31,6 +31,7 @@ private slots:
     void valueChangesMergeIntoOneStep();
     void auditLogsWhoWhatBeforeAfter();
     void readOnlyStoryRefusesWithMessage();
+    void pinIsAnUndoableEditWithAuditLine();
 
 private:
     // Every table but the audit log, as the interchange writer dumps it.
@@ -472,6 +473,30 @@ void TestUndoCommands::readOnlyStoryRefusesWithMessage()
     QVERIFY2(error.contains(QStringLiteral("read-only")), qPrintable(error));
     QCOMPARE(s->undoStack()->count(), 0);
     QCOMPARE(state(), before);
+}
+
+void TestUndoCommands::pinIsAnUndoableEditWithAuditLine()
+{
+    Story* s = m_story.get();
+    const Actor actor = s->store().actors().first();
+    const EntityRef ref{EntityKind::Actor, actor.id};
+    QVERIFY(!actor.pinnedX);
+    const qsizetype logged = s->store().changes(ref).size();
+    QVERIFY(EditGuard::push(s, makePin(s, actor.id, std::pair{12.5, -3.0})));
+    QCOMPARE(s->store().actor(actor.id)->pinnedX, std::optional<double>(12.5));
+    QCOMPARE(s->store().actor(actor.id)->pinnedY, std::optional<double>(-3.0));
+    QVERIFY(s->undoStack()->undoText().contains(actor.name));
+    QCOMPARE(s->store().changes(ref).size(), logged + 1);
+    // Pinning it where it already is changes nothing and makes no step.
+    QVERIFY(!makePin(s, actor.id, std::pair{12.5, -3.0}));
+    // Unpinning is a step of its own; undo puts the pin back, undo again takes it away.
+    QVERIFY(EditGuard::push(s, makePin(s, actor.id, std::nullopt)));
+    QVERIFY(!s->store().actor(actor.id)->pinnedX);
+    s->undoStack()->undo();
+    QCOMPARE(s->store().actor(actor.id)->pinnedX, std::optional<double>(12.5));
+    s->undoStack()->undo();
+    QVERIFY(!s->store().actor(actor.id)->pinnedX);
+    QCOMPARE(s->store().changes(ref).size(), logged + 4);
 }
 
 QTEST_GUILESS_MAIN(TestUndoCommands)

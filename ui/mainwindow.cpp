@@ -5,6 +5,7 @@
 #include "annotations/annotationspanel.h"
 #include "edit/edits.h"
 #include "events/eventtablemodel.h"
+#include "events/storycounts.h"
 #include "export/exportactions.h"
 #include "help/shortcutsheet.h"
 #include "i18n/labels.h"
@@ -19,6 +20,7 @@
 #include "settings/preferencesdialog.h"
 #include "story/story.h"
 #include "text/storytext.h"
+#include "theme/focusring.h"
 #include "theme/windowtheme.h"
 #include "timeline/timelinechart.h"
 #include "timeline/timelineview.h"
@@ -52,6 +54,8 @@
 #include <QToolBar>
 #include <QUndoStack>
 #include <QUndoView>
+
+#include <qcustomplot.h>
 
 namespace chronomap {
 
@@ -177,9 +181,7 @@ bool MainWindow::openStory(const QString& path)
         tr("%1 — Chronomap%2")
             .arg(m_story->title(), m_story->isReadOnly() ? tr(" (read-only)") : QString()));
     setWindowFilePath(path);
-    const StoryCounts c = m_story->store().counts();
-    m_status->setText(
-        tr("%L1 events · %L2 actors · %L3 relations").arg(c.events).arg(c.actors).arg(c.relations));
+    updateCounts();
     return true;
 }
 
@@ -297,8 +299,13 @@ void MainWindow::buildViews()
                 });
         m_table->sortByColumn(EventTableModel::DateColumn, Qt::AscendingOrder);
     }
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this, proxy](const QModelIndex& current) {
+    // A row the user picks (click, arrows) becomes the selection; Tab into the table only
+    // focuses it (Qt makes a row current on focus without selecting it).
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this, proxy] {
+                const QModelIndex current = m_table->selectionModel()->currentIndex();
+                if (!m_table->selectionModel()->isRowSelected(current.row(), current.parent()))
+                    return;
                 const Id id = proxy->data(current, EventTableModel::IdRole).toLongLong();
                 if (!id)
                     return;
@@ -397,6 +404,9 @@ void MainWindow::buildViews()
     connect(EditGuard::of(m_story.get()), &EditGuard::failed, this, &MainWindow::showError);
     connect(m_selection, &Selection::currentChanged, this, &MainWindow::updateEditActions);
     updateEditActions();
+    // The counts follow every edit and every filter.
+    connect(m_story.get(), &Story::changed, this, &MainWindow::updateCounts);
+    connect(m_selection, &Selection::filterChanged, this, &MainWindow::updateCounts);
 
     m_viewMenu->clear();
     m_viewMenu->addActions(m_timeline->actions());
@@ -435,11 +445,16 @@ void MainWindow::buildViews()
     m_search->setAccessibleName(tr("Search results"));
     m_filterBar->setAccessibleName(tr("Filters"));
     // Tab stops on the chart inside each view: it speaks with the view's name.
+    // Each chart shows a ring while it has the keyboard, as every other control does.
     for (QWidget* view : {static_cast<QWidget*>(m_timeline), static_cast<QWidget*>(m_actorMap)})
         for (QWidget* w : view->findChildren<QWidget*>())
-            if ((w->focusPolicy() & Qt::TabFocus) && w->accessibleName().isEmpty()) {
-                w->setAccessibleName(view->accessibleName());
-                w->setAccessibleDescription(view->accessibleDescription());
+            if (w->focusPolicy() & Qt::TabFocus) {
+                if (w->accessibleName().isEmpty()) {
+                    w->setAccessibleName(view->accessibleName());
+                    w->setAccessibleDescription(view->accessibleDescription());
+                }
+                if (qobject_cast<QCustomPlot*>(w))
+                    FocusRing::attach(w);
             }
     // Delete acts where entries are picked, not while typing in a field.
     // Delete and F2 act where entries are picked, not while typing in a field or in the
@@ -448,6 +463,18 @@ void MainWindow::buildViews()
         w->addActions({m_deleteAct, m_editEntryAct});
     m_details->addAction(m_editEntryAct);
     updateChartTheme();
+}
+
+QString MainWindow::countsShown() const
+{
+    return m_status->text();
+}
+
+void MainWindow::updateCounts()
+{
+    if (!m_story || !m_selection)
+        return;
+    m_status->setText(storyCountsText(*m_story, m_selection->filter()));
 }
 
 QList<QWidget*> MainWindow::tabChain() const
@@ -561,6 +588,7 @@ void MainWindow::buildHelpAndFocus()
     m_viewMenu->addMenu(m_themeMenu);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("helpMenu"));
     QAction* keys = help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
     keys->setShortcut(QKeySequence::HelpContents);
     help->addAction(tr("&About Chronomap"), this, [this] {
@@ -657,14 +685,25 @@ void MainWindow::buildMenus()
     copyAct->setShortcuts(QKeySequence::keyBindings(QKeySequence::SaveAs).isEmpty()
                               ? QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)}
                               : QKeySequence::keyBindings(QKeySequence::SaveAs));
-    file->addSeparator();
+    // Installers find their places by these ids (objectName), never by the menus' words.
+    file->setObjectName(QStringLiteral("fileMenu"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    newAct->setObjectName(QStringLiteral("newStoryAction"));
+    openAct->setObjectName(QStringLiteral("openAction"));
+    windowAct->setObjectName(QStringLiteral("newWindowAction"));
+    copyAct->setObjectName(QStringLiteral("saveCopyAction"));
+    file->addSeparator()->setObjectName(QStringLiteral("quitSeparator"));
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setObjectName(QStringLiteral("quitAction"));
     quit->setShortcut(QKeySequence::Quit);
-    addInterchangeActions(file, this, [this] { return m_story.get(); });
+    addInterchangeActions(
+        file, this, [this] { return m_story.get(); },
+        [this] { return m_selection ? m_selection->filter() : FilterSpec{}; });
     installExportActions(this, file); // Export Chart, Copy Chart, Print (ui/export)
 
     // Edit: Undo and Redo are inserted at the top for each story (they follow its stack).
     m_editMenu = menuBar()->addMenu(tr("&Edit"));
+    m_editMenu->setObjectName(QStringLiteral("editMenu"));
     m_editMenu->addSeparator();
     QAction* editAct = m_editMenu->addAction(tr("&Edit Entry"), this, [this] {
         if (m_details) {
@@ -706,6 +745,7 @@ void MainWindow::buildMenus()
     prefs->setMenuRole(QAction::PreferencesRole);
 
     m_entryMenu = menuBar()->addMenu(tr("E&ntry"));
+    m_entryMenu->setObjectName(QStringLiteral("entryMenu"));
     QAction* newEvent = m_entryMenu->addAction(tr("New &Event…"), this, [this] { newEntry(0); });
     newEvent->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     QAction* newActor = m_entryMenu->addAction(tr("New &Actor…"), this, [this] { newEntry(1); });
@@ -755,6 +795,7 @@ void MainWindow::buildMenus()
     });
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
 }
 
 void MainWindow::updateEditActions()

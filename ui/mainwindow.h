@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/entities.h"
+#include "query/eventfilter.h"
 #include "theme/charttheme.h"
 
 #include <QMainWindow>
@@ -61,6 +62,9 @@ public:
     AnnotationsPanel* annotationsPanel() const { return m_annotations; }
     QLineEdit* searchField() const { return m_searchField; }
 
+    // The status bar's counts as shown (see storyCountsText).
+    QString countsShown() const;
+
     // Where the seed story lives for this user.
     static QString defaultStoryPath();
 
@@ -101,6 +105,7 @@ private:
     QList<EntityRef> selectedRefs() const;
     void setStatusOfSelection(Verification status);
     void updateEditActions();
+    void updateCounts();
     void buildHelpAndFocus();
     void updateChartTheme();
     QList<QWidget*> tabChain() const;

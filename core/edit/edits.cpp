@@ -207,6 +207,22 @@ EditCommand* makeUpdate(Story* story, const Entity& after)
     return new EditCommand(story, updateText(after).arg(nameOf(after)), {Step{before, after}});
 }
 
+EditCommand* makePin(Story* story, Id actorId, std::optional<std::pair<double, double>> where)
+{
+    const auto before = story->store().actor(actorId);
+    if (!before)
+        return nullptr;
+    Actor after = *before;
+    after.pinnedX = where ? std::optional<double>(where->first) : std::nullopt;
+    after.pinnedY = where ? std::optional<double>(where->second) : std::nullopt;
+    if (after == *before)
+        return nullptr;
+    const QString text =
+        where ? QCoreApplication::translate("chronomap::Edits", "Pin actor “%1”")
+              : QCoreApplication::translate("chronomap::Edits", "Unpin actor “%1”");
+    return new EditCommand(story, text.arg(before->name), {Step{Entity(*before), Entity(after)}});
+}
+
 EditCommand* makeUpdateMany(Story* story, const QList<Entity>& afters, const QString& text)
 {
     QList<Step> steps;

@@ -17,6 +17,9 @@ EditCommand* makeUpdateMany(Story* story, const QList<Entity>& afters, const QSt
 // an actor's relations and participations. nullptr if the entry is gone.
 EditCommand* makeDelete(Story* story, EntityRef ref);
 EditCommand* makeDeleteCitation(Story* story, Id citationId);
+// Pins an actor at a place on the map (nullopt: unpins it), as one undoable step with its
+// line in the audit log; nullptr if the actor is gone or already there.
+EditCommand* makePin(Story* story, Id actorId, std::optional<std::pair<double, double>> where);
 // Sets the verification status of events and relations (others are ignored); nullptr if
 // none changes.
 EditCommand* makeSetStatus(Story* story, const QList<EntityRef>& refs, Verification status);

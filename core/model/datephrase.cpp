@@ -24,6 +24,7 @@ struct Span
 {
     End from, to;
     bool range = false;
+    bool approximate = false; // "early", "mid", "late": the ends are a reporter's estimate
     QString edtf; // set when the phrase maps to EDTF directly (seasons, open ends)
 };
 
@@ -155,6 +156,7 @@ std::optional<Span> readPart(const QString& part, const QString& rest, int defau
     }
     Span s;
     s.range = true;
+    s.approximate = true;
     s.from = s.to = base;
     const int which = part == QLatin1String("early") ? 0 : part == QLatin1String("late") ? 2 : 1;
     if (base.month) {
@@ -243,8 +245,12 @@ std::optional<Span> readSingle(QString text, int defaultYear, QString* why)
     return s;
 }
 
-QString edtfOf(const Span& s, const QString& qualifier)
+QString edtfOf(const Span& s, QString qualifier)
 {
+    // "late November 2025" is about the 21st to about the 30th: the README's promise
+    // (2025-11-21~/2025-11-30~). A year already marked inferred keeps just its "?".
+    if (s.approximate && !s.from.yearInferred && !s.to.yearInferred)
+        qualifier = qualifier == QLatin1String("?") ? QStringLiteral("%") : QStringLiteral("~");
     if (!s.edtf.isEmpty())
         return s.edtf + qualifier;
     if (!s.range)

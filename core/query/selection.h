@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/entities.h"
+#include "query/eventfilter.h"
 
 #include <QObject>
 #include <QSet>
@@ -10,24 +11,16 @@ namespace chronomap {
 // What the user is looking at, shared by every view of one story so they stay linked:
 // the time window (brushed on the timeline, shown "as of" on the actor map), the selected
 // and highlighted entries, the current entry (shown in the details panel) and the filters.
+// The time window is where the user looks (zoom, pan); the filters are what they chose to
+// see: Clear filters leaves the window alone.
 class Selection final : public QObject
 {
     Q_OBJECT
 
 public:
-    // Filters both charts obey. Empty sets mean "no filter on this".
-    struct Filter
-    {
-        QSet<Id> actors;
-        QSet<Id> categories;
-        QSet<QString> tags;
-        QSet<int> statuses;    // Verification values
-        bool operator==(const Filter&) const = default;
-        bool isEmpty() const
-        {
-            return actors.isEmpty() && categories.isEmpty() && tags.isEmpty() && statuses.isEmpty();
-        }
-    };
+    // Filters every view obeys (EventFilter decides what passes). Empty: no filter. The time
+    // window below is navigation, not a filter.
+    using Filter = FilterSpec;
 
     using QObject::QObject;
 

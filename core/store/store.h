@@ -200,6 +200,8 @@ public:
     // Full-text search over events, actors, sources and annotations. The user's text is
     // searched for literally, word by word; the last word also matches as a prefix.
     virtual QList<SearchHit> search(const QString& userText, int limit = 200) const = 0;
+    // How many entries the same words match in all (search() returns at most `limit`).
+    virtual qint64 searchCount(const QString& userText) const = 0;
 
     // A consistent copy of the story as a new story file, written whole beside the target and
     // renamed into place. The target must not exist, or with `replace` be a closed Chronomap

@@ -6,9 +6,15 @@
 #include <QFile>
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
+#include <QDir>
 #include <QUndoStack>
 
 #include <cstdlib>
+
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
 
 namespace chronomap {
 
@@ -19,7 +25,15 @@ QString defaultAuthor()
         if (!v.isEmpty())
             return v;
     }
-    return QStringLiteral("editor");
+#ifdef Q_OS_UNIX
+    // No variable set (a service, a desktop launcher): the login name of the account.
+    if (const passwd* pw = getpwuid(getuid()); pw && pw->pw_name && *pw->pw_name)
+        return QString::fromLocal8Bit(pw->pw_name);
+#endif
+    // The home folder is named after the user on every desktop system.
+    if (const QString home = QDir::home().dirName(); !home.isEmpty() && home != QLatin1String("/"))
+        return home;
+    return QCoreApplication::translate("chronomap::Story", "unknown author");
 }
 
 Story::Story(std::unique_ptr<Store> store)

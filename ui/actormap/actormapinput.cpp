@@ -1,6 +1,7 @@
 // ActorMapView's interaction: pan, zoom, pick, drag to pin, hover cards and the context menu.
 #include "actormaplayer.h"
 #include "actormapview.h"
+#include "edit/edits.h"
 #include "i18n/labels.h"
 #include "query/selection.h"
 #include "story/story.h"
@@ -8,7 +9,6 @@
 
 #include <QAction>
 #include <QMenu>
-#include <QMessageBox>
 #include <QMouseEvent>
 #include <QToolTip>
 #include <QWheelEvent>
@@ -71,16 +71,16 @@ void ActorMapView::pickActor(Id actor)
 
 void ActorMapView::pinActor(Id actor, std::optional<QPointF> where)
 {
-    auto a = m_story->store().actor(actor);
-    if (!a)
+    // An edit like any other: Undo takes it back, and the audit log has its line.
+    std::optional<std::pair<double, double>> at;
+    if (where)
+        at = std::pair{where->x(), where->y()};
+    EditCommand* pin = makePin(m_story, actor, at);
+    if (!pin)
         return;
-    a->pinnedX = where ? std::optional<double>(where->x()) : std::nullopt;
-    a->pinnedY = where ? std::optional<double>(where->y()) : std::nullopt;
-    try {
-        m_story->apply(Change::of(Change::Action::Updated, EntityKind::Actor, actor),
-                       [&](Store& s) { s.updateActor(*a); });
-    } catch (const StoreError& e) {
-        // The story is read-only or the file failed: put the actor back where it was pinned.
+    if (!EditGuard::push(m_story, pin)) {
+        // The story is read-only or the file failed (the window says why, once): put the
+        // actor back where it was pinned.
         const int i = m_graph.indexOf.value(actor, -1);
         if (i >= 0 && m_graph.pinned[std::size_t(i)] && std::size_t(i) < m_positions.size()) {
             m_positions[std::size_t(i)] = *m_graph.pinned[std::size_t(i)];
@@ -88,9 +88,6 @@ void ActorMapView::pinActor(Id actor, std::optional<QPointF> where)
             ++m_layer->scene().revision;
         }
         replot();
-        if (isVisible())
-            warnPlain(this, tr("Pin actor"),
-                      tr("The actor could not be pinned: %1").arg(e.message()));
     }
 }
 

@@ -122,6 +122,7 @@ ActorMapView::ActorMapView(Story* story, Selection* selection, QWidget* parent)
     });
 
     buildActions();
+    updateFilter();
     // The story is read on the worker: the window paints at once and the map follows.
     requestLoad();
 
@@ -142,7 +143,13 @@ ActorMapView::ActorMapView(Story* story, Selection* selection, QWidget* parent)
         restyle();
         replot();
     });
-    connect(selection, &Selection::filterChanged, this, &ActorMapView::updateActions);
+    // The filters hide the actors that fail them; the others keep their places.
+    connect(selection, &Selection::filterChanged, this, [this] {
+        updateFilter();
+        updateActions();
+        restyle();
+        replot();
+    });
     connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
             [this] { keepAspect(); });
 }
@@ -537,7 +544,7 @@ void ActorMapView::restyle()
                         ? m_layer->theme().communityColor(m_communities.membership[i])
                         : m_layer->theme().categoryColor(int(actor.kind));
         quint8 flags = 0;
-        if (!ego.empty() && !ego[i])
+        if ((!ego.empty() && !ego[i]) || !m_filter.passesActor(actor.id))
             flags |= MapScene::NodeHidden;
         if (!inWindow[i])
             flags |= MapScene::NodeFaded;
@@ -698,8 +705,15 @@ void ActorMapView::replot()
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
+void ActorMapView::updateFilter()
+{
+    m_filter = EventFilter(m_story->store(), m_story->timeIndex(), m_selection->filter());
+}
+
 void ActorMapView::onStoryChanged(const Change& change)
 {
+    if (!m_filter.isEmpty())
+        updateFilter();
     if (m_needLoad || m_loading) {
         requestLoad(); // what is being read may be older than this change: read again
         return;

@@ -2,6 +2,7 @@
 
 #include "graph/actorgraph.h"
 #include "graph/graphanalysis.h"
+#include "query/eventfilter.h"
 #include "story/change.h"
 
 #include <QWidget>
@@ -129,6 +130,7 @@ private:
     void setPositions(const std::vector<QPointF>& positions);
     void restyle();
     void onStoryChanged(const Change& change);
+    void updateFilter();
     void setHover(int node, int edge);
     void onMousePress(QMouseEvent* event);
     void onMouseMove(QMouseEvent* event);
@@ -153,6 +155,7 @@ private:
     QList<Relation> m_relations; // by edge index
     ActorGraph m_graph;
     std::vector<char> m_mask;    // edges valid in the window
+    EventFilter m_filter;        // the window's filters: actors that fail them are hidden
     std::vector<QPointF> m_base; // whole-story layout, cached across windows
     std::vector<QPointF> m_positions, m_animFrom, m_animTo;
     // The view's ranges gliding with an animated layout, while the user has not moved it.

@@ -1,5 +1,7 @@
 #include "eventtablemodel.h"
 
+#include "timeline/eventcard.h"
+
 #include "i18n/labels.h"
 #include "i18n/localdates.h"
 #include "query/selection.h"
@@ -97,8 +99,8 @@ QVariant EventTableModel::data(const QModelIndex& index, int role) const
     case DateColumn:
         if (role == ToolTipTextRole)
             return tr("%1\nEDTF: %2").arg(localDate(e->date), e->date.edtf());
-        return e->displayDate.isEmpty() ? localDate(e->date)
-                                        : tr("%1 (%2)").arg(e->displayDate, localDate(e->date));
+        // The story's words and the EDTF side by side, never one in the other's brackets.
+        return eventCardDate(*e);
     case TitleColumn:
         return role == ToolTipTextRole && !e->summary.isEmpty() ? e->summary : e->title;
     case CategoryColumn:
@@ -144,7 +146,7 @@ EventFilterProxy::EventFilterProxy(EventTableModel* source, Story* story, Select
     connect(selection, &Selection::filterChanged, this, &EventFilterProxy::updateFilter);
     // Edits may move events in or out of the chosen actors' and tags' sets.
     connect(story, &Story::changed, this, [this](const Change&) {
-        if (m_active)
+        if (!m_filter.isEmpty())
             updateFilter();
     });
     updateFilter();
@@ -152,47 +154,18 @@ EventFilterProxy::EventFilterProxy(EventTableModel* source, Story* story, Select
 
 void EventFilterProxy::updateFilter()
 {
-    const Selection::Filter& f = m_selection->filter();
-    m_active = !f.isEmpty();
-    m_actorEvents.reset();
-    m_tagEvents.reset();
-    if (!f.actors.isEmpty()) {
-        QSet<Id> ids;
-        for (Id actor : f.actors)
-            for (const Event& e : m_story->store().eventsOfActor(actor))
-                ids.insert(e.id);
-        m_actorEvents = ids;
-    }
-    if (!f.tags.isEmpty()) {
-        QSet<Id> ids;
-        for (const Event& e : m_story->store().events())
-            for (const QString& t : e.tags)
-                if (f.tags.contains(t))
-                    ids.insert(e.id);
-        m_tagEvents = ids;
-    }
+    m_filter = EventFilter(m_story->store(), m_story->timeIndex(), m_selection->filter());
     invalidateFilter();
 }
 
 bool EventFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
 {
-    if (!m_active || sourceParent.isValid())
+    if (m_filter.isEmpty() || sourceParent.isValid())
         return true;
     const TimeIndex& index = m_story->timeIndex();
     if (sourceRow < 0 || std::size_t(sourceRow) >= index.size())
         return false;
-    const std::size_t row = std::size_t(sourceRow);
-    const Selection::Filter& f = m_selection->filter();
-    if (!f.categories.isEmpty() && !f.categories.contains(Id(index.category()[row])))
-        return false;
-    if (!f.statuses.isEmpty() && !f.statuses.contains(int(TimeIndex::statusOf(index.flags()[row]))))
-        return false;
-    const Id id = index.ids()[row];
-    if (m_actorEvents && !m_actorEvents->contains(id))
-        return false;
-    if (m_tagEvents && !m_tagEvents->contains(id))
-        return false;
-    return true;
+    return m_filter.passesRow(index, std::size_t(sourceRow));
 }
 
 } // namespace chronomap

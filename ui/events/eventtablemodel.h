@@ -1,5 +1,7 @@
 #pragma once
 
+#include "query/eventfilter.h"
+
 #include "model/entities.h"
 
 #include <QAbstractTableModel>
@@ -57,10 +59,9 @@ private:
     mutable QHash<Id, Event> m_cache;
 };
 
-// The events table as the filters leave it: rows whose category, verification status, actors
-// and tags pass Selection::filter() (the charts obey the same filter). Category and status
-// come from the time index; the events of the chosen actors and tags are read once per
-// filter change. Also sorts (by SortKeyRole for dates).
+// The events table as the filters leave it: rows that pass the window's EventFilter (the one
+// predicate the charts, the counts and the exports obey), made anew on every filter change
+// and edit. Also sorts (by SortKeyRole for dates).
 class EventFilterProxy final : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -77,9 +78,7 @@ private:
 
     Story* m_story;
     Selection* m_selection;
-    bool m_active = false;
-    std::optional<QSet<Id>> m_actorEvents; // events of any chosen actor
-    std::optional<QSet<Id>> m_tagEvents;   // events with any chosen tag
+    EventFilter m_filter;
 };
 
 } // namespace chronomap

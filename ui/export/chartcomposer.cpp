@@ -133,7 +133,7 @@ ChartComposer::ChartComposer(Story& story, const ExportRequest& request)
     m_selection.setTimeWindow(m_from, m_to);
     if (request.highlight && state)
         m_highlight = {state->highlightedEvents(), state->highlightedActors()};
-    const Selection::Filter base = state ? state->filter() : Selection::Filter{};
+    const Selection::Filter base = state ? state->filter() : request.filter;
     Collected events, relations;
     if (!actors)
         events = prepareTimeline(base);
@@ -232,26 +232,18 @@ ChartComposer::Collected ChartComposer::collectTimeline(const Selection::Filter&
     // What the exported window shows, before and after publish-safe: for the footer's count
     // and the sources line. One pass over the in-memory index.
     const TimeIndex& index = m_story.timeIndex();
-    QSet<Id> actorEvents;
-    for (Id actor : base.actors)
-        for (Id e : m_story.store().eventIdsOfActor(actor))
-            actorEvents.insert(e);
+    const EventFilter filter(m_story.store(), index, base);
     const auto ids = index.ids();
     const auto earliest = index.earliest();
     const auto latest = index.latest();
-    const auto category = index.category();
     const auto flags = index.flags();
     QSet<Id> shown;
     int notCleared = 0;
     const bool omit = m_request.publishSafe == ExportRequest::PublishSafe::Omit;
     for (std::size_t r = 0; r < index.size(); ++r) {
-        if (latest[r] < m_from || earliest[r] > m_to)
+        if (latest[r] < m_from || earliest[r] > m_to || !filter.passesRow(index, r))
             continue;
         const int status = int(TimeIndex::statusOf(flags[r]));
-        if ((!base.actors.isEmpty() && !actorEvents.contains(ids[r])) ||
-            (!base.categories.isEmpty() && !base.categories.contains(category[r])) ||
-            (!base.statuses.isEmpty() && !base.statuses.contains(status)))
-            continue;
         const bool cleared = status == int(Verification::Cleared);
         if (!cleared)
             ++notCleared;
@@ -261,6 +253,7 @@ ChartComposer::Collected ChartComposer::collectTimeline(const Selection::Filter&
     }
     Collected collected;
     collected.notCleared = notCleared;
+    m_shownEvents = shown;
     if (!m_request.sourcesLine || shown.isEmpty())
         return collected;
     for (const Citation& c : m_story.store().citations())

@@ -57,10 +57,14 @@ public:
     QString documentTitle() const;
     // The chart's plot (the timeline's when both are drawn).
     QCustomPlot* plot() const;
+    // The events the timeline chart draws (its window, the filters, publish-safe), for the
+    // tests that hold every surface to the one filter.
+    const QSet<Id>& shownEvents() const { return m_shownEvents; }
     // The timeline chart (null when only the map is drawn): for tests and the bench.
     TimelineChart* timelineChart() const { return m_timeline.get(); }
 
 private:
+    QSet<Id> m_shownEvents;
     // What one chart shows: how many entries are not cleared, and the sources cited by
     // what is drawn (source id to number of citations).
     struct Collected

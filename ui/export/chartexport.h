@@ -1,5 +1,6 @@
 #pragma once
 
+#include "query/eventfilter.h"
 #include "query/lanes.h"
 
 #include <QSize>
@@ -45,6 +46,8 @@ struct ExportRequest
     // The window's filters, selection and highlight to draw with, or none (the whole story,
     // nothing selected). Not owned; only read during the export.
     const Selection* state = nullptr;
+    // The filters when there is no window state (the command line's --actor, --tag, ...).
+    FilterSpec filter;
     // The timeline's lanes as the window shows them (none: by category).
     std::optional<LaneMode> laneMode;
     // Replace an existing file of another kind (the command line's --force); never a story.

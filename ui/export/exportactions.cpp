@@ -121,11 +121,8 @@ private:
 void installExportActions(MainWindow* window, QMenu* file)
 {
     auto* actions = new ExportActions(window);
-    // Before Quit, in a group of their own.
-    QAction* before = nullptr;
-    for (QAction* a : file->actions())
-        if (a->shortcut() == QKeySequence(QKeySequence::Quit))
-            before = a;
+    // Before Quit, in a group of their own; found by id, not by words or separators.
+    QAction* before = file->findChild<QAction*>(QStringLiteral("quitAction"));
     auto add = [&](const QString& text, const QKeySequence& key, auto slot) {
         auto* a = new QAction(text, file);
         a->setShortcut(key);

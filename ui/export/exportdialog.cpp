@@ -147,7 +147,10 @@ void ExportDialog::buildUi()
     auto* browse = new QPushButton(tr("&Browse…"), this);
     outputRow->addWidget(m_output, 1);
     outputRow->addWidget(browse);
-    form->addRow(tr("Save &to:"), outputRow);
+    // A row of several widgets: the label needs its buddy, or it shows the "&" as written.
+    auto* outputLabel = new QLabel(tr("Save &to:"), this);
+    outputLabel->setBuddy(m_output);
+    form->addRow(outputLabel, outputRow);
 
     m_previewLabel = plainLabel(new QLabel(this)); // a pixmap, or why there is none
     m_previewLabel->setMinimumSize(kPreviewBox);

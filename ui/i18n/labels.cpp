@@ -24,6 +24,27 @@ QString actorKindLabel(ActorKind kind)
     return actorKindName(kind);
 }
 
+QString changeActionLabel(const QString& action)
+{
+    static const std::pair<const char*, const char*> words[] = {
+        {"insert", QT_TRANSLATE_NOOP("Labels", "Created")},
+        {"update", QT_TRANSLATE_NOOP("Labels", "Changed")},
+        {"delete", QT_TRANSLATE_NOOP("Labels", "Deleted")},
+        {"status", QT_TRANSLATE_NOOP("Labels", "Status changed")},
+        {"annotate", QT_TRANSLATE_NOOP("Labels", "Note added")},
+        {"edit note", QT_TRANSLATE_NOOP("Labels", "Note changed")},
+        {"delete note", QT_TRANSLATE_NOOP("Labels", "Note deleted")},
+        {"cite", QT_TRANSLATE_NOOP("Labels", "Source cited")},
+        {"update citation", QT_TRANSLATE_NOOP("Labels", "Citation changed")},
+        {"remove citation", QT_TRANSLATE_NOOP("Labels", "Citation removed")},
+        {"import", QT_TRANSLATE_NOOP("Labels", "Imported")},
+    };
+    for (const auto& [stored, shown] : words)
+        if (action == QLatin1String(stored))
+            return QCoreApplication::translate("Labels", shown);
+    return action;
+}
+
 QString entityKindLabel(EntityKind kind)
 {
     switch (kind) {

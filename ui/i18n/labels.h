@@ -12,5 +12,8 @@ namespace chronomap {
 QString statusLabel(Verification status); // "draft", "confirmed", … translated
 QString actorKindLabel(ActorKind kind);   // "person", "organization", … translated
 QString entityKindLabel(EntityKind kind); // "event", "actor", … translated
+// An audit line's action ("insert", "annotate", … as the file stores it) in plain words
+// ("Created", "Added a note", …); an action it does not know is shown as stored.
+QString changeActionLabel(const QString& action);
 
 } // namespace chronomap

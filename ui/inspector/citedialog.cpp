@@ -28,7 +28,10 @@ CiteDialog::CiteDialog(Story* story, QWidget* parent)
     row->addWidget(m_source, 1);
     auto* add = new QPushButton(tr("New Source…"));
     row->addWidget(add);
-    form->addRow(tr("&Source"), row);
+    // A row of several widgets: the label needs its buddy, or it shows the "&" as written.
+    auto* sourceLabel = new QLabel(tr("&Source"));
+    sourceLabel->setBuddy(m_source);
+    form->addRow(sourceLabel, row);
     m_quote->setPlaceholderText(tr("The sentence this entry rests on, quoted exactly"));
     m_quote->setTabChangesFocus(true);
     form->addRow(tr("&Quote"), m_quote);
@@ -96,12 +99,18 @@ Id runNewEntryDialog(Story* story, const Entity& blank, const QString& title, QW
     layout->addWidget(form);
     layout->addWidget(problem);
     layout->addWidget(buttons);
-    auto check = [form, problem, buttons] {
+    // What is missing is said once the user has typed something, not in red on an empty
+    // form; until then OK just waits.
+    bool typed = false;
+    auto check = [form, problem, buttons, &typed] {
         const QString p = form->problem();
-        problem->setText(p);
+        problem->setText(typed ? p : QString());
         buttons->button(QDialogButtonBox::Ok)->setEnabled(p.isEmpty());
     };
-    QObject::connect(form, &EntryForm::validityChanged, &dialog, check);
+    QObject::connect(form, &EntryForm::validityChanged, &dialog, [&typed, check] {
+        typed = true;
+        check();
+    });
     check();
     QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     Id created = 0;
@@ -110,6 +119,8 @@ Id runNewEntryDialog(Story* story, const Entity& blank, const QString& title, QW
         QString error;
         if (EditGuard::push(story, cmd, &error)) {
             created = cmd->createdId();
+            if (form->mediaChanged())
+                EntryForm::saveMedia(story, created, form->media(), &error);
             dialog.accept();
         } else {
             problem->setText(error); // stays open: nothing typed is lost

@@ -25,6 +25,12 @@ DateField::DateField(QWidget* parent)
     m_understood->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_understood->setAccessibleName(tr("How the date was understood"));
     connect(m_edit, &QLineEdit::textChanged, this, &DateField::reparse);
+    connect(m_edit, &QLineEdit::textEdited, this, [this] {
+        if (!m_touched) {
+            m_touched = true;
+            reparse();
+        }
+    });
     reparse();
 }
 
@@ -80,6 +86,10 @@ void DateField::reparse()
             m_understood->setText(
                 tr("Understood as <b>%1</b> — EDTF <code>%2</code>")
                     .arg(m_date.describe().toHtmlEscaped(), m_date.edtf().toHtmlEscaped()));
+        } else if (!m_touched && typed.trimmed().isEmpty()) {
+            // Nothing typed yet: a hint, not an error in red.
+            m_understood->setText(
+                tr("<i>Type a date, for example “late October 2025” or “2025-10-24”</i>"));
         } else {
             m_understood->setText(
                 QStringLiteral("<span style='%1'>%2</span>")

@@ -54,6 +54,7 @@ private:
     QString m_storedText;
     int m_defaultYear = 0;
     bool m_optional = false;
+    bool m_touched = false; // the user typed in it: only then is an empty field an error
 };
 
 } // namespace chronomap

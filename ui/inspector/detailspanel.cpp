@@ -4,6 +4,7 @@
 #include "edit/edits.h"
 #include "entryform.h"
 #include "i18n/labels.h"
+#include "notedialog.h"
 #include "i18n/localdates.h"
 #include "query/selection.h"
 #include "story/story.h"
@@ -418,7 +419,7 @@ void DetailsPanel::refreshHistory()
         auto* item = new QTreeWidgetItem(m_history);
         item->setText(0, it->at.left(19).replace(u'T', u' '));
         item->setText(1, it->author);
-        item->setText(2, it->action);
+        item->setText(2, changeActionLabel(it->action));
         item->setText(3, changedFields(*it));
         item->setToolTip(3, plainToolTip(tr("Before: %1\nAfter: %2").arg(it->before, it->after)));
     }
@@ -486,6 +487,11 @@ void DetailsPanel::saveEdit()
         m_problem->setText(error); // the form stays open: nothing typed is lost
         return;
     }
+    if (m_form->mediaChanged() && m_shown &&
+        !EntryForm::saveMedia(m_story, m_shown->id, m_form->media(), &error)) {
+        m_problem->setText(error);
+        return;
+    }
     m_stack->setCurrentIndex(0);
     refresh();
 }
@@ -500,13 +506,10 @@ void DetailsPanel::addNote(Id parentId)
 {
     if (!m_shown)
         return;
-    bool ok = false;
-    const QString body = askMultiLineText(
-        this, parentId ? tr("Reply") : tr("Add a Note"),
-        tr("Note for the other editors (signed %1):").arg(m_story->author()), QString(), &ok);
-    if (!ok || body.trimmed().isEmpty())
+    NoteDialog dialog(m_story->author(), parentId != 0, this);
+    if (dialog.exec() != QDialog::Accepted || dialog.text().isEmpty())
         return;
-    EditGuard::push(m_story, makeAnnotate(m_story, *m_shown, body.trimmed(), parentId));
+    EditGuard::push(m_story, makeAnnotate(m_story, *m_shown, dialog.text(), parentId));
 }
 
 void DetailsPanel::citeSource()

@@ -2,10 +2,12 @@
 
 #include "datefield.h"
 #include "i18n/labels.h"
+#include "edit/edits.h"
 #include "story/story.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -16,6 +18,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableWidget>
+#include <QUndoStack>
 #include <QUrl>
 
 namespace chronomap {
@@ -47,16 +50,35 @@ void EntryForm::clearForm()
     m_directed = nullptr;
     m_weight = nullptr;
     m_publisher = m_url = m_sourceDate = nullptr;
+    m_mediaUrl = m_mediaCredit = m_mediaCaption = nullptr;
+    m_media = {};
 }
 
 QComboBox* EntryForm::actorCombo(Id current)
 {
+    // Searchable: typing any part of a name narrows the list, so a story of thousands of
+    // actors is no scroll through a long list.
     auto* combo = new QComboBox;
-    combo->setEditable(false);
+    combo->setEditable(true);
+    combo->setInsertPolicy(QComboBox::NoInsert);
+    combo->setMaxVisibleItems(20);
     for (const Actor& a : m_story->store().actors())
         combo->addItem(a.name, a.id);
     combo->model()->sort(0);
     combo->setCurrentIndex(combo->findData(current));
+    combo->lineEdit()->setPlaceholderText(tr("Type to find an actor"));
+    QCompleter* completer = combo->completer();
+    completer->setCompletionMode(QCompleter::PopupCompletion);
+    completer->setFilterMode(Qt::MatchContains);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setMaxVisibleItems(20);
+    // A picked completion makes that actor current (the text alone names no one).
+    connect(completer, qOverload<const QModelIndex&>(&QCompleter::activated), combo,
+            [combo](const QModelIndex& index) {
+                const int row = combo->findData(index.data(Qt::UserRole));
+                if (row >= 0)
+                    combo->setCurrentIndex(row);
+            });
     return combo;
 }
 
@@ -121,16 +143,22 @@ void EntryForm::setEntity(const Entity& entity)
 {
     clearForm();
     m_entity = entity;
-    auto lineEdit = [this](const QString& label, const QString& text) {
+    // A label's "&" marks its shortcut key: a screen reader should not read it out.
+    auto spoken = [](const QString& label) {
+        return QString(label).replace(QLatin1String("&&"), QStringLiteral("\x01"))
+            .remove(u'&')
+            .replace(QStringLiteral("\x01"), QStringLiteral("&"));
+    };
+    auto lineEdit = [this, spoken](const QString& label, const QString& text) {
         auto* e = new QLineEdit(text);
-        e->setAccessibleName(label);
+        e->setAccessibleName(spoken(label));
         m_layout->addRow(label, e);
         connect(e, &QLineEdit::textChanged, this, &EntryForm::validityChanged);
         return e;
     };
-    auto textEdit = [this](const QString& label, const QString& text) {
+    auto textEdit = [this, spoken](const QString& label, const QString& text) {
         auto* e = new QPlainTextEdit(text);
-        e->setAccessibleName(label);
+        e->setAccessibleName(spoken(label));
         e->setTabChangesFocus(true);
         e->setMinimumHeight(70);
         m_layout->addRow(label, e);
@@ -195,6 +223,15 @@ void EntryForm::setEntity(const Entity& entity)
         boxLayout->addWidget(m_actors);
         boxLayout->addLayout(buttons);
         m_layout->addRow(tr("Actors"), box);
+        // The picture or video a TimelineJS slide shows with the event.
+        m_media = e->id ? mediaOf(m_story->store(), e->id) : EventMedia{};
+        m_mediaUrl = lineEdit(tr("&Media link"), m_media.url);
+        m_mediaUrl->setObjectName(QStringLiteral("mediaUrlEdit"));
+        m_mediaUrl->setPlaceholderText(QStringLiteral("https://"));
+        m_mediaCredit = lineEdit(tr("Media cr&edit"), m_media.credit);
+        m_mediaCredit->setObjectName(QStringLiteral("mediaCreditEdit"));
+        m_mediaCaption = lineEdit(tr("Media ca&ption"), m_media.caption);
+        m_mediaCaption->setObjectName(QStringLiteral("mediaCaptionEdit"));
     } else if (const auto* a = std::get_if<Actor>(&entity)) {
         m_title = lineEdit(tr("&Name"), a->name);
         m_title->setObjectName(QStringLiteral("titleEdit"));
@@ -305,6 +342,40 @@ Entity EntryForm::entity() const
     return out;
 }
 
+EventMedia EntryForm::media() const
+{
+    if (!m_mediaUrl)
+        return {};
+    return EventMedia{m_mediaUrl->text().trimmed(), m_mediaCredit->text().trimmed(),
+                      m_mediaCaption->text().trimmed()};
+}
+
+bool EntryForm::mediaChanged() const
+{
+    return m_mediaUrl && media() != m_media;
+}
+
+bool EntryForm::saveMedia(Story* story, Id eventId, const EventMedia& media, QString* error)
+{
+    Id citation = 0;
+    const EventMedia now = mediaOf(story->store(), eventId, &citation);
+    if (now == media)
+        return true;
+    if (citation)
+        return EditGuard::push(story, makeSetMedia(story, eventId, media), error) ||
+               (error && error->isEmpty());
+    // New media: the source, then the citation that names it, as one step to undo.
+    QUndoStack* stack = story->undoStack();
+    stack->beginMacro(tr("Add media to “%1”").arg(story->store().eventTitle(eventId)));
+    EditCommand* source = makeMediaSource(story, media);
+    bool ok = EditGuard::push(story, source, error);
+    if (ok)
+        ok = EditGuard::push(story, makeMediaCitation(story, eventId, source->createdId(), media),
+                             error);
+    stack->endMacro();
+    return ok;
+}
+
 QString EntryForm::problem() const
 {
     if (!m_title)
@@ -317,6 +388,11 @@ QString EntryForm::problem() const
         return tr("Date: %1").arg(m_date->error());
     if (m_from && (!m_from->currentData().toLongLong() || !m_to->currentData().toLongLong()))
         return tr("Pick both actors of the relation.");
+    if (m_mediaUrl && !m_mediaUrl->text().trimmed().isEmpty()) {
+        const QUrl url(m_mediaUrl->text().trimmed(), QUrl::StrictMode);
+        if (!url.isValid() || url.scheme().isEmpty())
+            return tr("The media link is not a web address (it should start with https://).");
+    }
     if (m_url && !m_url->text().trimmed().isEmpty()) {
         const QUrl url(m_url->text().trimmed(), QUrl::StrictMode);
         if (!url.isValid() || url.scheme().isEmpty())

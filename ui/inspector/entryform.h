@@ -1,6 +1,7 @@
 #pragma once
 
 #include "edit/entityjson.h"
+#include "edit/mediaedits.h"
 
 #include <QWidget>
 
@@ -31,6 +32,13 @@ public:
     Entity entity() const;
     // Empty when the form can be saved; otherwise what to fix, for the user.
     QString problem() const;
+
+    // An event's media (picture or video: address, credit, caption), as the form has it.
+    EventMedia media() const;
+    bool mediaChanged() const;
+    // Writes an event's media as the form left it: changed, added (one undo step) or removed.
+    // False with `error` when the file refused it.
+    static bool saveMedia(Story* story, Id eventId, const EventMedia& media, QString* error);
 
     // For tests and keyboard users: the first field (title or name).
     QLineEdit* titleEdit() const { return m_title; }
@@ -67,6 +75,10 @@ private:
     QLineEdit* m_publisher = nullptr;
     QLineEdit* m_url = nullptr;
     QLineEdit* m_sourceDate = nullptr;
+    QLineEdit* m_mediaUrl = nullptr;
+    QLineEdit* m_mediaCredit = nullptr;
+    QLineEdit* m_mediaCaption = nullptr;
+    EventMedia m_media; // as stored when the form was filled
 };
 
 } // namespace chronomap

@@ -4,6 +4,7 @@
 
 #include "interchange/formatregistry.h"
 #include "interchange/cancellation.h"
+#include "interchange/filteredcopy.h"
 #include "interchange/interchange.h"
 #include "story/story.h"
 #include "text/storytext.h"
@@ -83,12 +84,12 @@ std::exception_ptr runWithProgress(QWidget* window, const QString& label,
 // into place only when it is complete and not cancelled: an old file of that name stays as it
 // was otherwise.
 QString exportDataWithProgress(QWidget* window, Story* story, const QString& format,
-                               const QString& path)
+                               const QString& path, const FilterSpec& filter)
 {
     // The story itself, its -wal/-shm, a database or a foreign file: refused before any work.
     checkWriteTarget(path, story->path(), fileKindOfExport(format, path));
     if (story->store().counts().events < kBackgroundRows)
-        return exportData(story->store(), format, path);
+        return exportFilteredData(story->store(), filter, format, path);
     const QFileInfo target(path);
     // The temporary keeps the name's suffix: a format may depend on it (.json or .csv).
     const QString temporary = temporaryBeside(path);
@@ -99,7 +100,7 @@ QString exportDataWithProgress(QWidget* window, Story* story, const QString& for
         window, QObject::tr("Exporting %1…").arg(target.fileName()),
         [&] {
             auto store = Store::open(storyPath, Store::Mode::ReadOnly);
-            note = exportData(*store, format, temporary);
+            note = exportFilteredData(*store, filter, format, temporary);
         },
         nullptr, &cancel);
     if (failure || cancel) {
@@ -247,17 +248,16 @@ bool importFiles(QWidget* window, Story* story, const QStringList& paths)
     return any;
 }
 
-void addInterchangeActions(QMenu* fileMenu, QWidget* window, std::function<Story*()> currentStory)
+void addInterchangeActions(QMenu* fileMenu, QWidget* window, std::function<Story*()> currentStory,
+                           std::function<FilterSpec()> currentFilter)
 {
-    // Before the last separator (Quit), after the story's own actions.
-    QAction* before = nullptr;
-    const QList<QAction*> actions = fileMenu->actions();
-    for (qsizetype i = actions.size() - 1; i >= 0; --i)
-        if (actions.at(i)->isSeparator()) {
-            before = actions.at(i);
-            break;
-        }
+    // After the story's own actions, before Quit's group. Found by their ids, never by their
+    // words (which the translation changes) or by where separators fall.
+    QAction* before = fileMenu->findChild<QAction*>(QStringLiteral("quitSeparator"));
+    if (!before)
+        before = fileMenu->findChild<QAction*>(QStringLiteral("quitAction"));
     auto* importAct = new QAction(QObject::tr("&Import…"), fileMenu);
+    importAct->setObjectName(QStringLiteral("importAction"));
     importAct->setShortcut(QKeySequence(QObject::tr("Ctrl+I")));
     importAct->setStatusTip(
         QObject::tr("Add events and actors from TimelineJS, CSV, GEXF, GraphML or Chronomap JSON"));
@@ -272,34 +272,40 @@ void addInterchangeActions(QMenu* fileMenu, QWidget* window, std::function<Story
     });
     fileMenu->insertAction(before, importAct);
 
-    QMenu* exportMenu = nullptr;
-    for (QAction* a : actions)
-        if (a->menu() && a->text().remove(u'&') == QLatin1String("Export"))
-            exportMenu = a->menu();
+    QMenu* exportMenu = fileMenu->findChild<QMenu*>(QStringLiteral("exportMenu"));
     if (!exportMenu) {
         exportMenu = new QMenu(QObject::tr("&Export"), fileMenu);
+        exportMenu->setObjectName(QStringLiteral("exportMenu"));
         fileMenu->insertMenu(before, exportMenu);
     }
     QMenu* data = exportMenu->addMenu(QObject::tr("&Data"));
+    data->setObjectName(QStringLiteral("exportDataMenu"));
     // One entry per format that can be written, from the registry.
     for (const FileFormat& format : fileFormats()) {
         if (!format.canWrite())
             continue;
         QAction* act = data->addAction(format.displayName() + QStringLiteral("…"));
+        act->setObjectName(QStringLiteral("exportData-%1").arg(format.name));
         const QString name = format.name, suffix = format.suffixes.value(0),
-                      filter = format.fileFilter();
-        QObject::connect(act, &QAction::triggered, window, [window, currentStory, name, suffix,
-                                                            filter] {
+                      fileFilter = format.fileFilter();
+        QObject::connect(act, &QAction::triggered, window, [window, currentStory, currentFilter,
+                                                            name, suffix, fileFilter] {
             Story* story = currentStory();
             if (!story)
                 return;
+            // The window's filters hold for a data export as for a chart: what the table
+            // lists is what the file gets.
+            const FilterSpec filter = currentFilter ? currentFilter() : FilterSpec{};
             const QString path = QFileDialog::getSaveFileName(
-                window, QObject::tr("Export data"), suggestedName(story, suffix), filter);
+                window,
+                filter.isEmpty() ? QObject::tr("Export data")
+                                 : QObject::tr("Export data (only what the filters show)"),
+                suggestedName(story, suffix), fileFilter);
             if (path.isEmpty())
                 return;
             try {
                 const QString note =
-                    exportDataWithProgress(window, story, name, path);
+                    exportDataWithProgress(window, story, name, path, filter);
                 if (!note.isEmpty()) // rows the import would refuse were left out
                     QMessageBox::information(window, QObject::tr("Export"), note);
             } catch (const StoreError& e) {

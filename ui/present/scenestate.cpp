@@ -191,6 +191,15 @@ QJsonObject SceneState::toJson() const
                 names << verificationName(Verification(s));
             f.insert(QStringLiteral("statuses"), QJsonArray::fromStringList(names));
         }
+        // The date window the user filtered to (not where the view is: that is from/to).
+        if (filter.hasDates()) {
+            f.insert(QStringLiteral("from"), instantText(filter.from));
+            f.insert(QStringLiteral("to"), instantText(filter.to));
+        }
+        if (filter.searchHits) {
+            f.insert(QStringLiteral("search"), filter.searchText);
+            f.insert(QStringLiteral("searchHits"), idArray(*filter.searchHits));
+        }
         o.insert(QStringLiteral("filter"), f);
     }
     auto ids = [&o](const char* key, const QSet<Id>& set) {
@@ -268,6 +277,18 @@ SceneState SceneState::fromJson(const QJsonObject& o, QStringList* skipped)
                 s.filter.statuses.insert(int(*v));
             else
                 r.skip(QStringLiteral("statuses"), QStringLiteral("unknown status “%1”").arg(name));
+        }
+        for (const auto& [key, end] : {std::pair{"from", false}, std::pair{"to", true}}) {
+            const QDateTime t =
+                QDateTime::fromString(fo.value(QLatin1String(key)).toString(), Qt::ISODate);
+            if (t.isValid())
+                (end ? s.filter.to : s.filter.from) = t.toSecsSinceEpoch();
+        }
+        if (!s.filter.hasDates())
+            s.filter.from = s.filter.to = 0;
+        if (fo.contains(QStringLiteral("searchHits"))) {
+            s.filter.searchHits = r.ids(fo, QStringLiteral("searchHits"));
+            s.filter.searchText = fo.value(QStringLiteral("search")).toString();
         }
     } else if (!f.isUndefined() && !f.isNull()) {
         r.skip(QStringLiteral("filter"), QStringLiteral("not an object"));

@@ -15,6 +15,7 @@
 #include <QPushButton>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QWidgetAction>
 
 #include <algorithm>
 
@@ -23,6 +24,8 @@ namespace chronomap {
 namespace {
 // Listing every tag reads every event: only for stories a menu can afford.
 constexpr qint64 kTagListLimit = 200000;
+// The actor menu lists this many names at most; the search line above finds the others.
+constexpr int kActorMenuRows = 60;
 
 // A name as menus and buttons should show it: "Sanctions & economy", not a mnemonic on "e".
 QString shownAsWritten(QString name)
@@ -74,7 +77,6 @@ FilterBar::FilterBar(Story* story, Selection* selection, QWidget* parent)
     layout->addWidget(m_clear);
     connect(m_clear, &QPushButton::clicked, this, &FilterBar::clearFilters);
     connect(selection, &Selection::filterChanged, this, &FilterBar::rebuildChips);
-    connect(selection, &Selection::timeWindowChanged, this, &FilterBar::rebuildChips);
     rebuildChips();
 }
 
@@ -85,10 +87,8 @@ QStringList FilterBar::activeFilters() const
 
 void FilterBar::clearFilters()
 {
+    // Only the filters: where the user zoomed stays (navigating is not filtering).
     m_selection->setFilter({});
-    const TimeIndex& index = m_story->timeIndex();
-    if (m_selection->hasWindow() && !index.empty())
-        m_selection->setTimeWindow(index.minTime(), index.maxTime());
 }
 
 void FilterBar::addChip(const QString& text, const std::function<void()>& remove)
@@ -144,18 +144,22 @@ void FilterBar::rebuildChips()
     for (int s : statuses)
         addChip(tr("Status: %1").arg(statusLabel(Verification(s))),
                 without(&Selection::Filter::statuses, s));
-    // The timeline keeps the window at what it shows; it filters only when it leaves
-    // something of the story out.
-    const TimeIndex& index = m_story->timeIndex();
-    const bool narrowing =
-        m_selection->hasWindow() && !index.empty() &&
-        (m_selection->windowFrom() > index.minTime() || m_selection->windowTo() < index.maxTime());
-    if (narrowing) {
-        addChip(tr("Dates: %1 – %2")
-                    .arg(PartialDate::isoDay(m_selection->windowFrom()),
-                         PartialDate::isoDay(m_selection->windowTo())),
-                [this, &index] { m_selection->setTimeWindow(index.minTime(), index.maxTime()); });
+    // The date window the user chose (Dates…); zooming and panning add no chip.
+    if (f.hasDates()) {
+        addChip(tr("Dates: %1 – %2").arg(PartialDate::isoDay(f.from), PartialDate::isoDay(f.to)),
+                [this] {
+                    Selection::Filter g = m_selection->filter();
+                    g.from = g.to = 0;
+                    m_selection->setFilter(g);
+                });
     }
+    if (f.searchHits)
+        addChip(tr("Search: %1").arg(f.searchText), [this] {
+            Selection::Filter g = m_selection->filter();
+            g.searchHits.reset();
+            g.searchText.clear();
+            m_selection->setFilter(g);
+        });
     m_none->setVisible(m_active.isEmpty());
     m_clear->setEnabled(!m_active.isEmpty());
 }
@@ -170,22 +174,58 @@ void FilterBar::changeEvent(QEvent* event)
 
 void FilterBar::fillActorMenu()
 {
+    // A search line above the list: a story of thousands of actors is found by typing, the
+    // list shows the first kActorMenuRows names that match.
     m_actorMenu->clear();
-    const QSet<Id> chosen = m_selection->filter().actors;
+    auto* search = new QLineEdit;
+    search->setObjectName(QStringLiteral("actorFilterSearch"));
+    search->setPlaceholderText(tr("Type to find an actor…"));
+    search->setClearButtonEnabled(true);
+    search->setAccessibleName(tr("Find an actor"));
+    auto* searchAction = new QWidgetAction(m_actorMenu);
+    searchAction->setDefaultWidget(search);
+    m_actorMenu->addAction(searchAction);
+    m_actorMenu->addSeparator();
     QList<Actor> actors = m_story->store().actors();
-    std::sort(actors.begin(), actors.end(),
-              [](const Actor& a, const Actor& b) { return a.name < b.name; });
-    for (const Actor& a : actors.mid(0, 300)) {
-        QAction* act = m_actorMenu->addAction(shownAsWritten(a.name));
-        act->setCheckable(true);
-        act->setChecked(chosen.contains(a.id));
-        const Id id = a.id;
-        connect(act, &QAction::toggled, this, [this, id](bool on) {
-            Selection::Filter f = m_selection->filter();
-            on ? void(f.actors.insert(id)) : void(f.actors.remove(id));
-            m_selection->setFilter(f);
-        });
-    }
+    std::sort(actors.begin(), actors.end(), [](const Actor& a, const Actor& b) {
+        return a.name.localeAwareCompare(b.name) < 0;
+    });
+    auto list = [this, actors](const QString& text) {
+        // Everything after the search line and its separator is the list.
+        const QList<QAction*> old = m_actorMenu->actions();
+        for (qsizetype i = 2; i < old.size(); ++i) {
+            m_actorMenu->removeAction(old[i]);
+            old[i]->deleteLater();
+        }
+        const QSet<Id> chosen = m_selection->filter().actors;
+        int shown = 0, matching = 0;
+        for (const Actor& a : actors) {
+            if (!text.isEmpty() && !a.name.contains(text, Qt::CaseInsensitive))
+                continue;
+            ++matching;
+            if (shown >= kActorMenuRows)
+                continue;
+            ++shown;
+            QAction* act = m_actorMenu->addAction(shownAsWritten(a.name));
+            act->setCheckable(true);
+            act->setChecked(chosen.contains(a.id));
+            const Id id = a.id;
+            connect(act, &QAction::toggled, this, [this, id](bool on) {
+                Selection::Filter f = m_selection->filter();
+                on ? void(f.actors.insert(id)) : void(f.actors.remove(id));
+                m_selection->setFilter(f);
+            });
+        }
+        if (matching > shown)
+            m_actorMenu
+                ->addAction(tr("… %L1 more: type more of the name").arg(matching - shown))
+                ->setEnabled(false);
+        else if (matching == 0)
+            m_actorMenu->addAction(tr("(no actor matches)"))->setEnabled(false);
+    };
+    list(QString());
+    connect(search, &QLineEdit::textChanged, m_actorMenu, list);
+    search->setFocus();
 }
 
 void FilterBar::fillCategoryMenu()
@@ -272,6 +312,11 @@ void FilterBar::chooseWindow()
     if (dialog.exec() != QDialog::Accepted || !field->date().isValid())
         return;
     const PartialDate d = field->date();
+    Selection::Filter f = m_selection->filter();
+    f.from = d.nominalStart();
+    f.to = d.nominalEnd();
+    m_selection->setFilter(f);
+    // And the charts go there: what the filter keeps is in view.
     m_selection->setTimeWindow(d.nominalStart(), d.nominalEnd());
 }
 

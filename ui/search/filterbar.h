@@ -14,7 +14,7 @@ class Selection;
 class Story;
 
 // The filter bar under the toolbar: menus to filter by actor, category, tag, verification
-// status and date window (Selection::setFilter / setTimeWindow, which both charts and the
+// status, date window and search hits (Selection::setFilter, which every view, the counts and
 // events table obey), the active filters as removable chips, and one "Clear filters".
 class FilterBar final : public QWidget
 {

@@ -6,7 +6,9 @@
 #include "text/storytext.h"
 
 #include <QHeaderView>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -75,7 +77,8 @@ QVariant SearchResultModel::headerData(int section, Qt::Orientation orientation,
 
 SearchPanel::SearchPanel(Story* story, Selection* selection, QWidget* parent)
     : QWidget(parent), m_story(story), m_selection(selection), m_model(new SearchResultModel(this)),
-      m_view(new QTreeView), m_summary(new QLabel)
+      m_view(new QTreeView), m_summary(new QLabel),
+      m_filter(new QPushButton(tr("Show Only Matching Events")))
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -88,7 +91,16 @@ SearchPanel::SearchPanel(Story* story, Selection* selection, QWidget* parent)
     m_view->header()->resizeSection(SearchResultModel::KindColumn, 80);
     m_view->header()->resizeSection(SearchResultModel::TitleColumn, 280);
     plainLabel(m_summary); // says the query back
-    layout->addWidget(m_summary);
+    auto* top = new QHBoxLayout;
+    top->setContentsMargins(4, 2, 4, 0);
+    top->addWidget(m_summary, 1);
+    m_filter->setObjectName(QStringLiteral("filterToMatches"));
+    m_filter->setToolTip(tr("Show only the events that match in the charts, the table and the "
+                            "exports (a filter chip; Clear filters removes it)"));
+    m_filter->setEnabled(false);
+    top->addWidget(m_filter);
+    connect(m_filter, &QPushButton::clicked, this, &SearchPanel::filterToMatches);
+    layout->addLayout(top);
     layout->addWidget(m_view);
     connect(m_view, &QTreeView::activated, this,
             [this](const QModelIndex& index) { reveal(index.row()); });
@@ -108,9 +120,16 @@ void SearchPanel::setQuery(const QString& text)
     QString message;
     if (!m_query.isEmpty()) {
         try {
-            hits = m_story->store().search(m_query);
-            message = hits.isEmpty()
-                          ? tr("Nothing matches “%1”.").arg(m_query)
+            hits = m_story->store().search(m_query, kShown);
+            // The list stops at kShown: say so, with how many there are in all.
+            const qint64 total =
+                hits.size() < kShown ? hits.size() : m_story->store().searchCount(m_query);
+            message = hits.isEmpty() ? tr("Nothing matches “%1”.").arg(m_query)
+                      : total > hits.size()
+                          ? tr("First %L1 of %L2 matches for “%3”")
+                                .arg(hits.size())
+                                .arg(total)
+                                .arg(m_query)
                           : tr("%n match(es) for “%1”", nullptr, int(hits.size())).arg(m_query);
         } catch (const StoreError& e) {
             message = e.message();
@@ -118,8 +137,40 @@ void SearchPanel::setQuery(const QString& text)
     }
     m_summary->setText(message);
     m_model->setHits(hits);
+    m_filter->setEnabled(!hits.isEmpty());
     if (!m_query.isEmpty())
         emit searched(int(hits.size()));
+}
+
+QString SearchPanel::summary() const
+{
+    return m_summary->text();
+}
+
+void SearchPanel::filterToMatches()
+{
+    if (m_query.isEmpty())
+        return;
+    // Every event the words match, not only the listed ones; a note or a citation's match
+    // counts for the event it is about.
+    QSet<Id> events;
+    try {
+        for (const SearchHit& h : m_story->store().search(m_query, kFilterLimit)) {
+            if (h.ref.kind == EntityKind::Event)
+                events.insert(h.ref.id);
+            else if (h.ref.kind == EntityKind::Annotation)
+                if (const auto a = m_story->store().annotation(h.ref.id);
+                    a && a->target.kind == EntityKind::Event)
+                    events.insert(a->target.id);
+        }
+    } catch (const StoreError& e) {
+        m_summary->setText(e.message());
+        return;
+    }
+    Selection::Filter f = m_selection->filter();
+    f.searchHits = events;
+    f.searchText = m_query;
+    m_selection->setFilter(f);
 }
 
 void SearchPanel::reveal(int row)

@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 class QTreeView;
 
 namespace chronomap {
@@ -58,6 +59,11 @@ public:
     QTreeView* view() const { return m_view; }
     // Makes a result current and selected.
     void reveal(int row);
+    // Filters every view to the events the search matches (a chip in the filter bar).
+    void filterToMatches();
+    // The most results listed; the summary says when there are more.
+    static constexpr int kShown = 200;
+    QString summary() const;
 
 signals:
     // A search ran: the window shows the results dock.
@@ -70,6 +76,8 @@ private:
     SearchResultModel* m_model;
     QTreeView* m_view;
     QLabel* m_summary;
+    QPushButton* m_filter;
+    static constexpr int kFilterLimit = 1000000;
 };
 
 } // namespace chronomap

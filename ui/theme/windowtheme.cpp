@@ -2,6 +2,9 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QPainter>
+#include <QProxyStyle>
+#include <QStyleOption>
 #include <QStyle>
 #include <QStyleFactory>
 
@@ -23,6 +26,47 @@ Desktop& desktop()
     }
     return d;
 }
+// Fusion draws some of its standard icons (a dock's float and close buttons, the title bar's)
+// in black whatever the palette: on the dark theme they vanish. This style paints those
+// icons in the palette's text colour instead.
+class LightIconStyle final : public QProxyStyle
+{
+public:
+    using QProxyStyle::QProxyStyle;
+
+    QIcon standardIcon(StandardPixmap which, const QStyleOption* option,
+                       const QWidget* widget) const override
+    {
+        const QIcon base = QProxyStyle::standardIcon(which, option, widget);
+        switch (which) {
+        case SP_TitleBarCloseButton:
+        case SP_TitleBarNormalButton:
+        case SP_TitleBarMinButton:
+        case SP_TitleBarMaxButton:
+        case SP_DockWidgetCloseButton:
+        case SP_LineEditClearButton:
+        case SP_ToolBarHorizontalExtensionButton:
+        case SP_ToolBarVerticalExtensionButton:
+            break;
+        default:
+            return base;
+        }
+        // The application's palette: an option made without a widget carries an empty one.
+        const QColor ink = QApplication::palette().color(QPalette::WindowText);
+        QIcon tinted;
+        const QList<QSize> sizes =
+            base.availableSizes().isEmpty() ? QList<QSize>{QSize(16, 16)} : base.availableSizes();
+        for (const QSize& size : sizes) {
+            QPixmap pixmap = base.pixmap(size);
+            QPainter painter(&pixmap);
+            painter.setCompositionMode(QPainter::CompositionMode_SourceIn);
+            painter.fillRect(pixmap.rect(), ink);
+            painter.end();
+            tinted.addPixmap(pixmap);
+        }
+        return tinted;
+    }
+};
 } // namespace
 
 bool WindowTheme::isDark(const QPalette& palette)
@@ -75,7 +119,7 @@ void WindowTheme::apply(const QString& name)
 {
     const Desktop& d = desktop();
     if (name == QLatin1String("dark")) {
-        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setStyle(new LightIconStyle(QStyleFactory::create(QStringLiteral("Fusion"))));
         QApplication::setPalette(darkPalette());
     } else if (name == QLatin1String("light")) {
         QStyle* fusion = QStyleFactory::create(QStringLiteral("Fusion"));

@@ -1,5 +1,6 @@
 #include "timelinechart.h"
 
+#include "calendarticker.h"
 #include "eventsplottable.h"
 #include "query/selection.h"
 #include "story/story.h"
@@ -23,17 +24,6 @@ constexpr qint64 kDay = 86400;
 constexpr double kMinLaneHeight = 26;
 // Everything the plot draws around the lanes: x axis, overview strip, legend, margins.
 constexpr int kChrome = 150;
-
-QString formatFor(double span)
-{
-    if (span > 4 * 365.25 * kDay)
-        return QStringLiteral("yyyy");
-    if (span > 300 * kDay)
-        return QStringLiteral("MMM yyyy");
-    if (span > 3 * kDay)
-        return QStringLiteral("d MMM\nyyyy");
-    return QStringLiteral("d MMM\nhh:mm");
-}
 
 } // namespace
 
@@ -65,10 +55,6 @@ TimelineChart::TimelineChart(Story* story, Selection* selection, QObject* parent
         replot();
     });
     connect(selection, &Selection::filterChanged, this, [this] {
-        m_actorFilterEvents.clear();
-        for (Id actor : m_selection->filter().actors)
-            for (const Id e : m_story->store().eventIdsOfActor(actor))
-                m_actorFilterEvents.insert(e);
         rebuildLayout();
         replot();
     });
@@ -85,10 +71,7 @@ void TimelineChart::buildPlot()
     m_plot->setInteractions({});
 
     QCPAxisRect* main = m_plot->axisRect();
-    auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
-    ticker->setDateTimeSpec(Qt::UTC);
-    ticker->setTickCount(8);
-    m_plot->xAxis->setTicker(ticker);
+    m_plot->xAxis->setTicker(QSharedPointer<CalendarTicker>::create());
     m_plot->xAxis->grid()->setPen(QPen(QColor(0, 0, 0, 28), 1));
     m_plot->xAxis->setTickLabelFont(m_state->labelFont);
     m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerText>::create());
@@ -109,9 +92,8 @@ void TimelineChart::buildPlot()
     m_overviewRect->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
     QCPAxis* ovx = m_overviewRect->axis(QCPAxis::atBottom);
     QCPAxis* ovy = m_overviewRect->axis(QCPAxis::atLeft);
-    auto ovTicker = QSharedPointer<QCPAxisTickerDateTime>::create();
-    ovTicker->setDateTimeSpec(Qt::UTC);
-    ovTicker->setTickCount(8);
+    auto ovTicker = QSharedPointer<CalendarTicker>::create();
+    ovTicker->setTargetTicks(6);
     ovx->setTicker(ovTicker);
     QFont small = m_state->labelFont;
     small.setPixelSize(10);
@@ -148,6 +130,11 @@ void TimelineChart::reloadStory()
     m_state->eras = store.eras();
     m_state->titles.clear();
     m_state->placed.clear();
+    // Ticks no finer than the story's dates: no hours for a story dated to the day.
+    const DatePrecision finest = CalendarTicker::finestOf(m_story->timeIndex());
+    for (QCPAxis* axis : {m_plot->xAxis, m_overviewRect->axis(QCPAxis::atBottom)})
+        if (auto ticker = axis->ticker().dynamicCast<CalendarTicker>())
+            ticker->setFinest(finest);
     rebuildLayout();
 }
 
@@ -169,18 +156,11 @@ void TimelineChart::rebuildLayout()
             in.actors << std::pair<Id, QString>{a.id, a.name};
         in.participations = store.participations();
     }
-    const Selection::Filter& filter = m_selection->filter();
-    if (!filter.actors.isEmpty() || !filter.categories.isEmpty() || !filter.statuses.isEmpty()) {
-        const auto ids = index.ids();
-        const auto category = index.category();
-        const auto flags = index.flags();
-        in.include = [&, ids, category, flags](std::size_t r) {
-            return (filter.actors.isEmpty() || m_actorFilterEvents.contains(ids[r])) &&
-                   (filter.categories.isEmpty() || filter.categories.contains(category[r])) &&
-                   (filter.statuses.isEmpty() ||
-                    filter.statuses.contains(int(TimeIndex::statusOf(flags[r]))));
-        };
-    }
+    // The one filter every surface obeys, read anew with the story (an edit may move an event
+    // in or out of it).
+    m_filter = EventFilter(store, index, m_selection->filter());
+    if (!m_filter.isEmpty())
+        in.include = [this, &index](std::size_t r) { return m_filter.passesRow(index, r); };
     if (m_collapseEmptyLanes && m_plot->xAxis->range().size() > 0) {
         // A published chart: lanes with nothing in its window are left out.
         const qint64 from = windowFrom(), to = windowTo();
@@ -352,7 +332,6 @@ void TimelineChart::setWindow(qint64 from, qint64 to)
     const double hi = index.empty() ? double(to) : double(index.maxTime());
     const double pad = std::max((hi - lo) * 0.03, double(kDay));
     ovx->setRange(lo - pad, hi + pad);
-    ovx->ticker().staticCast<QCPAxisTickerDateTime>()->setDateTimeFormat(formatFor(hi - lo));
     if (m_collapseEmptyLanes)
         rebuildLayout();
 }
@@ -512,9 +491,6 @@ void TimelineChart::replotHover()
 
 void TimelineChart::onRangeChanged()
 {
-    const QCPRange r = m_plot->xAxis->range();
-    m_plot->xAxis->ticker().staticCast<QCPAxisTickerDateTime>()->setDateTimeFormat(
-        formatFor(r.size()));
     m_settingWindow = true;
     m_selection->setTimeWindow(windowFrom(), windowTo());
     m_settingWindow = false;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/entities.h"
+#include "query/eventfilter.h"
 #include "query/lanes.h"
 
 #include <QObject>
@@ -171,7 +172,7 @@ private:
     QCPLayer* m_hoverLayer = nullptr;
     LaneMode m_mode = LaneMode::Category;
     QList<qint64> m_laneOrder[3]; // the user's order per mode, kept across rebuilds
-    QSet<Id> m_actorFilterEvents; // events of the filtered actors, read once per filter change
+    EventFilter m_filter; // the window's filters, read once per filter change and edit
     double m_laneTop = 0;
     double m_wantedLanesHeight = 0;
     bool m_collapseEmptyLanes = false;

@@ -1,5 +1,6 @@
 #include "timelineview.h"
 
+#include "eventcard.h"
 #include "i18n/labels.h"
 #include "query/selection.h"
 #include "story/story.h"
@@ -338,33 +339,7 @@ QString TimelineView::hoverCardText() const
     Store& store = m_story->store();
     QString html;
     if (const Id hovered = m_chart->hoveredEvent()) {
-        const auto e = store.event(hovered);
-        if (!e)
-            return {};
-        const QString date = e->displayDate.isEmpty()
-                                 ? e->date.describe()
-                                 : tr("%1 (%2)").arg(e->displayDate, e->date.describe());
-        QStringList actors;
-        for (const Participation& p : e->actors)
-            if (const auto a = store.actor(p.actorId))
-                actors << (p.role.isEmpty() ? a->name : tr("%1 (%2)").arg(a->name, p.role));
-        QStringList sources;
-        for (const Citation& c : store.citationsOf(EntityRef{EntityKind::Event, e->id}))
-            if (const auto src = store.source(c.sourceId))
-                sources << (src->publisher.isEmpty()
-                                ? src->title
-                                : tr("%1, %2").arg(src->title, src->publisher));
-        html = QStringLiteral("<p style='white-space:pre-wrap'><small>%1</small><br/><b>%2</b>")
-                   .arg(date.toHtmlEscaped(), e->title.toHtmlEscaped());
-        if (!actors.isEmpty())
-            html +=
-                QStringLiteral("<br/>%1").arg(actors.join(QStringLiteral(", ")).toHtmlEscaped());
-        if (!sources.isEmpty())
-            html +=
-                QStringLiteral("<br/><i>%1</i>")
-                    .arg(tr("Source: %1").arg(sources.join(QStringLiteral("; "))).toHtmlEscaped());
-        html += QStringLiteral("<br/><small>%1</small></p>")
-                    .arg(statusLabel(e->status).toHtmlEscaped());
+        html = eventCardHtml(store, hovered);
     } else if (m_chart->hoveredLane() >= 0 && m_chart->hoveredColumn() >= 0) {
         qint64 a = 0;
         const int lane = m_chart->hoveredLane();

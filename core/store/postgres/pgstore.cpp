@@ -331,15 +331,40 @@ void PgStore::loadTimeIndex(TimeIndex& index) const
     index.finish();
 }
 
-QList<SearchHit> PgStore::search(const QString& userText, int limit) const
+namespace {
+// The user's words as a tsquery: words hold only letters, digits and marks, so none of them is
+// tsquery syntax; the last also matches as a prefix, as in the file. Empty when there is no
+// word to look for.
+QString tsQuery(const QString& userText)
 {
-    // Words hold only letters, digits and marks, so none of them is tsquery syntax; the last
-    // also matches as a prefix, as in the file.
     QStringList words = searchWords(userText);
     if (words.isEmpty())
         return {};
     words.last() += QStringLiteral(":*");
-    const QString query = words.join(QStringLiteral(" & "));
+    return words.join(QStringLiteral(" & "));
+}
+} // namespace
+
+qint64 PgStore::searchCount(const QString& userText) const
+{
+    const QString query = tsQuery(userText);
+    if (query.isEmpty())
+        return 0;
+    const PgResult r = exec(
+        "SELECT (SELECT count(*) FROM events WHERE story_id = $1 AND search @@ q) "
+        "+ (SELECT count(*) FROM actors WHERE story_id = $1 AND search @@ q) "
+        "+ (SELECT count(*) FROM sources WHERE story_id = $1 AND search @@ q) "
+        "+ (SELECT count(*) FROM annotations WHERE story_id = $1 AND search @@ q) "
+        "FROM to_tsquery('simple', $2) q",
+        {story(), query});
+    return r.rows() > 0 ? r.i64(0, 0) : 0;
+}
+
+QList<SearchHit> PgStore::search(const QString& userText, int limit) const
+{
+    const QString query = tsQuery(userText);
+    if (query.isEmpty())
+        return {};
     QList<SearchHit> hits;
     auto run = [&](const char* sql, EntityKind kind) {
         const PgResult r = exec(sql, {story(), query, qint64(limit)});

@@ -685,19 +685,48 @@ void SqliteStore::reindex(EntityKind kind, Id id, bool remove)
     }
 }
 
-QList<SearchHit> SqliteStore::search(const QString& userText, int limit) const
+namespace {
+// The user's words as an FTS5 query: each word becomes a quoted string (doubling any quote in
+// it); the last word also matches as a prefix so results come while typing. Nothing the user
+// types is syntax. Words are split where the index's tokenizer splits them (anything but
+// letters, digits and marks), so "Moscow's" and "F-35" find what they should. Empty when there
+// is no word to look for.
+QString ftsQuery(const QString& userText)
 {
-    // Each word becomes a quoted FTS5 string (doubling any quote in it); the last word also
-    // matches as a prefix so results come while typing. Nothing the user types is syntax.
-    // Words are split where the index's tokenizer splits them (anything but letters, digits
-    // and marks), so "Moscow's" and "F-35" find what they should.
     QStringList terms;
     for (const QString& word : searchWords(userText))
         terms << u'"' + word + u'"';
     if (terms.isEmpty())
         return {};
     terms.last() += u'*';
-    const QString query = terms.join(u' ');
+    return terms.join(u' ');
+}
+} // namespace
+
+qint64 SqliteStore::searchCount(const QString& userText) const
+{
+    const QString query = ftsQuery(userText);
+    if (query.isEmpty())
+        return 0;
+    qint64 total = 0;
+    for (const char* sql : {"SELECT count(*) FROM events_fts WHERE events_fts MATCH ?1",
+                            "SELECT count(*) FROM actors_fts WHERE actors_fts MATCH ?1",
+                            "SELECT count(*) FROM sources_fts WHERE sources_fts MATCH ?1",
+                            "SELECT count(*) FROM annotations_fts WHERE annotations_fts MATCH ?1"}) {
+        auto& st = prepare(sql);
+        st.bind(1, query);
+        if (st.step())
+            total += st.i64(0);
+        st.reset();
+    }
+    return total;
+}
+
+QList<SearchHit> SqliteStore::search(const QString& userText, int limit) const
+{
+    const QString query = ftsQuery(userText);
+    if (query.isEmpty())
+        return {};
 
     QList<SearchHit> hits;
     auto run = [&](const char* sql, EntityKind kind) {

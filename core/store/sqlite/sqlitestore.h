@@ -106,6 +106,7 @@ public:
     BulkTimings bulkInsertEvents(const std::function<bool(Event&)>& next) override;
     void loadTimeIndex(TimeIndex& index) const override;
     QList<SearchHit> search(const QString& userText, int limit = 200) const override;
+    qint64 searchCount(const QString& userText) const override;
     // VACUUM INTO, never a file copy: WAL content would be lost.
     void saveCopy(const QString& targetPath, bool replace = false) const override;
     void scanEventDates(const EventDateRow& row) const override;
