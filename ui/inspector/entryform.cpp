@@ -50,7 +50,8 @@ void EntryForm::clearForm()
     m_directed = nullptr;
     m_weight = nullptr;
     m_publisher = m_url = m_sourceDate = nullptr;
-    m_mediaUrl = m_mediaCredit = m_mediaCaption = nullptr;
+    m_mediaUrl = m_mediaCredit = m_mediaCaption = m_mediaThumbnail = m_mediaAlt = nullptr;
+    m_uid = nullptr;
     m_media = {};
 }
 
@@ -232,6 +233,16 @@ void EntryForm::setEntity(const Entity& entity)
         m_mediaCredit->setObjectName(QStringLiteral("mediaCreditEdit"));
         m_mediaCaption = lineEdit(tr("Media ca&ption"), m_media.caption);
         m_mediaCaption->setObjectName(QStringLiteral("mediaCaptionEdit"));
+        m_mediaThumbnail = lineEdit(tr("Media t&humbnail"), m_media.thumbnail);
+        m_mediaThumbnail->setObjectName(QStringLiteral("mediaThumbnailEdit"));
+        m_mediaThumbnail->setPlaceholderText(QStringLiteral("https://"));
+        m_mediaAlt = lineEdit(tr("Media alt te&xt"), m_media.alt);
+        m_mediaAlt->setObjectName(QStringLiteral("mediaAltEdit"));
+        m_mediaAlt->setPlaceholderText(tr("what the picture shows, for those who cannot see it"));
+        // The identifier a TimelineJS sheet or re-import knows the event by.
+        m_uid = lineEdit(tr("U&nique id"), e->uid);
+        m_uid->setObjectName(QStringLiteral("uidEdit"));
+        m_attributes = attributesEdit(e->attributes);
     } else if (const auto* a = std::get_if<Actor>(&entity)) {
         m_title = lineEdit(tr("&Name"), a->name);
         m_title->setObjectName(QStringLiteral("titleEdit"));
@@ -297,6 +308,8 @@ Entity EntryForm::entity() const
                 tags << t.trimmed();
         e->tags = tags;
         e->importance = m_importance->value();
+        e->uid = m_uid->text().trimmed();
+        e->attributes = attributesFromText(m_attributes->toPlainText(), e->attributes);
         e->status = Verification(m_status->currentData().toInt());
         QList<Participation> actors;
         for (int row = 0; row < m_actors->rowCount(); ++row) {
@@ -347,7 +360,8 @@ EventMedia EntryForm::media() const
     if (!m_mediaUrl)
         return {};
     return EventMedia{m_mediaUrl->text().trimmed(), m_mediaCredit->text().trimmed(),
-                      m_mediaCaption->text().trimmed()};
+                      m_mediaCaption->text().trimmed(), m_mediaThumbnail->text().trimmed(),
+                      m_mediaAlt->text().trimmed()};
 }
 
 bool EntryForm::mediaChanged() const
