@@ -98,6 +98,7 @@ void EventsPlottable::draw(QCPPainter* painter)
     const int first = std::clamp(s.laneAtCoord(lanesRange.lower), 0, lanes);
     const int last = std::clamp(s.laneAtCoord(lanesRange.upper - 1e-9) + 1, 0, lanes);
     s.firstLane = first;
+    s.todayLane = first;
 
     // Level of detail: count what is visible lane by lane (two binary searches each), then
     // draw boxes only if there are few enough to read.
@@ -119,6 +120,8 @@ void EventsPlottable::draw(QCPPainter* painter)
         drawDetail(painter, first, last);
     drawToday(painter);
     painter->restore();
+    s.firstPass.generation = -1; // this frame's only
+    s.firstPass.lanes.clear();
 
     if (s.titlesMissing && !s.oneShot)
         parentPlot()->replot(QCustomPlot::rpQueuedReplot);
@@ -296,8 +299,17 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
         const int subRows = std::max(1, int((laneHeight - 2) / rowHeight));
         const double y0 = top + (laneHeight - subRows * rowHeight) / 2;
         const bool withLabels = rowHeight >= 14;
+        // The placement that sized the lanes, when this lane got every sub-row it asked for.
+        const TimelineState::FirstPass& cache = s.firstPass;
+        const bool cached =
+            withLabels && cache.generation == s.generation && cache.todayLane == s.todayLane &&
+            cache.lower == range.lower && cache.upper == range.upper && cache.plot == r &&
+            std::size_t(p) < cache.lanes.size() && !cache.lanes[std::size_t(p)].provisional &&
+            cache.lanes[std::size_t(p)].hiddenCount == 0 &&
+            cache.lanes[std::size_t(p)].rowsUsed <= subRows;
         const TimelineState::LaneSlots placement =
-            s.placeLane(p, subRows, r, range.lower, range.upper, withLabels, budget);
+            cached ? cache.lanes[std::size_t(p)]
+                   : s.placeLane(p, subRows, r, range.lower, range.upper, withLabels, budget);
         for (const TimelineState::Slot& slot : placement.items) {
             if (slot.sub < 0)
                 continue;
@@ -467,13 +479,14 @@ void EventsPlottable::drawToday(QCPPainter* painter)
     painter->setPen(QPen(m_state->theme.today, m_state->line(1.5), Qt::DashLine));
     painter->drawLine(QLineF(x, r.top(), x, r.bottom()));
     painter->setFont(m_state->labelFont);
-    // Right of the line, or left of it where the plot ends first: never cut at the edge.
-    const QString label = tr("Today");
-    const double w = painter->fontMetrics().horizontalAdvance(label) + 2;
-    const double h = painter->fontMetrics().height() + 2;
-    const bool before = x + 3 + w > r.right() - 2;
-    painter->drawText(QRectF(before ? x - 3 - w : x + 3, r.top() + 1, w, h),
-                      (before ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter, label);
+    // Where the lanes' placement kept room for it (the top lane's first sub-row).
+    const QCPRange range = mKeyAxis->range();
+    QRectF label;
+    if (!m_state->todayLabel(r, range.lower, range.upper, &label))
+        return;
+    const bool before = label.right() < x;
+    painter->drawText(label, (before ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter,
+                      TimelineState::todayText());
 }
 
 } // namespace chronomap
