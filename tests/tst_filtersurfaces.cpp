@@ -245,8 +245,8 @@ void TestFilterSurfaces::chartExportDrawsTheWindowsTimeRange()
     // range, or the filter, would draw more).
     TimelineView* timeline = m_window->timeline();
     const TimeIndex& index = m_window->story()->timeIndex();
-    const qint64 from = PartialDate::fromEdtf(QStringLiteral("2025-10-01")).earliest();
-    const qint64 to = PartialDate::fromEdtf(QStringLiteral("2025-11-30")).latest();
+    const qint64 from = PartialDate::fromEdtf(QStringLiteral("2025-01-01")).earliest();
+    const qint64 to = PartialDate::fromEdtf(QStringLiteral("2025-12-31")).latest();
     for (const QString& kind : {QString(), QStringLiteral("status"), QStringLiteral("category")}) {
         m_window->selection()->setFilter(kind.isEmpty() ? Selection::Filter() : specFor(kind));
         timeline->setWindow(from, to);
@@ -257,7 +257,12 @@ void TestFilterSurfaces::chartExportDrawsTheWindowsTimeRange()
                 index.earliest()[r] <= timeline->windowTo())
                 expected.insert(id);
         }
-        QVERIFY(!expected.isEmpty());
+        QVERIFY2(!expected.isEmpty(),
+                 qPrintable(QStringLiteral("%1: %2 in the timeline, window %3-%4")
+                                .arg(kind)
+                                .arg(inTimeline().size())
+                                .arg(timeline->windowFrom())
+                                .arg(timeline->windowTo())));
         ExportRequest request;
         request.state = m_window->selection();
         request.publishSafe = ExportRequest::PublishSafe::Off;

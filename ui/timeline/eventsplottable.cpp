@@ -114,10 +114,10 @@ void EventsPlottable::draw(QCPPainter* painter)
     if (s.density)
         drawDensity(painter, first, last);
     drawEras(painter, false);
-    // Era names under the events: an event's label, on its plate, wins where they meet.
-    drawEras(painter, true);
     if (!s.density)
         drawDetail(painter, first, last);
+    // Era names after the events, where no event's box or label is: in a corner of the era.
+    drawEras(painter, true);
     drawToday(painter);
     painter->restore();
     s.firstPass.generation = -1; // this frame's only
@@ -163,10 +163,27 @@ void EventsPlottable::drawEras(QCPPainter* painter, bool titles)
         }
         painter->setPen(
             QPen(withAlpha(m_state->theme.dark ? color.lighter(150) : color.darker(160), 0.9)));
-        const QRectF band(x0 + 4, r.bottom() - 18, std::max(0.0, x1 - x0 - 8), 16);
-        painter->drawText(
-            band, Qt::AlignLeft | Qt::AlignVCenter,
-            painter->fontMetrics().elidedText(era.title, Qt::ElideRight, int(band.width())));
+        const QString text =
+            painter->fontMetrics().elidedText(era.title, Qt::ElideRight, int(x1 - x0 - 8));
+        const double w = painter->fontMetrics().horizontalAdvance(text) + 2;
+        // Bottom left, bottom right, top left of the era's band: the first no event uses
+        // (the "Today" label included).
+        QRectF today;
+        const bool hasToday =
+            m_state->todayLabel(r, mKeyAxis->range().lower, mKeyAxis->range().upper, &today);
+        const QRectF spots[3] = {QRectF(x0 + 4, r.bottom() - 18, w, 16),
+                                 QRectF(x1 - 4 - w, r.bottom() - 18, w, 16),
+                                 QRectF(x0 + 4, r.top() + 1, w, 16)};
+        for (const QRectF& spot : spots) {
+            bool free =
+                !text.isEmpty() && x1 - x0 - 8 >= w - 2 && !(hasToday && spot.intersects(today));
+            for (const TimelineState::Placed& p : m_state->placed)
+                free = free && !p.box.intersects(spot) && !p.label.intersects(spot);
+            if (!free)
+                continue;
+            painter->drawText(spot, Qt::AlignLeft | Qt::AlignVCenter, text);
+            break;
+        }
     }
 }
 
@@ -286,6 +303,7 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
         QColor color;
         QString text; // set when the prepared title is not drawn as it is (shortened, tagged)
         QColor plate; // drawn behind the label when valid
+        bool bold = false;
     };
     const ChartTheme& theme = s.theme;
     std::vector<Pending> labels;
@@ -426,7 +444,8 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
                 labels.push_back({s.placed.size() - 1, withAlpha(theme.text, alpha), labelText,
                                   plate
                                       ? withAlpha(p % 2 == 1 ? theme.panel : theme.background, 0.85)
-                                      : QColor()});
+                                      : QColor(),
+                                  slot.bold});
         }
         // "+N more" where a lane has no sub-row left for some of its events: a click on it
         // opens the lane.
@@ -458,7 +477,11 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
         }
         painter->setPen(l.color);
         if (!l.text.isEmpty()) {
+            QFont font = s.labelFont;
+            font.setBold(l.bold);
+            painter->setFont(font);
             painter->drawText(placed.label, Qt::AlignLeft | Qt::AlignVCenter, l.text);
+            painter->setFont(s.labelFont);
             continue;
         }
         const auto it = s.titles.constFind(placed.id);

@@ -73,6 +73,9 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
     };
     const qint64 from = qint64(std::floor(lower)), to = qint64(std::ceil(upper));
     const QFontMetricsF metrics(labelFont);
+    QFont boldFont = labelFont;
+    boldFont.setBold(true);
+    const QFontMetricsF boldMetrics(boldFont);
     const QString unverifiedTag = QStringLiteral("\u26a0");
     const bool dimming = !highlight.isEmpty();
 
@@ -127,6 +130,10 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
             slot.x1 = std::max(e1, slot.right);
             const Verification status = TimeIndex::statusOf(f);
             slot.marked = markUnverified && status != Verification::Cleared;
+            // Emphasised (a scene's story point, a picked actor's events): its title in bold,
+            // as the map writes its highlighted actors' names, measured as it is drawn.
+            slot.bold = dimming && highlight.contains(id);
+            const QFontMetricsF& labelMetrics = slot.bold ? boldMetrics : metrics;
 
             // Where the label can go: inside the box if it fits there, after the box (over
             // the whiskers, on a plate), or before it; shortened to the room before the
@@ -146,8 +153,10 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
                         slot.marked
                             ? QCoreApplication::translate("chronomap::EventsPlottable", "%1 %2")
                                   .arg(unverifiedTag, title->text())
-                            : QString();
-                    w = slot.marked ? metrics.horizontalAdvance(fullText) : title->size().width();
+                        : slot.bold ? title->text()
+                                    : QString();
+                    w = !fullText.isEmpty() ? labelMetrics.horizontalAdvance(fullText)
+                                            : title->size().width();
                 } else if (maxRows == 0) {
                     w = kUnreadLabel; // sizing lanes before the title is read
                     out.provisional = true;
@@ -221,8 +230,8 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
                 slot.labelWidth = spot->w;
                 if (spot->elided) {
                     const QString full = fullText.isEmpty() ? title(id, budget)->text() : fullText;
-                    slot.text = metrics.elidedText(full, Qt::ElideRight, spot->w);
-                    slot.labelWidth = metrics.horizontalAdvance(slot.text);
+                    slot.text = labelMetrics.elidedText(full, Qt::ElideRight, spot->w);
+                    slot.labelWidth = labelMetrics.horizontalAdvance(slot.text);
                 } else {
                     slot.text = fullText;
                 }

@@ -101,6 +101,7 @@ struct TimelineState
         double left = 0, right = 0, x0 = 0, x1 = 0, cx = 0; // box, whiskers, middle
         bool point = false;
         bool marked = false; // publish-safe mark (not cleared)
+        bool bold = false;   // highlighted: its label in bold
         bool hasLabel = false, elided = false, inside = false;
         double labelX = 0, labelWidth = 0;
         QString text; // set when the prepared title is not drawn as it is (shortened, tagged)
