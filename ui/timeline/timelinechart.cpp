@@ -295,7 +295,11 @@ std::vector<double> TimelineChart::weightedLaneEdges()
 int TimelineChart::wantedHeight() const
 {
     const int chrome = std::max(0, m_plot->height() - m_plot->axisRect()->height());
-    return chrome + int(std::ceil(m_wantedLanesHeight));
+    const int wanted = chrome + int(std::ceil(m_wantedLanesHeight));
+    // The window's chart asks for at least the height that keeps its overview and key (a bit
+    // more, so it does not flip between the two): where the window can give it, it gets them;
+    // where not, it stays compact.
+    return m_scrollLanes ? std::max(kCompactHeight + 12, wanted) : wanted;
 }
 
 void TimelineChart::onAfterLayout()
