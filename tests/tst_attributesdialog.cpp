@@ -52,9 +52,11 @@ private slots:
     void editorsFitTheirTypes()
     {
         Attributes list = sample();
-        list.append(Attribute{QStringLiteral("Weight"), AttributeType::Integer, QString(),
-                              {{QStringLiteral("1"), QStringLiteral("2020"),
-                                QStringLiteral("2021")}}});
+        list.append(
+            Attribute{QStringLiteral("Weight"),
+                      AttributeType::Integer,
+                      QString(),
+                      {{QStringLiteral("1"), QStringLiteral("2020"), QStringLiteral("2021")}}});
         AttributesDialog dialog(list);
         QCOMPARE(dialog.table()->rowCount(), 7);
         QVERIFY(qobject_cast<QCheckBox*>(dialog.valueEditor(2)));
@@ -88,11 +90,11 @@ private slots:
         QCOMPARE(dialog.attributes()->at(2).value, QStringLiteral("false"));
 
         // A new attribute, and a name given twice.
-        dialog.addRow(Attribute{QStringLiteral("party"), AttributeType::String,
-                                QStringLiteral("Greens")});
+        dialog.addRow(
+            Attribute{QStringLiteral("party"), AttributeType::String, QStringLiteral("Greens")});
         QCOMPARE(dialog.attributes()->size(), 8);
-        dialog.addRow(Attribute{QStringLiteral("party"), AttributeType::String,
-                                QStringLiteral("again")});
+        dialog.addRow(
+            Attribute{QStringLiteral("party"), AttributeType::String, QStringLiteral("again")});
         QVERIFY(!dialog.attributes());
         QVERIFY(dialog.problem().contains(QLatin1String("party")));
     }

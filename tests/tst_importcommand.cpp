@@ -64,8 +64,8 @@ void TestImportCommand::undoRedoWholeImport()
 {
     test::Stories files;
     auto story = Story::create(files.path(QStringLiteral("s.chronomap")), true);
-    const QString input = files.write(QStringLiteral("g.gexf"), gexf(QStringLiteral("4"),
-                                                                     QStringLiteral("Other")));
+    const QString input =
+        files.write(QStringLiteral("g.gexf"), gexf(QStringLiteral("4"), QStringLiteral("Other")));
     const QString titleBefore = story->store().meta(QStringLiteral("title"));
     const ImportSummary done = importInto(story.get(), parseImport(input));
     QCOMPARE(done.newActors, 3);
@@ -115,12 +115,12 @@ void TestImportCommand::undoRedoReimportUpdate()
 {
     test::Stories files;
     auto story = Story::create(files.path(QStringLiteral("s.chronomap")), true);
-    importInto(story.get(), parseImport(files.write(
-                                QStringLiteral("a.gexf"),
-                                gexf(QStringLiteral("4"), QStringLiteral("Other")))));
+    importInto(story.get(),
+               parseImport(files.write(QStringLiteral("a.gexf"),
+                                       gexf(QStringLiteral("4"), QStringLiteral("Other")))));
     const QList<Actor> first = story->store().actors();
-    const QString updated = files.write(QStringLiteral("b.gexf"),
-                                        gexf(QStringLiteral("9"), QStringLiteral("Renamed")));
+    const QString updated =
+        files.write(QStringLiteral("b.gexf"), gexf(QStringLiteral("9"), QStringLiteral("Renamed")));
     const ImportSummary s = importInto(story.get(), parseImport(updated));
     QCOMPARE(s.updated, 2);
     QCOMPARE(s.newActors, 0);
@@ -141,9 +141,9 @@ void TestImportCommand::conflictKeepsUsersEdit()
 {
     test::Stories files;
     auto story = Story::create(files.path(QStringLiteral("s.chronomap")), true);
-    importInto(story.get(), parseImport(files.write(
-                                QStringLiteral("a.gexf"),
-                                gexf(QStringLiteral("4"), QStringLiteral("Other")))));
+    importInto(story.get(),
+               parseImport(files.write(QStringLiteral("a.gexf"),
+                                       gexf(QStringLiteral("4"), QStringLiteral("Other")))));
     // The user renames "Other"; the file renames it too.
     Actor other;
     for (const Actor& a : story->store().actors())
@@ -169,8 +169,8 @@ void TestImportCommand::largeImportIsOneStep()
     // Past the bulk path's threshold: still one step, and undo takes every event out.
     QByteArray csv = "Year,Month,Day,Headline,Text\n";
     for (int i = 0; i < 2500; ++i)
-        csv += QByteArray::number(1990 + i % 30) + ",1,1,Event " + QByteArray::number(i) +
-               ",Text\n";
+        csv +=
+            QByteArray::number(1990 + i % 30) + ",1,1,Event " + QByteArray::number(i) + ",Text\n";
     test::Stories files;
     auto story = Story::create(files.path(QStringLiteral("s.chronomap")), true);
     const QString input = files.write(QStringLiteral("t.csv"), csv);

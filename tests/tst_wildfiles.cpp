@@ -229,11 +229,11 @@ void TestWildFiles::gephi010Gexf()
     QVERIFY(score);
     QCOMPARE(score->type, AttributeType::Double);
     QVERIFY(score->value.isEmpty());
-    QCOMPARE(score->spells,
-             (QList<AttributeSpell>{{QStringLiteral("0.5"), QStringLiteral("2020-01-01"),
-                                     QStringLiteral("2020-12-31")},
-                                    {QStringLiteral("0.75"), QStringLiteral("2021-01-01"),
-                                     QStringLiteral("2021-12-31")}}));
+    QCOMPARE(
+        score->spells,
+        (QList<AttributeSpell>{
+            {QStringLiteral("0.5"), QStringLiteral("2020-01-01"), QStringLiteral("2020-12-31")},
+            {QStringLiteral("0.75"), QStringLiteral("2021-01-01"), QStringLiteral("2021-12-31")}}));
     QCOMPARE(score->number().value_or(-1.0), 0.75);
     QCOMPARE(attributeText(alpha->attributes, QStringLiteral("valid")),
              QStringLiteral("2020-01-01/2021-12-31"));
@@ -294,10 +294,9 @@ void TestWildFiles::abstractStepsAreNotYears()
     const Attribute* w = findAttribute(a->attributes, QStringLiteral("Weight"));
     QVERIFY(w);
     QCOMPARE(w->type, AttributeType::Integer);
-    QCOMPARE(w->spells, (QList<AttributeSpell>{{QStringLiteral("1"), QStringLiteral("0"),
-                                                QStringLiteral("1")},
-                                               {QStringLiteral("2"), QStringLiteral("2"),
-                                                QStringLiteral("3")}}));
+    QCOMPARE(w->spells, (QList<AttributeSpell>{
+                            {QStringLiteral("1"), QStringLiteral("0"), QStringLiteral("1")},
+                            {QStringLiteral("2"), QStringLiteral("2"), QStringLiteral("3")}}));
     // Written back as steps, not dates.
     const QByteArray gexf = exportBytes(*s, QStringLiteral("gexf"));
     QVERIFY(gexf.contains(R"(timeformat="double")"));

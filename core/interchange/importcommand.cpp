@@ -76,8 +76,7 @@ bool ImportCommand::check(bool forward)
             if (type < 0)
                 continue;
             if (!readEntity(store, EntryKey{std::size_t(type), i.id}))
-                return refuse(QCoreApplication::translate("chronomap::Edits",
-                                                          "an entry it added"));
+                return refuse(QCoreApplication::translate("chronomap::Edits", "an entry it added"));
         }
     }
     return true;
@@ -102,62 +101,65 @@ bool ImportCommand::apply(bool forward)
         QList<Category> categories = m_categories;
         QList<Era> eras = m_eras;
         QList<Entity> entries = m_entries;
-        m_story->apply(Change::reset(), [&](Store& store) {
-            if (forward) {
-                // The rows again, with their ids, in the order they depend on each other.
-                for (const Category& c : std::as_const(categories))
-                    store.insertCategory(c);
-                for (const Era& e : std::as_const(eras))
-                    store.insertEra(e);
-                for (const Entity& e : std::as_const(entries))
-                    insertEntity(store, e);
-                for (const ImportJournal::Updated& u : std::as_const(m_journal.updated))
-                    updateEntity(store, u.after);
-                for (const ImportJournal::Meta& m : std::as_const(m_journal.meta))
-                    store.setMeta(m.key, m.after);
-                for (const ImportJournal::OriginChange& o : std::as_const(m_journal.origins))
-                    store.setOrigin(o.kind, o.format, o.key, o.after);
-                return;
-            }
-            // Read what the import wrote (for the redo), then take it out, last first.
-            categories.clear();
-            eras.clear();
-            entries.clear();
-            QSet<Id> categoryIds, eraIds;
-            for (const ImportJournal::Inserted& i : std::as_const(m_journal.inserted)) {
-                if (i.table == Table::Category)
-                    categoryIds.insert(i.id);
-                else if (i.table == Table::Era)
-                    eraIds.insert(i.id);
-                else if (auto e = readEntity(store, EntryKey{std::size_t(entityType(i.table)),
-                                                             i.id}))
-                    entries.append(*e);
-            }
-            for (const Category& c : store.categories())
-                if (categoryIds.contains(c.id))
-                    categories.append(c);
-            for (const Era& e : store.eras())
-                if (eraIds.contains(e.id))
-                    eras.append(e);
-            // Changed entries first: an updated event may name an actor the import added.
-            for (qsizetype k = m_journal.updated.size() - 1; k >= 0; --k)
-                updateEntity(store, m_journal.updated.at(k).before);
-            for (qsizetype k = entries.size() - 1; k >= 0; --k)
-                if (readEntity(store, keyOf(entries.at(k)))) // a cascade may have taken it
-                    deleteEntity(store, keyOf(entries.at(k)));
-            for (qsizetype k = eras.size() - 1; k >= 0; --k)
-                store.deleteEra(eras.at(k).id);
-            for (qsizetype k = categories.size() - 1; k >= 0; --k)
-                store.deleteCategory(categories.at(k).id);
-            for (qsizetype k = m_journal.meta.size() - 1; k >= 0; --k)
-                store.setMeta(m_journal.meta.at(k).key, m_journal.meta.at(k).before);
-            // Origins as they were; one the import recorded first is forgotten (id 0), so a
-            // later import cannot take a reused id for the entry it named.
-            for (qsizetype k = m_journal.origins.size() - 1; k >= 0; --k) {
-                const ImportJournal::OriginChange& o = m_journal.origins.at(k);
-                store.setOrigin(o.kind, o.format, o.key, o.before.value_or(Store::OriginRow{}));
-            }
-        }, {rec});
+        m_story->apply(
+            Change::reset(),
+            [&](Store& store) {
+                if (forward) {
+                    // The rows again, with their ids, in the order they depend on each other.
+                    for (const Category& c : std::as_const(categories))
+                        store.insertCategory(c);
+                    for (const Era& e : std::as_const(eras))
+                        store.insertEra(e);
+                    for (const Entity& e : std::as_const(entries))
+                        insertEntity(store, e);
+                    for (const ImportJournal::Updated& u : std::as_const(m_journal.updated))
+                        updateEntity(store, u.after);
+                    for (const ImportJournal::Meta& m : std::as_const(m_journal.meta))
+                        store.setMeta(m.key, m.after);
+                    for (const ImportJournal::OriginChange& o : std::as_const(m_journal.origins))
+                        store.setOrigin(o.kind, o.format, o.key, o.after);
+                    return;
+                }
+                // Read what the import wrote (for the redo), then take it out, last first.
+                categories.clear();
+                eras.clear();
+                entries.clear();
+                QSet<Id> categoryIds, eraIds;
+                for (const ImportJournal::Inserted& i : std::as_const(m_journal.inserted)) {
+                    if (i.table == Table::Category)
+                        categoryIds.insert(i.id);
+                    else if (i.table == Table::Era)
+                        eraIds.insert(i.id);
+                    else if (auto e = readEntity(store,
+                                                 EntryKey{std::size_t(entityType(i.table)), i.id}))
+                        entries.append(*e);
+                }
+                for (const Category& c : store.categories())
+                    if (categoryIds.contains(c.id))
+                        categories.append(c);
+                for (const Era& e : store.eras())
+                    if (eraIds.contains(e.id))
+                        eras.append(e);
+                // Changed entries first: an updated event may name an actor the import added.
+                for (qsizetype k = m_journal.updated.size() - 1; k >= 0; --k)
+                    updateEntity(store, m_journal.updated.at(k).before);
+                for (qsizetype k = entries.size() - 1; k >= 0; --k)
+                    if (readEntity(store, keyOf(entries.at(k)))) // a cascade may have taken it
+                        deleteEntity(store, keyOf(entries.at(k)));
+                for (qsizetype k = eras.size() - 1; k >= 0; --k)
+                    store.deleteEra(eras.at(k).id);
+                for (qsizetype k = categories.size() - 1; k >= 0; --k)
+                    store.deleteCategory(categories.at(k).id);
+                for (qsizetype k = m_journal.meta.size() - 1; k >= 0; --k)
+                    store.setMeta(m_journal.meta.at(k).key, m_journal.meta.at(k).before);
+                // Origins as they were; one the import recorded first is forgotten (id 0), so a
+                // later import cannot take a reused id for the entry it named.
+                for (qsizetype k = m_journal.origins.size() - 1; k >= 0; --k) {
+                    const ImportJournal::OriginChange& o = m_journal.origins.at(k);
+                    store.setOrigin(o.kind, o.format, o.key, o.before.value_or(Store::OriginRow{}));
+                }
+            },
+            {rec});
         if (!forward) {
             m_categories = categories;
             m_eras = eras;
@@ -205,7 +207,8 @@ ImportSummary importInto(Story* story, const ParsedImport& parsed)
         s.logChange(rec);
     });
     if (!journal.isEmpty())
-        story->undoStack()->push(new ImportCommand(story, parsed.fileName, std::move(journal), rec));
+        story->undoStack()->push(
+            new ImportCommand(story, parsed.fileName, std::move(journal), rec));
     return summary;
 }
 

@@ -266,8 +266,7 @@ QString AttributesDialog::problem() const
             fits = typed && typed->type == type;
         }
         if (!fits)
-            return tr("“%1” is not a %2: “%3”.")
-                .arg(name, typeLabel(type).toLower(), text);
+            return tr("“%1” is not a %2: “%3”.").arg(name, typeLabel(type).toLower(), text);
     }
     return {};
 }

@@ -78,7 +78,8 @@ DetailsPanel::DetailsPanel(Story* story, Selection* selection, QWidget* parent)
       m_edit(new QPushButton(tr("&Edit"))), m_status(new QComboBox),
       m_note(new QPushButton(tr("&Note…"))), m_cite(new QPushButton(tr("C&ite…"))),
       m_delete(new QPushButton(tr("Delete"))),
-      m_attributes(new QPushButton(tr("&Attributes…"))), m_tabs(new QTabWidget), m_stack(new QStackedWidget),
+      m_attributes(new QPushButton(tr("Attri&butes…"))), m_tabs(new QTabWidget),
+      m_stack(new QStackedWidget),
       m_text(new QTextBrowser), m_form(new EntryForm(story)), m_problem(new QLabel),
       m_save(new QPushButton(tr("&Save"))), m_history(new QTreeWidget)
 {
