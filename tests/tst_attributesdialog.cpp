@@ -143,7 +143,7 @@ private slots:
         const QString graphml = QString::fromUtf8(exportBytes(store, QStringLiteral("graphml")));
         QVERIFY(graphml.count(QLatin1String("attr.name=\"Modularity Class\"")) == 2);
         QVERIFY(graphml.contains(QLatin1String("attr.type=\"boolean\"")));
-        for (const QString format : {QStringLiteral("nodes-csv"), QStringLiteral("edges-csv")}) {
+        for (const QString& format : {QStringLiteral("nodes-csv"), QStringLiteral("edges-csv")}) {
             const QString table = QString::fromUtf8(exportBytes(store, format));
             QVERIFY2(table.contains(QLatin1String("Modularity Class:integer")), qPrintable(format));
         }
