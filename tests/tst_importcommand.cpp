@@ -21,6 +21,7 @@ private slots:
     void undoRedoReimportUpdate();
     void conflictKeepsUsersEdit();
     void largeImportIsOneStep();
+    void wholeStoryJsonIsOneStep();
 };
 
 namespace {
@@ -183,6 +184,33 @@ void TestImportCommand::largeImportIsOneStep()
     story->undoStack()->redo();
     QCOMPARE(story->store().counts().events, 2500);
     QCOMPARE(int(story->timeIndex().size()), 2500);
+}
+
+// Chronomap JSON is written straight into the story, not through a batch: its undo is made
+// from what it changed.
+void TestImportCommand::wholeStoryJsonIsOneStep()
+{
+    test::Stories files;
+    auto source = files.create();
+    test::fillGraphStory(*source);
+    const QString json = files.path(QStringLiteral("whole.json"));
+    exportData(*source, QStringLiteral("chronomap"), json);
+    auto story = Story::create(files.path(QStringLiteral("s.chronomap")), true);
+    const QString titleBefore = story->store().meta(QStringLiteral("title"));
+    importInto(story.get(), parseImport(json));
+    const StoryCounts after = story->store().counts();
+    QVERIFY(after.events > 0 && after.actors > 0 && after.relations > 0);
+    const QList<Event> events = story->store().events();
+    QCOMPARE(story->undoStack()->count(), 1);
+    story->undoStack()->undo();
+    QCOMPARE(story->store().counts().events, 0);
+    QCOMPARE(story->store().counts().actors, 0);
+    QCOMPARE(story->store().counts().relations, 0);
+    QCOMPARE(story->store().counts().categories, 0);
+    QCOMPARE(story->store().meta(QStringLiteral("title")), titleBefore);
+    story->undoStack()->redo();
+    QCOMPARE(story->store().events(), events);
+    QCOMPARE(story->store().counts().relations, after.relations);
 }
 
 QTEST_GUILESS_MAIN(TestImportCommand)
