@@ -117,6 +117,7 @@ void ActorMapLayer::drawLabels(QCPPainter* painter, const std::vector<QPointF>& 
                 painter->setFont(boldFont);
             painter->drawText(rect, Qt::AlignCenter, node.label);
             painter->setFont(m_font);
+            m_labelRects.push_back(rect);
             ++m_lastLabels;
         }
     }
@@ -211,6 +212,7 @@ void ActorMapLayer::drawLabels(QCPPainter* painter, const std::vector<QPointF>& 
         painter->setPen(e.status == Verification::Disputed ? m_theme.disputed : m_theme.mutedText);
         painter->drawText(rect, Qt::AlignCenter, e.type);
         labelled[std::size_t(index)] = 1;
+        m_labelRects.push_back(rect);
         ++m_lastEdgeLabels;
     }
     if (m_scene.markedUnverified)

@@ -105,6 +105,8 @@ public:
     int lastLabelCount() const { return m_lastLabels; }
     // Relation labels placed by the last draw (they never cover an actor or another label).
     int lastEdgeLabelCount() const { return m_lastEdgeLabels; }
+    // Where the last draw put every actor and relation label, in plot pixels.
+    const std::vector<QRectF>& lastLabelRects() const { return m_labelRects; }
     // Far out on a large map, edges and nodes are drawn once into an image that panning and
     // zooming reuse (scaled) until the view rests, then drawn afresh. Off: every frame in full.
     void setCaching(bool on);
@@ -165,6 +167,7 @@ private:
     bool m_legend = true;
     int m_lastLabels = 0;
     int m_lastEdgeLabels = 0;
+    std::vector<QRectF> m_labelRects;
     bool m_lastLarge = false;
     bool m_lastFromCache = false;
     // The large map's cached body (see setCaching): where it was drawn, for which scene.
