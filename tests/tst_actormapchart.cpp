@@ -5,12 +5,14 @@
 #include "actormap/actormapview.h"
 #include "edit/sceneedits.h"
 #include "export/chartcomposer.h"
+#include "interchange/interchange.h"
 #include "present/presentwindow.h"
 #include "present/scenestate.h"
 #include "query/selection.h"
 #include "story/story.h"
 #include "theme/charttheme.h"
 
+#include <QFileInfo>
 #include <QImage>
 #include <QPainter>
 #include <QTemporaryDir>
@@ -44,6 +46,20 @@ bool labelsInside(const ActorMapLayer& layer, const QRectF& area, QString* why)
             return false;
         }
     return true;
+}
+
+// A new story holding what a real file from ../shared/realworld brings (nullptr: not there).
+std::unique_ptr<Story> importedStory(const QString& dir, const QString& file)
+{
+    const QString input = QStringLiteral(CHRONOMAP_REALWORLD "/") + file;
+    if (!QFile::exists(input))
+        return nullptr;
+    const QString path =
+        dir + QStringLiteral("/") + QFileInfo(file).baseName() + QStringLiteral(".chronomap");
+    auto story = Story::create(path, true);
+    applyParsedImport(story->store(), parseImport(input));
+    story.reset();
+    return Story::open(path);
 }
 
 } // namespace
@@ -141,6 +157,105 @@ private slots:
         QVERIFY(drawn.width() <= size.width() && drawn.height() <= size.height());
         QString why;
         QVERIFY2(labelsInside(layer, QRectF(QPointF(0, 0), QSizeF(drawn)), &why), qPrintable(why));
+    }
+
+    void colourByGephiModularityClass()
+    {
+        auto story = importedStory(m_dir.path(), QStringLiteral("gexf/gephi-les-miserables.gexf"));
+        if (!story)
+            QSKIP("../shared/realworld is not there");
+        const QString key = ActorMapChart::attributeKey(QStringLiteral("Modularity Class"));
+        {
+            Selection selection;
+            ActorMapChart chart(story.get(), &selection);
+            chart.setAnimated(false);
+            chart.layoutNow();
+            bool offered = false;
+            for (const auto& o : chart.colourOptions())
+                offered = offered || o.key == key;
+            QVERIFY(offered);
+            chart.setColourKey(key);
+            // Actors of one class share a colour, and classes differ from each other.
+            const MapScene& scene = chart.layer()->scene();
+            QHash<QString, QColor> colourOfClass;
+            QSet<QRgb> colours;
+            for (int i = 0; i < chart.graph().nodeCount(); ++i) {
+                const QString cls =
+                    attributeText(chart.actors()[i].attributes, QStringLiteral("Modularity Class"));
+                QVERIFY(!cls.isEmpty());
+                const QColor fill = scene.nodes[std::size_t(i)].fill;
+                if (colourOfClass.contains(cls))
+                    QCOMPARE(fill, colourOfClass.value(cls));
+                colourOfClass.insert(cls, fill);
+                colours.insert(fill.rgb());
+            }
+            QVERIFY(colourOfClass.size() >= 5);
+            QCOMPARE(colours.size(), colourOfClass.size());
+            // The legend names the attribute and lists every class with its colour.
+            QCOMPARE(scene.colourTitle, QStringLiteral("Modularity Class"));
+            QCOMPARE(int(scene.colourKey.size()), int(colourOfClass.size()));
+            for (const auto& [value, colour] : scene.colourKey)
+                QCOMPARE(colour, colourOfClass.value(value));
+            chart.rememberStyle();
+        }
+        // The story remembers it: an export draws the same colours and key.
+        QCOMPARE(story->store().meta(QStringLiteral("map.colourBy")), key);
+        ExportRequest request;
+        request.view = QStringLiteral("actors");
+        request.output = m_dir.filePath(QStringLiteral("miserables.png"));
+        ChartComposer composer(*story, request);
+        const QImage image = composer.image(QSize(1600, 1000));
+        QCOMPARE(composer.actorMapChart()->colourKey(), key);
+        QVERIFY(composer.actorMapChart()->layer()->scene().colourKey.size() >= 5);
+        QCOMPARE(image.size(), QSize(1600, 1000));
+    }
+
+    void sizeByANumericAttribute()
+    {
+        auto story =
+            importedStory(m_dir.path(), QStringLiteral("gexf/gephilite-people-software.gexf"));
+        if (!story)
+            QSKIP("../shared/realworld is not there");
+        Selection selection;
+        ActorMapChart chart(story.get(), &selection);
+        chart.setAnimated(false);
+        chart.layoutNow();
+        const QString key = ActorMapChart::attributeKey(QStringLiteral("degree"));
+        bool offered = false;
+        for (const auto& o : chart.sizeOptions())
+            offered = offered || o.key == key;
+        QVERIFY(offered);
+        chart.setSizeKey(key);
+        // Larger values, larger actors; the smallest and largest values at the map's ends.
+        const MapScene& scene = chart.layer()->scene();
+        double lo = 1e18, hi = -1e18;
+        float smallest = 1e9f, largest = 0;
+        for (int i = 0; i < chart.graph().nodeCount(); ++i) {
+            const Attribute* a =
+                findAttribute(chart.actors()[i].attributes, QStringLiteral("degree"));
+            QVERIFY(a && a->number());
+            lo = std::min(lo, *a->number());
+            hi = std::max(hi, *a->number());
+            smallest = std::min(smallest, scene.nodes[std::size_t(i)].size);
+            largest = std::max(largest, scene.nodes[std::size_t(i)].size);
+        }
+        QVERIFY(hi > lo);
+        QVERIFY(largest > smallest);
+        for (int i = 0; i < chart.graph().nodeCount(); ++i)
+            for (int j = 0; j < chart.graph().nodeCount(); ++j) {
+                const double vi =
+                    *findAttribute(chart.actors()[i].attributes, QStringLiteral("degree"))
+                         ->number();
+                const double vj =
+                    *findAttribute(chart.actors()[j].attributes, QStringLiteral("degree"))
+                         ->number();
+                if (vi < vj)
+                    QVERIFY(scene.nodes[std::size_t(i)].size < scene.nodes[std::size_t(j)].size);
+                if (vi == lo)
+                    QCOMPARE(scene.nodes[std::size_t(i)].size, smallest);
+                if (vi == hi)
+                    QCOMPARE(scene.nodes[std::size_t(i)].size, largest);
+            }
     }
 
     void presentKeepsMapLabelsInsideTheFrame_data()

@@ -95,6 +95,7 @@ ActorMapChart::ActorMapChart(Story* story, Selection* selection, QObject* parent
     });
 
     updateFilter();
+    readRememberedStyle();
     // The story is read on the worker: the window paints at once and the map follows.
     requestLoad();
 
@@ -188,6 +189,7 @@ void ActorMapChart::installGraph(StoryGraph&& loaded)
     m_graph = std::move(loaded.graph);
     m_relationCount = std::move(loaded.relationCount);
     updateWindowMask();
+    updateAttributeStyle();
     m_haveLayout = false;
     m_positions.clear();
     m_centrality = {};
@@ -409,15 +411,28 @@ void ActorMapChart::restyle()
     const std::size_t n = scene.nodes.size();
     if (n != std::size_t(m_graph.nodeCount()))
         return;
+    // The size: a centrality (0 up to the largest), or an attribute's numbers (smallest to
+    // largest; an actor without one drawn smallest).
     const std::vector<double>* metric = nullptr;
-    if (m_centrality.degree.size() == n)
-        metric = m_sizeBy == SizeBy::Betweenness ? &m_centrality.betweenness
-                 : m_sizeBy == SizeBy::PageRank  ? &m_centrality.pageRank
-                                                 : &m_centrality.degree;
-    double top = 0;
-    if (metric)
+    double bottom = 0, top = 0;
+    if (m_sizeValues.size() == n) {
+        metric = &m_sizeValues;
+        bool any = false;
+        for (double v : m_sizeValues)
+            if (!std::isnan(v)) {
+                bottom = any ? std::min(bottom, v) : v;
+                top = any ? std::max(top, v) : v;
+                any = true;
+            }
+        if (top <= bottom) // every value alike: all drawn middling
+            bottom = top - 1;
+    } else if (m_centrality.degree.size() == n) {
+        metric = m_sizeKey == QLatin1String("betweenness") ? &m_centrality.betweenness
+                 : m_sizeKey == QLatin1String("pagerank")  ? &m_centrality.pageRank
+                                                           : &m_centrality.degree;
         for (double v : *metric)
             top = std::max(top, v);
+    }
     const double rMin = n <= 200 ? 7 : n <= 2000 ? 3.5 : 1.5;
     const double rMax = n <= 200 ? 22 : n <= 2000 ? 14 : 9;
 
@@ -446,11 +461,15 @@ void ActorMapChart::restyle()
     for (std::size_t i = 0; i < n; ++i) {
         MapScene::Node& node = scene.nodes[i];
         const Actor& actor = m_actors[qsizetype(i)];
-        const double v = metric && top > 0 ? (*metric)[i] / top : 0;
+        const double raw = metric ? (*metric)[i] : 0;
+        const double v = metric && top > bottom && !std::isnan(raw)
+                             ? std::clamp((raw - bottom) / (top - bottom), 0.0, 1.0)
+                             : 0;
         node.size = node.radius = float(rMin + (rMax - rMin) * std::sqrt(std::max(0.0, v)));
         node.rank = float(v + (m_relationCount[i] > 0 ? 1e-6 * m_relationCount[i] : 0));
-        node.fill = actor.color.isValid() && !m_layer->theme().greyscale ? actor.color
-                    : m_byCommunity && m_communities.membership.size() == n
+        node.fill = m_colours.size() == n                                  ? m_colours[i]
+                    : actor.color.isValid() && !m_layer->theme().greyscale ? actor.color
+                    : colourByCommunity() && m_communities.membership.size() == n
                         ? m_layer->theme().communityColor(m_communities.membership[i])
                         : m_layer->theme().categoryColor(int(actor.kind));
         quint8 flags = 0;
@@ -489,22 +508,26 @@ void ActorMapChart::restyle()
         edge.flags = flags;
         edge.bend = e < m_bends.size() ? m_bends[e] : 0.0f;
     }
-    scene.colourByCommunity = m_byCommunity;
+    scene.colourByCommunity = colourByCommunity();
+    scene.colourTitle.clear();
+    scene.colourKey.clear();
+    if (m_colours.size() == n) {
+        scene.colourTitle = m_colourKey.mid(attributeKey({}).size());
+        scene.colourKey = m_colourKeyEntries;
+    }
     ++scene.revision;
 }
 
 void ActorMapChart::setSizeBy(SizeBy by)
 {
-    m_sizeBy = by;
-    restyle();
-    replot();
+    setSizeKey(by == SizeBy::Betweenness ? QStringLiteral("betweenness")
+               : by == SizeBy::PageRank  ? QStringLiteral("pagerank")
+                                         : QStringLiteral("degree"));
 }
 
 void ActorMapChart::setColourByCommunity(bool community)
 {
-    m_byCommunity = community;
-    restyle();
-    replot();
+    setColourKey(community ? QStringLiteral("community") : QStringLiteral("kind"));
 }
 
 void ActorMapChart::setEgoSteps(int steps, Id centre)
@@ -633,11 +656,14 @@ void ActorMapChart::onStoryChanged(const Change& change)
                 m_graph.pinned[std::size_t(i)].reset();
             }
         }
+        updateAttributeStyle(); // an edited attribute may change a size or a colour
         restyle();
         emit stateChanged();
         replot();
         return;
     }
+    if (change.action == Change::Action::Reset)
+        readRememberedStyle();
     if (change.kind == EntityKind::Actor || change.kind == EntityKind::Relation ||
         change.action == Change::Action::Reset)
         requestLoad(); // read again on the worker; the map keeps what it shows until then

@@ -92,9 +92,28 @@ public:
     const ChartTheme& theme() const;
     void setLegendVisible(bool visible);
     void setSizeBy(SizeBy by);
-    SizeBy sizeBy() const { return m_sizeBy; }
     void setColourByCommunity(bool community);
-    bool colourByCommunity() const { return m_byCommunity; }
+    bool colourByCommunity() const { return m_colourKey == QLatin1String("community"); }
+
+    // What sizes and colours the actors, by key: "degree", "betweenness", "pagerank" or
+    // "attribute:NAME" (a number the story's actors carry, Gephi's "degree" say) for the
+    // size; "kind", "community" or "attribute:NAME" (Gephi's "Modularity Class") for the
+    // colour. A categorical colour gets a palette and a key in the legend; a numeric size
+    // scales between the map's smallest and largest actor. The story remembers the choice
+    // (its meta entries map.sizeBy and map.colourBy), so exports and Present draw the same.
+    struct StyleOption
+    {
+        QString key, label;
+    };
+    QList<StyleOption> sizeOptions() const;
+    QList<StyleOption> colourOptions() const;
+    QString sizeKey() const { return m_sizeKey; }
+    QString colourKey() const { return m_colourKey; }
+    void setSizeKey(const QString& key);
+    void setColourKey(const QString& key);
+    // Writes the present choice into the story (nothing on a read-only story).
+    void rememberStyle();
+    static QString attributeKey(const QString& name);
     // Ego view around `centre`: 1 or 2 steps, 0 for the whole map.
     void setEgoSteps(int steps, Id centre);
     int egoSteps() const { return m_egoSteps; }
@@ -167,6 +186,8 @@ private:
     void onStoryChanged(const Change& change);
     void updateFilter();
     void keepAspect();
+    void readRememberedStyle();
+    void updateAttributeStyle();
     void markHover(int node, int edge);
 
     Story* m_story;
@@ -200,8 +221,12 @@ private:
     bool m_layoutRunning = false; // the worker is making the story's layout (not just sizes)
     bool m_windowPending = false; // the window changed while it did
     int m_layoutRuns = 0;
-    SizeBy m_sizeBy = SizeBy::Degree;
-    bool m_byCommunity = false;
+    QString m_sizeKey = QStringLiteral("degree");
+    QString m_colourKey = QStringLiteral("kind");
+    // Per node, from the chosen attributes: the size's value (NaN: none) and the colour.
+    std::vector<double> m_sizeValues;
+    std::vector<QColor> m_colours;
+    std::vector<std::pair<QString, QColor>> m_colourKeyEntries; // the legend's key
     int m_egoSteps = 0;
     Id m_egoCentre = 0;
     int m_hoverNode = -1, m_hoverEdge = -1;

@@ -68,7 +68,10 @@ struct MapScene
     bool colourByCommunity = false;
     bool markedUnverified = false;        // some relation labels carry the publish-safe mark
     std::vector<QColor> communityColours; // legend swatches when colouring by community
-    QString message;                      // shown centred when there is nothing to draw
+    // Colouring by a custom attribute: its name and the legend's key (value, colour).
+    QString colourTitle;
+    std::vector<std::pair<QString, QColor>> colourKey;
+    QString message; // shown centred when there is nothing to draw
     // Bumped by whoever changes positions, styles or ranks (not hover): drawing caches key on
     // it. Hover and selection are drawn over the cache, so they need no bump.
     quint64 revision = 0;

@@ -24,6 +24,7 @@ void ActorMapChart::setTheme(const ChartTheme& theme)
 {
     m_layer->setTheme(theme);
     m_plot->setBackground(theme.background);
+    updateAttributeStyle();
     restyle(); // node fills come from the theme's palettes
     replot();
 }

@@ -8,6 +8,7 @@
 #include <QActionGroup>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTimer>
@@ -57,6 +58,7 @@ ActorMapView::ActorMapView(Story* story, Selection* selection, QWidget* parent)
     connect(m_chart, &ActorMapChart::workStopped, m_progressBar, &QWidget::hide);
     connect(m_chart, &ActorMapChart::stateChanged, this, &ActorMapView::updateActions);
     connect(m_chart, &ActorMapChart::graphLoaded, this, &ActorMapView::graphLoaded);
+    connect(m_chart, &ActorMapChart::graphLoaded, this, &ActorMapView::fillStyleMenus);
     connect(m_chart, &ActorMapChart::layoutFinished, this, &ActorMapView::layoutFinished);
 
     buildActions();
@@ -117,16 +119,44 @@ void ActorMapView::setTheme(const ChartTheme& theme)
 void ActorMapView::setSizeBy(SizeBy by)
 {
     m_chart->setSizeBy(by);
-    m_sizeDegree->setChecked(by == SizeBy::Degree);
-    m_sizeBetweenness->setChecked(by == SizeBy::Betweenness);
-    m_sizePageRank->setChecked(by == SizeBy::PageRank);
+    m_chart->rememberStyle();
 }
 
 void ActorMapView::setColourByCommunity(bool community)
 {
     m_chart->setColourByCommunity(community);
-    if (m_colourCommunity->isChecked() != community)
-        m_colourCommunity->setChecked(community);
+    m_chart->rememberStyle();
+}
+
+void ActorMapView::setSizeKey(const QString& key)
+{
+    m_chart->setSizeKey(key);
+    m_chart->rememberStyle();
+}
+
+void ActorMapView::setColourKey(const QString& key)
+{
+    m_chart->setColourKey(key);
+    m_chart->rememberStyle();
+}
+
+void ActorMapView::fillStyleMenus()
+{
+    auto fill = [this](QMenu* menu, const QList<ActorMapChart::StyleOption>& options,
+                       const QString& current, void (ActorMapView::*set)(const QString&)) {
+        menu->clear();
+        auto* group = new QActionGroup(menu);
+        for (const ActorMapChart::StyleOption& o : options) {
+            QAction* a = menu->addAction(o.label);
+            a->setObjectName(QStringLiteral("mapStyle:") + o.key);
+            a->setCheckable(true);
+            a->setChecked(o.key == current);
+            group->addAction(a);
+            connect(a, &QAction::triggered, this, [this, set, key = o.key] { (this->*set)(key); });
+        }
+    };
+    fill(m_sizeMenu, m_chart->sizeOptions(), m_chart->sizeKey(), &ActorMapView::setSizeKey);
+    fill(m_colourMenu, m_chart->colourOptions(), m_chart->colourKey(), &ActorMapView::setColourKey);
 }
 
 void ActorMapView::setEgoSteps(int steps)
@@ -163,23 +193,17 @@ void ActorMapView::buildActions()
     m_fit = make(tr("Fit Actor Map"), QKeySequence(Qt::Key_Home));
     connect(m_fit, &QAction::triggered, this, &ActorMapView::fitMap);
 
-    m_sizeGroup = new QActionGroup(this);
-    m_sizeDegree = make(tr("Size Actors by Degree"));
-    m_sizeBetweenness = make(tr("Size Actors by Betweenness"));
-    m_sizePageRank = make(tr("Size Actors by PageRank"));
-    for (QAction* a : {m_sizeDegree, m_sizeBetweenness, m_sizePageRank}) {
-        a->setCheckable(true);
-        m_sizeGroup->addAction(a);
-    }
-    m_sizeDegree->setChecked(true);
-    connect(m_sizeDegree, &QAction::triggered, this, [this] { setSizeBy(SizeBy::Degree); });
-    connect(m_sizeBetweenness, &QAction::triggered, this,
-            [this] { setSizeBy(SizeBy::Betweenness); });
-    connect(m_sizePageRank, &QAction::triggered, this, [this] { setSizeBy(SizeBy::PageRank); });
-
-    m_colourCommunity = make(tr("Colour Actors by Community"));
-    m_colourCommunity->setCheckable(true);
-    connect(m_colourCommunity, &QAction::toggled, this, &ActorMapView::setColourByCommunity);
+    // What sizes and colours the actors: centralities, kinds, communities and the story's own
+    // attributes (a file's "Modularity Class"), listed afresh each time the menu opens.
+    m_sizeMenu = new QMenu(tr("Size Actors By"), this);
+    m_sizeMenu->setObjectName(QStringLiteral("mapSizeMenu"));
+    m_colourMenu = new QMenu(tr("Colour Actors By"), this);
+    m_colourMenu->setObjectName(QStringLiteral("mapColourMenu"));
+    addAction(m_sizeMenu->menuAction());
+    addAction(m_colourMenu->menuAction());
+    connect(m_sizeMenu, &QMenu::aboutToShow, this, &ActorMapView::fillStyleMenus);
+    connect(m_colourMenu, &QMenu::aboutToShow, this, &ActorMapView::fillStyleMenus);
+    fillStyleMenus();
 
     m_ego1 = make(tr("Ego View: 1 Step"), QKeySequence(Qt::Key_1));
     m_ego2 = make(tr("Ego View: 2 Steps"), QKeySequence(Qt::Key_2));

@@ -8,9 +8,9 @@
 #include <optional>
 
 class QAction;
-class QActionGroup;
 class QCustomPlot;
 class QLabel;
+class QMenu;
 class QMouseEvent;
 class QProgressBar;
 
@@ -53,6 +53,10 @@ public:
     void setTheme(const ChartTheme& theme);
     void setSizeBy(SizeBy by);
     void setColourByCommunity(bool community);
+    // Size and colour by a key of ActorMapChart::sizeOptions()/colourOptions(); the story
+    // remembers the choice.
+    void setSizeKey(const QString& key);
+    void setColourKey(const QString& key);
     // Ego view around the picked actor: 1 or 2 steps, 0 for the whole map.
     void setEgoSteps(int steps);
 
@@ -90,6 +94,7 @@ private:
     void onMouseRelease(QMouseEvent* event);
     void showContextMenu(const QPoint& pos);
     void updateActions();
+    void fillStyleMenus();
 
     Story* m_story;
     Selection* m_selection;
@@ -106,12 +111,9 @@ private:
     bool m_panning = false;
     QPoint m_panLast;
 
-    QActionGroup* m_sizeGroup = nullptr;
     QAction* m_fit = nullptr;
-    QAction* m_sizeDegree = nullptr;
-    QAction* m_sizeBetweenness = nullptr;
-    QAction* m_sizePageRank = nullptr;
-    QAction* m_colourCommunity = nullptr;
+    QMenu* m_sizeMenu = nullptr;
+    QMenu* m_colourMenu = nullptr;
     QAction* m_ego1 = nullptr;
     QAction* m_ego2 = nullptr;
     QAction* m_egoWhole = nullptr;
