@@ -258,6 +258,100 @@ private slots:
             }
     }
 
+    void actorsOutsideTheirValidityHideAsOfTheWindow()
+    {
+        // A dynamic GEXF as Gephi writes it: node spells become the actors' validity.
+        const QString input = m_dir.filePath(QStringLiteral("dynamic.gexf"));
+        {
+            QFile f(input);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(
+                "<?xml version='1.0' encoding='UTF-8'?>\n"
+                "<gexf xmlns='http://gexf.net/1.3' version='1.3'>\n"
+                "<graph mode='dynamic' defaultedgetype='undirected' timeformat='date'>\n"
+                "<nodes>\n"
+                "<node id='a' label='Always'/>\n"
+                "<node id='old' label='Old Guard' start='2001-01-01' end='2003-12-31'/>\n"
+                "<node id='new' label='Newcomer'>\n"
+                "<spells><spell start='2020-01-01' end='2022-12-31'/></spells>\n"
+                "</node>\n"
+                "</nodes>\n"
+                "<edges>\n"
+                "<edge id='e1' source='a' target='old'/>\n"
+                "<edge id='e2' source='a' target='new'/>\n"
+                "<edge id='e3' source='old' target='new' start='2001-01-01' end='2030-01-01'/>\n"
+                "<edge id='e4' source='a' target='new' start='2021-01-01' end='2021-02-01'/>\n"
+                "</edges>\n"
+                "</graph>\n"
+                "</gexf>\n");
+        }
+        const QString path = m_dir.filePath(QStringLiteral("dynamic.chronomap"));
+        {
+            auto created = Story::create(path, true);
+            applyParsedImport(created->store(), parseImport(input));
+        }
+        auto story = Story::open(path);
+        Selection selection;
+        ActorMapChart chart(story.get(), &selection);
+        chart.setAnimated(false);
+        chart.layoutNow();
+        auto node = [&](const QString& name) {
+            for (int i = 0; i < chart.graph().nodeCount(); ++i)
+                if (chart.actors()[i].name == name)
+                    return i;
+            return -1;
+        };
+        auto edge = [&](Id from, Id to, bool dated) {
+            for (int e = 0; e < chart.graph().edgeCount(); ++e) {
+                const Relation& r = chart.relations()[e];
+                if (r.valid.isValid() == dated && ((r.sourceId == from && r.targetId == to) ||
+                                                   (r.sourceId == to && r.targetId == from)))
+                    return e;
+            }
+            return -1;
+        };
+        const int a = node(QStringLiteral("Always")), old = node(QStringLiteral("Old Guard")),
+                  fresh = node(QStringLiteral("Newcomer"));
+        QVERIFY(a >= 0 && old >= 0 && fresh >= 0);
+        QVERIFY(actorValidity(chart.actors()[old]).isValid());
+        QVERIFY(!actorValidity(chart.actors()[a]).isValid());
+        const Id idA = chart.actorOfNode(a), idOld = chart.actorOfNode(old),
+                 idNew = chart.actorOfNode(fresh);
+        const int e1 = edge(idA, idOld, false), e2 = edge(idA, idNew, false),
+                  e3 = edge(idOld, idNew, true), e4 = edge(idA, idNew, true);
+        QVERIFY(e1 >= 0 && e2 >= 0 && e3 >= 0 && e4 >= 0);
+        const MapScene& scene = chart.layer()->scene();
+        auto hidden = [&](int n) {
+            return bool(scene.nodes[std::size_t(n)].flags & MapScene::NodeHidden);
+        };
+        auto edgeHidden = [&](int e) {
+            return bool(scene.edges[std::size_t(e)].flags & MapScene::EdgeHidden);
+        };
+        // No window: everyone.
+        QVERIFY(!hidden(a) && !hidden(old) && !hidden(fresh));
+        QVERIFY(!edgeHidden(e1) && !edgeHidden(e2) && !edgeHidden(e3));
+        // As of 2020-2021: the old guard is gone, with its relations; the newcomer is there.
+        selection.setTimeWindow(at(2020, 6, 1), at(2021, 6, 1));
+        QVERIFY(!hidden(a) && hidden(old) && !hidden(fresh));
+        QVERIFY(edgeHidden(e1) && !edgeHidden(e2) && edgeHidden(e3) && !edgeHidden(e4));
+        // As of 2020 (before the dated relation): its time bounds hide it.
+        selection.setTimeWindow(at(2020, 2, 1), at(2020, 3, 1));
+        QVERIFY(edgeHidden(e4) && !edgeHidden(e2));
+        // As of 2002: the newcomer is not there yet.
+        selection.setTimeWindow(at(2002, 1, 1), at(2002, 12, 31));
+        QVERIFY(!hidden(a) && !hidden(old) && hidden(fresh));
+        QVERIFY(!edgeHidden(e1) && edgeHidden(e2) && edgeHidden(e3));
+        // The layout was made once; the window only hides and shows.
+        chart.layoutNow();
+        QCOMPARE(chart.layoutRuns(), 1);
+        // The one predicate, asked directly.
+        const EventFilter filter(story->store(), story->timeIndex(), FilterSpec());
+        QVERIFY(filter.passes(chart.actors()[old]));
+        QVERIFY(!filter.passesAsOf(chart.actors()[old], at(2020, 1, 1), at(2023, 1, 1)));
+        QVERIFY(filter.passesAsOf(chart.actors()[fresh], at(2020, 1, 1), at(2023, 1, 1)));
+        QVERIFY(!filter.passesAsOf(chart.actors()[fresh], at(2010, 1, 1), at(2011, 1, 1)));
+    }
+
     void presentKeepsMapLabelsInsideTheFrame_data()
     {
         QTest::addColumn<QSize>("size");

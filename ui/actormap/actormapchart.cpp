@@ -119,6 +119,7 @@ ActorMapChart::ActorMapChart(Story* story, Selection* selection, QObject* parent
     // The filters hide the actors that fail them; the others keep their places.
     connect(selection, &Selection::filterChanged, this, [this] {
         updateFilter();
+        updateActorsShown();
         emit stateChanged();
         restyle();
         replot();
@@ -249,11 +250,35 @@ void ActorMapChart::installGraph(StoryGraph&& loaded)
     replot();
 }
 
+void ActorMapChart::updateActorsShown()
+{
+    // The one filter predicate, as of the window the timeline shows.
+    const bool window = m_selection->hasWindow();
+    const qint64 from = window ? m_selection->windowFrom() : 0;
+    const qint64 to = window ? m_selection->windowTo() : 0;
+    m_shown.assign(std::size_t(m_actors.size()), 1);
+    for (qsizetype i = 0; i < m_actors.size(); ++i)
+        m_shown[std::size_t(i)] = m_filter.passesAsOf(m_actors[i], from, to) ? 1 : 0;
+}
+
 void ActorMapChart::updateWindowMask()
 {
     m_mask = m_selection->hasWindow()
                  ? m_graph.edgesValidIn(m_selection->windowFrom(), m_selection->windowTo())
                  : std::vector<char>(std::size_t(m_graph.edgeCount()), 1);
+    // Actors "as of" the window: one whose validity (a GEXF node's spells) lies outside it
+    // is hidden, and so are its relations, in the picture and in the window's analysis.
+    updateActorsShown();
+    if (m_selection->hasWindow() && m_mask.size() == m_graph.edges.size()) {
+        const qint64 from = m_selection->windowFrom(), to = m_selection->windowTo();
+        std::vector<char> exists(std::size_t(m_graph.nodeCount()), 1);
+        for (qsizetype i = 0; i < m_actors.size() && std::size_t(i) < exists.size(); ++i)
+            exists[std::size_t(i)] = holdsIn(actorValidity(m_actors[i]), from, to) ? 1 : 0;
+        for (std::size_t e = 0; e < m_mask.size(); ++e)
+            if (!exists[std::size_t(m_graph.edges[e].from)] ||
+                !exists[std::size_t(m_graph.edges[e].to)])
+                m_mask[e] = 0;
+    }
     // Parallel relations between one pair fan out so each stays visible with its label. Only
     // the window changes this, so it is worked out here, not on every restyle.
     m_bends.assign(m_mask.size(), 0.0f);
@@ -473,7 +498,7 @@ void ActorMapChart::restyle()
                         ? m_layer->theme().communityColor(m_communities.membership[i])
                         : m_layer->theme().categoryColor(int(actor.kind));
         quint8 flags = 0;
-        if ((!ego.empty() && !ego[i]) || !m_filter.passesActor(actor.id))
+        if ((!ego.empty() && !ego[i]) || (i < m_shown.size() && !m_shown[i]))
             flags |= MapScene::NodeHidden;
         if (!inWindow[i])
             flags |= MapScene::NodeFaded;
@@ -629,8 +654,10 @@ void ActorMapChart::updateFilter()
 
 void ActorMapChart::onStoryChanged(const Change& change)
 {
-    if (!m_filter.isEmpty())
+    if (!m_filter.isEmpty()) {
         updateFilter();
+        updateActorsShown();
+    }
     if (m_needLoad || m_loading) {
         requestLoad(); // what is being read may be older than this change: read again
         return;
@@ -657,6 +684,7 @@ void ActorMapChart::onStoryChanged(const Change& change)
             }
         }
         updateAttributeStyle(); // an edited attribute may change a size or a colour
+        updateWindowMask();     // or its validity
         restyle();
         emit stateChanged();
         replot();

@@ -178,6 +178,7 @@ private:
     void requestLoad();
     void installGraph(StoryGraph&& loaded);
     void updateWindowMask();
+    void updateActorsShown();
     void scheduleLayout(int delayMs);
     void startLayout();
     void applyAnalysis(const MapAnalysis& analysis, bool animate);
@@ -202,6 +203,7 @@ private:
     QList<Relation> m_relations; // by edge index
     ActorGraph m_graph;
     std::vector<char> m_mask;    // edges valid in the window
+    std::vector<char> m_shown;   // per node: passes the filters as of the window
     EventFilter m_filter;        // the window's filters: actors that fail them are hidden
     std::vector<QPointF> m_base; // whole-story layout, cached across windows
     std::vector<QPointF> m_positions, m_animFrom, m_animTo;
