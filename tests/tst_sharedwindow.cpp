@@ -304,6 +304,17 @@ void TestSharedWindow::roleGreysOutWhatItCannotDo()
     stan->selection()->setCurrent(EntityRef{EntityKind::Event, draftId});
     QVERIFY(stan->findChild<QAction*>(QStringLiteral("statusAction3"))->isEnabled());
     QVERIFY(stan->findChild<QAction*>(QStringLiteral("deleteEntryAction"))->isEnabled());
+    // The editor may edit but not delete, also after saving an edit (the panel enables its
+    // buttons again on its own).
+    auto eddie = window(QStringLiteral("eddie"));
+    eddie->selection()->setCurrent(EntityRef{EntityKind::Event, draftId});
+    eddie->detailsPanel()->startEdit();
+    eddie->detailsPanel()->form()->titleEdit()->setText(QStringLiteral("Edited by the editor"));
+    eddie->detailsPanel()->saveEdit();
+    QVERIFY(!eddie->detailsPanel()->isEditing());
+    auto* eddieDelete = eddie->findChild<QPushButton*>(QStringLiteral("deleteButton"));
+    QTRY_VERIFY(!eddieDelete->isEnabled());
+    QVERIFY(eddieDelete->toolTip().contains(QLatin1String("only standards can delete")));
     // The viewer reads only.
     auto vera = window(QStringLiteral("vera"));
     QCOMPARE(SharedSession::of(vera->story())->role(), QStringLiteral("viewer"));

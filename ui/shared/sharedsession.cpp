@@ -8,6 +8,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QEvent>
 #include <QLabel>
 #include <QMainWindow>
 #include <QMenu>
@@ -253,15 +254,26 @@ QString SharedSession::whyNotDelete() const
     return {};
 }
 
+bool SharedSession::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::EnabledChange && static_cast<QWidget*>(watched)->isEnabled())
+        QMetaObject::invokeMethod(this, &SharedSession::applyRole, Qt::QueuedConnection);
+    return QObject::eventFilter(watched, event);
+}
+
 void SharedSession::applyRole()
 {
     QMainWindow* window = m_window;
     if (!window)
         return;
     // Each control keeps its own tip while allowed; a refusal replaces it with the reason.
-    auto gate = [](QObject* o, const QString& why) {
+    auto gate = [this](QObject* o, const QString& why) {
         if (!o)
             return;
+        if (o->isWidgetType() && !o->property("chronomapWatched").toBool()) {
+            o->setProperty("chronomapWatched", true);
+            o->installEventFilter(this);
+        }
         // What this session disabled it enables again once allowed (back online); what the
         // window disabled for its own reasons stays as the window left it.
         const char* kTip = "chronomapOwnTip";

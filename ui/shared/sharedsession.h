@@ -53,6 +53,10 @@ public:
 signals:
     void onlineChanged(bool online);
 
+protected:
+    // A control the details panel enables again on its own (after a save) is narrowed again.
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     SharedSession(QMainWindow& window, Story* story, PgStore* store);
     void watchSocket();
