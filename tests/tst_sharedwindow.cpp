@@ -349,11 +349,16 @@ void TestSharedWindow::serverKilledMidEditGoesOfflineAndBack()
     QVERIFY(banner);
     QVERIFY(banner->isVisibleTo(w.get()));
     QVERIFY2(banner->text().startsWith(QLatin1String("Offline")), qPrintable(banner->text()));
+    QVERIFY(!w->findChild<QComboBox*>(QStringLiteral("statusCombo"))->isEnabled());
+    QVERIFY(!w->findChild<QAction*>(QStringLiteral("statusAction1"))->isEnabled());
     // What was typed is still there, and the window reconnects by itself.
     QVERIFY(panel->isEditing());
     QCOMPARE(panel->form()->titleEdit()->text(), QStringLiteral("Typed while the server died"));
     QTRY_VERIFY_WITH_TIMEOUT(session->isOnline(), 20000);
     QVERIFY(!banner->isVisibleTo(w.get()));
+    // What was greyed out while offline works again.
+    QVERIFY(w->findChild<QComboBox*>(QStringLiteral("statusCombo"))->isEnabled());
+    QVERIFY(w->findChild<QAction*>(QStringLiteral("statusAction1"))->isEnabled());
     QVERIFY(panel->isEditing());
     QCOMPARE(panel->form()->titleEdit()->text(), QStringLiteral("Typed while the server died"));
     // Nothing committed was lost, and the save now goes through.

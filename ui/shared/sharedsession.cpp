@@ -310,8 +310,7 @@ void SharedSession::applyRole()
                     item->setToolTip(why);
                 }
             }
-        if (!noEdit.isEmpty())
-            gate(combo, noEdit);
+        gate(combo, noEdit); // offline, or a viewer (enabled again when back)
     }
     gate(window->findChild<QPushButton*>(QStringLiteral("deleteButton")), whyNotDelete());
     QString editWhy = noEdit;
