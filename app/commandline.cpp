@@ -238,6 +238,8 @@ QString CommandLine::usage()
         "  chronomap generate FILE --events N --actors M [--seed S]\n"
         "                                        a synthetic story of any size\n"
         "  chronomap bench FILE                  performance figures, one per line\n"
+        "  chronomap bench URL [--import N]      a shared story's figures beside a file's (N\n"
+        "                                        events imported into a scratch story: 1000000)\n"
         "  chronomap copy FROM TO                a story between file and server, losslessly\n"
         "  chronomap admin URL grant USER viewer|reporter|editor|standards\n"
         "\n"
@@ -672,12 +674,26 @@ int CommandLine::runAdmin()
 
 int CommandLine::runBench()
 {
-    Options o(m_args, {}, {});
+    Options o(m_args, {QStringLiteral("import")}, {});
     if (!o.error().isEmpty())
         return error(o.error());
     if (o.positional().size() != 1)
-        return error(QStringLiteral("usage: chronomap bench FILE"));
-    return runBenchmarks(o.positional().first(), out());
+        return error(QStringLiteral("usage: chronomap bench FILE | chronomap bench URL "
+                                    "[--import EVENTS]"));
+    const QString where = o.positional().first();
+    if (!Store::isUrl(where)) {
+        if (o.has(QStringLiteral("import")))
+            return error(QStringLiteral("--import is for a shared story (a postgresql:// URL)"));
+        return runBenchmarks(where, out());
+    }
+    bool ok = true;
+    const qint64 events =
+        o.has(QStringLiteral("import")) ? o.value(QStringLiteral("import")).toLongLong(&ok)
+                                        : 1'000'000;
+    if (!ok || events < 0)
+        return error(QStringLiteral("--import wants a number of events (0: no import)"));
+    benchShared(where, events, out());
+    return 0;
 }
 
 } // namespace chronomap

@@ -5,6 +5,7 @@
 #include "pgcluster.h"
 
 #include "store/postgres/pgconnection.h"
+#include "store/postgres/pgschema.h"
 #include "store/postgres/pgstore.h"
 #include "interchange/chronomapjson.h"
 #include "store/storecopy.h"
@@ -34,6 +35,10 @@ private slots:
     void serverKilledMidEditLosesNothingCommitted();
     void newerSchemaIsRefused();
     void copyBetweenFileAndServerIsLossless();
+    void rawSqlEditsNotifyAndCountAsChanges();
+    void reporterTakesBackOwnDraftsOnly();
+    void referencesHoldWithoutPerRowKeys();
+    void databaseOfSchemaTwoIsMigrated();
 
 private:
     PgCluster* m_pg = nullptr;
@@ -180,10 +185,14 @@ void TestPgStore::reporterCannotClearOrDeleteWithRawSql()
         QStringLiteral("rita"), &ok);
     QVERIFY2(!ok, qPrintable(clear));
     QVERIFY2(clear.contains(QLatin1String("row-level security")), qPrintable(clear));
-    const QString del = m_pg->psql(QStringLiteral("DELETE FROM chronomap.events WHERE ") + where,
-                                   QStringLiteral("rita"), &ok);
-    QVERIFY2(!ok, qPrintable(del));
-    QVERIFY2(del.contains(QLatin1String("permission denied")), qPrintable(del));
+    // Deleting someone else's draft finds nothing the reporter may delete: the row stays.
+    const QString del = m_pg->psql(
+        QStringLiteral("WITH d AS (DELETE FROM chronomap.events WHERE ") + where +
+            QStringLiteral(" RETURNING 1) SELECT count(*) FROM d"),
+        QStringLiteral("rita"), &ok);
+    QVERIFY2(ok, qPrintable(del));
+    QCOMPARE(del, QStringLiteral("0"));
+    QVERIFY(admin->event(id));
     const Event now = *admin->event(id);
     QCOMPARE(now.summary, QStringLiteral("edited"));
     QCOMPARE(now.status, Verification::Draft);
@@ -303,6 +312,190 @@ void TestPgStore::copyBetweenFileAndServerIsLossless()
     auto returned = Store::open(back, Store::Mode::ReadOnly);
     QCOMPARE(writeStoryJson(*returned), fromFile);
     QCOMPARE(returned->counts().changes, source->counts().changes);
+}
+
+// psql bypasses the window: its edits still reach open windows (the schema's triggers
+// notify), and still count as a change, so a window holding the older version is refused.
+void TestPgStore::rawSqlEditsNotifyAndCountAsChanges()
+{
+    REQUIRE_PG();
+    auto window = Store::open(m_pg->url(QStringLiteral("raw-sql")), Store::Mode::Create);
+    const Id id = window->insertEvent(draft(QStringLiteral("Talks in Geneva")));
+    Event mine = *window->event(id);
+    auto* pg = dynamic_cast<PgStore*>(window.get());
+    pg->takeOutsideChanges();
+    bool ok = false;
+    m_pg->psql(QStringLiteral("UPDATE chronomap.events SET title = 'Talks moved to Miami' WHERE "
+                              "story_id = (SELECT id FROM chronomap.stories WHERE name = "
+                              "'raw-sql') AND id = %1")
+                   .arg(id),
+               QString(), &ok);
+    QVERIFY(ok);
+    QList<std::pair<QString, Id>> seen;
+    QTRY_VERIFY_WITH_TIMEOUT((seen += pg->takeOutsideChanges(), !seen.isEmpty()), 5000);
+    QCOMPARE(seen.constFirst(), std::make_pair(QStringLiteral("event"), id));
+    mine.summary = QStringLiteral("my words");
+    const QString message = refusal([&] { window->updateEvent(mine); });
+    QVERIFY2(message.contains(QLatin1String("chronomap_admin")), qPrintable(message));
+    QCOMPARE(window->event(id)->title, QStringLiteral("Talks moved to Miami"));
+    QVERIFY(window->event(id)->summary.isEmpty());
+}
+
+// Undo of an insert is a delete: a reporter may take back what they added while it is a
+// draft, through the store and with psql alike, but nothing anyone else added.
+void TestPgStore::reporterTakesBackOwnDraftsOnly()
+{
+    REQUIRE_PG();
+    auto admin = Store::open(m_pg->url(QStringLiteral("undo-own")), Store::Mode::Create);
+    m_pg->psql(QStringLiteral("DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = "
+                              "'rosa') THEN CREATE ROLE rosa LOGIN; END IF; END$$"));
+    dynamic_cast<PgStore&>(*admin).grantRole(QStringLiteral("rosa"), QStringLiteral("reporter"));
+    auto rosa =
+        Store::open(m_pg->url(QStringLiteral("undo-own"), QStringLiteral("rosa")), Store::Mode::ReadWrite);
+    const Id hers = rosa->insertEvent(draft(QStringLiteral("Rosa's draft")));
+    Actor a;
+    a.name = QStringLiteral("Rosa's actor");
+    const Id herActor = rosa->insertActor(a);
+    Annotation note;
+    note.target = EntityRef{EntityKind::Event, hers};
+    note.author = QStringLiteral("rosa");
+    note.body = QStringLiteral("check the date");
+    note.created = QStringLiteral("2025-11-24T10:00:00Z");
+    const Id herNote = rosa->insertAnnotation(note);
+    const Id desk = admin->insertEvent(draft(QStringLiteral("The desk's draft")));
+    a.name = QStringLiteral("The desk's actor");
+    const Id deskActor = admin->insertActor(a);
+
+    rosa->deleteAnnotation(herNote);
+    rosa->deleteActor(herActor);
+    rosa->deleteEvent(hers);
+    QVERIFY(!admin->event(hers));
+    QVERIFY(!admin->actor(herActor));
+    QVERIFY(!admin->annotation(herNote));
+    const QString event = refusal([&] { rosa->deleteEvent(desk); });
+    QVERIFY2(event.contains(QLatin1String("role")), qPrintable(event));
+    const QString actor = refusal([&] { rosa->deleteActor(deskActor); });
+    QVERIFY2(actor.contains(QLatin1String("role")), qPrintable(actor));
+    QVERIFY(admin->event(desk));
+    QVERIFY(admin->actor(deskActor));
+
+    // Once an editor confirmed it, even her own entry is no longer hers to delete.
+    const Id confirmedLater = rosa->insertEvent(draft(QStringLiteral("Rosa's second")));
+    Event e = *admin->event(confirmedLater);
+    e.status = Verification::Confirmed;
+    admin->updateEvent(e);
+    QVERIFY(!refusal([&] { rosa->deleteEvent(confirmedLater); }).isEmpty());
+    QVERIFY(admin->event(confirmedLater));
+    // Nor can she make someone else's entry hers with psql.
+    bool ok = false;
+    m_pg->psql(QStringLiteral("UPDATE chronomap.events SET created_by = 'rosa' WHERE id = %1 AND "
+                              "story_id = (SELECT id FROM chronomap.stories WHERE name = "
+                              "'undo-own')")
+                   .arg(desk),
+               QStringLiteral("rosa"), &ok);
+    QVERIFY(!refusal([&] { rosa->deleteEvent(desk); }).isEmpty());
+    QVERIFY(admin->event(desk));
+}
+
+// Events, participations and tags check their references per statement (the bulk load's
+// speed); what a foreign key did still holds: no participation of a missing actor, deleting
+// an actor, a tag or an event takes its links along, deleting a category clears it.
+void TestPgStore::referencesHoldWithoutPerRowKeys()
+{
+    REQUIRE_PG();
+    auto store = Store::open(m_pg->url(QStringLiteral("references")), Store::Mode::Create);
+    Category c;
+    c.name = QStringLiteral("Diplomacy");
+    const Id category = store->insertCategory(c);
+    Actor a;
+    a.name = QStringLiteral("Envoy");
+    const Id envoy = store->insertActor(a);
+    a.name = QStringLiteral("Minister");
+    const Id minister = store->insertActor(a);
+    Event e = draft(QStringLiteral("Meeting"));
+    e.categoryId = category;
+    e.actors = {{envoy, QStringLiteral("host")}, {minister, QString()}};
+    e.tags = {QStringLiteral("talks")};
+    const Id id = store->insertEvent(e);
+
+    const QString story = QStringLiteral("(SELECT id FROM chronomap.stories WHERE name = "
+                                         "'references')");
+    bool ok = true;
+    const QString missing = m_pg->psql(
+        QStringLiteral("INSERT INTO chronomap.event_actors(story_id, event_id, actor_id) "
+                       "VALUES (%1, %2, 999999)")
+            .arg(story)
+            .arg(id),
+        QString(), &ok);
+    QVERIFY(!ok);
+    QVERIFY2(missing.contains(QLatin1String("actor that does not exist")), qPrintable(missing));
+    const QString badCategory = m_pg->psql(
+        QStringLiteral("UPDATE chronomap.events SET category_id = 424242 WHERE story_id = %1")
+            .arg(story),
+        QString(), &ok);
+    QVERIFY(!ok);
+    QVERIFY2(badCategory.contains(QLatin1String("category")), qPrintable(badCategory));
+
+    store->deleteActor(minister);
+    QCOMPARE(store->event(id)->actors.size(), 1);
+    store->deleteCategory(category);
+    QCOMPARE(store->event(id)->categoryId, Id(0));
+    store->deleteEvent(id);
+    QCOMPARE(m_pg->psql(QStringLiteral("SELECT count(*) FROM chronomap.event_actors WHERE "
+                                       "story_id = %1")
+                            .arg(story)),
+             QStringLiteral("0"));
+    QCOMPARE(m_pg->psql(QStringLiteral("SELECT count(*) FROM chronomap.event_tags WHERE "
+                                       "story_id = %1")
+                            .arg(story)),
+             QStringLiteral("0"));
+    store->insertEvent(draft(QStringLiteral("Another")));
+    PgStore::dropStory(m_pg->url(QStringLiteral("references")));
+    QCOMPARE(m_pg->psql(QStringLiteral("SELECT count(*) FROM chronomap.events e WHERE NOT EXISTS "
+                                       "(SELECT FROM chronomap.stories s WHERE s.id = "
+                                       "e.story_id)")),
+             QStringLiteral("0"));
+}
+
+// A database that an older Chronomap set up (schema 2, with a story in it) is checked and
+// migrated when first opened for editing; its story reads back whole.
+void TestPgStore::databaseOfSchemaTwoIsMigrated()
+{
+    REQUIRE_PG();
+    m_pg->psql(QStringLiteral("DROP DATABASE IF EXISTS schema_two"));
+    m_pg->psql(QStringLiteral("CREATE DATABASE schema_two"));
+    QString url = m_pg->url(QStringLiteral("old"));
+    url.replace(QStringLiteral("/postgres?"), QStringLiteral("/schema_two?"));
+    {
+        auto conn = PgConnection::connect(PgLocator::parse(url));
+        conn->exec("BEGIN");
+        for (const pgschema::Migration& m : pgschema::migrations())
+            if (m.to <= 2)
+                conn->exec(m.sql);
+        conn->exec("UPDATE chronomap.schema_version SET version = 2");
+        conn->exec(R"sql(
+            INSERT INTO chronomap.stories(id, name) VALUES (1, 'old');
+            INSERT INTO chronomap.categories(story_id, id, name) VALUES (1, 1, 'Sanctions');
+            INSERT INTO chronomap.actors(story_id, id, name) VALUES (1, 1, 'Treasury');
+            INSERT INTO chronomap.events(story_id, id, title, date, earliest, latest,
+                nominal_start, nominal_end, category_id)
+                VALUES (1, 1, 'Oil sanctions', '2025-10-22', 1761091200, 1761177599,
+                        1761091200, 1761177599, 1);
+            INSERT INTO chronomap.event_actors(story_id, event_id, actor_id) VALUES (1, 1, 1);
+            COMMIT;)sql");
+    }
+    auto store = Store::open(url, Store::Mode::ReadWrite);
+    QCOMPARE(store->schemaVersion(), pgschema::latestVersion());
+    QCOMPARE(store->schemaVersion(), 3);
+    const std::optional<Event> e = store->event(1);
+    QVERIFY(e);
+    QCOMPARE(e->title, QStringLiteral("Oil sanctions"));
+    QCOMPARE(e->categoryId, Id(1));
+    QCOMPARE(e->actors.size(), 1);
+    store->deleteActor(1);
+    QVERIFY(store->event(1)->actors.isEmpty());
+    store.reset();
+    QCOMPARE(Store::open(url, Store::Mode::ReadOnly)->schemaVersion(), 3);
 }
 
 QTEST_GUILESS_MAIN(TestPgStore)

@@ -23,6 +23,10 @@ void benchTimeline(Story& story, QTextStream& out);
 void benchActorMap(Story& story, QTextStream& out);
 void benchExport(Story& story, QTextStream& out); // exportbench.cpp
 void benchImport(QTextStream& out);               // importbench.cpp
+// `chronomap bench URL`: a shared story's open, first timeline, search and edit round trip
+// between two connections, the import of `importEvents` generated events into a scratch story
+// beside it (0: none), and the same figures for a story file in the same run (sharedbench.cpp).
+void benchShared(const QString& url, qint64 importEvents, QTextStream& out);
 
 // `chronomap bench FILE`: measures in-process, with the code paths the window uses on the
 // offscreen platform, and prints one line per figure: "name value unit". Returns an exit code.

@@ -195,7 +195,8 @@ void PgStore::refuseChange(const char* table, Id id, qint64 seen) const
     if (!r.rows())
         throw StoreError(tr("%1: this %2 was deleted by someone else; nothing was saved")
                              .arg(path(), entryWord(table)));
-    if (r.i64(0, 0) != seen)
+    // Never read (seen -1): no version of ours to be stale, so the server's rules refused.
+    if (seen >= 0 && r.i64(0, 0) != seen)
         throw StoreError(tr("%1: this %2 was changed by %3 at %4 UTC since you read it; your "
                             "change was not saved. Reload it to see theirs")
                              .arg(path(), entryWord(table), r.text(0, 1), r.text(0, 2)));

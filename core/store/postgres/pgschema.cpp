@@ -352,9 +352,226 @@ GRANT INSERT, UPDATE ON origins TO chronomap_reporter;
 GRANT DELETE ON origins TO chronomap_standards;
 )sql";
 
+// Version 3: the server keeps the books, and bulk loads stop paying per row.
+//
+// - Every write notifies the story's channel from a trigger, so an edit made with psql (or any
+//   client) reaches open windows too. Chronomap's own connections set chronomap.quiet and
+//   notify from the client (one "reload" for a large import instead of a million notes); the
+//   payload is the same "kind id action" either way.
+// - An update stamps the row: version + 1 (unless the client already did), the database user
+//   and the time. A client that bypasses the window cannot overwrite an entry silently.
+// - created_by: a reporter may delete (undo) an entry they added while it is still a draft;
+//   deleting anything else stays with the standards role. Row-level security holds it on every
+//   table a reporter writes.
+// - Events, their participations and tags check their references per statement instead of
+//   per row (a foreign key looks each row's parent up, and locks it, one by one: half the time
+//   of a million-event import). The triggers below do the same checks and locks over the
+//   whole statement, and the same cascades on delete.
+const char* const kVersion3 = R"sql(
+SET LOCAL search_path = chronomap, pg_catalog;
+
+CREATE FUNCTION notify_change() RETURNS trigger LANGUAGE plpgsql AS $fn$
+DECLARE
+    r record;
+BEGIN
+    IF TG_OP = 'DELETE' THEN r := OLD; ELSE r := NEW; END IF;
+    IF TG_ARGV[0] = 'meta' THEN
+        PERFORM pg_notify('chronomap_story_' || r.story_id, 'meta 0 update');
+    ELSIF TG_ARGV[0] = 'event_link' THEN
+        PERFORM pg_notify('chronomap_story_' || r.story_id, 'event ' || r.event_id || ' update');
+    ELSE
+        PERFORM pg_notify('chronomap_story_' || r.story_id,
+                          TG_ARGV[0] || ' ' || r.id || ' ' || lower(TG_OP));
+    END IF;
+    RETURN NULL;
+END
+$fn$;
+
+-- One bump per row and transaction: a row this user already stamped in this transaction
+-- (its changed_at is the transaction's start) keeps its version through further updates.
+CREATE FUNCTION stamp_change() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+    IF NEW.version <= OLD.version
+       AND NOT (OLD.changed_at = now() AND OLD.changed_by = current_user) THEN
+        NEW.version := OLD.version + 1;
+    END IF;
+    NEW.changed_by := current_user;
+    NEW.changed_at := now();
+    NEW.created_by := OLD.created_by;
+    RETURN NEW;
+END
+$fn$;
+
+DO $tables$
+DECLARE
+    t text;
+    kinds constant text[][] := ARRAY[
+        ['events', 'event'], ['actors', 'actor'], ['relations', 'relation'],
+        ['sources', 'source'], ['citations', 'citation'], ['annotations', 'annotation'],
+        ['categories', 'category'], ['eras', 'era'], ['scenes', 'scene'],
+        ['meta', 'meta'], ['event_actors', 'event_link'], ['event_tags', 'event_link']];
+    i int;
+BEGIN
+    FOR i IN 1 .. array_length(kinds, 1) LOOP
+        EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE ON %I FOR EACH ROW '
+                       'WHEN (current_setting(''chronomap.quiet'', true) IS DISTINCT FROM ''on'') '
+                       'EXECUTE FUNCTION notify_change(%L)',
+                       kinds[i][1] || '_notify', kinds[i][1], kinds[i][2]);
+    END LOOP;
+    FOREACH t IN ARRAY ARRAY['events', 'actors', 'relations', 'sources', 'citations',
+                             'annotations', 'categories', 'eras', 'scenes'] LOOP
+        EXECUTE format('ALTER TABLE %I ADD COLUMN created_by text NOT NULL DEFAULT current_user',
+                       t);
+        EXECUTE format('CREATE TRIGGER %I BEFORE UPDATE ON %I FOR EACH ROW '
+                       'EXECUTE FUNCTION stamp_change()', t || '_stamp', t);
+    END LOOP;
+    -- Tables without status rules: everyone reads, a reporter adds and edits, deletes what
+    -- they added; the standards role deletes anything.
+    FOREACH t IN ARRAY ARRAY['actors', 'sources', 'citations', 'annotations', 'categories',
+                             'eras', 'scenes'] LOOP
+        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
+        EXECUTE format('CREATE POLICY %I ON %I FOR SELECT USING (true)', t || '_read', t);
+        EXECUTE format('CREATE POLICY %I ON %I FOR INSERT TO chronomap_reporter '
+                       'WITH CHECK (true)', t || '_reporter_add', t);
+        EXECUTE format('CREATE POLICY %I ON %I FOR UPDATE TO chronomap_reporter '
+                       'USING (true) WITH CHECK (true)', t || '_reporter_edit', t);
+        EXECUTE format('CREATE POLICY %I ON %I FOR DELETE TO chronomap_reporter '
+                       'USING (created_by = current_user)', t || '_reporter_undo', t);
+        EXECUTE format('CREATE POLICY %I ON %I FOR ALL TO chronomap_standards '
+                       'USING (true) WITH CHECK (true)', t || '_standards', t);
+        EXECUTE format('GRANT DELETE ON %I TO chronomap_reporter', t);
+    END LOOP;
+END
+$tables$;
+
+-- A reporter takes back their own drafts; the standards role's policies allow all already.
+CREATE POLICY events_reporter_undo ON events FOR DELETE TO chronomap_reporter
+    USING (status = 0 AND created_by = current_user);
+CREATE POLICY relations_reporter_undo ON relations FOR DELETE TO chronomap_reporter
+    USING (status = 0 AND created_by = current_user);
+GRANT DELETE ON events, relations, origins TO chronomap_reporter;
+
+-- References of events, participations and tags, checked and locked per statement.
+ALTER TABLE events DROP CONSTRAINT events_story_id_fkey;
+ALTER TABLE events DROP CONSTRAINT events_story_id_category_id_fkey;
+ALTER TABLE event_actors DROP CONSTRAINT event_actors_story_id_event_id_fkey;
+ALTER TABLE event_actors DROP CONSTRAINT event_actors_story_id_actor_id_fkey;
+ALTER TABLE event_tags DROP CONSTRAINT event_tags_story_id_event_id_fkey;
+ALTER TABLE event_tags DROP CONSTRAINT event_tags_story_id_tag_id_fkey;
+
+CREATE FUNCTION missing_reference(what text) RETURNS void LANGUAGE plpgsql AS $fn$
+BEGIN
+    RAISE EXCEPTION 'insert or update refers to a % that does not exist', what
+        USING ERRCODE = 'foreign_key_violation';
+END
+$fn$;
+
+CREATE FUNCTION events_check() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = chronomap, pg_catalog AS $fn$
+BEGIN
+    PERFORM 1 FROM stories s WHERE s.id IN (SELECT DISTINCT story_id FROM new_rows)
+        FOR KEY SHARE OF s;
+    IF EXISTS (SELECT FROM (SELECT DISTINCT story_id FROM new_rows) n
+               WHERE NOT EXISTS (SELECT FROM stories s WHERE s.id = n.story_id)) THEN
+        PERFORM missing_reference('story');
+    END IF;
+    PERFORM 1 FROM categories c WHERE (c.story_id, c.id) IN
+        (SELECT DISTINCT story_id, category_id FROM new_rows WHERE category_id IS NOT NULL)
+        FOR KEY SHARE OF c;
+    IF EXISTS (SELECT FROM (SELECT DISTINCT story_id, category_id FROM new_rows
+                            WHERE category_id IS NOT NULL) n
+               WHERE NOT EXISTS (SELECT FROM categories c
+                                 WHERE c.story_id = n.story_id AND c.id = n.category_id)) THEN
+        PERFORM missing_reference('category');
+    END IF;
+    RETURN NULL;
+END
+$fn$;
+CREATE TRIGGER events_check_insert AFTER INSERT ON events REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION events_check();
+CREATE TRIGGER events_check_update AFTER UPDATE ON events REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION events_check();
+
+CREATE FUNCTION event_links_check() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = chronomap, pg_catalog AS $fn$
+BEGIN
+    PERFORM 1 FROM events e WHERE (e.story_id, e.id) IN
+        (SELECT DISTINCT story_id, event_id FROM new_rows) FOR KEY SHARE OF e;
+    IF EXISTS (SELECT FROM (SELECT DISTINCT story_id, event_id FROM new_rows) n
+               WHERE NOT EXISTS (SELECT FROM events e
+                                 WHERE e.story_id = n.story_id AND e.id = n.event_id)) THEN
+        PERFORM missing_reference('event');
+    END IF;
+    IF TG_TABLE_NAME = 'event_actors' THEN
+        PERFORM 1 FROM actors a WHERE (a.story_id, a.id) IN
+            (SELECT DISTINCT story_id, actor_id FROM new_rows) FOR KEY SHARE OF a;
+        IF EXISTS (SELECT FROM (SELECT DISTINCT story_id, actor_id FROM new_rows) n
+                   WHERE NOT EXISTS (SELECT FROM actors a
+                                     WHERE a.story_id = n.story_id AND a.id = n.actor_id)) THEN
+            PERFORM missing_reference('actor');
+        END IF;
+    ELSE
+        PERFORM 1 FROM tags t WHERE (t.story_id, t.id) IN
+            (SELECT DISTINCT story_id, tag_id FROM new_rows) FOR KEY SHARE OF t;
+        IF EXISTS (SELECT FROM (SELECT DISTINCT story_id, tag_id FROM new_rows) n
+                   WHERE NOT EXISTS (SELECT FROM tags t
+                                     WHERE t.story_id = n.story_id AND t.id = n.tag_id)) THEN
+            PERFORM missing_reference('tag');
+        END IF;
+    END IF;
+    RETURN NULL;
+END
+$fn$;
+CREATE TRIGGER event_actors_check_insert AFTER INSERT ON event_actors
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION event_links_check();
+CREATE TRIGGER event_actors_check_update AFTER UPDATE ON event_actors
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION event_links_check();
+CREATE TRIGGER event_tags_check_insert AFTER INSERT ON event_tags
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION event_links_check();
+CREATE TRIGGER event_tags_check_update AFTER UPDATE ON event_tags
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION event_links_check();
+
+-- The cascades the foreign keys did, as the table owner (as a foreign key's actions run).
+CREATE FUNCTION cascade_delete() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = chronomap, pg_catalog AS $fn$
+BEGIN
+    IF TG_TABLE_NAME = 'stories' THEN
+        DELETE FROM events e USING old_rows o WHERE e.story_id = o.id;
+    ELSIF TG_TABLE_NAME = 'events' THEN
+        DELETE FROM event_actors x USING old_rows o
+            WHERE x.story_id = o.story_id AND x.event_id = o.id;
+        DELETE FROM event_tags x USING old_rows o
+            WHERE x.story_id = o.story_id AND x.event_id = o.id;
+    ELSIF TG_TABLE_NAME = 'actors' THEN
+        DELETE FROM event_actors x USING old_rows o
+            WHERE x.story_id = o.story_id AND x.actor_id = o.id;
+    ELSIF TG_TABLE_NAME = 'tags' THEN
+        DELETE FROM event_tags x USING old_rows o
+            WHERE x.story_id = o.story_id AND x.tag_id = o.id;
+    ELSIF TG_TABLE_NAME = 'categories' THEN
+        UPDATE events e SET category_id = NULL FROM old_rows o
+            WHERE e.story_id = o.story_id AND e.category_id = o.id;
+    END IF;
+    RETURN NULL;
+END
+$fn$;
+DO $cascades$
+DECLARE
+    t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['stories', 'events', 'actors', 'tags', 'categories'] LOOP
+        EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows '
+                       'FOR EACH STATEMENT EXECUTE FUNCTION cascade_delete()',
+                       t || '_cascade', t);
+    END LOOP;
+END
+$cascades$;
+)sql";
+
 const Migration kMigrations[] = {
     {1, kVersion1},
     {2, kVersion2},
+    {3, kVersion3},
 };
 
 } // namespace

@@ -47,6 +47,9 @@ void PgStore::prepareSchema(Mode mode)
     // Only our schema and the catalog are searched: a table planted in public is never ours.
     exec("SELECT set_config('search_path', 'chronomap, pg_catalog', false)", {});
     exec("SET client_min_messages = warning", {});
+    // This client notifies the story's channel itself, collapsing an import into one
+    // "reload"; the schema's triggers notify for every other client (psql) instead.
+    exec("SELECT set_config('chronomap.quiet', 'on', false)", {});
     const bool exists =
         exec("SELECT count(*) FROM pg_namespace WHERE nspname = 'chronomap'", {}).i64(0, 0) > 0;
     int version = 0;
@@ -123,6 +126,19 @@ void PgStore::openStory(Mode mode)
 QString PgStore::channel() const
 {
     return QStringLiteral("chronomap_story_%1").arg(m_story);
+}
+
+int PgStore::socket() const
+{
+    return m_conn->socket();
+}
+
+void PgStore::dropStory(const QString& url)
+{
+    auto store = openUrl(url, Mode::ReadWrite);
+    Transaction tx(*store);
+    store->exec("DELETE FROM stories WHERE id = $1", {store->story()});
+    tx.commit();
 }
 
 QString PgStore::databaseUser() const

@@ -29,6 +29,11 @@ public:
     // Entries other sessions changed, from their notifications since the last call, as
     // "kind id" pairs ("event 42"); "* 0" means reload everything.
     QList<std::pair<QString, Id>> takeOutsideChanges();
+    // The connection's socket: readable when a notification may have arrived.
+    int socket() const;
+    // Removes a whole story from its database (the bench's scratch stories; needs the
+    // standards role or the schema's owner).
+    static void dropStory(const QString& url);
     // For tests and the admin command: runs one statement on this connection.
     void execForTest(const char* sql);
 
