@@ -14,7 +14,6 @@
 #include "shared/opensharedialog.h"
 #include "shared/sharedsession.h"
 #include "store/postgres/pgconnection.h"
-#include "store/postgres/pgowndrafts.h"
 #include "store/postgres/pgstore.h"
 #include "story/story.h"
 
@@ -448,21 +447,12 @@ void TestSharedWindow::passwordAppearsNowhere()
                         [](const QString& m) { return m.contains(QLatin1String("paula")); }));
 }
 
-// Issue 15 §6 (the migration waits in pgowndrafts.cpp for its place in pgschema.cpp): a
-// reporter's undo of their own new draft deletes it; someone else's draft, or raw SQL against
-// it, is still refused.
+// Issue 15 §6 (schema 3): a reporter's undo of their own new draft deletes it; someone else's
+// draft, or raw SQL against it, is still refused.
 void TestSharedWindow::reporterTakesBackOwnDraft()
 {
     REQUIRE_PG();
     bool ok = false;
-    const QString has = m_pg->psql(QStringLiteral(
-        "SELECT count(*) FROM information_schema.columns WHERE table_schema = 'chronomap' AND "
-        "table_name = 'events' AND column_name = 'created_by'"));
-    if (has == QLatin1String("0")) {
-        const QString out = m_pg->psql(QString::fromUtf8(pgschema::ownDraftsMigration()),
-                                       QString(), &ok);
-        QVERIFY2(ok, qPrintable(out));
-    }
     auto rob = window(QStringLiteral("rob"));
     auto eddie = window(QStringLiteral("eddie"));
     QVERIFY(rob && eddie);

@@ -52,11 +52,6 @@ QString PgStore::role() const
     return {};
 }
 
-int PgStore::socket() const
-{
-    return m_conn->socket();
-}
-
 bool PgStore::isConnected() const
 {
     return m_conn->isAlive();
@@ -82,6 +77,7 @@ bool PgStore::reconnect()
         // A new session: what prepareSchema and openStory set up on the old one.
         exec("SELECT set_config('search_path', 'chronomap, pg_catalog', false)", {});
         exec("SET client_min_messages = warning", {});
+        exec("SELECT set_config('chronomap.quiet', 'on', false)", {}); // see prepareSchema
         if (isReadOnly())
             exec("SET default_transaction_read_only = on", {});
         exec(QByteArray("LISTEN " + channel().toUtf8()).constData(), {});

@@ -42,8 +42,6 @@ public:
     // "standards"); "owner" for the schema's owner or a superuser (row-level security does not
     // hold them); empty when the user holds none.
     QString role() const;
-    // The connection's socket, to watch for notifications (-1 when there is none).
-    int socket() const;
     // Whether the connection is up, as far as libpq knows (it learns on the next read).
     bool isConnected() const;
     // Asks the server something trivial; false (and the connection marked gone) when it does
