@@ -19,6 +19,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -169,9 +170,12 @@ void TestSharedWindow::editInOneWindowShowsInTheOther()
     Event e = *one->story()->store().event(id);
     QCOMPARE(titleShown(*two, id), e.title); // the table has read its rows
     e.title = QStringLiteral("Talks resume in Geneva — live");
+    QElapsedTimer shown;
+    shown.start();
     QVERIFY(EditGuard::push(one->story(), makeUpdate(one->story(), e)));
     // The other window's table shows it: one entry updated, the story not reloaded.
     QTRY_VERIFY_WITH_TIMEOUT(!heard.isEmpty(), 5000);
+    qInfo("edit committed and shown in the other window after %lld ms", shown.elapsed());
     QCOMPARE(titleShown(*two, id), e.title);
     QCOMPARE(heard.size(), 1);
     QCOMPARE(heard.first().action, Change::Action::Updated);
@@ -192,6 +196,19 @@ void TestSharedWindow::editInOneWindowShowsInTheOther()
     QCOMPARE(two->story()->timeIndex().size(), one->story()->timeIndex().size());
     QCOMPARE(heard.size(), 1);
     QCOMPARE(heard.first().action, Change::Action::Inserted);
+    // An edit made outside Chronomap (psql, as the editor) reaches the window too: the
+    // schema's triggers notify.
+    heard.clear();
+    bool ok = false;
+    const QString out = m_pg->psql(
+        QStringLiteral("UPDATE chronomap.events SET title = 'Edited with psql' WHERE story_id = "
+                       "(SELECT id FROM chronomap.stories WHERE name = 'desk') AND id = %1")
+            .arg(id),
+        QStringLiteral("eddie"), &ok);
+    QVERIFY2(ok, qPrintable(out));
+    QTRY_VERIFY_WITH_TIMEOUT(!heard.isEmpty(), 5000);
+    QCOMPARE(titleShown(*two, id), QStringLiteral("Edited with psql"));
+    QCOMPARE(heard.first().action, Change::Action::Updated);
     // Undone in the first window: gone from the second.
     one->story()->undoStack()->undo();
     QTRY_VERIFY_WITH_TIMEOUT(two->story()->timeIndex().indexOf(newId) < 0, 5000);

@@ -188,13 +188,15 @@ std::unique_ptr<PgConnection> PgConnection::connect(const PgLocator& where)
         // The URI is expanded by libpq; a prompted password comes as its own parameter, so
         // it is never part of any string we keep or show.
         // Defaults come before the URI, which may override them: a dropped network is noticed
-        // within half a minute (TCP keepalives) and a server that does not answer within a
-        // few seconds is offline, so a window reconnecting never hangs for long.
+        // within half a minute (TCP keepalives; a query unanswered for 20 s gives up) and a
+        // server that does not answer within a few seconds is offline, so a window
+        // reconnecting never hangs for long.
         const char* keys[] = {"connect_timeout", "keepalives", "keepalives_idle",
-                              "keepalives_interval", "keepalives_count", "dbname",
+                              "keepalives_interval", "keepalives_count", "tcp_user_timeout",
+                              "dbname",
                               "application_name", "client_encoding",
                               password.isEmpty() ? nullptr : "password", nullptr};
-        const char* values[] = {"5", "1", "10", "5", "3", uri.constData(), "chronomap", "UTF8",
+        const char* values[] = {"5", "1", "10", "5", "3", "20000", uri.constData(), "chronomap", "UTF8",
                                 password.isEmpty() ? nullptr : password.constData(), nullptr};
         pg_conn* conn = PQconnectdbParams(keys, values, 1);
         if (PQstatus(conn) == CONNECTION_OK) {
