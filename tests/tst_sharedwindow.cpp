@@ -164,8 +164,7 @@ void TestSharedWindow::editInOneWindowShowsInTheOther()
     QVERIFY(SharedSession::of(two->story()));
     const Id id = firstEvent(*one);
     QList<Change> heard;
-    connect(two->story(), &Story::changed, this,
-            [&heard](const Change& c) { heard << c; });
+    connect(two->story(), &Story::changed, this, [&heard](const Change& c) { heard << c; });
 
     Event e = *one->story()->store().event(id);
     QCOMPARE(titleShown(*two, id), e.title); // the table has read its rows
@@ -432,9 +431,8 @@ void TestSharedWindow::passwordAppearsNowhere()
     QCOMPARE(asked, askedOnce);
     // A second window, with the password written into the address itself.
     auto w2 = std::make_unique<MainWindow>();
-    const bool opened2 =
-        w2->openStory(m_pg->url(kStory, QStringLiteral("paula")) + QStringLiteral("&password=") +
-                      secret);
+    const bool opened2 = w2->openStory(m_pg->url(kStory, QStringLiteral("paula")) +
+                                       QStringLiteral("&password=") + secret);
     // A wrong password is refused without repeating it.
     PgConnection::setPasswordPrompt([](const QString&) { return QStringLiteral("wrong-pw-x"); });
     auto w3 = std::make_unique<MainWindow>(); // another address: not the password typed above

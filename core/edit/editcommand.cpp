@@ -138,7 +138,7 @@ bool EditCommand::checkCurrent(bool forward)
                 if (const QString who = m_story->lastChangeBy({EntityKind(key.type), key.id});
                     !who.isEmpty())
                     m_error += u' ' + QCoreApplication::translate("chronomap::Edits",
-                                                                 "Last changed by %1.")
+                                                                  "Last changed by %1.")
                                           .arg(who);
             return false;
         }

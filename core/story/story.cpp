@@ -5,10 +5,10 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
-#include <QDir>
 #include <QUndoStack>
 
 #include <cstdlib>
@@ -209,7 +209,7 @@ void Story::applyOutside(const QList<std::pair<QString, Id>>& notes)
             // The map places a new actor but only restyles a known one: a row still at its
             // first version was inserted (or put back by an undo) since.
             const auto stamp = shared ? shared->stampOf({EntityKind::Actor, id}) : std::nullopt;
-            add(!stamp                  ? Change::Action::Removed
+            add(!stamp                ? Change::Action::Removed
                 : stamp->version <= 1 ? Change::Action::Inserted
                                       : Change::Action::Updated,
                 EntityKind::Actor, id);

@@ -81,8 +81,8 @@ QStringList Preferences::recentFiles()
 void Preferences::addRecent(const QString& path)
 {
     // A shared story's address is kept without any password.
-    const QString absolute = Store::isUrl(path) ? PgLocator::withoutSecrets(path)
-                                                : QFileInfo(path).absoluteFilePath();
+    const QString absolute =
+        Store::isUrl(path) ? PgLocator::withoutSecrets(path) : QFileInfo(path).absoluteFilePath();
     QStringList recent = recentFiles();
     recent.removeAll(absolute);
     recent.prepend(absolute);

@@ -100,9 +100,9 @@ SharedSession::SharedSession(QMainWindow& window, Story* story, PgStore* store)
         QMetaObject::invokeMethod(this, &SharedSession::poll, Qt::QueuedConnection);
     });
     // A write refused because the server went away: say so now, not at the next heartbeat.
-    connect(EditGuard::of(story), &EditGuard::failed, this,
-            [this] { QMetaObject::invokeMethod(this, &SharedSession::checkAlive,
-                                               Qt::QueuedConnection); });
+    connect(EditGuard::of(story), &EditGuard::failed, this, [this] {
+        QMetaObject::invokeMethod(this, &SharedSession::checkAlive, Qt::QueuedConnection);
+    });
     // The window enables its actions on each selection and change; the role then narrows
     // them (these connections come after the window's, so they run after).
     if (auto* main = qobject_cast<MainWindow*>(&window)) {
@@ -330,8 +330,8 @@ void SharedSession::applyRole()
             } catch (const StoreError&) {
             }
             if (status && *status != Verification::Draft)
-                editWhy = tr("Your role on this server is %1; reporters edit drafts only")
-                              .arg(m_role);
+                editWhy =
+                    tr("Your role on this server is %1; reporters edit drafts only").arg(m_role);
         }
     }
     gate(window->findChild<QPushButton*>(QStringLiteral("editButton")), editWhy);

@@ -191,13 +191,28 @@ std::unique_ptr<PgConnection> PgConnection::connect(const PgLocator& where)
         // within half a minute (TCP keepalives; a query unanswered for 20 s gives up) and a
         // server that does not answer within a few seconds is offline, so a window
         // reconnecting never hangs for long.
-        const char* keys[] = {"connect_timeout", "keepalives", "keepalives_idle",
-                              "keepalives_interval", "keepalives_count", "tcp_user_timeout",
+        const char* keys[] = {"connect_timeout",
+                              "keepalives",
+                              "keepalives_idle",
+                              "keepalives_interval",
+                              "keepalives_count",
+                              "tcp_user_timeout",
                               "dbname",
-                              "application_name", "client_encoding",
-                              password.isEmpty() ? nullptr : "password", nullptr};
-        const char* values[] = {"5", "1", "10", "5", "3", "20000", uri.constData(), "chronomap", "UTF8",
-                                password.isEmpty() ? nullptr : password.constData(), nullptr};
+                              "application_name",
+                              "client_encoding",
+                              password.isEmpty() ? nullptr : "password",
+                              nullptr};
+        const char* values[] = {"5",
+                                "1",
+                                "10",
+                                "5",
+                                "3",
+                                "20000",
+                                uri.constData(),
+                                "chronomap",
+                                "UTF8",
+                                password.isEmpty() ? nullptr : password.constData(),
+                                nullptr};
         pg_conn* conn = PQconnectdbParams(keys, values, 1);
         if (PQstatus(conn) == CONNECTION_OK) {
             if (typed) {

@@ -34,15 +34,15 @@ QString PgStore::role() const
 {
     // Membership, not the client's word: pg_has_role follows the roles granted to this user,
     // directly or through another role.
-    const PgResult r = exec(
-        "SELECT r.rolsuper OR pg_has_role(current_user, n.nspowner, 'MEMBER'), "
-        "pg_has_role(current_user, 'chronomap_standards', 'MEMBER'), "
-        "pg_has_role(current_user, 'chronomap_editor', 'MEMBER'), "
-        "pg_has_role(current_user, 'chronomap_reporter', 'MEMBER'), "
-        "pg_has_role(current_user, 'chronomap_viewer', 'MEMBER') "
-        "FROM pg_roles r, pg_namespace n WHERE r.rolname = current_user AND n.nspname = "
-        "'chronomap'",
-        {});
+    const PgResult r =
+        exec("SELECT r.rolsuper OR pg_has_role(current_user, n.nspowner, 'MEMBER'), "
+             "pg_has_role(current_user, 'chronomap_standards', 'MEMBER'), "
+             "pg_has_role(current_user, 'chronomap_editor', 'MEMBER'), "
+             "pg_has_role(current_user, 'chronomap_reporter', 'MEMBER'), "
+             "pg_has_role(current_user, 'chronomap_viewer', 'MEMBER') "
+             "FROM pg_roles r, pg_namespace n WHERE r.rolname = current_user AND n.nspname = "
+             "'chronomap'",
+             {});
     if (!r.rows())
         return {};
     static const char* const names[] = {"owner", "standards", "editor", "reporter", "viewer"};
