@@ -2,6 +2,7 @@
 // leaves the same events in the timeline, the events table, the status-bar counts, a chart
 // export and a data export; the counts follow edits; navigating adds no filter and Clear
 // filters keeps the zoom.
+#include "edit/editcommand.h"
 #include "edit/edits.h"
 #include "events/eventtablemodel.h"
 #include "export/chartcomposer.h"
@@ -9,7 +10,9 @@
 #include "mainwindow.h"
 #include "query/selection.h"
 #include "search/filterbar.h"
+#include "search/searchpanel.h"
 #include "story/story.h"
+#include "timeline/timelinechart.h"
 #include "timeline/timelineview.h"
 
 #include <QJsonArray>
@@ -33,6 +36,8 @@ private slots:
     void everySurfaceShowsTheSameEvents_data();
     void everySurfaceShowsTheSameEvents();
     void countsFollowEdits();
+    void searchFilterFollowsEdits();
+    void chartExportDrawsTheWindowsTimeRange();
     void navigatingIsNotFiltering();
 
 private:
@@ -40,6 +45,7 @@ private:
     QSet<Id> inTimeline() const;
     QSet<Id> inTable() const;
     QSet<Id> inChartExport() const;
+    QSet<Id> drawnBy(ChartComposer& composer) const;
     QSet<Id> inDataExport() const;
 
     QTemporaryDir m_dir;
@@ -120,7 +126,25 @@ QSet<Id> TestFilterSurfaces::inChartExport() const
     request.from = index.minTime() - 86400;
     request.to = index.maxTime() + 86400;
     ChartComposer composer(*m_window->story(), request);
-    return composer.shownEvents();
+    // What the exported chart draws, not only what the composer means to draw.
+    const QSet<Id> drawn = drawnBy(composer);
+    if (drawn != composer.shownEvents())
+        return {};
+    return drawn;
+}
+
+QSet<Id> TestFilterSurfaces::drawnBy(ChartComposer& composer) const
+{
+    // The events the exported picture holds: every box of its frame (at this size nothing
+    // hides behind "+N more": a count there would make the set incomplete, so it fails).
+    composer.image(QSize(1920, 1080));
+    const TimelineChart* chart = composer.timelineChart();
+    if (!chart || chart->lastFrameWasDensity() || !chart->lastFrameHidden().empty())
+        return {QSet<Id>{-1}};
+    QSet<Id> out;
+    for (const auto& p : chart->lastFrame())
+        out.insert(p.id);
+    return out;
 }
 
 QSet<Id> TestFilterSurfaces::inDataExport() const
@@ -177,6 +201,77 @@ void TestFilterSurfaces::countsFollowEdits()
              qPrintable(m_window->countsShown()));
     story->undoStack()->undo();
     QVERIFY(m_window->countsShown().startsWith(QStringLiteral("%1 events").arg(before)));
+}
+
+void TestFilterSurfaces::searchFilterFollowsEdits()
+{
+    // The search-hits filter is the search itself: an event that comes to match after an edit
+    // joins the timeline, the table and the counts; one that stops matching leaves them.
+    Story* story = m_window->story();
+    const qsizetype all = story->store().counts().events;
+    SearchPanel* search = m_window->searchPanel();
+    search->setQuery(QStringLiteral("Zanzibar"));
+    Event e;
+    e.title = QStringLiteral("Envoys meet in Zanzibar");
+    e.date = PartialDate::fromEdtf(QStringLiteral("2025-11-06"));
+    EditCommand* insert = makeInsert(story, e);
+    QVERIFY(EditGuard::push(story, insert));
+    const Id id = insert->createdId();
+    search->filterToMatches();
+    QCOMPARE(inTimeline(), QSet<Id>{id});
+    // A second event comes to match by an edit of its title.
+    const Event other = story->store().events().at(2);
+    Event renamed = other;
+    renamed.title = other.title + QStringLiteral(" (from Zanzibar)");
+    QVERIFY(EditGuard::push(story, makeUpdate(story, Entity(renamed))));
+    QCOMPARE(inTimeline(), (QSet<Id>{id, other.id}));
+    QCOMPARE(inTable(), inTimeline());
+    QVERIFY2(m_window->countsShown().startsWith(QStringLiteral("2 of %1 events").arg(all + 1)),
+             qPrintable(m_window->countsShown()));
+    // Undone: it matches no more.
+    story->undoStack()->undo();
+    QCOMPARE(inTimeline(), QSet<Id>{id});
+    QCOMPARE(inTable(), inTimeline());
+    QVERIFY2(m_window->countsShown().startsWith(QStringLiteral("1 of %1 events").arg(all + 1)),
+             qPrintable(m_window->countsShown()));
+    story->undoStack()->undo();
+    search->setQuery({});
+}
+
+void TestFilterSurfaces::chartExportDrawsTheWindowsTimeRange()
+{
+    // The export of the window draws the window's time range with its filters: exactly the
+    // events of the timeline that lie in its visible window (an export that ignored the
+    // range, or the filter, would draw more).
+    TimelineView* timeline = m_window->timeline();
+    const TimeIndex& index = m_window->story()->timeIndex();
+    const qint64 from = PartialDate::fromEdtf(QStringLiteral("2025-01-01")).earliest();
+    const qint64 to = PartialDate::fromEdtf(QStringLiteral("2025-12-31")).latest();
+    for (const QString& kind : {QString(), QStringLiteral("status"), QStringLiteral("category")}) {
+        m_window->selection()->setFilter(kind.isEmpty() ? Selection::Filter() : specFor(kind));
+        timeline->setWindow(from, to);
+        QSet<Id> expected;
+        for (const Id id : inTimeline()) {
+            const std::size_t r = std::size_t(index.indexOf(id));
+            if (index.latest()[r] >= timeline->windowFrom() &&
+                index.earliest()[r] <= timeline->windowTo())
+                expected.insert(id);
+        }
+        QVERIFY2(!expected.isEmpty(),
+                 qPrintable(QStringLiteral("%1: %2 in the timeline, window %3-%4")
+                                .arg(kind)
+                                .arg(inTimeline().size())
+                                .arg(timeline->windowFrom())
+                                .arg(timeline->windowTo())));
+        ExportRequest request;
+        request.state = m_window->selection();
+        request.publishSafe = ExportRequest::PublishSafe::Off;
+        ChartComposer composer(*m_window->story(), request);
+        QCOMPARE(drawnBy(composer), expected);
+        if (kind.isEmpty())
+            QVERIFY(expected.size() < m_window->story()->store().counts().events);
+    }
+    timeline->fitStory();
 }
 
 void TestFilterSurfaces::navigatingIsNotFiltering()

@@ -233,21 +233,38 @@ void TestFirstHour::eventFormEditsMedia()
     field("mediaUrlEdit")->setText(QStringLiteral("https://example.org/photo.jpg"));
     field("mediaCreditEdit")->setText(QStringLiteral("Photo: A. Reporter"));
     field("mediaCaptionEdit")->setText(QStringLiteral("The delegations arrive"));
+    // Every media field a TimelineJS slide carries.
+    QVERIFY(field("mediaThumbnailEdit") && field("mediaAltEdit"));
+    field("mediaThumbnailEdit")->setText(QStringLiteral("https://example.org/photo-small.jpg"));
+    field("mediaAltEdit")->setText(QStringLiteral("Two delegations walk into a hall"));
     const int steps = m_story->undoStack()->count();
     panel.saveEdit();
     EventMedia m = mediaOf(m_story->store(), e.id);
     QCOMPARE(m.url, QStringLiteral("https://example.org/photo.jpg"));
     QCOMPARE(m.credit, QStringLiteral("Photo: A. Reporter"));
     QCOMPARE(m.caption, QStringLiteral("The delegations arrive"));
+    QCOMPARE(m.thumbnail, QStringLiteral("https://example.org/photo-small.jpg"));
+    QCOMPARE(m.alt, QStringLiteral("Two delegations walk into a hall"));
     QCOMPARE(m_story->undoStack()->count(), steps + 1); // one step to undo
     // Edited again: the same media entry changes.
     panel.startEdit();
     field("mediaCaptionEdit")->setText(QStringLiteral("Arrival"));
     panel.saveEdit();
     QCOMPARE(mediaOf(m_story->store(), e.id).caption, QStringLiteral("Arrival"));
+    QCOMPARE(mediaOf(m_story->store(), e.id).thumbnail,
+             QStringLiteral("https://example.org/photo-small.jpg"));
     m_story->undoStack()->undo();
     m_story->undoStack()->undo();
     QVERIFY(mediaOf(m_story->store(), e.id).isEmpty());
+    // The unique id a TimelineJS sheet knows the event by is a field of the form too.
+    panel.startEdit();
+    QVERIFY(field("uidEdit"));
+    QCOMPARE(field("uidEdit")->text(), e.uid);
+    field("uidEdit")->setText(QStringLiteral("summit-slide"));
+    panel.saveEdit();
+    QCOMPARE(m_story->store().event(e.id)->uid, QStringLiteral("summit-slide"));
+    m_story->undoStack()->undo();
+    QCOMPARE(m_story->store().event(e.id)->uid, e.uid);
 }
 
 void TestFirstHour::menusAreFoundById()

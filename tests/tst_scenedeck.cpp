@@ -33,6 +33,7 @@ private slots:
     void initTestCase();
     void deckIsAPagePerSceneWithText();
     void sceneShowsItsChartsAndHighlight();
+    void sceneFollowsItsFiltersAndWindow();
     void highlightIsDrawnSelectionIsNot_data();
     void highlightIsDrawnSelectionIsNot();
     void numberedImagesHaveTheRequestedSize();
@@ -108,6 +109,11 @@ void TestSceneDeck::sceneShowsItsChartsAndHighlight()
     const SceneState state = SceneState::fromJsonText(scene.state);
     QCOMPARE(int(state.charts), int(SceneState::Charts::Both));
     QVERIFY(!state.highlightedActors.isEmpty());
+    // Every scene of the sample story highlights its story point on the timeline too, as it
+    // highlights its actors on the map.
+    for (const Scene& s : orderedScenes(m_story->store()))
+        QVERIFY2(!SceneState::fromJsonText(s.state).highlightedEvents.isEmpty(),
+                 qPrintable(s.name));
     ExportRequest r;
     r.output = m_dir.filePath(QStringLiteral("scene.svg"));
     r.size = QSize(1920, 1080);
@@ -121,6 +127,47 @@ void TestSceneDeck::sceneShowsItsChartsAndHighlight()
     }
     QVERIFY(svg.contains(QStringLiteral(">Kirill Dmitriev<")));         // on the map
     QVERIFY(svg.contains(QStringLiteral("Trump and Putin meet at a"))); // on the timeline
+}
+
+void TestSceneDeck::sceneFollowsItsFiltersAndWindow()
+{
+    // A scene's page draws exactly the events its filters and window let through: one
+    // category, autumn 2025. Every such title is on the page, no other.
+    const QList<Event> events = m_story->store().events();
+    const Id category = m_story->store().event(eventTitled(QStringLiteral("Miami")))->categoryId;
+    SceneState state;
+    state.charts = SceneState::Charts::Timeline;
+    state.from = at(2025, 9, 1);
+    state.to = at(2025, 12, 31);
+    state.filter.categories = {category};
+    Scene scene;
+    scene.name = QStringLiteral("One desk");
+    scene.state = state.toJsonText();
+    ExportRequest r;
+    r.output = m_dir.filePath(QStringLiteral("filtered.svg"));
+    r.size = QSize(1920, 1080);
+    r.publishSafe = ExportRequest::PublishSafe::Off;
+    exportScene(*m_story, scene, r);
+    const QString svg = QString::fromUtf8(readAll(r.output));
+    int in = 0, out = 0;
+    for (const Event& e : events) {
+        // The start of the title, in words the SVG writes as they are.
+        QString words;
+        for (const QString& w : e.title.split(u' ')) {
+            if (w.contains(QRegularExpression(QStringLiteral("[^\\w]"))) ||
+                words.size() + w.size() > 24)
+                break;
+            words += (words.isEmpty() ? QString() : QStringLiteral(" ")) + w;
+        }
+        if (words.size() < 8)
+            continue;
+        const bool passes = e.categoryId == category && e.date.latest() >= *state.from &&
+                            e.date.earliest() <= *state.to;
+        (passes ? in : out)++;
+        QVERIFY2(svg.contains(words) == passes, qPrintable(e.title));
+    }
+    QVERIFY(in > 0);
+    QVERIFY(out > 0);
 }
 
 void TestSceneDeck::highlightIsDrawnSelectionIsNot_data()

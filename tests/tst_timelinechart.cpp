@@ -5,6 +5,7 @@
 #include "story/generator.h"
 #include "story/story.h"
 #include "timeline/timelinechart.h"
+#include "timeline/timelineview.h"
 
 #include <QImage>
 #include <QPainter>
@@ -28,6 +29,8 @@ private slots:
     void everyEventLabelledOrCounted_data();
     void everyEventLabelledOrCounted();
     void openingALaneShowsWhatItHid();
+    void openingALaneWhenLanesScroll();
+    void todayLabelCoversNoEvent();
     void addedEventIsLabelledAtOnce();
     void exportFollowsTheWindow();
     void exportLeavesOutEmptyLanesAndTheOverview();
@@ -57,9 +60,13 @@ QString checkFrame(const TimelineChart& chart, const Story& story)
                a.adjusted(0.5, 0.5, -0.5, -0.5).intersects(b.adjusted(0.5, 0.5, -0.5, -0.5));
     };
     const QRectF area = chart.plotArea();
+    // Lanes scrolled partly out of the plot are cut by it; the others hold their labels.
+    auto whole = [&](int lane) {
+        return area.adjusted(-1, -1, 1, 1).contains(chart.laneRect(lane));
+    };
     for (std::size_t i = 0; i < placed.size(); ++i) {
         const auto& a = placed[i];
-        if (!a.label.isEmpty() && !area.adjusted(-1, -1, 1, 1).contains(a.label))
+        if (!a.label.isEmpty() && whole(a.lane) && !area.adjusted(-1, -1, 1, 1).contains(a.label))
             return QStringLiteral("the label of event %1 leaves the plot").arg(a.id);
         for (std::size_t j = i + 1; j < placed.size(); ++j) {
             const auto& b = placed[j];
@@ -189,25 +196,31 @@ void TestTimelineChart::everyEventLabelledOrCounted_data()
 {
     QTest::addColumn<QString>("story");
     QTest::addColumn<QSize>("size");
+    QTest::addColumn<bool>("scroll");
     // Window sizes: the timeline's pane at 1920×1080 and at 1280×720 (beside the map, above
     // the table); export sizes in logical pixels (a phone's 1080×1920 is laid out 432 wide).
     const QList<std::pair<QByteArray, QSize>> sizes = {{"window 1920", QSize(1560, 520)},
                                                        {"window 1280", QSize(960, 330)},
                                                        {"export 1920x1080", QSize(1870, 900)},
                                                        {"export phone", QSize(420, 640)}};
-    for (const QString& story :
-         {QStringLiteral("sample"), QStringLiteral("dense"), QStringLiteral("generated")})
+    // The window's chart lets its lanes scroll rather than squeeze them; an export's does not.
+    for (const QString& story : {QStringLiteral("sample"), QStringLiteral("dense"),
+                                 QStringLiteral("dense40"), QStringLiteral("generated")})
         for (const auto& size : sizes)
             QTest::newRow(QByteArray(story.toUtf8() + " " + size.first).constData())
-                << story << size.second;
+                << story << size.second << size.first.startsWith("window");
 }
 
 void TestTimelineChart::everyEventLabelledOrCounted()
 {
     QFETCH(QString, story);
     QFETCH(QSize, size);
+    QFETCH(bool, scroll);
     std::unique_ptr<Story> s;
-    if (story == QLatin1String("sample"))
+    if (story == QLatin1String("dense40"))
+        s = denseStory(QStringLiteral("dense40-%1x%2").arg(size.width()).arg(size.height()), 40, 63,
+                       4);
+    else if (story == QLatin1String("sample"))
         s = Story::create(m_dir.filePath(
             QStringLiteral("sample-%1x%2.chronomap").arg(size.width()).arg(size.height())));
     else if (story == QLatin1String("dense"))
@@ -217,6 +230,7 @@ void TestTimelineChart::everyEventLabelledOrCounted()
         s = generatedStory();
     Selection selection;
     TimelineChart chart(s.get(), &selection);
+    chart.setScrollLanes(scroll);
     if (story == QLatin1String("generated")) {
         // A window of a few hundred events: more than the lanes can hold at small sizes.
         const TimeIndex& index = s->timeIndex();
@@ -229,9 +243,12 @@ void TestTimelineChart::everyEventLabelledOrCounted()
     QVERIFY(!chart.lastFrame().empty());
     const QString problem = checkFrame(chart, *s);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
-    if (story == QLatin1String("sample") || story == QLatin1String("dense")) {
-        // These fit: nothing is hidden at a full-height window's or a landscape export's size.
-        if (size.width() >= 900 && size.height() >= 500)
+    if (story != QLatin1String("generated")) {
+        // These fit: nothing is hidden at a full-height window's or a landscape export's size,
+        // and in the window, whose lanes scroll, at any size ("+N more" is for a lane taller
+        // than the plot).
+        if ((size.width() >= 900 && size.height() >= 500 && story != QLatin1String("dense40")) ||
+            scroll)
             QCOMPARE(hiddenCount(chart), 0);
     }
 }
@@ -271,6 +288,72 @@ void TestTimelineChart::openingALaneShowsWhatItHid()
     QVERIFY2(after < before, qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(after)));
     const QString problem = checkFrame(chart, *s);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
+}
+
+void TestTimelineChart::openingALaneWhenLanesScroll()
+{
+    // Many lanes, each busier than the plot is tall: the lanes scroll, each as tall as the plot,
+    // and hide the rest behind "+N more". A click on the mark (in the window's view) opens
+    // the lane to every sub-row it needs: nothing hidden in it any more.
+    auto s = denseStory(QStringLiteral("scrolling"), 240, 3, 12);
+    Selection selection;
+    TimelineView view(s.get(), &selection);
+    TimelineChart* chart = view.chart();
+    QVERIFY(chart->scrollLanes());
+    view.resize(960, 330);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    chart->fitStory();
+    chart->plot()->replot(QCustomPlot::rpImmediateRefresh);
+    chart->plot()->replot(QCustomPlot::rpImmediateRefresh);
+    const int lanes = int(chart->lanes().laneCount());
+    QVERIFY(chart->laneStart(lanes) > chart->lanesVisible()); // the lanes scroll
+    const auto hidden = chart->lastFrameHidden();
+    QVERIFY(!hidden.empty());
+    const int lane = hidden.front().lane;
+    QVERIFY(!chart->isLaneExpanded(lane));
+    QTest::mouseClick(chart->plot(), Qt::LeftButton, {}, hidden.front().rect.center().toPoint());
+    QVERIFY(chart->isLaneExpanded(lane));
+    chart->plot()->replot(QCustomPlot::rpImmediateRefresh);
+    chart->plot()->replot(QCustomPlot::rpImmediateRefresh);
+    int after = 0;
+    for (const auto& h : chart->lastFrameHidden())
+        after += h.lane == lane ? h.count : 0;
+    QCOMPARE(after, 0);
+    // The opened lane is taller than the plot: the lanes scroll through it.
+    QVERIFY(chart->laneRect(lane).height() > chart->plotArea().height());
+}
+
+void TestTimelineChart::todayLabelCoversNoEvent()
+{
+    // Events up to today, their labels running to the plot's right edge: the "Today" label at
+    // the top of the plot keeps its place, no event's label or box under it.
+    const QString path = m_dir.filePath(QStringLiteral("today.chronomap"));
+    {
+        auto store = Store::open(path, Store::Mode::Create);
+        const QDate today = QDate::currentDate();
+        for (int i = 0; i < 12; ++i) {
+            Event e;
+            e.title = QStringLiteral("Late talks on the draft agreement, round %1").arg(i + 1);
+            e.date = PartialDate::fromEdtf(today.addDays(-2 * i).toString(Qt::ISODate));
+            e.status = Verification::Confirmed;
+            store->insertEvent(e);
+        }
+    }
+    auto s = Story::open(path);
+    for (const QSize size : {QSize(1560, 520), QSize(960, 330), QSize(1870, 900)}) {
+        Selection selection;
+        TimelineChart chart(s.get(), &selection);
+        chart.fitStory();
+        paint(chart, size);
+        const QRectF today = chart.todayLabelRect();
+        QVERIFY(!today.isEmpty());
+        QVERIFY(chart.plotArea().contains(today));
+        for (const auto& p : chart.lastFrame()) {
+            QVERIFY2(!p.label.intersects(today), qPrintable(QString::number(p.id)));
+            QVERIFY2(!p.box.intersects(today), qPrintable(QString::number(p.id)));
+        }
+    }
 }
 
 void TestTimelineChart::addedEventIsLabelledAtOnce()

@@ -4,9 +4,11 @@
 #include "inspector/datefield.h"
 #include "theme/windowtheme.h"
 
+#include <QActionGroup>
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QStyle>
 #include <QTest>
 
@@ -23,6 +25,7 @@ private slots:
     void problemTextIsReadable_data();
     void problemTextIsReadable();
     void dateFieldShowsProblemsInTheThemeColour();
+    void darkMenuTicksAreVisible();
 };
 
 namespace {
@@ -91,6 +94,45 @@ void TestWindowTheme::dateFieldShowsProblemsInTheThemeColour()
     QVERIFY2(
         understood->text().contains(WindowTheme::problemColor(WindowTheme::darkPalette()).name()),
         qPrintable(understood->text()));
+}
+
+void TestWindowTheme::darkMenuTicksAreVisible()
+{
+    // A checked item's tick (a lane mode, a shown dock) and a chosen item's dot stand out on the
+    // dark menu: in the check column, ink as bright as the text, not a dim mark in a dark box.
+    WindowTheme::apply(QStringLiteral("dark"));
+    QMenu menu;
+    QAction* tick = menu.addAction(QStringLiteral("Show Details"));
+    tick->setCheckable(true);
+    tick->setChecked(true);
+    auto* group = new QActionGroup(&menu);
+    QAction* dot = menu.addAction(QStringLiteral("Lanes by Category"));
+    dot->setCheckable(true);
+    dot->setChecked(true);
+    group->addAction(dot);
+    QAction* off = menu.addAction(QStringLiteral("Lanes by Actor"));
+    off->setCheckable(true);
+    group->addAction(off);
+    menu.ensurePolished();
+    menu.adjustSize();
+    const QImage image = menu.grab().toImage();
+    const QColor text = menu.palette().color(QPalette::Text);
+    auto inkIn = [&](QAction* action) {
+        const QRect item = menu.actionGeometry(action);
+        int ink = 0;
+        for (int y = item.top(); y <= item.bottom(); ++y)
+            for (int x = item.left(); x < item.left() + 24; ++x)
+                if (contrast(image.pixelColor(x * image.width() / menu.width(),
+                                              y * image.height() / menu.height()),
+                             menu.palette().color(QPalette::Window)) > 7 &&
+                    std::abs(image.pixelColor(x, y).lightness() - text.lightness()) < 60)
+                    ++ink;
+        return ink;
+    };
+    QVERIFY2(inkIn(tick) >= 8, qPrintable(QString::number(inkIn(tick))));
+    QVERIFY2(inkIn(dot) >= 8, qPrintable(QString::number(inkIn(dot))));
+    QCOMPARE(inkIn(off), 0);
+    WindowTheme::apply(QStringLiteral("light"));
 }
 
 QTEST_MAIN(TestWindowTheme)

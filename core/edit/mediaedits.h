@@ -13,7 +13,13 @@ class Store;
 struct EventMedia
 {
     QString url, credit, caption;
-    bool isEmpty() const { return url.isEmpty() && credit.isEmpty() && caption.isEmpty(); }
+    QString thumbnail; // a small picture for the slide's navigation (TimelineJS "thumbnail")
+    QString alt;       // the picture's description for those who cannot see it
+    bool isEmpty() const
+    {
+        return url.isEmpty() && credit.isEmpty() && caption.isEmpty() && thumbnail.isEmpty() &&
+               alt.isEmpty();
+    }
     bool operator==(const EventMedia&) const = default;
 };
 

@@ -50,7 +50,8 @@ void EntryForm::clearForm()
     m_directed = nullptr;
     m_weight = nullptr;
     m_publisher = m_url = m_sourceDate = nullptr;
-    m_mediaUrl = m_mediaCredit = m_mediaCaption = nullptr;
+    m_mediaUrl = m_mediaCredit = m_mediaCaption = m_mediaThumbnail = m_mediaAlt = nullptr;
+    m_uid = nullptr;
     m_media = {};
 }
 
@@ -130,8 +131,16 @@ Attributes attributesFromText(const QString& text, const Attributes& before)
                                          ? std::optional<Attribute>(
                                                Attribute{name, AttributeType::List, value})
                                          : typedAttribute(type, value);
+        const Attribute* old = findAttribute(before, name);
+        // A timed attribute (shown with its own value only, often none) keeps its timed values.
+        if (old && old->isTimed() && value.trimmed().isEmpty()) {
+            setAttribute(out, name, *old);
+            continue;
+        }
         if (!a)
             a = Attribute{name, AttributeType::String, value};
+        if (old && old->type == a->type)
+            a->spells = old->spells;
         setAttribute(out, name, *a);
     }
     return out;
@@ -232,6 +241,16 @@ void EntryForm::setEntity(const Entity& entity)
         m_mediaCredit->setObjectName(QStringLiteral("mediaCreditEdit"));
         m_mediaCaption = lineEdit(tr("Media ca&ption"), m_media.caption);
         m_mediaCaption->setObjectName(QStringLiteral("mediaCaptionEdit"));
+        m_mediaThumbnail = lineEdit(tr("Media t&humbnail"), m_media.thumbnail);
+        m_mediaThumbnail->setObjectName(QStringLiteral("mediaThumbnailEdit"));
+        m_mediaThumbnail->setPlaceholderText(QStringLiteral("https://"));
+        m_mediaAlt = lineEdit(tr("Media alt te&xt"), m_media.alt);
+        m_mediaAlt->setObjectName(QStringLiteral("mediaAltEdit"));
+        m_mediaAlt->setPlaceholderText(tr("what the picture shows, for those who cannot see it"));
+        // The identifier a TimelineJS sheet or re-import knows the event by.
+        m_uid = lineEdit(tr("U&nique id"), e->uid);
+        m_uid->setObjectName(QStringLiteral("uidEdit"));
+        m_attributes = attributesEdit(e->attributes);
     } else if (const auto* a = std::get_if<Actor>(&entity)) {
         m_title = lineEdit(tr("&Name"), a->name);
         m_title->setObjectName(QStringLiteral("titleEdit"));
@@ -297,6 +316,8 @@ Entity EntryForm::entity() const
                 tags << t.trimmed();
         e->tags = tags;
         e->importance = m_importance->value();
+        e->uid = m_uid->text().trimmed();
+        e->attributes = attributesFromText(m_attributes->toPlainText(), e->attributes);
         e->status = Verification(m_status->currentData().toInt());
         QList<Participation> actors;
         for (int row = 0; row < m_actors->rowCount(); ++row) {
@@ -347,7 +368,8 @@ EventMedia EntryForm::media() const
     if (!m_mediaUrl)
         return {};
     return EventMedia{m_mediaUrl->text().trimmed(), m_mediaCredit->text().trimmed(),
-                      m_mediaCaption->text().trimmed()};
+                      m_mediaCaption->text().trimmed(), m_mediaThumbnail->text().trimmed(),
+                      m_mediaAlt->text().trimmed()};
 }
 
 bool EntryForm::mediaChanged() const

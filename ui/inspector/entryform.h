@@ -78,6 +78,9 @@ private:
     QLineEdit* m_mediaUrl = nullptr;
     QLineEdit* m_mediaCredit = nullptr;
     QLineEdit* m_mediaCaption = nullptr;
+    QLineEdit* m_mediaThumbnail = nullptr;
+    QLineEdit* m_mediaAlt = nullptr;
+    QLineEdit* m_uid = nullptr;
     EventMedia m_media; // as stored when the form was filled
 };
 

@@ -4,6 +4,7 @@
 #include "edit/sceneedits.h"
 #include "story/story.h"
 #include "theme/charttheme.h"
+#include "timeline/timelinechart.h"
 #include "timeline/timelineview.h"
 
 #include <QKeyEvent>
@@ -71,6 +72,8 @@ PresentWindow::PresentWindow(Story* story, const SceneState& fallback, const Cha
     }
 
     m_timeline = new TimelineView(story, m_selection, m_charts);
+    // A presentation is not scrolled: every lane on screen, sharing the height.
+    m_timeline->chart()->setScrollLanes(false);
     m_actorMap = new ActorMapView(story, m_selection, m_charts);
     applyTheme(m_timeline, theme);
     applyTheme(m_actorMap, theme);

@@ -110,6 +110,7 @@ SearchPanel::SearchPanel(Story* story, Selection* selection, QWidget* parent)
     connect(story, &Story::changed, this, [this](const Change&) {
         if (!m_query.isEmpty())
             setQuery(m_query);
+        refreshFilter();
     });
 }
 
@@ -147,15 +148,15 @@ QString SearchPanel::summary() const
     return m_summary->text();
 }
 
-void SearchPanel::filterToMatches()
+QSet<Id> SearchPanel::matchingEvents(const QString& query, bool* ok)
 {
-    if (m_query.isEmpty())
-        return;
     // Every event the words match, not only the listed ones; a note or a citation's match
     // counts for the event it is about.
     QSet<Id> events;
+    if (ok)
+        *ok = true;
     try {
-        for (const SearchHit& h : m_story->store().search(m_query, kFilterLimit)) {
+        for (const SearchHit& h : m_story->store().search(query, kFilterLimit)) {
             if (h.ref.kind == EntityKind::Event)
                 events.insert(h.ref.id);
             else if (h.ref.kind == EntityKind::Annotation)
@@ -165,12 +166,40 @@ void SearchPanel::filterToMatches()
         }
     } catch (const StoreError& e) {
         m_summary->setText(e.message());
-        return;
+        if (ok)
+            *ok = false;
     }
+    return events;
+}
+
+void SearchPanel::filterToMatches()
+{
+    if (m_query.isEmpty())
+        return;
+    bool ok = false;
+    const QSet<Id> events = matchingEvents(m_query, &ok);
+    if (!ok)
+        return;
     Selection::Filter f = m_selection->filter();
     f.searchHits = events;
     f.searchText = m_query;
     m_selection->setFilter(f);
+}
+
+void SearchPanel::refreshFilter()
+{
+    // The search-hits filter is the search run again, so an edit that makes an event match
+    // (or stop matching) moves it in (or out of) the timeline, the table and the counts.
+    const Selection::Filter f = m_selection->filter();
+    if (!f.searchHits || f.searchText.isEmpty())
+        return;
+    bool ok = false;
+    const QSet<Id> events = matchingEvents(f.searchText, &ok);
+    if (!ok || events == *f.searchHits)
+        return;
+    Selection::Filter g = f;
+    g.searchHits = events;
+    m_selection->setFilter(g);
 }
 
 void SearchPanel::reveal(int row)

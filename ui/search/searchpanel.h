@@ -61,6 +61,8 @@ public:
     void reveal(int row);
     // Filters every view to the events the search matches (a chip in the filter bar).
     void filterToMatches();
+    // Runs the search behind an active search-hits filter again (after an edit).
+    void refreshFilter();
     // The most results listed; the summary says when there are more.
     static constexpr int kShown = 200;
     QString summary() const;
@@ -70,6 +72,9 @@ signals:
     void searched(int hits);
 
 private:
+    // The events a search matches (a note's match counts for its event); ok false on error.
+    QSet<Id> matchingEvents(const QString& query, bool* ok);
+
     Story* m_story;
     Selection* m_selection;
     QString m_query;

@@ -313,6 +313,7 @@ void SharedSession::applyRole()
         gate(combo, noEdit); // offline, or a viewer (enabled again when back)
     }
     gate(window->findChild<QPushButton*>(QStringLiteral("deleteButton")), whyNotDelete());
+    gate(window->findChild<QPushButton*>(QStringLiteral("attributesButton")), noEdit);
     QString editWhy = noEdit;
     if (editWhy.isEmpty() && rank(m_role) < rank(QStringLiteral("editor"))) {
         // A reporter edits drafts only: the server refuses a change to anything checked.

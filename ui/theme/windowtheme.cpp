@@ -28,11 +28,54 @@ Desktop& desktop()
 }
 // Fusion draws some of its standard icons (a dock's float and close buttons, the title bar's)
 // in black whatever the palette: on the dark theme they vanish. This style paints those
-// icons in the palette's text colour instead.
+// icons in the palette's text colour instead, and a checked menu item's tick or dot in the
+// item's text colour (Fusion's sunken box around a dim tick is hard to see on dark menus).
 class LightIconStyle final : public QProxyStyle
 {
 public:
     using QProxyStyle::QProxyStyle;
+
+    void drawControl(ControlElement element, const QStyleOption* option, QPainter* painter,
+                     const QWidget* widget) const override
+    {
+        const auto* item = qstyleoption_cast<const QStyleOptionMenuItem*>(option);
+        if (element != CE_MenuItem || !item ||
+            item->checkType == QStyleOptionMenuItem::NotCheckable || !item->icon.isNull()) {
+            QProxyStyle::drawControl(element, option, painter, widget);
+            return;
+        }
+        // The item as Fusion draws it, without its indicator; then the mark, bold and plain.
+        QStyleOptionMenuItem plain = *item;
+        plain.checkType = QStyleOptionMenuItem::NotCheckable;
+        plain.checked = false;
+        QProxyStyle::drawControl(element, &plain, painter, widget);
+        if (!item->checked)
+            return;
+        const bool selected = item->state & State_Selected;
+        const bool enabled = item->state & State_Enabled;
+        const QColor ink = item->palette.color(enabled ? QPalette::Normal : QPalette::Disabled,
+                                               selected ? QPalette::HighlightedText
+                                                        : QPalette::Text);
+        const QRectF box(item->rect.left() + 6, item->rect.center().y() - 6.5, 13, 13);
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing, true);
+        if (item->checkType == QStyleOptionMenuItem::Exclusive) {
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(ink);
+            painter->drawEllipse(box.center(), 4, 4);
+        } else {
+            QPen pen(ink, 2.2);
+            pen.setCapStyle(Qt::RoundCap);
+            pen.setJoinStyle(Qt::RoundJoin);
+            painter->setPen(pen);
+            painter->setBrush(Qt::NoBrush);
+            const QPointF tick[3] = {{box.left() + 2, box.center().y()},
+                                     {box.left() + 5.5, box.bottom() - 2.5},
+                                     {box.right() - 1.5, box.top() + 2.5}};
+            painter->drawPolyline(tick, 3);
+        }
+        painter->restore();
+    }
 
     QIcon standardIcon(StandardPixmap which, const QStyleOption* option,
                        const QWidget* widget) const override

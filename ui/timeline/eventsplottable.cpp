@@ -98,6 +98,7 @@ void EventsPlottable::draw(QCPPainter* painter)
     const int first = std::clamp(s.laneAtCoord(lanesRange.lower), 0, lanes);
     const int last = std::clamp(s.laneAtCoord(lanesRange.upper - 1e-9) + 1, 0, lanes);
     s.firstLane = first;
+    s.todayLane = first;
 
     // Level of detail: count what is visible lane by lane (two binary searches each), then
     // draw boxes only if there are few enough to read.
@@ -113,12 +114,14 @@ void EventsPlottable::draw(QCPPainter* painter)
     if (s.density)
         drawDensity(painter, first, last);
     drawEras(painter, false);
-    // Era names under the events: an event's label, on its plate, wins where they meet.
-    drawEras(painter, true);
     if (!s.density)
         drawDetail(painter, first, last);
+    // Era names after the events, where no event's box or label is: in a corner of the era.
+    drawEras(painter, true);
     drawToday(painter);
     painter->restore();
+    s.firstPass.generation = -1; // this frame's only
+    s.firstPass.lanes.clear();
 
     if (s.titlesMissing && !s.oneShot)
         parentPlot()->replot(QCustomPlot::rpQueuedReplot);
@@ -160,10 +163,27 @@ void EventsPlottable::drawEras(QCPPainter* painter, bool titles)
         }
         painter->setPen(
             QPen(withAlpha(m_state->theme.dark ? color.lighter(150) : color.darker(160), 0.9)));
-        const QRectF band(x0 + 4, r.bottom() - 18, std::max(0.0, x1 - x0 - 8), 16);
-        painter->drawText(
-            band, Qt::AlignLeft | Qt::AlignVCenter,
-            painter->fontMetrics().elidedText(era.title, Qt::ElideRight, int(band.width())));
+        const QString text =
+            painter->fontMetrics().elidedText(era.title, Qt::ElideRight, int(x1 - x0 - 8));
+        const double w = painter->fontMetrics().horizontalAdvance(text) + 2;
+        // Bottom left, bottom right, top left of the era's band: the first no event uses
+        // (the "Today" label included).
+        QRectF today;
+        const bool hasToday =
+            m_state->todayLabel(r, mKeyAxis->range().lower, mKeyAxis->range().upper, &today);
+        const QRectF spots[3] = {QRectF(x0 + 4, r.bottom() - 18, w, 16),
+                                 QRectF(x1 - 4 - w, r.bottom() - 18, w, 16),
+                                 QRectF(x0 + 4, r.top() + 1, w, 16)};
+        for (const QRectF& spot : spots) {
+            bool free =
+                !text.isEmpty() && x1 - x0 - 8 >= w - 2 && !(hasToday && spot.intersects(today));
+            for (const TimelineState::Placed& p : m_state->placed)
+                free = free && !p.box.intersects(spot) && !p.label.intersects(spot);
+            if (!free)
+                continue;
+            painter->drawText(spot, Qt::AlignLeft | Qt::AlignVCenter, text);
+            break;
+        }
     }
 }
 
@@ -283,6 +303,7 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
         QColor color;
         QString text; // set when the prepared title is not drawn as it is (shortened, tagged)
         QColor plate; // drawn behind the label when valid
+        bool bold = false;
     };
     const ChartTheme& theme = s.theme;
     std::vector<Pending> labels;
@@ -296,8 +317,17 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
         const int subRows = std::max(1, int((laneHeight - 2) / rowHeight));
         const double y0 = top + (laneHeight - subRows * rowHeight) / 2;
         const bool withLabels = rowHeight >= 14;
+        // The placement that sized the lanes, when this lane got every sub-row it asked for.
+        const TimelineState::FirstPass& cache = s.firstPass;
+        const bool cached =
+            withLabels && cache.generation == s.generation && cache.todayLane == s.todayLane &&
+            cache.lower == range.lower && cache.upper == range.upper && cache.plot == r &&
+            std::size_t(p) < cache.lanes.size() && !cache.lanes[std::size_t(p)].provisional &&
+            cache.lanes[std::size_t(p)].hiddenCount == 0 &&
+            cache.lanes[std::size_t(p)].rowsUsed <= subRows;
         const TimelineState::LaneSlots placement =
-            s.placeLane(p, subRows, r, range.lower, range.upper, withLabels, budget);
+            cached ? cache.lanes[std::size_t(p)]
+                   : s.placeLane(p, subRows, r, range.lower, range.upper, withLabels, budget);
         for (const TimelineState::Slot& slot : placement.items) {
             if (slot.sub < 0)
                 continue;
@@ -414,7 +444,8 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
                 labels.push_back({s.placed.size() - 1, withAlpha(theme.text, alpha), labelText,
                                   plate
                                       ? withAlpha(p % 2 == 1 ? theme.panel : theme.background, 0.85)
-                                      : QColor()});
+                                      : QColor(),
+                                  slot.bold});
         }
         // "+N more" where a lane has no sub-row left for some of its events: a click on it
         // opens the lane.
@@ -446,7 +477,11 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
         }
         painter->setPen(l.color);
         if (!l.text.isEmpty()) {
+            QFont font = s.labelFont;
+            font.setBold(l.bold);
+            painter->setFont(font);
             painter->drawText(placed.label, Qt::AlignLeft | Qt::AlignVCenter, l.text);
+            painter->setFont(s.labelFont);
             continue;
         }
         const auto it = s.titles.constFind(placed.id);
@@ -467,13 +502,14 @@ void EventsPlottable::drawToday(QCPPainter* painter)
     painter->setPen(QPen(m_state->theme.today, m_state->line(1.5), Qt::DashLine));
     painter->drawLine(QLineF(x, r.top(), x, r.bottom()));
     painter->setFont(m_state->labelFont);
-    // Right of the line, or left of it where the plot ends first: never cut at the edge.
-    const QString label = tr("Today");
-    const double w = painter->fontMetrics().horizontalAdvance(label) + 2;
-    const double h = painter->fontMetrics().height() + 2;
-    const bool before = x + 3 + w > r.right() - 2;
-    painter->drawText(QRectF(before ? x - 3 - w : x + 3, r.top() + 1, w, h),
-                      (before ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter, label);
+    // Where the lanes' placement kept room for it (the top lane's first sub-row).
+    const QCPRange range = mKeyAxis->range();
+    QRectF label;
+    if (!m_state->todayLabel(r, range.lower, range.upper, &label))
+        return;
+    const bool before = label.right() < x;
+    painter->drawText(label, (before ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter,
+                      TimelineState::todayText());
 }
 
 } // namespace chronomap

@@ -6,6 +6,7 @@
 #include "story/story.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QFontMetricsF>
 
 #include <algorithm>
@@ -25,6 +26,26 @@ constexpr double kUnreadLabel = 170;
 double TimelineState::rowHeight() const
 {
     return std::max(kRowHeight, std::ceil(QFontMetricsF(labelFont).height()) + 5);
+}
+
+bool TimelineState::todayLabel(const QRectF& r, double lower, double upper, QRectF* rect) const
+{
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    if (double(now) < lower || double(now) > upper || upper <= lower)
+        return false;
+    const double x = r.left() + (double(now) - lower) * r.width() / (upper - lower);
+    // Right of the line, or left of it where the plot ends first: never cut at the edge.
+    const QFontMetricsF metrics(labelFont);
+    const double w = metrics.horizontalAdvance(todayText()) + 2;
+    const double h = metrics.height() + 2;
+    const bool before = x + 3 + w > r.right() - 2;
+    *rect = QRectF(before ? x - 3 - w : x + 3, r.top() + 1, w, h);
+    return true;
+}
+
+QString TimelineState::todayText()
+{
+    return QCoreApplication::translate("chronomap::EventsPlottable", "Today");
 }
 
 QString TimelineState::moreText(int n)
@@ -52,6 +73,9 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
     };
     const qint64 from = qint64(std::floor(lower)), to = qint64(std::ceil(upper));
     const QFontMetricsF metrics(labelFont);
+    QFont boldFont = labelFont;
+    boldFont.setBold(true);
+    const QFontMetricsF boldMetrics(boldFont);
     const QString unverifiedTag = QStringLiteral("\u26a0");
     const bool dimming = !highlight.isEmpty();
 
@@ -71,6 +95,11 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
         taken[std::size_t(sub)].emplace_back(a, b);
     };
 
+    // The "Today" label at the top of the plot is in the top lane's first sub-row.
+    QRectF today;
+    if (withLabels && position == todayLane && todayLabel(r, lower, upper, &today))
+        take(0, today.left(), today.right());
+
     const auto [a, b] = LaneLayout::candidates(lane, from, to);
     // Highlighted events (a picked actor's, a scene's) claim rows and labels first.
     std::vector<std::size_t> order;
@@ -83,8 +112,6 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
     const int limit = maxRows > 0 ? maxRows : std::numeric_limits<int>::max();
     {
         const int rows = limit;
-        taken.clear();
-        out = {};
         for (const std::size_t i : order) {
             const quint32 row = lane.rows[i];
             if (latest[row] < from)
@@ -103,6 +130,10 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
             slot.x1 = std::max(e1, slot.right);
             const Verification status = TimeIndex::statusOf(f);
             slot.marked = markUnverified && status != Verification::Cleared;
+            // Emphasised (a scene's story point, a picked actor's events): its title in bold,
+            // as the map writes its highlighted actors' names, measured as it is drawn.
+            slot.bold = dimming && highlight.contains(id);
+            const QFontMetricsF& labelMetrics = slot.bold ? boldMetrics : metrics;
 
             // Where the label can go: inside the box if it fits there, after the box (over
             // the whiskers, on a plate), or before it; shortened to the room before the
@@ -122,10 +153,13 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
                         slot.marked
                             ? QCoreApplication::translate("chronomap::EventsPlottable", "%1 %2")
                                   .arg(unverifiedTag, title->text())
-                            : QString();
-                    w = slot.marked ? metrics.horizontalAdvance(fullText) : title->size().width();
+                        : slot.bold ? title->text()
+                                    : QString();
+                    w = !fullText.isEmpty() ? labelMetrics.horizontalAdvance(fullText)
+                                            : title->size().width();
                 } else if (maxRows == 0) {
                     w = kUnreadLabel; // sizing lanes before the title is read
+                    out.provisional = true;
                 }
             }
             if (w >= 0) {
@@ -196,8 +230,8 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
                 slot.labelWidth = spot->w;
                 if (spot->elided) {
                     const QString full = fullText.isEmpty() ? title(id, budget)->text() : fullText;
-                    slot.text = metrics.elidedText(full, Qt::ElideRight, spot->w);
-                    slot.labelWidth = metrics.horizontalAdvance(slot.text);
+                    slot.text = labelMetrics.elidedText(full, Qt::ElideRight, spot->w);
+                    slot.labelWidth = labelMetrics.horizontalAdvance(slot.text);
                 } else {
                     slot.text = fullText;
                 }

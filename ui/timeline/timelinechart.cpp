@@ -24,6 +24,8 @@ constexpr qint64 kDay = 86400;
 constexpr double kMinLaneHeight = 26;
 // Everything the plot draws around the lanes: x axis, overview strip, legend, margins.
 constexpr int kChrome = 150;
+// Below this height (plot pixels) the window's chart draws no overview strip and no key.
+constexpr int kCompactHeight = 420;
 
 } // namespace
 
@@ -189,17 +191,22 @@ int TimelineChart::lanesVisible() const
 
 std::vector<double> TimelineChart::weightedLaneEdges()
 {
-    // Only when every lane fits and the window is drawn in detail: how many sub-rows each
-    // lane needs (placed exactly as the frame will place them, every label with its room),
-    // then the height shared out in whole sub-rows: an opened lane ("+N more" clicked) first,
-    // then always to the lane that hides the most. In lane units (the value axis keeps its
-    // range; only the bands move), from the plot's height as just laid out.
+    // Only when the window is drawn in detail: how many sub-rows each lane needs (placed
+    // exactly as the frame will place them, every label with its room). When every lane
+    // fits, the height is shared out in whole sub-rows: an opened lane ("+N more" clicked)
+    // first, then always to the lane that hides the most. In lane units (the value axis keeps
+    // its range; only the bands move), from the plot's height as just laid out.
+    // A chart whose lanes scroll (the window's) does not squeeze: when the lanes need more
+    // than the height, each gets the sub-rows it needs (at most a plot's height, unless the
+    // user opened it) and the lanes scroll, so "+N more" is left for a lane taller than the
+    // plot itself.
     TimelineState& s = *m_state;
     const LaneLayout& layout = s.layout;
     const int lanes = int(layout.laneCount());
     const QRectF area(m_plot->axisRect()->rect());
     const double height = area.height();
     m_wantedLanesHeight = std::max(1, lanes) * kMinLaneHeight;
+    m_scrollingEdges = false;
     if (lanes == 0 || height <= 0)
         return {};
     const QCPRange range = m_plot->xAxis->range();
@@ -213,62 +220,95 @@ std::vector<double> TimelineChart::weightedLaneEdges()
     auto heightOf = [&](int rows) { return std::max(kMinLaneHeight, rows * rowHeight + 6); };
     int budget = s.titleBudget;
     std::vector<int> need(static_cast<std::size_t>(lanes)), given(need.size(), 1);
-    for (int p = 0; p < lanes; ++p)
-        need[std::size_t(p)] =
-            std::max(1, s.placeLane(p, 0, area, range.lower, range.upper, true, budget).rowsUsed);
+    // The lane at the top keeps room for the "Today" label.
+    s.todayLane = std::clamp(s.laneAtCoord(m_plot->yAxis->range().lower), 0, lanes - 1);
+    TimelineState::FirstPass& pass = s.firstPass;
+    pass.generation = s.generation;
+    pass.todayLane = s.todayLane;
+    pass.lower = range.lower;
+    pass.upper = range.upper;
+    pass.plot = area;
+    pass.lanes.clear();
+    pass.lanes.reserve(need.size());
+    for (int p = 0; p < lanes; ++p) {
+        pass.lanes.push_back(s.placeLane(p, 0, area, range.lower, range.upper, true, budget));
+        need[std::size_t(p)] = std::max(1, pass.lanes.back().rowsUsed);
+    }
     m_wantedLanesHeight = 0;
     for (int p = 0; p < lanes; ++p)
         m_wantedLanesHeight += heightOf(need[std::size_t(p)]);
-    if (lanes > lanesVisible() || height < lanes * kMinLaneHeight)
-        return {};
-    double used = 0;
-    for (int p = 0; p < lanes; ++p)
-        used += heightOf(1);
-    auto grow = [&](int p) {
-        const double more = heightOf(given[std::size_t(p)] + 1) - heightOf(given[std::size_t(p)]);
-        if (used + more > height)
-            return false;
-        used += more;
-        ++given[std::size_t(p)];
-        return true;
-    };
-    for (int p = 0; p < lanes; ++p)
-        if (s.expandedLanes.contains(layout.laneAt(std::size_t(p)).key))
-            while (given[std::size_t(p)] < need[std::size_t(p)] && grow(p)) {
+    const bool fits = lanes <= lanesVisible() && height >= lanes * kMinLaneHeight;
+    if (fits && (!m_scrollLanes || m_wantedLanesHeight <= height)) {
+        double used = 0;
+        for (int p = 0; p < lanes; ++p)
+            used += heightOf(1);
+        auto grow = [&](int p) {
+            const double more =
+                heightOf(given[std::size_t(p)] + 1) - heightOf(given[std::size_t(p)]);
+            if (used + more > height)
+                return false;
+            used += more;
+            ++given[std::size_t(p)];
+            return true;
+        };
+        for (int p = 0; p < lanes; ++p)
+            if (s.expandedLanes.contains(layout.laneAt(std::size_t(p)).key))
+                while (given[std::size_t(p)] < need[std::size_t(p)] && grow(p)) {
+                }
+        for (;;) {
+            int best = -1;
+            for (int p = 0; p < lanes; ++p) {
+                const int deficit = need[std::size_t(p)] - given[std::size_t(p)];
+                if (deficit > 0 &&
+                    (best < 0 || deficit > need[std::size_t(best)] - given[std::size_t(best)]))
+                    best = p;
             }
-    for (;;) {
-        int best = -1;
-        for (int p = 0; p < lanes; ++p) {
-            const int deficit = need[std::size_t(p)] - given[std::size_t(p)];
-            if (deficit > 0 &&
-                (best < 0 || deficit > need[std::size_t(best)] - given[std::size_t(best)]))
-                best = p;
+            if (best < 0 || !grow(best))
+                break;
         }
-        if (best < 0 || !grow(best))
-            break;
+        // What is left is shared equally (lanes stay close to even).
+        const double spare = (height - used) / lanes;
+        std::vector<double> edges(static_cast<std::size_t>(lanes) + 1, 0.0);
+        for (int p = 0; p < lanes; ++p)
+            edges[std::size_t(p) + 1] =
+                edges[std::size_t(p)] + heightOf(given[std::size_t(p)]) + spare;
+        for (double& e : edges)
+            e *= lanes / height;
+        return edges;
     }
-    // What is left is shared equally (lanes stay close to even).
-    const double spare = (height - used) / lanes;
+    if (!m_scrollLanes)
+        return {};
+    // Lanes that scroll, each as tall as its events need; in units of the scroll (a
+    // lanesVisible()-th of the height).
+    const int mostRows = std::max(1, int((height - 6) / rowHeight));
+    const double unit = height / lanesVisible();
     std::vector<double> edges(static_cast<std::size_t>(lanes) + 1, 0.0);
-    for (int p = 0; p < lanes; ++p)
-        edges[std::size_t(p) + 1] = edges[std::size_t(p)] + heightOf(given[std::size_t(p)]) + spare;
-    for (double& e : edges)
-        e *= lanes / height;
+    for (int p = 0; p < lanes; ++p) {
+        const bool opened = s.expandedLanes.contains(layout.laneAt(std::size_t(p)).key);
+        const int rows = opened ? need[std::size_t(p)] : std::min(need[std::size_t(p)], mostRows);
+        edges[std::size_t(p) + 1] = edges[std::size_t(p)] + heightOf(rows) / unit;
+    }
+    m_scrollingEdges = true;
     return edges;
 }
 
 int TimelineChart::wantedHeight() const
 {
     const int chrome = std::max(0, m_plot->height() - m_plot->axisRect()->height());
-    return chrome + int(std::ceil(m_wantedLanesHeight));
+    const int wanted = chrome + int(std::ceil(m_wantedLanesHeight));
+    // The window's chart asks for at least the height that keeps its overview and key (a bit
+    // more, so it does not flip between the two): where the window can give it, it gets them;
+    // where not, it stays compact.
+    return m_scrollLanes ? std::max(kCompactHeight + 12, wanted) : wanted;
 }
 
 void TimelineChart::onAfterLayout()
 {
     // Every frame (window, export) once the plot knows its size and before anything is
     // drawn: lanes share the height by need, and the lane names move with the bands.
+    const bool wasScrolling = m_scrollingEdges;
     std::vector<double> edges = weightedLaneEdges();
-    if (edges == m_state->laneEdges)
+    if (edges == m_state->laneEdges && wasScrolling == m_scrollingEdges)
         return;
     m_state->laneEdges = std::move(edges);
     updateLaneAxis(true);
@@ -280,14 +320,18 @@ void TimelineChart::updateLaneAxis(bool labels)
     const LaneLayout& layout = m_state->layout;
     const int lanes = int(layout.laneCount());
     const int visible = lanesVisible();
-    if (lanes <= visible) {
+    // In scroll units: a lane each, or as tall as the lanes' bands say (scrolling edges).
+    const double total =
+        m_scrollingEdges && !m_state->laneEdges.empty() ? m_state->laneEdges.back() : lanes;
+    if (total <= visible + 1e-6) {
         m_laneTop = 0;
         m_plot->yAxis->setRange(0, std::max(1, lanes));
         emit laneScrollChanged(0, visible, 0, false);
     } else {
-        m_laneTop = std::clamp(m_laneTop, 0.0, double(lanes - visible));
+        m_laneTop = std::clamp(m_laneTop, 0.0, total - visible);
         m_plot->yAxis->setRange(m_laneTop, m_laneTop + visible);
-        emit laneScrollChanged(lanes - visible, visible, int(std::lround(m_laneTop)), true);
+        emit laneScrollChanged(int(std::ceil(total - visible - 1e-6)), visible,
+                               int(std::lround(m_laneTop)), true);
     }
     if (!labels)
         return;
@@ -474,8 +518,17 @@ int TimelineChart::laneAtY(double y) const
 
 bool TimelineChart::eventFilter(QObject* watched, QEvent* event)
 {
-    if (watched == m_plot && event->type() == QEvent::Resize)
+    if (watched == m_plot && event->type() == QEvent::Resize) {
+        // The window's chart on a short pane (a 1280×720 screen) gives the overview strip's
+        // and the key's height to the lanes, so their events keep their titles.
+        const bool compact = m_scrollLanes && m_plot->height() < kCompactHeight;
+        if (compact != m_compact) {
+            m_compact = compact;
+            setOverviewVisible(m_overviewWanted);
+            setLegendVisible(m_legendWanted);
+        }
         updateLaneAxis();
+    }
     return QObject::eventFilter(watched, event);
 }
 
@@ -506,6 +559,22 @@ void TimelineChart::setLaneMode(LaneMode mode)
     m_mode = mode;
     rebuildLayout();
     replot();
+}
+
+void TimelineChart::setScrollLanes(bool on)
+{
+    if (on == m_scrollLanes)
+        return;
+    m_scrollLanes = on;
+    m_state->laneEdges.clear();
+    m_scrollingEdges = false;
+    updateLaneAxis(true);
+    replot();
+}
+
+double TimelineChart::laneStart(int position) const
+{
+    return m_state->laneCoord(position);
 }
 
 void TimelineChart::setLaneTop(double top)
@@ -548,8 +617,10 @@ QRectF TimelineChart::overviewWindowRect() const
     return m_overview->windowRect();
 }
 
-void TimelineChart::setOverviewVisible(bool visible)
+void TimelineChart::setOverviewVisible(bool wanted)
 {
+    m_overviewWanted = wanted;
+    const bool visible = wanted && !m_compact;
     if (visible == m_overviewRect->visible())
         return;
     m_overviewRect->setVisible(visible);
@@ -566,6 +637,15 @@ void TimelineChart::setOverviewVisible(bool visible)
 bool TimelineChart::overviewVisible() const
 {
     return m_overviewRect->visible();
+}
+
+QRectF TimelineChart::todayLabelRect() const
+{
+    QRectF rect;
+    const QCPRange range = m_plot->xAxis->range();
+    if (!m_state->todayLabel(plotArea(), range.lower, range.upper, &rect))
+        return {};
+    return rect;
 }
 
 QRectF TimelineChart::plotArea() const

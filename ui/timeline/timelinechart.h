@@ -56,7 +56,8 @@ public:
     // Leaves out the lanes that have no event in the window (a published chart), or keeps
     // every lane of the story (the window: lanes stay put while the user pans).
     void setCollapseEmptyLanes(bool on);
-    // Shows or hides the overview strip (a published chart has no navigation).
+    // Shows or hides the overview strip (a published chart has no navigation). The window's
+    // chart leaves it and the key out while it is short (under 420 pixels).
     void setOverviewVisible(bool visible);
     bool overviewVisible() const;
 
@@ -79,8 +80,16 @@ public:
     std::vector<std::size_t> lanesOfEvent(Id id) const;
     // Moves the lane at display position `from` to `to`.
     void moveLane(int from, int to);
-    // Lanes scroll when they do not all fit: the first lane shown, and how many fit.
+    // Lanes scroll when they do not all fit: the first lane shown, and how many fit. In
+    // scroll units: a lane each, or, when the lanes scroll at the heights their events need,
+    // laneStart() tells where each begins.
     double laneTop() const { return m_laneTop; }
+    double laneStart(int position) const;
+    // The window's chart: rather than squeeze lanes into the height (hiding events behind
+    // "+N more"), each lane takes the sub-rows its events need and the lanes scroll. Off
+    // (an export, a deck page): the lanes share the height they are given.
+    void setScrollLanes(bool on);
+    bool scrollLanes() const { return m_scrollLanes; }
     void setLaneTop(double top);
     int lanesVisible() const;
     // Opens a lane that hides events ("+N more") to all the sub-rows its events need, or
@@ -123,6 +132,8 @@ public:
         QRectF rect;
     };
     std::vector<HiddenMark> lastFrameHidden() const;
+    // Where the "Today" label is drawn (empty when today is outside the window).
+    QRectF todayLabelRect() const;
     // The band of the lane at a display position, in plot pixels, as last laid out.
     QRectF laneRect(int position) const;
     QRectF plotArea() const;
@@ -172,10 +183,14 @@ private:
     QCPLayer* m_hoverLayer = nullptr;
     LaneMode m_mode = LaneMode::Category;
     QList<qint64> m_laneOrder[3]; // the user's order per mode, kept across rebuilds
-    EventFilter m_filter; // the window's filters, read once per filter change and edit
+    EventFilter m_filter;         // the window's filters, read once per filter change and edit
     double m_laneTop = 0;
     double m_wantedLanesHeight = 0;
     bool m_collapseEmptyLanes = false;
+    bool m_scrollLanes = false;
+    bool m_compact = false; // a short window: no overview strip, no key
+    bool m_overviewWanted = true, m_legendWanted = true;
+    bool m_scrollingEdges = false; // the lanes' bands are as tall as they need, and scroll
     bool m_settingWindow = false;
 };
 

@@ -40,6 +40,9 @@ struct TimelineState
     QHash<Id, QStaticText> titles; // prepared labels, by event id
     int generation = 0;            // bumped whenever the layout is rebuilt
     QSet<qint64> expandedLanes;    // lane keys opened to every sub-row their events need
+    // The lane at the top of the plot: the "Today" label, drawn at the plot's top, takes its
+    // place in that lane's first sub-row, so no event's label goes under it.
+    int todayLane = 0;
 
     // One sub-row of a lane in detail: a box and its label, in pixels (at least; a larger
     // type makes it taller, see rowHeight()).
@@ -98,6 +101,7 @@ struct TimelineState
         double left = 0, right = 0, x0 = 0, x1 = 0, cx = 0; // box, whiskers, middle
         bool point = false;
         bool marked = false; // publish-safe mark (not cleared)
+        bool bold = false;   // highlighted: its label in bold
         bool hasLabel = false, elided = false, inside = false;
         double labelX = 0, labelWidth = 0;
         QString text; // set when the prepared title is not drawn as it is (shortened, tagged)
@@ -115,7 +119,21 @@ struct TimelineState
         std::vector<Mark> marks;
         int rowsUsed = 0; // sub-rows holding events
         int hiddenCount = 0;
+        bool provisional = false; // some title was not read yet: room was only reserved
     };
+    // The lanes as placed with every sub-row they need when the lanes were sized, this frame:
+    // the frame that draws them takes a lane from here when it got all the sub-rows it asked
+    // for (the same placement; laid out once, not twice).
+    struct FirstPass
+    {
+        int generation = -1, todayLane = -1;
+        double lower = 0, upper = 0;
+        QRectF plot;
+        std::vector<LaneSlots> lanes;
+    } firstPass;
+    // The "Today" label's place, in pixels, when today is in the window [lower, upper] drawn
+    // across `plot`; false when it is not.
+    bool todayLabel(const QRectF& plot, double lower, double upper, QRectF* rect) const;
     // Places a lane's events in the window [lower, upper] drawn across `plot`, each in the
     // lowest sub-row with room for its box and label, no two overlapping (a box goes bare
     // only while its title is being read, or in a lane too thin for type). `maxRows` 0: as many
@@ -125,6 +143,7 @@ struct TimelineState
                         bool withLabels, int& budget);
     // The "+N more" text for n events.
     static QString moreText(int n);
+    static QString todayText();
 
     // Returns the prepared title of an event, reading it if allowed; nullptr if not yet.
     const QStaticText* title(Id id, int& budget);

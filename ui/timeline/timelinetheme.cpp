@@ -60,7 +60,7 @@ void TimelineChart::setTheme(const ChartTheme& theme)
     for (QCPAxis* axis : m_overviewRect->axes())
         styleAxis(axis, theme, small);
     m_overviewRect->setBackground(theme.panel);
-    setLegendVisible(legendOf(m_plot) && legendOf(m_plot)->visible());
+    setLegendVisible(m_legendWanted); // its height follows the type size
     updateLaneAxis(true);
     replot();
 }
@@ -70,8 +70,11 @@ const ChartTheme& TimelineChart::theme() const
     return m_state->theme;
 }
 
-void TimelineChart::setLegendVisible(bool visible)
+void TimelineChart::setLegendVisible(bool wanted)
 {
+    m_legendWanted = wanted;
+    // A short window's chart keeps its height for the lanes (see setScrollLanes).
+    const bool visible = wanted && !m_compact;
     if (TimelineLegend* legend = legendOf(m_plot)) {
         legend->setVisible(visible);
         legend->setHeight(

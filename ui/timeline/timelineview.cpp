@@ -39,6 +39,9 @@ TimelineView::TimelineView(Story* story, Selection* selection, QWidget* parent)
     plot->installEventFilter(this);
     plot->grabGesture(Qt::PinchGesture);
     plot->setAccessibleName(tr("Timeline"));
+    // The window's lanes take the height their events need and scroll, rather than hide
+    // events behind "+N more".
+    m_chart->setScrollLanes(true);
 
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -330,8 +333,12 @@ void TimelineView::revealEvent(Id id)
     }
     const auto lanes = lanesOfEvent(id);
     const QCPRange y = plot()->yAxis->range();
-    if (!lanes.empty() && (double(lanes.front()) < y.lower || double(lanes.front()) + 1 > y.upper))
-        m_chart->setLaneTop(double(lanes.front()) - std::floor(y.size() / 2));
+    if (lanes.empty())
+        return;
+    const int lane = int(lanes.front());
+    const double top = m_chart->laneStart(lane), bottom = m_chart->laneStart(lane + 1);
+    if (top < y.lower || bottom > y.upper)
+        m_chart->setLaneTop(std::floor((top + bottom - y.size()) / 2));
 }
 
 QString TimelineView::hoverCardText() const
