@@ -97,6 +97,34 @@ public:
         return false;
     }
 
+    // A login role that must give a password over the socket (scram-sha-256), while every
+    // other user keeps trust: pg_hba.conf gets a line for it before the others.
+    bool requirePassword(const QString& user, const QString& password)
+    {
+        bool ok = false;
+        psql(QStringLiteral("DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%1') "
+                            "THEN CREATE ROLE %1 LOGIN; END IF; END$$; "
+                            "SET password_encryption = 'scram-sha-256'; "
+                            "ALTER ROLE %1 PASSWORD '%2'")
+                 .arg(user, password),
+             QString(), &ok);
+        if (!ok)
+            return false;
+        QFile hba(m_dir->filePath(QStringLiteral("data/pg_hba.conf")));
+        if (!hba.open(QIODevice::ReadOnly))
+            return false;
+        QByteArray text = hba.readAll();
+        hba.close();
+        const QByteArray line = "local all " + user.toUtf8() + " scram-sha-256\n";
+        if (!text.startsWith(line))
+            text.prepend(line);
+        if (!hba.open(QIODevice::WriteOnly | QIODevice::Truncate) || hba.write(text) != text.size())
+            return false;
+        hba.close();
+        psql(QStringLiteral("SELECT pg_reload_conf()"), QString(), &ok);
+        return ok;
+    }
+
     static constexpr int kPort = 54329;
 
 private:

@@ -18,6 +18,8 @@
 #include "search/searchpanel.h"
 #include "settings/preferences.h"
 #include "settings/preferencesdialog.h"
+#include "shared/opensharedialog.h"
+#include "shared/sharedsession.h"
 #include "story/story.h"
 #include "text/storytext.h"
 #include "theme/focusring.h"
@@ -176,11 +178,14 @@ bool MainWindow::openStory(const QString& path)
     m_timeline->setLaneMode(Preferences::laneMode());
     if (!layout.isEmpty())
         restoreState(layout, Preferences::kLayoutVersion);
-    addRecent(QFileInfo(path).absoluteFilePath());
+    // A shared story is remembered by its address without any password.
+    const QString shown = Store::isUrl(path) ? m_story->path() : QFileInfo(path).absoluteFilePath();
+    addRecent(shown);
+    SharedSession::install(*this, m_story.get()); // live edits, offline, roles (ui/shared)
     setWindowTitle(
         tr("%1 — Chronomap%2")
             .arg(m_story->title(), m_story->isReadOnly() ? tr(" (read-only)") : QString()));
-    setWindowFilePath(path);
+    setWindowFilePath(shown);
     updateCounts();
     return true;
 }
@@ -692,6 +697,7 @@ void MainWindow::buildMenus()
     openAct->setObjectName(QStringLiteral("openAction"));
     windowAct->setObjectName(QStringLiteral("newWindowAction"));
     copyAct->setObjectName(QStringLiteral("saveCopyAction"));
+    installSharedActions(this, file); // File › Open Shared Story (ui/shared)
     file->addSeparator()->setObjectName(QStringLiteral("quitSeparator"));
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setObjectName(QStringLiteral("quitAction"));
@@ -720,12 +726,15 @@ void MainWindow::buildMenus()
             m_details->deleteCurrent();
     });
     deleteAct->setShortcut(QKeySequence::Delete);
+    deleteAct->setObjectName(QStringLiteral("deleteEntryAction"));
+    editAct->setObjectName(QStringLiteral("editEntryAction"));
     deleteAct->setShortcutContext(Qt::WidgetWithChildrenShortcut); // not while typing elsewhere
     m_statusMenu = m_editMenu->addMenu(tr("&Status"));
     for (int v = 0; v <= int(Verification::Cleared); ++v) {
         const auto status = Verification(v);
-        m_statusMenu->addAction(statusLabel(status), this,
-                                [this, status] { setStatusOfSelection(status); });
+        m_statusMenu
+            ->addAction(statusLabel(status), this, [this, status] { setStatusOfSelection(status); })
+            ->setObjectName(QStringLiteral("statusAction%1").arg(v));
     }
     m_editMenu->addSeparator();
     QAction* findAct = m_editMenu->addAction(tr("&Find…"), this, [this] {
@@ -961,12 +970,12 @@ void MainWindow::updateRecentMenu()
     int n = 0;
     for (const QString& path : recent) {
         // "&1 peace-plan.chronomap": a number to pick it by keyboard, the folder in the tip.
-        QAction* a = m_recentMenu->addAction(tr("&%1 %2").arg(++n).arg(
-            QFileInfo(path).fileName().replace(u'&', QLatin1String("&&"))));
+        QAction* a = m_recentMenu->addAction(
+            tr("&%1 %2").arg(++n).arg(recentEntryName(path).replace(u'&', QLatin1String("&&"))));
         a->setToolTip(plainToolTip(path));
         a->setStatusTip(path);
         connect(a, &QAction::triggered, this, [this, path] {
-            if (!QFileInfo::exists(path)) {
+            if (!Store::isUrl(path) && !QFileInfo::exists(path)) {
                 Preferences::removeRecent(path);
                 updateRecentMenu();
                 showError(tr("%1 is no longer there (moved, renamed or deleted); it was taken off "
@@ -1028,8 +1037,7 @@ void MainWindow::pollOutsideChanges()
     if (!m_story)
         return;
     try {
-        if (m_story->changedOutside())
-            m_story->reload();
+        m_story->followOutside(); // a shared story: just the entries others changed
     } catch (const StoreError& e) {
         statusBar()->showMessage(e.message(), 5000);
     }

@@ -133,6 +133,13 @@ bool EditCommand::checkCurrent(bool forward)
                                      "window. Nothing was changed; look at it again and edit it "
                                      "by hand."))
                           .arg(text(), describeEntity(what));
+            // Who changed it and when, so the editor knows whom to ask.
+            if (now && key.type <= 3) // events, actors, relations, sources: EntityKind order
+                if (const QString who = m_story->lastChangeBy({EntityKind(key.type), key.id});
+                    !who.isEmpty())
+                    m_error += u' ' + QCoreApplication::translate("chronomap::Edits",
+                                                                  "Last changed by %1.")
+                                          .arg(who);
             return false;
         }
         pending.insert(slot, other);

@@ -1,12 +1,14 @@
 #include "story.h"
 
 #include "interchange/chronomapjson.h"
+#include "store/postgres/pgstore.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
-#include <QDir>
 #include <QUndoStack>
 
 #include <cstdlib>
@@ -158,6 +160,111 @@ bool Story::changedOutside()
         return false;
     m_dataVersion = v;
     return true;
+}
+
+bool Story::followOutside()
+{
+    auto* shared = dynamic_cast<PgStore*>(m_store.get());
+    if (!shared) {
+        if (!changedOutside())
+            return false;
+        reload();
+        return true;
+    }
+    const QList<std::pair<QString, Id>> notes = shared->takeOutsideChanges();
+    if (notes.isEmpty())
+        return false;
+    applyOutside(notes);
+    return true;
+}
+
+void Story::applyOutside(const QList<std::pair<QString, Id>>& notes)
+{
+    const auto* shared = dynamic_cast<const PgStore*>(m_store.get());
+    // Grouped by kind and what happened, kinds in the order they first came: one Change each.
+    struct Group
+    {
+        Change::Action action;
+        EntityKind kind;
+        QList<Id> ids;
+    };
+    QList<Group> groups;
+    auto add = [&groups](Change::Action action, EntityKind kind, Id id) {
+        for (Group& g : groups)
+            if (g.action == action && g.kind == kind) {
+                if (!g.ids.contains(id))
+                    g.ids << id;
+                return;
+            }
+        groups.append({action, kind, {id}});
+    };
+    for (const auto& [kind, id] : notes) {
+        if (kind == QLatin1String("event")) {
+            const bool known = m_index.indexOf(id) >= 0;
+            const bool exists = m_store->event(id).has_value();
+            add(exists ? (known ? Change::Action::Updated : Change::Action::Inserted)
+                       : Change::Action::Removed,
+                EntityKind::Event, id);
+        } else if (kind == QLatin1String("actor")) {
+            // The map places a new actor but only restyles a known one: a row still at its
+            // first version was inserted (or put back by an undo) since.
+            const auto stamp = shared ? shared->stampOf({EntityKind::Actor, id}) : std::nullopt;
+            add(!stamp                ? Change::Action::Removed
+                : stamp->version <= 1 ? Change::Action::Inserted
+                                      : Change::Action::Updated,
+                EntityKind::Actor, id);
+        } else if (kind == QLatin1String("relation")) {
+            add(Change::Action::Updated, EntityKind::Relation, id);
+        } else if (kind == QLatin1String("source")) {
+            add(Change::Action::Updated, EntityKind::Source, id);
+        } else if (kind == QLatin1String("annotation")) {
+            add(Change::Action::Updated, EntityKind::Annotation, id);
+        } else if (kind == QLatin1String("scene")) {
+            add(Change::Action::Updated, EntityKind::Scene, id);
+        } else if (kind == QLatin1String("citation")) {
+            // A citation shows on the entry it cites; one that is gone names none, and every
+            // panel reads an entry's citations again on any change.
+            if (const auto c = m_store->citation(id))
+                add(Change::Action::Updated, c->target.kind, c->target.id);
+            else
+                add(Change::Action::Updated, EntityKind::Source, 0);
+        } else {
+            // Categories, eras, the story's title, "* 0": lanes, bands and names may all move.
+            reload();
+            return;
+        }
+    }
+    // Deletions first: an entry deleted and another inserted in one go keep their places.
+    std::stable_sort(groups.begin(), groups.end(), [](const Group& a, const Group& b) {
+        return (a.action == Change::Action::Removed) > (b.action == Change::Action::Removed);
+    });
+    for (const Group& g : std::as_const(groups)) {
+        const Change change{g.action, g.kind, g.ids};
+        refreshIndex(change);
+        emit changed(change);
+    }
+    m_dataVersion = m_store->dataVersion();
+}
+
+QString Story::lastChangeBy(EntityRef ref) const
+{
+    try {
+        if (const auto* shared = dynamic_cast<const PgStore*>(m_store.get())) {
+            if (const auto stamp = shared->stampOf(ref))
+                return QCoreApplication::translate("chronomap::Story", "%1 at %2 UTC")
+                    .arg(stamp->by, stamp->at);
+        }
+        const QList<ChangeRecord> log = m_store->changes(ref);
+        if (log.isEmpty())
+            return {};
+        const ChangeRecord& last = log.last();
+        const QDateTime at = QDateTime::fromString(last.at, Qt::ISODate);
+        return QCoreApplication::translate("chronomap::Story", "%1 at %2 UTC")
+            .arg(last.author,
+                 at.isValid() ? at.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : last.at);
+    } catch (const StoreError&) {
+        return {};
+    }
 }
 
 } // namespace chronomap

@@ -57,6 +57,18 @@ public:
     // changed since we last looked (cheap: PRAGMA data_version).
     bool changedOutside();
 
+    // Follows what other windows and processes committed. On a shared story (PostgreSQL) each
+    // entry another session changed is read again and announced alone, so one edit elsewhere
+    // does not reload the story; "* 0" (an import, a reconnect) and a file's change reload.
+    // Returns true when anything changed. Throws StoreError when the store cannot be read.
+    bool followOutside();
+    // The same for a list of "kind id" notes as PgStore::takeOutsideChanges() gives them.
+    void applyOutside(const QList<std::pair<QString, Id>>& notes);
+    // Who last changed an entry and when, for messages ("eddie at 2026-12-07 09:41 UTC"): the
+    // server's row on a shared story (its database user), else the audit log; empty when
+    // unknown.
+    QString lastChangeBy(EntityRef ref) const;
+
 signals:
     void changed(const chronomap::Change& change);
     void integrityChecked(const QString& problem);

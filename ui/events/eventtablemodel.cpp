@@ -72,7 +72,12 @@ const Event* EventTableModel::cached(int row) const
     if (it == m_cache.constEnd()) {
         if (m_cache.size() > 20000)
             m_cache.clear();
-        const auto e = m_story->store().event(id);
+        std::optional<Event> e;
+        try {
+            e = m_story->store().event(id);
+        } catch (const StoreError&) {
+            return nullptr; // a shared story's server away: blank until it is back
+        }
         if (!e)
             return nullptr;
         it = m_cache.insert(id, *e);

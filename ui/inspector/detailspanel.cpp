@@ -127,6 +127,12 @@ DetailsPanel::DetailsPanel(Story* story, Selection* selection, QWidget* parent)
     m_save->setDefault(true);
     auto* cancel = new QPushButton(tr("Cancel"));
     cancel->setObjectName(QStringLiteral("cancelButton"));
+    m_reload = new QPushButton(tr("&Reload Entry"));
+    m_reload->setObjectName(QStringLiteral("reloadButton"));
+    m_reload->setToolTip(tr("Show the entry as it is stored now, with the other change"));
+    m_reload->hide();
+    m_problem->setObjectName(QStringLiteral("problemLabel"));
+    saveBar->addWidget(m_reload);
     saveBar->addStretch();
     saveBar->addWidget(cancel);
     saveBar->addWidget(m_save);
@@ -154,6 +160,7 @@ DetailsPanel::DetailsPanel(Story* story, Selection* selection, QWidget* parent)
     connect(m_edit, &QPushButton::clicked, this, &DetailsPanel::startEdit);
     connect(m_save, &QPushButton::clicked, this, &DetailsPanel::saveEdit);
     connect(cancel, &QPushButton::clicked, this, &DetailsPanel::cancelEdit);
+    connect(m_reload, &QPushButton::clicked, this, &DetailsPanel::reloadEdit);
     connect(m_note, &QPushButton::clicked, this, [this] { addNote(); });
     connect(m_cite, &QPushButton::clicked, this, &DetailsPanel::citeSource);
     connect(m_delete, &QPushButton::clicked, this, &DetailsPanel::deleteCurrent);
@@ -487,6 +494,8 @@ void DetailsPanel::startEdit()
     // The theme may have changed since the panel was made.
     m_problem->setStyleSheet(WindowTheme::problemStyleSheet(palette()));
     m_form->setEntity(*entry);
+    m_editBase = entry;
+    m_reload->hide();
     m_stack->setCurrentIndex(1);
     if (m_form->titleEdit())
         m_form->titleEdit()->setFocus();
@@ -501,9 +510,15 @@ void DetailsPanel::saveEdit()
         return;
     }
     QString error;
+    if (m_shown && readEntity(m_story->store(), *m_shown) != m_editBase) {
+        showConflict(); // someone changed it since editing began: theirs is not overwritten
+        return;
+    }
     EditCommand* cmd = makeUpdate(m_story, m_form->entity());
     if (cmd && !EditGuard::push(m_story, cmd, &error)) {
         m_problem->setText(error); // the form stays open: nothing typed is lost
+        // Refused by the server because someone else's change came first: offer theirs.
+        m_reload->setVisible(m_shown && readEntity(m_story->store(), *m_shown) != m_editBase);
         return;
     }
     if (m_form->mediaChanged() && m_shown &&
@@ -513,6 +528,39 @@ void DetailsPanel::saveEdit()
     }
     m_stack->setCurrentIndex(0);
     refresh();
+}
+
+void DetailsPanel::showConflict()
+{
+    const auto now = readEntity(m_story->store(), *m_shown);
+    const QString who = m_story->lastChangeBy(*m_shown);
+    if (!now)
+        m_problem->setText(tr("This entry was deleted by someone else since you began editing; "
+                              "your change was not saved."));
+    else
+        m_problem->setText(
+            tr("This entry was changed by %1 since you began editing; your change was not "
+               "saved. Reload Entry shows theirs (replacing what you typed here).")
+                .arg(who.isEmpty() ? tr("someone else") : who));
+    m_reload->setVisible(now.has_value());
+}
+
+void DetailsPanel::reloadEdit()
+{
+    if (!m_shown)
+        return;
+    const auto entry = readEntity(m_story->store(), *m_shown);
+    if (!entry)
+        return;
+    m_form->setEntity(*entry);
+    m_editBase = entry;
+    m_reload->hide();
+    m_problem->clear();
+}
+
+QString DetailsPanel::problem() const
+{
+    return m_problem->text();
 }
 
 void DetailsPanel::cancelEdit()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "edit/entityjson.h"
 #include "model/entities.h"
 
 #include <QWidget>
@@ -35,7 +36,12 @@ public:
     void startEdit();
     void saveEdit();
     void cancelEdit();
+    // After a save refused because someone else changed the entry meanwhile: the form shows
+    // the entry as it is stored now (what was typed is replaced).
+    void reloadEdit();
     bool isEditing() const;
+    // What the form says is wrong (a refused save, a conflict), as shown under it.
+    QString problem() const;
     void addNote(Id parentId = 0);
     void citeSource();
     void deleteCurrent();
@@ -60,6 +66,7 @@ private:
     QString sourceHtml(const Source& s) const;
     QString attachmentsHtml(EntityRef ref) const;
     QString actorName(Id id) const;
+    void showConflict();
 
     Story* m_story;
     Selection* m_selection;
@@ -78,6 +85,10 @@ private:
     QLabel* m_problem;
     QPushButton* m_save;
     QTreeWidget* m_history;
+    // The entry as it was when editing began: a save over someone else's later change is
+    // refused rather than silently undo theirs.
+    std::optional<Entity> m_editBase;
+    QPushButton* m_reload = nullptr;
 };
 
 } // namespace chronomap

@@ -1,5 +1,6 @@
 #include "preferences.h"
 
+#include "store/postgres/pgconnection.h"
 #include "story/story.h"
 
 #include <QFileInfo>
@@ -79,7 +80,9 @@ QStringList Preferences::recentFiles()
 
 void Preferences::addRecent(const QString& path)
 {
-    const QString absolute = QFileInfo(path).absoluteFilePath();
+    // A shared story's address is kept without any password.
+    const QString absolute =
+        Store::isUrl(path) ? PgLocator::withoutSecrets(path) : QFileInfo(path).absoluteFilePath();
     QStringList recent = recentFiles();
     recent.removeAll(absolute);
     recent.prepend(absolute);
@@ -90,7 +93,8 @@ void Preferences::removeRecent(const QString& path)
 {
     QStringList recent = recentFiles();
     recent.removeAll(path);
-    recent.removeAll(QFileInfo(path).absoluteFilePath());
+    if (!Store::isUrl(path))
+        recent.removeAll(QFileInfo(path).absoluteFilePath());
     QSettings().setValue(kRecent, recent);
 }
 

@@ -1,6 +1,7 @@
 #include "pgconnection.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QMutex>
 #include <QUrl>
 
@@ -24,6 +25,10 @@ bool isSecretOption(const QString& key)
 
 QMutex g_promptMutex;
 PgConnection::PasswordPrompt g_prompt;
+// Passwords the user typed at the prompt, by address, for this process's other connections
+// to the same story (a second window, the map's reader on its thread): in memory only, as
+// libpq keeps them itself, never written anywhere.
+QHash<QString, QByteArray> g_typed;
 
 // Type oids of the columns we read as numbers (pg_type.h).
 constexpr unsigned kBool = 16, kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloat4 = 700, kFloat8 = 701,
@@ -173,15 +178,47 @@ std::unique_ptr<PgConnection> PgConnection::connect(const PgLocator& where)
 {
     const QByteArray uri = where.conninfo.toUtf8();
     QByteArray password;
+    bool typed = false;
+    {
+        const QMutexLocker lock(&g_promptMutex);
+        password = g_typed.value(where.display);
+        typed = !password.isEmpty();
+    }
     for (int attempt = 0; attempt < 4; ++attempt) {
         // The URI is expanded by libpq; a prompted password comes as its own parameter, so
         // it is never part of any string we keep or show.
-        const char* keys[] = {"dbname", "application_name", "client_encoding",
-                              password.isEmpty() ? nullptr : "password", nullptr};
-        const char* values[] = {uri.constData(), "chronomap", "UTF8",
-                                password.isEmpty() ? nullptr : password.constData(), nullptr};
+        // Defaults come before the URI, which may override them: a dropped network is noticed
+        // within half a minute (TCP keepalives; a query unanswered for 20 s gives up) and a
+        // server that does not answer within a few seconds is offline, so a window
+        // reconnecting never hangs for long.
+        const char* keys[] = {"connect_timeout",
+                              "keepalives",
+                              "keepalives_idle",
+                              "keepalives_interval",
+                              "keepalives_count",
+                              "tcp_user_timeout",
+                              "dbname",
+                              "application_name",
+                              "client_encoding",
+                              password.isEmpty() ? nullptr : "password",
+                              nullptr};
+        const char* values[] = {"5",
+                                "1",
+                                "10",
+                                "5",
+                                "3",
+                                "20000",
+                                uri.constData(),
+                                "chronomap",
+                                "UTF8",
+                                password.isEmpty() ? nullptr : password.constData(),
+                                nullptr};
         pg_conn* conn = PQconnectdbParams(keys, values, 1);
         if (PQstatus(conn) == CONNECTION_OK) {
+            if (typed) {
+                const QMutexLocker lock(&g_promptMutex);
+                g_typed.insert(where.display, password);
+            }
             password.fill('\0');
             return std::unique_ptr<PgConnection>(new PgConnection(conn, where.display));
         }
@@ -190,15 +227,21 @@ std::unique_ptr<PgConnection> PgConnection::connect(const PgLocator& where)
         PQfinish(conn);
         password.fill('\0');
         password.clear();
+        if (typed) { // what was typed before no longer works: ask again
+            const QMutexLocker lock(&g_promptMutex);
+            g_typed.remove(where.display);
+        }
+        typed = false;
         if (needsPassword) {
             PasswordPrompt prompt;
             {
                 const QMutexLocker lock(&g_promptMutex);
                 prompt = g_prompt;
             }
-            const QString typed = prompt ? prompt(where.display) : QString();
-            if (!typed.isEmpty()) {
-                password = typed.toUtf8();
+            const QString answer = prompt ? prompt(where.display) : QString();
+            if (!answer.isEmpty()) {
+                password = answer.toUtf8();
+                typed = true;
                 continue;
             }
             throw StoreError(

@@ -173,6 +173,8 @@ void PgStore::grantRole(const QString& user, const QString& role)
                             "%2)")
                              .arg(path(), user));
     Transaction tx(*this);
+    // Revoking a role the user does not hold only warns: not worth saying to the admin.
+    exec("SET LOCAL client_min_messages = error", {});
     for (const char* r : pgschema::kRoles)
         exec(QStringLiteral("REVOKE %1 FROM %2").arg(QLatin1String(r), quotedUser).toUtf8().constData(),
              {});

@@ -37,6 +37,29 @@ public:
     // For tests and the admin command: runs one statement on this connection.
     void execForTest(const char* sql);
 
+    // The window's side of a shared story (pgsession.cpp). The strongest of the four roles
+    // this database user holds, as the server says ("viewer", "reporter", "editor",
+    // "standards"); "owner" for the schema's owner or a superuser (row-level security does not
+    // hold them); empty when the user holds none.
+    QString role() const;
+    // Whether the connection is up, as far as libpq knows (it learns on the next read).
+    bool isConnected() const;
+    // Asks the server something trivial; false (and the connection marked gone) when it does
+    // not answer.
+    bool ping();
+    // Connects again after the server restarted or the network dropped, with the same address
+    // and password, and listens again. Notifications sent meanwhile are lost, so the next
+    // takeOutsideChanges() says "* 0" (reload everything). False while the server is away.
+    bool reconnect();
+    // Who last changed an entry and when (UTC, "YYYY-MM-DD HH:MM"), from its row; nullopt when
+    // the entry is gone.
+    struct Stamp
+    {
+        qint64 version = 0;
+        QString by, at;
+    };
+    std::optional<Stamp> stampOf(EntityRef ref) const;
+
     // Makes user a member of one of the four roles (viewer, reporter, editor, standards),
     // after removing the other three. Needs the right to grant them (the schema's owner).
     void grantRole(const QString& user, const QString& role);
