@@ -302,16 +302,17 @@ void MainWindow::buildViews()
     }
     // A row the user picks (click, arrows) becomes the selection; Tab into the table only
     // focuses it (Qt makes a row current on focus without selecting it).
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this, proxy] {
-        const QModelIndex current = m_table->selectionModel()->currentIndex();
-        if (!m_table->selectionModel()->isRowSelected(current.row(), current.parent()))
-            return;
-        const Id id = proxy->data(current, EventTableModel::IdRole).toLongLong();
-        if (!id)
-            return;
-        m_selection->selectEvents({id});
-        m_selection->setCurrent(EntityRef{EntityKind::Event, id});
-    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this, proxy] {
+                const QModelIndex current = m_table->selectionModel()->currentIndex();
+                if (!m_table->selectionModel()->isRowSelected(current.row(), current.parent()))
+                    return;
+                const Id id = proxy->data(current, EventTableModel::IdRole).toLongLong();
+                if (!id)
+                    return;
+                m_selection->selectEvents({id});
+                m_selection->setCurrent(EntityRef{EntityKind::Event, id});
+            });
     // Picking an event elsewhere shows its row.
     connect(m_selection, &Selection::currentChanged, m_table, [this, proxy] {
         const auto ref = m_selection->current();
