@@ -1,6 +1,7 @@
 #include "interchangetest.h"
 
 #include "interchange/importdialog.h"
+#include "interchange/interchange.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -20,6 +21,7 @@ private slots:
     void mapsColumnsAndPreviews();
     void graphPreviewCountsMatches();
     void chronomapJsonPreview();
+    void listsConflicts();
 
 private:
     static QPushButton* importButton(QDialog& d)
@@ -131,6 +133,31 @@ void TestImportDialog::chronomapJsonPreview()
                                         "actor matched by name, 3 relations, 1 new "
                                         "category, 1 era, the story title.");
     QVERIFY(summaryFound);
+}
+
+// A re-import whose file changed an entry the user edited since: the preview names it, and the
+// user's edit is what stays.
+void TestImportDialog::listsConflicts()
+{
+    auto s = m_stories.create();
+    const QByteArray first = "Id,Label,party\nn1,Alice,Greens\nn2,Bob,Left\n";
+    applyParsedImport(*s, parseImport(m_stories.write(QStringLiteral("people.csv"), first)));
+    Actor alice;
+    for (const Actor& a : s->actors())
+        if (a.name == QLatin1String("Alice"))
+            alice = a;
+    QVERIFY(alice.id);
+    alice.name = QStringLiteral("Alice B.");
+    s->updateActor(alice);
+    const QString second = m_stories.write(QStringLiteral("people2.csv"),
+                                           "Id,Label,party\nn1,Alice Brown,Greens\nn2,Bob,Left\n");
+    ImportDialog dialog(parseImportForPreview(second), *s);
+    auto* summary = dialog.findChild<QLabel*>(QStringLiteral("importSummary"));
+    QVERIFY(summary);
+    QVERIFY2(summary->text().contains(QLatin1String("conflict")), qPrintable(summary->text()));
+    QVERIFY(summary->text().contains(QLatin1String("Alice B.")));
+    applyParsedImport(*s, dialog.parsed());
+    QCOMPARE(s->actor(alice.id)->name, QStringLiteral("Alice B."));
 }
 
 QTEST_MAIN(TestImportDialog)

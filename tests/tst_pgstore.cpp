@@ -35,6 +35,7 @@ private slots:
     void serverKilledMidEditLosesNothingCommitted();
     void newerSchemaIsRefused();
     void copyBetweenFileAndServerIsLossless();
+    void timedAttributesAndOriginsOnTheServer();
     void rawSqlEditsNotifyAndCountAsChanges();
     void reporterTakesBackOwnDraftsOnly();
     void referencesHoldWithoutPerRowKeys();
@@ -312,6 +313,46 @@ void TestPgStore::copyBetweenFileAndServerIsLossless()
     auto returned = Store::open(back, Store::Mode::ReadOnly);
     QCOMPARE(writeStoryJson(*returned), fromFile);
     QCOMPARE(returned->counts().changes, source->counts().changes);
+}
+
+// Typed attributes with timed values, and where imported entries came from, go to the server
+// and back with the copy (the server keeps timed values in its attributes column, no schema
+// change).
+void TestPgStore::timedAttributesAndOriginsOnTheServer()
+{
+    REQUIRE_PG();
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("timed.chronomap"));
+    Attributes attributes = {
+        Attribute{QStringLiteral("Modularity Class"), AttributeType::Integer, QStringLiteral("3")},
+        Attribute{QStringLiteral("Score"), AttributeType::Double, QString(),
+                  {{QStringLiteral("0.5"), QStringLiteral("2020-01-01"), QStringLiteral("2020-12-31")},
+                   {QStringLiteral("0.75"), QStringLiteral("2021"), QString()}}},
+    };
+    {
+        auto s = Store::open(file, Store::Mode::Create);
+        Actor a;
+        a.name = QStringLiteral("Alpha");
+        a.attributes = attributes;
+        const Id id = s->insertActor(a);
+        s->setOrigin(EntityKind::Actor, QStringLiteral("gexf"), QStringLiteral("n0"),
+                     Store::OriginRow{id, QStringLiteral("{}"), QStringLiteral("{}")});
+    }
+    auto source = Store::open(file, Store::Mode::ReadOnly);
+    QCOMPARE(source->actors().first().attributes, attributes);
+    copyStoryTo(*source, m_pg->url(QStringLiteral("timed")));
+    auto shared = Store::open(m_pg->url(QStringLiteral("timed")), Store::Mode::ReadOnly);
+    QCOMPARE(shared->actors().first().attributes, attributes);
+    QCOMPARE(shared->allOrigins().size(), 1);
+    QCOMPARE(shared->allOrigins().first().key, QStringLiteral("n0"));
+    QCOMPARE(shared->origins(EntityKind::Actor, QStringLiteral("gexf")).value(QStringLiteral("n0")).id,
+             source->actors().first().id);
+    const QString back = dir.filePath(QStringLiteral("back.chronomap"));
+    copyStoryTo(*shared, back);
+    auto returned = Store::open(back, Store::Mode::ReadOnly);
+    QCOMPARE(returned->actors().first().attributes, attributes);
+    QCOMPARE(returned->allOrigins().size(), 1);
+    QCOMPARE(writeStoryJson(*returned), writeStoryJson(*source));
 }
 
 // psql bypasses the window: its edits still reach open windows (the schema's triggers

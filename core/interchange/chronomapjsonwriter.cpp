@@ -59,7 +59,18 @@ void writeAttributes(JsonWriter& w, const Attributes& list)
         const Attribute& a = list.at(i);
         text += (i ? ", " : "") + JsonWriter::quoted(a.name) + ": {\"type\": " +
                 JsonWriter::quoted(attributeTypeName(a.type)) +
-                ", \"value\": " + JsonWriter::quoted(a.value) + '}';
+                ", \"value\": " + JsonWriter::quoted(a.value);
+        // Timed values: "spells": [[start, end, value], ...].
+        if (a.isTimed()) {
+            text += ", \"spells\": [";
+            for (qsizetype k = 0; k < a.spells.size(); ++k) {
+                const AttributeSpell& sp = a.spells.at(k);
+                text += (k ? ", [" : "[") + JsonWriter::quoted(sp.start) + ", " +
+                        JsonWriter::quoted(sp.end) + ", " + JsonWriter::quoted(sp.value) + ']';
+            }
+            text += ']';
+        }
+        text += '}';
     }
     w.raw(text + '}');
 }

@@ -14,10 +14,33 @@
 
 namespace chronomap {
 
+namespace {
+
+// The first of the columns named, or -1.
+int firstColumn(const CsvTable& t, std::initializer_list<const char*> names)
+{
+    for (const char* name : names)
+        if (const int c = t.column(QLatin1String(name)); c >= 0)
+            return c;
+    return -1;
+}
+
+// The ends of an edge: Gephi's Source and Target, or Kumu's From and To.
+std::pair<int, int> endColumns(const CsvTable& t)
+{
+    const int source = t.column(QStringLiteral("source")),
+              target = t.column(QStringLiteral("target"));
+    if (source >= 0 && target >= 0)
+        return {source, target};
+    return {t.column(QStringLiteral("from")), t.column(QStringLiteral("to"))};
+}
+
+} // namespace
+
 bool isEdgesTable(const CsvTable& table)
 {
-    return table.column(QStringLiteral("source")) >= 0 &&
-           table.column(QStringLiteral("target")) >= 0;
+    const auto [source, target] = endColumns(table);
+    return source >= 0 && target >= 0;
 }
 
 namespace {
@@ -61,7 +84,7 @@ const QStringList& knownEdgeColumns()
         QStringLiteral("directed"), QStringLiteral("status"),      QStringLiteral("description"),
         QStringLiteral("id"),       QStringLiteral("label"),       QStringLiteral("kind"),
         QStringLiteral("timeset"),  QStringLiteral("interval"),    QStringLiteral("time set"),
-        QStringLiteral("time interval"),
+        QStringLiteral("time interval"), QStringLiteral("direction"), QStringLiteral("strength"),
     };
     return known;
 }
@@ -78,8 +101,7 @@ ImportBatch readEdgesTable(const CsvTable& t, const QString& fileName)
                 .arg(col + 1)
                 .arg(t.header.value(col).trimmed(), what));
     };
-    const int source = t.column(QStringLiteral("source")),
-              target = t.column(QStringLiteral("target"));
+    const auto [source, target] = endColumns(t);
     if (source < 0 || target < 0)
         throw StoreError(QCoreApplication::translate(
                              "chronomap::EdgesCsvReader",
@@ -87,8 +109,10 @@ ImportBatch readEdgesTable(const CsvTable& t, const QString& fileName)
                              "expected a header such as source,target,type,start,end,weight")
                              .arg(fileName));
     const int type = t.column(QStringLiteral("type")), start = t.column(QStringLiteral("start")),
-              end = t.column(QStringLiteral("end")), weight = t.column(QStringLiteral("weight")),
+              end = t.column(QStringLiteral("end")),
+              weight = firstColumn(t, {"weight", "strength"}), // Kumu's Strength
               directed = t.column(QStringLiteral("directed")),
+              direction = t.column(QStringLiteral("direction")), // Kumu's
               status = t.column(QStringLiteral("status")),
               description = t.column(QStringLiteral("description")),
               id = t.column(QStringLiteral("id")), label = t.column(QStringLiteral("label")),
@@ -101,7 +125,9 @@ ImportBatch readEdgesTable(const CsvTable& t, const QString& fileName)
     QList<std::pair<int, QString>> extra; // column, declared type
     for (int c = 0; c < t.header.size(); ++c) {
         const QString h = t.header.at(c).trimmed();
-        if (!knownEdgeColumns().contains(h.toLower()))
+        const bool unusedStrength = h.toLower() == QLatin1String("strength") && c != weight;
+        if (c != source && c != target &&
+            (!knownEdgeColumns().contains(h.toLower()) || unusedStrength))
             extra.append({c, QString()});
     }
     // Endpoints are the node ids of the file: with a node table beside it they name the actors
@@ -141,6 +167,14 @@ ImportBatch readEdgesTable(const CsvTable& t, const QString& fileName)
         } else if (typeCell.compare(QLatin1String("undirected"), Qt::CaseInsensitive) == 0) {
             r.directed = false;
             typeIsDirection = true;
+        }
+        // Kumu's Direction: directed, undirected or mutual (both ways: no one direction).
+        if (const QString d = cell(direction); !d.isEmpty()) {
+            if (d.compare(QLatin1String("directed"), Qt::CaseInsensitive) == 0)
+                r.directed = true;
+            else if (d.compare(QLatin1String("undirected"), Qt::CaseInsensitive) == 0 ||
+                     d.compare(QLatin1String("mutual"), Qt::CaseInsensitive) == 0)
+                r.directed = false;
         }
         r.type = typeIsDirection ? QString() : typeCell;
         if (r.type.isEmpty())

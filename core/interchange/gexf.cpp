@@ -66,15 +66,6 @@ std::optional<QString> timeBound(const QString& value, bool numeric)
     return v;
 }
 
-// Gephi's own text for timed values: "<[start, end, value]; ...>" (or "<[t, value]>").
-QString timedText(const QList<QStringList>& spans)
-{
-    QStringList parts;
-    for (const QStringList& s : spans)
-        parts << u'[' + s.join(QStringLiteral(", ")) + u']';
-    return u'<' + parts.join(QStringLiteral("; ")) + u'>';
-}
-
 class GexfReader
 {
 public:
@@ -192,20 +183,28 @@ private:
         return v;
     }
 
+    // A timed value's bound: a date as EDTF, an abstract step (timeformat integer or double)
+    // as the number it is, never as a year; empty is open.
+    QString bound(const QString& text) const
+    {
+        if (const auto date = timeBound(text, m_numericTime))
+            return *date;
+        return text.trimmed();
+    }
+
     // The values of an element in file order with the declared defaults for what it does not
     // give, typed; timed values of one attribute become one timed text.
     QList<Attribute> typed(const QList<Value>& values, const QList<Declared>& list)
     {
         QList<Attribute> out;
         QSet<QString> given;
-        QHash<QString, QList<QStringList>> timed;
+        QHash<QString, QList<const Value*>> timed;
         QStringList timedOrder;
         for (const Value& v : values) {
             if (v.timed) {
                 if (!timed.contains(v.title))
                     timedOrder << v.title;
-                timed[v.title].append(v.start == v.end ? QStringList{v.start, v.value}
-                                                       : QStringList{v.start, v.end, v.value});
+                timed[v.title].append(&v);
                 continue;
             }
             std::optional<Attribute> a =
@@ -216,9 +215,33 @@ private:
             setAttribute(out, v.title, *a);
             given.insert(v.title);
         }
+        // Timed values stay timed: each with its bounds, typed as declared (all as text when
+        // one does not fit), beside the attribute's untimed value if it has one.
         for (const QString& title : timedOrder) {
-            setAttribute(out, title,
-                         Attribute{title, AttributeType::String, timedText(timed.value(title))});
+            const QList<const Value*> spans = timed.value(title);
+            const QString declaredType =
+                spans.first()->declared ? spans.first()->declared->type : QString();
+            Attribute a;
+            if (const Attribute* plain = findAttribute(out, title))
+                a = *plain;
+            else
+                a.type = typedAttribute(declaredType, spans.first()->value)
+                             .value_or(Attribute{})
+                             .type;
+            a.name = title;
+            bool fits = true;
+            for (const Value* v : spans) {
+                const auto typedValue = typedAttribute(declaredType, v->value);
+                fits = fits && typedValue && typedValue->type == a.type;
+                a.spells.append(AttributeSpell{fits ? typedValue->value : v->value,
+                                               bound(v->start), bound(v->end)});
+            }
+            if (!fits) {
+                a.type = AttributeType::String;
+                for (qsizetype k = 0; k < spans.size(); ++k)
+                    a.spells[k].value = spans.at(k)->value;
+            }
+            setAttribute(out, title, a);
             given.insert(title);
         }
         for (const Declared& d : list) {
@@ -310,7 +333,9 @@ private:
             added = true;
             for (Attribute& v : typed(values, m_nodeAttributes)) {
                 const QString t = v.name.toLower();
-                if (t == QLatin1String("kind") && actorKindFromName(v.value.toLower())) {
+                if (v.isTimed()) { // a field holds one value: timed ones stay an attribute
+                    a.attributes.append(v);
+                } else if (t == QLatin1String("kind") && actorKindFromName(v.value.toLower())) {
                     a.kind = *actorKindFromName(v.value.toLower());
                     a.kindKnown = true;
                 } else if (t == QLatin1String("role") && v.type == AttributeType::String) {
@@ -463,7 +488,9 @@ private:
         }
         QString edtf;
         for (const Attribute& v : typed(values, m_edgeAttributes)) {
-            if (v.name == QLatin1String("type") && v.type == AttributeType::String)
+            if (v.isTimed()) // a field holds one value: timed ones stay an attribute
+                setAttribute(r.attributes, v.name, v);
+            else if (v.name == QLatin1String("type") && v.type == AttributeType::String)
                 r.type = v.value;
             else if (v.name == QLatin1String("status") && verificationFromName(v.value))
                 r.status = *verificationFromName(v.value);
@@ -514,14 +541,30 @@ bool allUndirected(const QList<Relation>& relations)
                                                 [](const Relation& r) { return r.directed; });
 }
 
-// Our fields' attributes, then the story's custom ones (viz: drawing excluded), with their types.
-QList<std::pair<QString, QString>> declarations(const auto& fixed, const auto& entries)
+// The names of the attributes that are timed in any of the entries: GEXF declares them apart,
+// in <attributes mode="dynamic">.
+template <typename T>
+QSet<QString> timedNames(const QList<T>& entries)
+{
+    QSet<QString> out;
+    for (const T& e : entries)
+        for (const Attribute& a : e.attributes)
+            if (a.isTimed())
+                out.insert(a.name);
+    return out;
+}
+
+// Our fields' attributes, then the story's custom untimed ones (viz: drawing excluded), with
+// their types; with `dynamic`, the timed ones instead.
+QList<std::pair<QString, QString>> declarations(const auto& fixed, const auto& entries,
+                                                const QSet<QString>& timed, bool dynamic = false)
 {
     QList<std::pair<QString, QString>> out;
-    for (const AttributeDecl& d : fixed)
-        out.append({QLatin1String(d.id), QLatin1String(d.type)});
+    if (!dynamic)
+        for (const AttributeDecl& d : fixed)
+            out.append({QLatin1String(d.id), QLatin1String(d.type)});
     for (const auto& [name, type] : attributeColumns(entries)) {
-        if (name.startsWith(QLatin1String("viz:")))
+        if (name.startsWith(QLatin1String("viz:")) || timed.contains(name) != dynamic)
             continue;
         bool ours = false;
         for (const auto& [id, t] : out)
@@ -533,11 +576,14 @@ QList<std::pair<QString, QString>> declarations(const auto& fixed, const auto& e
 }
 
 void declare(QXmlStreamWriter& w, const char* cls,
-             const QList<std::pair<QString, QString>>& decls)
+             const QList<std::pair<QString, QString>>& decls, bool dynamic = false)
 {
+    if (dynamic && decls.isEmpty())
+        return;
     w.writeStartElement(QStringLiteral("attributes"));
     w.writeAttribute(QStringLiteral("class"), QLatin1String(cls));
-    w.writeAttribute(QStringLiteral("mode"), QStringLiteral("static"));
+    w.writeAttribute(QStringLiteral("mode"),
+                     dynamic ? QStringLiteral("dynamic") : QStringLiteral("static"));
     for (const auto& [id, type] : decls) {
         w.writeEmptyElement(QStringLiteral("attribute"));
         w.writeAttribute(QStringLiteral("id"), id);
@@ -558,7 +604,7 @@ void attvalue(QXmlStreamWriter& w, const QString& key, const QString& value)
 
 // A custom attribute's value as GEXF writes its type (lists as "a|b|c").
 void customValues(QXmlStreamWriter& w, const Attributes& attributes,
-                  const QList<std::pair<QString, QString>>& decls)
+                  const QList<std::pair<QString, QString>>& decls, bool stepTime)
 {
     for (const Attribute& a : attributes) {
         if (a.name.startsWith(QLatin1String("viz:")))
@@ -566,9 +612,42 @@ void customValues(QXmlStreamWriter& w, const Attributes& attributes,
         bool declared = false;
         for (const auto& [id, type] : decls)
             declared = declared || id == a.name;
-        if (declared)
-            attvalue(w, a.name, a.value);
+        if (!declared)
+            continue;
+        attvalue(w, a.name, a.value);
+        // Timed values as GEXF has them: one <attvalue> each, with its bounds. In a graph of
+        // abstract steps an open bound is written as infinity (NetworkX reads every bound as
+        // a number); in one of dates it is left out.
+        for (const AttributeSpell& spell : a.spells) {
+            w.writeEmptyElement(QStringLiteral("attvalue"));
+            w.writeAttribute(QStringLiteral("for"), a.name);
+            w.writeAttribute(QStringLiteral("value"), spell.value);
+            if (!spell.start.isEmpty() || stepTime)
+                w.writeAttribute(QStringLiteral("start"), spell.start.isEmpty()
+                                                              ? QStringLiteral("-Infinity")
+                                                              : spell.start);
+            if (!spell.end.isEmpty() || stepTime)
+                w.writeAttribute(QStringLiteral("end"),
+                                 spell.end.isEmpty() ? QStringLiteral("Infinity") : spell.end);
+        }
     }
+}
+
+// The time format a graph's timed attribute values need: abstract steps ("double") when every
+// bound is a number and nothing else in the graph is dated, else dates.
+template <typename T>
+void noteBounds(const QList<T>& entries, bool& anyStep, bool& anyDate)
+{
+    for (const T& e : entries)
+        for (const Attribute& a : e.attributes)
+            for (const AttributeSpell& spell : a.spells)
+                for (const QString& b : {spell.start, spell.end}) {
+                    if (b.isEmpty())
+                        continue;
+                    bool number = false;
+                    b.toDouble(&number);
+                    (number ? anyStep : anyDate) = true;
+                }
 }
 
 void vizColor(QXmlStreamWriter& w, const QColor& c)
@@ -615,19 +694,35 @@ QByteArray writeGexf(const Store& store)
     w.writeEndElement();
 
     w.writeStartElement(QStringLiteral("graph"));
-    // NetworkX reads no mixed graph and takes the default for the whole graph: a story whose
-    // relations all lack a direction says so, so that it opens there as an undirected graph.
-    w.writeAttribute(QStringLiteral("defaultedgetype"), allUndirected(relations)
+    // NetworkX takes the default for the whole graph and refuses an edge whose own type
+    // contradicts it. A story whose relations all lack a direction is an undirected graph; any
+    // other is a directed one whose undirected relations are "mutual" (GEXF 1.3: both ways),
+    // which NetworkX reads as a pair of arcs, Gephi and Chronomap as one undirected edge.
+    const bool undirectedGraph = allUndirected(relations);
+    w.writeAttribute(QStringLiteral("defaultedgetype"), undirectedGraph
                                                             ? QStringLiteral("undirected")
                                                             : QStringLiteral("directed"));
+    bool anyStep = false, anyDate = dynamic;
+    noteBounds(actors, anyStep, anyDate);
+    noteBounds(relations, anyStep, anyDate);
+    const bool stepTime = anyStep && !anyDate;
+    dynamic = dynamic || anyStep || anyDate;
     w.writeAttribute(QStringLiteral("mode"),
                      dynamic ? QStringLiteral("dynamic") : QStringLiteral("static"));
     if (dynamic)
-        w.writeAttribute(QStringLiteral("timeformat"), QStringLiteral("date"));
-    const auto nodeDecls = declarations(kNodeAttributes, actors);
-    const auto edgeDecls = declarations(kEdgeAttributes, relations);
+        w.writeAttribute(QStringLiteral("timeformat"),
+                         stepTime ? QStringLiteral("double") : QStringLiteral("date"));
+    const QSet<QString> timedNodes = timedNames(actors), timedEdges = timedNames(relations);
+    auto nodeDecls = declarations(kNodeAttributes, actors, timedNodes);
+    auto edgeDecls = declarations(kEdgeAttributes, relations, timedEdges);
+    const auto timedNodeDecls = declarations(kNodeAttributes, actors, timedNodes, true);
+    const auto timedEdgeDecls = declarations(kEdgeAttributes, relations, timedEdges, true);
     declare(w, "node", nodeDecls);
+    declare(w, "node", timedNodeDecls, true);
     declare(w, "edge", edgeDecls);
+    declare(w, "edge", timedEdgeDecls, true);
+    nodeDecls += timedNodeDecls;
+    edgeDecls += timedEdgeDecls;
 
     w.writeStartElement(QStringLiteral("nodes"));
     for (const Actor& a : actors) {
@@ -640,7 +735,7 @@ QByteArray writeGexf(const Store& store)
             attvalue(w, QStringLiteral("kind"), actorKindName(a.kind));
         attvalue(w, QStringLiteral("role"), a.role);
         attvalue(w, QStringLiteral("description"), a.description);
-        customValues(w, a.attributes, nodeDecls);
+        customValues(w, a.attributes, nodeDecls, stepTime);
         w.writeEndElement();
         if (a.color.isValid())
             vizColor(w, a.color);
@@ -666,8 +761,9 @@ QByteArray writeGexf(const Store& store)
         w.writeAttribute(QStringLiteral("id"), edgeIdOf(r.id));
         w.writeAttribute(QStringLiteral("source"), nodeIdOf(r.sourceId));
         w.writeAttribute(QStringLiteral("target"), nodeIdOf(r.targetId));
-        w.writeAttribute(QStringLiteral("type"),
-                         r.directed ? QStringLiteral("directed") : QStringLiteral("undirected"));
+        w.writeAttribute(QStringLiteral("type"), r.directed        ? QStringLiteral("directed")
+                                                 : undirectedGraph ? QStringLiteral("undirected")
+                                                                   : QStringLiteral("mutual"));
         w.writeAttribute(QStringLiteral("label"), r.type);
         w.writeAttribute(QStringLiteral("weight"), number(r.weight));
         w.writeStartElement(QStringLiteral("attvalues"));
@@ -675,7 +771,7 @@ QByteArray writeGexf(const Store& store)
         attvalue(w, QStringLiteral("status"), verificationName(r.status));
         attvalue(w, QStringLiteral("description"), r.description);
         attvalue(w, QStringLiteral("date"), r.valid.isValid() ? r.valid.edtf() : QString());
-        customValues(w, r.attributes, edgeDecls);
+        customValues(w, r.attributes, edgeDecls, stepTime);
         w.writeEndElement();
         if (r.valid.isValid()) {
             w.writeStartElement(QStringLiteral("spells"));

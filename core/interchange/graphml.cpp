@@ -212,8 +212,10 @@ private:
         o.column = m_x.reader().columnNumber();
         const QString directed = m_x.attribute("directed");
         o.explicitDirection = !directed.isEmpty();
-        o.relation.directed =
-            directed.isEmpty() ? m_defaultDirected : directed == QLatin1String("true");
+        // xs:boolean: "true" or "1".
+        o.relation.directed = directed.isEmpty() ? m_defaultDirected
+                                                 : directed == QLatin1String("true") ||
+                                                       directed == QLatin1String("1");
         m_open.append(o);
     }
 
@@ -573,8 +575,11 @@ QByteArray writeGraphMl(const Store& store)
     }
     w.writeStartElement(QStringLiteral("graph"));
     w.writeAttribute(QStringLiteral("id"), QStringLiteral("chronomap"));
-    // NetworkX reads no mixed graph and takes edgedefault for the whole graph: a story whose
-    // relations all lack a direction says so, so that it opens there as an undirected graph.
+    // A mixed graph is directed with directed="false" on its undirected edges, as GraphML
+    // says and Gephi reads. NetworkX takes edgedefault for the whole graph and refuses such
+    // an edge, so it reads no mixed graph in GraphML (it does in GEXF, where the edge is
+    // "mutual"). A story whose relations all lack a direction says so, so that it opens there
+    // as an undirected graph.
     const bool undirected =
         !relations.isEmpty() && std::none_of(relations.cbegin(), relations.cend(),
                                              [](const Relation& r) { return r.directed; });

@@ -152,9 +152,10 @@ public:
     };
 
     ImportPlan(const Store& store, Store* writable, const ImportBatch& batch,
-               const QString& fileName, const ImportProgress& progress)
+               const QString& fileName, const ImportProgress& progress,
+               ImportJournal* journal = nullptr)
         : m_store(store), m_write(writable), m_batch(batch), m_fileName(fileName),
-          m_progress(progress)
+          m_progress(progress), m_journal(writable ? journal : nullptr)
     {}
 
     ImportSummary run()
@@ -173,16 +174,16 @@ public:
         }
         if (m_write && m_summary.titleSet) {
             if (!m_batch.title.isEmpty())
-                m_write->setMeta(QStringLiteral("title"), m_batch.title);
+                setMeta(QStringLiteral("title"), m_batch.title);
             if (!m_batch.description.isEmpty() &&
                 m_store.meta(QStringLiteral("description")).isEmpty())
-                m_write->setMeta(QStringLiteral("description"), m_batch.description);
+                setMeta(QStringLiteral("description"), m_batch.description);
             for (const auto& [key, value] : m_batch.meta)
-                m_write->setMeta(key, value);
+                setMeta(key, value);
         }
         if (m_write)
             for (const auto& [key, value] : m_batch.properties)
-                m_write->setMeta(key, value);
+                setMeta(key, value);
         categories();
         eras();
         actors();
@@ -194,6 +195,27 @@ public:
     }
 
 private:
+    void setMeta(const QString& key, const QString& value)
+    {
+        if (m_journal)
+            m_journal->meta.append({key, m_store.meta(key), value});
+        m_write->setMeta(key, value);
+    }
+
+    Id inserted(ImportJournal::Table table, Id id)
+    {
+        if (m_journal)
+            m_journal->inserted.append({table, id});
+        return id;
+    }
+
+    template <typename T>
+    void updated(const T& before, const T& after)
+    {
+        if (m_journal)
+            m_journal->updated.append({Entity(before), Entity(after)});
+    }
+
     qsizetype total() const { return m_batch.events.size() + m_batch.relations.size(); }
 
     void report(qsizetype done) const
@@ -218,8 +240,9 @@ private:
             auto it = byName.constFind(key);
             if (it == byName.constEnd()) {
                 ++m_summary.newCategories;
-                it = byName.insert(key, m_write ? m_write->insertCategory(
-                                                      Category{0, name, QColor(), position++})
+                it = byName.insert(key, m_write ? inserted(ImportJournal::Table::Category,
+                                                           m_write->insertCategory(Category{
+                                                               0, name, QColor(), position++}))
                                                 : fake--);
             }
             m_categoryIds.append(*it);
@@ -240,7 +263,7 @@ private:
             ++m_summary.newEras;
             if (m_write) {
                 e.id = 0;
-                m_write->insertEra(e);
+                inserted(ImportJournal::Table::Era, m_write->insertEra(e));
             }
         }
     }
@@ -293,8 +316,25 @@ private:
     void remember(EntityKind kind, const QString& key, Id id, const QString& fileState,
                   const QString& storyState)
     {
-        if (m_write && !m_batch.origin.isEmpty())
-            saveOrigin(*m_write, kind, m_batch.origin, key, Origin{id, fileState, storyState});
+        if (!m_write || m_batch.origin.isEmpty())
+            return;
+        if (m_journal) {
+            ImportJournal::OriginChange c{kind, m_batch.origin, key, std::nullopt,
+                                          Store::OriginRow{id, fileState, storyState}};
+            const Origins& before = m_loaded[int(kind)];
+            if (const auto it = before.constFind(key); it != before.constEnd())
+                c.before = Store::OriginRow{it->id, it->fileState, it->storyState};
+            m_journal->origins.append(c);
+        }
+        saveOrigin(*m_write, kind, m_batch.origin, key, Origin{id, fileState, storyState});
+    }
+
+    Origins load(EntityKind kind)
+    {
+        if (m_batch.origin.isEmpty())
+            return {};
+        m_loaded[int(kind)] = loadOrigins(m_store, kind, m_batch.origin);
+        return m_loaded[int(kind)];
     }
 
     void actors()
@@ -311,9 +351,7 @@ private:
         QHash<QString, int> batchNames;
         for (const Actor& a : m_batch.actors)
             ++batchNames[nameKey(a.name)];
-        const Origins origins = m_batch.origin.isEmpty()
-                                    ? Origins()
-                                    : loadOrigins(m_store, EntityKind::Actor, m_batch.origin);
+        const Origins origins = load(EntityKind::Actor);
         QSet<Id> claimed;
         QSet<QString> seenKeys;
         Id fake = -1;
@@ -339,8 +377,10 @@ private:
                                                                    "actor \"%1\"")
                                            .arg(current.name));
                 count(f);
-                if (f == Fate::Updated && m_write)
+                if (f == Fate::Updated && m_write) {
+                    updated(current, written);
                     m_write->updateActor(written);
+                }
                 remember(EntityKind::Actor, key, current.id, stateOf(incoming),
                          storyState(f, written, current, *origin));
                 m_actorIds.append(current.id);
@@ -354,8 +394,10 @@ private:
                 const Actor current = byId.value(storyByName.value(name));
                 claimed.insert(current.id);
                 const Actor merged = mergedActor(current, incoming);
-                if (m_write && !(merged == current))
+                if (m_write && !(merged == current)) {
+                    updated(current, merged);
                     m_write->updateActor(merged);
+                }
                 ++m_summary.matchedActors;
                 incoming.id = current.id;
                 remember(EntityKind::Actor, key, current.id, stateOf(incoming), stateOf(merged));
@@ -366,7 +408,7 @@ private:
             Id id = fake--;
             if (m_write) {
                 incoming.id = 0;
-                id = m_write->insertActor(incoming);
+                id = inserted(ImportJournal::Table::Actor, m_write->insertActor(incoming));
                 incoming.id = id;
                 remember(EntityKind::Actor, key, id, stateOf(incoming), stateOf(incoming));
             }
@@ -382,9 +424,7 @@ private:
     void relations()
     {
         QHash<Id, Relation> byId;
-        const Origins origins = m_batch.origin.isEmpty()
-                                    ? Origins()
-                                    : loadOrigins(m_store, EntityKind::Relation, m_batch.origin);
+        const Origins origins = load(EntityKind::Relation);
         if (!origins.isEmpty())
             for (const Relation& r : m_store.relations())
                 byId.insert(r.id, r);
@@ -415,15 +455,17 @@ private:
                                                                    "relation \"%1\"")
                                            .arg(key));
                 count(f);
-                if (f == Fate::Updated && m_write)
+                if (f == Fate::Updated && m_write) {
+                    updated(current, r);
                     m_write->updateRelation(r);
+                }
                 remember(EntityKind::Relation, key, current.id, stateOf(r),
                          storyState(f, r, current, *origin));
                 continue;
             }
             ++m_summary.newRelations;
             if (m_write) {
-                r.id = m_write->insertRelation(r);
+                r.id = inserted(ImportJournal::Table::Relation, m_write->insertRelation(r));
                 remember(EntityKind::Relation, key, r.id, stateOf(r), stateOf(r));
             }
         }
@@ -453,9 +495,7 @@ private:
 
     void events()
     {
-        const Origins origins = m_batch.origin.isEmpty()
-                                    ? Origins()
-                                    : loadOrigins(m_store, EntityKind::Event, m_batch.origin);
+        const Origins origins = load(EntityKind::Event);
         QHash<QString, Id> byUid;
         QSet<Id> originIds;
         for (const Origin& o : origins)
@@ -515,8 +555,10 @@ private:
                                                                    "event \"%1\"")
                                            .arg(current.title));
                 count(f);
-                if (f == Fate::Updated && m_write)
+                if (f == Fate::Updated && m_write) {
+                    updated(current, e);
                     m_write->updateEvent(e);
+                }
                 remember(EntityKind::Event, key, existing, stateOf(e),
                          storyState(f, e, current, o));
                 m_eventIds.append(existing);
@@ -547,7 +589,7 @@ private:
             };
             const Store::BulkTimings bulk = m_write->bulkInsertEvents(producer);
             for (qsizetype k = 0; k < fresh.size(); ++k) {
-                m_eventIds[fresh.at(k)] = bulk.firstId + k;
+                m_eventIds[fresh.at(k)] = inserted(ImportJournal::Table::Event, bulk.firstId + k);
                 // The bulk path writes the rows; attributes, where a file gave any, after.
                 if (!m_batch.events.at(fresh.at(k)).attributes.isEmpty()) {
                     Event e = mapped(m_batch.events.at(fresh.at(k)));
@@ -559,7 +601,9 @@ private:
             for (qsizetype k = 0; k < fresh.size(); ++k) {
                 if ((k & 255) == 0)
                     report(k);
-                m_eventIds[fresh.at(k)] = m_write->insertEvent(mapped(m_batch.events.at(fresh.at(k))));
+                m_eventIds[fresh.at(k)] =
+                    inserted(ImportJournal::Table::Event,
+                             m_write->insertEvent(mapped(m_batch.events.at(fresh.at(k)))));
             }
         }
         if (!m_batch.origin.isEmpty())
@@ -587,13 +631,14 @@ private:
             if (!sourceIds.contains(src)) {
                 Source s = m_batch.sources.at(src);
                 s.id = 0;
-                sourceIds.insert(src, m_write->insertSource(s));
+                sourceIds.insert(src, inserted(ImportJournal::Table::Source,
+                                               m_write->insertSource(s)));
             }
             Citation c = in;
             c.id = 0;
             c.sourceId = sourceIds.value(src);
             c.target.id = m_eventIds.at(event);
-            m_write->insertCitation(c);
+            inserted(ImportJournal::Table::Citation, m_write->insertCitation(c));
         }
     }
 
@@ -602,6 +647,8 @@ private:
     const ImportBatch& m_batch;
     QString m_fileName;
     ImportProgress m_progress;
+    ImportJournal* m_journal;
+    Origins m_loaded[8]; // the origins as found, by EntityKind
     ImportSummary m_summary;
     QList<Id> m_categoryIds, m_actorIds, m_eventIds;
     QStringList m_actorKeys;
@@ -616,12 +663,13 @@ ImportSummary previewImport(const Store& store, const ImportBatch& batch)
 }
 
 ImportSummary applyImport(Store& store, const ImportBatch& batch, const QString& fileName,
-                          const ImportProgress& progress)
+                          const ImportProgress& progress, ImportJournal* journal)
 {
     // Decided inside the write transaction (BEGIN IMMEDIATE): an import in another window or
     // process has committed before this point, or waits until this one has.
     Store::Transaction tx(store);
-    const ImportSummary summary = ImportPlan(store, &store, batch, fileName, progress).run();
+    const ImportSummary summary =
+        ImportPlan(store, &store, batch, fileName, progress, journal).run();
     tx.commit();
     return summary;
 }

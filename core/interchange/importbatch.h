@@ -1,6 +1,8 @@
 #pragma once
 
+#include "edit/entityjson.h"
 #include "model/entities.h"
+#include "store/store.h"
 
 #include <QList>
 #include <QString>
@@ -68,6 +70,52 @@ struct ImportSummary
     QString text() const;
 };
 
+// What one import wrote, so that it can be undone and redone as one step (importcommand.h):
+// the rows it added (by id, in the order written), the entries it changed (before and after),
+// the story properties it set and the origins it recorded, with what each was before.
+struct ImportJournal
+{
+    enum class Table : quint8
+    {
+        Category,
+        Era,
+        Actor,
+        Relation,
+        Event,
+        Source,
+        Citation
+    };
+    struct Inserted
+    {
+        Table table;
+        Id id;
+    };
+    struct Updated
+    {
+        Entity before, after;
+    };
+    struct Meta
+    {
+        QString key, before, after;
+    };
+    struct OriginChange
+    {
+        EntityKind kind;
+        QString format, key;
+        std::optional<Store::OriginRow> before; // none: the import recorded it first
+        Store::OriginRow after;
+    };
+    QList<Inserted> inserted;
+    QList<Updated> updated;
+    QList<Meta> meta;
+    QList<OriginChange> origins;
+
+    bool isEmpty() const
+    {
+        return inserted.isEmpty() && updated.isEmpty() && meta.isEmpty() && origins.isEmpty();
+    }
+};
+
 // Reports progress (0..1); returning false cancels, which throws StoreError and changes nothing.
 // It may be called from a worker thread (the bulk path): keep it thread-safe (atomics).
 using ImportProgress = std::function<bool(double)>;
@@ -94,7 +142,8 @@ ImportSummary previewImport(const Store& store, const ImportBatch& batch);
 // `progress` is also the place to make an import fail after its rows are written (a test that
 // a failure changes nothing): it is called with 1.0 once everything is written, just before
 // the commit, on the calling thread.
+// With `journal`, what was written is recorded there too (for undo).
 ImportSummary applyImport(Store& store, const ImportBatch& batch, const QString& fileName,
-                          const ImportProgress& progress = {});
+                          const ImportProgress& progress = {}, ImportJournal* journal = nullptr);
 
 } // namespace chronomap

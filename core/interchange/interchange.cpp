@@ -13,6 +13,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonDocument>
+#include <QSet>
 #include <QJsonObject>
 #include <QFile>
 #include <QFileInfo>
@@ -267,17 +268,77 @@ ImportSummary previewParsedImport(const Store& store, const ParsedImport& parsed
     return previewStoryJson(store, parsed.batch);
 }
 
+namespace {
+
+// The rows of every table a whole-story import may add to, by id, and the story's actors and
+// properties as they are: a Chronomap JSON import is journaled by what it changed.
+struct StorySnapshot
+{
+    QSet<Id> ids[7];
+    QHash<Id, Actor> actors;
+    QHash<QString, QString> meta;
+
+    explicit StorySnapshot(const Store& store)
+    {
+        using T = ImportJournal::Table;
+        for (const Category& c : store.categories())
+            ids[int(T::Category)].insert(c.id);
+        for (const Era& e : store.eras())
+            ids[int(T::Era)].insert(e.id);
+        for (const Actor& a : store.actors()) {
+            ids[int(T::Actor)].insert(a.id);
+            actors.insert(a.id, a);
+        }
+        for (const Relation& r : store.relations())
+            ids[int(T::Relation)].insert(r.id);
+        store.scanEventDates([this](Id id, const QString&, std::optional<qint64>,
+                                    std::optional<qint64>) { ids[int(T::Event)].insert(id); });
+        for (const Source& s : store.sources())
+            ids[int(T::Source)].insert(s.id);
+        for (const Citation& c : store.citations())
+            ids[int(T::Citation)].insert(c.id);
+        for (const auto& [key, value] : store.metaEntries())
+            meta.insert(key, value);
+    }
+
+    // What `after` has that this has not, in the order the rows depend on each other.
+    void journal(const StorySnapshot& after, ImportJournal& out) const
+    {
+        for (int t = 0; t < 7; ++t) {
+            QList<Id> added;
+            for (const Id id : after.ids[t])
+                if (!ids[t].contains(id))
+                    added << id;
+            std::sort(added.begin(), added.end());
+            for (const Id id : std::as_const(added))
+                out.inserted.append({ImportJournal::Table(t), id});
+        }
+        for (auto it = actors.constBegin(); it != actors.constEnd(); ++it)
+            if (const auto now = after.actors.constFind(it.key());
+                now != after.actors.constEnd() && !(*now == *it))
+                out.updated.append({Entity(*it), Entity(*now)});
+        for (auto it = after.meta.constBegin(); it != after.meta.constEnd(); ++it)
+            if (meta.value(it.key()) != *it)
+                out.meta.append({it.key(), meta.value(it.key()), *it});
+    }
+};
+
+} // namespace
+
 ImportSummary applyParsedImport(Store& store, const ParsedImport& parsed,
-                                const ImportProgress& progress)
+                                const ImportProgress& progress, ImportJournal* journal)
 {
     if (!parsed.error.isEmpty())
         throw StoreError(parsed.error);
     checkImportInput(parsed.fileName, store.path()); // a story is never its own input
     if (!isWholeStory(parsed))
-        return applyImport(store, parsed.batch, parsed.fileName, progress);
+        return applyImport(store, parsed.batch, parsed.fileName, progress, journal);
     // Counted inside the write transaction, so another import committing meanwhile is not
     // counted as this one's.
     Store::Transaction tx(store);
+    std::optional<StorySnapshot> snapshot;
+    if (journal)
+        snapshot.emplace(store);
     const StoryCounts before = store.counts();
     const QString titleBefore = store.meta(QStringLiteral("title"));
     const qint64 matched = readStoryJson(store, parsed.chronomapJson, parsed.fileName, progress);
@@ -290,6 +351,8 @@ ImportSummary applyParsedImport(Store& store, const ParsedImport& parsed,
     s.newRelations = after.relations - before.relations;
     s.newCategories = after.categories - before.categories;
     s.newEras = after.eras - before.eras;
+    if (snapshot)
+        snapshot->journal(StorySnapshot(store), *journal);
     tx.commit();
     return s;
 }

@@ -73,8 +73,11 @@ bool isWholeStory(const ParsedImport& parsed);
 ImportSummary previewParsedImport(const Store& store, const ParsedImport& parsed);
 // Writes a parsed import in one transaction (see applyImport); throws StoreError and changes
 // nothing on any error or a cancel.
+// With `journal`, what was written is recorded there too, so that the window can undo it as
+// one step (importcommand.h).
 ImportSummary applyParsedImport(Store& store, const ParsedImport& parsed,
-                                const ImportProgress& progress = {});
+                                const ImportProgress& progress = {},
+                                ImportJournal* journal = nullptr);
 
 // The audit line an import writes (action "import": the file, its format, the summary), the
 // same from the window and the command line; the author is left to Story / the caller.

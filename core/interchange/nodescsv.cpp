@@ -41,7 +41,8 @@ const QStringList& knownColumns()
 // a newsroom keeps a list of people: one actor a row.
 bool isNodesTable(const CsvTable& t)
 {
-    if (t.column(QStringLiteral("source")) >= 0 || t.column(QStringLiteral("target")) >= 0)
+    if (t.column(QStringLiteral("source")) >= 0 || t.column(QStringLiteral("target")) >= 0 ||
+        isEdgesTable(t)) // Kumu's From and To
         return false;
     if (hasEventColumns(t))
         return false;

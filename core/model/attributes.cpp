@@ -2,6 +2,7 @@
 
 #include "partialdate.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
@@ -52,12 +53,13 @@ std::optional<AttributeType> attributeTypeFromName(const QString& name)
 
 std::optional<double> Attribute::number() const
 {
+    const QString v = currentValue();
     if (type == AttributeType::Boolean)
-        return value == QLatin1String("true") ? 1.0 : 0.0;
+        return v == QLatin1String("true") ? 1.0 : 0.0;
     if (type != AttributeType::Integer && type != AttributeType::Double)
         return std::nullopt;
     bool ok = false;
-    const double d = value.toDouble(&ok);
+    const double d = v.toDouble(&ok);
     return ok ? std::optional<double>(d) : std::nullopt;
 }
 
@@ -184,14 +186,58 @@ Attribute guessedValue(const QString& text)
     return a;
 }
 
+namespace {
+
+QJsonArray spellsArray(const QList<AttributeSpell>& spells)
+{
+    QJsonArray out;
+    for (const AttributeSpell& s : spells)
+        out.append(QJsonArray{s.start, s.end, s.value});
+    return out;
+}
+
+std::optional<QList<AttributeSpell>> spellsOf(const QJsonValue& v)
+{
+    if (!v.isArray())
+        return std::nullopt;
+    QList<AttributeSpell> out;
+    for (const QJsonValue& item : v.toArray()) {
+        const QJsonArray s = item.toArray();
+        if (s.size() != 3 || !s.at(0).isString() || !s.at(1).isString() || !s.at(2).isString())
+            return std::nullopt;
+        out.append(AttributeSpell{s.at(2).toString(), s.at(0).toString(), s.at(1).toString()});
+    }
+    return out;
+}
+
+} // namespace
+
+QString spellsToJson(const QList<AttributeSpell>& spells)
+{
+    return QString::fromUtf8(QJsonDocument(spellsArray(spells)).toJson(QJsonDocument::Compact));
+}
+
+std::optional<QList<AttributeSpell>> spellsFromJson(const QString& json)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(json.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError)
+        return std::nullopt;
+    return spellsOf(doc.array());
+}
+
 QString attributesToJson(const Attributes& list)
 {
     if (list.isEmpty())
         return {};
     QJsonObject o;
-    for (const Attribute& a : list)
-        o.insert(a.name, QJsonObject{{QStringLiteral("type"), attributeTypeName(a.type)},
-                                     {QStringLiteral("value"), a.value}});
+    for (const Attribute& a : list) {
+        QJsonObject v{{QStringLiteral("type"), attributeTypeName(a.type)},
+                      {QStringLiteral("value"), a.value}};
+        if (a.isTimed())
+            v.insert(QStringLiteral("spells"), spellsArray(a.spells));
+        o.insert(a.name, v);
+    }
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
@@ -210,7 +256,14 @@ std::optional<Attributes> attributesFromJson(const QString& json)
         const auto type = attributeTypeFromName(v.value(QStringLiteral("type")).toString());
         if (!type || !v.value(QStringLiteral("value")).isString())
             return std::nullopt;
-        out.append(Attribute{it.key(), *type, v.value(QStringLiteral("value")).toString()});
+        Attribute a{it.key(), *type, v.value(QStringLiteral("value")).toString()};
+        if (v.contains(QStringLiteral("spells"))) {
+            const auto spells = spellsOf(v.value(QStringLiteral("spells")));
+            if (!spells)
+                return std::nullopt;
+            a.spells = *spells;
+        }
+        out.append(a);
     }
     return out;
 }

@@ -24,12 +24,32 @@ enum class AttributeType : quint8
 QString attributeTypeName(AttributeType t); // "string", "integer", ...
 std::optional<AttributeType> attributeTypeFromName(const QString& name);
 
+// One value of a timed attribute and when it held (GEXF's <attvalue value= start= end=>, or
+// timestamp=): the bounds as the file gave them, a date (EDTF) or, in a graph whose
+// timeformat is integer or double, an abstract time step ("3", "2.5"); empty is open.
+struct AttributeSpell
+{
+    QString value; // canonical text of the attribute's type
+    QString start, end;
+    friend bool operator==(const AttributeSpell&, const AttributeSpell&) = default;
+};
+
 struct Attribute
 {
     QString name;
     AttributeType type = AttributeType::String;
-    QString value; // canonical text: "12", "0.5", "true", "2025-10", "a|b"
+    QString value; // canonical text: "12", "0.5", "true", "2025-10", "a|b"; "" for timed only
+    // Values that held for a time (a dynamic graph's "Weight" 1 in 2000, 2 in 2001), kept
+    // timed rather than flattened; `value` is the attribute's untimed value, if it has one.
+    QList<AttributeSpell> spells = {};
     friend bool operator==(const Attribute&, const Attribute&) = default;
+
+    bool isTimed() const { return !spells.isEmpty(); }
+    // The untimed value, else the last timed one (what a single number stands for).
+    QString currentValue() const
+    {
+        return value.isEmpty() && !spells.isEmpty() ? spells.last().value : value;
+    }
 
     // The value as a number (integer, double, boolean as 0/1); nullopt for others or none.
     std::optional<double> number() const;
@@ -50,7 +70,10 @@ std::optional<Attribute> typedAttribute(const QString& declaredType, const QStri
 Attribute guessedValue(const QString& text);
 
 // The attributes as a JSON object for the story file and the audit log:
-// {"name": {"type": "integer", "value": "12"}, ...}, and back (nullopt if malformed).
+// {"name": {"type": "integer", "value": "12"}, ...}, and back (nullopt if malformed). A timed
+// attribute adds "spells": [[start, end, value], ...].
+QString spellsToJson(const QList<AttributeSpell>& spells); // "[[start, end, value], ...]"
+std::optional<QList<AttributeSpell>> spellsFromJson(const QString& json);
 QString attributesToJson(const Attributes& list);
 std::optional<Attributes> attributesFromJson(const QString& json);
 

@@ -105,9 +105,33 @@ bool EventFilter::passesActor(Id actor) const
     return !m_activeActors || m_activeActors->contains(actor);
 }
 
+PartialDate actorValidity(const Actor& actor)
+{
+    const Attribute* a = findAttribute(actor.attributes, QStringLiteral("valid"));
+    if (!a || a->type != AttributeType::Date || a->value.isEmpty())
+        return {};
+    return PartialDate::fromEdtf(a->value);
+}
+
+bool holdsIn(const PartialDate& valid, qint64 from, qint64 to)
+{
+    if (!valid.isValid() || to <= from)
+        return true;
+    const bool openStart = valid.flags() & DateFlag::OpenStart;
+    const bool openEnd = valid.flags() & DateFlag::OpenEnd;
+    return (openStart || valid.earliest() <= to) && (openEnd || valid.latest() >= from);
+}
+
 bool EventFilter::passes(const Actor& actor) const
 {
-    return passesActor(actor.id);
+    if (!passesActor(actor.id))
+        return false;
+    return !m_spec.hasDates() || holdsIn(actorValidity(actor), m_spec.from, m_spec.to);
+}
+
+bool EventFilter::passesAsOf(const Actor& actor, qint64 from, qint64 to) const
+{
+    return passes(actor) && holdsIn(actorValidity(actor), from, to);
 }
 
 bool EventFilter::passes(const Relation& r) const

@@ -43,6 +43,13 @@ std::optional<FilterSpec> filterSpecFromOptions(const Store& store,
                                                 const QList<std::pair<QString, QString>>& options,
                                                 QString* error);
 
+// When an actor exists: a GEXF node's spells or timestamps, which the import keeps as the
+// actor's "valid" date attribute (EDTF). Invalid (no such attribute): always.
+PartialDate actorValidity(const Actor& actor);
+// True if something dated `valid` holds at some moment of [from, to]: undated always holds;
+// an open start or end reaches as far as it may. from >= to: no window, everything holds.
+bool holdsIn(const PartialDate& valid, qint64 from, qint64 to);
+
 // The one predicate that decides whether an event, an actor or a relation passes a
 // FilterSpec. Every surface (timeline, actor map, events table, status-bar counts, chart and
 // data exports, Present) asks it, so none can disagree with another. Built once per filter
@@ -61,9 +68,13 @@ public:
     bool passesRow(const TimeIndex& index, std::size_t row) const;
     bool passes(const Event& event) const;
     // An actor passes when it is one of the chosen actors (if any are chosen) and, when
-    // events are filtered otherwise, takes part in at least one event that passes.
+    // events are filtered otherwise, takes part in at least one event that passes; and, when
+    // it has a validity (actorValidity), that overlaps the date window (if there is one).
     bool passes(const Actor& actor) const;
     bool passesActor(Id actor) const;
+    // The same, "as of" a window the user navigated to (the timeline's visible window, not a
+    // filter): an actor whose validity lies outside [from, to] does not pass.
+    bool passesAsOf(const Actor& actor, qint64 from, qint64 to) const;
     // A relation passes when both its actors pass, its status is chosen (if statuses are)
     // and its validity overlaps the date window (if there is one).
     bool passes(const Relation& relation) const;

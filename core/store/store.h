@@ -176,6 +176,15 @@ public:
     virtual QHash<QString, OriginRow> origins(EntityKind kind, const QString& format) const = 0;
     virtual void setOrigin(EntityKind kind, const QString& format, const QString& key,
                            const OriginRow& row) = 0;
+    // Every origin of the story, for a copy (storecopy.h). An origin whose id is 0 is one an
+    // undone import forgot (setOrigin with an empty row): it names no entry.
+    struct OriginEntry
+    {
+        EntityKind kind = EntityKind::Event;
+        QString format, key;
+        OriginRow row;
+    };
+    virtual QList<OriginEntry> allOrigins() const = 0;
 
     // For a story created by this Store and not yet handed to anyone: the backend may trade
     // durability for speed while it is filled; endBulkLoad() returns to normal. A crash midway

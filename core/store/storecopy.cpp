@@ -59,6 +59,11 @@ void copyStory(const Store& from, Store& to)
         to.insertScene(s);
     for (const ChangeRecord& c : from.changes())
         to.logChange(c);
+    // Where imported entries came from: the copy's next import of the same file updates them
+    // (the ids are kept above, so each origin still names its entry).
+    for (const Store::OriginEntry& o : from.allOrigins())
+        if (o.row.id)
+            to.setOrigin(o.kind, o.format, o.key, o.row);
     tx.commit();
 }
 

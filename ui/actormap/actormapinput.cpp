@@ -28,29 +28,6 @@ QString number(double v)
 
 } // namespace
 
-Id ActorMapView::actorAt(const QPoint& plotPos) const
-{
-    const int i = m_layer->nodeAt(plotPos);
-    return i >= 0 ? m_graph.nodeIds[std::size_t(i)] : 0;
-}
-
-std::optional<QPointF> ActorMapView::positionOf(Id actor) const
-{
-    const int i = m_graph.indexOf.value(actor, -1);
-    if (i < 0 || std::size_t(i) >= m_positions.size())
-        return std::nullopt;
-    return m_positions[std::size_t(i)];
-}
-
-std::optional<QPointF> ActorMapView::pixelOf(Id actor) const
-{
-    const int i = m_graph.indexOf.value(actor, -1);
-    if (i < 0 || !m_haveLayout ||
-        (m_layer->scene().nodes[std::size_t(i)].flags & MapScene::NodeHidden))
-        return std::nullopt;
-    return m_layer->pixelOf(m_layer->scene().nodes[std::size_t(i)].pos);
-}
-
 void ActorMapView::pickActor(Id actor)
 {
     m_picked = actor;
@@ -81,46 +58,45 @@ void ActorMapView::pinActor(Id actor, std::optional<QPointF> where)
     if (!EditGuard::push(m_story, pin)) {
         // The story is read-only or the file failed (the window says why, once): put the
         // actor back where it was pinned.
-        const int i = m_graph.indexOf.value(actor, -1);
-        if (i >= 0 && m_graph.pinned[std::size_t(i)] && std::size_t(i) < m_positions.size()) {
-            m_positions[std::size_t(i)] = *m_graph.pinned[std::size_t(i)];
-            m_layer->scene().nodes[std::size_t(i)].pos = m_positions[std::size_t(i)];
-            ++m_layer->scene().revision;
-        }
-        replot();
+        m_chart->restorePin(actor);
     }
 }
 
 QString ActorMapView::actorCard(Id actor) const
 {
-    const int i = m_graph.indexOf.value(actor, -1);
+    const int i = m_chart->nodeOf(actor);
     if (i < 0)
         return {};
-    const Actor& a = m_actors[i];
+    const ActorGraph& graph = m_chart->graph();
+    const std::vector<char>& mask = m_chart->windowMask();
+    const Centrality& centrality = m_chart->centrality();
+    const Communities& communities = m_chart->communities();
+    const qsizetype actors = m_chart->actors().size();
+    const Actor& a = m_chart->actors()[i];
     int inWindow = 0;
-    for (std::size_t e = 0; e < m_graph.edges.size(); ++e)
-        if (m_mask[e] && (m_graph.edges[e].from == i || m_graph.edges[e].to == i))
+    for (std::size_t e = 0; e < graph.edges.size(); ++e)
+        if (mask[e] && (graph.edges[e].from == i || graph.edges[e].to == i))
             ++inWindow;
     QString html =
         QStringLiteral("<b>%1</b><br>%2").arg(a.name.toHtmlEscaped(), actorKindLabel(a.kind));
     if (!a.role.isEmpty())
         html += QStringLiteral(" \u2014 %1").arg(a.role.toHtmlEscaped());
-    html += QStringLiteral("<br>") + tr("%1 of %2 relations hold in this window")
-                                         .arg(inWindow)
-                                         .arg(m_relationCount[std::size_t(i)]);
-    if (m_centrality.degree.size() == std::size_t(m_actors.size())) {
+    html +=
+        QStringLiteral("<br>") +
+        tr("%1 of %2 relations hold in this window").arg(inWindow).arg(m_chart->relationCount(i));
+    if (centrality.degree.size() == std::size_t(actors)) {
         html += QStringLiteral("<br>") +
                 tr("Degree %1 \u00b7 betweenness %2%3 \u00b7 PageRank %4")
-                    .arg(number(m_centrality.degree[std::size_t(i)]),
-                         number(m_centrality.betweenness[std::size_t(i)]),
-                         m_centrality.betweennessEstimated ? tr(" (estimate)") : QString(),
-                         number(m_centrality.pageRank[std::size_t(i)]));
-        if (m_communities.membership.size() == std::size_t(m_actors.size()) &&
-            m_communities.membership[std::size_t(i)] >= 0)
+                    .arg(number(centrality.degree[std::size_t(i)]),
+                         number(centrality.betweenness[std::size_t(i)]),
+                         centrality.betweennessEstimated ? tr(" (estimate)") : QString(),
+                         number(centrality.pageRank[std::size_t(i)]));
+        if (communities.membership.size() == std::size_t(actors) &&
+            communities.membership[std::size_t(i)] >= 0)
             html += QStringLiteral("<br>") +
-                    tr("Community %1").arg(m_communities.membership[std::size_t(i)] + 1);
+                    tr("Community %1").arg(communities.membership[std::size_t(i)] + 1);
     }
-    if (m_graph.pinned[std::size_t(i)])
+    if (graph.pinned[std::size_t(i)])
         html += QStringLiteral("<br><i>%1</i>").arg(tr("Pinned (Unpin Actor releases it)"));
     const QList<Citation> cites = m_story->store().citationsOf({EntityKind::Actor, actor});
     html += sourcesLines(cites, tr("No sources cited for this actor"));
@@ -142,11 +118,13 @@ QString ActorMapView::sourcesLines(const QList<Citation>& cites, const QString& 
 
 QString ActorMapView::relationCard(int edge) const
 {
-    if (edge < 0 || edge >= m_graph.edgeCount())
+    const ActorGraph& graph = m_chart->graph();
+    if (edge < 0 || edge >= graph.edgeCount())
         return {};
-    const Relation& r = m_relations[edge];
-    const QString from = m_actors[m_graph.edges[std::size_t(edge)].from].name.toHtmlEscaped();
-    const QString to = m_actors[m_graph.edges[std::size_t(edge)].to].name.toHtmlEscaped();
+    const Relation& r = m_chart->relations()[edge];
+    const QString from =
+        m_chart->actors()[graph.edges[std::size_t(edge)].from].name.toHtmlEscaped();
+    const QString to = m_chart->actors()[graph.edges[std::size_t(edge)].to].name.toHtmlEscaped();
     QString html = QStringLiteral("<b>%1</b> %2 <b>%3</b>")
                        .arg(from,
                             r.type.toHtmlEscaped() + (r.directed ? QStringLiteral(" \u2192")
@@ -168,7 +146,7 @@ QString ActorMapView::relationCard(int edge) const
 
 bool ActorMapView::eventFilter(QObject* watched, QEvent* event)
 {
-    if (watched != m_plot)
+    if (watched != plot())
         return QWidget::eventFilter(watched, event);
     switch (event->type()) {
     case QEvent::MouseButtonPress:
@@ -187,41 +165,19 @@ bool ActorMapView::eventFilter(QObject* watched, QEvent* event)
         const double steps = wheel->angleDelta().y() / 120.0;
         if (steps == 0)
             return true;
-        const double factor = std::pow(0.85, steps);
-        m_userMoved = true;
-        const QPointF at = wheel->position();
-        // Both axes by the same factor around the cursor: the aspect stays locked.
-        m_plot->xAxis->scaleRange(factor, m_plot->xAxis->pixelToCoord(at.x()));
-        m_plot->yAxis->scaleRange(factor, m_plot->yAxis->pixelToCoord(at.y()));
-        m_plot->replot(QCustomPlot::rpQueuedReplot);
+        m_chart->zoomAt(std::pow(0.85, steps), wheel->position());
         return true;
     }
     case QEvent::Leave:
-        if (m_hoverNode >= 0 || m_hoverEdge >= 0)
-            setHover(-1, -1);
+        if (m_hoverNode >= 0 || m_hoverEdge >= 0) {
+            m_hoverNode = m_hoverEdge = -1;
+            m_chart->setHover(-1, -1);
+        }
         QToolTip::hideText();
         return false;
     default:
         return QWidget::eventFilter(watched, event);
     }
-}
-
-void ActorMapView::setHover(int node, int edge)
-{
-    // Only the two flags: a full restyle would cost a pass over every actor and relation, and
-    // the large map draws hover over its cached body.
-    auto& scene = m_layer->scene();
-    if (m_hoverNode >= 0 && std::size_t(m_hoverNode) < scene.nodes.size())
-        scene.nodes[std::size_t(m_hoverNode)].flags &= quint8(~MapScene::NodeHovered);
-    if (m_hoverEdge >= 0 && std::size_t(m_hoverEdge) < scene.edges.size())
-        scene.edges[std::size_t(m_hoverEdge)].flags &= quint8(~MapScene::EdgeHovered);
-    m_hoverNode = node;
-    m_hoverEdge = edge;
-    if (node >= 0 && std::size_t(node) < scene.nodes.size())
-        scene.nodes[std::size_t(node)].flags |= MapScene::NodeHovered;
-    if (edge >= 0 && std::size_t(edge) < scene.edges.size())
-        scene.edges[std::size_t(edge)].flags |= MapScene::EdgeHovered;
-    replot();
 }
 
 void ActorMapView::onMousePress(QMouseEvent* event)
@@ -230,10 +186,10 @@ void ActorMapView::onMousePress(QMouseEvent* event)
     m_dragged = false;
     m_dragNode = -1;
     m_panning = false;
-    const int node = m_layer->nodeAt(event->position());
+    const int node = m_chart->nodeAt(event->position());
     if (event->button() == Qt::RightButton) {
         if (node >= 0)
-            pickActor(m_graph.nodeIds[std::size_t(node)]);
+            pickActor(m_chart->actorOfNode(node));
         showContextMenu(event->position().toPoint());
         return;
     }
@@ -254,38 +210,28 @@ void ActorMapView::onMouseMove(QMouseEvent* event)
         if ((pos - m_pressPos).manhattanLength() > 3)
             m_dragged = true;
         if (m_dragNode >= 0 && m_dragged) {
-            const QPointF coords(m_plot->xAxis->pixelToCoord(pos.x()),
-                                 m_plot->yAxis->pixelToCoord(pos.y()));
-            m_positions[std::size_t(m_dragNode)] = coords;
-            m_layer->scene().nodes[std::size_t(m_dragNode)].pos = coords;
-            ++m_layer->scene().revision;
-            m_plot->replot(QCustomPlot::rpQueuedReplot);
+            m_chart->moveNode(m_dragNode, m_chart->coordsAt(pos));
         } else if (m_panning) {
             const QPoint d = pos - m_panLast;
             m_panLast = pos;
-            m_userMoved = true;
-            auto shift = [](QCPAxis* axis, int pixels) {
-                const double delta = axis->pixelToCoord(0) - axis->pixelToCoord(pixels);
-                axis->moveRange(delta);
-            };
-            shift(m_plot->xAxis, d.x());
-            shift(m_plot->yAxis, d.y());
-            m_plot->replot(QCustomPlot::rpQueuedReplot);
+            m_chart->panBy(d);
         }
         return;
     }
     // Hover: an actor first, else a relation.
-    const int node = m_layer->nodeAt(event->position());
-    const int edge = node < 0 ? m_layer->edgeAt(event->position()) : -1;
+    const int node = m_chart->nodeAt(event->position());
+    const int edge = node < 0 ? m_chart->edgeAt(event->position()) : -1;
     if (node != m_hoverNode || edge != m_hoverEdge) {
-        setHover(node, edge);
-        const QString card = node >= 0   ? actorCard(m_graph.nodeIds[std::size_t(node)])
+        m_hoverNode = node;
+        m_hoverEdge = edge;
+        m_chart->setHover(node, edge);
+        const QString card = node >= 0   ? actorCard(m_chart->actorOfNode(node))
                              : edge >= 0 ? relationCard(edge)
                                          : QString();
         if (card.isEmpty())
             QToolTip::hideText();
         else
-            QToolTip::showText(event->globalPosition().toPoint(), card, m_plot);
+            QToolTip::showText(event->globalPosition().toPoint(), card, plot());
     }
 }
 
@@ -294,9 +240,9 @@ void ActorMapView::onMouseRelease(QMouseEvent* event)
     if (event->button() != Qt::LeftButton)
         return;
     if (m_dragNode >= 0) {
-        const Id id = m_graph.nodeIds[std::size_t(m_dragNode)];
+        const Id id = m_chart->actorOfNode(m_dragNode);
         if (m_dragged)
-            pinActor(id, m_positions[std::size_t(m_dragNode)]);
+            pinActor(id, m_chart->positionOf(id));
         else
             pickActor(id);
     } else if (!m_dragged) {
@@ -319,7 +265,7 @@ void ActorMapView::showContextMenu(const QPoint& pos)
     menu.addAction(m_egoWhole);
     menu.addAction(m_clearFilter);
     menu.addAction(m_fit);
-    menu.exec(m_plot->mapToGlobal(pos));
+    menu.exec(plot()->mapToGlobal(pos));
 }
 
 } // namespace chronomap

@@ -117,6 +117,7 @@ void ActorMapLayer::drawLabels(QCPPainter* painter, const std::vector<QPointF>& 
                 painter->setFont(boldFont);
             painter->drawText(rect, Qt::AlignCenter, node.label);
             painter->setFont(m_font);
+            m_labelRects.push_back(rect);
             ++m_lastLabels;
         }
     }
@@ -211,6 +212,7 @@ void ActorMapLayer::drawLabels(QCPPainter* painter, const std::vector<QPointF>& 
         painter->setPen(e.status == Verification::Disputed ? m_theme.disputed : m_theme.mutedText);
         painter->drawText(rect, Qt::AlignCenter, e.type);
         labelled[std::size_t(index)] = 1;
+        m_labelRects.push_back(rect);
         ++m_lastEdgeLabels;
     }
     if (m_scene.markedUnverified)
@@ -263,7 +265,9 @@ void ActorMapLayer::drawLeader(QCPPainter* painter, const QPointF& from, double 
 
 int ActorMapLayer::legendRows() const
 {
-    return 4 + 4 + 1 + (m_scene.colourByCommunity ? 1 : 0) + (m_scene.markedUnverified ? 1 : 0);
+    const int key = m_scene.colourKey.empty() ? 0 : 1 + int(m_scene.colourKey.size());
+    return 4 + 4 + 1 + (m_scene.colourByCommunity ? 1 : 0) + (m_scene.markedUnverified ? 1 : 0) +
+           key;
 }
 
 QRectF ActorMapLayer::legendBox() const
@@ -301,7 +305,9 @@ void ActorMapLayer::drawLegend(QCPPainter* painter)
     const double x = box.left() + 16;
     for (int k = 0; k < 4; ++k, y += row) {
         painter->setPen(QPen(m_theme.background, 1));
-        painter->setBrush(m_scene.colourByCommunity ? m_theme.edge : m_theme.categoryColor(k));
+        painter->setBrush(m_scene.colourByCommunity || !m_scene.colourKey.empty()
+                              ? m_theme.edge
+                              : m_theme.categoryColor(k));
         painter->drawPath(nodeShape(ActorKind(k), QPointF(x, y), 5.5));
         painter->setPen(m_theme.text);
         painter->drawText(QRectF(x + 14, y - row / 2, width - 30, row), Qt::AlignVCenter, kinds[k]);
@@ -316,6 +322,27 @@ void ActorMapLayer::drawLegend(QCPPainter* painter)
         painter->drawText(QRectF(x + 50, y - row / 2, 90, row), Qt::AlignVCenter,
                           QObject::tr("community"));
         y += row;
+    }
+    if (!m_scene.colourKey.empty()) {
+        // Colour by a custom attribute: its name, then a swatch per value.
+        painter->setPen(m_theme.text);
+        QFont bold = font;
+        bold.setBold(true);
+        painter->setFont(bold);
+        painter->drawText(
+            QRectF(x - 8, y - row / 2, width - 16, row), Qt::AlignVCenter,
+            QFontMetricsF(bold).elidedText(m_scene.colourTitle, Qt::ElideRight, width - 16));
+        painter->setFont(font);
+        y += row;
+        for (const auto& [value, colour] : m_scene.colourKey) {
+            painter->setPen(QPen(m_theme.background, 1));
+            painter->setBrush(colour);
+            painter->drawEllipse(QPointF(x, y), 5, 5);
+            painter->setPen(m_theme.text);
+            painter->drawText(QRectF(x + 14, y - row / 2, width - 30, row), Qt::AlignVCenter,
+                              fm.elidedText(value, Qt::ElideRight, width - 30));
+            y += row;
+        }
     }
     for (int s : {1, 3, 0, 2}) {
         painter->setPen(edgePen(Verification(s), 2, 0, m_theme));

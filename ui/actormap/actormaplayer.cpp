@@ -259,6 +259,7 @@ void ActorMapLayer::draw(QCPPainter* painter)
 {
     const QRectF clip = clipRect();
     m_lastLabels = m_lastEdgeLabels = 0;
+    m_labelRects.clear();
     if (m_scene.nodes.empty() || !m_scene.message.isEmpty()) {
         painter->setPen(m_theme.mutedText);
         painter->setFont(m_font);

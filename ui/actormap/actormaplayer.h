@@ -68,7 +68,10 @@ struct MapScene
     bool colourByCommunity = false;
     bool markedUnverified = false;        // some relation labels carry the publish-safe mark
     std::vector<QColor> communityColours; // legend swatches when colouring by community
-    QString message;                      // shown centred when there is nothing to draw
+    // Colouring by a custom attribute: its name and the legend's key (value, colour).
+    QString colourTitle;
+    std::vector<std::pair<QString, QColor>> colourKey;
+    QString message; // shown centred when there is nothing to draw
     // Bumped by whoever changes positions, styles or ranks (not hover): drawing caches key on
     // it. Hover and selection are drawn over the cache, so they need no bump.
     quint64 revision = 0;
@@ -105,6 +108,8 @@ public:
     int lastLabelCount() const { return m_lastLabels; }
     // Relation labels placed by the last draw (they never cover an actor or another label).
     int lastEdgeLabelCount() const { return m_lastEdgeLabels; }
+    // Where the last draw put every actor and relation label, in plot pixels.
+    const std::vector<QRectF>& lastLabelRects() const { return m_labelRects; }
     // Far out on a large map, edges and nodes are drawn once into an image that panning and
     // zooming reuse (scaled) until the view rests, then drawn afresh. Off: every frame in full.
     void setCaching(bool on);
@@ -165,6 +170,7 @@ private:
     bool m_legend = true;
     int m_lastLabels = 0;
     int m_lastEdgeLabels = 0;
+    std::vector<QRectF> m_labelRects;
     bool m_lastLarge = false;
     bool m_lastFromCache = false;
     // The large map's cached body (see setCaching): where it was drawn, for which scene.

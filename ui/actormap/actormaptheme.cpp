@@ -1,6 +1,6 @@
 // The actor map's look: the theme handed to the layer that draws it and to the plot behind.
+#include "actormapchart.h"
 #include "actormaplayer.h"
-#include "actormapview.h"
 
 #include <qcustomplot.h>
 
@@ -15,10 +15,16 @@ void ActorMapLayer::setTheme(const ChartTheme& theme)
     m_sprites.clear(); // outlined in the old theme's colours
 }
 
-void ActorMapView::setTheme(const ChartTheme& theme)
+const ChartTheme& ActorMapChart::theme() const
+{
+    return m_layer->theme();
+}
+
+void ActorMapChart::setTheme(const ChartTheme& theme)
 {
     m_layer->setTheme(theme);
     m_plot->setBackground(theme.background);
+    updateAttributeStyle();
     restyle(); // node fills come from the theme's palettes
     replot();
 }

@@ -1,7 +1,6 @@
 #include "actormapview.h"
 
 #include "actormaplayer.h"
-#include "graph/graphjob.h"
 #include "query/selection.h"
 #include "story/story.h"
 
@@ -9,48 +8,31 @@
 #include <QActionGroup>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTimer>
-#include <QVariantAnimation>
 #include <QVBoxLayout>
 
 #include <qcustomplot.h>
 
-#include <algorithm>
 #include <cmath>
-#include <limits>
 
 namespace chronomap {
 
 ActorMapView::ActorMapView(Story* story, Selection* selection, QWidget* parent)
-    : QWidget(parent), m_story(story), m_selection(selection), m_plot(new QCustomPlot(this)),
-      m_job(new GraphJob(this)), m_layoutTimer(new QTimer(this)),
-      m_animation(new QVariantAnimation(this))
+    : QWidget(parent), m_story(story), m_selection(selection),
+      m_chart(new ActorMapChart(story, selection, this))
 {
+    QCustomPlot* plot = m_chart->plot();
+    plot->setParent(this);
+    plot->setMouseTracking(true);
+    plot->installEventFilter(this);
+    plot->setContextMenuPolicy(Qt::NoContextMenu);
+    plot->setFocusPolicy(Qt::StrongFocus);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_plot);
-
-    // Hidden axes and no margins: the axis rect is the whole plot, one data unit is the same
-    // number of pixels both ways (keepAspect), and export draws the same plot.
-    m_plot->xAxis->setVisible(false);
-    m_plot->yAxis->setVisible(false);
-    m_plot->xAxis->grid()->setVisible(false);
-    m_plot->yAxis->grid()->setVisible(false);
-    m_plot->axisRect()->setAutoMargins(QCP::msNone);
-    m_plot->axisRect()->setMargins(QMargins(0, 0, 0, 0));
-    m_plot->setBackground(Qt::white);
-    m_plot->setNoAntialiasingOnDrag(true);
-    m_plot->setPlottingHint(QCP::phCacheLabels, true);
-    m_plot->setWindowTitle(tr("Actor map"));
-    m_plot->setMouseTracking(true);
-    m_plot->installEventFilter(this);
-    m_plot->setContextMenuPolicy(Qt::NoContextMenu);
-    m_plot->setFocusPolicy(Qt::StrongFocus);
-    m_layer = new ActorMapLayer(m_plot->xAxis, m_plot->yAxis);
-    m_plot->xAxis->setRange(-10, 10);
-    keepAspect();
+    layout->addWidget(plot);
 
     // Progress and Cancel for long layouts, over the top of the map.
     m_progressBar = new QWidget(this);
@@ -65,99 +47,136 @@ ActorMapView::ActorMapView(Story* story, Selection* selection, QWidget* parent)
     bar->addWidget(m_progress, 1);
     bar->addWidget(cancel);
     m_progressBar->hide();
-    connect(cancel, &QPushButton::clicked, m_job, &GraphJob::cancel);
-    connect(m_job, &GraphJob::progress, this,
+    connect(cancel, &QPushButton::clicked, m_chart, &ActorMapChart::cancelLayout);
+    connect(m_chart, &ActorMapChart::workProgress, this,
             [this](double f) { m_progress->setValue(int(std::lround(f * 100))); });
-    connect(m_job, &GraphJob::finished, this,
-            [this](const std::shared_ptr<const MapAnalysis>& result) {
-                m_progressBar->hide();
-                m_layoutRunning = false;
-                applyAnalysis(*result, m_animated && isVisible());
-                updateActions();
-                emit layoutFinished();
-                if (m_windowPending)
-                    scheduleLayout(0); // the window moved meanwhile: its sizes, not a layout
-            });
-    connect(m_job, &GraphJob::loaded, this, [this](const std::shared_ptr<StoryGraph>& graph) {
-        installGraph(std::move(*graph));
-        emit graphLoaded();
-        startLayout();
+    connect(m_chart, &ActorMapChart::workStarted, this, [this](const QString& what) {
+        m_progressLabel->setText(what);
+        m_progress->setValue(0);
+        showProgressSoon();
     });
-    connect(m_job, &GraphJob::failed, this, [this](const QString& message, bool cancelled) {
-        m_progressBar->hide();
-        m_layoutRunning = false;
-        const bool wasLoading = m_loading;
-        m_loading = false;
-        if (!m_haveLayout || wasLoading)
-            m_layer->scene().message =
-                !cancelled ? message
-                : wasLoading
-                    ? tr("Loading cancelled. View \u203a Lay Out Map Again starts it again.")
-                    : tr("Layout cancelled. View \u203a Lay Out Map Again starts it again.");
-        updateActions();
-        replot();
-    });
-
-    m_layoutTimer->setSingleShot(true);
-    connect(m_layoutTimer, &QTimer::timeout, this, &ActorMapView::startLayout);
-
-    m_animation->setDuration(300);
-    m_animation->setStartValue(0.0);
-    m_animation->setEndValue(1.0);
-    m_animation->setEasingCurve(QEasingCurve::OutCubic);
-    connect(m_animation, &QVariantAnimation::valueChanged, this, [this](const QVariant& v) {
-        const double t = v.toDouble();
-        if (m_animFrom.size() != m_animTo.size())
-            return;
-        std::vector<QPointF> now(m_animTo.size());
-        for (std::size_t i = 0; i < now.size(); ++i)
-            now[i] = m_animFrom[i] + (m_animTo[i] - m_animFrom[i]) * t;
-        setPositions(now);
-        if (m_followView && !m_userMoved) {
-            auto mix = [t](double a, double b) { return a + (b - a) * t; };
-            setViewRanges({mix(m_viewFrom.x0, m_viewTo.x0), mix(m_viewFrom.x1, m_viewTo.x1),
-                           mix(m_viewFrom.y0, m_viewTo.y0), mix(m_viewFrom.y1, m_viewTo.y1)});
-        }
-        replot();
-    });
+    connect(m_chart, &ActorMapChart::workStopped, m_progressBar, &QWidget::hide);
+    connect(m_chart, &ActorMapChart::stateChanged, this, &ActorMapView::updateActions);
+    connect(m_chart, &ActorMapChart::graphLoaded, this, &ActorMapView::graphLoaded);
+    connect(m_chart, &ActorMapChart::graphLoaded, this, &ActorMapView::fillStyleMenus);
+    connect(m_chart, &ActorMapChart::layoutFinished, this, &ActorMapView::layoutFinished);
 
     buildActions();
-    updateFilter();
-    // The story is read on the worker: the window paints at once and the map follows.
-    requestLoad();
-
-    connect(story, &Story::changed, this, &ActorMapView::onStoryChanged);
-    connect(selection, &Selection::timeWindowChanged, this, [this] {
-        // The map follows the window "as of": relations in it show, the others fade; no
-        // actor moves. Sizes and communities of the window are worked out when it settles.
-        updateWindowMask();
-        restyle();
-        replot();
-        scheduleLayout(150);
-    });
-    connect(selection, &Selection::highlightChanged, this, [this] {
-        restyle();
-        replot();
-    });
-    connect(selection, &Selection::selectionChanged, this, [this] {
-        restyle();
-        replot();
-    });
-    // The filters hide the actors that fail them; the others keep their places.
-    connect(selection, &Selection::filterChanged, this, [this] {
-        updateFilter();
-        updateActions();
-        restyle();
-        replot();
-    });
-    connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
-            [this] { keepAspect(); });
 }
 
-ActorMapView::~ActorMapView()
+ActorMapView::~ActorMapView() = default;
+
+QCustomPlot* ActorMapView::plot() const
 {
-    m_job->cancel();
-    m_job->waitForIdle();
+    return m_chart->plot();
+}
+
+ActorMapLayer* ActorMapView::layer() const
+{
+    return m_chart->layer();
+}
+
+void ActorMapView::layoutNow()
+{
+    m_chart->layoutNow();
+}
+
+bool ActorMapView::isLayingOut() const
+{
+    return m_chart->isLayingOut();
+}
+
+bool ActorMapView::isLoading() const
+{
+    return m_chart->isLoading();
+}
+
+int ActorMapView::layoutRuns() const
+{
+    return m_chart->layoutRuns();
+}
+
+void ActorMapView::setAnimated(bool animated)
+{
+    m_chart->setAnimated(animated);
+}
+
+void ActorMapView::fitMap()
+{
+    m_chart->fitMap();
+}
+
+void ActorMapView::fitMapToShape()
+{
+    m_chart->fitMapToShape();
+}
+
+void ActorMapView::setTheme(const ChartTheme& theme)
+{
+    m_chart->setTheme(theme);
+}
+
+void ActorMapView::setSizeBy(SizeBy by)
+{
+    m_chart->setSizeBy(by);
+    m_chart->rememberStyle();
+}
+
+void ActorMapView::setColourByCommunity(bool community)
+{
+    m_chart->setColourByCommunity(community);
+    m_chart->rememberStyle();
+}
+
+void ActorMapView::setSizeKey(const QString& key)
+{
+    m_chart->setSizeKey(key);
+    m_chart->rememberStyle();
+}
+
+void ActorMapView::setColourKey(const QString& key)
+{
+    m_chart->setColourKey(key);
+    m_chart->rememberStyle();
+}
+
+void ActorMapView::fillStyleMenus()
+{
+    auto fill = [this](QMenu* menu, const QList<ActorMapChart::StyleOption>& options,
+                       const QString& current, void (ActorMapView::*set)(const QString&)) {
+        menu->clear();
+        auto* group = new QActionGroup(menu);
+        for (const ActorMapChart::StyleOption& o : options) {
+            QAction* a = menu->addAction(o.label);
+            a->setObjectName(QStringLiteral("mapStyle:") + o.key);
+            a->setCheckable(true);
+            a->setChecked(o.key == current);
+            group->addAction(a);
+            connect(a, &QAction::triggered, this, [this, set, key = o.key] { (this->*set)(key); });
+        }
+    };
+    fill(m_sizeMenu, m_chart->sizeOptions(), m_chart->sizeKey(), &ActorMapView::setSizeKey);
+    fill(m_colourMenu, m_chart->colourOptions(), m_chart->colourKey(), &ActorMapView::setColourKey);
+}
+
+void ActorMapView::setEgoSteps(int steps)
+{
+    m_chart->setEgoSteps(steps, m_picked);
+}
+
+Id ActorMapView::actorAt(const QPoint& plotPos) const
+{
+    return m_chart->actorOfNode(m_chart->nodeAt(plotPos));
+}
+
+std::optional<QPointF> ActorMapView::pixelOf(Id actor) const
+{
+    return m_chart->pixelOf(actor);
+}
+
+std::optional<QPointF> ActorMapView::positionOf(Id actor) const
+{
+    return m_chart->positionOf(actor);
 }
 
 void ActorMapView::buildActions()
@@ -174,23 +193,17 @@ void ActorMapView::buildActions()
     m_fit = make(tr("Fit Actor Map"), QKeySequence(Qt::Key_Home));
     connect(m_fit, &QAction::triggered, this, &ActorMapView::fitMap);
 
-    m_sizeGroup = new QActionGroup(this);
-    m_sizeDegree = make(tr("Size Actors by Degree"));
-    m_sizeBetweenness = make(tr("Size Actors by Betweenness"));
-    m_sizePageRank = make(tr("Size Actors by PageRank"));
-    for (QAction* a : {m_sizeDegree, m_sizeBetweenness, m_sizePageRank}) {
-        a->setCheckable(true);
-        m_sizeGroup->addAction(a);
-    }
-    m_sizeDegree->setChecked(true);
-    connect(m_sizeDegree, &QAction::triggered, this, [this] { setSizeBy(SizeBy::Degree); });
-    connect(m_sizeBetweenness, &QAction::triggered, this,
-            [this] { setSizeBy(SizeBy::Betweenness); });
-    connect(m_sizePageRank, &QAction::triggered, this, [this] { setSizeBy(SizeBy::PageRank); });
-
-    m_colourCommunity = make(tr("Colour Actors by Community"));
-    m_colourCommunity->setCheckable(true);
-    connect(m_colourCommunity, &QAction::toggled, this, &ActorMapView::setColourByCommunity);
+    // What sizes and colours the actors: centralities, kinds, communities and the story's own
+    // attributes (a file's "Modularity Class"), listed afresh each time the menu opens.
+    m_sizeMenu = new QMenu(tr("Size Actors By"), this);
+    m_sizeMenu->setObjectName(QStringLiteral("mapSizeMenu"));
+    m_colourMenu = new QMenu(tr("Colour Actors By"), this);
+    m_colourMenu->setObjectName(QStringLiteral("mapColourMenu"));
+    addAction(m_sizeMenu->menuAction());
+    addAction(m_colourMenu->menuAction());
+    connect(m_sizeMenu, &QMenu::aboutToShow, this, &ActorMapView::fillStyleMenus);
+    connect(m_colourMenu, &QMenu::aboutToShow, this, &ActorMapView::fillStyleMenus);
+    fillStyleMenus();
 
     m_ego1 = make(tr("Ego View: 1 Step"), QKeySequence(Qt::Key_1));
     m_ego2 = make(tr("Ego View: 2 Steps"), QKeySequence(Qt::Key_2));
@@ -219,12 +232,9 @@ void ActorMapView::buildActions()
             pinActor(m_picked, std::nullopt);
     });
     m_relayout = make(tr("Lay Out Map Again"));
-    connect(m_relayout, &QAction::triggered, this, [this] {
-        m_base.clear();
-        scheduleLayout(0);
-    });
+    connect(m_relayout, &QAction::triggered, m_chart, &ActorMapChart::relayout);
     m_cancel = make(tr("Cancel Map Layout"));
-    connect(m_cancel, &QAction::triggered, m_job, &GraphJob::cancel);
+    connect(m_cancel, &QAction::triggered, m_chart, &ActorMapChart::cancelLayout);
     updateActions();
 }
 
@@ -233,177 +243,19 @@ void ActorMapView::updateActions()
     const bool picked = m_picked != 0;
     m_ego1->setEnabled(picked);
     m_ego2->setEnabled(picked);
-    m_egoWhole->setEnabled(m_egoSteps != 0);
+    m_egoWhole->setEnabled(m_chart->egoSteps() != 0);
     m_onlyEvents->setEnabled(picked);
     m_clearFilter->setEnabled(!m_selection->filter().actors.isEmpty());
-    const int node = m_graph.indexOf.value(m_picked, -1);
-    m_unpin->setEnabled(node >= 0 && m_graph.pinned[std::size_t(node)].has_value());
-    m_cancel->setEnabled(m_job->isRunning());
-}
-
-void ActorMapView::requestLoad()
-{
-    m_needLoad = true;
-    if (!m_haveLayout)
-        m_layer->scene().message = tr("Loading actors\u2026");
-    scheduleLayout(0);
-}
-
-void ActorMapView::installGraph(StoryGraph&& loaded)
-{
-    m_needLoad = m_loading = false;
-    // Keep drawing what we had while the new layout runs, so the map does not blink.
-    const bool hadLayout = m_haveLayout;
-    const std::vector<QPointF> old = std::move(m_positions);
-    const std::vector<QPointF> oldBase = std::move(m_base);
-    const std::vector<Id> oldIds = std::move(m_graph.nodeIds);
-    m_actors = std::move(loaded.actors);
-    m_relations = std::move(loaded.relations);
-    m_graph = std::move(loaded.graph);
-    m_relationCount = std::move(loaded.relationCount);
-    updateWindowMask();
-    m_haveLayout = false;
-    m_positions.clear();
-    m_centrality = {};
-    m_communities = {};
-    auto& scene = m_layer->scene();
-    scene.nodes.assign(std::size_t(m_graph.nodeCount()), MapScene::Node{});
-    scene.edges.assign(std::size_t(m_graph.edgeCount()), MapScene::Edge{});
-    scene.message = m_graph.nodeCount() == 0
-                        ? tr("No actors in this story")
-                        : tr("Laying out %n actors\u2026", nullptr, m_graph.nodeCount());
-    for (std::size_t i = 0; i < scene.nodes.size(); ++i) {
-        scene.nodes[i].label = m_actors[qsizetype(i)].name;
-        scene.nodes[i].kind = m_actors[qsizetype(i)].kind;
-    }
-    for (std::size_t e = 0; e < scene.edges.size(); ++e) {
-        const Relation& r = m_relations[qsizetype(e)];
-        MapScene::Edge& edge = scene.edges[e];
-        edge.from = m_graph.edges[e].from;
-        edge.to = m_graph.edges[e].to;
-        edge.directed = r.directed;
-        edge.status = r.status;
-        edge.type = r.type;
-        edge.width =
-            float(std::clamp(0.8 + 0.7 * std::log2(std::max(1.0, r.weight)) + 0.4, 1.0, 5.0));
-    }
-    if (m_egoCentre && !m_graph.indexOf.contains(m_egoCentre))
-        m_egoSteps = 0;
-    if (hadLayout) {
-        std::vector<QPointF> keep(std::size_t(m_graph.nodeCount()));
-        for (std::size_t i = 0; i < oldIds.size() && i < old.size(); ++i) {
-            const int j = m_graph.indexOf.value(oldIds[i], -1);
-            if (j >= 0)
-                keep[std::size_t(j)] = old[i];
-        }
-        setPositions(keep);
-        scene.message.clear();
-    }
-    // The story's layout stays: every actor keeps its place, and one new since is placed
-    // next to its neighbours (analyseMap, on the worker). Only when most of the map is new
-    // (another story's worth of actors arrived) is it laid out afresh.
-    if (oldBase.size() == oldIds.size() && !oldBase.empty()) {
-        const double nan = std::numeric_limits<double>::quiet_NaN();
-        std::vector<QPointF> base(std::size_t(m_graph.nodeCount()), QPointF(nan, nan));
-        int kept = 0;
-        for (std::size_t i = 0; i < oldIds.size(); ++i) {
-            const int j = m_graph.indexOf.value(oldIds[i], -1);
-            if (j >= 0) {
-                base[std::size_t(j)] = oldBase[i];
-                ++kept;
-            }
-        }
-        if (2 * kept >= m_graph.nodeCount())
-            m_base = std::move(base);
-    }
-    restyle();
-    updateActions();
-    replot();
-}
-
-void ActorMapView::updateWindowMask()
-{
-    m_mask = m_selection->hasWindow()
-                 ? m_graph.edgesValidIn(m_selection->windowFrom(), m_selection->windowTo())
-                 : std::vector<char>(std::size_t(m_graph.edgeCount()), 1);
-    // Parallel relations between one pair fan out so each stays visible with its label. Only
-    // the window changes this, so it is worked out here, not on every restyle.
-    m_bends.assign(m_mask.size(), 0.0f);
-    std::vector<std::pair<quint64, int>> byPair;
-    for (std::size_t e = 0; e < m_mask.size(); ++e)
-        if (m_mask[e]) {
-            const ActorGraph::Edge& edge = m_graph.edges[e];
-            byPair.emplace_back((quint64(quint32(std::min(edge.from, edge.to))) << 32) |
-                                    quint32(std::max(edge.from, edge.to)),
-                                int(e));
-        }
-    std::sort(byPair.begin(), byPair.end()); // by pair, then by relation order
-    for (std::size_t k = 0; k < byPair.size();) {
-        std::size_t end = k + 1;
-        while (end < byPair.size() && byPair[end].first == byPair[k].first)
-            ++end;
-        const std::size_t count = end - k;
-        for (std::size_t j = k; count > 1 && j < end; ++j) {
-            const ActorGraph::Edge& edge = m_graph.edges[std::size_t(byPair[j].second)];
-            // The bend is measured from the lower index towards the higher one.
-            const double side = edge.from < edge.to ? 1.0 : -1.0;
-            m_bends[std::size_t(byPair[j].second)] =
-                float(side * (double(j - k) - double(count - 1) / 2.0) * 22.0);
-        }
-        k = end;
-    }
-}
-
-void ActorMapView::scheduleLayout(int delayMs)
-{
-    m_layoutTimer->start(delayMs);
-}
-
-bool ActorMapView::isLayingOut() const
-{
-    return m_layoutTimer->isActive() || m_job->isRunning();
-}
-
-void ActorMapView::startLayout()
-{
-    m_layoutTimer->stop();
-    if (m_needLoad) {
-        m_needLoad = false;
-        m_loading = true;
-        m_progressLabel->setText(tr("Loading actors\u2026"));
-        m_progress->setValue(0);
-        m_job->startLoad(m_story->path());
-        showProgressSoon();
-        updateActions();
-        replot();
-        return;
-    }
-    if (m_loading)
-        return; // the layout starts when the graph arrives
-    if (m_graph.nodeCount() == 0) {
-        replot();
-        return;
-    }
-    if (m_job->isRunning() && m_layoutRunning) {
-        // The story's layout is being made: a new window must not start it over (on a
-        // large story it would never finish while the user zooms). Its analysis follows.
-        m_windowPending = true;
-        return;
-    }
-    m_windowPending = false;
-    m_layoutRunning = m_base.size() != std::size_t(m_graph.nodeCount());
-    m_progressLabel->setText(tr("Laying out %n actors\u2026", nullptr, m_graph.nodeCount()));
-    m_progress->setValue(0);
-    m_job->start(m_graph, m_mask, m_base);
-    showProgressSoon();
-    updateActions();
+    const int node = m_chart->nodeOf(m_picked);
+    m_unpin->setEnabled(node >= 0 && m_chart->graph().pinned[std::size_t(node)].has_value());
+    m_cancel->setEnabled(m_chart->isWorking());
 }
 
 void ActorMapView::showProgressSoon()
 {
     // Short runs finish before anyone could read a progress bar: show it only if needed.
     QTimer::singleShot(300, this, [this] {
-        if (m_job->isRunning()) {
+        if (m_chart->isWorking()) {
             m_progressBar->setGeometry(0, 0, width(), m_progressBar->sizeHint().height());
             m_progressBar->show();
             m_progressBar->raise();
@@ -411,342 +263,11 @@ void ActorMapView::showProgressSoon()
     });
 }
 
-void ActorMapView::layoutNow()
-{
-    m_layoutTimer->stop();
-    m_job->cancel();
-    m_job->waitForIdle();
-    if (m_needLoad || m_loading)
-        installGraph(loadStoryGraph(m_story->store()));
-    if (m_graph.nodeCount() == 0) {
-        replot();
-        return;
-    }
-    m_layoutRunning = false;
-    m_windowPending = false;
-    applyAnalysis(analyseMap(m_graph, m_mask, m_base), false);
-}
-
-void ActorMapView::applyAnalysis(const MapAnalysis& a, bool animate)
-{
-    m_layoutRuns += a.layoutsRun;
-    if (a.positions.size() != std::size_t(m_graph.nodeCount()))
-        return; // the story changed while this was computed; a newer layout is on its way
-    m_base = a.base;
-    m_centrality = a.centrality;
-    m_communities = a.communities;
-    m_layer->scene().message.clear();
-    std::vector<QPointF> target = a.positions;
-    for (std::size_t i = 0; i < target.size(); ++i)
-        if (m_graph.pinned[i])
-            target[i] = *m_graph.pinned[i];
-    packToShape(target);
-    m_animation->stop();
-    const bool wasLaidOut = m_haveLayout;
-    m_haveLayout = true;
-    restyle();
-    // Until the user zooms or pans, the view follows the map: it glides to the new layout's
-    // bounds with the actors, so none ends up outside.
-    const QRectF targetBounds = boundsOf(target);
-    m_followView = wasLaidOut && m_fitted && !m_userMoved && !targetBounds.isNull();
-    if (animate && wasLaidOut && m_positions.size() == target.size()) {
-        m_animFrom = m_positions;
-        m_animTo = target;
-        if (m_followView) {
-            m_viewFrom = viewRanges();
-            m_viewTo = fittedRanges(targetBounds);
-        }
-        m_animation->start();
-    } else {
-        setPositions(target);
-        if (m_followView)
-            fitMap();
-    }
-    if (!m_fitted) {
-        m_positions = target;
-        fitMap();
-        m_fitted = true;
-    }
-    replot();
-}
-
-void ActorMapView::packToShape(std::vector<QPointF>& positions) const
-{
-    // Actors apart from the rest (in separate groups, or with no relation in the window) are
-    // stacked beside it to suit this map's shape, so the connected part is drawn as large as
-    // the map allows.
-    if (positions.size() != std::size_t(m_graph.nodeCount()))
-        return;
-    const QSizeF room = fitRoom();
-    // Over every relation of the story, not the window's: the picture stays as the window
-    // moves.
-    packComponents(positions, m_graph, std::vector<char>(std::size_t(m_graph.edgeCount()), 1),
-                   room.width() / room.height());
-}
-
-void ActorMapView::setPositions(const std::vector<QPointF>& positions)
-{
-    m_positions = positions;
-    auto& nodes = m_layer->scene().nodes;
-    for (std::size_t i = 0; i < nodes.size() && i < positions.size(); ++i)
-        nodes[i].pos = positions[i];
-    ++m_layer->scene().revision;
-}
-
-void ActorMapView::restyle()
-{
-    auto& scene = m_layer->scene();
-    const std::size_t n = scene.nodes.size();
-    if (n != std::size_t(m_graph.nodeCount()))
-        return;
-    const std::vector<double>* metric = nullptr;
-    if (m_centrality.degree.size() == n)
-        metric = m_sizeBy == SizeBy::Betweenness ? &m_centrality.betweenness
-                 : m_sizeBy == SizeBy::PageRank  ? &m_centrality.pageRank
-                                                 : &m_centrality.degree;
-    double top = 0;
-    if (metric)
-        for (double v : *metric)
-            top = std::max(top, v);
-    const double rMin = n <= 200 ? 7 : n <= 2000 ? 3.5 : 1.5;
-    const double rMax = n <= 200 ? 22 : n <= 2000 ? 14 : 9;
-
-    std::vector<char> inWindow(n, 0);
-    for (std::size_t e = 0; e < m_mask.size(); ++e)
-        if (m_mask[e])
-            inWindow[std::size_t(m_graph.edges[e].from)] =
-                inWindow[std::size_t(m_graph.edges[e].to)] = 1;
-    const int egoNode = m_egoSteps > 0 ? m_graph.indexOf.value(m_egoCentre, -1) : -1;
-    const std::vector<char> ego =
-        egoNode >= 0 ? m_graph.neighbourhood(egoNode, m_egoSteps, m_mask) : std::vector<char>();
-    const QSet<Id>& lit = m_selection->highlightedActors();
-    const QSet<Id>& selected = m_selection->selectedActors();
-    std::vector<char> litNode(n, 0), near(n, 0);
-    for (Id id : lit) {
-        const int i = m_graph.indexOf.value(id, -1);
-        if (i >= 0)
-            litNode[std::size_t(i)] = near[std::size_t(i)] = 1;
-    }
-    const bool anyLit = std::any_of(litNode.begin(), litNode.end(), [](char c) { return c; });
-    for (std::size_t e = 0; e < m_mask.size(); ++e)
-        if (m_mask[e] && (litNode[std::size_t(m_graph.edges[e].from)] ||
-                          litNode[std::size_t(m_graph.edges[e].to)]))
-            near[std::size_t(m_graph.edges[e].from)] = near[std::size_t(m_graph.edges[e].to)] = 1;
-
-    for (std::size_t i = 0; i < n; ++i) {
-        MapScene::Node& node = scene.nodes[i];
-        const Actor& actor = m_actors[qsizetype(i)];
-        const double v = metric && top > 0 ? (*metric)[i] / top : 0;
-        node.size = node.radius = float(rMin + (rMax - rMin) * std::sqrt(std::max(0.0, v)));
-        node.rank = float(v + (m_relationCount[i] > 0 ? 1e-6 * m_relationCount[i] : 0));
-        node.fill = actor.color.isValid() && !m_layer->theme().greyscale ? actor.color
-                    : m_byCommunity && m_communities.membership.size() == n
-                        ? m_layer->theme().communityColor(m_communities.membership[i])
-                        : m_layer->theme().categoryColor(int(actor.kind));
-        quint8 flags = 0;
-        if ((!ego.empty() && !ego[i]) || !m_filter.passesActor(actor.id))
-            flags |= MapScene::NodeHidden;
-        if (!inWindow[i])
-            flags |= MapScene::NodeFaded;
-        if (anyLit && litNode[i])
-            flags |= MapScene::NodeEmphasised;
-        else if (anyLit && !near[i])
-            flags |= MapScene::NodeDimmed;
-        if (selected.contains(actor.id))
-            flags |= MapScene::NodeSelected;
-        if (m_graph.pinned[i])
-            flags |= MapScene::NodePinned;
-        if (int(i) == m_hoverNode)
-            flags |= MapScene::NodeHovered;
-        node.flags = flags;
-    }
-    for (std::size_t e = 0; e < scene.edges.size(); ++e) {
-        MapScene::Edge& edge = scene.edges[e];
-        quint8 flags = 0;
-        const bool hiddenEnd =
-            (scene.nodes[std::size_t(edge.from)].flags | scene.nodes[std::size_t(edge.to)].flags) &
-            MapScene::NodeHidden;
-        if (!m_mask[e] || hiddenEnd)
-            flags |= MapScene::EdgeHidden;
-        if (anyLit) {
-            if (litNode[std::size_t(edge.from)] || litNode[std::size_t(edge.to)])
-                flags |= MapScene::EdgeEmphasised;
-            else
-                flags |= MapScene::EdgeDimmed;
-        }
-        if (int(e) == m_hoverEdge)
-            flags |= MapScene::EdgeHovered;
-        edge.flags = flags;
-        edge.bend = e < m_bends.size() ? m_bends[e] : 0.0f;
-    }
-    scene.colourByCommunity = m_byCommunity;
-    ++scene.revision;
-}
-
-void ActorMapView::setSizeBy(SizeBy by)
-{
-    m_sizeBy = by;
-    m_sizeDegree->setChecked(by == SizeBy::Degree);
-    m_sizeBetweenness->setChecked(by == SizeBy::Betweenness);
-    m_sizePageRank->setChecked(by == SizeBy::PageRank);
-    restyle();
-    replot();
-}
-
-void ActorMapView::setColourByCommunity(bool community)
-{
-    m_byCommunity = community;
-    if (m_colourCommunity->isChecked() != community)
-        m_colourCommunity->setChecked(community);
-    restyle();
-    replot();
-}
-
-void ActorMapView::setEgoSteps(int steps)
-{
-    m_egoSteps = m_picked ? steps : 0;
-    m_egoCentre = m_picked;
-    restyle();
-    fitMap();
-    updateActions();
-}
-
-void ActorMapView::keepAspect()
-{
-    // One data unit is as many pixels across as down, whatever the widget's shape.
-    m_plot->yAxis->setScaleRatio(m_plot->xAxis, 1.0);
-}
-
-QMarginsF ActorMapView::fitMargins() const
-{
-    // Room around the nodes for their radius and labels, and on the left for the legend.
-    const double w = std::max(1, m_plot->width()), h = std::max(1, m_plot->height());
-    const double top = std::min(40.0, h * 0.08);
-    return QMarginsF(std::min(180.0, w * 0.2), top, std::min(110.0, w * 0.1), top);
-}
-
-QSizeF ActorMapView::fitRoom() const
-{
-    const QMarginsF m = fitMargins();
-    return QSizeF(std::max(40.0, std::max(1, m_plot->width()) - m.left() - m.right()),
-                  std::max(40.0, std::max(1, m_plot->height()) - m.top() - m.bottom()));
-}
-
-ActorMapView::ViewRanges ActorMapView::viewRanges() const
-{
-    return {m_plot->xAxis->range().lower, m_plot->xAxis->range().upper,
-            m_plot->yAxis->range().lower, m_plot->yAxis->range().upper};
-}
-
-void ActorMapView::setViewRanges(const ViewRanges& r)
-{
-    m_plot->xAxis->setRange(r.x0, r.x1);
-    m_plot->yAxis->setRange(r.y0, r.y1);
-}
-
-ActorMapView::ViewRanges ActorMapView::fittedRanges(const QRectF& b) const
-{
-    const double w = std::max(1, m_plot->width()), h = std::max(1, m_plot->height());
-    const QMarginsF m = fitMargins();
-    const QSizeF room = fitRoom();
-    const double scale = std::max({b.width() / room.width(), b.height() / room.height(), 1e-6});
-    const double cx = b.center().x() - (m.left() - m.right()) / 2 * scale;
-    const double cy = b.center().y() + (m.top() - m.bottom()) / 2 * scale;
-    return {cx - w / 2 * scale, cx + w / 2 * scale, cy - h / 2 * scale, cy + h / 2 * scale};
-}
-
-QRectF ActorMapView::boundsOf(const std::vector<QPointF>& positions) const
-{
-    // As the layer's bounds(), for positions not shown yet: the actors the view shows.
-    QRectF b;
-    const auto& nodes = m_layer->scene().nodes;
-    for (std::size_t i = 0; i < positions.size() && i < nodes.size(); ++i)
-        if (!(nodes[i].flags & MapScene::NodeHidden))
-            b |= QRectF(positions[i], QSizeF(1e-6, 1e-6));
-    return b;
-}
-
-void ActorMapView::fitMap()
-{
-    const QRectF b = m_layer->bounds();
-    if (b.isNull()) {
-        replot();
-        return;
-    }
-    m_userMoved = false;
-    setViewRanges(fittedRanges(b));
-    replot();
-}
-
-void ActorMapView::fitMapToShape()
-{
-    if (m_animation->state() != QAbstractAnimation::Running) {
-        std::vector<QPointF> positions = m_positions;
-        packToShape(positions);
-        setPositions(positions);
-    }
-    fitMap();
-}
-
 void ActorMapView::resizeEvent(QResizeEvent* event)
 {
     QWidget::resizeEvent(event);
-    // Until the user zooms or pans, the map follows the widget's size (the window's splitter
-    // settles after the first layout arrives).
-    if (m_haveLayout && !m_userMoved)
-        QTimer::singleShot(0, this, &ActorMapView::fitMapToShape);
     if (m_progressBar->isVisible())
         m_progressBar->setGeometry(0, 0, width(), m_progressBar->sizeHint().height());
-}
-
-void ActorMapView::replot()
-{
-    keepAspect();
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
-}
-
-void ActorMapView::updateFilter()
-{
-    m_filter = EventFilter(m_story->store(), m_story->timeIndex(), m_selection->filter());
-}
-
-void ActorMapView::onStoryChanged(const Change& change)
-{
-    if (!m_filter.isEmpty())
-        updateFilter();
-    if (m_needLoad || m_loading) {
-        requestLoad(); // what is being read may be older than this change: read again
-        return;
-    }
-    if (change.action == Change::Action::Updated && change.kind == EntityKind::Actor) {
-        // Names, kinds and pins: the layout does not depend on them, so no new layout; a
-        // pin moves its actor at once.
-        for (Id id : change.ids) {
-            const int i = m_graph.indexOf.value(id, -1);
-            const auto actor = m_story->store().actor(id);
-            if (i < 0 || !actor)
-                continue;
-            m_actors[i] = *actor;
-            m_layer->scene().nodes[std::size_t(i)].label = actor->name;
-            m_layer->scene().nodes[std::size_t(i)].kind = actor->kind;
-            if (actor->pinnedX && actor->pinnedY) {
-                m_graph.pinned[std::size_t(i)] = QPointF(*actor->pinnedX, *actor->pinnedY);
-                if (std::size_t(i) < m_positions.size()) {
-                    m_positions[std::size_t(i)] = *m_graph.pinned[std::size_t(i)];
-                    m_layer->scene().nodes[std::size_t(i)].pos = m_positions[std::size_t(i)];
-                }
-            } else {
-                m_graph.pinned[std::size_t(i)].reset();
-            }
-        }
-        restyle();
-        updateActions();
-        replot();
-        return;
-    }
-    if (change.kind == EntityKind::Actor || change.kind == EntityKind::Relation ||
-        change.action == Change::Action::Reset)
-        requestLoad(); // read again on the worker; the map keeps what it shows until then
 }
 
 } // namespace chronomap

@@ -2,8 +2,8 @@
 
 #include "geometryclip.h"
 
+#include "actormap/actormapchart.h"
 #include "actormap/actormaplayer.h"
-#include "actormap/actormapview.h"
 #include "story/story.h"
 #include "timeline/timelinechart.h"
 
@@ -269,10 +269,10 @@ ChartComposer::Collected ChartComposer::collectTimeline(const Selection::Filter&
 
 ChartComposer::Collected ChartComposer::prepareActorMap()
 {
-    m_actorMap = std::make_unique<ActorMapView>(&m_story, &m_selection);
+    m_actorMap = std::make_unique<ActorMapChart>(&m_story, &m_selection);
     m_actorMap->setAnimated(false);
     m_actorMap->setTheme(m_theme);
-    m_actorMap->layer()->setLegendVisible(m_request.legend);
+    m_actorMap->setLegendVisible(m_request.legend);
     m_actorMap->layoutNow();
     // Before the publish-safe marks: the highlight restyles every edge.
     m_selection.setHighlight(m_highlight.first, m_highlight.second);
@@ -385,19 +385,12 @@ void ChartComposer::layoutTimeline(QSize logical)
         m_timeline->setWindow(m_from, m_to);
 }
 
-void ChartComposer::layoutActorMap(QSize logical)
-{
-    m_actorMap->resize(logical);
-    m_actorMap->plot()->resize(logical);
-    m_actorMap->fitMapToShape(); // a portrait page stacks lone actors below, not beside
-}
-
-void ChartComposer::drawPlot(QCPPainter& painter, QCustomPlot* plot, const QRectF& rect)
+void ChartComposer::drawActorMap(QCPPainter& painter, const QRectF& rect)
 {
     painter.save();
     painter.translate(rect.topLeft());
     painter.setClipRect(QRectF(QPointF(0, 0), rect.size()));
-    plot->toPainter(&painter, int(rect.width()), int(rect.height()));
+    m_actorMap->paint(painter, rect.size().toSize());
     painter.restore();
 }
 
@@ -476,14 +469,12 @@ void ChartComposer::paint(QCPPainter& painter, QSize size)
         const QRectF lower(chart.left(), chart.bottom() - half, chart.width(), half);
         layoutTimeline(upper.size().toSize());
         drawTimeline(painter, upper);
-        layoutActorMap(lower.size().toSize());
-        drawPlot(painter, m_actorMap->plot(), lower);
+        drawActorMap(painter, lower);
     } else if (m_timeline) {
         layoutTimeline(chart.size().toSize());
         drawTimeline(painter, chart);
     } else {
-        layoutActorMap(chart.size().toSize());
-        drawPlot(painter, m_actorMap->plot(), chart);
+        drawActorMap(painter, chart);
     }
 
     y = chart.bottom() + gap;

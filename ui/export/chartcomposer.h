@@ -16,7 +16,7 @@ class QPaintDevice;
 
 namespace chronomap {
 
-class ActorMapView;
+class ActorMapChart;
 class Story;
 class TimelineChart;
 
@@ -62,6 +62,8 @@ public:
     const QSet<Id>& shownEvents() const { return m_shownEvents; }
     // The timeline chart (null when only the map is drawn): for tests and the bench.
     TimelineChart* timelineChart() const { return m_timeline.get(); }
+    // The actor map chart (null when only the timeline is drawn).
+    ActorMapChart* actorMapChart() const { return m_actorMap.get(); }
 
 private:
     QSet<Id> m_shownEvents;
@@ -80,9 +82,8 @@ private:
     void describe(const Collected& events, const Collected& relations);
     void buildSourcesLine(const QHash<qint64, int>& citedBy);
     void layoutTimeline(QSize logical);
-    void layoutActorMap(QSize logical);
     void drawTimeline(QCPPainter& painter, const QRectF& rect);
-    static void drawPlot(QCPPainter& painter, QCustomPlot* plot, const QRectF& rect);
+    void drawActorMap(QCPPainter& painter, const QRectF& rect);
 
     Story& m_story;
     ExportRequest m_request;
@@ -91,7 +92,7 @@ private:
     qint64 m_from = 0, m_to = 0;
     bool m_fitWhole = false;
     std::unique_ptr<TimelineChart> m_timeline;
-    std::unique_ptr<ActorMapView> m_actorMap;
+    std::unique_ptr<ActorMapChart> m_actorMap;
     std::pair<QSet<Id>, QSet<Id>> m_highlight; // events and actors (request.highlight)
     QString m_sources;
     QString m_footer;

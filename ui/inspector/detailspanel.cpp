@@ -1,6 +1,8 @@
 #include "detailspanel.h"
 
+#include "attributesdialog.h"
 #include "citedialog.h"
+#include "edit/editcommand.h"
 #include "edit/edits.h"
 #include "entryform.h"
 #include "i18n/labels.h"
@@ -75,7 +77,9 @@ DetailsPanel::DetailsPanel(Story* story, Selection* selection, QWidget* parent)
     : QWidget(parent), m_story(story), m_selection(selection), m_heading(new QLabel),
       m_edit(new QPushButton(tr("&Edit"))), m_status(new QComboBox),
       m_note(new QPushButton(tr("&Note…"))), m_cite(new QPushButton(tr("C&ite…"))),
-      m_delete(new QPushButton(tr("Delete"))), m_tabs(new QTabWidget), m_stack(new QStackedWidget),
+      m_delete(new QPushButton(tr("Delete"))),
+      m_attributes(new QPushButton(tr("Attri&butes…"))), m_tabs(new QTabWidget),
+      m_stack(new QStackedWidget),
       m_text(new QTextBrowser), m_form(new EntryForm(story)), m_problem(new QLabel),
       m_save(new QPushButton(tr("&Save"))), m_history(new QTreeWidget)
 {
@@ -93,9 +97,11 @@ DetailsPanel::DetailsPanel(Story* story, Selection* selection, QWidget* parent)
     m_note->setToolTip(tr("Add a note for the other editors"));
     m_cite->setToolTip(tr("Cite a source with the sentence this entry rests on"));
     m_delete->setObjectName(QStringLiteral("deleteButton"));
+    m_attributes->setObjectName(QStringLiteral("attributesButton"));
+    m_attributes->setToolTip(tr("Edit the typed attributes a file brought, or add your own"));
     for (QWidget* w : {static_cast<QWidget*>(m_edit), static_cast<QWidget*>(m_status),
                        static_cast<QWidget*>(m_note), static_cast<QWidget*>(m_cite),
-                       static_cast<QWidget*>(m_delete)})
+                       static_cast<QWidget*>(m_attributes), static_cast<QWidget*>(m_delete)})
         bar->addWidget(w);
     bar->addStretch();
     layout->addLayout(bar);
@@ -151,6 +157,7 @@ DetailsPanel::DetailsPanel(Story* story, Selection* selection, QWidget* parent)
     connect(m_note, &QPushButton::clicked, this, [this] { addNote(); });
     connect(m_cite, &QPushButton::clicked, this, &DetailsPanel::citeSource);
     connect(m_delete, &QPushButton::clicked, this, &DetailsPanel::deleteCurrent);
+    connect(m_attributes, &QPushButton::clicked, this, &DetailsPanel::editAttributes);
     connect(correction, &QPushButton::clicked, this, [this] { addNote(); });
     connect(m_status, &QComboBox::activated, this,
             [this](int index) { setStatus(Verification(m_status->itemData(index).toInt())); });
@@ -202,6 +209,7 @@ void DetailsPanel::refreshView()
     m_delete->setEnabled(editable);
     m_note->setEnabled(notable);
     m_cite->setEnabled(notable);
+    m_attributes->setEnabled(notable); // events, actors and relations
     m_status->setEnabled(hasStatus && !m_story->isReadOnly());
     if (!entry) {
         m_heading->clear();
@@ -235,18 +243,29 @@ QString DetailsPanel::actorName(Id id) const
 }
 
 // The attributes a file brought (Gephi's "Modularity Class", a spreadsheet's extra columns),
-// each with its type; edited in the entry form.
+// each with its type, timed values with their times; edited with Attributes….
 static QString attributesHtml(const Attributes& list)
 {
     if (list.isEmpty())
         return {};
+    auto shown = [](const Attribute& a, const QString& value) {
+        return a.type == AttributeType::List ? value.split(u'|').join(QStringLiteral(", "))
+                                             : value;
+    };
     QString rows;
-    for (const Attribute& a : list)
+    for (const Attribute& a : list) {
+        QStringList values;
+        if (!a.value.isEmpty() || !a.isTimed())
+            values << esc(shown(a, a.value));
+        for (const AttributeSpell& spell : a.spells)
+            values << DetailsPanel::tr("%1 <small>(%2 – %3)</small>")
+                          .arg(esc(shown(a, spell.value)),
+                               spell.start.isEmpty() ? QStringLiteral("…") : esc(spell.start),
+                               spell.end.isEmpty() ? QStringLiteral("…") : esc(spell.end));
         rows += QStringLiteral("<tr><td>%1</td><td><small>%2</small></td><td>%3</td></tr>")
                     .arg(esc(a.name), esc(attributeTypeName(a.type)),
-                         esc(a.type == AttributeType::List
-                                 ? a.items().join(QStringLiteral(", "))
-                                 : a.value));
+                         values.join(QStringLiteral("<br>")));
+    }
     return DetailsPanel::tr("<h4>Attributes</h4><table>%1</table>").arg(rows);
 }
 
@@ -540,6 +559,58 @@ void DetailsPanel::setStatus(Verification status)
         return;
     EditGuard::push(m_story, makeSetStatus(m_story, {*m_shown}, status));
     refreshView(); // shows the stored status again if the change was refused
+}
+
+namespace {
+
+const Attributes* attributesOf(const Entity& e)
+{
+    if (const auto* ev = std::get_if<Event>(&e))
+        return &ev->attributes;
+    if (const auto* a = std::get_if<Actor>(&e))
+        return &a->attributes;
+    if (const auto* r = std::get_if<Relation>(&e))
+        return &r->attributes;
+    return nullptr;
+}
+
+} // namespace
+
+void DetailsPanel::editAttributes()
+{
+    if (!m_shown || m_story->isReadOnly())
+        return;
+    const auto entry = readEntity(m_story->store(), *m_shown);
+    const Attributes* now = entry ? attributesOf(*entry) : nullptr;
+    if (!now)
+        return;
+    AttributesDialog dialog(*now, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (const auto edited = dialog.attributes())
+        setAttributes(*edited);
+}
+
+bool DetailsPanel::setAttributes(const Attributes& attributes)
+{
+    if (!m_shown || m_story->isReadOnly())
+        return false;
+    auto entry = readEntity(m_story->store(), *m_shown);
+    const Attributes* now = entry ? attributesOf(*entry) : nullptr;
+    if (!now)
+        return false;
+    if (*now == attributes)
+        return true;
+    std::visit(
+        [&](auto& e) {
+            if constexpr (requires { e.attributes; })
+                e.attributes = attributes;
+        },
+        *entry);
+    const bool done = EditGuard::push(
+        m_story, new ChangeValueCommand(m_story, *entry, QStringLiteral("attributes")));
+    refreshView();
+    return done;
 }
 
 } // namespace chronomap

@@ -40,6 +40,11 @@ public:
     void citeSource();
     void deleteCurrent();
     void setStatus(Verification status);
+    // Opens the attributes editor for the current event, actor or relation.
+    void editAttributes();
+    // Replaces the current entry's typed attributes, as one undoable step; false if the entry
+    // cannot take them (none, a source, read-only) or the write was refused.
+    bool setAttributes(const Attributes& attributes);
 
     EntryForm* form() const { return m_form; }
     QString html() const;
@@ -65,6 +70,7 @@ private:
     QPushButton* m_note;
     QPushButton* m_cite;
     QPushButton* m_delete;
+    QPushButton* m_attributes;
     QTabWidget* m_tabs;
     QStackedWidget* m_stack;
     QTextBrowser* m_text;

@@ -131,8 +131,16 @@ Attributes attributesFromText(const QString& text, const Attributes& before)
                                          ? std::optional<Attribute>(
                                                Attribute{name, AttributeType::List, value})
                                          : typedAttribute(type, value);
+        const Attribute* old = findAttribute(before, name);
+        // A timed attribute (shown with its own value only, often none) keeps its timed values.
+        if (old && old->isTimed() && value.trimmed().isEmpty()) {
+            setAttribute(out, name, *old);
+            continue;
+        }
         if (!a)
             a = Attribute{name, AttributeType::String, value};
+        if (old && old->type == a->type)
+            a->spells = old->spells;
         setAttribute(out, name, *a);
     }
     return out;

@@ -55,6 +55,7 @@ ImportDialog::ImportDialog(ParsedImport parsed, const Store& store, QWidget* par
     layout->addWidget(m_preview, 1);
 
     m_summary = plainLabel(new QLabel(this));
+    m_summary->setObjectName(QStringLiteral("importSummary"));
     m_summary->setWordWrap(true);
     layout->addWidget(m_summary);
     m_error = plainLabel(new QLabel(this)); // quotes the file

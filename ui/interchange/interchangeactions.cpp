@@ -4,6 +4,7 @@
 
 #include "interchange/formatregistry.h"
 #include "interchange/cancellation.h"
+#include "interchange/importcommand.h"
 #include "interchange/filteredcopy.h"
 #include "interchange/interchange.h"
 #include "story/story.h"
@@ -26,6 +27,7 @@
 #include <QRegularExpression>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QTimer>
+#include <QUndoStack>
 
 #include <atomic>
 #include <cerrno>
@@ -171,13 +173,7 @@ bool importOne(QWidget* window, Story* story, const QString& path)
         (isWholeStory(chosen) ? chosen.chronomapJson.size() / 200 : 0);
     try {
         if (rows <= kBackgroundRows) {
-            ImportSummary summary;
-            story->apply(Change::reset(), [&](Store& s) {
-                summary = applyParsedImport(s, chosen);
-                ChangeRecord rec = importRecord(chosen, summary);
-                rec.author = story->author();
-                s.logChange(rec);
-            });
+            importInto(story, chosen); // one undo step
             return true;
         }
         // A large import writes through its own connection on a worker thread, so the window's
@@ -186,18 +182,23 @@ bool importOne(QWidget* window, Story* story, const QString& path)
         std::atomic<bool> cancel{false};
         const QString storyPath = story->path();
         const QString author = story->author();
+        ImportJournal journal;
+        ChangeRecord record;
         const auto failure = runWithProgress(
             window, QObject::tr("Importing %1…").arg(QFileInfo(chosen.fileName).fileName()),
             [&] {
                 auto store = Store::open(storyPath, Store::Mode::ReadWrite);
                 Store::Transaction tx(*store);
-                const ImportSummary summary = applyParsedImport(*store, chosen, [&](double s) {
-                    share.store(s);
-                    return !cancel.load();
-                });
-                ChangeRecord rec = importRecord(chosen, summary);
-                rec.author = author;
-                store->logChange(rec);
+                const ImportSummary summary = applyParsedImport(
+                    *store, chosen,
+                    [&](double s) {
+                        share.store(s);
+                        return !cancel.load();
+                    },
+                    &journal);
+                record = importRecord(chosen, summary);
+                record.author = author;
+                store->logChange(record);
                 // Cancel pressed after the last progress report still means nothing changes.
                 if (cancel.load())
                     throw StoreError(
@@ -209,6 +210,10 @@ bool importOne(QWidget* window, Story* story, const QString& path)
         story->reload();
         if (failure)
             std::rethrow_exception(failure);
+        // Written already: the command starts applied, and undoes it as one step.
+        if (!journal.isEmpty())
+            story->undoStack()->push(
+                new ImportCommand(story, chosen.fileName, std::move(journal), record));
         return true;
     } catch (const StoreError& e) {
         warnPlain(window, QObject::tr("Import"),

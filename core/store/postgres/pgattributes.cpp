@@ -15,8 +15,13 @@ QString encode(const Attributes& list)
     if (list.isEmpty())
         return {};
     QJsonArray out;
-    for (const Attribute& a : list)
-        out.append(QJsonArray{a.name, int(a.type), a.value});
+    for (const Attribute& a : list) {
+        QJsonArray item{a.name, int(a.type), a.value};
+        // A timed attribute's values: a fourth item, [[start, end, value], ...].
+        if (a.isTimed())
+            item.append(QJsonDocument::fromJson(spellsToJson(a.spells).toUtf8()).array());
+        out.append(item);
+    }
     return QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Compact));
 }
 
@@ -28,10 +33,15 @@ Attributes decode(const QString& text)
     const QJsonArray all = QJsonDocument::fromJson(text.toUtf8()).array();
     for (const QJsonValue& v : all) {
         const QJsonArray a = v.toArray();
-        if (a.size() != 3)
+        if (a.size() != 3 && a.size() != 4)
             continue;
-        out.append(Attribute{a.at(0).toString(), AttributeType(a.at(1).toInt() % 6),
-                             a.at(2).toString()});
+        Attribute attribute{a.at(0).toString(), AttributeType(a.at(1).toInt() % 6),
+                            a.at(2).toString()};
+        if (a.size() == 4)
+            if (const auto spells = spellsFromJson(QString::fromUtf8(
+                    QJsonDocument(a.at(3).toArray()).toJson(QJsonDocument::Compact))))
+                attribute.spells = *spells;
+        out.append(attribute);
     }
     return out;
 }
@@ -57,6 +67,19 @@ void PgStore::setOrigin(EntityKind kind, const QString& format, const QString& k
          "UPDATE SET entity_id = excluded.entity_id, file_state = excluded.file_state, "
          "story_state = excluded.story_state",
          {story(), qint64(kind), format, key, qint64(row.id), row.fileState, row.storyState});
+}
+
+QList<Store::OriginEntry> PgStore::allOrigins() const
+{
+    QList<OriginEntry> out;
+    const PgResult r =
+        exec("SELECT entity, format, key, entity_id, file_state, story_state FROM origins "
+             "WHERE story_id = $1 ORDER BY entity, format, key",
+             {story()});
+    for (int i = 0; i < r.rows(); ++i)
+        out.append(OriginEntry{EntityKind(r.i64(i, 0)), r.text(i, 1), r.text(i, 2),
+                               OriginRow{r.i64(i, 3), r.text(i, 4), r.text(i, 5)}});
+    return out;
 }
 
 } // namespace chronomap

@@ -102,6 +102,7 @@ public:
     QHash<QString, OriginRow> origins(EntityKind kind, const QString& format) const override;
     void setOrigin(EntityKind kind, const QString& format, const QString& key,
                    const OriginRow& row) override;
+    QList<OriginEntry> allOrigins() const override;
 
     void beginBulkLoad() override {}
     void endBulkLoad() override {}

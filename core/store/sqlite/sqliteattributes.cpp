@@ -51,6 +51,32 @@ const AttributeSql* attributeSql(EntityKind kind)
     }
 }
 
+// A timed attribute's values (Attribute::spells) are a second row beside its own, named with
+// this prefix and holding them as JSON ("[[start, end, value], ...]"): the story format and
+// its tables stay as they are, and a program that does not know timed values still reads the
+// attribute's own value. No name a file gives starts with a control character (XML has none).
+const QString kSpellsPrefix = QStringLiteral("\x01spells:");
+
+// Attaches the spell rows read back to their attributes.
+void attachSpells(Attributes& list)
+{
+    for (qsizetype i = list.size() - 1; i >= 0; --i) {
+        const Attribute& row = list.at(i);
+        if (!row.name.startsWith(kSpellsPrefix))
+            continue;
+        const auto spells = spellsFromJson(row.value);
+        const QString name = row.name.mid(kSpellsPrefix.size());
+        Attribute* owner = nullptr;
+        for (Attribute& a : list)
+            if (a.name == name)
+                owner = &a;
+        if (!spells || !owner)
+            continue; // not ours: kept as it is
+        owner->spells = *spells;
+        list.removeAt(i);
+    }
+}
+
 } // namespace
 
 bool SqliteStore::hasFormat2() const
@@ -71,6 +97,7 @@ Attributes SqliteStore::readAttributes(EntityKind kind, Id id) const
     while (st.step())
         out.append(Attribute{st.text(0), AttributeType(st.i32(1) % 6), st.text(2)});
     st.reset();
+    attachSpells(out);
     return out;
 }
 
@@ -81,9 +108,16 @@ QHash<Id, Attributes> SqliteStore::readAllAttributes(EntityKind kind) const
     if (!sql || !hasFormat2())
         return out;
     auto& st = prepare(sql->selectAll);
-    while (st.step())
-        out[st.i64(0)].append(Attribute{st.text(1), AttributeType(st.i32(2) % 6), st.text(3)});
+    bool timed = false;
+    while (st.step()) {
+        const QString name = st.text(1);
+        timed = timed || name.startsWith(kSpellsPrefix);
+        out[st.i64(0)].append(Attribute{name, AttributeType(st.i32(2) % 6), st.text(3)});
+    }
     st.reset();
+    if (timed)
+        for (Attributes& list : out)
+            attachSpells(list);
     return out;
 }
 
@@ -94,14 +128,24 @@ void SqliteStore::writeAttributes(EntityKind kind, Id id, const Attributes& list
         return;
     prepare(sql->remove).bind(1, id).run();
     int position = 0;
-    for (const Attribute& a : list)
+    for (const Attribute& a : list) {
         prepare(sql->insert)
             .bind(1, id)
-            .bind(2, position++)
+            .bind(2, position)
             .bind(3, a.name)
             .bind(4, int(a.type))
             .bind(5, a.value)
             .run();
+        if (a.isTimed())
+            prepare(sql->insert)
+                .bind(1, id)
+                .bind(2, position)
+                .bind(3, QString(kSpellsPrefix + a.name))
+                .bind(4, int(AttributeType::String))
+                .bind(5, spellsToJson(a.spells))
+                .run();
+        ++position;
+    }
 }
 
 void SqliteStore::readExtras(QList<Actor>& list) const
@@ -200,6 +244,20 @@ void SqliteStore::setOrigin(EntityKind kind, const QString& format, const QStrin
         .bind(5, row.fileState)
         .bind(6, row.storyState)
         .run();
+}
+
+QList<Store::OriginEntry> SqliteStore::allOrigins() const
+{
+    QList<OriginEntry> out;
+    if (!hasFormat2())
+        return out;
+    auto& st = prepare("SELECT entity, format, key, entity_id, file_state, story_state "
+                       "FROM origins ORDER BY entity, format, key");
+    while (st.step())
+        out.append(OriginEntry{EntityKind(st.i32(0)), st.text(1), st.text(2),
+                               OriginRow{st.i64(3), st.text(4), st.text(5)}});
+    st.reset();
+    return out;
 }
 
 } // namespace chronomap
