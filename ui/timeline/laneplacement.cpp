@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 namespace chronomap {
 
@@ -31,11 +32,17 @@ QStringList wrapLines(const QString& text, const QFontMetricsF& metrics, double 
 {
     QStringList lines;
     QString line;
+    // Each word measured once, a line's width the sum of its words and spaces (what kerning
+    // across a space changes is far below a pixel).
+    const double space = metrics.horizontalAdvance(QLatin1Char(' '));
+    double lineWidth = 0;
     const QStringList words = text.split(u' ', Qt::SkipEmptyParts);
     for (QString word : words) {
-        const QString joined = line.isEmpty() ? word : line + u' ' + word;
-        if (metrics.horizontalAdvance(joined) <= width) {
-            line = joined;
+        const double wordWidth = metrics.horizontalAdvance(word);
+        const double joinedWidth = line.isEmpty() ? wordWidth : lineWidth + space + wordWidth;
+        if (joinedWidth <= width) {
+            line = line.isEmpty() ? word : line + u' ' + word;
+            lineWidth = joinedWidth;
             continue;
         }
         if (!line.isEmpty())
@@ -50,6 +57,7 @@ QStringList wrapLines(const QString& text, const QFontMetricsF& metrics, double 
             word = word.mid(n);
         }
         line = word;
+        lineWidth = metrics.horizontalAdvance(word);
     }
     if (!line.isEmpty())
         lines << line;
@@ -213,6 +221,7 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
             std::vector<Spot> spots;
             QString fullText, text;
             double w = -1;
+            std::function<void()> addWrapped;
             if (withLabels) {
                 if (const QStaticText* title = this->title(id, budget)) {
                     fullText =
@@ -246,44 +255,47 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
                                          false, false, 1, fullText});
                 }
                 // Wrapped (or, last, cut) inside a long box (the lines below it, under the
-                // box), after the box or before it, no wider than the room.
-                if (!text.isEmpty()) {
-                    enum Where
-                    {
-                        Inside,
-                        After,
-                        Before
-                    };
-                    const double rooms[] = {
-                        slot.point ? 0 : std::min(visRight - visLeft - 12, maxWidth),
-                        std::min(edge - (right + 4), maxWidth),
-                        std::min(left - 4 - (r.left() + 2), maxWidth)};
-                    const std::pair<bool, int> kinds[] = {
-                        {false, kMaxLabelLines}, {true, kMaxLabelLines}, {true, 1}};
-                    for (const auto& [cut, maxLines] : kinds)
-                        for (const Where where : {Inside, After, Before}) {
-                            if (!wrap && maxLines > 1)
-                                continue;
-                            const double room = rooms[where];
-                            if (room < std::min(w, 48.0))
-                                continue;
-                            bool shortened = false;
-                            const QStringList lines =
-                                wrapLines(text, labelMetrics, room, maxLines, cut, &shortened);
-                            if (lines.isEmpty() || shortened != cut)
-                                continue;
-                            double lw = 0;
-                            for (const QString& line : lines)
-                                lw = std::max(lw, labelMetrics.horizontalAdvance(line));
-                            const double lx = where == Inside  ? visLeft + 6
-                                              : where == After ? right + 4
-                                                               : left - 4 - lw;
-                            spots.push_back(
-                                {lx, lw, std::min(slot.x0, lx), std::max(slot.x1, lx + lw), cut,
-                                 where == Inside, int(lines.size()),
-                                 lines.size() > 1 || cut ? lines.join(u'\n') : fullText});
-                        }
-                }
+                // box), after the box or before it, no wider than the room: measured only
+                // when no one-line placement fits, since most titles fit whole.
+                addWrapped = [&, visLeft, visRight, edge, right, left] {
+                    if (!text.isEmpty()) {
+                        enum Where
+                        {
+                            Inside,
+                            After,
+                            Before
+                        };
+                        const double rooms[] = {
+                            slot.point ? 0 : std::min(visRight - visLeft - 12, maxWidth),
+                            std::min(edge - (right + 4), maxWidth),
+                            std::min(left - 4 - (r.left() + 2), maxWidth)};
+                        const std::pair<bool, int> kinds[] = {
+                            {false, kMaxLabelLines}, {true, kMaxLabelLines}, {true, 1}};
+                        for (const auto& [cut, maxLines] : kinds)
+                            for (const Where where : {Inside, After, Before}) {
+                                if (!wrap && maxLines > 1)
+                                    continue;
+                                const double room = rooms[where];
+                                if (room < std::min(w, 48.0))
+                                    continue;
+                                bool shortened = false;
+                                const QStringList lines =
+                                    wrapLines(text, labelMetrics, room, maxLines, cut, &shortened);
+                                if (lines.isEmpty() || shortened != cut)
+                                    continue;
+                                double lw = 0;
+                                for (const QString& line : lines)
+                                    lw = std::max(lw, labelMetrics.horizontalAdvance(line));
+                                const double lx = where == Inside  ? visLeft + 6
+                                                  : where == After ? right + 4
+                                                                   : left - 4 - lw;
+                                spots.push_back(
+                                    {lx, lw, std::min(slot.x0, lx), std::max(slot.x1, lx + lw), cut,
+                                     where == Inside, int(lines.size()),
+                                     lines.size() > 1 || cut ? lines.join(u'\n') : fullText});
+                            }
+                    }
+                };
             }
             // A spot in sub-row `sub`: its box row, and the label's further lines below.
             auto fits = [&](const Spot& spot, int sub) {
@@ -297,7 +309,9 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
             const Spot* spot = nullptr;
             int k = -1;
             // The whole title on one line in any sub-row, then wrapped, then a shortened one.
-            for (int pass = 0; pass < 3 && !spot; ++pass)
+            for (int pass = 0; pass < 3 && !spot; ++pass) {
+                if (pass == 1 && addWrapped)
+                    addWrapped();
                 for (int sub = 0; sub < rows && !spot; ++sub) {
                     for (const Spot& c : spots)
                         if ((pass == 2 ? c.elided : !c.elided && (c.lines > 1) == (pass == 1)) &&
@@ -309,6 +323,7 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
                     if (sub > int(taken.size()))
                         break; // every sub-row from here on is empty: the label did not fit
                 }
+            }
             // An event whose title has no room anywhere is not drawn bare (a box nobody can
             // name): it is counted in the lane's "+N more". Only a box whose title is still
             // being read, or a lane too thin for type, goes without one.
