@@ -26,6 +26,7 @@
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTabWidget>
@@ -54,6 +55,7 @@ private slots:
     void eventFormEditsMedia();
     void menusAreFoundById();
     void chartsShowFocusAndTabKeepsSelection();
+    void storyWithoutActorsGivesTheTimelineTheHeight();
 
 private:
     QTemporaryDir m_dir;
@@ -322,6 +324,33 @@ void TestFirstHour::chartsShowFocusAndTabKeepsSelection()
     QTest::mouseClick(w.eventTable()->viewport(), Qt::LeftButton, {},
                       w.eventTable()->visualRect(row).center());
     QCOMPARE(w.selection()->selectedEvents().size(), 1);
+}
+
+void TestFirstHour::storyWithoutActorsGivesTheTimelineTheHeight()
+{
+    // No actors, no map to show: at 1280×720 the timeline takes the whole height of the
+    // charts (the map folded under the splitter's handle, which the user can still drag).
+    const QString path = m_dir.filePath(QStringLiteral("noactors.chronomap"));
+    {
+        auto store = Store::open(path, Store::Mode::Create);
+        const Id desk = store->insertCategory(Category{0, QStringLiteral("Desk"), QColor(), 0});
+        for (int i = 0; i < 4; ++i) {
+            Event e;
+            e.title = QStringLiteral("Event %1").arg(i + 1);
+            e.date = PartialDate::fromEdtf(QStringLiteral("2025-10-%1").arg(10 + i));
+            e.categoryId = desk;
+            store->insertEvent(e);
+        }
+    }
+    MainWindow w;
+    QVERIFY(w.openStory(path));
+    w.resize(1280, 720);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    auto* charts = w.findChild<QSplitter*>(QStringLiteral("charts"));
+    QVERIFY(charts);
+    QTRY_COMPARE(charts->sizes().value(1, -1), 0);
+    QVERIFY(charts->sizes().value(0) > 0);
 }
 
 QTEST_MAIN(TestFirstHour)

@@ -34,6 +34,9 @@ private slots:
     void addedEventIsLabelledAtOnce();
     void exportFollowsTheWindow();
     void exportLeavesOutEmptyLanesAndTheOverview();
+    void seedStoryExportShowsWholeTitles_data();
+    void seedStoryExportShowsWholeTitles();
+    void longTitleIsWrappedNotCut();
 
 private:
     std::unique_ptr<Story> denseStory(const QString& name, int events, int days, int lanes);
@@ -243,6 +246,12 @@ void TestTimelineChart::everyEventLabelledOrCounted()
     QVERIFY(!chart.lastFrame().empty());
     const QString problem = checkFrame(chart, *s);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    // Where there is room (a full-height window, a landscape export) every title is whole:
+    // a long one wrapped, none cut with "…" (the phone's export is checked as exported,
+    // below).
+    if (story == QLatin1String("sample") && size.width() >= 900 && size.height() >= 500)
+        for (const auto& p : chart.lastFrame())
+            QVERIFY2(!p.shortened, qPrintable(QStringLiteral("event %1's title is cut").arg(p.id)));
     if (story != QLatin1String("generated")) {
         // These fit: nothing is hidden at a full-height window's or a landscape export's size,
         // and in the window, whose lanes scroll, at any size ("+N more" is for a lane taller
@@ -440,6 +449,11 @@ void TestTimelineChart::exportLeavesOutEmptyLanesAndTheOverview()
     composer.image(QSize(1920, 1080));
     TimelineChart* chart = composer.timelineChart();
     QVERIFY(!chart->overviewVisible());
+    // Its lanes laid out once, with the empty ones left out (not once more for that), and
+    // not again for a second image of the same window.
+    QCOMPARE(chart->layoutBuilds(), 1);
+    composer.image(QSize(1080, 1920));
+    QCOMPARE(chart->layoutBuilds(), 1);
     const LaneLayout& lanes = chart->lanes();
     QVERIFY(lanes.laneCount() > 0);
     const TimeIndex& index = s->timeIndex();
@@ -453,6 +467,87 @@ void TestTimelineChart::exportLeavesOutEmptyLanesAndTheOverview()
     // The window itself keeps every lane of the story.
     TimelineChart windowChart(s.get(), &window);
     QVERIFY(windowChart.lanes().laneCount() > lanes.laneCount());
+}
+
+void TestTimelineChart::seedStoryExportShowsWholeTitles_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("phone 1080x1920") << QSize(1080, 1920);
+    QTest::newRow("screen 1920x1080") << QSize(1920, 1080);
+}
+
+void TestTimelineChart::seedStoryExportShowsWholeTitles()
+{
+    // The exported seed story, as `chronomap export` draws it (type sized for the output):
+    // every event there and labelled, nothing hidden, nothing overlapping; on a screen's
+    // 1920×1080 every title whole (wrapped where a line has no room, never cut with "…").
+    // A phone's chart is too short for every title on three lines: some are still cut there.
+    QFETCH(QSize, size);
+    auto s = Story::create(m_dir.filePath(
+        QStringLiteral("seed-%1x%2.chronomap").arg(size.width()).arg(size.height())));
+    ExportRequest r;
+    r.size = size;
+    r.scale = autoExportScale(size);
+    ChartComposer composer(*s, r);
+    composer.image(size);
+    TimelineChart* chart = composer.timelineChart();
+    QVERIFY(chart);
+    const QString problem = checkFrame(*chart, *s);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QCOMPARE(hiddenCount(*chart), 0);
+    QCOMPARE(int(chart->lastFrame().size()), int(s->store().events().size()));
+    for (const auto& p : chart->lastFrame()) {
+        QVERIFY2(!p.label.isEmpty(), qPrintable(QString::number(p.id)));
+        if (size.width() > size.height())
+            QVERIFY2(!p.shortened,
+                     qPrintable(QStringLiteral("event %1's title is cut").arg(p.id)));
+    }
+}
+
+void TestTimelineChart::longTitleIsWrappedNotCut()
+{
+    // A headline far longer than a label may be wide: on several lines, each within the
+    // maximum width, in the window as in an export, and the lane keeps room for its lines.
+    const QString path = m_dir.filePath(QStringLiteral("long.chronomap"));
+    Id longId = 0;
+    {
+        auto store = Store::open(path, Store::Mode::Create);
+        const Id category = store->insertCategory(Category{0, QStringLiteral("Desk"), QColor(), 0});
+        for (int i = 0; i < 6; ++i) {
+            Event e;
+            e.title = i == 0 ? QStringLiteral("Negotiators from both sides meet again in Geneva "
+                                              "after a week of strikes on the northern ports "
+                                              "and agree on the terms of a ceasefire")
+                             : QStringLiteral("Event %1 nearby").arg(i);
+            e.date = PartialDate::fromEdtf(QStringLiteral("2025-10-%1").arg(10 + i));
+            e.categoryId = category;
+            e.status = Verification::Confirmed;
+            const Id id = store->insertEvent(e);
+            if (i == 0)
+                longId = id;
+        }
+    }
+    auto s = Story::open(path);
+    for (const bool scroll : {true, false}) {
+        Selection selection;
+        TimelineChart chart(s.get(), &selection);
+        chart.setScrollLanes(scroll);
+        chart.setWindow(PartialDate::fromEdtf(QStringLiteral("2025-09-01")).earliest(),
+                        PartialDate::fromEdtf(QStringLiteral("2025-11-30")).latest());
+        paint(chart, QSize(900, 400));
+        const QString problem = checkFrame(chart, *s);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        bool found = false;
+        for (const auto& p : chart.lastFrame()) {
+            QVERIFY(!p.shortened);
+            if (p.id != longId)
+                continue;
+            found = true;
+            QVERIFY(p.label.width() <= 341);
+            QVERIFY2(p.label.height() > 1.5 * p.box.height(), "the long title is on one line");
+        }
+        QVERIFY(found);
+    }
 }
 
 QTEST_MAIN(TestTimelineChart)

@@ -246,8 +246,9 @@ void MainWindow::buildViews()
     charts->setSizes({500, 500});
     setCentralWidget(charts);
     // The timeline takes the height its lanes need to show every event with its title, the
-    // map what is left (at least a third; a story without actors leaves the map just room for
-    // its message). Until the user drags the splitter: then it stays where they put it.
+    // map what is left (at least a quarter; a story without actors gives the timeline the
+    // whole height, the map folded away under the handle). Until the user drags the splitter:
+    // then it stays where they put it.
     const bool noActors = m_story->store().counts().actors == 0;
     connect(charts, &QSplitter::splitterMoved, charts,
             [charts] { charts->setProperty("userSized", true); });
@@ -255,7 +256,7 @@ void MainWindow::buildViews()
         const int total = charts->height() - charts->handleWidth();
         if (charts->property("userSized").toBool() || total <= 0 || !m_timeline)
             return;
-        const int mapMin = noActors ? std::min(80, total / 4) : total / 4;
+        const int mapMin = noActors ? 0 : total / 4;
         const int want = noActors ? total : m_timeline->chart()->wantedHeight();
         const int timeline = std::clamp(std::max(want, total / 2), 1, total - mapMin);
         const QList<int> sizes = charts->sizes();

@@ -212,16 +212,21 @@ ChartComposer::Collected ChartComposer::prepareTimeline(const Selection::Filter&
         else
             filter.statuses = {-1}; // the window shows nothing that is cleared
     }
-    m_timeline = std::make_unique<TimelineChart>(&m_story, &m_selection);
+    // The filter first, and the chart made with its lane mode, window and empty lanes left
+    // out (a published chart): its lanes are laid out once.
+    m_selection.setFilter(filter);
+    TimelineChart::Setup setup;
+    setup.collapseEmptyLanes = true;
+    if (m_request.laneMode)
+        setup.mode = *m_request.laneMode;
+    if (!m_fitWhole)
+        setup.window = std::pair(m_from, m_to);
+    m_timeline = std::make_unique<TimelineChart>(&m_story, &m_selection, setup);
     m_timeline->setTheme(m_theme);
     // A published chart is read, not navigated: no overview strip.
     m_timeline->setOverviewVisible(false);
-    m_timeline->setCollapseEmptyLanes(true);
     m_timeline->setLegendVisible(m_request.legend);
     m_timeline->setMarkUnverified(m_request.publishSafe == ExportRequest::PublishSafe::Mark);
-    if (m_request.laneMode)
-        m_timeline->setLaneMode(*m_request.laneMode);
-    m_selection.setFilter(filter);
     // After the view exists: it takes the highlight from the selection's signal.
     m_selection.setHighlight(m_highlight.first, m_highlight.second);
     return collectTimeline(base);

@@ -304,6 +304,7 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
         QString text; // set when the prepared title is not drawn as it is (shortened, tagged)
         QColor plate; // drawn behind the label when valid
         bool bold = false;
+        int lines = 1; // a wrapped label: one line per sub-row
     };
     const ChartTheme& theme = s.theme;
     std::vector<Pending> labels;
@@ -346,7 +347,8 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
             bool plate = false;
             if (slot.hasLabel) {
                 labelText = slot.text;
-                placed.label = QRectF(slot.labelX, rowTop, slot.labelWidth, rowHeight);
+                placed.label = QRectF(slot.labelX, rowTop, slot.labelWidth, rowHeight * slot.lines);
+                placed.shortened = slot.elided;
                 // Over whiskers or hatching the label sits on a plate of the lane's colour.
                 plate = !slot.inside || marked;
             }
@@ -445,7 +447,7 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
                                   plate
                                       ? withAlpha(p % 2 == 1 ? theme.panel : theme.background, 0.85)
                                       : QColor(),
-                                  slot.bold});
+                                  slot.bold, slot.lines});
         }
         // "+N more" where a lane has no sub-row left for some of its events: a click on it
         // opens the lane.
@@ -467,23 +469,29 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
     painter->setFont(s.labelFont);
     for (const Pending& l : labels) {
         const TimelineState::Placed& placed = s.placed[l.placed];
-        if (l.plate.isValid()) {
-            const double h = metrics.height();
-            painter->fillRect(
-                placed.label.adjusted(-2, 0, 2, 0)
-                    .intersected(
-                        QRectF(r.left(), placed.label.center().y() - h / 2 - 1, r.width(), h + 2)),
-                l.plate);
+        const QStringList lines = l.lines > 1 ? l.text.split(u'\n') : QStringList{l.text};
+        const double lineHeight = placed.label.height() / std::max<qsizetype>(1, lines.size());
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            const QRectF line(placed.label.left(), placed.label.top() + double(i) * lineHeight,
+                              placed.label.width(), lineHeight);
+            if (l.plate.isValid()) {
+                const double h = metrics.height();
+                painter->fillRect(line.adjusted(-2, 0, 2, 0)
+                                      .intersected(QRectF(r.left(), line.center().y() - h / 2 - 1,
+                                                          r.width(), h + 2)),
+                                  l.plate);
+            }
+            painter->setPen(l.color);
+            if (!l.text.isEmpty()) {
+                QFont font = s.labelFont;
+                font.setBold(l.bold);
+                painter->setFont(font);
+                painter->drawText(line, Qt::AlignLeft | Qt::AlignVCenter, lines[i]);
+                painter->setFont(s.labelFont);
+            }
         }
-        painter->setPen(l.color);
-        if (!l.text.isEmpty()) {
-            QFont font = s.labelFont;
-            font.setBold(l.bold);
-            painter->setFont(font);
-            painter->drawText(placed.label, Qt::AlignLeft | Qt::AlignVCenter, l.text);
-            painter->setFont(s.labelFont);
+        if (!l.text.isEmpty())
             continue;
-        }
         const auto it = s.titles.constFind(placed.id);
         if (it == s.titles.cend())
             continue;

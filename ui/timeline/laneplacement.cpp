@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 namespace chronomap {
 
@@ -20,8 +21,65 @@ constexpr double kGap = 6;    // between neighbours in a sub-row
 constexpr double kMarker = 5; // half width of a point event's diamond
 // A label whose title is not read yet is reserved this much room when lanes are sized.
 constexpr double kUnreadLabel = 170;
+// A title too long for its room is wrapped onto at most this many lines.
+constexpr int kMaxLabelLines = 3;
+
+// `text` broken at spaces into lines no wider than `width` (a word wider than that is broken
+// within). More lines than `maxLines`: empty, or with `cut`, the first lines and the last
+// shortened with "…" (*shortened then true).
+QStringList wrapLines(const QString& text, const QFontMetricsF& metrics, double width, int maxLines,
+                      bool cut, bool* shortened)
+{
+    QStringList lines;
+    QString line;
+    // Each word measured once, a line's width the sum of its words and spaces (what kerning
+    // across a space changes is far below a pixel).
+    const double space = metrics.horizontalAdvance(QLatin1Char(' '));
+    double lineWidth = 0;
+    const QStringList words = text.split(u' ', Qt::SkipEmptyParts);
+    for (QString word : words) {
+        const double wordWidth = metrics.horizontalAdvance(word);
+        const double joinedWidth = line.isEmpty() ? wordWidth : lineWidth + space + wordWidth;
+        if (joinedWidth <= width) {
+            line = line.isEmpty() ? word : line + u' ' + word;
+            lineWidth = joinedWidth;
+            continue;
+        }
+        if (!line.isEmpty())
+            lines << line;
+        line.clear();
+        // A word wider than the room: as much of it as fits on each line.
+        while (metrics.horizontalAdvance(word) > width && word.size() > 1) {
+            qsizetype n = word.size() - 1;
+            while (n > 1 && metrics.horizontalAdvance(word.left(n)) > width)
+                --n;
+            lines << word.left(n);
+            word = word.mid(n);
+        }
+        line = word;
+        lineWidth = metrics.horizontalAdvance(word);
+    }
+    if (!line.isEmpty())
+        lines << line;
+    *shortened = false;
+    if (lines.size() <= maxLines)
+        return lines;
+    if (!cut)
+        return {};
+    const QString rest = lines.mid(maxLines - 1).join(u' ');
+    lines = lines.mid(0, maxLines - 1);
+    lines << metrics.elidedText(rest, Qt::ElideRight, width);
+    *shortened = true;
+    return lines;
+}
 
 } // namespace
+
+double TimelineState::maxLabelWidth() const
+{
+    // 340 pixels at the window's 12-pixel type; wider with larger type.
+    return 340.0 * std::max(1, labelFont.pixelSize()) / 12.0;
+}
 
 double TimelineState::rowHeight() const
 {
@@ -57,6 +115,19 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
                                                   double lower, double upper, bool withLabels,
                                                   int& budget)
 {
+    LaneSlots out = placeLane(position, maxRows, r, lower, upper, withLabels, true, budget);
+    if (maxRows == 0 || out.hiddenCount == 0 || !withLabels)
+        return out;
+    // A lane with too few sub-rows for the wrapped titles: one line each (some shortened)
+    // when that hides fewer events.
+    LaneSlots oneLine = placeLane(position, maxRows, r, lower, upper, withLabels, false, budget);
+    return oneLine.hiddenCount < out.hiddenCount ? oneLine : out;
+}
+
+TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, const QRectF& r,
+                                                  double lower, double upper, bool withLabels,
+                                                  bool wrap, int& budget)
+{
     LaneSlots out;
     const LaneLayout::Lane& lane = layout.laneAt(std::size_t(position));
     const TimeIndex& index = story->timeIndex();
@@ -78,6 +149,7 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
     const QFontMetricsF boldMetrics(boldFont);
     const QString unverifiedTag = QStringLiteral("\u26a0");
     const bool dimming = !highlight.isEmpty();
+    const double maxWidth = maxLabelWidth();
 
     // What each sub-row holds, as [left, right] pixel spans (boxes with their labels).
     std::vector<std::vector<std::pair<double, double>>> taken;
@@ -136,17 +208,20 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
             const QFontMetricsF& labelMetrics = slot.bold ? boldMetrics : metrics;
 
             // Where the label can go: inside the box if it fits there, after the box (over
-            // the whiskers, on a plate), or before it; shortened to the room before the
-            // plot's right edge as a last resort.
+            // the whiskers, on a plate), or before it, on one line; else wrapped onto two or
+            // three lines after or before the box (the sub-rows below taken for them); cut
+            // short only as a last resort. No label is wider than maxLabelWidth().
             struct Spot
             {
                 double lx, w, from, to;
                 bool elided, inside;
+                int lines;
+                QString text; // the lines, '\n' between them, when not the title as it is
             };
-            Spot spots[5];
-            int spotCount = 0;
-            QString fullText;
+            std::vector<Spot> spots;
+            QString fullText, text;
             double w = -1;
+            std::function<void()> addWrapped;
             if (withLabels) {
                 if (const QStaticText* title = this->title(id, budget)) {
                     fullText =
@@ -157,6 +232,7 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
                                     : QString();
                     w = !fullText.isEmpty() ? labelMetrics.horizontalAdvance(fullText)
                                             : title->size().width();
+                    text = fullText.isEmpty() ? title->text() : fullText;
                 } else if (maxRows == 0) {
                     w = kUnreadLabel; // sizing lanes before the title is read
                     out.provisional = true;
@@ -167,39 +243,87 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
                              visRight = std::min(slot.right, r.right());
                 const double edge = r.right() - 2;
                 const double right = slot.right, left = slot.left;
-                if (!slot.point && visRight - visLeft >= w + 12)
-                    spots[spotCount++] = {visLeft + 6, w, slot.x0, slot.x1, false, true};
-                if (right + 4 + w <= edge)
-                    spots[spotCount++] = {
-                        right + 4, w, slot.x0, std::max(slot.x1, right + 4 + w), false, false};
-                if (left - 4 - w >= r.left() + 2)
-                    spots[spotCount++] = {left - 4 - w, w,     std::min(slot.x0, left - 4 - w),
-                                          slot.x1,      false, false};
-                if (edge - (right + 4) >= std::min(w, 48.0) && right + 4 + w > edge)
-                    spots[spotCount++] = {right + 4, edge - (right + 4),
-                                          slot.x0,   std::max(slot.x1, edge),
-                                          true,      false};
-                // A narrow chart (a phone's): shortened before the box, where the room is.
-                const double roomBefore = left - 4 - (r.left() + 2);
-                if (roomBefore >= std::min(w, 48.0) && left - 4 - w < r.left() + 2)
-                    spots[spotCount++] = {r.left() + 2, roomBefore, std::min(slot.x0, r.left() + 2),
-                                          slot.x1,      true,       false};
+                if (w <= maxWidth) {
+                    if (!slot.point && visRight - visLeft >= w + 12)
+                        spots.push_back(
+                            {visLeft + 6, w, slot.x0, slot.x1, false, true, 1, fullText});
+                    if (right + 4 + w <= edge)
+                        spots.push_back({right + 4, w, slot.x0, std::max(slot.x1, right + 4 + w),
+                                         false, false, 1, fullText});
+                    if (left - 4 - w >= r.left() + 2)
+                        spots.push_back({left - 4 - w, w, std::min(slot.x0, left - 4 - w), slot.x1,
+                                         false, false, 1, fullText});
+                }
+                // Wrapped (or, last, cut) inside a long box (the lines below it, under the
+                // box), after the box or before it, no wider than the room: measured only
+                // when no one-line placement fits, since most titles fit whole.
+                addWrapped = [&, visLeft, visRight, edge, right, left] {
+                    if (!text.isEmpty()) {
+                        enum Where
+                        {
+                            Inside,
+                            After,
+                            Before
+                        };
+                        const double rooms[] = {
+                            slot.point ? 0 : std::min(visRight - visLeft - 12, maxWidth),
+                            std::min(edge - (right + 4), maxWidth),
+                            std::min(left - 4 - (r.left() + 2), maxWidth)};
+                        const std::pair<bool, int> kinds[] = {
+                            {false, kMaxLabelLines}, {true, kMaxLabelLines}, {true, 1}};
+                        for (const auto& [cut, maxLines] : kinds)
+                            for (const Where where : {Inside, After, Before}) {
+                                if (!wrap && maxLines > 1)
+                                    continue;
+                                const double room = rooms[where];
+                                if (room < std::min(w, 48.0))
+                                    continue;
+                                bool shortened = false;
+                                const QStringList lines =
+                                    wrapLines(text, labelMetrics, room, maxLines, cut, &shortened);
+                                if (lines.isEmpty() || shortened != cut)
+                                    continue;
+                                double lw = 0;
+                                for (const QString& line : lines)
+                                    lw = std::max(lw, labelMetrics.horizontalAdvance(line));
+                                const double lx = where == Inside  ? visLeft + 6
+                                                  : where == After ? right + 4
+                                                                   : left - 4 - lw;
+                                spots.push_back(
+                                    {lx, lw, std::min(slot.x0, lx), std::max(slot.x1, lx + lw), cut,
+                                     where == Inside, int(lines.size()),
+                                     lines.size() > 1 || cut ? lines.join(u'\n') : fullText});
+                            }
+                    }
+                };
             }
+            // A spot in sub-row `sub`: its box row, and the label's further lines below.
+            auto fits = [&](const Spot& spot, int sub) {
+                if (sub + spot.lines > rows || !isFree(sub, spot.from, spot.to))
+                    return false;
+                for (int line = 1; line < spot.lines; ++line)
+                    if (!isFree(sub + line, spot.lx, spot.lx + spot.w))
+                        return false;
+                return true;
+            };
             const Spot* spot = nullptr;
             int k = -1;
-            // The whole title in any sub-row before a shortened one in a lower sub-row.
-            for (int pass = 0; pass < 2 && !spot; ++pass)
+            // The whole title on one line in any sub-row, then wrapped, then a shortened one.
+            for (int pass = 0; pass < 3 && !spot; ++pass) {
+                if (pass == 1 && addWrapped)
+                    addWrapped();
                 for (int sub = 0; sub < rows && !spot; ++sub) {
-                    for (int c = 0; c < spotCount; ++c)
-                        if (spots[c].elided == (pass == 1) &&
-                            isFree(sub, spots[c].from, spots[c].to)) {
+                    for (const Spot& c : spots)
+                        if ((pass == 2 ? c.elided : !c.elided && (c.lines > 1) == (pass == 1)) &&
+                            fits(c, sub)) {
                             k = sub;
-                            spot = &spots[c];
+                            spot = &c;
                             break;
                         }
                     if (sub > int(taken.size()))
                         break; // every sub-row from here on is empty: the label did not fit
                 }
+            }
             // An event whose title has no room anywhere is not drawn bare (a box nobody can
             // name): it is counted in the lane's "+N more". Only a box whose title is still
             // being read, or a lane too thin for type, goes without one.
@@ -228,18 +352,15 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
                 slot.inside = spot->inside;
                 slot.labelX = spot->lx;
                 slot.labelWidth = spot->w;
-                if (spot->elided) {
-                    const QString full = fullText.isEmpty() ? title(id, budget)->text() : fullText;
-                    slot.text = labelMetrics.elidedText(full, Qt::ElideRight, spot->w);
-                    slot.labelWidth = labelMetrics.horizontalAdvance(slot.text);
-                } else {
-                    slot.text = fullText;
-                }
+                slot.lines = spot->lines;
+                slot.text = spot->text;
                 start = spot->from;
                 extent = spot->to;
+                for (int line = 1; line < spot->lines; ++line)
+                    take(k + line, spot->lx, spot->lx + spot->w);
             }
             take(k, start, extent);
-            out.rowsUsed = std::max(out.rowsUsed, k + 1);
+            out.rowsUsed = std::max(out.rowsUsed, k + slot.lines);
             out.items.push_back(std::move(slot));
         }
     }
@@ -253,7 +374,13 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
     markFont.setBold(true);
     const QFontMetricsF markMetrics(markFont);
     auto markWidth = [&](int count) { return markMetrics.horizontalAdvance(moreText(count)) + 8; };
-    auto footprint = [](const Slot& slot) {
+    // What a slot takes in sub-row `sub`: its box and label there, or a wrapped label's line.
+    auto inRow = [](const Slot& slot, int sub) {
+        return slot.sub >= 0 && slot.sub <= sub && sub < slot.sub + slot.lines;
+    };
+    auto footprint = [](const Slot& slot, int sub) {
+        if (sub != slot.sub)
+            return std::pair<double, double>(slot.labelX, slot.labelX + slot.labelWidth);
         double lo = slot.x0, hi = slot.x1;
         if (slot.hasLabel) {
             lo = std::min(lo, slot.labelX);
@@ -282,8 +409,8 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
         double best = -1, bestDistance = 1e18;
         std::vector<std::pair<double, double>> spans;
         for (const Slot& slot : out.items)
-            if (slot.sub == markRow)
-                spans.push_back(footprint(slot));
+            if (inRow(slot, markRow))
+                spans.push_back(footprint(slot, markRow));
         for (const Mark& other : out.marks)
             if (&other != &m && other.width > 0)
                 spans.emplace_back(other.x, other.x + other.width);
@@ -308,9 +435,9 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
         }
         // No gap near: the events where the mark goes are counted in it.
         for (Slot& slot : out.items) {
-            if (slot.sub != markRow)
+            if (!inRow(slot, markRow))
                 continue;
-            const auto [lo, hi] = footprint(slot);
+            const auto [lo, hi] = footprint(slot, markRow);
             if (lo < m.x + w + kGap && hi + kGap > m.x) {
                 slot.sub = -1;
                 slot.hasLabel = false;

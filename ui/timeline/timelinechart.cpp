@@ -30,6 +30,11 @@ constexpr int kCompactHeight = 420;
 } // namespace
 
 TimelineChart::TimelineChart(Story* story, Selection* selection, QObject* parent)
+    : TimelineChart(story, selection, Setup{}, parent)
+{}
+
+TimelineChart::TimelineChart(Story* story, Selection* selection, const Setup& setup,
+                             QObject* parent)
     : QObject(parent), m_story(story), m_selection(selection), m_plot(new QCustomPlot),
       m_state(std::make_unique<TimelineState>())
 {
@@ -37,11 +42,20 @@ TimelineChart::TimelineChart(Story* story, Selection* selection, QObject* parent
     m_state->selection = selection;
     m_state->labelFont = m_plot->font();
     m_state->labelFont.setPixelSize(12);
+    m_mode = setup.mode;
+    m_collapseEmptyLanes = setup.collapseEmptyLanes;
 
     buildPlot();
     m_plot->installEventFilter(this);
+    // The story, then the window; the lanes once both are known.
+    m_holdLayout = true;
     reloadStory();
-    fitStory();
+    if (setup.window)
+        setWindow(setup.window->first, setup.window->second);
+    else
+        fitStory();
+    m_holdLayout = false;
+    rebuildLayout();
 
     connect(story, &Story::changed, this, [this] {
         reloadStory();
@@ -142,6 +156,8 @@ void TimelineChart::reloadStory()
 
 void TimelineChart::rebuildLayout()
 {
+    if (m_holdLayout)
+        return; // built once the chart is set up
     LaneLayout& layout = m_state->layout;
     if (layout.laneCount())
         m_laneOrder[int(layout.mode())] = layout.orderKeys();
@@ -166,6 +182,8 @@ void TimelineChart::rebuildLayout()
     if (m_collapseEmptyLanes && m_plot->xAxis->range().size() > 0) {
         // A published chart: lanes with nothing in its window are left out.
         const qint64 from = windowFrom(), to = windowTo();
+        m_builtFrom = from;
+        m_builtTo = to;
         const auto earliest = index.earliest(), latest = index.latest();
         in.include = [base = std::move(in.include), from, to, earliest, latest](std::size_t r) {
             return latest[r] >= from && earliest[r] <= to && (!base || base(r));
@@ -376,7 +394,8 @@ void TimelineChart::setWindow(qint64 from, qint64 to)
     const double hi = index.empty() ? double(to) : double(index.maxTime());
     const double pad = std::max((hi - lo) * 0.03, double(kDay));
     ovx->setRange(lo - pad, hi + pad);
-    if (m_collapseEmptyLanes)
+    // Lanes left out where empty follow the window (not again for the window they have).
+    if (m_collapseEmptyLanes && (windowFrom() != m_builtFrom || windowTo() != m_builtTo))
         rebuildLayout();
 }
 
@@ -436,6 +455,11 @@ void TimelineChart::pan(double fraction)
 const LaneLayout& TimelineChart::lanes() const
 {
     return m_state->layout;
+}
+
+int TimelineChart::layoutBuilds() const
+{
+    return m_state->generation;
 }
 
 std::vector<std::size_t> TimelineChart::lanesOfEvent(Id id) const
@@ -658,7 +682,7 @@ std::vector<TimelineChart::FramePlacement> TimelineChart::lastFrame() const
     std::vector<FramePlacement> out;
     out.reserve(m_state->placed.size());
     for (const TimelineState::Placed& p : m_state->placed)
-        out.push_back({p.id, p.lanePosition, p.box, p.label});
+        out.push_back({p.id, p.lanePosition, p.box, p.label, p.shortened});
     return out;
 }
 

@@ -39,6 +39,17 @@ class TimelineChart final : public QObject
 
 public:
     TimelineChart(Story* story, Selection* selection, QObject* parent = nullptr);
+    // A chart set up before its lanes are first laid out (an export: its lane mode, its
+    // window and its empty lanes left out), so they are built once, not once per setting.
+    // The selection's filter is read as it stands.
+    struct Setup
+    {
+        LaneMode mode = LaneMode::Category;
+        bool collapseEmptyLanes = false;
+        std::optional<std::pair<qint64, qint64>> window; // else the whole story
+    };
+    TimelineChart(Story* story, Selection* selection, const Setup& setup,
+                  QObject* parent = nullptr);
     ~TimelineChart() override;
 
     // The plot the chart draws with (the window embeds it; nothing else should need it).
@@ -76,6 +87,8 @@ public:
     LaneMode laneMode() const { return m_mode; }
     void setLaneMode(LaneMode mode);
     const LaneLayout& lanes() const;
+    // How many times the lanes have been laid out since the chart was made (tests, bench).
+    int layoutBuilds() const;
     // Display positions of the lanes an event is in (several in actor mode).
     std::vector<std::size_t> lanesOfEvent(Id id) const;
     // Moves the lane at display position `from` to `to`.
@@ -122,7 +135,8 @@ public:
     {
         Id id;
         int lane;
-        QRectF box, label;
+        QRectF box, label; // a wrapped label's rectangle holds all its lines
+        bool shortened;    // the label is cut short ("…")
     };
     std::vector<FramePlacement> lastFrame() const;
     struct HiddenMark
@@ -187,6 +201,8 @@ private:
     double m_laneTop = 0;
     double m_wantedLanesHeight = 0;
     bool m_collapseEmptyLanes = false;
+    qint64 m_builtFrom = 0, m_builtTo = 0; // the window the collapsed lanes were built for
+    bool m_holdLayout = false;             // setting up: the lanes are built once, after
     bool m_scrollLanes = false;
     bool m_compact = false; // a short window: no overview strip, no key
     bool m_overviewWanted = true, m_legendWanted = true;

@@ -15,8 +15,6 @@
 namespace chronomap {
 
 namespace {
-// Long headlines are cut so that one label cannot claim a whole sub-row.
-constexpr double kMaxLabelWidth = 340;
 constexpr qsizetype kMaxCachedTitles = 50000;
 } // namespace
 
@@ -39,9 +37,8 @@ const QStaticText* TimelineState::title(Id id, int& budget)
         return nullptr;
     }
     --budget;
-    const QFontMetricsF metrics(labelFont);
-    QStaticText text(
-        metrics.elidedText(story->store().eventTitle(id), Qt::ElideRight, kMaxLabelWidth));
+    // The whole title: a long one is wrapped where it is placed (see placeLane).
+    QStaticText text(story->store().eventTitle(id));
     text.setTextFormat(Qt::PlainText);
     text.setPerformanceHint(QStaticText::AggressiveCaching);
     text.prepare(QTransform(), labelFont);

@@ -48,6 +48,8 @@ struct TimelineState
     // type makes it taller, see rowHeight()).
     static constexpr double kRowHeight = 20;
     double rowHeight() const;
+    // No label is wider than this (a longer title is wrapped onto more lines).
+    double maxLabelWidth() const;
     // Where each lane's band starts on the value axis, by display position (one entry more
     // than lanes). Empty: lane p spans [p, p + 1], every lane as tall as the next (lanes that
     // scroll, or density). When every lane fits, lanes share the height by how many
@@ -67,8 +69,9 @@ struct TimelineState
         Id id = 0;
         quint32 row = 0;
         int lanePosition = 0;
-        QRectF box;   // the marks, whiskers included, over the full sub-row height
-        QRectF label; // empty if the label was left out
+        QRectF box;             // the marks, whiskers included, over the full sub-row height
+        QRectF label;           // empty if the label was left out; as tall as its lines
+        bool shortened = false; // the label is cut short ("…"): there was no room for it all
     };
     // Events a lane had no sub-row for: counted in a "+N more" mark where they are.
     struct Hidden
@@ -104,7 +107,10 @@ struct TimelineState
         bool bold = false;   // highlighted: its label in bold
         bool hasLabel = false, elided = false, inside = false;
         double labelX = 0, labelWidth = 0;
-        QString text; // set when the prepared title is not drawn as it is (shortened, tagged)
+        int lines = 1; // the label's lines: the first in `sub`, the next in the sub-rows below
+        // Set when the prepared title is not drawn as it is (wrapped, '\n' between the lines;
+        // shortened; tagged).
+        QString text;
     };
     // A "+N more" mark: how many events it stands for and where (x span; its sub-row is the
     // lane's last).
@@ -141,6 +147,10 @@ struct TimelineState
     // marks in the last sub-row.
     LaneSlots placeLane(int position, int maxRows, const QRectF& plot, double lower, double upper,
                         bool withLabels, int& budget);
+    // The same, titles wrapped onto several lines where they would be cut, or not (`wrap`
+    // false: one line each, shortened if need be).
+    LaneSlots placeLane(int position, int maxRows, const QRectF& plot, double lower, double upper,
+                        bool withLabels, bool wrap, int& budget);
     // The "+N more" text for n events.
     static QString moreText(int n);
     static QString todayText();
