@@ -711,6 +711,63 @@
     </message>
 </context>
 <context>
+    <name>chronomap::ActorMapChart</name>
+    <message>
+        <source>Actor map</source>
+        <translation type="unfinished">Akteurskarte</translation>
+    </message>
+    <message>
+        <source>Loading cancelled. View › Lay Out Map Again starts it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layout cancelled. View › Lay Out Map Again starts it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading actors…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No actors in this story</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Laying out %n actors…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Degree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Betweenness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PageRank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>other (%n values)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>chronomap::ActorMapView</name>
     <message>
         <source>%1 of %2 relations hold in this window</source>
@@ -757,39 +814,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Actor map</source>
-        <translation>Akteurskarte</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <source>Loading cancelled. View › Lay Out Map Again starts it again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Layout cancelled. View › Lay Out Map Again starts it again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Fit Actor Map</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Size Actors by Degree</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Size Actors by Betweenness</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Size Actors by PageRank</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Colour Actors by Community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -825,23 +854,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Loading actors…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No actors in this story</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Laying out %n actors…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
         <source>No sources cited for this relation</source>
         <translation>Für diese Beziehung sind keine Quellen angegeben</translation>
+    </message>
+    <message>
+        <source>Size Actors By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour Actors By</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -892,6 +914,89 @@
     <message>
         <source>Notes</source>
         <translation>Notizen</translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::AttributesDialog</name>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes/no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">Datum</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number, such as 3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number, such as 0.25</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a date, such as 2025-10 or 2025-10-24</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>items separated by |</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1 has a value but no name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is named twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a %2: “%3”.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1353,6 +1458,38 @@ After: %2</source>
         <source>&lt;h4&gt;Attributes&lt;/h4&gt;&lt;table&gt;%1&lt;/table&gt;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Attri&amp;butes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the typed attributes a file brought, or add your own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reload Entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the entry as it is stored now, with the other change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &lt;small&gt;(%2 – %3)&lt;/small&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This entry was deleted by someone else since you began editing; your change was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This entry was changed by %1 since you began editing; your change was not saved. Reload Entry shows theirs (replacing what you typed here).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>someone else</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>chronomap::EdgesCsvReader</name>
@@ -1603,6 +1740,26 @@ After: %2</source>
         <source>Add media to “%1”</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Last changed by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot redo “%1”: %2 was changed since, in this or another window. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot undo “%1”: %2 was changed since, in this or another window. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an entry it added</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>chronomap::EntryForm</name>
@@ -1792,6 +1949,22 @@ After: %2</source>
     </message>
     <message>
         <source>The media link is not a web address (it should start with https://).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Media t&amp;humbnail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Media alt te&amp;xt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what the picture shows, for those who cannot see it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>U&amp;nique id</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3099,6 +3272,73 @@ EDTF: %2</source>
     </message>
 </context>
 <context>
+    <name>chronomap::OpenSharedDialog</name>
+    <message>
+        <source>Open Shared Story</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>newsroom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>peace-plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A story kept on a PostgreSQL server, shared with your desk. The password comes from ~/.pgpass or PGPASSWORD; if the server wants one and neither has it, you are asked for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tory:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(name the database and the story)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2/%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Shared Story…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a story kept on a PostgreSQL server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server of %1 wants the password of its user:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>chronomap::PgConnection</name>
     <message>
         <source>%1: the server wants a password; put it in ~/.pgpass or PGPASSWORD</source>
@@ -3465,6 +3705,53 @@ EDTF: %2</source>
     </message>
 </context>
 <context>
+    <name>chronomap::SharedSession</name>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared story: you work as %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline: the server of this shared story (%1) does not answer. What you are typing stays in the window, and nothing that was saved is lost. Reconnecting by itself (next try in %2 s)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back online: the story was read again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline: reconnecting to the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You hold no Chronomap role on this server; ask its administrator for one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role on this server is %1; viewers read only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role on this server is %1; only standards can clear entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role on this server is %1; only editors and standards can confirm or dispute entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role on this server is %1; only standards can delete entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role on this server is %1; reporters edit drafts only</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>chronomap::ShortcutSheet</name>
     <message>
         <source>Keyboard Shortcuts</source>
@@ -3642,6 +3929,10 @@ EDTF: %2</source>
     </message>
     <message>
         <source>unknown author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2 UTC</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
