@@ -1255,39 +1255,39 @@
     </message>
     <message>
         <source>&amp;Note…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Notiz…</translation>
     </message>
     <message>
         <source>C&amp;ite…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beleg…</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Speichern</translation>
     </message>
     <message>
         <source>Verification status</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfstatus</translation>
     </message>
     <message>
         <source>How far this entry has been checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie weit dieser Eintrag geprüft ist</translation>
     </message>
     <message>
         <source>Add a note for the other editors</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Notiz für die anderen Redakteure hinzufügen</translation>
     </message>
     <message>
         <source>Cite a source with the sentence this entry rests on</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Quelle mit dem Satz angeben, auf dem dieser Eintrag beruht</translation>
     </message>
     <message>
         <source>Details of the current entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Details des aktuellen Eintrags</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1295,27 +1295,27 @@
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Wann</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Was</translation>
     </message>
     <message>
         <source>Changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Geändert</translation>
     </message>
     <message>
         <source>Write a Correction Note…</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrekturnotiz schreiben…</translation>
     </message>
     <message>
         <source>Add a note on this entry explaining a correction</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Notiz zu diesem Eintrag hinzufügen, die eine Korrektur erklärt</translation>
     </message>
     <message>
         <source>Details</source>
@@ -1323,11 +1323,11 @@
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;i&gt;Pick an event on the timeline or in the table, or an actor on the map, to see its details here.&lt;/i&gt;&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;i&gt;Ein Ereignis in der Zeitleiste oder der Tabelle oder einen Akteur auf der Karte wählen, um hier seine Details zu sehen.&lt;/i&gt;&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Event</source>
@@ -1339,156 +1339,157 @@
     </message>
     <message>
         <source>Relation</source>
-        <translation type="unfinished"></translation>
+        <translation>Beziehung</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle</translation>
     </message>
     <message>
         <source>actor %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Akteur %1</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; — %2 &lt;small&gt;(EDTF %3)&lt;/small&gt;&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; — %2 &lt;small&gt;(EDTF %3)&lt;/small&gt;&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; &lt;small&gt;(EDTF %2)&lt;/small&gt;&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; &lt;small&gt;(EDTF %2)&lt;/small&gt;&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Status: &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Status: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Category: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorie: %1</translation>
     </message>
     <message>
         <source>Where: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ort: %1</translation>
     </message>
     <message>
         <source>Tags: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlagwörter: %1</translation>
     </message>
     <message>
         <source>Importance: %1/5</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedeutung: %1/5</translation>
     </message>
     <message>
         <source>&lt;h4&gt;Actors&lt;/h4&gt;&lt;ul&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h4&gt;Akteure&lt;/h4&gt;&lt;ul&gt;</translation>
     </message>
     <message>
         <source>&lt;h4&gt;Events (%1)&lt;/h4&gt;&lt;ul&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h4&gt;Ereignisse (%1)&lt;/h4&gt;&lt;ul&gt;</translation>
     </message>
     <message>
         <source>&lt;h4&gt;Relations&lt;/h4&gt;&lt;ul&gt;%1&lt;/ul&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h4&gt;Beziehungen&lt;/h4&gt;&lt;ul&gt;%1&lt;/ul&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;Status: &lt;b&gt;%1&lt;/b&gt; · %2 · weight %3 · valid %4&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Status: &lt;b&gt;%1&lt;/b&gt; · %2 · Gewicht %3 · gültig %4&lt;/p&gt;</translation>
     </message>
     <message>
         <source>directed</source>
-        <translation type="unfinished"></translation>
+        <translation>gerichtet</translation>
     </message>
     <message>
         <source>mutual</source>
-        <translation type="unfinished"></translation>
+        <translation>gegenseitig</translation>
     </message>
     <message>
         <source>always</source>
-        <translation type="unfinished"></translation>
+        <translation>immer</translation>
     </message>
     <message>
         <source>&lt;p&gt;Cited %1 times.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;%1-mal als Beleg angegeben.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;h4&gt;Sources&lt;/h4&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h4&gt;Quellen&lt;/h4&gt;</translation>
     </message>
     <message>
         <source>(missing source)</source>
-        <translation type="unfinished"></translation>
+        <translation>(fehlende Quelle)</translation>
     </message>
     <message>
         <source>remove citation</source>
-        <translation type="unfinished"></translation>
+        <translation>Beleg entfernen</translation>
     </message>
     <message>
         <source>&lt;h4&gt;Notes&lt;/h4&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h4&gt;Notizen&lt;/h4&gt;</translation>
     </message>
     <message>
         <source> · resolved</source>
-        <translation type="unfinished"></translation>
+        <translation> · erledigt</translation>
     </message>
     <message>
         <source>reply</source>
-        <translation type="unfinished"></translation>
+        <translation>antworten</translation>
     </message>
     <message>
         <source>reopen</source>
-        <translation type="unfinished"></translation>
+        <translation>wieder öffnen</translation>
     </message>
     <message>
         <source>resolve</source>
-        <translation type="unfinished"></translation>
+        <translation>erledigen</translation>
     </message>
     <message>
         <source>Before: %1
 After: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorher: %1
+Nachher: %2</translation>
     </message>
     <message>
         <source>No changes recorded since the story was made.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seit dem Anlegen der Geschichte wurden keine Änderungen erfasst.</translation>
     </message>
     <message>
         <source>Change history of the current entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungsverlauf des aktuellen Eintrags</translation>
     </message>
     <message>
         <source>&lt;h4&gt;Attributes&lt;/h4&gt;&lt;table&gt;%1&lt;/table&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h4&gt;Attribute&lt;/h4&gt;&lt;table&gt;%1&lt;/table&gt;</translation>
     </message>
     <message>
         <source>Attri&amp;butes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Attri&amp;bute…</translation>
     </message>
     <message>
         <source>Edit the typed attributes a file brought, or add your own</source>
-        <translation type="unfinished"></translation>
+        <translation>Die typisierten Attribute aus einer Datei bearbeiten oder eigene hinzufügen</translation>
     </message>
     <message>
         <source>&amp;Reload Entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag &amp;neu laden</translation>
     </message>
     <message>
         <source>Show the entry as it is stored now, with the other change</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Eintrag so zeigen, wie er jetzt gespeichert ist, mit der anderen Änderung</translation>
     </message>
     <message>
         <source>%1 &lt;small&gt;(%2 – %3)&lt;/small&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 &lt;small&gt;(%2 – %3)&lt;/small&gt;</translation>
     </message>
     <message>
         <source>This entry was deleted by someone else since you began editing; your change was not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Eintrag wurde von jemand anderem gelöscht, seit Sie mit der Bearbeitung begonnen haben; Ihre Änderung wurde nicht gespeichert.</translation>
     </message>
     <message>
         <source>This entry was changed by %1 since you began editing; your change was not saved. Reload Entry shows theirs (replacing what you typed here).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Eintrag wurde von %1 geändert, seit Sie mit der Bearbeitung begonnen haben; Ihre Änderung wurde nicht gespeichert. „Eintrag neu laden“ zeigt die andere Fassung (und ersetzt, was Sie hier eingegeben haben).</translation>
     </message>
     <message>
         <source>someone else</source>
-        <translation type="unfinished"></translation>
+        <translation>jemand anderem</translation>
     </message>
 </context>
 <context>
@@ -1765,43 +1766,43 @@ After: %2</source>
     <name>chronomap::EntryForm</name>
     <message>
         <source>&amp;Title</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Titel</translation>
     </message>
     <message>
         <source>&amp;Date</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datum</translation>
     </message>
     <message>
         <source>&amp;Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zusammenfassung</translation>
     </message>
     <message>
         <source>&amp;Location</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ort</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine)</translation>
     </message>
     <message>
         <source>&amp;Category</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kategorie</translation>
     </message>
     <message>
         <source>T&amp;ags</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlag&amp;wörter</translation>
     </message>
     <message>
         <source>comma-separated</source>
-        <translation type="unfinished"></translation>
+        <translation>durch Kommas getrennt</translation>
     </message>
     <message>
         <source>&amp;Importance</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bedeutung</translation>
     </message>
     <message>
         <source>Stat&amp;us</source>
-        <translation type="unfinished"></translation>
+        <translation>Stat&amp;us</translation>
     </message>
     <message>
         <source>Actor</source>
@@ -1809,19 +1810,19 @@ After: %2</source>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>Actors and their roles</source>
-        <translation type="unfinished"></translation>
+        <translation>Akteure und ihre Rollen</translation>
     </message>
     <message>
         <source>Add actor</source>
-        <translation type="unfinished"></translation>
+        <translation>Akteur hinzufügen</translation>
     </message>
     <message>
         <source>Remove actor</source>
-        <translation type="unfinished"></translation>
+        <translation>Akteur entfernen</translation>
     </message>
     <message>
         <source>Actors</source>
@@ -1829,143 +1830,143 @@ After: %2</source>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name</translation>
     </message>
     <message>
         <source>&amp;Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Art</translation>
     </message>
     <message>
         <source>&amp;Role</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rolle</translation>
     </message>
     <message>
         <source>&amp;Description</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beschreibung</translation>
     </message>
     <message>
         <source>&amp;From</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Von</translation>
     </message>
     <message>
         <source>&amp;Type</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Typ</translation>
     </message>
     <message>
         <source>negotiates with, sanctions, advises…</source>
-        <translation type="unfinished"></translation>
+        <translation>verhandelt mit, sanktioniert, berät…</translation>
     </message>
     <message>
         <source>T&amp;o</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zu</translation>
     </message>
     <message>
         <source>Directed (from → to)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerichtet (von → zu)</translation>
     </message>
     <message>
         <source>&amp;Valid</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gültig</translation>
     </message>
     <message>
         <source>&amp;Weight</source>
-        <translation type="unfinished"></translation>
+        <translation>Ge&amp;wicht</translation>
     </message>
     <message>
         <source>&amp;Publisher</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Herausgeber</translation>
     </message>
     <message>
         <source>&amp;Link</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Link</translation>
     </message>
     <message>
         <source>Published (&amp;EDTF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Veröffentlicht (&amp;EDTF)</translation>
     </message>
     <message>
         <source>Te&amp;xt or excerpt</source>
-        <translation type="unfinished"></translation>
+        <translation>Te&amp;xt oder Auszug</translation>
     </message>
     <message>
         <source>Nothing to edit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu bearbeiten.</translation>
     </message>
     <message>
         <source>Give the actor a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie dem Akteur einen Namen.</translation>
     </message>
     <message>
         <source>Say what the relation is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie an, welche Beziehung es ist.</translation>
     </message>
     <message>
         <source>Give it a title.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Titel ein.</translation>
     </message>
     <message>
         <source>Date: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum: %1</translation>
     </message>
     <message>
         <source>Pick both actors of the relation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie beide Akteure der Beziehung.</translation>
     </message>
     <message>
         <source>The link is not a web address (it should start with https://).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Link ist keine Webadresse (er sollte mit https:// beginnen).</translation>
     </message>
     <message>
         <source>The publication date is not EDTF (for example 2025-11-20).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Veröffentlichungsdatum ist kein EDTF (zum Beispiel 2025-11-20).</translation>
     </message>
     <message>
         <source>&amp;Attributes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Attribute</translation>
     </message>
     <message>
         <source>name (integer): 3, one a line</source>
-        <translation type="unfinished"></translation>
+        <translation>Name (integer): 3, eines je Zeile</translation>
     </message>
     <message>
         <source>Type to find an actor</source>
-        <translation type="unfinished"></translation>
+        <translation>Tippen, um einen Akteur zu finden</translation>
     </message>
     <message>
         <source>&amp;Media link</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Medienlink</translation>
     </message>
     <message>
         <source>Media cr&amp;edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Medien-&amp;Credit</translation>
     </message>
     <message>
         <source>Media ca&amp;ption</source>
-        <translation type="unfinished"></translation>
+        <translation>Medien-Bildunter&amp;schrift</translation>
     </message>
     <message>
         <source>Add media to “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Medien zu „%1“ hinzufügen</translation>
     </message>
     <message>
         <source>The media link is not a web address (it should start with https://).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Medienlink ist keine Webadresse (er sollte mit https:// beginnen).</translation>
     </message>
     <message>
         <source>Media t&amp;humbnail</source>
-        <translation type="unfinished"></translation>
+        <translation>Medien-&amp;Vorschaubild</translation>
     </message>
     <message>
         <source>Media alt te&amp;xt</source>
-        <translation type="unfinished"></translation>
+        <translation>Medien-Alternativte&amp;xt</translation>
     </message>
     <message>
         <source>what the picture shows, for those who cannot see it</source>
-        <translation type="unfinished"></translation>
+        <translation>was das Bild zeigt, für alle, die es nicht sehen können</translation>
     </message>
     <message>
         <source>U&amp;nique id</source>
-        <translation type="unfinished"></translation>
+        <translation>Eindeutige &amp;ID</translation>
     </message>
 </context>
 <context>
@@ -2057,163 +2058,163 @@ EDTF: %2</source>
     <name>chronomap::ExportDialog</name>
     <message>
         <source>1920 × 1080 (Full HD)</source>
-        <translation type="unfinished"></translation>
+        <translation>1920 × 1080 (Full HD)</translation>
     </message>
     <message>
         <source>3840 × 2160 (4K)</source>
-        <translation type="unfinished"></translation>
+        <translation>3840 × 2160 (4K)</translation>
     </message>
     <message>
         <source>1080 × 1920 (portrait, social)</source>
-        <translation type="unfinished"></translation>
+        <translation>1080 × 1920 (Hochformat, Social Media)</translation>
     </message>
     <message>
         <source>1200 × 675 (social card)</source>
-        <translation type="unfinished"></translation>
+        <translation>1200 × 675 (Social-Media-Karte)</translation>
     </message>
     <message>
         <source>A4 landscape (842 × 595 pt)</source>
-        <translation type="unfinished"></translation>
+        <translation>A4 quer (842 × 595 pt)</translation>
     </message>
     <message>
         <source>Custom</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzerdefiniert</translation>
     </message>
     <message>
         <source>Export Chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Grafik exportieren</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished">Zeitleiste</translation>
+        <translation>Zeitleiste</translation>
     </message>
     <message>
         <source>Actor map</source>
-        <translation type="unfinished">Akteurskarte</translation>
+        <translation>Akteurskarte</translation>
     </message>
     <message>
         <source>&amp;Chart:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Grafik:</translation>
     </message>
     <message>
         <source>&amp;Format:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Format:</translation>
     </message>
     <message>
         <source>Si&amp;ze:</source>
-        <translation type="unfinished"></translation>
+        <translation>Grö&amp;ße:</translation>
     </message>
     <message>
         <source> px</source>
-        <translation type="unfinished"></translation>
+        <translation> px</translation>
     </message>
     <message>
         <source>Width</source>
-        <translation type="unfinished"></translation>
+        <translation>Breite</translation>
     </message>
     <message>
         <source>Height</source>
-        <translation type="unfinished"></translation>
+        <translation>Höhe</translation>
     </message>
     <message>
         <source>type × </source>
-        <translation type="unfinished"></translation>
+        <translation>Schrift × </translation>
     </message>
     <message>
         <source>Scale</source>
-        <translation type="unfinished"></translation>
+        <translation>Skalierung</translation>
     </message>
     <message>
         <source>Larger type and lines, same canvas</source>
-        <translation type="unfinished"></translation>
+        <translation>Größere Schrift und Linien, gleiche Fläche</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished">Hell</translation>
+        <translation>Hell</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished">Dunkel</translation>
+        <translation>Dunkel</translation>
     </message>
     <message>
         <source>Print (greyscale-safe)</source>
-        <translation type="unfinished"></translation>
+        <translation>Druck (graustufentauglich)</translation>
     </message>
     <message>
         <source>Broadcast (large type)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fernsehen (große Schrift)</translation>
     </message>
     <message>
         <source>&amp;Theme:</source>
-        <translation type="unfinished">&amp;Farbschema:</translation>
+        <translation>&amp;Farbschema:</translation>
     </message>
     <message>
         <source>Headline over the chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Überschrift über der Grafik</translation>
     </message>
     <message>
         <source>Chart: name / newsroom</source>
-        <translation type="unfinished"></translation>
+        <translation>Grafik: Name / Redaktion</translation>
     </message>
     <message>
         <source>T&amp;itle:</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;itel:</translation>
     </message>
     <message>
         <source>S&amp;ubtitle:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Unterzeile:</translation>
     </message>
     <message>
         <source>Ca&amp;ption:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild&amp;unterschrift:</translation>
     </message>
     <message>
         <source>Cre&amp;dit:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Credit:</translation>
     </message>
     <message>
         <source>&amp;Sources line from the citations of what is shown</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quellenzeile aus den Belegen des Gezeigten</translation>
     </message>
     <message>
         <source>&amp;Legend</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Legende</translation>
     </message>
     <message>
         <source>Mark entries not cleared for publication (⚠, hatched)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht zur Veröffentlichung freigegebene Einträge markieren (⚠, schraffiert)</translation>
     </message>
     <message>
         <source>Leave out entries not cleared for publication</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht zur Veröffentlichung freigegebene Einträge weglassen</translation>
     </message>
     <message>
         <source>Off: show every entry as it is</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus: jeden Eintrag so zeigen, wie er ist</translation>
     </message>
     <message>
         <source>P&amp;ublish-safe:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Veröffentlichungssicher:</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Durchsuchen…</translation>
     </message>
     <message>
         <source>Save &amp;to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern &amp;unter:</translation>
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau</translation>
     </message>
     <message>
         <source>%1 files (*.%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-Dateien (*.%2)</translation>
     </message>
     <message>
         <source>Choose where to save the chart.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie, wo die Grafik gespeichert werden soll.</translation>
     </message>
 </context>
 <context>
@@ -2894,23 +2895,23 @@ EDTF: %2</source>
     <name>chronomap::MainWindow</name>
     <message>
         <source>Chronomap</source>
-        <translation type="unfinished"></translation>
+        <translation>Chronomap</translation>
     </message>
     <message>
         <source>%1 — Chronomap (read-only: damaged)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — Chronomap (schreibgeschützt: beschädigt)</translation>
     </message>
     <message>
         <source>%1 — Chronomap%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — Chronomap%2</translation>
     </message>
     <message>
         <source> (read-only)</source>
-        <translation type="unfinished"></translation>
+        <translation> (schreibgeschützt)</translation>
     </message>
     <message>
         <source>%L1 events · %L2 actors · %L3 relations</source>
-        <translation type="unfinished"></translation>
+        <translation>%L1 Ereignisse · %L2 Akteure · %L3 Beziehungen</translation>
     </message>
     <message>
         <source>Events</source>
@@ -2930,11 +2931,11 @@ EDTF: %2</source>
     </message>
     <message>
         <source>&lt;opened&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;geöffnet&gt;</translation>
     </message>
     <message>
         <source>Edit history</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeitungsverlauf</translation>
     </message>
     <message>
         <source>Edit History</source>
@@ -2958,7 +2959,7 @@ EDTF: %2</source>
     </message>
     <message>
         <source>Chart of the story&apos;s events on a date axis. The events table (Ctrl+3) lists the same events as text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Grafik der Ereignisse der Geschichte auf einer Datumsachse. Die Ereignistabelle (Strg+3) listet dieselben Ereignisse als Text.</translation>
     </message>
     <message>
         <source>Actor map</source>
@@ -2966,15 +2967,15 @@ EDTF: %2</source>
     </message>
     <message>
         <source>Graph of the story&apos;s actors and their relations. Select an actor in the details panel or the search results to reach it by keyboard.</source>
-        <translation type="unfinished"></translation>
+        <translation>Graph der Akteure der Geschichte und ihrer Beziehungen. Einen Akteur im Detailbereich oder in den Suchergebnissen auswählen, um ihn per Tastatur zu erreichen.</translation>
     </message>
     <message>
         <source>Every event of the story, one per row: date, title, category and status. The same events the timeline draws, with the same filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes Ereignis der Geschichte, eines je Zeile: Datum, Titel, Kategorie und Status. Dieselben Ereignisse, die die Zeitleiste zeichnet, mit denselben Filtern.</translation>
     </message>
     <message>
         <source>Search results</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchergebnisse</translation>
     </message>
     <message>
         <source>Go to &amp;Timeline</source>
@@ -2990,7 +2991,7 @@ EDTF: %2</source>
     </message>
     <message>
         <source>The events as a table: the keyboard and screen-reader way through the timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ereignisse als Tabelle: der Weg durch die Zeitleiste per Tastatur und Screenreader</translation>
     </message>
     <message>
         <source>Go to &amp;Details</source>
@@ -3014,11 +3015,11 @@ EDTF: %2</source>
     </message>
     <message>
         <source>About Chronomap</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Chronomap</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Chronomap %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Timelines and actor maps for newsrooms.&lt;/p&gt;&lt;p&gt;GPL-3.0-or-later.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;Chronomap %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Zeitleisten und Akteurskarten für Redaktionen.&lt;/p&gt;&lt;p&gt;GPL-3.0-or-later.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -3042,7 +3043,7 @@ EDTF: %2</source>
     </message>
     <message>
         <source>Open this story in a second window</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Geschichte in einem zweiten Fenster öffnen</translation>
     </message>
     <message>
         <source>Save a &amp;Copy…</source>
@@ -3114,7 +3115,7 @@ EDTF: %2</source>
     </message>
     <message>
         <source>Search events, actors, sources, notes (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse, Akteure, Quellen, Notizen suchen (Strg+F)</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -3122,79 +3123,79 @@ EDTF: %2</source>
     </message>
     <message>
         <source>New Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Ereignis</translation>
     </message>
     <message>
         <source>New Actor</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Akteur</translation>
     </message>
     <message>
         <source>New Relation</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Beziehung</translation>
     </message>
     <message>
         <source>New Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Quelle</translation>
     </message>
     <message>
         <source>Mark %1 Events As</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Ereignisse markieren als</translation>
     </message>
     <message>
         <source>Mark As</source>
-        <translation type="unfinished"></translation>
+        <translation>Markieren als</translation>
     </message>
     <message>
         <source>Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeiten</translation>
     </message>
     <message>
         <source>Add a Note…</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz hinzufügen…</translation>
     </message>
     <message>
         <source>Cite a Source…</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle zitieren…</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <source>New Story</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Geschichte</translation>
     </message>
     <message>
         <source>Chronomap stories (*.chronomap)</source>
-        <translation type="unfinished"></translation>
+        <translation>Chronomap-Geschichten (*.chronomap)</translation>
     </message>
     <message>
         <source>Start from the sample story (the 28-point peace framework)?</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit der Beispielgeschichte beginnen (der 28-Punkte-Friedensplan)?</translation>
     </message>
     <message>
         <source>Open Story</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschichte öffnen</translation>
     </message>
     <message>
         <source>Chronomap stories (*.chronomap);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Chronomap-Geschichten (*.chronomap);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Save a Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie speichern</translation>
     </message>
     <message>
         <source>Saved a copy to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie gespeichert unter %1</translation>
     </message>
     <message>
         <source>&amp;%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;%1 %2</translation>
     </message>
     <message>
         <source>%1 is no longer there (moved, renamed or deleted); it was taken off the recent files. Use File › Open to find it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht mehr vorhanden (verschoben, umbenannt oder gelöscht); die Datei wurde aus der Liste der zuletzt geöffneten Dateien entfernt. Mit Datei › Öffnen lässt sie sich suchen.</translation>
     </message>
     <message>
         <source>No Recent Files</source>
@@ -3206,15 +3207,15 @@ EDTF: %2</source>
     </message>
     <message>
         <source>Undo %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 rückgängig machen</translation>
     </message>
     <message>
         <source>Redo %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wiederherstellen</translation>
     </message>
     <message>
         <source>%L1 of %L2 events · %L3 of %L4 actors · %L5 of %L6 relations</source>
-        <translation type="unfinished"></translation>
+        <translation>%L1 von %L2 Ereignissen · %L3 von %L4 Akteuren · %L5 von %L6 Beziehungen</translation>
     </message>
 </context>
 <context>
