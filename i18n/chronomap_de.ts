@@ -714,56 +714,56 @@
     <name>chronomap::ActorMapChart</name>
     <message>
         <source>Actor map</source>
-        <translation type="unfinished">Akteurskarte</translation>
+        <translation>Akteurskarte</translation>
     </message>
     <message>
         <source>Loading cancelled. View › Lay Out Map Again starts it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Laden abgebrochen. Ansicht › Karte neu anordnen startet es erneut.</translation>
     </message>
     <message>
         <source>Layout cancelled. View › Lay Out Map Again starts it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anordnung abgebrochen. Ansicht › Karte neu anordnen startet sie erneut.</translation>
     </message>
     <message>
         <source>Loading actors…</source>
-        <translation type="unfinished"></translation>
+        <translation>Akteure werden geladen…</translation>
     </message>
     <message>
         <source>No actors in this story</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Akteure in dieser Geschichte</translation>
     </message>
     <message numerus="yes">
         <source>Laying out %n actors…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Akteur wird angeordnet…</numerusform>
+            <numerusform>%n Akteure werden angeordnet…</numerusform>
         </translation>
     </message>
     <message>
         <source>Degree</source>
-        <translation type="unfinished"></translation>
+        <translation>Grad</translation>
     </message>
     <message>
         <source>Betweenness</source>
-        <translation type="unfinished"></translation>
+        <translation>Betweenness</translation>
     </message>
     <message>
         <source>PageRank</source>
-        <translation type="unfinished"></translation>
+        <translation>PageRank</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Community</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemeinschaft</translation>
     </message>
     <message numerus="yes">
         <source>other (%n values)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>andere (%n Wert)</numerusform>
+            <numerusform>andere (%n Werte)</numerusform>
         </translation>
     </message>
 </context>
@@ -771,47 +771,47 @@
     <name>chronomap::ActorMapView</name>
     <message>
         <source>%1 of %2 relations hold in this window</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Beziehungen gelten in diesem Zeitfenster</translation>
     </message>
     <message>
         <source>Degree %1 · betweenness %2%3 · PageRank %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Grad %1 · Betweenness %2%3 · PageRank %4</translation>
     </message>
     <message>
         <source> (estimate)</source>
-        <translation type="unfinished"></translation>
+        <translation> (Schätzung)</translation>
     </message>
     <message>
         <source>Community %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemeinschaft %1</translation>
     </message>
     <message>
         <source>Pinned (Unpin Actor releases it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Angeheftet (Akteur lösen gibt ihn frei)</translation>
     </message>
     <message>
         <source>Sources:</source>
-        <translation type="unfinished"></translation>
+        <translation>Quellen:</translation>
     </message>
     <message>
         <source>ɪnd %1 more</source>
-        <translation type="unfinished"></translation>
+        <translation>und %1 weitere</translation>
     </message>
     <message>
         <source>No sources cited for this actor</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diesen Akteur sind keine Quellen angegeben</translation>
     </message>
     <message>
         <source>Holds: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gilt: %1 (%2)</translation>
     </message>
     <message>
         <source>Undated: shown in every window</source>
-        <translation type="unfinished"></translation>
+        <translation>Undatiert: in jedem Zeitfenster gezeigt</translation>
     </message>
     <message>
         <source>Status: %1 · weight %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Status: %1 · Gewicht %2</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -819,39 +819,39 @@
     </message>
     <message>
         <source>Fit Actor Map</source>
-        <translation type="unfinished"></translation>
+        <translation>Akteurskarte einpassen</translation>
     </message>
     <message>
         <source>Ego View: 1 Step</source>
-        <translation type="unfinished"></translation>
+        <translation>Ego-Ansicht: 1 Schritt</translation>
     </message>
     <message>
         <source>Ego View: 2 Steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Ego-Ansicht: 2 Schritte</translation>
     </message>
     <message>
         <source>Whole Map</source>
-        <translation type="unfinished"></translation>
+        <translation>Ganze Karte</translation>
     </message>
     <message>
         <source>Show Only This Actor&apos;s Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die Ereignisse dieses Akteurs zeigen</translation>
     </message>
     <message>
         <source>Clear Actor Filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Akteursfilter aufheben</translation>
     </message>
     <message>
         <source>Unpin Actor</source>
-        <translation type="unfinished"></translation>
+        <translation>Akteur lösen</translation>
     </message>
     <message>
         <source>Lay Out Map Again</source>
-        <translation type="unfinished"></translation>
+        <translation>Karte neu anordnen</translation>
     </message>
     <message>
         <source>Cancel Map Layout</source>
-        <translation type="unfinished"></translation>
+        <translation>Kartenanordnung abbrechen</translation>
     </message>
     <message>
         <source>No sources cited for this relation</source>
@@ -859,11 +859,11 @@
     </message>
     <message>
         <source>Size Actors By</source>
-        <translation type="unfinished"></translation>
+        <translation>Akteursgröße nach</translation>
     </message>
     <message>
         <source>Colour Actors By</source>
-        <translation type="unfinished"></translation>
+        <translation>Akteursfarbe nach</translation>
     </message>
 </context>
 <context>
@@ -920,83 +920,83 @@
     <name>chronomap::AttributesDialog</name>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Text</translation>
     </message>
     <message>
         <source>Whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>Ganze Zahl</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahl</translation>
     </message>
     <message>
         <source>Yes/no</source>
-        <translation type="unfinished"></translation>
+        <translation>Ja/Nein</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">Datum</translation>
+        <translation>Datum</translation>
     </message>
     <message>
         <source>List</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste</translation>
     </message>
     <message>
         <source>Attributes</source>
-        <translation type="unfinished"></translation>
+        <translation>Attribute</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>&amp;Add</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hinzufügen</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>ja</translation>
     </message>
     <message>
         <source>a whole number, such as 3</source>
-        <translation type="unfinished"></translation>
+        <translation>eine ganze Zahl, etwa 3</translation>
     </message>
     <message>
         <source>a number, such as 0.25</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zahl, etwa 0.25</translation>
     </message>
     <message>
         <source>a date, such as 2025-10 or 2025-10-24</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Datum, etwa 2025-10 oder 2025-10-24</translation>
     </message>
     <message>
         <source>items separated by |</source>
-        <translation type="unfinished"></translation>
+        <translation>Einträge durch | getrennt</translation>
     </message>
     <message>
         <source>Row %1 has a value but no name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1 hat einen Wert, aber keinen Namen.</translation>
     </message>
     <message>
         <source>“%1” is named twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist zweimal benannt.</translation>
     </message>
     <message>
         <source>“%1” is not a %2: “%3”.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein(e) %2: „%3“.</translation>
     </message>
 </context>
 <context>
@@ -1134,39 +1134,39 @@
     <name>chronomap::CiteDialog</name>
     <message>
         <source>Cite a Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle zitieren</translation>
     </message>
     <message>
         <source>New Source…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Quelle…</translation>
     </message>
     <message>
         <source>&amp;Source</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quelle</translation>
     </message>
     <message>
         <source>The sentence this entry rests on, quoted exactly</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Satz, auf dem dieser Eintrag beruht, wörtlich zitiert</translation>
     </message>
     <message>
         <source>&amp;Quote</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zitat</translation>
     </message>
     <message>
         <source>paragraph, page or timestamp</source>
-        <translation type="unfinished"></translation>
+        <translation>Absatz, Seite oder Zeitmarke</translation>
     </message>
     <message>
         <source>&amp;Where</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fundstelle</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>New Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Quelle</translation>
     </message>
 </context>
 <context>
@@ -1220,7 +1220,7 @@
     <name>chronomap::DateField</name>
     <message>
         <source>late October 2025, Aug 2025, 2025-10-24/26, c. 2019…</source>
-        <translation type="unfinished"></translation>
+        <translation>late October 2025, Aug 2025, 2025-10-24/26, c. 2019…</translation>
     </message>
     <message>
         <source>Date</source>
@@ -1228,23 +1228,23 @@
     </message>
     <message>
         <source>How the date was understood</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie das Datum verstanden wurde</translation>
     </message>
     <message>
         <source>&lt;i&gt;No date: always&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;i&gt;Kein Datum: immer&lt;/i&gt;</translation>
     </message>
     <message>
         <source>As stored: &lt;b&gt;%1&lt;/b&gt; — EDTF &lt;code&gt;%2&lt;/code&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert: &lt;b&gt;%1&lt;/b&gt; — EDTF &lt;code&gt;%2&lt;/code&gt;</translation>
     </message>
     <message>
         <source>Understood as &lt;b&gt;%1&lt;/b&gt; — EDTF &lt;code&gt;%2&lt;/code&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Verstanden als &lt;b&gt;%1&lt;/b&gt; — EDTF &lt;code&gt;%2&lt;/code&gt;</translation>
     </message>
     <message>
         <source>&lt;i&gt;Type a date, for example “late October 2025” or “2025-10-24”&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;i&gt;Datum eingeben, zum Beispiel „late October 2025“ oder „2025-10-24“&lt;/i&gt;</translation>
     </message>
 </context>
 <context>
@@ -2271,7 +2271,7 @@ EDTF: %2</source>
     <name>chronomap::FilterBar</name>
     <message>
         <source>&lt;i&gt;No filters: showing everything&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;i&gt;Keine Filter: alles wird gezeigt&lt;/i&gt;</translation>
     </message>
     <message>
         <source>Clear filters</source>
@@ -2283,7 +2283,7 @@ EDTF: %2</source>
     </message>
     <message>
         <source>Filter by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach %1 filtern</translation>
     </message>
     <message>
         <source>Actor</source>
@@ -2307,79 +2307,79 @@ EDTF: %2</source>
     </message>
     <message>
         <source>Filter by dates</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Zeitraum filtern</translation>
     </message>
     <message>
         <source>Show only a date window, e.g. “Aug 2025 to Nov 2025”</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur ein Zeitfenster zeigen, z. B. „Aug 2025 to Nov 2025“</translation>
     </message>
     <message>
         <source>Remove this filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Filter entfernen</translation>
     </message>
     <message>
         <source>Filter %1, remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter %1, entfernen</translation>
     </message>
     <message>
         <source>Actor: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Akteur: %1</translation>
     </message>
     <message>
         <source>Category: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorie: %1</translation>
     </message>
     <message>
         <source>Tag: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlagwort: %1</translation>
     </message>
     <message>
         <source>Status: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Status: %1</translation>
     </message>
     <message>
         <source>Dates: %1 – %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitraum: %1 – %2</translation>
     </message>
     <message>
         <source>(the story has no categories)</source>
-        <translation type="unfinished"></translation>
+        <translation>(die Geschichte hat keine Kategorien)</translation>
     </message>
     <message>
         <source>(too many events to list their tags)</source>
-        <translation type="unfinished"></translation>
+        <translation>(zu viele Ereignisse, um ihre Schlagwörter aufzulisten)</translation>
     </message>
     <message>
         <source>(no tags yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>(noch keine Schlagwörter)</translation>
     </message>
     <message>
         <source>Date Window</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitfenster</translation>
     </message>
     <message>
         <source>Show only what happened in (e.g. “Aug 2025 to Nov 2025”, “late October 2025”, “2025”):</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur zeigen, was geschah in (z. B. „Aug 2025 to Nov 2025“, „late October 2025“, „2025“):</translation>
     </message>
     <message>
         <source>Search: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche: %1</translation>
     </message>
     <message>
         <source>Type to find an actor…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tippen, um einen Akteur zu finden…</translation>
     </message>
     <message>
         <source>Find an actor</source>
-        <translation type="unfinished"></translation>
+        <translation>Akteur finden</translation>
     </message>
     <message>
         <source>… %L1 more: type more of the name</source>
-        <translation type="unfinished"></translation>
+        <translation>… %L1 weitere: mehr vom Namen eingeben</translation>
     </message>
     <message>
         <source>(no actor matches)</source>
-        <translation type="unfinished"></translation>
+        <translation>(kein Akteur passt)</translation>
     </message>
 </context>
 <context>
@@ -2556,63 +2556,63 @@ EDTF: %2</source>
     <name>chronomap::ImportDialog</name>
     <message>
         <source>Import %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 importieren</translation>
     </message>
     <message>
         <source>Columns: which column gives each field</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalten: welche Spalte welches Feld liefert</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Importieren</translation>
     </message>
     <message>
         <source>(not imported)</source>
-        <translation type="unfinished"></translation>
+        <translation>(nicht importiert)</translation>
     </message>
     <message>
         <source>Column %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte %1: %2</translation>
     </message>
     <message>
         <source> (required)</source>
-        <translation type="unfinished"></translation>
+        <translation> (erforderlich)</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Read as %2. Nothing is written until you choose Import; an import that fails changes nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Gelesen als %2. Nichts wird geschrieben, bevor Sie Importieren wählen; ein fehlgeschlagener Import ändert nichts.</translation>
     </message>
     <message>
         <source>Will create or merge: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird angelegt oder zusammengeführt: %1.</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Von</translation>
     </message>
     <message>
         <source>Relation</source>
-        <translation type="unfinished"></translation>
+        <translation>Beziehung</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Wann</translation>
     </message>
     <message>
         <source>Weight</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewicht</translation>
     </message>
     <message>
         <source>always</source>
-        <translation type="unfinished"></translation>
+        <translation>immer</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile</translation>
     </message>
     <message>
         <source>Date</source>
@@ -2620,15 +2620,15 @@ EDTF: %2</source>
     </message>
     <message>
         <source>Reads as</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelesen als</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel</translation>
     </message>
     <message>
         <source>Group</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe</translation>
     </message>
     <message>
         <source>Actors</source>
@@ -2636,11 +2636,11 @@ EDTF: %2</source>
     </message>
     <message>
         <source>Preview of what will be imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau dessen, was importiert wird</translation>
     </message>
     <message>
         <source>Column for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte für %1</translation>
     </message>
 </context>
 <context>
@@ -3245,98 +3245,98 @@ EDTF: %2</source>
     <name>chronomap::NoteDialog</name>
     <message>
         <source>Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Antworten</translation>
     </message>
     <message>
         <source>Add a Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz hinzufügen</translation>
     </message>
     <message>
         <source>Your reply to the note:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Antwort auf die Notiz:</translation>
     </message>
     <message>
         <source>A note for the other editors of this story:</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Notiz für die anderen Redakteure dieser Geschichte:</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz</translation>
     </message>
     <message>
         <source>Signed “%1” (Edit › Preferences sets the name).</source>
-        <translation type="unfinished"></translation>
+        <translation>Gezeichnet „%1“ (Bearbeiten › Einstellungen legt den Namen fest).</translation>
     </message>
     <message>
         <source>Add Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz hinzufügen</translation>
     </message>
 </context>
 <context>
     <name>chronomap::OpenSharedDialog</name>
     <message>
         <source>Open Shared Story</source>
-        <translation type="unfinished"></translation>
+        <translation>Geteilte Geschichte öffnen</translation>
     </message>
     <message>
         <source>newsroom</source>
-        <translation type="unfinished"></translation>
+        <translation>newsroom</translation>
     </message>
     <message>
         <source>peace-plan</source>
-        <translation type="unfinished"></translation>
+        <translation>peace-plan</translation>
     </message>
     <message>
         <source>A story kept on a PostgreSQL server, shared with your desk. The password comes from ~/.pgpass or PGPASSWORD; if the server wants one and neither has it, you are asked for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Geschichte auf einem PostgreSQL-Server, geteilt mit Ihrem Ressort. Das Passwort kommt aus ~/.pgpass oder PGPASSWORD; verlangt der Server eines und keines davon hat es, werden Sie danach gefragt.</translation>
     </message>
     <message>
         <source>&amp;Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Server:</translation>
     </message>
     <message>
         <source>&amp;Port:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Port:</translation>
     </message>
     <message>
         <source>&amp;Database:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datenbank:</translation>
     </message>
     <message>
         <source>S&amp;tory:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Geschichte:</translation>
     </message>
     <message>
         <source>&amp;User:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Benutzer:</translation>
     </message>
     <message>
         <source>Address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse:</translation>
     </message>
     <message>
         <source>(name the database and the story)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Datenbank und Geschichte angeben)</translation>
     </message>
     <message>
         <source>%1 on %2/%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf %2/%3</translation>
     </message>
     <message>
         <source>Open &amp;Shared Story…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Geteilte Geschichte öffnen…</translation>
     </message>
     <message>
         <source>Open a story kept on a PostgreSQL server</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Geschichte von einem PostgreSQL-Server öffnen</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort</translation>
     </message>
     <message>
         <source>The server of %1 wants the password of its user:</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server von %1 verlangt das Passwort seines Benutzers:</translation>
     </message>
 </context>
 <context>
@@ -3436,11 +3436,11 @@ EDTF: %2</source>
     </message>
     <message>
         <source>Your name</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Name</translation>
     </message>
     <message>
         <source>Notes and the change log are signed with this name; empty uses the login name</source>
-        <translation type="unfinished"></translation>
+        <translation>Notizen und das Änderungsprotokoll werden mit diesem Namen gezeichnet; leer verwendet den Anmeldenamen</translation>
     </message>
     <message>
         <source>Your &amp;name:</source>
@@ -3448,11 +3448,11 @@ EDTF: %2</source>
     </message>
     <message>
         <source>CHRONOMAP_AUTHOR is set: edits are signed &quot;%1&quot; while it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>CHRONOMAP_AUTHOR ist gesetzt: Änderungen werden mit &quot;%1&quot; gezeichnet, solange es gesetzt ist.</translation>
     </message>
     <message>
         <source>Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>Farbschema</translation>
     </message>
     <message>
         <source>&amp;Theme:</source>
@@ -3460,7 +3460,7 @@ EDTF: %2</source>
     </message>
     <message>
         <source>Timeline lanes</source>
-        <translation type="unfinished"></translation>
+        <translation>Spuren der Zeitleiste</translation>
     </message>
     <message>
         <source>One per category</source>
@@ -3491,23 +3491,23 @@ EDTF: %2</source>
     <name>chronomap::PresentWindow</name>
     <message>
         <source>%1 — Present</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — Präsentation</translation>
     </message>
     <message>
         <source>Scene “%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Szene „%1“: %2</translation>
     </message>
     <message>
         <source>Current view</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktuelle Ansicht</translation>
     </message>
     <message>
         <source>This story has no scenes yet. To build a presentation, set up the charts in the window and use Scenes › Add (View › Scenes); Present (F5) then plays them in order. Esc leaves.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Geschichte hat noch keine Szenen. Für eine Präsentation die Grafiken im Fenster einrichten und Szenen › Hinzufügen verwenden (Ansicht › Szenen); Präsentieren (F5) spielt sie dann der Reihe nach ab. Esc beendet.</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
 </context>
 <context>
@@ -3553,141 +3553,141 @@ EDTF: %2</source>
     <name>chronomap::ScenesPanel</name>
     <message>
         <source>Scenes</source>
-        <translation type="unfinished"></translation>
+        <translation>Szenen</translation>
     </message>
     <message>
         <source>No scenes yet. Set up the charts as you want them shown (window, filters, selection), then press Add to save the view as a scene. Present (F5) plays the scenes in order.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Szenen. Die Grafiken so einrichten, wie sie gezeigt werden sollen (Zeitfenster, Filter, Auswahl), dann Hinzufügen drücken, um die Ansicht als Szene zu speichern. Präsentieren (F5) spielt die Szenen der Reihe nach ab.</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen</translation>
     </message>
     <message>
         <source>Save the current view as a new scene</source>
-        <translation type="unfinished"></translation>
+        <translation>Die aktuelle Ansicht als neue Szene speichern</translation>
     </message>
     <message>
         <source>Update</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisieren</translation>
     </message>
     <message>
         <source>Replace the scene&apos;s view with the current view</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ansicht der Szene durch die aktuelle Ansicht ersetzen</translation>
     </message>
     <message>
         <source>Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>Umbenennen…</translation>
     </message>
     <message>
         <source>Rename the scene</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Szene umbenennen</translation>
     </message>
     <message>
         <source>Caption…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bildunterschrift…</translation>
     </message>
     <message>
         <source>Edit the caption shown under the scene</source>
-        <translation type="unfinished"></translation>
+        <translation>Die unter der Szene gezeigte Bildunterschrift bearbeiten</translation>
     </message>
     <message>
         <source>Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach oben</translation>
     </message>
     <message>
         <source>Play this scene earlier (Alt+Up)</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Szene früher abspielen (Alt+Nach-oben)</translation>
     </message>
     <message>
         <source>Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach unten</translation>
     </message>
     <message>
         <source>Play this scene later (Alt+Down)</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Szene später abspielen (Alt+Nach-unten)</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <source>Delete the scene (Edit › Undo brings it back)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Szene löschen (Bearbeiten › Rückgängig holt sie zurück)</translation>
     </message>
     <message>
         <source>Present</source>
-        <translation type="unfinished"></translation>
+        <translation>Präsentieren</translation>
     </message>
     <message>
         <source>Play the scenes full screen (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Szenen im Vollbild abspielen (F5)</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren…</translation>
     </message>
     <message>
         <source>Export every scene as a PDF deck or numbered PNGs</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Szenen als PDF-Foliensatz oder nummerierte PNGs exportieren</translation>
     </message>
     <message>
         <source>Add Scene</source>
-        <translation type="unfinished"></translation>
+        <translation>Szene hinzufügen</translation>
     </message>
     <message>
         <source>Name of the new scene (the current view is saved with it):</source>
-        <translation type="unfinished"></translation>
+        <translation>Name der neuen Szene (die aktuelle Ansicht wird mit ihr gespeichert):</translation>
     </message>
     <message>
         <source>Scene %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Szene %1</translation>
     </message>
     <message>
         <source>Rename Scene</source>
-        <translation type="unfinished"></translation>
+        <translation>Szene umbenennen</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name:</translation>
     </message>
     <message>
         <source>Scene Caption</source>
-        <translation type="unfinished"></translation>
+        <translation>Bildunterschrift der Szene</translation>
     </message>
     <message>
         <source>Caption of “%1” (shown under the charts when presenting and in exports):</source>
-        <translation type="unfinished"></translation>
+        <translation>Bildunterschrift von „%1“ (beim Präsentieren und in Exporten unter den Grafiken gezeigt):</translation>
     </message>
 </context>
 <context>
     <name>chronomap::SearchPanel</name>
     <message>
         <source>Search results</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchergebnisse</translation>
     </message>
     <message>
         <source>Nothing matches “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts passt zu „%1“.</translation>
     </message>
     <message numerus="yes">
         <source>%n match(es) for “%1”</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Treffer für „%1“</numerusform>
+            <numerusform>%n Treffer für „%1“</numerusform>
         </translation>
     </message>
     <message>
         <source>Show Only Matching Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur passende Ereignisse zeigen</translation>
     </message>
     <message>
         <source>Show only the events that match in the charts, the table and the exports (a filter chip; Clear filters removes it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die passenden Ereignisse in den Grafiken, der Tabelle und den Exporten zeigen (ein Filter-Chip; Filter löschen entfernt ihn)</translation>
     </message>
     <message>
         <source>First %L1 of %L2 matches for “%3”</source>
-        <translation type="unfinished"></translation>
+        <translation>Erste %L1 von %L2 Treffern für „%3“</translation>
     </message>
 </context>
 <context>
@@ -3764,11 +3764,11 @@ EDTF: %2</source>
     </message>
     <message>
         <source>Search shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel suchen</translation>
     </message>
     <message>
         <source>Actions and their shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktionen und ihre Tastenkürzel</translation>
     </message>
     <message>
         <source>Action</source>
@@ -3784,11 +3784,11 @@ EDTF: %2</source>
     </message>
     <message>
         <source> or </source>
-        <translation type="unfinished"></translation>
+        <translation> oder </translation>
     </message>
     <message>
         <source>Chart keys (zoom, lanes, ego view) work while that chart has the focus: Ctrl+1 focuses the timeline, Ctrl+2 the actor map, Ctrl+3 the events table.</source>
-        <translation type="unfinished"></translation>
+        <translation>Grafiktasten (Zoom, Spuren, Ego-Ansicht) wirken, solange die Grafik den Fokus hat: Strg+1 fokussiert die Zeitleiste, Strg+2 die Akteurskarte, Strg+3 die Ereignistabelle.</translation>
     </message>
 </context>
 <context>
@@ -4048,50 +4048,50 @@ EDTF: %2</source>
     <name>chronomap::TimelineLegend</name>
     <message>
         <source>events per pixel column (zoom in for each event)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse je Pixelspalte (hineinzoomen für jedes Ereignis)</translation>
     </message>
     <message>
         <source>known to the day</source>
-        <translation type="unfinished"></translation>
+        <translation>taggenau bekannt</translation>
     </message>
     <message>
         <source>month or year only (soft ends)</source>
-        <translation type="unfinished"></translation>
+        <translation>nur Monat oder Jahr (weiche Enden)</translation>
     </message>
     <message>
         <source>could be as early/late as</source>
-        <translation type="unfinished"></translation>
+        <translation>könnte so früh/spät sein wie</translation>
     </message>
     <message>
         <source>year inferred or uncertain</source>
-        <translation type="unfinished"></translation>
+        <translation>Jahr erschlossen oder unsicher</translation>
     </message>
     <message>
         <source>draft</source>
-        <translation type="unfinished">Entwurf</translation>
+        <translation>Entwurf</translation>
     </message>
     <message>
         <source>confirmed</source>
-        <translation type="unfinished">bestätigt</translation>
+        <translation>bestätigt</translation>
     </message>
     <message>
         <source>cleared</source>
-        <translation type="unfinished">freigegeben</translation>
+        <translation>freigegeben</translation>
     </message>
     <message>
         <source>disputed</source>
-        <translation type="unfinished">umstritten</translation>
+        <translation>umstritten</translation>
     </message>
     <message>
         <source>⚠ not cleared for publication</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ nicht zur Veröffentlichung freigegeben</translation>
     </message>
 </context>
 <context>
     <name>chronomap::TimelineView</name>
     <message>
         <source>Lanes</source>
-        <translation type="unfinished"></translation>
+        <translation>Spuren</translation>
     </message>
     <message>
         <source>Timeline</source>
@@ -4099,63 +4099,63 @@ EDTF: %2</source>
     </message>
     <message>
         <source>Lanes by &amp;Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Spuren nach &amp;Kategorie</translation>
     </message>
     <message>
         <source>Lanes by &amp;Actor</source>
-        <translation type="unfinished"></translation>
+        <translation>Spuren nach &amp;Akteur</translation>
     </message>
     <message>
         <source>&amp;Packed Lanes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gepackte Spuren</translation>
     </message>
     <message>
         <source>Zoom &amp;In</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hineinzoomen</translation>
     </message>
     <message>
         <source>Zoom &amp;Out</source>
-        <translation type="unfinished"></translation>
+        <translation>Her&amp;auszoomen</translation>
     </message>
     <message>
         <source>&amp;Fit Story</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschichte &amp;einpassen</translation>
     </message>
     <message>
         <source>Fit &amp;Selection</source>
-        <translation type="unfinished"></translation>
+        <translation>Au&amp;swahl einpassen</translation>
     </message>
     <message>
         <source>&amp;Previous Event</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorheriges Ereignis</translation>
     </message>
     <message>
         <source>&amp;Next Event</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nächstes Ereignis</translation>
     </message>
     <message>
         <source>Move Lane &amp;Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Spur nach &amp;oben</translation>
     </message>
     <message>
         <source>Move Lane &amp;Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Spur nach &amp;unten</translation>
     </message>
     <message>
         <source>&lt;b&gt;%L1 events&lt;/b&gt; in %2&lt;br/&gt;around %3&lt;br/&gt;&lt;small&gt;Zoom in to see them&lt;/small&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%L1 Ereignisse&lt;/b&gt; in %2&lt;br/&gt;um %3&lt;br/&gt;&lt;small&gt;Hineinzoomen, um sie zu sehen&lt;/small&gt;</translation>
     </message>
     <message>
         <source>Move Lane Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Spur nach oben</translation>
     </message>
     <message>
         <source>Move Lane Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Spur nach unten</translation>
     </message>
     <message>
         <source>Move Lane to Top</source>
-        <translation type="unfinished"></translation>
+        <translation>Spur ganz nach oben</translation>
     </message>
 </context>
 </TS>
