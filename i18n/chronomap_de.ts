@@ -5,7 +5,7 @@
     <name>CommandLine</name>
     <message>
         <source>%1: cannot write it: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: lässt sich nicht schreiben: %2</translation>
     </message>
 </context>
 <context>
@@ -67,23 +67,23 @@
     <name>EventCard</name>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>%1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2</translation>
     </message>
     <message>
         <source>Source: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle: %1</translation>
     </message>
     <message>
         <source>Sources: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Quellen: %1</translation>
     </message>
 </context>
 <context>
@@ -146,69 +146,69 @@
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Angelegt</translation>
     </message>
     <message>
         <source>Changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Geändert</translation>
     </message>
     <message>
         <source>Deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelöscht</translation>
     </message>
     <message>
         <source>Status changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Status geändert</translation>
     </message>
     <message>
         <source>Note added</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz hinzugefügt</translation>
     </message>
     <message>
         <source>Note changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz geändert</translation>
     </message>
     <message>
         <source>Note deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz gelöscht</translation>
     </message>
     <message>
         <source>Source cited</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle als Beleg angegeben</translation>
     </message>
     <message>
         <source>Citation changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Beleg geändert</translation>
     </message>
     <message>
         <source>Citation removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Beleg entfernt</translation>
     </message>
     <message>
         <source>Imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Importiert</translation>
     </message>
 </context>
 <context>
     <name>LaneLayout</name>
     <message>
         <source>No category</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Kategorie</translation>
     </message>
     <message>
         <source>No actor</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Akteur</translation>
     </message>
     <message>
         <source>Lane %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Spur %1</translation>
     </message>
 </context>
 <context>
     <name>LocalDates</name>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>until %1</source>
@@ -220,7 +220,7 @@
     </message>
     <message>
         <source>%1 – %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2</translation>
     </message>
     <message>
         <source>approximate</source>
@@ -236,11 +236,11 @@
     </message>
     <message>
         <source> (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (%1)</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>, </translation>
     </message>
 </context>
 <context>
@@ -319,58 +319,58 @@
     </message>
     <message>
         <source>the year is beyond 20 billion years from now</source>
-        <translation type="unfinished"></translation>
+        <translation>das Jahr liegt mehr als 20 Milliarden Jahre in der Zukunft</translation>
     </message>
     <message>
         <source>the year is beyond a million years from now; write longer years as Y-13800000000</source>
-        <translation type="unfinished"></translation>
+        <translation>das Jahr liegt mehr als eine Million Jahre in der Zukunft; längere Jahre als Y-13800000000 schreiben</translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
         <source>No actors in this story</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Akteure in dieser Geschichte</translation>
     </message>
     <message>
         <source>person</source>
-        <translation type="unfinished">Person</translation>
+        <translation>Person</translation>
     </message>
     <message>
         <source>organization</source>
-        <translation type="unfinished">Organisation</translation>
+        <translation>Organisation</translation>
     </message>
     <message>
         <source>state</source>
-        <translation type="unfinished">Staat</translation>
+        <translation>Staat</translation>
     </message>
     <message>
         <source>group</source>
-        <translation type="unfinished">Gruppe</translation>
+        <translation>Gruppe</translation>
     </message>
     <message>
         <source>draft</source>
-        <translation type="unfinished">Entwurf</translation>
+        <translation>Entwurf</translation>
     </message>
     <message>
         <source>confirmed</source>
-        <translation type="unfinished">bestätigt</translation>
+        <translation>bestätigt</translation>
     </message>
     <message>
         <source>disputed</source>
-        <translation type="unfinished">umstritten</translation>
+        <translation>umstritten</translation>
     </message>
     <message>
         <source>cleared</source>
-        <translation type="unfinished">freigegeben</translation>
+        <translation>freigegeben</translation>
     </message>
     <message>
         <source>community</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemeinschaft</translation>
     </message>
     <message>
         <source>directed relation</source>
-        <translation type="unfinished"></translation>
+        <translation>gerichtete Beziehung</translation>
     </message>
     <message>
         <source>Timeline</source>
@@ -382,7 +382,7 @@
     </message>
     <message>
         <source>Sources: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Quellen: %1</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -390,123 +390,127 @@
     </message>
     <message>
         <source>Cancelling; nothing will be changed…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird abgebrochen; nichts wird geändert…</translation>
     </message>
     <message>
         <source>Reading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird gelesen…</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Import</translation>
     </message>
     <message>
         <source>The file cannot be imported; nothing was changed.
 
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei lässt sich nicht importieren; nichts wurde geändert.
+
+%1</translation>
     </message>
     <message>
         <source>Importing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird importiert…</translation>
     </message>
     <message>
         <source>The import failed; nothing was changed.
 
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Import ist fehlgeschlagen; nichts wurde geändert.
+
+%1</translation>
     </message>
     <message>
         <source>Open a story you can edit first; imports are added to the open story.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie zuerst eine Geschichte, die Sie bearbeiten dürfen; Importe werden der geöffneten Geschichte hinzugefügt.</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importieren…</translation>
     </message>
     <message>
         <source>Ctrl+I</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+I</translation>
     </message>
     <message>
         <source>Add events and actors from TimelineJS, CSV, GEXF, GraphML or Chronomap JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse und Akteure aus TimelineJS, CSV, GEXF, GraphML oder Chronomap JSON hinzufügen</translation>
     </message>
     <message>
         <source>Import into the story</source>
-        <translation type="unfinished"></translation>
+        <translation>In die Geschichte importieren</translation>
     </message>
     <message>
         <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exportieren</translation>
     </message>
     <message>
         <source>&amp;Data</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Daten</translation>
     </message>
     <message>
         <source>Export data</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten exportieren</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren</translation>
     </message>
     <message>
         <source>not cleared</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht freigegeben</translation>
     </message>
     <message>
         <source>Publish-safe: %1 not cleared for publication in this window left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Veröffentlichungssicher: %1 nicht zur Veröffentlichung freigegeben, in diesem Zeitfenster weggelassen.</translation>
     </message>
     <message>
         <source>event</source>
-        <translation type="unfinished">Ereignis</translation>
+        <translation>Ereignis</translation>
     </message>
     <message>
         <source>events</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse</translation>
     </message>
     <message>
         <source>⚠ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ %1</translation>
     </message>
     <message>
         <source>relation</source>
-        <translation type="unfinished">Beziehung</translation>
+        <translation>Beziehung</translation>
     </message>
     <message>
         <source>relations</source>
-        <translation type="unfinished"></translation>
+        <translation>Beziehungen</translation>
     </message>
     <message>
         <source>Export &amp;Chart…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Grafik exportieren…</translation>
     </message>
     <message>
         <source>Cop&amp;y Chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Grafik &amp;kopieren</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Drucken…</translation>
     </message>
     <message>
         <source>Exporting %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird exportiert…</translation>
     </message>
     <message>
         <source>%1: cannot write it: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: lässt sich nicht schreiben: %2</translation>
     </message>
     <message>
         <source>Copy Chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Grafik kopieren</translation>
     </message>
     <message>
         <source>Print Chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Grafik drucken</translation>
     </message>
     <message>
         <source>%1: the import was cancelled; nothing was changed</source>
@@ -514,31 +518,31 @@
     </message>
     <message>
         <source> and </source>
-        <translation type="unfinished"></translation>
+        <translation> und </translation>
     </message>
     <message>
         <source>⚠ and hatching mark %1</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ und Schraffur markieren %1</translation>
     </message>
     <message>
         <source>⚠ marks %1</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ markiert %1</translation>
     </message>
     <message>
         <source>Publish-safe: %1 not cleared for publication.</source>
-        <translation type="unfinished"></translation>
+        <translation>Veröffentlichungssicher: %1 nicht zur Veröffentlichung freigegeben.</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>, </translation>
     </message>
     <message>
         <source>Timeline and actor map</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitleiste und Akteurskarte</translation>
     </message>
     <message>
         <source>Publish-safe: %1 not cleared for publication are drawn unmarked, too many to mark one by one; leave them out to publish.</source>
-        <translation type="unfinished"></translation>
+        <translation>Veröffentlichungssicher: %1 nicht zur Veröffentlichung freigegeben werden unmarkiert gezeichnet, zu viele, um sie einzeln zu markieren; zum Veröffentlichen weglassen.</translation>
     </message>
     <message>
         <source>Drawing %L1 actors…</source>
@@ -546,15 +550,15 @@
     </message>
     <message>
         <source>“%1”, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“, %2</translation>
     </message>
     <message>
         <source>Read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreibgeschützt</translation>
     </message>
     <message>
         <source>Export data (only what the filters show)</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten exportieren (nur, was die Filter zeigen)</translation>
     </message>
 </context>
 <context>
@@ -569,11 +573,11 @@
     </message>
     <message>
         <source>Print (charts in greyscale)</source>
-        <translation type="unfinished"></translation>
+        <translation>Druck (Grafiken in Graustufen)</translation>
     </message>
     <message>
         <source>Broadcast (large type on charts)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fernsehen (große Schrift in Grafiken)</translation>
     </message>
     <message>
         <source>Follow the System</source>
@@ -584,7 +588,7 @@
     <name>chronomap</name>
     <message>
         <source>Chronomap story</source>
-        <translation type="unfinished"></translation>
+        <translation>Chronomap-Geschichte</translation>
     </message>
     <message>
         <source>%1: this is the open story %2 or a file SQLite keeps beside it; writing there would destroy the story. Choose another name</source>
@@ -672,31 +676,31 @@
     </message>
     <message>
         <source>event</source>
-        <translation type="unfinished">Ereignis</translation>
+        <translation>Ereignis</translation>
     </message>
     <message>
         <source>actor</source>
-        <translation type="unfinished">Akteur</translation>
+        <translation>Akteur</translation>
     </message>
     <message>
         <source>relation</source>
-        <translation type="unfinished">Beziehung</translation>
+        <translation>Beziehung</translation>
     </message>
     <message>
         <source>source</source>
-        <translation type="unfinished">Quelle</translation>
+        <translation>Quelle</translation>
     </message>
     <message>
         <source>citation</source>
-        <translation type="unfinished">Beleg</translation>
+        <translation>Beleg</translation>
     </message>
     <message>
         <source>note</source>
-        <translation type="unfinished">Notiz</translation>
+        <translation>Notiz</translation>
     </message>
     <message>
         <source>entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag</translation>
     </message>
 </context>
 <context>
@@ -870,46 +874,46 @@
     <name>chronomap::AnnotationListModel</name>
     <message>
         <source>Event: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignis: %1</translation>
     </message>
     <message>
         <source>Actor: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Akteur: %1</translation>
     </message>
     <message>
         <source>Relation: %1 %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Beziehung: %1 %2 %3</translation>
     </message>
     <message>
         <source>↳ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>↳ %1</translation>
     </message>
     <message>
         <source>%1 (resolved)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (erledigt)</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz</translation>
     </message>
     <message>
         <source>About</source>
-        <translation type="unfinished"></translation>
+        <translation>Betrifft</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer</translation>
     </message>
     <message>
         <source>When (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wann (UTC)</translation>
     </message>
 </context>
 <context>
     <name>chronomap::AnnotationsPanel</name>
     <message>
         <source>Show resolved notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigte Notizen zeigen</translation>
     </message>
     <message>
         <source>Notes</source>
@@ -1723,43 +1727,43 @@ Nachher: %2</translation>
     </message>
     <message>
         <source>Pin actor “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Akteur „%1“ anheften</translation>
     </message>
     <message>
         <source>Unpin actor “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Akteur „%1“ lösen</translation>
     </message>
     <message>
         <source>Media</source>
-        <translation type="unfinished"></translation>
+        <translation>Medien</translation>
     </message>
     <message>
         <source>Edit media of “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Medien von „%1“ bearbeiten</translation>
     </message>
     <message>
         <source>Add media to “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Medien zu „%1“ hinzufügen</translation>
     </message>
     <message>
         <source>Last changed by %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt geändert von %1.</translation>
     </message>
     <message>
         <source>Import %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 importieren</translation>
     </message>
     <message>
         <source>Cannot redo “%1”: %2 was changed since, in this or another window. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ lässt sich nicht wiederherstellen: %2 wurde inzwischen geändert, in diesem oder einem anderen Fenster. Nichts wurde geändert.</translation>
     </message>
     <message>
         <source>Cannot undo “%1”: %2 was changed since, in this or another window. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ lässt sich nicht rückgängig machen: %2 wurde inzwischen geändert, in diesem oder einem anderen Fenster. Nichts wurde geändert.</translation>
     </message>
     <message>
         <source>an entry it added</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Eintrag, den es hinzugefügt hat</translation>
     </message>
 </context>
 <context>
@@ -1974,11 +1978,12 @@ Nachher: %2</translation>
     <message>
         <source>%1
 EDTF: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+EDTF: %2</translation>
     </message>
     <message>
         <source>actor %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Akteur %1</translation>
     </message>
     <message>
         <source>Date</source>
@@ -2040,17 +2045,17 @@ EDTF: %2</source>
     <name>chronomap::EventsPlottable</name>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Heute</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message numerus="yes">
         <source>+%n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>+%n weiteres</numerusform>
+            <numerusform>+%n weitere</numerusform>
         </translation>
     </message>
 </context>
@@ -2228,43 +2233,43 @@ EDTF: %2</source>
     <name>chronomap::FileFormat</name>
     <message>
         <source>Chronomap JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Chronomap JSON</translation>
     </message>
     <message>
         <source>Relations (CSV edge list)</source>
-        <translation type="unfinished"></translation>
+        <translation>Beziehungen (CSV-Kantenliste)</translation>
     </message>
     <message>
         <source>Events (CSV)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse (CSV)</translation>
     </message>
     <message>
         <source>Importable files (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Importierbare Dateien (%1)</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Dateien (*)</translation>
     </message>
     <message>
         <source>GEXF (Gephi)</source>
-        <translation type="unfinished"></translation>
+        <translation>GEXF (Gephi)</translation>
     </message>
     <message>
         <source>GraphML (yEd, Cytoscape, igraph)</source>
-        <translation type="unfinished"></translation>
+        <translation>GraphML (yEd, Cytoscape, igraph)</translation>
     </message>
     <message>
         <source>Actors (CSV node table)</source>
-        <translation type="unfinished"></translation>
+        <translation>Akteure (CSV-Knotentabelle)</translation>
     </message>
     <message>
         <source>TimelineJS JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>TimelineJS JSON</translation>
     </message>
     <message>
         <source>TimelineJS spreadsheet (CSV)</source>
-        <translation type="unfinished"></translation>
+        <translation>TimelineJS-Tabelle (CSV)</translation>
     </message>
 </context>
 <context>
@@ -2703,43 +2708,43 @@ EDTF: %2</source>
     </message>
     <message>
         <source>the story keeps its title “%1” (the file&apos;s is “%2”)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Geschichte behält ihren Titel „%1“ (der der Datei lautet „%2“)</translation>
     </message>
     <message>
         <source>%1 updated</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 aktualisiert</translation>
     </message>
     <message>
         <source>%1 unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 unverändert</translation>
     </message>
     <message>
         <source>%1 no longer in the file (kept)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nicht mehr in der Datei (behalten)</translation>
     </message>
     <message>
         <source>conflict: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Konflikt: %1</translation>
     </message>
     <message>
         <source>warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung: %1</translation>
     </message>
     <message>
         <source>%1: changed in the story since the last import and in the file; the story&apos;s version was kept</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: seit dem letzten Import in der Geschichte und in der Datei geändert; die Fassung der Geschichte wurde behalten</translation>
     </message>
     <message>
         <source>actor &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Akteur &quot;%1&quot;</translation>
     </message>
     <message>
         <source>relation &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Beziehung &quot;%1&quot;</translation>
     </message>
     <message>
         <source>event &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignis &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
@@ -3514,39 +3519,39 @@ EDTF: %2</source>
     <name>chronomap::ScenesController</name>
     <message>
         <source>Scenes</source>
-        <translation type="unfinished"></translation>
+        <translation>Szenen</translation>
     </message>
     <message>
         <source>&amp;Present</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Präsentieren</translation>
     </message>
     <message>
         <source>Play the story&apos;s scenes full screen (Esc leaves)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Szenen der Geschichte im Vollbild abspielen (Esc beendet)</translation>
     </message>
     <message>
         <source>Scene “%1” was shown without what could not be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Szene „%1“ wurde ohne das gezeigt, was sich nicht lesen ließ: %2</translation>
     </message>
     <message>
         <source>Presenting without what could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Präsentation ohne das, was sich nicht lesen ließ: %1</translation>
     </message>
     <message>
         <source>Export Scenes</source>
-        <translation type="unfinished"></translation>
+        <translation>Szenen exportieren</translation>
     </message>
     <message>
         <source>PDF deck, one page per scene (*.pdf);;Numbered PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-Foliensatz, eine Seite je Szene (*.pdf);;Nummerierte PNG-Bilder (*.png)</translation>
     </message>
     <message>
         <source>Exported %1 scenes to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Szenen nach %2 exportiert</translation>
     </message>
     <message>
         <source>Exported %1 scene images to %2 (%3 …)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Szenenbilder nach %2 exportiert (%3 …)</translation>
     </message>
 </context>
 <context>
@@ -3694,62 +3699,62 @@ EDTF: %2</source>
     <name>chronomap::SearchResultModel</name>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel</translation>
     </message>
     <message>
         <source>Match</source>
-        <translation type="unfinished"></translation>
+        <translation>Treffer</translation>
     </message>
 </context>
 <context>
     <name>chronomap::SharedSession</name>
     <message>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline</translation>
     </message>
     <message>
         <source>Shared story: you work as %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Geteilte Geschichte: Sie arbeiten als %1 (%2)</translation>
     </message>
     <message>
         <source>Offline: the server of this shared story (%1) does not answer. What you are typing stays in the window, and nothing that was saved is lost. Reconnecting by itself (next try in %2 s)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline: Der Server dieser geteilten Geschichte (%1) antwortet nicht. Was Sie gerade eingeben, bleibt im Fenster, und nichts Gespeichertes geht verloren. Die Verbindung wird selbst wiederhergestellt (nächster Versuch in %2 s)…</translation>
     </message>
     <message>
         <source>Back online: the story was read again</source>
-        <translation type="unfinished"></translation>
+        <translation>Wieder online: Die Geschichte wurde neu gelesen</translation>
     </message>
     <message>
         <source>Offline: reconnecting to the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline: Verbindung zum Server wird wiederhergestellt</translation>
     </message>
     <message>
         <source>You hold no Chronomap role on this server; ask its administrator for one</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben auf diesem Server keine Chronomap-Rolle; bitten Sie die Administration um eine</translation>
     </message>
     <message>
         <source>Your role on this server is %1; viewers read only</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Rolle auf diesem Server ist %1; Leser (viewer) können nur lesen</translation>
     </message>
     <message>
         <source>Your role on this server is %1; only standards can clear entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Rolle auf diesem Server ist %1; nur die Standards-Redaktion kann Einträge freigeben</translation>
     </message>
     <message>
         <source>Your role on this server is %1; only editors and standards can confirm or dispute entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Rolle auf diesem Server ist %1; nur Redakteure (editor) und die Standards-Redaktion können Einträge bestätigen oder als umstritten markieren</translation>
     </message>
     <message>
         <source>Your role on this server is %1; only standards can delete entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Rolle auf diesem Server ist %1; nur die Standards-Redaktion kann Einträge löschen</translation>
     </message>
     <message>
         <source>Your role on this server is %1; reporters edit drafts only</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Rolle auf diesem Server ist %1; Reporter bearbeiten nur Entwürfe</translation>
     </message>
 </context>
 <context>
@@ -3930,11 +3935,11 @@ EDTF: %2</source>
     </message>
     <message>
         <source>unknown author</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Autor</translation>
     </message>
     <message>
         <source>%1 at %2 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 um %2 UTC</translation>
     </message>
 </context>
 <context>
