@@ -592,87 +592,87 @@
     </message>
     <message>
         <source>%1: this is the open story %2 or a file SQLite keeps beside it; writing there would destroy the story. Choose another name</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: das ist die geöffnete Geschichte %2 oder eine Datei, die SQLite daneben ablegt; dorthin zu schreiben würde die Geschichte zerstören. Wählen Sie einen anderen Namen</translation>
     </message>
     <message>
         <source>%1: SQLite keeps this file beside the database %2; writing there would damage it. Choose another name</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: SQLite legt diese Datei neben der Datenbank %2 ab; dorthin zu schreiben würde sie beschädigen. Wählen Sie einen anderen Namen</translation>
     </message>
     <message>
         <source>%1: this is a folder; give a file name</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: das ist ein Ordner; geben Sie einen Dateinamen an</translation>
     </message>
     <message>
         <source>%1: a symbolic link to nothing is in the way; remove it or choose another name</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: ein ins Leere zeigender symbolischer Link steht im Weg; entfernen Sie ihn oder wählen Sie einen anderen Namen</translation>
     </message>
     <message>
         <source>%1: not a regular file; choose another name</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: keine reguläre Datei; wählen Sie einen anderen Namen</translation>
     </message>
     <message>
         <source>%1: a file of that name exists and is not a Chronomap story; it was left as it was. Choose another name</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: eine Datei dieses Namens existiert und ist keine Chronomap-Geschichte; sie wurde unverändert gelassen. Wählen Sie einen anderen Namen</translation>
     </message>
     <message>
         <source>%1: this story is open in another window or program (%2 lies beside it); it was left as it was. Choose another name</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: diese Geschichte ist in einem anderen Fenster oder Programm geöffnet (%2 liegt daneben); sie wurde unverändert gelassen. Wählen Sie einen anderen Namen</translation>
     </message>
     <message>
         <source>%1: a story or database of that name exists; an export never replaces one. Choose another name</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: eine Geschichte oder Datenbank dieses Namens existiert; ein Export ersetzt nie eine solche. Wählen Sie einen anderen Namen</translation>
     </message>
     <message>
         <source>%1: a file of that name exists and is not an earlier %2 export; it was left as it was. Choose another name, or give --force to replace it</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: eine Datei dieses Namens existiert und ist kein früherer %2-Export; sie wurde unverändert gelassen. Wählen Sie einen anderen Namen oder geben Sie --force an, um sie zu ersetzen</translation>
     </message>
     <message>
         <source>%1: this is the story %2 itself; a story cannot be imported into itself</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: das ist die Geschichte %2 selbst; eine Geschichte lässt sich nicht in sich selbst importieren</translation>
     </message>
     <message>
         <source>%1: %2 lies beside it, left by an earlier file of that name, and would be taken for part of the new story; remove it or choose another name</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 liegt daneben, übrig von einer früheren Datei dieses Namens, und würde für einen Teil der neuen Geschichte gehalten; entfernen Sie es oder wählen Sie einen anderen Namen</translation>
     </message>
     <message>
         <source>%1: cannot create it: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: lässt sich nicht anlegen: %2</translation>
     </message>
     <message>
         <source>%1: cannot write it: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: lässt sich nicht schreiben: %2</translation>
     </message>
     <message>
         <source>%1: cannot write the file: %2; an existing file of that name was left as it was</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: die Datei lässt sich nicht schreiben: %2; eine vorhandene Datei dieses Namens wurde unverändert gelassen</translation>
     </message>
     <message>
         <source>%1: cannot write the file: %2</source>
-        <translation type="unfinished">%1: die Datei lässt sich nicht schreiben: %2</translation>
+        <translation>%1: die Datei lässt sich nicht schreiben: %2</translation>
     </message>
     <message>
         <source>%1 was opened read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde schreibgeschützt geöffnet.</translation>
     </message>
     <message>
         <source>Editing is off: %1 is a read-only file for you. Save a copy to edit it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeiten ist aus: %1 ist für Sie eine schreibgeschützte Datei. Speichern Sie eine Kopie, um sie zu bearbeiten.</translation>
     </message>
     <message>
         <source>Editing is off: the folder %1 cannot be written, and a story needs to keep its journal beside it. Save a copy elsewhere to edit it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeiten ist aus: in den Ordner %1 lässt sich nicht schreiben, und eine Geschichte muss ihr Journal daneben ablegen. Speichern Sie eine Kopie an anderer Stelle, um sie zu bearbeiten.</translation>
     </message>
     <message>
         <source>Editing is off: %1 is on a read-only disk or share. Save a copy elsewhere to edit it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeiten ist aus: %1 liegt auf einem schreibgeschützten Datenträger oder einer schreibgeschützten Freigabe. Speichern Sie eine Kopie an anderer Stelle, um sie zu bearbeiten.</translation>
     </message>
     <message>
         <source>Editing is off: the disk holding %1 is full. Free some space and open it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeiten ist aus: der Datenträger mit %1 ist voll. Geben Sie etwas Speicherplatz frei und öffnen Sie die Geschichte erneut.</translation>
     </message>
     <message>
         <source>Editing is off: %1 is damaged. Open a backup copy, or save a copy of what can still be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeiten ist aus: %1 ist beschädigt. Öffnen Sie eine Sicherungskopie oder speichern Sie eine Kopie dessen, was sich noch lesen lässt.</translation>
     </message>
     <message>
         <source>event</source>
@@ -1131,7 +1131,7 @@
     </message>
     <message>
         <source>expected {&quot;name&quot;: {&quot;type&quot;: &quot;integer&quot;, &quot;value&quot;: &quot;3&quot;}, ...} with the types string, integer, double, boolean, date or list</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet: {&quot;name&quot;: {&quot;type&quot;: &quot;integer&quot;, &quot;value&quot;: &quot;3&quot;}, ...} mit den Typen string, integer, double, boolean, date oder list</translation>
     </message>
 </context>
 <context>
@@ -1217,7 +1217,7 @@
     </message>
     <message>
         <source>%1: reading this file would take about %2 MiB of memory (%3 cells), more than the %4 MiB Chronomap allows itself for one file; split it into smaller files and import them one after another</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: diese Datei zu lesen bräuchte etwa %2 MiB Arbeitsspeicher (%3 Zellen), mehr als die %4 MiB, die sich Chronomap für eine Datei erlaubt; teilen Sie sie in kleinere Dateien auf und importieren Sie diese nacheinander</translation>
     </message>
 </context>
 <context>
@@ -1528,11 +1528,11 @@ Nachher: %2</translation>
     </message>
     <message>
         <source>expected an interval such as [2016-02-03, 2016-02-04], found &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet: ein Zeitraum wie [2016-02-03, 2016-02-04], gefunden: &quot;%1&quot;</translation>
     </message>
     <message>
         <source>expected a number; timed weights such as &quot;%1&quot; are not read (a relation has one weight)</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet: eine Zahl; zeitabhängige Gewichte wie &quot;%1&quot; werden nicht gelesen (eine Beziehung hat ein Gewicht)</translation>
     </message>
 </context>
 <context>
@@ -2226,7 +2226,7 @@ EDTF: %2</translation>
     <name>chronomap::ExportScreen</name>
     <message>
         <source>%1 left out (Chronomap could not import them back; chronomap info lists the broken rows)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 weggelassen (Chronomap könnte sie nicht zurückimportieren; chronomap info listet die fehlerhaften Zeilen)</translation>
     </message>
 </context>
 <context>
@@ -2442,19 +2442,19 @@ EDTF: %2</translation>
     </message>
     <message>
         <source>more than %1 attributes declared for nodes or for edges</source>
-        <translation type="unfinished"></translation>
+        <translation>mehr als %1 Attribute für Knoten oder Kanten deklariert</translation>
     </message>
     <message>
         <source>the graph&apos;s times are abstract steps (timeformat integer or double), not dates: kept as the &quot;spells&quot; attribute, not drawn on the timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>die Zeiten des Graphen sind abstrakte Schritte (timeformat integer oder double), keine Daten: als Attribut &quot;spells&quot; behalten, nicht auf der Zeitleiste gezeichnet</translation>
     </message>
     <message>
         <source>expected viz:color hex as #rrggbb, found &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet: viz:color hexadezimal als #rrggbb, gefunden: &quot;%1&quot;</translation>
     </message>
     <message>
         <source>node &quot;%1&quot;: expected ISO dates in the spell: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Knoten &quot;%1&quot;: erwartet: ISO-Daten im spell: %2</translation>
     </message>
 </context>
 <context>
@@ -2500,13 +2500,13 @@ EDTF: %2</translation>
     </message>
     <message>
         <source>more than %1 keys declared</source>
-        <translation type="unfinished"></translation>
+        <translation>mehr als %1 Schlüssel deklariert</translation>
     </message>
     <message numerus="yes">
         <source>%n hyperedge(s) not imported: a relation joins two actors; the file&apos;s plain edges were imported</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Hyperkante nicht importiert: eine Beziehung verbindet zwei Akteure; die einfachen Kanten der Datei wurden importiert</numerusform>
+            <numerusform>%n Hyperkanten nicht importiert: eine Beziehung verbindet zwei Akteure; die einfachen Kanten der Datei wurden importiert</numerusform>
         </translation>
     </message>
 </context>
@@ -2550,11 +2550,11 @@ EDTF: %2</translation>
     </message>
     <message>
         <source>an element with more than %1 attributes; Chronomap refuses more</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Element mit mehr als %1 Attributen; Chronomap lehnt mehr ab</translation>
     </message>
     <message>
         <source>the declared default values, copied into every node and edge that gives none, come to more than %1 MiB; Chronomap refuses more</source>
-        <translation type="unfinished"></translation>
+        <translation>die deklarierten Standardwerte, in jeden Knoten und jede Kante kopiert, die keine angeben, ergeben mehr als %1 MiB; Chronomap lehnt mehr ab</translation>
     </message>
 </context>
 <context>
@@ -2771,19 +2771,19 @@ EDTF: %2</translation>
     </message>
     <message>
         <source>%1: expected UTF-8 text, found %2 without a byte-order mark; save the file as UTF-8 (&quot;CSV UTF-8&quot; in a spreadsheet program)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: erwartet: UTF-8-Text, gefunden: %2 ohne Byte-Order-Mark; speichern Sie die Datei als UTF-8 (&quot;CSV UTF-8&quot; in einer Tabellenkalkulation)</translation>
     </message>
     <message>
         <source>%1: cannot tell the format from the name or the content; give --format %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: das Format lässt sich weder am Namen noch am Inhalt erkennen; geben Sie --format %2 an</translation>
     </message>
     <message>
         <source>%1: not written: Chronomap could not import this export back (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: nicht geschrieben: Chronomap könnte diesen Export nicht zurückimportieren (%2)</translation>
     </message>
     <message>
         <source>cannot make a temporary folder for the filtered export: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>für den gefilterten Export lässt sich kein temporärer Ordner anlegen: %1</translation>
     </message>
 </context>
 <context>
@@ -3227,23 +3227,23 @@ EDTF: %2</translation>
     <name>chronomap::NodesCsvReader</name>
     <message>
         <source>%1:%2:%3: column &quot;%4&quot;: %5</source>
-        <translation type="unfinished">%1:%2:%3: Spalte &quot;%4&quot;: %5</translation>
+        <translation>%1:%2:%3: Spalte &quot;%4&quot;: %5</translation>
     </message>
     <message>
         <source>%1:1:1: a node table needs an &quot;Id&quot; or a &quot;Label&quot; column</source>
-        <translation type="unfinished"></translation>
+        <translation>%1:1:1: eine Knotentabelle braucht eine Spalte &quot;Id&quot; oder &quot;Label&quot;</translation>
     </message>
     <message>
         <source>expected the node&apos;s id, found an empty cell</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet: die ID des Knotens, gefunden: eine leere Zelle</translation>
     </message>
     <message>
         <source>expected a colour such as #0072b2, found &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet: eine Farbe wie #0072b2, gefunden: &quot;%1&quot;</translation>
     </message>
     <message>
         <source>the id &quot;%1&quot; is used twice</source>
-        <translation type="unfinished"></translation>
+        <translation>die ID &quot;%1&quot; kommt zweimal vor</translation>
     </message>
 </context>
 <context>
@@ -3348,89 +3348,89 @@ EDTF: %2</translation>
     <name>chronomap::PgConnection</name>
     <message>
         <source>%1: the server wants a password; put it in ~/.pgpass or PGPASSWORD</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: der Server verlangt ein Passwort; legen Sie es in ~/.pgpass oder PGPASSWORD ab</translation>
     </message>
     <message>
         <source>%1: cannot connect to the server: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: keine Verbindung zum Server: %2</translation>
     </message>
     <message>
         <source>%1: the password was refused</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: das Passwort wurde abgelehnt</translation>
     </message>
     <message>
         <source>%1: the server is unreachable; nothing was changed (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: der Server ist nicht erreichbar; nichts wurde geändert (%2)</translation>
     </message>
     <message>
         <source>%1: your role on this story does not allow that (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Ihre Rolle in dieser Geschichte erlaubt das nicht (%2)</translation>
     </message>
     <message>
         <source>%1: the story is open read-only; nothing was changed</source>
-        <translation type="unfinished">%1: die Geschichte ist schreibgeschützt geöffnet; nichts wurde geändert</translation>
+        <translation>%1: die Geschichte ist schreibgeschützt geöffnet; nichts wurde geändert</translation>
     </message>
     <message>
         <source>%1: the story is busy in another window; try again in a moment (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: die Geschichte ist in einem anderen Fenster beschäftigt; versuchen Sie es gleich noch einmal (%2)</translation>
     </message>
     <message>
         <source>%1: the server refused: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: der Server hat abgelehnt: %2</translation>
     </message>
 </context>
 <context>
     <name>chronomap::PgLocator</name>
     <message>
         <source>%1: the address names no story; add ?story=NAME to it</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: die Adresse nennt keine Geschichte; hängen Sie ?story=NAME an</translation>
     </message>
     <message>
         <source>%1: the story&apos;s name is too long</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: der Name der Geschichte ist zu lang</translation>
     </message>
 </context>
 <context>
     <name>chronomap::PgStore</name>
     <message>
         <source>%1: this %2 was deleted by someone else; nothing was saved</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: dieses %2 wurde von jemand anderem gelöscht; nichts wurde gespeichert</translation>
     </message>
     <message>
         <source>%1: this %2 was changed by %3 at %4 UTC since you read it; your change was not saved. Reload it to see theirs</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: dieses %2 wurde von %3 um %4 UTC geändert, seit Sie es gelesen haben; Ihre Änderung wurde nicht gespeichert. Laden Sie es neu, um die andere Fassung zu sehen</translation>
     </message>
     <message>
         <source>%1: your role on this story does not allow changing this %2 as it stands (its status)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Ihre Rolle in dieser Geschichte erlaubt es nicht, dieses %2 in seinem jetzigen Zustand (seinem Status) zu ändern</translation>
     </message>
     <message>
         <source>%1: this database holds no Chronomap stories; create one with &quot;chronomap new&quot; first</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: diese Datenbank enthält keine Chronomap-Geschichten; legen Sie zuerst eine mit &quot;chronomap new&quot; an</translation>
     </message>
     <message>
         <source>%1: the stories in this database were written by a newer Chronomap (schema %2, this program reads up to %3); update Chronomap to open them</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: die Geschichten in dieser Datenbank wurden von einem neueren Chronomap geschrieben (Schema %2, dieses Programm liest bis %3); aktualisieren Sie Chronomap, um sie zu öffnen</translation>
     </message>
     <message>
         <source>%1: the stories in this database are in an older format and cannot be opened read-only; open one for editing once to update them</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: die Geschichten in dieser Datenbank haben ein älteres Format und lassen sich nicht schreibgeschützt öffnen; öffnen Sie eine einmal zum Bearbeiten, um sie zu aktualisieren</translation>
     </message>
     <message>
         <source>%1: a story of that name already exists in this database; choose another name</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: eine Geschichte dieses Namens existiert bereits in dieser Datenbank; wählen Sie einen anderen Namen</translation>
     </message>
     <message>
         <source>%1: no story of that name in this database</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: keine Geschichte dieses Namens in dieser Datenbank</translation>
     </message>
     <message>
         <source>%1: unknown role &quot;%2&quot;; the roles are viewer, reporter, editor and standards</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: unbekannte Rolle &quot;%2&quot;; die Rollen sind viewer, reporter, editor und standards</translation>
     </message>
     <message>
         <source>%1: there is no database user &quot;%2&quot;; create it first (createuser %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: es gibt keinen Datenbankbenutzer &quot;%2&quot;; legen Sie ihn zuerst an (createuser %2)</translation>
     </message>
 </context>
 <context>
@@ -3916,11 +3916,11 @@ EDTF: %2</translation>
     </message>
     <message>
         <source>%1: this is the open story or a file SQLite keeps beside it; a copy must go to another name</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: das ist die geöffnete Geschichte oder eine Datei, die SQLite daneben ablegt; eine Kopie braucht einen anderen Namen</translation>
     </message>
     <message>
         <source>%1: the story is open read-only; nothing was changed.%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: die Geschichte ist schreibgeschützt geöffnet; nichts wurde geändert.%2</translation>
     </message>
 </context>
 <context>
@@ -4038,15 +4038,15 @@ EDTF: %2</translation>
     </message>
     <message>
         <source>expected a year within 20 billion years, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet: ein Jahr innerhalb von 20 Milliarden Jahren, gefunden: %1</translation>
     </message>
     <message>
         <source>this is a TimelineJS 3.0 pre-release file (&quot;timeline&quot;: {&quot;slides&quot;: [...]}), an older format; open it in TimelineJS and save it again, or rename &quot;slides&quot; to &quot;events&quot; at the top of the file</source>
-        <translation type="unfinished"></translation>
+        <translation>das ist eine Vorabversion einer TimelineJS-3.0-Datei (&quot;timeline&quot;: {&quot;slides&quot;: [...]}), ein älteres Format; öffnen Sie sie in TimelineJS und speichern Sie sie erneut, oder benennen Sie &quot;slides&quot; am Anfang der Datei in &quot;events&quot; um</translation>
     </message>
     <message>
         <source>this is a TimelineJS 2 file (&quot;timeline&quot;: {&quot;date&quot;: [...]}), the older format Chronomap does not read; convert it to TimelineJS 3 JSON (&quot;events&quot;: [...])</source>
-        <translation type="unfinished"></translation>
+        <translation>das ist eine TimelineJS-2-Datei (&quot;timeline&quot;: {&quot;date&quot;: [...]}), das ältere Format, das Chronomap nicht liest; wandeln Sie sie in TimelineJS-3-JSON um (&quot;events&quot;: [...])</translation>
     </message>
 </context>
 <context>
