@@ -1000,7 +1000,7 @@
     </message>
     <message>
         <source>“%1” is not a %2: “%3”.</source>
-        <translation>„%1“ ist kein(e) %2: „%3“.</translation>
+        <translation>„%1“ ist nicht vom Typ %2: „%3“.</translation>
     </message>
 </context>
 <context>
@@ -3394,15 +3394,15 @@ EDTF: %2</translation>
     <name>chronomap::PgStore</name>
     <message>
         <source>%1: this %2 was deleted by someone else; nothing was saved</source>
-        <translation>%1: dieses %2 wurde von jemand anderem gelöscht; nichts wurde gespeichert</translation>
+        <translation>%1: dieser Eintrag (%2) wurde von jemand anderem gelöscht; nichts wurde gespeichert</translation>
     </message>
     <message>
         <source>%1: this %2 was changed by %3 at %4 UTC since you read it; your change was not saved. Reload it to see theirs</source>
-        <translation>%1: dieses %2 wurde von %3 um %4 UTC geändert, seit Sie es gelesen haben; Ihre Änderung wurde nicht gespeichert. Laden Sie es neu, um die andere Fassung zu sehen</translation>
+        <translation>%1: dieser Eintrag (%2) wurde von %3 um %4 UTC geändert, seit Sie ihn gelesen haben; Ihre Änderung wurde nicht gespeichert. Laden Sie ihn neu, um die andere Fassung zu sehen</translation>
     </message>
     <message>
         <source>%1: your role on this story does not allow changing this %2 as it stands (its status)</source>
-        <translation>%1: Ihre Rolle in dieser Geschichte erlaubt es nicht, dieses %2 in seinem jetzigen Zustand (seinem Status) zu ändern</translation>
+        <translation>%1: Ihre Rolle in dieser Geschichte erlaubt es nicht, diesen Eintrag (%2) in seinem jetzigen Zustand (seinem Status) zu ändern</translation>
     </message>
     <message>
         <source>%1: this database holds no Chronomap stories; create one with &quot;chronomap new&quot; first</source>
