@@ -798,10 +798,6 @@
         <translation>Quellen:</translation>
     </message>
     <message>
-        <source>ɪnd %1 more</source>
-        <translation>und %1 weitere</translation>
-    </message>
-    <message>
         <source>No sources cited for this actor</source>
         <translation>Für diesen Akteur sind keine Quellen angegeben</translation>
     </message>
@@ -868,6 +864,10 @@
     <message>
         <source>Colour Actors By</source>
         <translation>Akteursfarbe nach</translation>
+    </message>
+    <message>
+        <source>…and %1 more</source>
+        <translation>…und %1 weitere</translation>
     </message>
 </context>
 <context>

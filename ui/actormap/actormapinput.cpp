@@ -112,7 +112,7 @@ QString ActorMapView::sourcesLines(const QList<Citation>& cites, const QString& 
         if (const auto s = m_story->store().source(cites[k].sourceId))
             html += QStringLiteral("<br>\u2022 %1").arg(s->title.toHtmlEscaped());
     if (cites.size() > 5)
-        html += QStringLiteral("<br>") + tr("\u2026and %1 more").arg(cites.size() - 5);
+        html += QStringLiteral("<br>") + tr("…and %1 more").arg(cites.size() - 5);
     return html;
 }
 
