@@ -39,7 +39,9 @@ private slots:
     void rawSqlEditsNotifyAndCountAsChanges();
     void reporterTakesBackOwnDraftsOnly();
     void referencesHoldWithoutPerRowKeys();
-    void databaseOfSchemaTwoIsMigrated();
+    void olderDatabaseIsMigrated_data();
+    void olderDatabaseIsMigrated();
+    void linksLockOnlyOthersEvents();
 
 private:
     PgCluster* m_pg = nullptr;
@@ -498,22 +500,35 @@ void TestPgStore::referencesHoldWithoutPerRowKeys()
              QStringLiteral("0"));
 }
 
-// A database that an older Chronomap set up (schema 2, with a story in it) is checked and
-// migrated when first opened for editing; its story reads back whole.
-void TestPgStore::databaseOfSchemaTwoIsMigrated()
+// A database that an older Chronomap set up (schema 2 or 3, with a story in it) is checked
+// and migrated when first opened for editing; its story reads back whole, and the migrated
+// checks still refuse a link to a missing event.
+void TestPgStore::olderDatabaseIsMigrated_data()
+{
+    QTest::addColumn<int>("version");
+    QTest::newRow("schema 2") << 2;
+    QTest::newRow("schema 3") << 3;
+}
+
+void TestPgStore::olderDatabaseIsMigrated()
 {
     REQUIRE_PG();
-    m_pg->psql(QStringLiteral("DROP DATABASE IF EXISTS schema_two"));
-    m_pg->psql(QStringLiteral("CREATE DATABASE schema_two"));
+    QFETCH(int, version);
+    const QString db = QStringLiteral("schema_%1").arg(version);
+    m_pg->psql(QStringLiteral("DROP DATABASE IF EXISTS %1").arg(db));
+    m_pg->psql(QStringLiteral("CREATE DATABASE %1").arg(db));
     QString url = m_pg->url(QStringLiteral("old"));
-    url.replace(QStringLiteral("/postgres?"), QStringLiteral("/schema_two?"));
+    url.replace(QStringLiteral("/postgres?"), QStringLiteral("/%1?").arg(db));
     {
         auto conn = PgConnection::connect(PgLocator::parse(url));
         conn->exec("BEGIN");
         for (const pgschema::Migration& m : pgschema::migrations())
-            if (m.to <= 2)
+            if (m.to <= version)
                 conn->exec(m.sql);
-        conn->exec("UPDATE chronomap.schema_version SET version = 2");
+        conn->exec(QStringLiteral("UPDATE chronomap.schema_version SET version = %1")
+                       .arg(version)
+                       .toUtf8()
+                       .constData());
         conn->exec(R"sql(
             INSERT INTO chronomap.stories(id, name) VALUES (1, 'old');
             INSERT INTO chronomap.categories(story_id, id, name) VALUES (1, 1, 'Sanctions');
@@ -527,7 +542,7 @@ void TestPgStore::databaseOfSchemaTwoIsMigrated()
     }
     auto store = Store::open(url, Store::Mode::ReadWrite);
     QCOMPARE(store->schemaVersion(), pgschema::latestVersion());
-    QCOMPARE(store->schemaVersion(), 3);
+    QCOMPARE(store->schemaVersion(), 4);
     const std::optional<Event> e = store->event(1);
     QVERIFY(e);
     QCOMPARE(e->title, QStringLiteral("Oil sanctions"));
@@ -536,7 +551,81 @@ void TestPgStore::databaseOfSchemaTwoIsMigrated()
     store->deleteActor(1);
     QVERIFY(store->event(1)->actors.isEmpty());
     store.reset();
-    QCOMPARE(Store::open(url, Store::Mode::ReadOnly)->schemaVersion(), 3);
+    QCOMPARE(Store::open(url, Store::Mode::ReadOnly)->schemaVersion(), 4);
+    auto conn = PgConnection::connect(PgLocator::parse(url));
+    bool refused = false;
+    try {
+        conn->exec("INSERT INTO chronomap.event_actors(story_id, event_id, actor_id) "
+                   "VALUES (1, 999, 1)");
+    } catch (const StoreError& error) {
+        refused = error.message().contains(QLatin1String("event that does not exist"));
+    }
+    QVERIFY(refused);
+}
+
+// Version 4 locks only the events that other transactions wrote: an event this transaction
+// added or changed is its own until it commits. A link to someone else's event still holds
+// that event against a delete until the link commits, and a link to an event of another story
+// is refused, even when the same id exists there.
+void TestPgStore::linksLockOnlyOthersEvents()
+{
+    REQUIRE_PG();
+    auto store = Store::open(m_pg->url(QStringLiteral("locks")), Store::Mode::Create);
+    Actor a;
+    a.name = QStringLiteral("Envoy");
+    const Id envoy = store->insertActor(a);
+    const Id held = store->insertEvent(draft(QStringLiteral("Held")));
+    Store::open(m_pg->url(QStringLiteral("locks-other")), Store::Mode::Create);
+    const QString story = QStringLiteral("(SELECT id FROM chronomap.stories WHERE name = "
+                                         "'locks')");
+
+    // An event and its link in one transaction: checked, and readable after the commit.
+    m_pg->psql(QStringLiteral("BEGIN; INSERT INTO chronomap.events(story_id, id, title, date, "
+                              "earliest, latest, nominal_start, nominal_end) VALUES (%1, 500, "
+                              "'Own', '2025-10-22', 1, 2, 1, 2); INSERT INTO "
+                              "chronomap.event_actors(story_id, event_id, actor_id) VALUES "
+                              "(%1, 500, %2); COMMIT;")
+                   .arg(story)
+                   .arg(envoy));
+    const std::optional<Event> own = store->event(500);
+    QVERIFY(own);
+    QCOMPARE(own->actors.size(), 1);
+
+    // A link to an event id that only another story has is refused.
+    m_pg->psql(QStringLiteral("INSERT INTO chronomap.events(story_id, id, title, date, earliest, "
+                              "latest, nominal_start, nominal_end) SELECT id, 777, 'Elsewhere', "
+                              "'2025-10-22', 1, 2, 1, 2 FROM chronomap.stories WHERE name = "
+                              "'locks-other'"));
+    bool ok = true;
+    const QString crossed = m_pg->psql(
+        QStringLiteral("INSERT INTO chronomap.event_actors(story_id, event_id, actor_id) "
+                       "VALUES (%1, 777, %2)")
+            .arg(story)
+            .arg(envoy),
+        QString(), &ok);
+    QVERIFY(!ok);
+    QVERIFY2(crossed.contains(QLatin1String("event that does not exist")), qPrintable(crossed));
+
+    // An uncommitted link holds the event it refers to: a delete waits for it.
+    auto linking = PgConnection::connect(PgLocator::parse(m_pg->url(QStringLiteral("locks"))));
+    linking->exec("BEGIN");
+    linking->exec(QStringLiteral("INSERT INTO chronomap.event_actors(story_id, event_id, "
+                                 "actor_id) VALUES (%1, %2, %3)")
+                      .arg(story)
+                      .arg(held)
+                      .arg(envoy)
+                      .toUtf8()
+                      .constData());
+    const QString blocked = m_pg->psql(
+        QStringLiteral("SET lock_timeout = '200ms'; DELETE FROM chronomap.events WHERE "
+                       "story_id = %1 AND id = %2")
+            .arg(story)
+            .arg(held),
+        QString(), &ok);
+    QVERIFY(!ok);
+    QVERIFY2(blocked.contains(QLatin1String("lock timeout")), qPrintable(blocked));
+    linking->exec("COMMIT");
+    QCOMPARE(store->event(held)->actors.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestPgStore)
