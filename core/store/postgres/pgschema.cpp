@@ -573,7 +573,8 @@ $cascades$;
 // transaction wrote itself is invisible or locked to every other transaction until it commits
 // and needs no lock. Version 4 counts the missing and the others' events in one join and
 // locks only the others'. Plans stay in memory (work_mem) and skip JIT, whose compile costs
-// more than these joins save.
+// more than these joins save. The events' search vector becomes a column the bulk load fills
+// (below), which takes the parsing of a million events' text off the server.
 const char* const kVersion4 = R"sql(
 SET LOCAL search_path = chronomap, pg_catalog;
 
@@ -622,6 +623,24 @@ END
 $fn$;
 ALTER FUNCTION events_check() SET work_mem = '64MB';
 ALTER FUNCTION events_check() SET jit = off;
+
+-- The events' search vector is no longer generated: a bulk load sends it ready (the words a
+-- search asks for, see PgStore::bulkInsertEvents), and every other insert or change of the
+-- searched text has the server compute it as before. Setting it directly is recomputed too.
+ALTER TABLE events ALTER COLUMN search DROP EXPRESSION IF EXISTS;
+CREATE FUNCTION events_search() RETURNS trigger LANGUAGE plpgsql
+    SET search_path = pg_catalog AS $fn$
+BEGIN
+    NEW.search := to_tsvector('simple',
+        NEW.title || ' ' || NEW.summary || ' ' || NEW.location || ' ' || NEW.display_date);
+    RETURN NEW;
+END
+$fn$;
+CREATE TRIGGER events_search_insert BEFORE INSERT ON events FOR EACH ROW
+    WHEN (NEW.search IS NULL) EXECUTE FUNCTION events_search();
+CREATE TRIGGER events_search_update
+    BEFORE UPDATE OF title, summary, location, display_date, search ON events
+    FOR EACH ROW EXECUTE FUNCTION events_search();
 )sql";
 
 const Migration kMigrations[] = {
