@@ -121,6 +121,11 @@ void PgStore::openStory(Mode mode)
         m_story = r.i64(0, 0);
     }
     exec(QByteArray("LISTEN " + channel().toUtf8()).constData(), {});
+    // A connection's first search loads the text search configuration and the catalog entries
+    // of four tables and their indexes, tens of milliseconds; paid here, while the story opens,
+    // the user's first search is as fast as the next.
+    if (mode != Mode::Create)
+        search(QStringLiteral("chronomap"), 1);
 }
 
 QString PgStore::channel() const
