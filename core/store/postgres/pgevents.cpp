@@ -6,6 +6,9 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QSet>
+#include <QVarLengthArray>
+
+#include <algorithm>
 
 namespace chronomap {
 
@@ -28,16 +31,22 @@ void requireDate(const QString& path, const Event& e)
 // search can ask for is found. Without positions, which only ranking reads.
 QString searchVector(const Event& e, bool foldAll)
 {
-    QSet<QString> seen;
+    // An event has a few dozen words: a linear look-up beats hashing each one.
+    QVarLengthArray<QString, 32> seen;
     QString vector;
+    vector.reserve(e.title.size() + e.summary.size() + e.location.size() +
+                   e.displayDate.size() + 64);
     QString word;
     auto flush = [&] {
         // The server's limit for one lexeme is 2 KiB of UTF-8; no search asks for such a word.
-        if (!word.isEmpty() && word.size() < 500 && !seen.contains(word)) {
-            seen.insert(word);
+        if (!word.isEmpty() && word.size() < 500 &&
+            std::find(seen.cbegin(), seen.cend(), word) == seen.cend()) {
+            seen.append(word);
             if (!vector.isEmpty())
                 vector += QLatin1Char(' ');
-            vector += QLatin1Char('\'') + word + QLatin1Char('\'');
+            vector += QLatin1Char('\'');
+            vector += word;
+            vector += QLatin1Char('\'');
         }
         word.clear();
     };
