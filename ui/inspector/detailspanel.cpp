@@ -95,6 +95,8 @@ DetailsPanel::DetailsPanel(Story* story, Selection* selection, QWidget* parent)
     for (int v = 0; v <= int(Verification::Cleared); ++v)
         m_status->addItem(statusLabel(Verification(v)), v);
     m_note->setToolTip(tr("Add a note for the other editors"));
+    m_note->setObjectName(QStringLiteral("noteButton"));
+    m_cite->setObjectName(QStringLiteral("citeButton"));
     m_cite->setToolTip(tr("Cite a source with the sentence this entry rests on"));
     m_delete->setObjectName(QStringLiteral("deleteButton"));
     m_attributes->setObjectName(QStringLiteral("attributesButton"));
@@ -150,6 +152,7 @@ DetailsPanel::DetailsPanel(Story* story, Selection* selection, QWidget* parent)
     historyLayout->addWidget(m_history);
     auto* correction = new QPushButton(tr("Write a Correction Note…"));
     correction->setToolTip(tr("Add a note on this entry explaining a correction"));
+    correction->setObjectName(QStringLiteral("correctionNoteButton"));
     historyLayout->addWidget(correction, 0, Qt::AlignRight);
 
     m_tabs->addTab(m_stack, tr("Details"));
