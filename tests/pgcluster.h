@@ -106,6 +106,13 @@ public:
         return false;
     }
 
+    // Whether the server process is there (not after kill(), until restart()).
+    bool isUp() const
+    {
+        const pid_t pid = serverPid();
+        return pid > 0 && ::kill(pid, 0) == 0;
+    }
+
     // The unix socket the server listens on (and libpq connects to).
     QString socketPath() const
     {

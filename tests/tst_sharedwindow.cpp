@@ -24,8 +24,6 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLocalServer>
-#include <QLocalSocket>
 #include <QMenu>
 #include <QSignalSpy>
 #include <QPushButton>
@@ -34,7 +32,15 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTest>
+#include <QTimer>
 #include <QUndoStack>
+
+#include <fcntl.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include <cstring>
 
 using namespace chronomap;
 using namespace chronomap::testing;
@@ -45,6 +51,8 @@ class TestSharedWindow : public QObject
 
 private slots:
     void initTestCase();
+    // A test that failed with the server down leaves it up again for the next.
+    void cleanup();
     void openDialogBuildsTheAddress();
     void editInOneWindowShowsInTheOther();
     void conflictingSaveIsRefusedWithWhoAndWhen();
@@ -88,6 +96,56 @@ QString titleShown(MainWindow& w, Id id)
     return {};
 }
 
+// A unix socket that accepts connections and never says a word: a hung server, or a host
+// whose firewall lets a connection in and then drops everything.
+class SilentServer
+{
+public:
+    explicit SilentServer(const QString& path) : m_path(QFile::encodeName(path))
+    {
+        sockaddr_un addr{};
+        addr.sun_family = AF_UNIX;
+        if (std::size_t(m_path.size()) >= sizeof(addr.sun_path))
+            return;
+        std::memcpy(addr.sun_path, m_path.constData(), std::size_t(m_path.size()));
+        ::unlink(m_path.constData()); // what the killed server left behind
+        m_fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0);
+        if (m_fd < 0 || ::bind(m_fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
+            ::listen(m_fd, 16) != 0)
+            close();
+    }
+    ~SilentServer() { close(); }
+    bool isListening() const { return m_fd >= 0; }
+    // Takes the connections that came (and holds them open, unanswered); how many so far.
+    int accepted()
+    {
+        while (m_fd >= 0) {
+            const int c = ::accept4(m_fd, nullptr, nullptr, SOCK_NONBLOCK);
+            if (c < 0)
+                break;
+            m_held << c;
+        }
+        return int(m_held.size());
+    }
+    // Stops listening and hangs up on every connection it held.
+    void close()
+    {
+        for (int c : std::as_const(m_held))
+            ::close(c);
+        m_held.clear();
+        if (m_fd >= 0) {
+            ::close(m_fd);
+            ::unlink(m_path.constData());
+        }
+        m_fd = -1;
+    }
+
+private:
+    QByteArray m_path;
+    int m_fd = -1;
+    QList<int> m_held;
+};
+
 } // namespace
 
 void TestSharedWindow::initTestCase()
@@ -110,6 +168,12 @@ void TestSharedWindow::initTestCase()
     admin->grantRole(QStringLiteral("rob"), QStringLiteral("reporter"));
     admin->grantRole(QStringLiteral("eddie"), QStringLiteral("editor"));
     admin->grantRole(QStringLiteral("stan"), QStringLiteral("standards"));
+}
+
+void TestSharedWindow::cleanup()
+{
+    if (m_pg && !m_pg->isUp())
+        QVERIFY(m_pg->restart());
 }
 
 std::unique_ptr<MainWindow> TestSharedWindow::window(const QString& user)
@@ -540,16 +604,8 @@ void TestSharedWindow::reconnectNeverBlocksTheWindow()
     QTRY_VERIFY_WITH_TIMEOUT(!session->isOnline(), 15000);
     // In the server's place, a listener that accepts and never answers: a hung server, or a
     // host whose firewall lets the connection in and then drops everything.
-    QLocalServer::removeServer(m_pg->socketPath());
-    QLocalServer silent;
-    QVERIFY2(silent.listen(m_pg->socketPath()), qPrintable(silent.errorString()));
-    int accepted = 0;
-    connect(&silent, &QLocalServer::newConnection, this, [&silent, &accepted] {
-        while (QLocalSocket* c = silent.nextPendingConnection()) {
-            c->setParent(&silent); // held open, never answered
-            ++accepted;
-        }
-    });
+    SilentServer silent(m_pg->socketPath());
+    QVERIFY(silent.isListening());
     // A try that began before the listener was refused at once; the next one goes to it.
     QTRY_VERIFY_WITH_TIMEOUT(!session->isReconnecting(), 15000);
     const int before = session->tries();
@@ -568,7 +624,7 @@ void TestSharedWindow::reconnectNeverBlocksTheWindow()
     ticker.setInterval(10);
     connect(&ticker, &QTimer::timeout, this, [&ticks] { ++ticks; });
     ticker.start();
-    QTRY_VERIFY_WITH_TIMEOUT(accepted > 0 && ticks >= 20, 4000);
+    QTRY_VERIFY_WITH_TIMEOUT(silent.accepted() > 0 && ticks >= 20, 4000);
     QVERIFY(session->isReconnecting());
     QCOMPARE(session->tries(), before + 1);
     // And the user keeps typing.
@@ -578,12 +634,11 @@ void TestSharedWindow::reconnectNeverBlocksTheWindow()
     QTRY_VERIFY_WITH_TIMEOUT(session->tries() > before + 1 || !session->isReconnecting(), 20000);
     QVERIFY(!session->isOnline());
     QVERIFY(banner->isVisibleTo(w.get()));
-    QVERIFY2(banner->text().startsWith(QLatin1String("Offline — reconnecting (try ")),
+    QVERIFY2(banner->text().startsWith(QStringLiteral("Offline — reconnecting (try ")),
              qPrintable(banner->text()));
 
     // The real server comes back: the window reconnects, with what was typed still there.
-    silent.close();
-    qDeleteAll(silent.findChildren<QLocalSocket*>()); // the held tries see the end
+    silent.close(); // the held try sees the end
     QVERIFY(m_pg->restart());
     QTRY_VERIFY_WITH_TIMEOUT((session->retryNow(), session->isOnline()), 30000);
     QVERIFY(ticks > 20);
@@ -605,7 +660,8 @@ void TestSharedWindow::writingActionsGreyedOfflineWithWhy()
     QVERIFY(w);
     SharedSession* session = SharedSession::of(w->story());
     const Id id = drafts(*w).value(1);
-    QVERIFY(id);
+    const Id otherDraft = drafts(*w).value(0);
+    QVERIFY(id && otherDraft);
     w->selection()->setCurrent(EntityRef{EntityKind::Event, id});
     // An edit of the editor's own, so that Undo has something to take back (Redo has not).
     Event e = *w->story()->store().event(id);
@@ -673,7 +729,7 @@ void TestSharedWindow::writingActionsGreyedOfflineWithWhy()
              session->whyNotEdit());
     QVERIFY(session->whyNotEdit().startsWith(QLatin1String("Offline")));
     // The details panel enabling its buttons on its own (a new current entry) changes nothing.
-    w->selection()->setCurrent(EntityRef{EntityKind::Event, drafts(*w).value(0)});
+    w->selection()->setCurrent(EntityRef{EntityKind::Event, otherDraft});
     w->selection()->setCurrent(EntityRef{EntityKind::Event, id});
     QTRY_VERIFY(!w->findChild<QPushButton*>(QStringLiteral("noteButton"))->isEnabled());
     QVERIFY(!w->findChild<QAction*>(QStringLiteral("newEventAction"))->isEnabled());

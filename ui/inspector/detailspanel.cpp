@@ -199,8 +199,16 @@ void DetailsPanel::refresh()
         return; // keep what is being typed; saving compares with the file anyway
     m_shown = ref;
     m_stack->setCurrentIndex(0);
-    refreshView();
-    refreshHistory();
+    try {
+        refreshView();
+        refreshHistory();
+    } catch (const StoreError& e) {
+        // A shared story's server out of reach: say so instead of ending the program. The
+        // panel is read again when the window is back online (the story reloads then).
+        m_heading->clear();
+        m_text->setHtml(tr("<p><i>The details cannot be read now: %1</i></p>")
+                            .arg(e.message().toHtmlEscaped()));
+    }
 }
 
 void DetailsPanel::refreshView()
