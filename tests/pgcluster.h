@@ -114,10 +114,7 @@ public:
     }
 
     // The unix socket the server listens on (and libpq connects to).
-    QString socketPath() const
-    {
-        return m_dir->filePath(QStringLiteral(".s.PGSQL.%1").arg(kPort));
-    }
+    QString socketPath() const { return m_dir->filePath(QStringLiteral(".s.PGSQL.%1").arg(kPort)); }
 
     // A login role that must give a password over the socket (scram-sha-256), while every
     // other user keeps trust: pg_hba.conf gets a line for it before the others.

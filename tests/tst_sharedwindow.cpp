@@ -25,9 +25,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
-#include <QSignalSpy>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QStatusBar>
 #include <QTableView>
@@ -670,21 +670,21 @@ void TestSharedWindow::writingActionsGreyedOfflineWithWhy()
     w->selection()->setCurrent(EntityRef{EntityKind::Event, id});
 
     const QStringList ids = {
-        QStringLiteral("newEventAction"),   QStringLiteral("newActorAction"),
+        QStringLiteral("newEventAction"),    QStringLiteral("newActorAction"),
         QStringLiteral("newRelationAction"), QStringLiteral("newSourceAction"),
-        QStringLiteral("citeAction"),       QStringLiteral("noteAction"),
-        QStringLiteral("importAction"),     QStringLiteral("undoAction"),
-        QStringLiteral("redoAction"),       QStringLiteral("editEntryAction"),
+        QStringLiteral("citeAction"),        QStringLiteral("noteAction"),
+        QStringLiteral("importAction"),      QStringLiteral("undoAction"),
+        QStringLiteral("redoAction"),        QStringLiteral("editEntryAction"),
         QStringLiteral("deleteEntryAction"), QStringLiteral("statusAction0"),
-        QStringLiteral("statusAction1"),    QStringLiteral("statusAction2"),
-        QStringLiteral("statusAction3"),    QStringLiteral("addScene"),
-        QStringLiteral("updateScene"),      QStringLiteral("renameScene"),
-        QStringLiteral("editSceneCaption"), QStringLiteral("sceneUp"),
-        QStringLiteral("sceneDown"),        QStringLiteral("deleteScene"),
-        QStringLiteral("unpinActorAction"), QStringLiteral("editButton"),
-        QStringLiteral("statusCombo"),      QStringLiteral("noteButton"),
-        QStringLiteral("citeButton"),       QStringLiteral("correctionNoteButton"),
-        QStringLiteral("attributesButton"), QStringLiteral("deleteButton")};
+        QStringLiteral("statusAction1"),     QStringLiteral("statusAction2"),
+        QStringLiteral("statusAction3"),     QStringLiteral("addScene"),
+        QStringLiteral("updateScene"),       QStringLiteral("renameScene"),
+        QStringLiteral("editSceneCaption"),  QStringLiteral("sceneUp"),
+        QStringLiteral("sceneDown"),         QStringLiteral("deleteScene"),
+        QStringLiteral("unpinActorAction"),  QStringLiteral("editButton"),
+        QStringLiteral("statusCombo"),       QStringLiteral("noteButton"),
+        QStringLiteral("citeButton"),        QStringLiteral("correctionNoteButton"),
+        QStringLiteral("attributesButton"),  QStringLiteral("deleteButton")};
     struct Seen
     {
         bool enabled;
@@ -710,9 +710,9 @@ void TestSharedWindow::writingActionsGreyedOfflineWithWhy()
     QVERIFY(!online[QStringLiteral("deleteEntryAction")].enabled);
     QVERIFY(online[QStringLiteral("deleteEntryAction")].tip.contains(
         QLatin1String("only standards can delete")));
-    for (const char* writes : {"newEventAction", "noteAction", "citeAction", "noteButton",
-                               "citeButton", "attributesButton", "undoAction", "statusAction1",
-                               "editButton", "importAction"})
+    for (const char* writes :
+         {"newEventAction", "noteAction", "citeAction", "noteButton", "citeButton",
+          "attributesButton", "undoAction", "statusAction1", "editButton", "importAction"})
         QVERIFY2(online[QLatin1String(writes)].enabled, writes);
     QVERIFY(!online[QStringLiteral("redoAction")].enabled);
 
@@ -741,9 +741,9 @@ void TestSharedWindow::writingActionsGreyedOfflineWithWhy()
         const auto seen = look(objectId);
         QVERIFY(seen);
         QVERIFY2(seen->enabled == online[objectId].enabled, qPrintable(objectId));
-        QVERIFY2(seen->tip == online[objectId].tip,
-                 qPrintable(objectId + u' ' + seen->tip + QStringLiteral(" / ") +
-                            online[objectId].tip));
+        QVERIFY2(
+            seen->tip == online[objectId].tip,
+            qPrintable(objectId + u' ' + seen->tip + QStringLiteral(" / ") + online[objectId].tip));
     }
 }
 
@@ -756,8 +756,8 @@ void TestSharedWindow::coalescedOutsideChangesFollowWhatTheServerHas()
     REQUIRE_PG();
     auto w = window(QStringLiteral("eddie"));
     QVERIFY(w);
-    auto other = PgStore::openUrl(m_pg->url(kStory, QStringLiteral("stan")),
-                                  Store::Mode::ReadWrite);
+    auto other =
+        PgStore::openUrl(m_pg->url(kStory, QStringLiteral("stan")), Store::Mode::ReadWrite);
     QList<Change> heard;
     connect(w->story(), &Story::changed, this, [&heard](const Change& c) { heard << c; });
     // One transaction each, so that its notes arrive together, as a burst of edits within a

@@ -176,12 +176,10 @@ QString SharedSession::bannerText() const
 {
     if (m_online)
         return {};
-    const QString state =
-        m_reconnecting
-            ? tr("Offline — reconnecting (try %1)…").arg(m_tries)
-            : tr("Offline — reconnecting (try %1 in %2 s)…")
-                  .arg(m_tries + 1)
-                  .arg(qMax(1, (m_delayMs + 999) / 1000));
+    const QString state = m_reconnecting ? tr("Offline — reconnecting (try %1)…").arg(m_tries)
+                                         : tr("Offline — reconnecting (try %1 in %2 s)…")
+                                               .arg(m_tries + 1)
+                                               .arg(qMax(1, (m_delayMs + 999) / 1000));
     return state + u' ' +
            tr("The server of this shared story (%1) does not answer. What you are typing stays "
               "in the window, and nothing that was saved is lost.")
@@ -225,11 +223,10 @@ void SharedSession::follow(PgConnection::Poll state)
             tryFailed();
             return;
         }
-        m_tryNotifier = new QSocketNotifier(qintptr(fd),
-                                            state == PgConnection::Poll::Read
-                                                ? QSocketNotifier::Read
-                                                : QSocketNotifier::Write,
-                                            this);
+        m_tryNotifier = new QSocketNotifier(
+            qintptr(fd),
+            state == PgConnection::Poll::Read ? QSocketNotifier::Read : QSocketNotifier::Write,
+            this);
         connect(m_tryNotifier, &QSocketNotifier::activated, this,
                 [this] { follow(m_store->continueReconnect()); });
         return;
@@ -394,17 +391,17 @@ QStringList SharedSession::writingActionIds()
 {
     // Every control that writes, by its id. Statuses, editing and deleting have rules of
     // their own (applyRole); these need the right to edit at all.
-    return {QStringLiteral("newEventAction"),   QStringLiteral("newActorAction"),
+    return {QStringLiteral("newEventAction"),    QStringLiteral("newActorAction"),
             QStringLiteral("newRelationAction"), QStringLiteral("newSourceAction"),
-            QStringLiteral("citeAction"),       QStringLiteral("noteAction"),
-            QStringLiteral("importAction"),     QStringLiteral("undoAction"),
-            QStringLiteral("redoAction"),       QStringLiteral("addScene"),
-            QStringLiteral("updateScene"),      QStringLiteral("renameScene"),
-            QStringLiteral("editSceneCaption"), QStringLiteral("sceneUp"),
-            QStringLiteral("sceneDown"),        QStringLiteral("deleteScene"),
-            QStringLiteral("unpinActorAction"), QStringLiteral("noteButton"),
-            QStringLiteral("citeButton"),       QStringLiteral("correctionNoteButton"),
-            QStringLiteral("attributesButton"), QStringLiteral("saveButton")};
+            QStringLiteral("citeAction"),        QStringLiteral("noteAction"),
+            QStringLiteral("importAction"),      QStringLiteral("undoAction"),
+            QStringLiteral("redoAction"),        QStringLiteral("addScene"),
+            QStringLiteral("updateScene"),       QStringLiteral("renameScene"),
+            QStringLiteral("editSceneCaption"),  QStringLiteral("sceneUp"),
+            QStringLiteral("sceneDown"),         QStringLiteral("deleteScene"),
+            QStringLiteral("unpinActorAction"),  QStringLiteral("noteButton"),
+            QStringLiteral("citeButton"),        QStringLiteral("correctionNoteButton"),
+            QStringLiteral("attributesButton"),  QStringLiteral("saveButton")};
 }
 
 void SharedSession::applyRole()

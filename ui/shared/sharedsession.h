@@ -21,9 +21,9 @@ class Story;
 // Story::followOutside, which updates just those entries); says in a banner when the server is
 // out of reach, keeps everything on screen (what is being typed included) and connects again
 // by itself, sooner at first and then less often, without ever blocking the window (libpq's
-// non-blocking connect, driven by the event loop, with a time limit per try); and greys out what the user's role on the
-// server may not do, saying why. The role comes from the server's role membership, never
-// from the client. One per open shared story: a child of its Story, gone with it.
+// non-blocking connect, driven by the event loop, with a time limit per try); and greys out what
+// the user's role on the server may not do, saying why. The role comes from the server's role
+// membership, never from the client. One per open shared story: a child of its Story, gone with it.
 class SharedSession final : public QObject
 {
     Q_OBJECT

@@ -441,8 +441,8 @@ PgConnection::Poll PgConnection::beginReconnect()
     m_pending = PQconnectStartParams(params.keys, params.values, 1);
     password.fill('\0');
     if (!m_pending || PQstatus(m_pending) == CONNECTION_BAD) {
-        m_reconnectError = m_pending ? QString::fromUtf8(PQerrorMessage(m_pending)).trimmed()
-                                     : QString();
+        m_reconnectError =
+            m_pending ? QString::fromUtf8(PQerrorMessage(m_pending)).trimmed() : QString();
         abandonReconnect();
         return Poll::Failed;
     }

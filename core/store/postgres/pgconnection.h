@@ -90,7 +90,13 @@ public:
     // timeout, since libpq's connect_timeout only holds for blocking connects. The old,
     // dead connection stays in place until the new one is up; Done swaps them. A password
     // typed at the prompt before is sent again; no prompt is shown meanwhile.
-    enum class Poll { Read, Write, Done, Failed };
+    enum class Poll
+    {
+        Read,
+        Write,
+        Done,
+        Failed
+    };
     Poll beginReconnect();
     Poll continueReconnect();
     void abandonReconnect();

@@ -118,8 +118,7 @@ std::optional<PgStore::Stamp> PgStore::stampOf(EntityRef ref) const
 
 QList<Id> PgStore::ids(EntityKind kind) const
 {
-    const QByteArray sql =
-        QByteArray("SELECT id FROM ") + tableOf(kind) + " WHERE story_id = $1";
+    const QByteArray sql = QByteArray("SELECT id FROM ") + tableOf(kind) + " WHERE story_id = $1";
     const PgResult r = exec(sql.constData(), {story()});
     QList<Id> out;
     out.reserve(r.rows());
