@@ -79,14 +79,23 @@ public:
     }
 
     // The server process killed outright (no shutdown), then started again.
-    bool killAndRestart()
+    bool killAndRestart() { return kill() && restart(); }
+
+    // The server process killed outright, and gone. Its socket file stays behind, as after a
+    // crash, until restart().
+    bool kill()
     {
         const pid_t pid = serverPid();
         if (pid <= 0 || ::kill(pid, SIGKILL) != 0)
             return false;
-        // Wait until it is gone, then start: the server recovers from its WAL.
         for (int i = 0; i < 500 && ::kill(pid, 0) == 0; ++i)
             QThread::msleep(10);
+        return ::kill(pid, 0) != 0;
+    }
+
+    // Starts the server again after kill(): it recovers from its WAL.
+    bool restart()
+    {
         // Its backends end on their own once they notice; until then the old shared memory
         // is in use and the new server will not start.
         for (int attempt = 0; attempt < 40; ++attempt) {
@@ -96,6 +105,16 @@ public:
         }
         return false;
     }
+
+    // Whether the server process is there (not after kill(), until restart()).
+    bool isUp() const
+    {
+        const pid_t pid = serverPid();
+        return pid > 0 && ::kill(pid, 0) == 0;
+    }
+
+    // The unix socket the server listens on (and libpq connects to).
+    QString socketPath() const { return m_dir->filePath(QStringLiteral(".s.PGSQL.%1").arg(kPort)); }
 
     // A login role that must give a password over the socket (scram-sha-256), while every
     // other user keeps trust: pg_hba.conf gets a line for it before the others.

@@ -4,6 +4,8 @@
 // the window offline and then back with nothing lost, and the password appears nowhere.
 #include "pgcluster.h"
 
+#include "actormap/actormapchart.h"
+#include "actormap/actormapview.h"
 #include "edit/edits.h"
 #include "events/eventtablemodel.h"
 #include "inspector/detailspanel.h"
@@ -22,13 +24,23 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTest>
+#include <QTimer>
 #include <QUndoStack>
+
+#include <fcntl.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include <cstring>
 
 using namespace chronomap;
 using namespace chronomap::testing;
@@ -39,6 +51,8 @@ class TestSharedWindow : public QObject
 
 private slots:
     void initTestCase();
+    // A test that failed with the server down leaves it up again for the next.
+    void cleanup();
     void openDialogBuildsTheAddress();
     void editInOneWindowShowsInTheOther();
     void conflictingSaveIsRefusedWithWhoAndWhen();
@@ -47,6 +61,9 @@ private slots:
     void serverKilledMidEditGoesOfflineAndBack();
     void passwordAppearsNowhere();
     void reporterTakesBackOwnDraft();
+    void reconnectNeverBlocksTheWindow();
+    void writingActionsGreyedOfflineWithWhy();
+    void coalescedOutsideChangesFollowWhatTheServerHas();
 
 private:
     std::unique_ptr<MainWindow> window(const QString& user = QString());
@@ -79,6 +96,56 @@ QString titleShown(MainWindow& w, Id id)
     return {};
 }
 
+// A unix socket that accepts connections and never says a word: a hung server, or a host
+// whose firewall lets a connection in and then drops everything.
+class SilentServer
+{
+public:
+    explicit SilentServer(const QString& path) : m_path(QFile::encodeName(path))
+    {
+        sockaddr_un addr{};
+        addr.sun_family = AF_UNIX;
+        if (std::size_t(m_path.size()) >= sizeof(addr.sun_path))
+            return;
+        std::memcpy(addr.sun_path, m_path.constData(), std::size_t(m_path.size()));
+        ::unlink(m_path.constData()); // what the killed server left behind
+        m_fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0);
+        if (m_fd < 0 || ::bind(m_fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
+            ::listen(m_fd, 16) != 0)
+            close();
+    }
+    ~SilentServer() { close(); }
+    bool isListening() const { return m_fd >= 0; }
+    // Takes the connections that came (and holds them open, unanswered); how many so far.
+    int accepted()
+    {
+        while (m_fd >= 0) {
+            const int c = ::accept4(m_fd, nullptr, nullptr, SOCK_NONBLOCK);
+            if (c < 0)
+                break;
+            m_held << c;
+        }
+        return int(m_held.size());
+    }
+    // Stops listening and hangs up on every connection it held.
+    void close()
+    {
+        for (int c : std::as_const(m_held))
+            ::close(c);
+        m_held.clear();
+        if (m_fd >= 0) {
+            ::close(m_fd);
+            ::unlink(m_path.constData());
+        }
+        m_fd = -1;
+    }
+
+private:
+    QByteArray m_path;
+    int m_fd = -1;
+    QList<int> m_held;
+};
+
 } // namespace
 
 void TestSharedWindow::initTestCase()
@@ -101,6 +168,12 @@ void TestSharedWindow::initTestCase()
     admin->grantRole(QStringLiteral("rob"), QStringLiteral("reporter"));
     admin->grantRole(QStringLiteral("eddie"), QStringLiteral("editor"));
     admin->grantRole(QStringLiteral("stan"), QStringLiteral("standards"));
+}
+
+void TestSharedWindow::cleanup()
+{
+    if (m_pg && !m_pg->isUp())
+        QVERIFY(m_pg->restart());
 }
 
 std::unique_ptr<MainWindow> TestSharedWindow::window(const QString& user)
@@ -506,6 +579,243 @@ void TestSharedWindow::reporterTakesBackOwnDraft()
                QStringLiteral("rob"), &ok);
     m_pg->psql(sql, QStringLiteral("rob"), &ok);
     QVERIFY(eddie->story()->store().event(theirId));
+}
+
+// Issue 15 §7: reconnecting never blocks the window. A try to a server that accepts and says
+// nothing goes on while the event loop turns and the user types, is given up after its time,
+// and the window comes back by itself once the real server is up again.
+void TestSharedWindow::reconnectNeverBlocksTheWindow()
+{
+    REQUIRE_PG();
+    auto w = window(QStringLiteral("eddie"));
+    QVERIFY(w);
+    SharedSession* session = SharedSession::of(w->story());
+    QVERIFY(session);
+    const Id id = drafts(*w).value(0);
+    QVERIFY(id);
+    w->selection()->setCurrent(EntityRef{EntityKind::Event, id});
+    DetailsPanel* panel = w->detailsPanel();
+    panel->startEdit();
+    QLineEdit* title = panel->form()->titleEdit();
+    title->setText(QStringLiteral("Typed"));
+
+    QVERIFY(m_pg->kill());
+    session->poll();
+    QTRY_VERIFY_WITH_TIMEOUT(!session->isOnline(), 15000);
+    // In the server's place, a listener that accepts and never answers: a hung server, or a
+    // host whose firewall lets the connection in and then drops everything.
+    SilentServer silent(m_pg->socketPath());
+    QVERIFY(silent.isListening());
+    // A try that began before the listener was refused at once; the next one goes to it.
+    QTRY_VERIFY_WITH_TIMEOUT(!session->isReconnecting(), 15000);
+    const int before = session->tries();
+    session->retryNow();
+    // retryNow() came back at once: the try goes on in the event loop.
+    QVERIFY(session->isReconnecting());
+    QCOMPARE(session->tries(), before + 1);
+    auto* banner = w->findChild<QLabel*>(QStringLiteral("offlineBanner"));
+    QVERIFY(banner && banner->isVisibleTo(w.get()));
+    QVERIFY2(banner->text().startsWith(
+                 QStringLiteral("Offline — reconnecting (try %1)…").arg(before + 1)),
+             qPrintable(banner->text()));
+    // The event loop turns while the silent server holds the try: a timer keeps ticking.
+    int ticks = 0;
+    QTimer ticker;
+    ticker.setInterval(10);
+    connect(&ticker, &QTimer::timeout, this, [&ticks] { ++ticks; });
+    ticker.start();
+    QTRY_VERIFY_WITH_TIMEOUT(silent.accepted() > 0 && ticks >= 20, 4000);
+    QVERIFY(session->isReconnecting());
+    QCOMPARE(session->tries(), before + 1);
+    // And the user keeps typing.
+    QTest::keyClicks(title, QStringLiteral(" while offline"));
+    QCOMPARE(title->text(), QStringLiteral("Typed while offline"));
+    // The try is given up after its time; the window stays offline and says so.
+    QTRY_VERIFY_WITH_TIMEOUT(session->tries() > before + 1 || !session->isReconnecting(), 20000);
+    QVERIFY(!session->isOnline());
+    QVERIFY(banner->isVisibleTo(w.get()));
+    QVERIFY2(banner->text().startsWith(QStringLiteral("Offline — reconnecting (try ")),
+             qPrintable(banner->text()));
+
+    // The real server comes back: the window reconnects, with what was typed still there.
+    silent.close(); // the held try sees the end
+    QVERIFY(m_pg->restart());
+    QTRY_VERIFY_WITH_TIMEOUT((session->retryNow(), session->isOnline()), 30000);
+    QVERIFY(ticks > 20);
+    QVERIFY(!banner->isVisibleTo(w.get()));
+    QVERIFY(panel->isEditing());
+    QCOMPARE(title->text(), QStringLiteral("Typed while offline"));
+    panel->saveEdit();
+    QVERIFY2(!panel->isEditing(), qPrintable(panel->problem()));
+    auto check = PgStore::openUrl(m_pg->url(kStory), Store::Mode::ReadOnly);
+    QCOMPARE(check->event(id)->title, QStringLiteral("Typed while offline"));
+}
+
+// Every control that writes, by its id: greyed with the reason while offline, and back as the
+// role allows (and as the window itself wants it) once online again.
+void TestSharedWindow::writingActionsGreyedOfflineWithWhy()
+{
+    REQUIRE_PG();
+    auto w = window(QStringLiteral("eddie"));
+    QVERIFY(w);
+    SharedSession* session = SharedSession::of(w->story());
+    const Id id = drafts(*w).value(1);
+    const Id otherDraft = drafts(*w).value(0);
+    QVERIFY(id && otherDraft);
+    w->selection()->setCurrent(EntityRef{EntityKind::Event, id});
+    // An edit of the editor's own, so that Undo has something to take back (Redo has not).
+    Event e = *w->story()->store().event(id);
+    e.summary = QStringLiteral("Checked against the wire copy");
+    QVERIFY(EditGuard::push(w->story(), makeUpdate(w->story(), e)));
+    w->selection()->setCurrent(EntityRef{EntityKind::Event, id});
+
+    const QStringList ids = {
+        QStringLiteral("newEventAction"),    QStringLiteral("newActorAction"),
+        QStringLiteral("newRelationAction"), QStringLiteral("newSourceAction"),
+        QStringLiteral("citeAction"),        QStringLiteral("noteAction"),
+        QStringLiteral("importAction"),      QStringLiteral("undoAction"),
+        QStringLiteral("redoAction"),        QStringLiteral("editEntryAction"),
+        QStringLiteral("deleteEntryAction"), QStringLiteral("statusAction0"),
+        QStringLiteral("statusAction1"),     QStringLiteral("statusAction2"),
+        QStringLiteral("statusAction3"),     QStringLiteral("addScene"),
+        QStringLiteral("updateScene"),       QStringLiteral("renameScene"),
+        QStringLiteral("editSceneCaption"),  QStringLiteral("sceneUp"),
+        QStringLiteral("sceneDown"),         QStringLiteral("deleteScene"),
+        QStringLiteral("unpinActorAction"),  QStringLiteral("editButton"),
+        QStringLiteral("statusCombo"),       QStringLiteral("noteButton"),
+        QStringLiteral("citeButton"),        QStringLiteral("correctionNoteButton"),
+        QStringLiteral("attributesButton"),  QStringLiteral("deleteButton")};
+    struct Seen
+    {
+        bool enabled;
+        QString tip;
+    };
+    auto look = [&w](const QString& objectId) -> std::optional<Seen> {
+        QObject* o = w->findChild<QObject*>(objectId);
+        if (!o)
+            return std::nullopt;
+        return Seen{o->property("enabled").toBool(), o->property("toolTip").toString()};
+    };
+    QHash<QString, Seen> online;
+    for (const QString& objectId : ids) {
+        const auto seen = look(objectId);
+        QVERIFY2(seen, qPrintable(objectId + QStringLiteral(" is not in the window")));
+        online.insert(objectId, *seen);
+    }
+    // Every action of the Entry menu is among them.
+    for (QAction* a : w->findChild<QMenu*>(QStringLiteral("entryMenu"))->actions())
+        QVERIFY2(a->isSeparator() || ids.contains(a->objectName()), qPrintable(a->text()));
+    // Online, the editor's role decides: no clearing, no deleting; writing otherwise.
+    QVERIFY(!online[QStringLiteral("statusAction3")].enabled);
+    QVERIFY(!online[QStringLiteral("deleteEntryAction")].enabled);
+    QVERIFY(online[QStringLiteral("deleteEntryAction")].tip.contains(
+        QLatin1String("only standards can delete")));
+    for (const char* writes :
+         {"newEventAction", "noteAction", "citeAction", "noteButton", "citeButton",
+          "attributesButton", "undoAction", "statusAction1", "editButton", "importAction"})
+        QVERIFY2(online[QLatin1String(writes)].enabled, writes);
+    QVERIFY(!online[QStringLiteral("redoAction")].enabled);
+
+    QVERIFY(m_pg->kill());
+    session->poll();
+    QTRY_VERIFY_WITH_TIMEOUT(!session->isOnline(), 15000);
+    for (const QString& objectId : ids) {
+        for (QObject* o : w->findChildren<QObject*>(objectId)) {
+            QVERIFY2(!o->property("enabled").toBool(), qPrintable(objectId));
+            QVERIFY2(!o->property("toolTip").toString().isEmpty(), qPrintable(objectId));
+        }
+    }
+    QCOMPARE(w->findChild<QAction*>(QStringLiteral("noteAction"))->toolTip(),
+             session->whyNotEdit());
+    QVERIFY(session->whyNotEdit().startsWith(QLatin1String("Offline")));
+    // The details panel enabling its buttons on its own (a new current entry) changes nothing.
+    w->selection()->setCurrent(EntityRef{EntityKind::Event, otherDraft});
+    w->selection()->setCurrent(EntityRef{EntityKind::Event, id});
+    QTRY_VERIFY(!w->findChild<QPushButton*>(QStringLiteral("noteButton"))->isEnabled());
+    QVERIFY(!w->findChild<QAction*>(QStringLiteral("newEventAction"))->isEnabled());
+
+    QVERIFY(m_pg->restart());
+    QTRY_VERIFY_WITH_TIMEOUT((session->retryNow(), session->isOnline()), 30000);
+    QCoreApplication::processEvents(); // the narrowing queued by the window's own enabling
+    for (const QString& objectId : ids) {
+        const auto seen = look(objectId);
+        QVERIFY(seen);
+        QVERIFY2(seen->enabled == online[objectId].enabled, qPrintable(objectId));
+        QVERIFY2(
+            seen->tip == online[objectId].tip,
+            qPrintable(objectId + u' ' + seen->tip + QStringLiteral(" / ") + online[objectId].tip));
+    }
+}
+
+// Issue 15 §4: another session's edits of one entry may come in one look (an insert and an
+// update, an insert and a delete). What the window does follows what it has and what the
+// server has now: an update of an entry it does not have is an insert, and a delete of one it
+// never had is nothing.
+void TestSharedWindow::coalescedOutsideChangesFollowWhatTheServerHas()
+{
+    REQUIRE_PG();
+    auto w = window(QStringLiteral("eddie"));
+    QVERIFY(w);
+    auto other =
+        PgStore::openUrl(m_pg->url(kStory, QStringLiteral("stan")), Store::Mode::ReadWrite);
+    QList<Change> heard;
+    connect(w->story(), &Story::changed, this, [&heard](const Change& c) { heard << c; });
+    // One transaction each, so that its notes arrive together, as a burst of edits within a
+    // second does.
+    Actor actor;
+    actor.name = QStringLiteral("Special envoy");
+    Event event;
+    event.title = QStringLiteral("Envoy lands");
+    event.date = PartialDate::fromEdtf(QStringLiteral("2025-11-24"));
+    Event fleeting;
+    fleeting.title = QStringLiteral("Posted in error");
+    fleeting.date = PartialDate::fromEdtf(QStringLiteral("2025-11-25"));
+    Id actorId = 0, eventId = 0, fleetingId = 0;
+    {
+        Store::Transaction tx(*other);
+        actorId = other->insertActor(actor);
+        actor.id = actorId;
+        actor.name = QStringLiteral("Special envoy Witkoff");
+        other->updateActor(actor);
+        eventId = other->insertEvent(event);
+        event.id = eventId;
+        event.title = QStringLiteral("Envoy lands in Moscow");
+        other->updateEvent(event);
+        fleetingId = other->insertEvent(fleeting);
+        other->deleteEvent(fleetingId);
+        tx.commit();
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(w->story()->timeIndex().indexOf(eventId) >= 0, 5000);
+    auto mentions = [&heard](Change::Action action, EntityKind kind, Id id) {
+        return std::any_of(heard.cbegin(), heard.cend(), [&](const Change& c) {
+            return c.action == action && c.kind == kind && c.ids.contains(id);
+        });
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(mentions(Change::Action::Inserted, EntityKind::Actor, actorId), 5000);
+    QVERIFY(!mentions(Change::Action::Updated, EntityKind::Actor, actorId));
+    QVERIFY(mentions(Change::Action::Inserted, EntityKind::Event, eventId));
+    QVERIFY(!mentions(Change::Action::Updated, EntityKind::Event, eventId));
+    for (const Change& c : std::as_const(heard))
+        QVERIFY2(!c.ids.contains(fleetingId) || c.kind != EntityKind::Event, "fleeting event");
+    // The map places the new actor under its latest name, the table shows the latest title.
+    ActorMapChart* map = w->actorMap()->chart();
+    QTRY_VERIFY_WITH_TIMEOUT(map->nodeOf(actorId) >= 0, 10000);
+    QCOMPARE(map->actors()[map->nodeOf(actorId)].name, QStringLiteral("Special envoy Witkoff"));
+    QTRY_COMPARE_WITH_TIMEOUT(titleShown(*w, eventId), QStringLiteral("Envoy lands in Moscow"),
+                              5000);
+
+    // Now known: a later update is an update, a delete a removal.
+    heard.clear();
+    {
+        Store::Transaction tx(*other);
+        actor.name = QStringLiteral("US special envoy");
+        other->updateActor(actor);
+        other->deleteEvent(eventId);
+        tx.commit();
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(mentions(Change::Action::Removed, EntityKind::Event, eventId), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(mentions(Change::Action::Updated, EntityKind::Actor, actorId), 5000);
+    QVERIFY(!mentions(Change::Action::Inserted, EntityKind::Actor, actorId));
 }
 
 QTEST_MAIN(TestSharedWindow)

@@ -387,7 +387,9 @@ void MainWindow::buildViews()
     // Undo and redo act on this story's stack; a refused undo says why, once.
     m_undoAct = m_story->undoStack()->createUndoAction(this, tr("&Undo"));
     m_undoAct->setShortcut(QKeySequence::Undo);
+    m_undoAct->setObjectName(QStringLiteral("undoAction"));
     m_redoAct = m_story->undoStack()->createRedoAction(this, tr("&Redo"));
+    m_redoAct->setObjectName(QStringLiteral("redoAction"));
     // The guide's Ctrl+Shift+Z works everywhere, besides the desktop's own redo key (Ctrl+Y
     // where that is the custom).
     QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
@@ -758,8 +760,9 @@ void MainWindow::buildMenus()
     newEvent->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     QAction* newActor = m_entryMenu->addAction(tr("New &Actor…"), this, [this] { newEntry(1); });
     newActor->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
-    m_entryMenu->addAction(tr("New &Relation…"), this, [this] { newEntry(2); });
-    m_entryMenu->addAction(tr("New &Source…"), this, [this] { newEntry(3); });
+    QAction* newRelation =
+        m_entryMenu->addAction(tr("New &Relation…"), this, [this] { newEntry(2); });
+    QAction* newSource = m_entryMenu->addAction(tr("New &Source…"), this, [this] { newEntry(3); });
     m_entryMenu->addSeparator();
     QAction* cite = m_entryMenu->addAction(tr("&Cite a Source…"), this, [this] {
         if (m_details)
@@ -770,6 +773,13 @@ void MainWindow::buildMenus()
             m_details->addNote();
     });
     note->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    // Ids: a shared story's session greys each by these (ui/shared).
+    newEvent->setObjectName(QStringLiteral("newEventAction"));
+    newActor->setObjectName(QStringLiteral("newActorAction"));
+    newRelation->setObjectName(QStringLiteral("newRelationAction"));
+    newSource->setObjectName(QStringLiteral("newSourceAction"));
+    cite->setObjectName(QStringLiteral("citeAction"));
+    note->setObjectName(QStringLiteral("noteAction"));
     m_storyActions = {editAct, deleteAct, newEvent, newActor, cite, note};
     m_storyActions << m_entryMenu->actions() << m_statusMenu->menuAction();
 
@@ -887,21 +897,30 @@ void MainWindow::showTableMenu(const QPoint& pos)
     QMenu* status = menu.addMenu(n > 1 ? tr("Mark %1 Events As").arg(n) : tr("Mark As"));
     for (int v = 0; v <= int(Verification::Cleared); ++v) {
         const auto s = Verification(v);
-        status->addAction(statusLabel(s), this, [this, s] {
+        QAction* set = status->addAction(statusLabel(s), this, [this, s] {
             QList<EntityRef> refs;
             for (const QModelIndex& index : m_table->selectionModel()->selectedRows())
                 refs << EntityRef{EntityKind::Event,
                                   index.data(EventTableModel::IdRole).toLongLong()};
             EditGuard::push(m_story.get(), makeSetStatus(m_story.get(), refs, s));
         });
+        set->setObjectName(QStringLiteral("statusAction%1").arg(v));
+        set->setEnabled(!m_story->isReadOnly());
     }
-    menu.addAction(tr("Edit"), this, [this] { m_details->startEdit(); });
-    menu.addAction(tr("Add a Note…"), this, [this] { m_details->addNote(); });
-    menu.addAction(tr("Cite a Source…"), this, [this] { m_details->citeSource(); });
+    // The same ids as the menus' actions: a shared story's role and connection narrow them.
+    menu.addAction(tr("Edit"), this, [this] { m_details->startEdit(); })
+        ->setObjectName(QStringLiteral("editEntryAction"));
+    menu.addAction(tr("Add a Note…"), this, [this] { m_details->addNote(); })
+        ->setObjectName(QStringLiteral("noteAction"));
+    menu.addAction(tr("Cite a Source…"), this, [this] { m_details->citeSource(); })
+        ->setObjectName(QStringLiteral("citeAction"));
     menu.addSeparator();
-    menu.addAction(tr("Delete"), this, [this] { m_details->deleteCurrent(); });
+    menu.addAction(tr("Delete"), this, [this] { m_details->deleteCurrent(); })
+        ->setObjectName(QStringLiteral("deleteEntryAction"));
     for (QAction* a : menu.actions())
         a->setEnabled(!m_story->isReadOnly());
+    if (SharedSession* session = SharedSession::of(m_story.get()))
+        session->applyRole();
     menu.exec(m_table->viewport()->mapToGlobal(pos));
 }
 

@@ -42,10 +42,31 @@ Story::Story(std::unique_ptr<Store> store)
     : m_store(std::move(store)), m_undo(new QUndoStack(this)), m_author(defaultAuthor())
 {
     m_store->loadTimeIndex(m_index);
+    loadKnownIds();
     m_dataVersion = m_store->dataVersion();
 }
 
 Story::~Story() = default;
+
+void Story::loadKnownIds()
+{
+    m_known.clear();
+    const auto* shared = dynamic_cast<const PgStore*>(m_store.get());
+    if (!shared)
+        return;
+    for (EntityKind kind : {EntityKind::Actor, EntityKind::Relation, EntityKind::Source,
+                            EntityKind::Annotation, EntityKind::Scene}) {
+        const QList<Id> ids = shared->ids(kind);
+        m_known.insert(int(kind), QSet<Id>(ids.cbegin(), ids.cend()));
+    }
+}
+
+bool Story::knows(EntityKind kind, Id id) const
+{
+    if (kind == EntityKind::Event)
+        return m_index.indexOf(id) >= 0;
+    return m_known.value(int(kind)).contains(id);
+}
 
 std::unique_ptr<Story> Story::open(const QString& path, Store::Mode mode, Store::Check check)
 {
@@ -133,10 +154,20 @@ void Story::refreshIndex(const Change& change)
 {
     if (change.action == Change::Action::Reset) {
         m_store->loadTimeIndex(m_index);
+        loadKnownIds();
         return;
     }
-    if (change.kind != EntityKind::Event)
+    if (change.kind != EntityKind::Event) {
+        if (auto it = m_known.find(int(change.kind)); it != m_known.end()) {
+            for (Id id : change.ids) {
+                if (change.action == Change::Action::Removed)
+                    it->remove(id);
+                else if (change.action == Change::Action::Inserted)
+                    it->insert(id);
+            }
+        }
         return;
+    }
     for (Id id : change.ids) {
         if (change.action == Change::Action::Removed) {
             m_index.remove(id);
@@ -149,6 +180,7 @@ void Story::refreshIndex(const Change& change)
 void Story::reload()
 {
     m_store->loadTimeIndex(m_index);
+    loadKnownIds();
     m_dataVersion = m_store->dataVersion();
     emit changed(Change::reset());
 }
@@ -198,29 +230,31 @@ void Story::applyOutside(const QList<std::pair<QString, Id>>& notes)
             }
         groups.append({action, kind, {id}});
     };
+    // What happened is read from the server, not from the notes: an entry inserted and then
+    // changed elsewhere within one look arrives as its update, one inserted and deleted as
+    // its deletion. Here it is new if this window lacks it, gone if the server does.
+    auto follow = [&add, this](EntityKind kind, Id id, bool exists) {
+        const bool known = knows(kind, id);
+        if (exists)
+            add(known ? Change::Action::Updated : Change::Action::Inserted, kind, id);
+        else if (known)
+            add(Change::Action::Removed, kind, id);
+        // Neither here nor there: come and gone before this window looked. Nothing to do.
+    };
     for (const auto& [kind, id] : notes) {
         if (kind == QLatin1String("event")) {
-            const bool known = m_index.indexOf(id) >= 0;
-            const bool exists = m_store->event(id).has_value();
-            add(exists ? (known ? Change::Action::Updated : Change::Action::Inserted)
-                       : Change::Action::Removed,
-                EntityKind::Event, id);
+            follow(EntityKind::Event, id, m_store->event(id).has_value());
         } else if (kind == QLatin1String("actor")) {
-            // The map places a new actor but only restyles a known one: a row still at its
-            // first version was inserted (or put back by an undo) since.
-            const auto stamp = shared ? shared->stampOf({EntityKind::Actor, id}) : std::nullopt;
-            add(!stamp                ? Change::Action::Removed
-                : stamp->version <= 1 ? Change::Action::Inserted
-                                      : Change::Action::Updated,
-                EntityKind::Actor, id);
+            follow(EntityKind::Actor, id, m_store->actor(id).has_value());
         } else if (kind == QLatin1String("relation")) {
-            add(Change::Action::Updated, EntityKind::Relation, id);
+            follow(EntityKind::Relation, id, m_store->relation(id).has_value());
         } else if (kind == QLatin1String("source")) {
-            add(Change::Action::Updated, EntityKind::Source, id);
+            follow(EntityKind::Source, id, m_store->source(id).has_value());
         } else if (kind == QLatin1String("annotation")) {
-            add(Change::Action::Updated, EntityKind::Annotation, id);
+            follow(EntityKind::Annotation, id, m_store->annotation(id).has_value());
         } else if (kind == QLatin1String("scene")) {
-            add(Change::Action::Updated, EntityKind::Scene, id);
+            follow(EntityKind::Scene, id,
+                   shared ? shared->stampOf({EntityKind::Scene, id}).has_value() : true);
         } else if (kind == QLatin1String("citation")) {
             // A citation shows on the entry it cites; one that is gone names none, and every
             // panel reads an entry's citations again on any change.

@@ -4,7 +4,9 @@
 #include "query/timeindex.h"
 #include "store/store.h"
 
+#include <QHash>
 #include <QObject>
+#include <QSet>
 
 #include <memory>
 
@@ -76,12 +78,19 @@ signals:
 private:
     explicit Story(std::unique_ptr<Store> store);
     void refreshIndex(const Change& change);
+    // A shared story: the ids of the entries (other than events, which the time index
+    // knows) this window has, so that an outside change is told apart as an insert, an
+    // update or a removal by what the window has and what the server has now, whatever
+    // the notifications said (several edits of one entry come coalesced).
+    void loadKnownIds();
+    bool knows(EntityKind kind, Id id) const;
 
     std::unique_ptr<Store> m_store;
     QUndoStack* m_undo = nullptr;
     TimeIndex m_index;
     QString m_author;
     qint64 m_dataVersion = -1;
+    QHash<int, QSet<Id>> m_known; // by EntityKind; only for a shared story
 };
 
 // The login name, the default author before the preferences say otherwise.

@@ -227,6 +227,7 @@ void ActorMapView::buildActions()
         m_selection->setFilter(f);
     });
     m_unpin = make(tr("Unpin Actor"), QKeySequence(Qt::Key_U));
+    m_unpin->setObjectName(QStringLiteral("unpinActorAction"));
     connect(m_unpin, &QAction::triggered, this, [this] {
         if (m_picked)
             pinActor(m_picked, std::nullopt);

@@ -95,6 +95,8 @@ DetailsPanel::DetailsPanel(Story* story, Selection* selection, QWidget* parent)
     for (int v = 0; v <= int(Verification::Cleared); ++v)
         m_status->addItem(statusLabel(Verification(v)), v);
     m_note->setToolTip(tr("Add a note for the other editors"));
+    m_note->setObjectName(QStringLiteral("noteButton"));
+    m_cite->setObjectName(QStringLiteral("citeButton"));
     m_cite->setToolTip(tr("Cite a source with the sentence this entry rests on"));
     m_delete->setObjectName(QStringLiteral("deleteButton"));
     m_attributes->setObjectName(QStringLiteral("attributesButton"));
@@ -150,6 +152,7 @@ DetailsPanel::DetailsPanel(Story* story, Selection* selection, QWidget* parent)
     historyLayout->addWidget(m_history);
     auto* correction = new QPushButton(tr("Write a Correction Note…"));
     correction->setToolTip(tr("Add a note on this entry explaining a correction"));
+    correction->setObjectName(QStringLiteral("correctionNoteButton"));
     historyLayout->addWidget(correction, 0, Qt::AlignRight);
 
     m_tabs->addTab(m_stack, tr("Details"));
@@ -196,8 +199,16 @@ void DetailsPanel::refresh()
         return; // keep what is being typed; saving compares with the file anyway
     m_shown = ref;
     m_stack->setCurrentIndex(0);
-    refreshView();
-    refreshHistory();
+    try {
+        refreshView();
+        refreshHistory();
+    } catch (const StoreError& e) {
+        // A shared story's server out of reach: say so instead of ending the program. The
+        // panel is read again when the window is back online (the story reloads then).
+        m_heading->clear();
+        m_text->setHtml(tr("<p><i>The details cannot be read now: %1</i></p>")
+                            .arg(e.message().toHtmlEscaped()));
+    }
 }
 
 void DetailsPanel::refreshView()

@@ -60,6 +60,9 @@ ScenesPanel::ScenesPanel(Story* story, std::function<QString()> capture, QWidget
     m_present = make(tr("Present"), tr("Play the scenes full screen (F5)"));
     m_export = make(tr("Export…"), tr("Export every scene as a PDF deck or numbered PNGs"));
     m_add->setObjectName(QStringLiteral("addScene"));
+    m_update->setObjectName(QStringLiteral("updateScene"));
+    m_rename->setObjectName(QStringLiteral("renameScene"));
+    m_editCaption->setObjectName(QStringLiteral("editSceneCaption"));
     m_up->setObjectName(QStringLiteral("sceneUp"));
     m_down->setObjectName(QStringLiteral("sceneDown"));
     m_delete->setObjectName(QStringLiteral("deleteScene"));

@@ -53,6 +53,8 @@ OpenSharedDialog::OpenSharedDialog(QWidget* parent)
     m_preview->setWordWrap(true);
     m_preview->setObjectName(QStringLiteral("urlPreview"));
 
+    // Wide enough for an address on two lines: word-wrapped labels do not widen a dialog.
+    setMinimumWidth(fontMetrics().averageCharWidth() * 64);
     auto* form = new QFormLayout(this);
     auto* intro = new QLabel(tr("A story kept on a PostgreSQL server, shared with your desk. The "
                                 "password comes from ~/.pgpass or PGPASSWORD; if the server "
@@ -130,6 +132,10 @@ void OpenSharedDialog::update()
     m_preview->setText(u.isEmpty() ? tr("(name the database and the story)") : u);
     if (m_open)
         m_open->setEnabled(!u.isEmpty());
+    // A longer address takes another line: the dialog grows (never shrinks while typing)
+    // rather than squeezing the text above it.
+    if (const int wanted = layout()->heightForWidth(width()); wanted > height())
+        resize(width(), wanted);
 }
 
 QString recentEntryName(const QString& locator)

@@ -88,6 +88,9 @@ SharedSession::SharedSession(QMainWindow& window, Story* story, PgStore* store)
     m_retry = new QTimer(this);
     m_retry->setSingleShot(true);
     connect(m_retry, &QTimer::timeout, this, &SharedSession::tryReconnect);
+    m_tryTimer = new QTimer(this);
+    m_tryTimer->setSingleShot(true);
+    connect(m_tryTimer, &QTimer::timeout, this, &SharedSession::tryFailed);
     m_heartbeat = new QTimer(this);
     m_heartbeat->setInterval(kHeartbeatMs);
     connect(m_heartbeat, &QTimer::timeout, this, &SharedSession::checkAlive);
@@ -162,6 +165,7 @@ void SharedSession::goOffline(const QString& why)
     delete m_notifier; // a dead socket stays readable: no more wake-ups from it
     m_notifier = nullptr;
     m_delayMs = kFirstRetryMs;
+    m_tries = 0;
     showBanner(bannerText());
     m_retry->start(m_delayMs);
     applyRole();
@@ -172,16 +176,19 @@ QString SharedSession::bannerText() const
 {
     if (m_online)
         return {};
-    return tr("Offline: the server of this shared story (%1) does not answer. What you are "
-              "typing stays in the window, and nothing that was saved is lost. Reconnecting by "
-              "itself (next try in %2 s)…")
-        .arg(m_store->path())
-        .arg(qMax(1, (m_delayMs + 999) / 1000));
+    const QString state = m_reconnecting ? tr("Offline — reconnecting (try %1)…").arg(m_tries)
+                                         : tr("Offline — reconnecting (try %1 in %2 s)…")
+                                               .arg(m_tries + 1)
+                                               .arg(qMax(1, (m_delayMs + 999) / 1000));
+    return state + u' ' +
+           tr("The server of this shared story (%1) does not answer. What you are typing stays "
+              "in the window, and nothing that was saved is lost.")
+               .arg(m_store->path());
 }
 
 void SharedSession::retryNow()
 {
-    if (m_online)
+    if (m_online || m_reconnecting)
         return;
     m_retry->stop();
     tryReconnect();
@@ -189,14 +196,71 @@ void SharedSession::retryNow()
 
 void SharedSession::tryReconnect()
 {
-    if (m_online)
+    if (m_online || m_reconnecting)
         return;
-    if (!m_store->reconnect()) {
-        m_delayMs = qMin(m_delayMs * 2, kLongestRetryMs);
-        showBanner(bannerText());
-        m_retry->start(m_delayMs);
+    ++m_tries;
+    m_reconnecting = true;
+    showBanner(bannerText());
+    m_tryTimer->start(m_tryTimeoutMs);
+    follow(m_store->beginReconnect());
+}
+
+void SharedSession::follow(PgConnection::Poll state)
+{
+    if (m_tryNotifier) {
+        // This may run inside the notifier's own signal: it goes when the event loop is back.
+        m_tryNotifier->setEnabled(false);
+        m_tryNotifier->deleteLater();
+        m_tryNotifier = nullptr;
+    }
+    if (!m_reconnecting)
+        return; // the try was given up meanwhile
+    switch (state) {
+    case PgConnection::Poll::Read:
+    case PgConnection::Poll::Write: {
+        const int fd = m_store->reconnectSocket();
+        if (fd < 0) {
+            tryFailed();
+            return;
+        }
+        m_tryNotifier = new QSocketNotifier(
+            qintptr(fd),
+            state == PgConnection::Poll::Read ? QSocketNotifier::Read : QSocketNotifier::Write,
+            this);
+        connect(m_tryNotifier, &QSocketNotifier::activated, this,
+                [this] { follow(m_store->continueReconnect()); });
         return;
     }
+    case PgConnection::Poll::Done:
+        cameBack();
+        return;
+    case PgConnection::Poll::Failed:
+        tryFailed();
+        return;
+    }
+}
+
+void SharedSession::tryFailed()
+{
+    if (!m_reconnecting)
+        return;
+    m_tryTimer->stop();
+    if (m_tryNotifier) {
+        m_tryNotifier->setEnabled(false);
+        m_tryNotifier->deleteLater();
+        m_tryNotifier = nullptr;
+    }
+    m_store->abandonReconnect();
+    m_reconnecting = false;
+    m_delayMs = m_tries <= 1 ? kFirstRetryMs : qMin(m_delayMs * 2, kLongestRetryMs);
+    showBanner(bannerText());
+    m_retry->start(m_delayMs);
+}
+
+void SharedSession::cameBack()
+{
+    m_tryTimer->stop();
+    m_reconnecting = false;
     m_online = true;
     watchSocket();
     showBanner(QString());
@@ -254,11 +318,90 @@ QString SharedSession::whyNotDelete() const
     return {};
 }
 
+namespace {
+
+// What the session keeps on each control it narrows (as properties, so that a control made
+// later, such as a context menu's, needs nothing else).
+constexpr const char* kGated = "chronomapGated";   // disabled by this session
+constexpr const char* kWanted = "chronomapWanted"; // enabled as its owner last wanted it
+constexpr const char* kOwnTip = "chronomapOwnTip"; // its owner's tooltip
+constexpr const char* kWhy = "chronomapWhy";       // the reason shown instead
+
+} // namespace
+
 bool SharedSession::eventFilter(QObject* watched, QEvent* event)
 {
+    // Its owner enabled a control this session holds disabled (the details panel after a
+    // save, the form once valid): remember that, and narrow it again.
     if (event->type() == QEvent::EnabledChange && static_cast<QWidget*>(watched)->isEnabled())
-        QMetaObject::invokeMethod(this, &SharedSession::applyRole, Qt::QueuedConnection);
+        ownerEnabled(watched);
     return QObject::eventFilter(watched, event);
+}
+
+void SharedSession::ownerEnabled(QObject* control)
+{
+    if (!control->property(kGated).toBool())
+        return;
+    control->setProperty(kWanted, true);
+    QMetaObject::invokeMethod(this, &SharedSession::applyRole, Qt::QueuedConnection);
+}
+
+void SharedSession::gate(QObject* control, const QString& why)
+{
+    if (!control)
+        return;
+    if (!control->property("chronomapWatched").toBool()) {
+        control->setProperty("chronomapWatched", true);
+        if (control->isWidgetType())
+            control->installEventFilter(this);
+        else if (auto* action = qobject_cast<QAction*>(control))
+            connect(action, &QAction::enabledChanged, this, [this, action](bool on) {
+                if (on)
+                    ownerEnabled(action);
+            });
+    }
+    // The owner's tip as it is now, unless what shows is this session's reason (the owner may
+    // have changed its tip meanwhile, as Undo does after each edit).
+    const QString shownWhy = control->property(kWhy).toString();
+    const QString tip = control->property("toolTip").toString();
+    if (shownWhy.isEmpty() || tip != shownWhy)
+        control->setProperty(kOwnTip, tip);
+    if (!why.isEmpty()) {
+        if (!control->property(kGated).toBool()) {
+            control->setProperty(kWanted, control->property("enabled"));
+            control->setProperty(kGated, true);
+        }
+        control->setProperty("enabled", false);
+        control->setProperty("toolTip", why);
+        control->setProperty(kWhy, why);
+        return;
+    }
+    // Allowed again: as its owner last wanted it, with its own tip.
+    if (control->property(kGated).toBool()) {
+        control->setProperty(kGated, false);
+        control->setProperty("enabled", control->property(kWanted));
+    }
+    if (!shownWhy.isEmpty()) {
+        control->setProperty("toolTip", control->property(kOwnTip));
+        control->setProperty(kWhy, QString());
+    }
+}
+
+QStringList SharedSession::writingActionIds()
+{
+    // Every control that writes, by its id. Statuses, editing and deleting have rules of
+    // their own (applyRole); these need the right to edit at all.
+    return {QStringLiteral("newEventAction"),    QStringLiteral("newActorAction"),
+            QStringLiteral("newRelationAction"), QStringLiteral("newSourceAction"),
+            QStringLiteral("citeAction"),        QStringLiteral("noteAction"),
+            QStringLiteral("importAction"),      QStringLiteral("undoAction"),
+            QStringLiteral("redoAction"),        QStringLiteral("addScene"),
+            QStringLiteral("updateScene"),       QStringLiteral("renameScene"),
+            QStringLiteral("editSceneCaption"),  QStringLiteral("sceneUp"),
+            QStringLiteral("sceneDown"),         QStringLiteral("deleteScene"),
+            QStringLiteral("unpinActorAction"),  QStringLiteral("noteButton"),
+            QStringLiteral("citeButton"),        QStringLiteral("correctionNoteButton"),
+            QStringLiteral("attributesButton"),  QStringLiteral("saveButton")};
 }
 
 void SharedSession::applyRole()
@@ -266,40 +409,22 @@ void SharedSession::applyRole()
     QMainWindow* window = m_window;
     if (!window)
         return;
-    // Each control keeps its own tip while allowed; a refusal replaces it with the reason.
-    auto gate = [this](QObject* o, const QString& why) {
-        if (!o)
-            return;
-        if (o->isWidgetType() && !o->property("chronomapWatched").toBool()) {
-            o->setProperty("chronomapWatched", true);
-            o->installEventFilter(this);
-        }
-        // What this session disabled it enables again once allowed (back online); what the
-        // window disabled for its own reasons stays as the window left it.
-        const char* kTip = "chronomapOwnTip";
-        const char* kGated = "chronomapGated";
-        if (!o->property(kTip).isValid())
-            o->setProperty(kTip, o->property("toolTip"));
-        if (!why.isEmpty()) {
-            o->setProperty("enabled", false);
-            o->setProperty(kGated, true);
-        } else if (o->property(kGated).toBool()) {
-            o->setProperty("enabled", true);
-            o->setProperty(kGated, false);
-        }
-        o->setProperty("toolTip", why.isEmpty() ? o->property(kTip) : QVariant(why));
-    };
+    // The reason (or none) for each id that writes.
+    QHash<QString, QString> reasons;
     const QString noEdit = whyNotEdit();
     for (int v = 0; v <= int(Verification::Cleared); ++v)
-        gate(window->findChild<QAction*>(QStringLiteral("statusAction%1").arg(v)),
-             whyNotStatus(Verification(v)));
-    gate(window->findChild<QAction*>(QStringLiteral("deleteEntryAction")), whyNotDelete());
+        reasons.insert(QStringLiteral("statusAction%1").arg(v), whyNotStatus(Verification(v)));
+    reasons.insert(QStringLiteral("deleteEntryAction"), whyNotDelete());
+    reasons.insert(QStringLiteral("deleteButton"), whyNotDelete());
+    for (const QString& id : writingActionIds())
+        reasons.insert(id, noEdit);
+    // Whatever else the Entry menu holds adds or changes entries.
     if (auto* entry = window->findChild<QMenu*>(QStringLiteral("entryMenu")))
         for (QAction* a : entry->actions())
             if (!a->isSeparator())
                 gate(a, noEdit);
 
-    // The details panel: its status list, Edit and Delete.
+    // The details panel's status list: each status the role may not set, with the reason.
     if (auto* combo = window->findChild<QComboBox*>(QStringLiteral("statusCombo"))) {
         if (auto* model = qobject_cast<QStandardItemModel*>(combo->model()))
             for (int i = 0; i < combo->count(); ++i) {
@@ -312,8 +437,6 @@ void SharedSession::applyRole()
             }
         gate(combo, noEdit); // offline, or a viewer (enabled again when back)
     }
-    gate(window->findChild<QPushButton*>(QStringLiteral("deleteButton")), whyNotDelete());
-    gate(window->findChild<QPushButton*>(QStringLiteral("attributesButton")), noEdit);
     QString editWhy = noEdit;
     if (editWhy.isEmpty() && rank(m_role) < rank(QStringLiteral("editor"))) {
         // A reporter edits drafts only: the server refuses a change to anything checked.
@@ -335,8 +458,13 @@ void SharedSession::applyRole()
                     tr("Your role on this server is %1; reporters edit drafts only").arg(m_role);
         }
     }
-    gate(window->findChild<QPushButton*>(QStringLiteral("editButton")), editWhy);
-    gate(window->findChild<QAction*>(QStringLiteral("editEntryAction")), editWhy);
+    reasons.insert(QStringLiteral("editButton"), editWhy);
+    reasons.insert(QStringLiteral("editEntryAction"), editWhy);
+    // Every object of an id, in one pass (a context menu open now repeats the Edit menu's).
+    const QList<QObject*> all = window->findChildren<QObject*>();
+    for (QObject* o : all)
+        if (const auto it = reasons.constFind(o->objectName()); it != reasons.constEnd())
+            gate(o, *it);
 }
 
 } // namespace chronomap

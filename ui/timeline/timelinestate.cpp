@@ -37,8 +37,16 @@ const QStaticText* TimelineState::title(Id id, int& budget)
         return nullptr;
     }
     --budget;
+    QString title;
+    try {
+        title = story->store().eventTitle(id);
+    } catch (const StoreError&) {
+        // A shared story's server out of reach: drawn without it, read when it is back.
+        titlesMissing = true;
+        return nullptr;
+    }
     // The whole title: a long one is wrapped where it is placed (see placeLane).
-    QStaticText text(story->store().eventTitle(id));
+    QStaticText text(title);
     text.setTextFormat(Qt::PlainText);
     text.setPerformanceHint(QStaticText::AggressiveCaching);
     text.prepare(QTransform(), labelFont);

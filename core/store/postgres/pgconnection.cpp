@@ -30,6 +30,42 @@ PgConnection::PasswordPrompt g_prompt;
 // libpq keeps them itself, never written anywhere.
 QHash<QString, QByteArray> g_typed;
 
+// What every connection is opened with. The URI is expanded by libpq; a prompted password
+// comes as its own parameter, so it is never part of any string we keep or show. Defaults
+// come before the URI, which may override them: a dropped network is noticed within half a
+// minute (TCP keepalives; a query unanswered for 20 s gives up) and a server that does not
+// answer within a few seconds is offline (for a blocking connect; a window reconnecting
+// polls and keeps its own time).
+struct ConnectParams
+{
+    ConnectParams(const QByteArray& uri, const QByteArray& password)
+        : keys{"connect_timeout",
+               "keepalives",
+               "keepalives_idle",
+               "keepalives_interval",
+               "keepalives_count",
+               "tcp_user_timeout",
+               "dbname",
+               "application_name",
+               "client_encoding",
+               password.isEmpty() ? nullptr : "password",
+               nullptr},
+          values{"5",
+                 "1",
+                 "10",
+                 "5",
+                 "3",
+                 "20000",
+                 uri.constData(),
+                 "chronomap",
+                 "UTF8",
+                 password.isEmpty() ? nullptr : password.constData(),
+                 nullptr}
+    {}
+    const char* keys[11];
+    const char* values[11];
+};
+
 // Type oids of the columns we read as numbers (pg_type.h).
 constexpr unsigned kBool = 16, kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloat4 = 700, kFloat8 = 701,
                    kNumeric = 1700;
@@ -185,42 +221,15 @@ std::unique_ptr<PgConnection> PgConnection::connect(const PgLocator& where)
         typed = !password.isEmpty();
     }
     for (int attempt = 0; attempt < 4; ++attempt) {
-        // The URI is expanded by libpq; a prompted password comes as its own parameter, so
-        // it is never part of any string we keep or show.
-        // Defaults come before the URI, which may override them: a dropped network is noticed
-        // within half a minute (TCP keepalives; a query unanswered for 20 s gives up) and a
-        // server that does not answer within a few seconds is offline, so a window
-        // reconnecting never hangs for long.
-        const char* keys[] = {"connect_timeout",
-                              "keepalives",
-                              "keepalives_idle",
-                              "keepalives_interval",
-                              "keepalives_count",
-                              "tcp_user_timeout",
-                              "dbname",
-                              "application_name",
-                              "client_encoding",
-                              password.isEmpty() ? nullptr : "password",
-                              nullptr};
-        const char* values[] = {"5",
-                                "1",
-                                "10",
-                                "5",
-                                "3",
-                                "20000",
-                                uri.constData(),
-                                "chronomap",
-                                "UTF8",
-                                password.isEmpty() ? nullptr : password.constData(),
-                                nullptr};
-        pg_conn* conn = PQconnectdbParams(keys, values, 1);
+        const ConnectParams params(uri, password);
+        pg_conn* conn = PQconnectdbParams(params.keys, params.values, 1);
         if (PQstatus(conn) == CONNECTION_OK) {
             if (typed) {
                 const QMutexLocker lock(&g_promptMutex);
                 g_typed.insert(where.display, password);
             }
             password.fill('\0');
-            return std::unique_ptr<PgConnection>(new PgConnection(conn, where.display));
+            return std::unique_ptr<PgConnection>(new PgConnection(conn, where));
         }
         const bool needsPassword = PQconnectionNeedsPassword(conn) != 0;
         QString why = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
@@ -255,6 +264,7 @@ std::unique_ptr<PgConnection> PgConnection::connect(const PgLocator& where)
 
 PgConnection::~PgConnection()
 {
+    PQfinish(m_pending);
     PQfinish(m_conn);
 }
 
@@ -419,10 +429,59 @@ bool PgConnection::isAlive() const
     return PQstatus(m_conn) == CONNECTION_OK;
 }
 
-bool PgConnection::reset()
+PgConnection::Poll PgConnection::beginReconnect()
 {
-    PQreset(m_conn);
-    return PQstatus(m_conn) == CONNECTION_OK;
+    abandonReconnect();
+    QByteArray password;
+    {
+        const QMutexLocker lock(&g_promptMutex);
+        password = g_typed.value(m_display);
+    }
+    const ConnectParams params(m_uri, password);
+    m_pending = PQconnectStartParams(params.keys, params.values, 1);
+    password.fill('\0');
+    if (!m_pending || PQstatus(m_pending) == CONNECTION_BAD) {
+        m_reconnectError =
+            m_pending ? QString::fromUtf8(PQerrorMessage(m_pending)).trimmed() : QString();
+        abandonReconnect();
+        return Poll::Failed;
+    }
+    // libpq's rule: before the first poll, wait as if it had asked to write.
+    return Poll::Write;
+}
+
+PgConnection::Poll PgConnection::continueReconnect()
+{
+    if (!m_pending)
+        return Poll::Failed;
+    switch (PQconnectPoll(m_pending)) {
+    case PGRES_POLLING_READING:
+        return Poll::Read;
+    case PGRES_POLLING_WRITING:
+        return Poll::Write;
+    case PGRES_POLLING_OK:
+        PQfinish(m_conn);
+        m_conn = m_pending;
+        m_pending = nullptr;
+        m_reconnectError.clear();
+        return Poll::Done;
+    default:
+        m_reconnectError = QString::fromUtf8(PQerrorMessage(m_pending)).trimmed();
+        abandonReconnect();
+        return Poll::Failed;
+    }
+}
+
+void PgConnection::abandonReconnect()
+{
+    PQfinish(m_pending);
+    m_pending = nullptr;
+}
+
+int PgConnection::reconnectSocket() const
+{
+    // libpq may move to another socket between polls (another address of the host).
+    return m_pending ? PQsocket(m_pending) : -1;
 }
 
 QString PgConnection::user() const

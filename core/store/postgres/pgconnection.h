@@ -84,18 +84,41 @@ public:
     QList<QByteArray> takeNotifications();
     int socket() const;
     bool isAlive() const;
-    bool reset(); // reconnects after the server went away; true when back
+    // Connecting again after the server went away, without ever waiting: begin, then call
+    // continueReconnect() each time reconnectSocket() is ready as the last answer asked
+    // (Read or Write), until Done or Failed. The caller watches the socket and owns the
+    // timeout, since libpq's connect_timeout only holds for blocking connects. The old,
+    // dead connection stays in place until the new one is up; Done swaps them. A password
+    // typed at the prompt before is sent again; no prompt is shown meanwhile.
+    enum class Poll
+    {
+        Read,
+        Write,
+        Done,
+        Failed
+    };
+    Poll beginReconnect();
+    Poll continueReconnect();
+    void abandonReconnect();
+    int reconnectSocket() const;
+    // Why the last attempt failed, in libpq's words (may name the host; never a password).
+    QString reconnectError() const { return m_reconnectError; }
     QString display() const { return m_display; }
     QString user() const;
     int backendPid() const;
 
 private:
-    PgConnection(pg_conn* conn, const QString& display) : m_conn(conn), m_display(display) {}
+    PgConnection(pg_conn* conn, const PgLocator& where)
+        : m_conn(conn), m_display(where.display), m_uri(where.conninfo.toUtf8())
+    {}
     [[noreturn]] void fail(pg_result* r, const char* sql) const;
     void flushCopy(bool last);
 
     pg_conn* m_conn = nullptr;
+    pg_conn* m_pending = nullptr; // a reconnect under way
     QString m_display;
+    QByteArray m_uri; // for reconnecting: may hold a password, so never shown
+    QString m_reconnectError;
     QByteArray m_copyBuffer;
 };
 

@@ -69,12 +69,19 @@ bool PgStore::ping()
     }
 }
 
-bool PgStore::reconnect()
+PgConnection::Poll PgStore::beginReconnect()
 {
-    if (!m_conn->reset())
-        return false;
+    return m_conn->beginReconnect();
+}
+
+PgConnection::Poll PgStore::continueReconnect()
+{
+    const PgConnection::Poll state = m_conn->continueReconnect();
+    if (state != PgConnection::Poll::Done)
+        return state;
     try {
-        // A new session: what prepareSchema and openStory set up on the old one.
+        // A new session: what prepareSchema and openStory set up on the old one. The server
+        // has just answered, so these few statements do not wait long.
         exec("SELECT set_config('search_path', 'chronomap, pg_catalog', false)", {});
         exec("SET client_min_messages = warning", {});
         exec("SELECT set_config('chronomap.quiet', 'on', false)", {}); // see prepareSchema
@@ -82,10 +89,20 @@ bool PgStore::reconnect()
             exec("SET default_transaction_read_only = on", {});
         exec(QByteArray("LISTEN " + channel().toUtf8()).constData(), {});
     } catch (const StoreError&) {
-        return false;
+        return PgConnection::Poll::Failed;
     }
     m_outside.append({QStringLiteral("*"), 0});
-    return true;
+    return state;
+}
+
+void PgStore::abandonReconnect()
+{
+    m_conn->abandonReconnect();
+}
+
+int PgStore::reconnectSocket() const
+{
+    return m_conn->reconnectSocket();
 }
 
 std::optional<PgStore::Stamp> PgStore::stampOf(EntityRef ref) const
@@ -97,6 +114,17 @@ std::optional<PgStore::Stamp> PgStore::stampOf(EntityRef ref) const
     if (!r.rows())
         return std::nullopt;
     return Stamp{r.i64(0, 0), r.text(0, 1), r.text(0, 2)};
+}
+
+QList<Id> PgStore::ids(EntityKind kind) const
+{
+    const QByteArray sql = QByteArray("SELECT id FROM ") + tableOf(kind) + " WHERE story_id = $1";
+    const PgResult r = exec(sql.constData(), {story()});
+    QList<Id> out;
+    out.reserve(r.rows());
+    for (int i = 0; i < r.rows(); ++i)
+        out << r.i64(i, 0);
+    return out;
 }
 
 } // namespace chronomap

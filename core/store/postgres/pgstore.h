@@ -48,9 +48,14 @@ public:
     // not answer.
     bool ping();
     // Connects again after the server restarted or the network dropped, with the same address
-    // and password, and listens again. Notifications sent meanwhile are lost, so the next
-    // takeOutsideChanges() says "* 0" (reload everything). False while the server is away.
-    bool reconnect();
+    // and password, without waiting on the network (PgConnection::beginReconnect): begin,
+    // then continue each time reconnectSocket() is ready as asked, until Done or Failed. Done
+    // means the session is set up again and listening. Notifications sent meanwhile are lost,
+    // so the next takeOutsideChanges() says "* 0" (reload everything).
+    PgConnection::Poll beginReconnect();
+    PgConnection::Poll continueReconnect();
+    void abandonReconnect();
+    int reconnectSocket() const;
     // Who last changed an entry and when (UTC, "YYYY-MM-DD HH:MM"), from its row; nullopt when
     // the entry is gone.
     struct Stamp
@@ -59,6 +64,9 @@ public:
         QString by, at;
     };
     std::optional<Stamp> stampOf(EntityRef ref) const;
+    // The ids of every entry of a kind in the story (no rows: a window's list of what it
+    // shows, kept so that an outside change can tell an insert from an update).
+    QList<Id> ids(EntityKind kind) const;
 
     // Makes user a member of one of the four roles (viewer, reporter, editor, standards),
     // after removing the other three. Needs the right to grant them (the schema's owner).
