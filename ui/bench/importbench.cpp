@@ -1,12 +1,15 @@
 #include "benchmark.h"
 
+#include "interchange/importcommand.h"
 #include "interchange/interchange.h"
 #include "store/store.h"
 #include "story/generator.h"
+#include "story/story.h"
 
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QUndoStack>
 
 #include <algorithm>
 #include <vector>
@@ -41,6 +44,37 @@ void benchImport(QTextStream& out)
         times.push_back(double(t.nsecsElapsed()) / 1e6);
     }
     benchLine(out, "import_timelinejs_50k", percentile(times, 0.5), "ms");
+
+    // The window's import of a large file is one undo step: the import, Edit › Undo (which
+    // takes out every row it added) and Edit › Redo (which writes them again with their ids),
+    // each one transaction. One round: the file is large and the machine shared.
+    const QString large = dir.filePath(QStringLiteral("large.json"));
+    {
+        auto source =
+            Store::open(dir.filePath(QStringLiteral("large.chronomap")), Store::Mode::Create);
+        GenerateOptions options;
+        options.events = 100'000;
+        options.actors = 2'000;
+        generateStory(*source, options);
+        exportData(*source, QStringLiteral("timelinejs"), large);
+    }
+    const ParsedImport parsed = parseImport(large, QStringLiteral("timelinejs"));
+    auto story = Story::create(dir.filePath(QStringLiteral("undo.chronomap")), true);
+    QElapsedTimer t;
+    t.start();
+    importInto(story.get(), parsed);
+    benchLine(out, "import_window_timelinejs_100k", double(t.nsecsElapsed()) / 1e6, "ms");
+    const qint64 events = story->store().counts().events;
+    t.restart();
+    story->undoStack()->undo();
+    benchLine(out, "import_undo_100k", double(t.nsecsElapsed()) / 1e6, "ms");
+    const bool undone = story->store().counts().events == 0;
+    t.restart();
+    story->undoStack()->redo();
+    benchLine(out, "import_redo_100k", double(t.nsecsElapsed()) / 1e6, "ms");
+    // A figure for work that was not done would mislead: say so instead.
+    if (!undone || story->store().counts().events != events)
+        out << "import_undo_redo_100k FAILED (the story did not come back as imported)\n";
 }
 
 } // namespace chronomap
