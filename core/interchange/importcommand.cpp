@@ -252,12 +252,28 @@ bool ImportCommand::apply(bool forward)
                 // Changed entries first: an updated event may name an actor the import added.
                 for (qsizetype k = m_journal.updated.size() - 1; k >= 0; --k)
                     updateEntity(store, m_journal.updated.at(k).before);
-                // An event is taken by no other deletion; another entry may be by a cascade
-                // (a citation with its source), so it is looked for first.
-                for (qsizetype k = entries.size() - 1; k >= 0; --k)
-                    if (std::holds_alternative<Event>(entries.at(k)) ||
+                // An entry other than an event may have gone with another by a cascade (a
+                // citation with its source): it is looked for first.
+                // Events go at once, set-wise, after what was added later (citations of
+                // them) and before what was added earlier (the actors they name).
+                QList<Id> events;
+                qsizetype firstEvent = entries.size();
+                for (qsizetype k = 0; k < entries.size(); ++k)
+                    if (const Event* e = std::get_if<Event>(&entries.at(k))) {
+                        events.append(e->id);
+                        firstEvent = std::min(firstEvent, k);
+                    }
+                for (qsizetype k = entries.size() - 1; k >= 0; --k) {
+                    if (k < firstEvent && !events.isEmpty()) {
+                        store.deleteEvents(events);
+                        events.clear();
+                    }
+                    if (!std::holds_alternative<Event>(entries.at(k)) &&
                         readEntity(store, keyOf(entries.at(k))))
                         deleteEntity(store, keyOf(entries.at(k)));
+                }
+                if (!events.isEmpty())
+                    store.deleteEvents(events);
                 for (qsizetype k = eras.size() - 1; k >= 0; --k)
                     store.deleteEra(eras.at(k).id);
                 for (qsizetype k = categories.size() - 1; k >= 0; --k)
