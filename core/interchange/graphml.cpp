@@ -578,6 +578,17 @@ QByteArray writeGraphMl(const Store& store)
         w.writeAttribute(QStringLiteral("attr.type"), QLatin1String(k.type));
         ours[qstrcmp(k.forWhat, "edge") == 0].insert(QLatin1String(k.name));
     }
+    // A key of ours, numbered after its prefix, kept in `ids` under the attribute's name.
+    auto writeKey = [&](const QString& prefix, QHash<QString, QString>& ids, const QString& name,
+                        const char* forWhat, const QString& keyName, const QString& type) {
+        const QString id = prefix + QString::number(ids.size());
+        ids.insert(name, id);
+        w.writeEmptyElement(QStringLiteral("key"));
+        w.writeAttribute(QStringLiteral("id"), id);
+        w.writeAttribute(QStringLiteral("for"), QLatin1String(forWhat));
+        w.writeAttribute(QStringLiteral("attr.name"), keyName);
+        w.writeAttribute(QStringLiteral("attr.type"), type);
+    };
     // The story's custom attributes, typed ("c_" for nodes, "ce_" for edges, then a number).
     QHash<QString, QString> nodeKeys, edgeKeys;
     auto declareCustom = [&](const auto& columns, const char* forWhat, const QString& prefix,
@@ -585,13 +596,7 @@ QByteArray writeGraphMl(const Store& store)
         for (const auto& [name, type] : columns) {
             if (fixed.contains(name) || name.startsWith(QLatin1String("viz:")))
                 continue;
-            const QString id = prefix + QString::number(ids.size());
-            ids.insert(name, id);
-            w.writeEmptyElement(QStringLiteral("key"));
-            w.writeAttribute(QStringLiteral("id"), id);
-            w.writeAttribute(QStringLiteral("for"), QLatin1String(forWhat));
-            w.writeAttribute(QStringLiteral("attr.name"), name);
-            w.writeAttribute(QStringLiteral("attr.type"), graphMlTypeName(type));
+            writeKey(prefix, ids, name, forWhat, name, graphMlTypeName(type));
             // GraphML has no date or list type: they are strings to other tools, and our
             // reader takes the type back from chronomap.type (un-namespaced, as yEd's
             // yfiles.type is), so an actor's validity stays a date.
@@ -610,15 +615,9 @@ QByteArray writeGraphMl(const Store& store)
                             const QString& prefix, const QHash<QString, QString>& plain,
                             QHash<QString, QString>& ids) {
         for (const auto& [name, type] : columns) {
-            if (!timed.contains(name) || !plain.contains(name))
-                continue;
-            const QString id = prefix + QString::number(ids.size());
-            ids.insert(name, id);
-            w.writeEmptyElement(QStringLiteral("key"));
-            w.writeAttribute(QStringLiteral("id"), id);
-            w.writeAttribute(QStringLiteral("for"), QLatin1String(forWhat));
-            w.writeAttribute(QStringLiteral("attr.name"), name + kTimedSuffix);
-            w.writeAttribute(QStringLiteral("attr.type"), QStringLiteral("string"));
+            if (timed.contains(name) && plain.contains(name))
+                writeKey(prefix, ids, name, forWhat, name + kTimedSuffix,
+                         QStringLiteral("string"));
         }
     };
     declareTimed(timedNames(actors), attributeColumns(actors), "node", QStringLiteral("t_"),

@@ -45,61 +45,42 @@ QHash<Id, Entity> readRows(const Store& store, Table table, const QList<Id>& ids
 {
     QHash<Id, Entity> out;
     out.reserve(ids.size());
-    const int type = entityType(table);
-    const StoryCounts counts = store.counts();
-    qint64 total = 0;
-    switch (table) {
-    case Table::Event:
-        total = counts.events;
-        break;
-    case Table::Actor:
-        total = counts.actors;
-        break;
-    case Table::Relation:
-        total = counts.relations;
-        break;
-    case Table::Source:
-        total = counts.sources;
-        break;
-    case Table::Citation:
-        total = counts.citations;
-        break;
-    default:
-        break;
-    }
+    const QSet<Id> wanted(ids.cbegin(), ids.cend());
     // One pass over the table reads every row of the kind: worth it when the import's rows
     // are many and a fair share of the table (undoing a few rows in a huge story reads those).
-    if (ids.size() < kBatchRows || qint64(ids.size()) * 4 < total) {
-        for (Id id : ids)
-            if (auto e = readEntity(store, EntryKey{std::size_t(type), id}))
-                out.insert(id, *e);
-        return out;
-    }
-    const QSet<Id> wanted(ids.cbegin(), ids.cend());
-    auto keep = [&](const auto& rows) {
-        for (const auto& row : rows)
+    auto inBulk = [&](qint64 total, const auto& readAll) {
+        if (ids.size() < kBatchRows || qint64(ids.size()) * 4 < total)
+            return false;
+        for (const auto& row : readAll())
             if (wanted.contains(row.id))
                 out.insert(row.id, Entity(row));
+        return true;
     };
+    const StoryCounts n = store.counts();
+    bool done = false;
     switch (table) {
     case Table::Event:
-        keep(store.events());
+        done = inBulk(n.events, [&] { return store.events(); });
         break;
     case Table::Actor:
-        keep(store.actors());
+        done = inBulk(n.actors, [&] { return store.actors(); });
         break;
     case Table::Relation:
-        keep(store.relations());
+        done = inBulk(n.relations, [&] { return store.relations(); });
         break;
     case Table::Source:
-        keep(store.sources());
+        done = inBulk(n.sources, [&] { return store.sources(); });
         break;
     case Table::Citation:
-        keep(store.citations());
+        done = inBulk(n.citations, [&] { return store.citations(); });
         break;
     default:
         break;
     }
+    if (!done)
+        for (Id id : ids)
+            if (auto e = readEntity(store, EntryKey{std::size_t(entityType(table)), id}))
+                out.insert(id, *e);
     return out;
 }
 

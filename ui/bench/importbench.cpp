@@ -7,6 +7,7 @@
 #include "story/story.h"
 
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QUndoStack>
@@ -15,6 +16,23 @@
 #include <vector>
 
 namespace chronomap {
+
+namespace {
+
+// A generated story of `events` events and 2,000 actors, exported as TimelineJS JSON to `path`.
+void generatedTimelineJs(const QTemporaryDir& dir, const QString& path, qint64 events)
+{
+    auto source = Store::open(dir.filePath(QFileInfo(path).completeBaseName() +
+                                           QStringLiteral(".chronomap")),
+                              Store::Mode::Create);
+    GenerateOptions options;
+    options.events = events;
+    options.actors = 2'000;
+    generateStory(*source, options);
+    exportData(*source, QStringLiteral("timelinejs"), path);
+}
+
+} // namespace
 
 // Reading a large TimelineJS JSON file, Chronomap's own export of a generated story of 50k
 // events, into a new story as the command line and the window do (parse, then one
@@ -25,15 +43,7 @@ void benchImport(QTextStream& out)
     if (!dir.isValid())
         return;
     const QString json = dir.filePath(QStringLiteral("bench.json"));
-    {
-        auto source =
-            Store::open(dir.filePath(QStringLiteral("source.chronomap")), Store::Mode::Create);
-        GenerateOptions options;
-        options.events = 50'000;
-        options.actors = 2'000;
-        generateStory(*source, options);
-        exportData(*source, QStringLiteral("timelinejs"), json);
-    }
+    generatedTimelineJs(dir, json, 50'000);
     std::vector<double> times;
     for (int round = 0; round < 3; ++round) {
         auto target = Store::open(dir.filePath(QStringLiteral("t%1.chronomap").arg(round)),
@@ -49,15 +59,7 @@ void benchImport(QTextStream& out)
     // takes out every row it added) and Edit › Redo (which writes them again with their ids),
     // each one transaction. One round: the file is large and the machine shared.
     const QString large = dir.filePath(QStringLiteral("large.json"));
-    {
-        auto source =
-            Store::open(dir.filePath(QStringLiteral("large.chronomap")), Store::Mode::Create);
-        GenerateOptions options;
-        options.events = 100'000;
-        options.actors = 2'000;
-        generateStory(*source, options);
-        exportData(*source, QStringLiteral("timelinejs"), large);
-    }
+    generatedTimelineJs(dir, large, 100'000);
     const ParsedImport parsed = parseImport(large, QStringLiteral("timelinejs"));
     auto story = Story::create(dir.filePath(QStringLiteral("undo.chronomap")), true);
     QElapsedTimer t;
