@@ -126,9 +126,13 @@ inline void fillTimedStory(Store& s)
     party.kindKnown = false;
     party.attributes = {
         Attribute{QStringLiteral("valid"), AttributeType::Date, QStringLiteral("2018-03/2022-06")},
-        Attribute{QStringLiteral("Seats"), AttributeType::Integer, QString(),
+        Attribute{QStringLiteral("Seats"),
+                  AttributeType::Integer,
+                  QString(),
                   {spell("12", "2019-01-01", "2019-12-31"), spell("15", "2020-01-01", "")}},
-        Attribute{QStringLiteral("Motto"), AttributeType::String, QString(),
+        Attribute{QStringLiteral("Motto"),
+                  AttributeType::String,
+                  QString(),
                   {spell("Yes, \"we\" can; [or not] \\o/", "2019-01-01", "2019-06-30")}},
     };
     const Id partyId = s.insertActor(party);
@@ -137,24 +141,28 @@ inline void fillTimedStory(Store& s)
     minister.kindKnown = false;
     minister.attributes = {
         Attribute{QStringLiteral("valid"), AttributeType::Date, QStringLiteral("2020-01-15/..")},
-        Attribute{QStringLiteral("Score"), AttributeType::Double, QStringLiteral("0.25"),
+        Attribute{QStringLiteral("Score"),
+                  AttributeType::Double,
+                  QStringLiteral("0.25"),
                   {spell("0.5", "2020-01-01", "2020-12-31")}},
     };
     const Id ministerId = s.insertActor(minister);
     Actor always;
     always.name = QStringLiteral("Always");
     always.kindKnown = false;
-    always.attributes = {Attribute{QStringLiteral("Seats"), AttributeType::Integer,
-                                   QStringLiteral("3")}};
+    always.attributes = {
+        Attribute{QStringLiteral("Seats"), AttributeType::Integer, QStringLiteral("3")}};
     const Id alwaysId = s.insertActor(always);
     Relation r;
     r.sourceId = ministerId;
     r.targetId = partyId;
     r.type = QStringLiteral("leads");
     r.valid = PartialDate::fromEdtf(QStringLiteral("2020-02/2021-01"));
-    r.attributes = {Attribute{QStringLiteral("Strength"), AttributeType::Double, QString(),
-                              {spell("0.5", "2020-02-01", "2020-06-30"),
-                               spell("0.75", "2020-07-01", "2021-01-31")}}};
+    r.attributes = {Attribute{
+        QStringLiteral("Strength"),
+        AttributeType::Double,
+        QString(),
+        {spell("0.5", "2020-02-01", "2020-06-30"), spell("0.75", "2020-07-01", "2021-01-31")}}};
     s.insertRelation(r);
     Relation r2;
     r2.sourceId = partyId;
@@ -164,9 +172,11 @@ inline void fillTimedStory(Store& s)
     Event e;
     e.title = QStringLiteral("Campaign");
     e.date = PartialDate::fromEdtf(QStringLiteral("2020-03/2020-09"));
-    e.attributes = {Attribute{QStringLiteral("Audience"), AttributeType::Integer, QString(),
-                              {spell("100", "2020-03-01", "2020-05-31"),
-                               spell("250", "2020-06-01", "2020-09-30")}}};
+    e.attributes = {Attribute{
+        QStringLiteral("Audience"),
+        AttributeType::Integer,
+        QString(),
+        {spell("100", "2020-03-01", "2020-05-31"), spell("250", "2020-06-01", "2020-09-30")}}};
     s.insertEvent(e);
 }
 
@@ -200,8 +210,8 @@ inline void compareTimes(const Store& a0, const Store& b0)
         namesB.insert(y.id, y.name);
     QCOMPARE(b.size(), a.size());
     for (const Actor& x : a) {
-        const auto y = std::find_if(b.cbegin(), b.cend(),
-                                    [&](const Actor& c) { return c.name == x.name; });
+        const auto y =
+            std::find_if(b.cbegin(), b.cend(), [&](const Actor& c) { return c.name == x.name; });
         QVERIFY2(y != b.cend(), qPrintable(x.name));
         compareAttributes(x.attributes, y->attributes, x.name);
         if (QTest::currentTestFailed())

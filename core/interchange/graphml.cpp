@@ -616,14 +616,13 @@ QByteArray writeGraphMl(const Store& store)
                             QHash<QString, QString>& ids) {
         for (const auto& [name, type] : columns) {
             if (timed.contains(name) && plain.contains(name))
-                writeKey(prefix, ids, name, forWhat, name + kTimedSuffix,
-                         QStringLiteral("string"));
+                writeKey(prefix, ids, name, forWhat, name + kTimedSuffix, QStringLiteral("string"));
         }
     };
     declareTimed(timedNames(actors), attributeColumns(actors), "node", QStringLiteral("t_"),
                  nodeKeys, nodeTimedKeys);
-    declareTimed(timedNames(relations), attributeColumns(relations), "edge",
-                 QStringLiteral("te_"), edgeKeys, edgeTimedKeys);
+    declareTimed(timedNames(relations), attributeColumns(relations), "edge", QStringLiteral("te_"),
+                 edgeKeys, edgeTimedKeys);
     QHash<Id, int> degree;
     for (const Relation& r : relations) {
         ++degree[r.sourceId];

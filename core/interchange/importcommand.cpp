@@ -219,9 +219,9 @@ bool ImportCommand::apply(bool forward)
                     const QHash<Id, Entity>& found = rows[i.table];
                     const auto row = found.constFind(i.id);
                     if (row == found.constEnd())
-                        throw StoreError(refusal(
-                            false,
-                            QCoreApplication::translate("chronomap::Edits", "an entry it added")));
+                        throw StoreError(
+                            refusal(false, QCoreApplication::translate("chronomap::Edits",
+                                                                       "an entry it added")));
                     entries.append(*row);
                 }
                 for (const Category& c : store.categories())

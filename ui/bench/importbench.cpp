@@ -22,9 +22,9 @@ namespace {
 // A generated story of `events` events and 2,000 actors, exported as TimelineJS JSON to `path`.
 void generatedTimelineJs(const QTemporaryDir& dir, const QString& path, qint64 events)
 {
-    auto source = Store::open(dir.filePath(QFileInfo(path).completeBaseName() +
-                                           QStringLiteral(".chronomap")),
-                              Store::Mode::Create);
+    auto source =
+        Store::open(dir.filePath(QFileInfo(path).completeBaseName() + QStringLiteral(".chronomap")),
+                    Store::Mode::Create);
     GenerateOptions options;
     options.events = events;
     options.actors = 2'000;
