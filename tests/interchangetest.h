@@ -13,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 
 namespace chronomap::test {
@@ -109,6 +110,126 @@ inline void fillGraphStory(Store& s)
     s.insertEvent(g);
     s.insertEra(Era{0, QStringLiteral("Second term"),
                     PartialDate::fromEdtf(QStringLiteral("2025-01-20/2025-12-31")), QColor()});
+}
+
+// What the exports must carry through time: actors with a validity (to the month, and open
+// ended), relations with bounds, and timed attribute values — integers over two periods (one
+// open), text with a comma, quotes and brackets, a number with an untimed value beside its
+// timed one — on actors, relations and an event.
+inline void fillTimedStory(Store& s)
+{
+    auto spell = [](const char* value, const char* start, const char* end) {
+        return AttributeSpell{QString::fromUtf8(value), QLatin1String(start), QLatin1String(end)};
+    };
+    Actor party;
+    party.name = QStringLiteral("Party");
+    party.kindKnown = false;
+    party.attributes = {
+        Attribute{QStringLiteral("valid"), AttributeType::Date, QStringLiteral("2018-03/2022-06")},
+        Attribute{QStringLiteral("Seats"),
+                  AttributeType::Integer,
+                  QString(),
+                  {spell("12", "2019-01-01", "2019-12-31"), spell("15", "2020-01-01", "")}},
+        Attribute{QStringLiteral("Motto"),
+                  AttributeType::String,
+                  QString(),
+                  {spell("Yes, \"we\" can; [or not] \\o/", "2019-01-01", "2019-06-30")}},
+    };
+    const Id partyId = s.insertActor(party);
+    Actor minister;
+    minister.name = QStringLiteral("Minister");
+    minister.kindKnown = false;
+    minister.attributes = {
+        Attribute{QStringLiteral("valid"), AttributeType::Date, QStringLiteral("2020-01-15/..")},
+        Attribute{QStringLiteral("Score"),
+                  AttributeType::Double,
+                  QStringLiteral("0.25"),
+                  {spell("0.5", "2020-01-01", "2020-12-31")}},
+    };
+    const Id ministerId = s.insertActor(minister);
+    Actor always;
+    always.name = QStringLiteral("Always");
+    always.kindKnown = false;
+    always.attributes = {
+        Attribute{QStringLiteral("Seats"), AttributeType::Integer, QStringLiteral("3")}};
+    const Id alwaysId = s.insertActor(always);
+    Relation r;
+    r.sourceId = ministerId;
+    r.targetId = partyId;
+    r.type = QStringLiteral("leads");
+    r.valid = PartialDate::fromEdtf(QStringLiteral("2020-02/2021-01"));
+    r.attributes = {Attribute{
+        QStringLiteral("Strength"),
+        AttributeType::Double,
+        QString(),
+        {spell("0.5", "2020-02-01", "2020-06-30"), spell("0.75", "2020-07-01", "2021-01-31")}}};
+    s.insertRelation(r);
+    Relation r2;
+    r2.sourceId = partyId;
+    r2.targetId = alwaysId;
+    r2.type = QStringLiteral("funds");
+    s.insertRelation(r2);
+    Event e;
+    e.title = QStringLiteral("Campaign");
+    e.date = PartialDate::fromEdtf(QStringLiteral("2020-03/2020-09"));
+    e.attributes = {Attribute{
+        QStringLiteral("Audience"),
+        AttributeType::Integer,
+        QString(),
+        {spell("100", "2020-03-01", "2020-05-31"), spell("250", "2020-06-01", "2020-09-30")}}};
+    s.insertEvent(e);
+}
+
+// Every attribute of `a` is in `b` as it was, its timed values with their bounds; for entries
+// matched by name or title (`what` says which, for messages).
+inline void compareAttributes(const Attributes& a, const Attributes& b, const QString& what)
+{
+    for (const Attribute& x : a) {
+        const Attribute* y = findAttribute(b, x.name);
+        QVERIFY2(y, qPrintable(what + u' ' + x.name + QStringLiteral(": missing")));
+        QCOMPARE(y->type, x.type);
+        QCOMPARE(y->value, x.value);
+        QCOMPARE(y->spells.size(), x.spells.size());
+        for (qsizetype k = 0; k < x.spells.size(); ++k) {
+            QCOMPARE(y->spells.at(k).value, x.spells.at(k).value);
+            QCOMPARE(y->spells.at(k).start, x.spells.at(k).start);
+            QCOMPARE(y->spells.at(k).end, x.spells.at(k).end);
+        }
+    }
+}
+
+// The actors' and relations' attributes and times of two stories agree (by name, and by the
+// names of a relation's ends).
+inline void compareTimes(const Store& a0, const Store& b0)
+{
+    const QList<Actor> a = a0.actors(), b = b0.actors();
+    QHash<Id, QString> names, namesB;
+    for (const Actor& x : a)
+        names.insert(x.id, x.name);
+    for (const Actor& y : b)
+        namesB.insert(y.id, y.name);
+    QCOMPARE(b.size(), a.size());
+    for (const Actor& x : a) {
+        const auto y =
+            std::find_if(b.cbegin(), b.cend(), [&](const Actor& c) { return c.name == x.name; });
+        QVERIFY2(y != b.cend(), qPrintable(x.name));
+        compareAttributes(x.attributes, y->attributes, x.name);
+        if (QTest::currentTestFailed())
+            return;
+    }
+    const QList<Relation> r = a0.relations(), q = b0.relations();
+    QCOMPARE(q.size(), r.size());
+    for (const Relation& x : r) {
+        const auto y = std::find_if(q.cbegin(), q.cend(), [&](const Relation& c) {
+            return namesB.value(c.sourceId) == names.value(x.sourceId) &&
+                   namesB.value(c.targetId) == names.value(x.targetId);
+        });
+        QVERIFY2(y != q.cend(), qPrintable(x.type));
+        QCOMPARE(y->valid.edtf(), x.valid.edtf());
+        compareAttributes(x.attributes, y->attributes, x.type);
+        if (QTest::currentTestFailed())
+            return;
+    }
 }
 
 // Actors and relations of two stories agree field by field, in id order (graph round trips).

@@ -26,6 +26,7 @@ private slots:
     void readsRealWorldFiles();
     void malformed_data();
     void malformed();
+    void validityAsSpells();
 
 private:
     test::Stories m_stories;
@@ -402,6 +403,37 @@ void TestGexf::malformed()
         QVERIFY2(e.message().startsWith(QStringLiteral("bad.gexf:")), qPrintable(e.message()));
     }
     QCOMPARE(writeStoryJson(*s), before);
+}
+
+// An actor's validity and a relation's bounds are GEXF spells (what Gephi's timeline and
+// NetworkX read), with the exact EDTF beside them as text; timed values are dynamic attvalues.
+// No attribute is declared with a type NetworkX refuses ("date").
+void TestGexf::validityAsSpells()
+{
+    auto s = m_stories.create();
+    test::fillTimedStory(*s);
+    const QByteArray xml = writeGexf(*s);
+    QVERIFY(xml.contains("mode=\"dynamic\" timeformat=\"date\""));
+    QVERIFY(xml.contains("<spell start=\"2018-03-01\" end=\"2022-06-30\"/>"));
+    QVERIFY(xml.contains("<spell start=\"2020-01-15\"/>"));
+    QVERIFY(xml.contains("<spell start=\"2020-02-01\" end=\"2021-01-31\"/>"));
+    QVERIFY(xml.contains("<attvalue for=\"valid\" value=\"2018-03/2022-06\"/>"));
+    QVERIFY(xml.contains(
+        "<attvalue for=\"Seats\" value=\"12\" start=\"2019-01-01\" end=\"2019-12-31\"/>"));
+    QVERIFY(xml.contains("<attvalue for=\"Seats\" value=\"15\" start=\"2020-01-01\"/>"));
+    QVERIFY(!xml.contains("type=\"date\""));
+    // Read back: the validity to the month, the open end, the timed values with their bounds.
+    const ImportBatch b = readGexf(xml, QStringLiteral("t.gexf"));
+    QCOMPARE(b.actors.size(), 3);
+    const Attribute* valid = findAttribute(b.actors.at(0).attributes, QStringLiteral("valid"));
+    QVERIFY(valid);
+    QCOMPARE(valid->type, AttributeType::Date);
+    QCOMPARE(valid->value, QStringLiteral("2018-03/2022-06"));
+    QCOMPARE(attributeText(b.actors.at(1).attributes, QStringLiteral("valid")),
+             QStringLiteral("2020-01-15/.."));
+    QVERIFY(!findAttribute(b.actors.at(2).attributes, QStringLiteral("valid")));
+    QCOMPARE(b.relations.at(0).valid.edtf(), QStringLiteral("2020-02/2021-01"));
+    QVERIFY(!b.relations.at(1).valid.isValid());
 }
 
 QTEST_GUILESS_MAIN(TestGexf)

@@ -28,6 +28,8 @@ private slots:
     void chronomapJsonPreviewAndCancel();
     void timelineJsSheetWhateverTheName();
     void failedExportKeepsOldFile();
+    void timedValuesRoundTrip_data();
+    void timedValuesRoundTrip();
 
 private:
     test::Stories m_stories;
@@ -413,6 +415,52 @@ void TestInterchange::reimportUpdatesInPlace()
                                    QStringLiteral("4")}));
         }
     QCOMPARE(internationals, 2);
+}
+
+void TestInterchange::timedValuesRoundTrip_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QString>("suffix");
+    // Graphs carry actors and relations; each spreadsheet the entries it has a row for.
+    QTest::newRow("gexf") << QStringLiteral("gexf") << QStringLiteral("gexf");
+    QTest::newRow("graphml") << QStringLiteral("graphml") << QStringLiteral("graphml");
+    QTest::newRow("nodes csv") << QStringLiteral("nodes-csv") << QStringLiteral("csv");
+    QTest::newRow("edges csv") << QStringLiteral("edges-csv") << QStringLiteral("csv");
+    QTest::newRow("events csv") << QStringLiteral("events-csv") << QStringLiteral("csv");
+}
+
+// An actor's validity, a relation's bounds and timed attribute values leave in a file and come
+// back as they were, field by field: timed values are never left out or flattened.
+void TestInterchange::timedValuesRoundTrip()
+{
+    QFETCH(QString, format);
+    QFETCH(QString, suffix);
+    auto s = m_stories.create();
+    test::fillTimedStory(*s);
+    const QString path = m_stories.path(QStringLiteral("timed-%1.%2").arg(format, suffix));
+    QCOMPARE(exportData(*s, format, path), QString());
+    auto t = m_stories.create();
+    applyParsedImport(*t, parseImport(path, format));
+    if (format == QLatin1String("gexf") || format == QLatin1String("graphml")) {
+        test::compareTimes(*s, *t);
+    } else if (format == QLatin1String("nodes-csv")) {
+        const QList<Actor> a = s->actors(), b = t->actors();
+        QCOMPARE(b.size(), a.size());
+        for (qsizetype i = 0; i < a.size(); ++i)
+            test::compareAttributes(a.at(i).attributes, b.at(i).attributes, a.at(i).name);
+    } else if (format == QLatin1String("edges-csv")) {
+        const QList<Relation> a = s->relations(), b = t->relations();
+        QCOMPARE(b.size(), a.size());
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            QCOMPARE(b.at(i).valid.edtf(), a.at(i).valid.edtf());
+            test::compareAttributes(a.at(i).attributes, b.at(i).attributes, a.at(i).type);
+        }
+    } else {
+        const QList<Event> a = s->events(), b = t->events();
+        QCOMPARE(b.size(), a.size());
+        for (qsizetype i = 0; i < a.size(); ++i)
+            test::compareAttributes(a.at(i).attributes, b.at(i).attributes, a.at(i).title);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestInterchange)

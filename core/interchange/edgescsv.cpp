@@ -1,6 +1,7 @@
 #include "cancellation.h"
 #include "csvreader.h"
 #include "graphcommon.h"
+#include "timedcells.h"
 #include "graphformats.h"
 #include "formatregistry.h"
 
@@ -259,12 +260,8 @@ ImportBatch readEdgesTable(const CsvTable& t, const QString& fileName)
             if (v.isEmpty())
                 continue;
             const auto [name, typeName] = typedHeader(t.header.at(c).trimmed());
-            std::optional<Attribute> a =
-                typeName.isEmpty() ? std::optional<Attribute>(guessedValue(v))
-                                   : typedAttribute(typeName, v);
-            if (!a)
-                a = Attribute{QString(), AttributeType::String, v};
-            setAttribute(r.attributes, name, *a);
+            // Timed values come as "<[start, end, value]; ...>" (timedcells.h).
+            setAttribute(r.attributes, name, attributeFromCell(typeName, v));
         }
         g.addRelation(r, cell(id));
     }
@@ -312,7 +309,7 @@ QByteArray writeEdgesCsv(const Store& store)
                            verificationName(r.status),
                            r.description};
         for (const auto& [name, type] : columns)
-            row << attributeText(r.attributes, name);
+            row << timedCellText(r.attributes, name);
         out += csvRow(row);
     }
     return out;

@@ -7,6 +7,7 @@
 #include "csvreader.h"
 #include "formatregistry.h"
 #include "graphcommon.h"
+#include "timedcells.h"
 
 #include "store/store.h"
 
@@ -237,12 +238,8 @@ ImportBatch readEventsTable(const CsvTable& t, const CsvMapping& m, const QStrin
             if (v.isEmpty())
                 continue;
             const auto [name, typeName] = typedHeader(t.header.at(c).trimmed());
-            std::optional<Attribute> a = typeName.isEmpty()
-                                             ? std::optional<Attribute>(guessedValue(v))
-                                             : typedAttribute(typeName, v);
-            if (!a)
-                a = Attribute{QString(), AttributeType::String, v};
-            setAttribute(e.attributes, name, *a);
+            // Timed values come as "<[start, end, value]; ...>" (timedcells.h).
+            setAttribute(e.attributes, name, attributeFromCell(typeName, v));
         }
         batch.events.append(e);
         batch.eventLines.append(t.rowLines.value(row));
@@ -282,7 +279,7 @@ QByteArray writeEventsCsv(const Store& store)
                            e.location, verificationName(e.status),
                            people.join(QStringLiteral("; "))};
         for (const auto& [name, type] : columns)
-            row << attributeText(e.attributes, name);
+            row << timedCellText(e.attributes, name);
         out += csvRow(row);
     }
     return out;

@@ -3,6 +3,7 @@
 #include "xmlguard.h"
 #include "formatregistry.h"
 
+#include "query/eventfilter.h"
 #include "store/store.h"
 
 #include <QCoreApplication>
@@ -33,8 +34,10 @@ struct AttributeDecl
     const char* id;
     const char* type;
 };
+// "valid" is an actor's validity as EDTF text, written beside its spell (which holds only ISO
+// days) so that "2020-05/2021" comes back as it was, as an edge's "date" does.
 constexpr AttributeDecl kNodeAttributes[] = {
-    {"kind", "string"}, {"role", "string"}, {"description", "string"}};
+    {"kind", "string"}, {"role", "string"}, {"description", "string"}, {"valid", "string"}};
 constexpr AttributeDecl kEdgeAttributes[] = {
     {"type", "string"}, {"status", "string"}, {"description", "string"}, {"date", "string"}};
 
@@ -327,6 +330,7 @@ private:
         std::optional<double> size;
         // Nested nodes (a hierarchy) are added after this one, so the parent comes first.
         bool added = false;
+        QString validText;
         auto add = [&] {
             if (added)
                 return;
@@ -343,6 +347,10 @@ private:
                 } else if (t == QLatin1String("description") &&
                            v.type == AttributeType::String) {
                     a.description = v.value;
+                } else if (v.name == QLatin1String("valid") && v.type == AttributeType::String &&
+                           PartialDate::fromEdtf(v.value).isValid()) {
+                    // Our own export's exact validity; it wins over the spell's ISO days.
+                    validText = v.value;
                 } else {
                     a.attributes.append(v);
                 }
@@ -351,7 +359,11 @@ private:
                 setAttribute(a.attributes, kVizSize,
                              Attribute{kVizSize, AttributeType::Double,
                                        QString::number(*size, 'g', QLocale::FloatingPointShortest)});
-            if (haveDate) {
+            if (!validText.isEmpty()) {
+                setAttribute(a.attributes, QStringLiteral("valid"),
+                             Attribute{QStringLiteral("valid"), AttributeType::Date,
+                                       PartialDate::fromEdtf(validText).edtf()});
+            } else if (haveDate) {
                 QString why;
                 const PartialDate valid = dateFromSpell(dateStart, dateEnd, why);
                 if (!valid.isValid())
@@ -541,19 +553,6 @@ bool allUndirected(const QList<Relation>& relations)
                                                 [](const Relation& r) { return r.directed; });
 }
 
-// The names of the attributes that are timed in any of the entries: GEXF declares them apart,
-// in <attributes mode="dynamic">.
-template <typename T>
-QSet<QString> timedNames(const QList<T>& entries)
-{
-    QSet<QString> out;
-    for (const T& e : entries)
-        for (const Attribute& a : e.attributes)
-            if (a.isTimed())
-                out.insert(a.name);
-    return out;
-}
-
 // Our fields' attributes, then the story's custom untimed ones (viz: drawing excluded), with
 // their types; with `dynamic`, the timed ones instead.
 QList<std::pair<QString, QString>> declarations(const auto& fixed, const auto& entries,
@@ -650,6 +649,24 @@ void noteBounds(const QList<T>& entries, bool& anyStep, bool& anyDate)
                 }
 }
 
+// A validity as one GEXF spell (ISO days; an open bound is left out, as GEXF reads it), so
+// that Gephi's timeline and NetworkX's "spells" see when an actor or relation holds.
+void spells(QXmlStreamWriter& w, const PartialDate& valid)
+{
+    if (!valid.isValid())
+        return;
+    const QString s = spellStart(valid), e = spellEnd(valid);
+    if (s.isEmpty() && e.isEmpty())
+        return;
+    w.writeStartElement(QStringLiteral("spells"));
+    w.writeEmptyElement(QStringLiteral("spell"));
+    if (!s.isEmpty())
+        w.writeAttribute(QStringLiteral("start"), s);
+    if (!e.isEmpty())
+        w.writeAttribute(QStringLiteral("end"), e);
+    w.writeEndElement();
+}
+
 void vizColor(QXmlStreamWriter& w, const QColor& c)
 {
     w.writeEmptyElement(kVizNs, QStringLiteral("color"));
@@ -678,6 +695,8 @@ QByteArray writeGexf(const Store& store)
         ++degree[r.targetId];
         dynamic = dynamic || r.valid.isValid();
     }
+    for (const Actor& a : actors)
+        dynamic = dynamic || actorValidity(a).isValid();
     QByteArray out;
     QXmlStreamWriter w(&out);
     w.setAutoFormatting(true);
@@ -737,6 +756,7 @@ QByteArray writeGexf(const Store& store)
         attvalue(w, QStringLiteral("description"), a.description);
         customValues(w, a.attributes, nodeDecls, stepTime);
         w.writeEndElement();
+        spells(w, actorValidity(a));
         if (a.color.isValid())
             vizColor(w, a.color);
         // The size the file brought; else by the number of relations, so a hub stands out in
@@ -773,15 +793,7 @@ QByteArray writeGexf(const Store& store)
         attvalue(w, QStringLiteral("date"), r.valid.isValid() ? r.valid.edtf() : QString());
         customValues(w, r.attributes, edgeDecls, stepTime);
         w.writeEndElement();
-        if (r.valid.isValid()) {
-            w.writeStartElement(QStringLiteral("spells"));
-            w.writeEmptyElement(QStringLiteral("spell"));
-            if (const QString s = spellStart(r.valid); !s.isEmpty())
-                w.writeAttribute(QStringLiteral("start"), s);
-            if (const QString e = spellEnd(r.valid); !e.isEmpty())
-                w.writeAttribute(QStringLiteral("end"), e);
-            w.writeEndElement();
-        }
+        spells(w, r.valid);
         if (const Attribute* c = findAttribute(r.attributes, kVizColor))
             if (const QColor color = QColor::fromString(c->value); color.isValid())
                 vizColor(w, color);

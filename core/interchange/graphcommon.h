@@ -79,6 +79,19 @@ QStringList attributeNames(const QList<T>& entries)
     return out;
 }
 
+// The names of the attributes that are timed in any of the entries: GEXF declares them apart,
+// in <attributes mode="dynamic">; GraphML gives them a companion key (graphml.cpp).
+template <typename T>
+QSet<QString> timedNames(const QList<T>& entries)
+{
+    QSet<QString> out;
+    for (const T& e : entries)
+        for (const Attribute& a : e.attributes)
+            if (a.isTimed())
+                out.insert(a.name);
+    return out;
+}
+
 // The id a spreadsheet names an actor by: its name where no other actor has it, else "a12".
 // Node tables and edge tables use the same ids, so a pair of them reads back as one graph.
 QHash<Id, QString> csvNodeIds(const QList<Actor>& actors);

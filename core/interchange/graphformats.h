@@ -13,11 +13,15 @@ struct CsvTable;
 // Actor graphs for network analysts (Gephi, Cytoscape, igraph, NetworkX), both ways.
 //
 // GEXF 1.3: node and edge attributes declared in <attributes>, viz:color/size/position, edges
-// directed or undirected, spells for time-bounded relations (mode="dynamic",
-// timeformat="date" when any exist). GraphML: typed <key>s (label, kind, role, description,
-// color, r, g, b, x, y, size; type, weight, status, description, date, start, end).
-// The EDTF date of a relation travels as an attribute as well as a spell, so it comes back
-// exactly; attributes Chronomap has no field for are kept in the description.
+// directed or undirected, spells for an actor's validity and a relation's time bounds
+// (mode="dynamic", timeformat="date" when any exist), timed values as dynamic <attvalue>s with
+// start and end. GraphML: typed <key>s (label, kind, role, description, color, r, g, b, x, y,
+// size; type, weight, status, description, date, start, end), a date or list attribute as a
+// string key marked chronomap.type="date"/"list", and an attribute's timed values in a
+// companion string key "<name>:timed" in Gephi's interval syntax (timedcells.h).
+// The EDTF date of a relation ("date") and of an actor's validity ("valid") travel as text as
+// well as a spell, so they come back exactly; attributes Chronomap has no field for are kept
+// as typed attributes.
 //
 // Readers throw StoreError "file:line:column: what was expected" (an edge naming an unknown
 // node, a bad date, malformed XML, a DTD with entities).

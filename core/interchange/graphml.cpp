@@ -1,5 +1,6 @@
 #include "graphcommon.h"
 #include "graphformats.h"
+#include "timedcells.h"
 #include "xmlguard.h"
 #include "formatregistry.h"
 
@@ -45,6 +46,8 @@ QString keyId(const KeyDecl& k)
 }
 
 const QString kYedNs = QStringLiteral("http://www.yworks.com/xml/graphml");
+// The name of the companion key that holds an attribute's timed values (see writeGraphMl).
+const QString kTimedSuffix = QStringLiteral(":timed");
 
 // Reads GraphML as the tools write it: typed <key>s with their <default>s, <data> of nodes and
 // edges, nested graphs (yEd's groups; their nodes are actors too), edges before or after their
@@ -84,6 +87,9 @@ public:
                 if (k.name.isEmpty())
                     k.name = m_x.attribute("id");
                 k.type = m_x.attribute("attr.type");
+                if (const QString t = m_x.attribute("chronomap.type");
+                    k.type == QLatin1String("string") && attributeTypeFromName(t))
+                    k.ours = t;
                 k.forWhat = m_x.attribute("for");
                 k.yfiles = m_x.attribute("yfiles.type");
                 // yFiles for HTML names its drawing keys by a URI (y:attr.uri).
@@ -143,7 +149,10 @@ private:
     struct Key
     {
         QString name, type, forWhat, yfiles, byDefault;
+        QString ours; // chronomap.type: a type GraphML has no name for ("date", "list")
         bool hasDefault = false;
+        // The type values are read as: ours where GraphML's own cannot say it.
+        QString valueType() const { return ours.isEmpty() ? type : ours; }
     };
     // A node or edge being read: its <data> by key name, and yEd's drawing of it.
     struct Open
@@ -245,7 +254,7 @@ private:
                              .arg(k.name, value));
         }
         o.data.insert(k.name, value);
-        o.types.insert(k.name, k.type);
+        o.types.insert(k.name, k.valueType());
     }
 
     // <data> of the graph itself: the story's properties ("graphml.name": "...").
@@ -346,7 +355,7 @@ private:
                 m_x.chargeDefault(k.name.size() + k.byDefault.size());
                 d.insert(k.name, k.byDefault);
                 if (types)
-                    types->insert(k.name, k.type);
+                    types->insert(k.name, k.valueType());
             }
         return d;
     }
@@ -361,17 +370,36 @@ private:
     }
 
     // What is left of an element's data after our fields took theirs: typed attributes.
-    static void keepTyped(Attributes& out, const QHash<QString, QString>& d,
-                          const QHash<QString, QString>& types)
+    void keepTyped(Attributes& out, const QHash<QString, QString>& d,
+                   const QHash<QString, QString>& types, bool edge) const
     {
         QStringList rest = d.keys();
         rest.sort();
         for (const QString& k : rest) {
+            // "Score:timed" after "Score" (sorted): the timed values, typed as "Score" is
+            // declared, with its untimed value among them.
+            if (k.endsWith(kTimedSuffix) && k.size() > kTimedSuffix.size() &&
+                isTimedCell(d.value(k))) {
+                const QString name = k.chopped(kTimedSuffix.size());
+                setAttribute(out, name, attributeFromCell(declaredType(name, edge), d.value(k)));
+                continue;
+            }
             std::optional<Attribute> a = typedAttribute(types.value(k), d.value(k));
             if (!a)
                 a = Attribute{QString(), AttributeType::String, d.value(k)};
             setAttribute(out, k, *a);
         }
+    }
+
+    // The type a key of that name declares for nodes or edges, even when the element gives
+    // it no <data> (an attribute with timed values only).
+    QString declaredType(const QString& name, bool edge) const
+    {
+        const QString what = edge ? QStringLiteral("edge") : QStringLiteral("node");
+        for (const Key& k : m_keys)
+            if (k.name == name && (k.forWhat == what || k.forWhat == QLatin1String("all")))
+                return k.valueType();
+        return {};
     }
 
     void closeNode(const Open& o)
@@ -429,7 +457,7 @@ private:
         // The size a file gives is kept as it is (written back as "size").
         if (d.contains(QStringLiteral("size")))
             types.insert(QStringLiteral("size"), QStringLiteral("double"));
-        keepTyped(a.attributes, d, types);
+        keepTyped(a.attributes, d, types, false);
         if (!o.parent.isEmpty())
             setAttribute(a.attributes, QStringLiteral("parent"),
                          Attribute{QStringLiteral("parent"), AttributeType::String, o.parent});
@@ -474,7 +502,7 @@ private:
                              "edge \"%1\": expected ISO dates in start and end: %2")
                              .arg(o.id, why));
         }
-        keepTyped(r.attributes, d, types);
+        keepTyped(r.attributes, d, types, true);
         m_pending.append(PendingEdge{o.id, o.source, o.target, r, o.line, o.column});
     }
 
@@ -550,6 +578,17 @@ QByteArray writeGraphMl(const Store& store)
         w.writeAttribute(QStringLiteral("attr.type"), QLatin1String(k.type));
         ours[qstrcmp(k.forWhat, "edge") == 0].insert(QLatin1String(k.name));
     }
+    // A key of ours, numbered after its prefix, kept in `ids` under the attribute's name.
+    auto writeKey = [&](const QString& prefix, QHash<QString, QString>& ids, const QString& name,
+                        const char* forWhat, const QString& keyName, const QString& type) {
+        const QString id = prefix + QString::number(ids.size());
+        ids.insert(name, id);
+        w.writeEmptyElement(QStringLiteral("key"));
+        w.writeAttribute(QStringLiteral("id"), id);
+        w.writeAttribute(QStringLiteral("for"), QLatin1String(forWhat));
+        w.writeAttribute(QStringLiteral("attr.name"), keyName);
+        w.writeAttribute(QStringLiteral("attr.type"), type);
+    };
     // The story's custom attributes, typed ("c_" for nodes, "ce_" for edges, then a number).
     QHash<QString, QString> nodeKeys, edgeKeys;
     auto declareCustom = [&](const auto& columns, const char* forWhat, const QString& prefix,
@@ -557,17 +596,33 @@ QByteArray writeGraphMl(const Store& store)
         for (const auto& [name, type] : columns) {
             if (fixed.contains(name) || name.startsWith(QLatin1String("viz:")))
                 continue;
-            const QString id = prefix + QString::number(ids.size());
-            ids.insert(name, id);
-            w.writeEmptyElement(QStringLiteral("key"));
-            w.writeAttribute(QStringLiteral("id"), id);
-            w.writeAttribute(QStringLiteral("for"), QLatin1String(forWhat));
-            w.writeAttribute(QStringLiteral("attr.name"), name);
-            w.writeAttribute(QStringLiteral("attr.type"), graphMlTypeName(type));
+            writeKey(prefix, ids, name, forWhat, name, graphMlTypeName(type));
+            // GraphML has no date or list type: they are strings to other tools, and our
+            // reader takes the type back from chronomap.type (un-namespaced, as yEd's
+            // yfiles.type is), so an actor's validity stays a date.
+            if (graphMlTypeName(type) == QLatin1String("string") && type != AttributeType::String)
+                w.writeAttribute(QStringLiteral("chronomap.type"), attributeTypeName(type));
         }
     };
     declareCustom(attributeColumns(actors), "node", QStringLiteral("c_"), ours[0], nodeKeys);
     declareCustom(attributeColumns(relations), "edge", QStringLiteral("ce_"), ours[1], edgeKeys);
+    // GraphML has one value per key: an attribute's timed values go in a companion string key
+    // named "<name>:timed" ("t_", "te_" and a number), in Gephi's spreadsheet syntax for
+    // intervals (timedcells.h), beside the key of its untimed value. Tools that do not know it
+    // see a text attribute.
+    QHash<QString, QString> nodeTimedKeys, edgeTimedKeys;
+    auto declareTimed = [&](const QSet<QString>& timed, const auto& columns, const char* forWhat,
+                            const QString& prefix, const QHash<QString, QString>& plain,
+                            QHash<QString, QString>& ids) {
+        for (const auto& [name, type] : columns) {
+            if (timed.contains(name) && plain.contains(name))
+                writeKey(prefix, ids, name, forWhat, name + kTimedSuffix, QStringLiteral("string"));
+        }
+    };
+    declareTimed(timedNames(actors), attributeColumns(actors), "node", QStringLiteral("t_"),
+                 nodeKeys, nodeTimedKeys);
+    declareTimed(timedNames(relations), attributeColumns(relations), "edge", QStringLiteral("te_"),
+                 edgeKeys, edgeTimedKeys);
     QHash<Id, int> degree;
     for (const Relation& r : relations) {
         ++degree[r.sourceId];
@@ -576,10 +631,16 @@ QByteArray writeGraphMl(const Store& store)
     w.writeStartElement(QStringLiteral("graph"));
     w.writeAttribute(QStringLiteral("id"), QStringLiteral("chronomap"));
     // A mixed graph is directed with directed="false" on its undirected edges, as GraphML
-    // says and Gephi reads. NetworkX takes edgedefault for the whole graph and refuses such
-    // an edge, so it reads no mixed graph in GraphML (it does in GEXF, where the edge is
-    // "mutual"). A story whose relations all lack a direction says so, so that it opens there
-    // as an undirected graph.
+    // says and Gephi and yEd read. NetworkX takes edgedefault for the whole graph and refuses
+    // any edge whose directed= differs from it, so it reads no mixed graph in GraphML (it does
+    // in GEXF, where the edge is "mutual"). Marking the undirected edges with a data key
+    // instead (every edge directed in XML terms) would let NetworkX read a DiGraph, but then
+    // the file itself says every edge is directed: Gephi, yEd, igraph and any reader of plain
+    // GraphML would take the undirected relations for directed ones, and a reader that only
+    // looks at directed= (as ../shared/checks/realworld does for Gephi's
+    // edges_table_types_test.csv) sees no undirected edge. A file cannot give both answers:
+    // the standard one is kept. A story whose relations are all directed or all undirected
+    // is a plain directed or undirected graph, which NetworkX reads.
     const bool undirected =
         !relations.isEmpty() && std::none_of(relations.cbegin(), relations.cend(),
                                              [](const Relation& r) { return r.directed; });
@@ -611,9 +672,12 @@ QByteArray writeGraphMl(const Store& store)
         dataElement(w, QStringLiteral("size"),
                     size && size->number() ? number(*size->number())
                                            : number(10.0 + 2.0 * degree.value(a.id)));
-        for (const Attribute& c : a.attributes)
+        for (const Attribute& c : a.attributes) {
             if (nodeKeys.contains(c.name))
                 dataElement(w, nodeKeys.value(c.name), c.value);
+            if (c.isTimed() && nodeTimedKeys.contains(c.name))
+                dataElement(w, nodeTimedKeys.value(c.name), timedCellText(c));
+        }
         w.writeEndElement();
     }
     for (const Relation& r : relations) {
@@ -633,9 +697,12 @@ QByteArray writeGraphMl(const Store& store)
             dataElement(w, QStringLiteral("e_start"), spellStart(r.valid));
             dataElement(w, QStringLiteral("e_end"), spellEnd(r.valid));
         }
-        for (const Attribute& c : r.attributes)
+        for (const Attribute& c : r.attributes) {
             if (edgeKeys.contains(c.name))
                 dataElement(w, edgeKeys.value(c.name), c.value);
+            if (c.isTimed() && edgeTimedKeys.contains(c.name))
+                dataElement(w, edgeTimedKeys.value(c.name), timedCellText(c));
+        }
         w.writeEndElement();
     }
     w.writeEndElement();

@@ -8,6 +8,8 @@
 #include <QSet>
 #include <QUndoStack>
 
+#include <map>
+
 namespace chronomap {
 
 namespace {
@@ -33,6 +35,55 @@ int entityType(Table t)
     }
 }
 
+// From this many rows of one kind on, undo reads them with one pass over the kind's table
+// rather than a query (four, for an event) per row, and redo writes events through the bulk
+// path: a 100k-event import took minutes to undo a row at a time.
+constexpr qsizetype kBatchRows = 2000;
+
+// The rows of one journal table that the import wrote and are still there, by id.
+QHash<Id, Entity> readRows(const Store& store, Table table, const QList<Id>& ids)
+{
+    QHash<Id, Entity> out;
+    out.reserve(ids.size());
+    const QSet<Id> wanted(ids.cbegin(), ids.cend());
+    // One pass over the table reads every row of the kind: worth it when the import's rows
+    // are many and a fair share of the table (undoing a few rows in a huge story reads those).
+    auto inBulk = [&](qint64 total, const auto& readAll) {
+        if (ids.size() < kBatchRows || qint64(ids.size()) * 4 < total)
+            return false;
+        for (const auto& row : readAll())
+            if (wanted.contains(row.id))
+                out.insert(row.id, Entity(row));
+        return true;
+    };
+    const StoryCounts n = store.counts();
+    bool done = false;
+    switch (table) {
+    case Table::Event:
+        done = inBulk(n.events, [&] { return store.events(); });
+        break;
+    case Table::Actor:
+        done = inBulk(n.actors, [&] { return store.actors(); });
+        break;
+    case Table::Relation:
+        done = inBulk(n.relations, [&] { return store.relations(); });
+        break;
+    case Table::Source:
+        done = inBulk(n.sources, [&] { return store.sources(); });
+        break;
+    case Table::Citation:
+        done = inBulk(n.citations, [&] { return store.citations(); });
+        break;
+    default:
+        break;
+    }
+    if (!done)
+        for (Id id : ids)
+            if (auto e = readEntity(store, EntryKey{std::size_t(entityType(table)), id}))
+                out.insert(id, *e);
+    return out;
+}
+
 } // namespace
 
 ImportCommand::ImportCommand(Story* story, const QString& fileName, ImportJournal journal,
@@ -52,15 +103,7 @@ bool ImportCommand::check(bool forward)
 {
     const Store& store = m_story->store();
     auto refuse = [&](const QString& what) {
-        m_error = (forward ? QCoreApplication::translate(
-                                 "chronomap::Edits",
-                                 "Cannot redo “%1”: %2 was changed since, in this or another "
-                                 "window. Nothing was changed.")
-                           : QCoreApplication::translate(
-                                 "chronomap::Edits",
-                                 "Cannot undo “%1”: %2 was changed since, in this or another "
-                                 "window. Nothing was changed."))
-                      .arg(text(), what);
+        m_error = refusal(forward, what);
         return false;
     };
     // The entries the import changed must be as it left them (undo) or found them (redo).
@@ -69,17 +112,21 @@ bool ImportCommand::check(bool forward)
         if (readEntity(store, keyOf(expected)) != std::optional<Entity>(expected))
             return refuse(describeEntity(expected));
     }
-    if (!forward) {
-        // Its new entries must still be as it wrote them... or at least still there.
-        for (const ImportJournal::Inserted& i : std::as_const(m_journal.inserted)) {
-            const int type = entityType(i.table);
-            if (type < 0)
-                continue;
-            if (!readEntity(store, EntryKey{std::size_t(type), i.id}))
-                return refuse(QCoreApplication::translate("chronomap::Edits", "an entry it added"));
-        }
-    }
+    // That its new entries are still there is checked by the undo as it reads them (in bulk).
     return true;
+}
+
+QString ImportCommand::refusal(bool forward, const QString& what) const
+{
+    return (forward ? QCoreApplication::translate(
+                          "chronomap::Edits",
+                          "Cannot redo “%1”: %2 was changed since, in this or another "
+                          "window. Nothing was changed.")
+                    : QCoreApplication::translate(
+                          "chronomap::Edits",
+                          "Cannot undo “%1”: %2 was changed since, in this or another "
+                          "window. Nothing was changed."))
+        .arg(text(), what);
 }
 
 bool ImportCommand::apply(bool forward)
@@ -105,13 +152,41 @@ bool ImportCommand::apply(bool forward)
             Change::reset(),
             [&](Store& store) {
                 if (forward) {
-                    // The rows again, with their ids, in the order they depend on each other.
+                    // The rows again, with their ids, in the order they depend on each other:
+                    // actors and relations before the events that name them, citations after
+                    // the events they cite. Many events go through the bulk path, as the
+                    // import wrote them.
                     for (const Category& c : std::as_const(categories))
                         store.insertCategory(c);
                     for (const Era& e : std::as_const(eras))
                         store.insertEra(e);
+                    QList<const Event*> events;
+                    for (const Entity& e : std::as_const(entries)) {
+                        if (const Event* ev = std::get_if<Event>(&e))
+                            events.append(ev);
+                        else if (!std::holds_alternative<Citation>(e))
+                            insertEntity(store, e);
+                    }
+                    if (events.size() >= kBatchRows) {
+                        qsizetype next = 0;
+                        store.bulkInsertEvents([&](Event& out) {
+                            if (next >= events.size())
+                                return false;
+                            out = *events.at(next++);
+                            return true;
+                        });
+                        // As the import does: attributes where there are any, after the rows
+                        // (a backend's bulk path may leave them out).
+                        for (const Event* e : std::as_const(events))
+                            if (!e->attributes.isEmpty())
+                                store.updateEvent(*e);
+                    } else {
+                        for (const Event* e : std::as_const(events))
+                            store.insertEvent(*e);
+                    }
                     for (const Entity& e : std::as_const(entries))
-                        insertEntity(store, e);
+                        if (std::holds_alternative<Citation>(e))
+                            insertEntity(store, e);
                     for (const ImportJournal::Updated& u : std::as_const(m_journal.updated))
                         updateEntity(store, u.after);
                     for (const ImportJournal::Meta& m : std::as_const(m_journal.meta))
@@ -120,19 +195,34 @@ bool ImportCommand::apply(bool forward)
                         store.setOrigin(o.kind, o.format, o.key, o.after);
                     return;
                 }
-                // Read what the import wrote (for the redo), then take it out, last first.
+                // Read what the import wrote (for the redo), a table at a time, then take it
+                // out, last first. Each new entry must still be there.
                 categories.clear();
                 eras.clear();
                 entries.clear();
                 QSet<Id> categoryIds, eraIds;
+                std::map<Table, QList<Id>> ids;
                 for (const ImportJournal::Inserted& i : std::as_const(m_journal.inserted)) {
                     if (i.table == Table::Category)
                         categoryIds.insert(i.id);
                     else if (i.table == Table::Era)
                         eraIds.insert(i.id);
-                    else if (auto e = readEntity(store,
-                                                 EntryKey{std::size_t(entityType(i.table)), i.id}))
-                        entries.append(*e);
+                    else
+                        ids[i.table].append(i.id);
+                }
+                std::map<Table, QHash<Id, Entity>> rows;
+                for (const auto& [table, list] : ids)
+                    rows.emplace(table, readRows(store, table, list));
+                for (const ImportJournal::Inserted& i : std::as_const(m_journal.inserted)) {
+                    if (i.table == Table::Category || i.table == Table::Era)
+                        continue;
+                    const QHash<Id, Entity>& found = rows[i.table];
+                    const auto row = found.constFind(i.id);
+                    if (row == found.constEnd())
+                        throw StoreError(
+                            refusal(false, QCoreApplication::translate("chronomap::Edits",
+                                                                       "an entry it added")));
+                    entries.append(*row);
                 }
                 for (const Category& c : store.categories())
                     if (categoryIds.contains(c.id))
@@ -143,9 +233,28 @@ bool ImportCommand::apply(bool forward)
                 // Changed entries first: an updated event may name an actor the import added.
                 for (qsizetype k = m_journal.updated.size() - 1; k >= 0; --k)
                     updateEntity(store, m_journal.updated.at(k).before);
-                for (qsizetype k = entries.size() - 1; k >= 0; --k)
-                    if (readEntity(store, keyOf(entries.at(k)))) // a cascade may have taken it
+                // An entry other than an event may have gone with another by a cascade (a
+                // citation with its source): it is looked for first.
+                // Events go at once, set-wise, after what was added later (citations of
+                // them) and before what was added earlier (the actors they name).
+                QList<Id> events;
+                qsizetype firstEvent = entries.size();
+                for (qsizetype k = 0; k < entries.size(); ++k)
+                    if (const Event* e = std::get_if<Event>(&entries.at(k))) {
+                        events.append(e->id);
+                        firstEvent = std::min(firstEvent, k);
+                    }
+                for (qsizetype k = entries.size() - 1; k >= 0; --k) {
+                    if (k < firstEvent && !events.isEmpty()) {
+                        store.deleteEvents(events);
+                        events.clear();
+                    }
+                    if (!std::holds_alternative<Event>(entries.at(k)) &&
+                        readEntity(store, keyOf(entries.at(k))))
                         deleteEntity(store, keyOf(entries.at(k)));
+                }
+                if (!events.isEmpty())
+                    store.deleteEvents(events);
                 for (qsizetype k = eras.size() - 1; k >= 0; --k)
                     store.deleteEra(eras.at(k).id);
                 for (qsizetype k = categories.size() - 1; k >= 0; --k)

@@ -34,6 +34,8 @@ public:
 
 private:
     bool check(bool forward);
+    // "Cannot undo/redo “Import x”: <what> was changed since ...".
+    QString refusal(bool forward, const QString& what) const;
 
     Story* m_story;
     ImportJournal m_journal;

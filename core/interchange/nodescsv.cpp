@@ -2,6 +2,7 @@
 #include "csvreader.h"
 #include "formatregistry.h"
 #include "graphcommon.h"
+#include "timedcells.h"
 #include "graphformats.h"
 
 #include "store/store.h"
@@ -115,12 +116,8 @@ ImportBatch readNodesTable(const CsvTable& t, const QString& fileName)
             if (v.isEmpty())
                 continue;
             const auto [name, typeName] = typedHeader(h);
-            std::optional<Attribute> value = typeName.isEmpty()
-                                                 ? std::optional<Attribute>(guessedValue(v))
-                                                 : typedAttribute(typeName, v);
-            if (!value)
-                value = Attribute{QString(), AttributeType::String, v};
-            setAttribute(a.attributes, name, *value);
+            // Timed values come as "<[start, end, value]; ...>" (timedcells.h).
+            setAttribute(a.attributes, name, attributeFromCell(typeName, v));
         }
         if (!g.addNode(key, a))
             failAt(row, id >= 0 ? id : label,
@@ -157,7 +154,7 @@ QByteArray writeNodesCsv(const Store& store)
             a.pinnedX ? QString::number(*a.pinnedX, 'g', 17) : QString(),
             a.pinnedY ? QString::number(*a.pinnedY, 'g', 17) : QString()};
         for (const auto& [name, type] : extra)
-            row << attributeText(a.attributes, name);
+            row << timedCellText(a.attributes, name);
         out += csvRow(row);
     }
     return out;

@@ -31,6 +31,14 @@ QString Store::checkIntegrity(const QString& locator)
 
 Store::~Store() = default;
 
+void Store::deleteEvents(const QList<Id>& ids)
+{
+    Transaction tx(*this);
+    for (Id id : ids)
+        deleteEvent(id);
+    tx.commit();
+}
+
 // ---------------------------------------------------------------------------------------------
 // Transactions
 

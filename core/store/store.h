@@ -139,6 +139,9 @@ public:
     virtual Id insertEvent(const Event& e) = 0;
     virtual void updateEvent(const Event& e) = 0;
     virtual void deleteEvent(Id id) = 0;
+    // Many events at once (the undo of a large import), in one transaction; ids that name no
+    // event are passed over. By default one deleteEvent each; a backend may do it set-wise.
+    virtual void deleteEvents(const QList<Id>& ids);
     virtual Id insertActor(const Actor& a) = 0;
     virtual void updateActor(const Actor& a) = 0;
     virtual void deleteActor(Id id) = 0;

@@ -184,6 +184,40 @@ void SqliteStore::deleteEvent(Id id)
     tx.commit();
 }
 
+void SqliteStore::deleteEvents(const QList<Id>& ids)
+{
+    // A few go one by one; many as sets through a temporary table of their ids. Each row's
+    // removal from the search index costs more than the row itself: when they are a fair
+    // share of the story, the index is rebuilt once from what is left instead.
+    constexpr qsizetype kSetWise = 512;
+    if (ids.size() < kSetWise) {
+        Store::deleteEvents(ids);
+        return;
+    }
+    Transaction tx(*this);
+    exec("CREATE TEMP TABLE IF NOT EXISTS doomed_events(id INTEGER PRIMARY KEY)");
+    exec("DELETE FROM temp.doomed_events");
+    for (Id id : ids)
+        prepare("INSERT OR IGNORE INTO temp.doomed_events(id) VALUES (?1)")
+            .bind(1, qint64(id))
+            .run();
+    prepare("INSERT INTO annotations_fts(annotations_fts, rowid, author, body) "
+            "SELECT 'delete', id, author, body FROM annotations "
+            "WHERE event_id IN (SELECT id FROM temp.doomed_events)")
+        .run();
+    const bool rebuild = ids.size() * 4 >= counts().events;
+    if (!rebuild)
+        prepare("INSERT INTO events_fts(events_fts, rowid, title, summary, location, "
+                "display_date) SELECT 'delete', id, title, summary, location, display_date "
+                "FROM events WHERE id IN (SELECT id FROM temp.doomed_events)")
+            .run();
+    exec("DELETE FROM events WHERE id IN (SELECT id FROM temp.doomed_events)");
+    if (rebuild)
+        exec("INSERT INTO events_fts(events_fts) VALUES ('rebuild')");
+    exec("DELETE FROM temp.doomed_events");
+    tx.commit();
+}
+
 void SqliteStore::beginBulkLoad()
 {
     if (!m_created || transactionDepth() != 0)

@@ -73,6 +73,7 @@ public:
     Id insertEvent(const Event& e) override;
     void updateEvent(const Event& e) override;
     void deleteEvent(Id id) override;
+    void deleteEvents(const QList<Id>& ids) override;
     Id insertActor(const Actor& a) override;
     void updateActor(const Actor& a) override;
     void deleteActor(Id id) override;
