@@ -342,6 +342,14 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
             const bool marked = slot.marked;
             const Verification status = TimeIndex::statusOf(f);
             const double rowTop = y0 + slot.sub * rowHeight;
+            const auto startPrecision = DatePrecision(f & DateFlag::StartPrecisionMask);
+            const auto endPrecision =
+                DatePrecision((f & DateFlag::EndPrecisionMask) >> DateFlag::EndPrecisionShift);
+            // Month or year precision: the box fades at the end that is not known exactly.
+            const bool softStart = !point && startPrecision < DatePrecision::Day;
+            const bool softEnd =
+                !point && ((f & DateFlag::Range) ? endPrecision < DatePrecision::Day : softStart);
+            const bool soft = softStart || softEnd;
             TimelineState::Placed placed{id, row, p, QRectF(x0, rowTop, x1 - x0, rowHeight), {}};
             QString labelText;
             bool plate = false;
@@ -349,8 +357,9 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
                 labelText = slot.text;
                 placed.label = QRectF(slot.labelX, rowTop, slot.labelWidth, rowHeight * slot.lines);
                 placed.shortened = slot.elided;
-                // Over whiskers or hatching the label sits on a plate of the lane's colour.
-                plate = !slot.inside || marked;
+                // Over whiskers, hatching or a fading box the label sits on a plate of the
+                // lane's colour: text over a gradient is hard to read, for people and OCR.
+                plate = !slot.inside || marked || soft;
             }
 
             // The marks.
@@ -379,9 +388,6 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
                     painter->drawLine(QLineF(e1, mid - 4, e1, mid + 4));
                 }
             }
-            const auto startPrecision = DatePrecision(f & DateFlag::StartPrecisionMask);
-            const auto endPrecision =
-                DatePrecision((f & DateFlag::EndPrecisionMask) >> DateFlag::EndPrecisionShift);
             if (point) {
                 const QPointF diamond[4] = {{cx, mid - kMarker - 1},
                                             {cx + kMarker, mid},
@@ -391,12 +397,8 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
                 painter->setPen(pen);
                 painter->drawConvexPolygon(diamond, 4);
             } else {
-                // Month or year precision: the box fades at the end that is not known exactly.
-                const bool softStart = startPrecision < DatePrecision::Day;
-                const bool softEnd =
-                    (f & DateFlag::Range) ? endPrecision < DatePrecision::Day : softStart;
                 const QColor fill = withAlpha(base, 0.42 * alpha);
-                if (softStart || softEnd) {
+                if (soft) {
                     QLinearGradient g(box.left(), 0, box.right(), 0);
                     const double fade = std::min(0.35, 70.0 / std::max(1.0, box.width()));
                     g.setColorAt(0, softStart ? withAlpha(base, 0.04 * alpha) : fill);

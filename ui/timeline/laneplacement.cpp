@@ -23,6 +23,9 @@ constexpr double kMarker = 5; // half width of a point event's diamond
 constexpr double kUnreadLabel = 170;
 // A title too long for its room is wrapped onto at most this many lines.
 constexpr int kMaxLabelLines = 3;
+// The share of the plot's width a title may take on one line (when that is more than
+// maxLabelWidth()).
+constexpr double kOneLineShare = 0.45;
 
 // `text` broken at spaces into lines no wider than `width` (a word wider than that is broken
 // within). More lines than `maxLines`: empty, or with `cut`, the first lines and the last
@@ -83,7 +86,8 @@ double TimelineState::maxLabelWidth() const
 
 double TimelineState::rowHeight() const
 {
-    return std::max(kRowHeight, std::ceil(QFontMetricsF(labelFont).height()) + 5);
+    const double type = std::ceil(QFontMetricsF(labelFont).height());
+    return compactRows ? std::max(kCompactRowHeight, type + 2) : std::max(kRowHeight, type + 5);
 }
 
 bool TimelineState::todayLabel(const QRectF& r, double lower, double upper, QRectF* rect) const
@@ -150,6 +154,9 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
     const QString unverifiedTag = QStringLiteral("\u26a0");
     const bool dimming = !highlight.isEmpty();
     const double maxWidth = maxLabelWidth();
+    // A title kept on one line may be wider than a wrapped one's lines, where the plot is
+    // wide: one line reads better (and is read back better) than three.
+    const double oneLineWidth = std::max(maxWidth, r.width() * kOneLineShare);
 
     // What each sub-row holds, as [left, right] pixel spans (boxes with their labels).
     std::vector<std::vector<std::pair<double, double>>> taken;
@@ -243,7 +250,7 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
                              visRight = std::min(slot.right, r.right());
                 const double edge = r.right() - 2;
                 const double right = slot.right, left = slot.left;
-                if (w <= maxWidth) {
+                if (w <= oneLineWidth) {
                     if (!slot.point && visRight - visLeft >= w + 12)
                         spots.push_back(
                             {visLeft + 6, w, slot.x0, slot.x1, false, true, 1, fullText});

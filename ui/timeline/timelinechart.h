@@ -68,7 +68,7 @@ public:
     // every lane of the story (the window: lanes stay put while the user pans).
     void setCollapseEmptyLanes(bool on);
     // Shows or hides the overview strip (a published chart has no navigation). The window's
-    // chart leaves it and the key out while it is short (under 420 pixels).
+    // chart leaves it and the key out while its lanes would not fit beside them.
     void setOverviewVisible(bool visible);
     bool overviewVisible() const;
 
@@ -184,6 +184,10 @@ private:
     void updateLaneAxis(bool labels = false);
     std::vector<double> weightedLaneEdges();
     void onAfterLayout();
+    // Shows or leaves out the window's overview strip and key as the lanes' height asks;
+    // true when that changed.
+    bool updateCompact();
+    int fullChrome() const;
     void onRangeChanged();
 
     Story* m_story;
@@ -205,6 +209,7 @@ private:
     bool m_holdLayout = false;             // setting up: the lanes are built once, after
     bool m_scrollLanes = false;
     bool m_compact = false; // a short window: no overview strip, no key
+    int m_fullChrome = 0;   // the height around the lanes with the strip and the key
     bool m_overviewWanted = true, m_legendWanted = true;
     bool m_scrollingEdges = false; // the lanes' bands are as tall as they need, and scroll
     bool m_settingWindow = false;

@@ -47,6 +47,10 @@ struct TimelineState
     // One sub-row of a lane in detail: a box and its label, in pixels (at least; a larger
     // type makes it taller, see rowHeight()).
     static constexpr double kRowHeight = 20;
+    // A chart short of height (a 1280×720 window, a squeezed export) packs its sub-rows
+    // tighter rather than scroll or hide: a line of type and a little air.
+    static constexpr double kCompactRowHeight = 16;
+    bool compactRows = false;
     double rowHeight() const;
     // No label is wider than this (a longer title is wrapped onto more lines).
     double maxLabelWidth() const;
