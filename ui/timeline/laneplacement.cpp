@@ -23,9 +23,6 @@ constexpr double kMarker = 5; // half width of a point event's diamond
 constexpr double kUnreadLabel = 170;
 // A title too long for its room is wrapped onto at most this many lines.
 constexpr int kMaxLabelLines = 3;
-// The share of the plot's width a title may take on one line (when that is more than
-// maxLabelWidth()).
-constexpr double kOneLineShare = 0.45;
 
 // `text` broken at spaces into lines no wider than `width` (a word wider than that is broken
 // within). More lines than `maxLines`: empty, or with `cut`, the first lines and the last
@@ -119,18 +116,35 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
                                                   double lower, double upper, bool withLabels,
                                                   int& budget)
 {
-    LaneSlots out = placeLane(position, maxRows, r, lower, upper, withLabels, true, budget);
-    if (maxRows == 0 || out.hiddenCount == 0 || !withLabels)
+    // Titles on one line wherever the room allows, or wrapped once wider than
+    // maxLabelWidth(): the first reads best, the second may stack a busy lane in fewer
+    // sub-rows. The lane takes whichever hides fewer events, then needs fewer sub-rows.
+    LaneSlots out = placeLane(position, maxRows, r, lower, upper, withLabels, r.width(), true,
+                              budget);
+    if (!withLabels)
+        return out;
+    auto better = [](const LaneSlots& a, const LaneSlots& b) {
+        return a.hiddenCount != b.hiddenCount ? a.hiddenCount < b.hiddenCount
+                                              : a.rowsUsed < b.rowsUsed;
+    };
+    if (r.width() > maxLabelWidth() && (out.hiddenCount > 0 || out.rowsUsed > 1)) {
+        LaneSlots narrow = placeLane(position, maxRows, r, lower, upper, withLabels,
+                                     maxLabelWidth(), true, budget);
+        if (better(narrow, out))
+            out = std::move(narrow);
+    }
+    if (maxRows == 0 || out.hiddenCount == 0)
         return out;
     // A lane with too few sub-rows for the wrapped titles: one line each (some shortened)
     // when that hides fewer events.
-    LaneSlots oneLine = placeLane(position, maxRows, r, lower, upper, withLabels, false, budget);
+    LaneSlots oneLine =
+        placeLane(position, maxRows, r, lower, upper, withLabels, r.width(), false, budget);
     return oneLine.hiddenCount < out.hiddenCount ? oneLine : out;
 }
 
 TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, const QRectF& r,
                                                   double lower, double upper, bool withLabels,
-                                                  bool wrap, int& budget)
+                                                  double oneLineWidth, bool wrap, int& budget)
 {
     LaneSlots out;
     const LaneLayout::Lane& lane = layout.laneAt(std::size_t(position));
@@ -154,9 +168,6 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
     const QString unverifiedTag = QStringLiteral("\u26a0");
     const bool dimming = !highlight.isEmpty();
     const double maxWidth = maxLabelWidth();
-    // A title kept on one line may be wider than a wrapped one's lines, where the plot is
-    // wide: one line reads better (and is read back better) than three.
-    const double oneLineWidth = std::max(maxWidth, r.width() * kOneLineShare);
 
     // What each sub-row holds, as [left, right] pixel spans (boxes with their labels).
     std::vector<std::vector<std::pair<double, double>>> taken;

@@ -217,10 +217,9 @@ std::vector<double> TimelineChart::weightedLaneEdges()
     // fits, the height is shared out in whole sub-rows: an opened lane ("+N more" clicked)
     // first, then always to the lane that hides the most. In lane units (the value axis keeps
     // its range; only the bands move), from the plot's height as just laid out.
-    // A chart whose lanes scroll (the window's) does not squeeze: when the lanes need more
-    // than the height, each gets the sub-rows it needs (at most a plot's height, unless the
-    // user opened it) and the lanes scroll, so "+N more" is left for a lane taller than the
-    // plot itself.
+    // A chart whose lanes may scroll (the window's) squeezes them too, unless a lane the user
+    // opened needs more than the height: then each lane gets the sub-rows it needs (at most a
+    // plot's height, unless opened) and the lanes scroll.
     TimelineState& s = *m_state;
     const LaneLayout& layout = s.layout;
     const int lanes = int(layout.laneCount());
@@ -271,8 +270,16 @@ std::vector<double> TimelineChart::weightedLaneEdges()
     double neededHeight = 0;
     for (int p = 0; p < lanes; ++p)
         neededHeight += heightOf(need[std::size_t(p)]);
+    // The window's lanes share the height too, hiding what a lane truly has no room for
+    // behind "+N more", so no lane goes below the fold; they scroll only when a lane the user
+    // opened needs more than the height (or there are more lanes than fit at all).
+    double openedHeight = 0;
+    for (int p = 0; p < lanes; ++p)
+        openedHeight += s.expandedLanes.contains(layout.laneAt(std::size_t(p)).key)
+                            ? heightOf(need[std::size_t(p)])
+                            : heightOf(1);
     const bool fits = lanes <= lanesVisible() && height >= lanes * kMinLaneHeight;
-    if (fits && (!m_scrollLanes || neededHeight <= height)) {
+    if (fits && (!m_scrollLanes || neededHeight <= height || openedHeight <= height)) {
         double used = 0;
         for (int p = 0; p < lanes; ++p)
             used += heightOf(1);
@@ -408,10 +415,18 @@ void TimelineChart::updateLaneAxis(bool labels)
     auto ticker = m_plot->yAxis->ticker().dynamicCast<QCPAxisTickerText>();
     QMap<double, QString> ticks;
     const QFontMetrics metrics(m_state->labelFont);
-    for (int p = 0; p < lanes; ++p)
-        ticks.insert((m_state->laneCoord(p) + m_state->laneCoord(p + 1)) / 2,
-                     metrics.elidedText(layout.laneAt(std::size_t(p)).label, Qt::ElideRight, 150));
+    int widest = 0;
+    for (int p = 0; p < lanes; ++p) {
+        const QString label =
+            metrics.elidedText(layout.laneAt(std::size_t(p)).label, Qt::ElideRight, 150);
+        widest = std::max(widest, metrics.horizontalAdvance(label));
+        ticks.insert((m_state->laneCoord(p) + m_state->laneCoord(p + 1)) / 2, label);
+    }
     ticker->setTicks(ticks);
+    // The margin fits every lane's name, not only those of the lanes in view when the plot
+    // was last laid out (a lane scrolled or grown into view had its name cut at the left).
+    const int margin = widest + m_plot->yAxis->tickLabelPadding() + m_plot->yAxis->padding() + 4;
+    m_plot->axisRect()->setMinimumMargins(QMargins(margin, 0, 0, 0));
 }
 
 qint64 TimelineChart::windowFrom() const

@@ -98,9 +98,11 @@ public:
     // laneStart() tells where each begins.
     double laneTop() const { return m_laneTop; }
     double laneStart(int position) const;
-    // The window's chart: rather than squeeze lanes into the height (hiding events behind
-    // "+N more"), each lane takes the sub-rows its events need and the lanes scroll. Off
-    // (an export, a deck page): the lanes share the height they are given.
+    // The window's chart: the lanes share the height (events a lane has no room for counted
+    // in "+N more") until the user opens a lane that needs more than the height: then each
+    // lane takes the sub-rows its events need and the lanes scroll. It also leaves out its
+    // overview strip and key, and packs its sub-rows, while the lanes would not fit. Off (an
+    // export, a deck page): the lanes share the height they are given.
     void setScrollLanes(bool on);
     bool scrollLanes() const { return m_scrollLanes; }
     void setLaneTop(double top);

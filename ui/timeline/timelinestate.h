@@ -52,7 +52,8 @@ struct TimelineState
     static constexpr double kCompactRowHeight = 16;
     bool compactRows = false;
     double rowHeight() const;
-    // No label is wider than this (a longer title is wrapped onto more lines).
+    // No line of a wrapped label is wider than this (a title kept on one line may be, where
+    // the plot has the room; see placeLane()).
     double maxLabelWidth() const;
     // Where each lane's band starts on the value axis, by display position (one entry more
     // than lanes). Empty: lane p spans [p, p + 1], every lane as tall as the next (lanes that
@@ -151,10 +152,11 @@ struct TimelineState
     // marks in the last sub-row.
     LaneSlots placeLane(int position, int maxRows, const QRectF& plot, double lower, double upper,
                         bool withLabels, int& budget);
-    // The same, titles wrapped onto several lines where they would be cut, or not (`wrap`
+    // The same, a title on one line when it is at most `oneLineWidth` wide and has the room,
+    // else wrapped onto lines of at most maxLabelWidth() where it would be cut, or not (`wrap`
     // false: one line each, shortened if need be).
     LaneSlots placeLane(int position, int maxRows, const QRectF& plot, double lower, double upper,
-                        bool withLabels, bool wrap, int& budget);
+                        bool withLabels, double oneLineWidth, bool wrap, int& budget);
     // The "+N more" text for n events.
     static QString moreText(int n);
     static QString todayText();
