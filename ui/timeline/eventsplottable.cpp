@@ -314,9 +314,9 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
         const LaneLayout::Lane& lane = s.layout.laneAt(std::size_t(p));
         const double top = laneTop(p), bottom = laneTop(p + 1);
         const double laneHeight = bottom - top;
-        const double rowHeight = std::min(s.rowHeight(), laneHeight - 2);
-        const int subRows = std::max(1, int((laneHeight - 2) / rowHeight));
-        const double y0 = top + (laneHeight - subRows * rowHeight) / 2;
+        const double baseRowHeight = std::min(s.rowHeight(), laneHeight - 2);
+        double rowHeight = baseRowHeight;
+        int subRows = std::max(1, int((laneHeight - 2) / rowHeight));
         const bool withLabels = rowHeight >= 14;
         // The placement that sized the lanes, when this lane got every sub-row it asked for.
         const TimelineState::FirstPass& cache = s.firstPass;
@@ -326,6 +326,15 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
             std::size_t(p) < cache.lanes.size() && !cache.lanes[std::size_t(p)].provisional &&
             cache.lanes[std::size_t(p)].hiddenCount == 0 &&
             cache.lanes[std::size_t(p)].rowsUsed <= subRows;
+        if (cached) {
+            // A lane with height to spare spreads its sub-rows (up to half as tall again):
+            // lines of type packed tight in a tall band are harder to tell apart, for people
+            // and for OCR alike.
+            const int rows = std::max(1, cache.lanes[std::size_t(p)].rowsUsed);
+            rowHeight = std::clamp((laneHeight - 2) / rows, baseRowHeight, baseRowHeight * 1.5);
+            subRows = std::max(rows, int((laneHeight - 2) / rowHeight));
+        }
+        const double y0 = top + (laneHeight - subRows * rowHeight) / 2;
         const TimelineState::LaneSlots placement =
             cached ? cache.lanes[std::size_t(p)]
                    : s.placeLane(p, subRows, r, range.lower, range.upper, withLabels, budget);
@@ -371,7 +380,7 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
             // colour, as the actor map rings its highlighted actors.
             pen.setColor(emphasised ? theme.text : withAlpha(pen.color(), alpha));
             const double mid = rowTop + rowHeight / 2;
-            const double h = rowHeight - 6;
+            const double h = baseRowHeight - 6;
             const QRectF box(left, mid - h / 2, right - left, h);
 
             // Whiskers: the span the date could also mean beyond its nominal one.
@@ -425,7 +434,7 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
                 painter->setPen(
                     withAlpha(theme.dark ? base.lighter(170) : base.darker(170), alpha));
                 const double bx = std::max(left, r.left()) - (point ? 9 : 0);
-                painter->drawText(QRectF(bx + (point ? 0 : 2), rowTop - 1, 10, 11), Qt::AlignCenter,
+                painter->drawText(QRectF(bx + (point ? 0 : 2), mid - h / 2 - 4, 10, 11), Qt::AlignCenter,
                                   QStringLiteral("?"));
             }
             if (status == Verification::Disputed) {

@@ -19,6 +19,8 @@ namespace {
 
 constexpr double kGap = 6;    // between neighbours in a sub-row
 constexpr double kMarker = 5; // half width of a point event's diamond
+// Between a box and its label beside it: air enough that the mark does not read as a letter.
+constexpr double kLabelGap = 6;
 // A label whose title is not read yet is reserved this much room when lanes are sized.
 constexpr double kUnreadLabel = 170;
 // A title too long for its room is wrapped onto at most this many lines.
@@ -265,11 +267,11 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
                     if (!slot.point && visRight - visLeft >= w + 12)
                         spots.push_back(
                             {visLeft + 6, w, slot.x0, slot.x1, false, true, 1, fullText});
-                    if (right + 4 + w <= edge)
-                        spots.push_back({right + 4, w, slot.x0, std::max(slot.x1, right + 4 + w),
+                    if (right + kLabelGap + w <= edge)
+                        spots.push_back({right + kLabelGap, w, slot.x0, std::max(slot.x1, right + kLabelGap + w),
                                          false, false, 1, fullText});
-                    if (left - 4 - w >= r.left() + 2)
-                        spots.push_back({left - 4 - w, w, std::min(slot.x0, left - 4 - w), slot.x1,
+                    if (left - kLabelGap - w >= r.left() + 2)
+                        spots.push_back({left - kLabelGap - w, w, std::min(slot.x0, left - kLabelGap - w), slot.x1,
                                          false, false, 1, fullText});
                 }
                 // Wrapped (or, last, cut) inside a long box (the lines below it, under the
@@ -285,8 +287,8 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
                         };
                         const double rooms[] = {
                             slot.point ? 0 : std::min(visRight - visLeft - 12, maxWidth),
-                            std::min(edge - (right + 4), maxWidth),
-                            std::min(left - 4 - (r.left() + 2), maxWidth)};
+                            std::min(edge - (right + kLabelGap), maxWidth),
+                            std::min(left - kLabelGap - (r.left() + 2), maxWidth)};
                         const std::pair<bool, int> kinds[] = {
                             {false, kMaxLabelLines}, {true, kMaxLabelLines}, {true, 1}};
                         for (const auto& [cut, maxLines] : kinds)
@@ -305,8 +307,8 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
                                 for (const QString& line : lines)
                                     lw = std::max(lw, labelMetrics.horizontalAdvance(line));
                                 const double lx = where == Inside  ? visLeft + 6
-                                                  : where == After ? right + 4
-                                                                   : left - 4 - lw;
+                                                  : where == After ? right + kLabelGap
+                                                                   : left - kLabelGap - lw;
                                 spots.push_back(
                                     {lx, lw, std::min(slot.x0, lx), std::max(slot.x1, lx + lw), cut,
                                      where == Inside, int(lines.size()),
