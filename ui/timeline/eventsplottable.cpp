@@ -497,7 +497,12 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
                 QFont font = s.labelFont;
                 font.setBold(l.bold);
                 painter->setFont(font);
-                painter->drawText(line, Qt::AlignLeft | Qt::AlignVCenter, lines[i]);
+                // At the baseline of a line centred in its row: no text layout per label and
+                // frame, as drawing into a rectangle with alignment would build.
+                const QFontMetricsF lineMetrics(font);
+                const double baseline = line.center().y() +
+                                        (lineMetrics.ascent() - lineMetrics.descent()) / 2;
+                painter->drawText(QPointF(line.left(), baseline), lines[i]);
                 painter->setFont(s.labelFont);
             }
         }

@@ -27,20 +27,21 @@ constexpr double kUnreadLabel = 170;
 constexpr int kMaxLabelLines = 3;
 
 // `text` broken at spaces into lines no wider than `width` (a word wider than that is broken
-// within). More lines than `maxLines`: empty, or with `cut`, the first lines and the last
-// shortened with "…" (*shortened then true).
-QStringList wrapLines(const QString& text, const QFontMetricsF& metrics, double width, int maxLines,
-                      bool cut, bool* shortened)
+// within), measured by `advance`. More lines than `maxLines`: empty, or with `cut`, the first
+// lines and the last shortened with "…" (*shortened then true).
+QStringList wrapLines(const QString& text, const std::function<double(const QString&)>& advance,
+                      const QFontMetricsF& metrics, double width, int maxLines, bool cut,
+                      bool* shortened)
 {
     QStringList lines;
     QString line;
     // Each word measured once, a line's width the sum of its words and spaces (what kerning
     // across a space changes is far below a pixel).
-    const double space = metrics.horizontalAdvance(QLatin1Char(' '));
+    const double space = advance(QStringLiteral(" "));
     double lineWidth = 0;
     const QStringList words = text.split(u' ', Qt::SkipEmptyParts);
     for (QString word : words) {
-        const double wordWidth = metrics.horizontalAdvance(word);
+        const double wordWidth = advance(word);
         const double joinedWidth = line.isEmpty() ? wordWidth : lineWidth + space + wordWidth;
         if (joinedWidth <= width) {
             line = line.isEmpty() ? word : line + u' ' + word;
@@ -51,15 +52,15 @@ QStringList wrapLines(const QString& text, const QFontMetricsF& metrics, double 
             lines << line;
         line.clear();
         // A word wider than the room: as much of it as fits on each line.
-        while (metrics.horizontalAdvance(word) > width && word.size() > 1) {
+        while (advance(word) > width && word.size() > 1) {
             qsizetype n = word.size() - 1;
-            while (n > 1 && metrics.horizontalAdvance(word.left(n)) > width)
+            while (n > 1 && advance(word.left(n)) > width)
                 --n;
             lines << word.left(n);
             word = word.mid(n);
         }
         line = word;
-        lineWidth = metrics.horizontalAdvance(word);
+        lineWidth = advance(word);
     }
     if (!line.isEmpty())
         lines << line;
@@ -75,7 +76,48 @@ QStringList wrapLines(const QString& text, const QFontMetricsF& metrics, double 
     return lines;
 }
 
+// Caches hold this many texts at most (then start again): a story's titles at a few widths.
+constexpr qsizetype kMaxMeasured = 20000;
+
 } // namespace
+
+double TimelineState::textWidth(const QString& text, bool bold)
+{
+    if (measured.font != labelFont) {
+        measured = MeasureCache{};
+        measured.font = labelFont;
+    }
+    QHash<QString, double>& widths = measured.widths[bold ? 1 : 0];
+    if (const auto it = widths.constFind(text); it != widths.cend())
+        return *it;
+    QFont font = labelFont;
+    font.setBold(bold);
+    if (widths.size() > kMaxMeasured)
+        widths.clear();
+    return *widths.insert(text, QFontMetricsF(font).horizontalAdvance(text));
+}
+
+const TimelineState::WrappedText& TimelineState::wrapText(const QString& text, bool bold,
+                                                          double width, int maxLines, bool cut)
+{
+    textWidth(QString(), bold); // empties the caches if the type changed
+    QHash<QString, WrappedText>& wrapped = measured.wrapped[bold ? 1 : 0];
+    const QString key = QString::number(width, 'f', 2) + u'|' + QString::number(maxLines) +
+                        (cut ? u'c' : u'w') + text;
+    if (const auto it = wrapped.constFind(key); it != wrapped.cend())
+        return *it;
+    QFont font = labelFont;
+    font.setBold(bold);
+    WrappedText out;
+    out.lines = wrapLines(
+        text, [&](const QString& s) { return textWidth(s, bold); }, QFontMetricsF(font), width,
+        maxLines, cut, &out.shortened);
+    for (const QString& line : std::as_const(out.lines))
+        out.width = std::max(out.width, textWidth(line, bold));
+    if (wrapped.size() > kMaxMeasured)
+        wrapped.clear();
+    return *wrapped.insert(key, std::move(out));
+}
 
 double TimelineState::maxLabelWidth() const
 {
@@ -163,10 +205,6 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
         return std::clamp(x, r.left() - 200, r.right() + 200);
     };
     const qint64 from = qint64(std::floor(lower)), to = qint64(std::ceil(upper));
-    const QFontMetricsF metrics(labelFont);
-    QFont boldFont = labelFont;
-    boldFont.setBold(true);
-    const QFontMetricsF boldMetrics(boldFont);
     const QString unverifiedTag = QStringLiteral("\u26a0");
     const bool dimming = !highlight.isEmpty();
     const double maxWidth = maxLabelWidth();
@@ -225,7 +263,6 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
             // Emphasised (a scene's story point, a picked actor's events): its title in bold,
             // as the map writes its highlighted actors' names, measured as it is drawn.
             slot.bold = dimming && highlight.contains(id);
-            const QFontMetricsF& labelMetrics = slot.bold ? boldMetrics : metrics;
 
             // Where the label can go: inside the box if it fits there, after the box (over
             // the whiskers, on a plate), or before it, on one line; else wrapped onto two or
@@ -250,7 +287,7 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
                                   .arg(unverifiedTag, title->text())
                         : slot.bold ? title->text()
                                     : QString();
-                    w = !fullText.isEmpty() ? labelMetrics.horizontalAdvance(fullText)
+                    w = !fullText.isEmpty() ? textWidth(fullText, slot.bold)
                                             : title->size().width();
                     text = fullText.isEmpty() ? title->text() : fullText;
                 } else if (maxRows == 0) {
@@ -298,14 +335,12 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
                                 const double room = rooms[where];
                                 if (room < std::min(w, 48.0))
                                     continue;
-                                bool shortened = false;
-                                const QStringList lines =
-                                    wrapLines(text, labelMetrics, room, maxLines, cut, &shortened);
-                                if (lines.isEmpty() || shortened != cut)
+                                const WrappedText& wrapped =
+                                    wrapText(text, slot.bold, room, maxLines, cut);
+                                const QStringList& lines = wrapped.lines;
+                                if (lines.isEmpty() || wrapped.shortened != cut)
                                     continue;
-                                double lw = 0;
-                                for (const QString& line : lines)
-                                    lw = std::max(lw, labelMetrics.horizontalAdvance(line));
+                                const double lw = wrapped.width;
                                 const double lx = where == Inside  ? visLeft + 6
                                                   : where == After ? right + kLabelGap
                                                                    : left - kLabelGap - lw;
@@ -390,10 +425,8 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
     // The marks: hidden events close together share one, placed where the first of them is,
     // in the lane's last sub-row: in the nearest gap there, or else in the place of the
     // events it then counts too.
-    QFont markFont = labelFont;
-    markFont.setBold(true);
-    const QFontMetricsF markMetrics(markFont);
-    auto markWidth = [&](int count) { return markMetrics.horizontalAdvance(moreText(count)) + 8; };
+    // The mark's text is in bold.
+    auto markWidth = [&](int count) { return textWidth(moreText(count), true) + 8; };
     // What a slot takes in sub-row `sub`: its box and label there, or a wrapped label's line.
     auto inRow = [](const Slot& slot, int sub) {
         return slot.sub >= 0 && slot.sub <= sub && sub < slot.sub + slot.lines;

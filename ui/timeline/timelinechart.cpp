@@ -417,9 +417,20 @@ void TimelineChart::updateLaneAxis(bool labels)
     const QFontMetrics metrics(m_state->labelFont);
     int widest = 0;
     for (int p = 0; p < lanes; ++p) {
-        const QString label =
-            metrics.elidedText(layout.laneAt(std::size_t(p)).label, Qt::ElideRight, 150);
-        widest = std::max(widest, metrics.horizontalAdvance(label));
+        // Elided once per name and type (this runs several times a frame).
+        const QString& name = layout.laneAt(std::size_t(p)).label;
+        if (m_laneNamesFont != m_state->labelFont) {
+            m_laneNames.clear();
+            m_laneNamesFont = m_state->labelFont;
+        }
+        auto it = m_laneNames.constFind(name);
+        if (it == m_laneNames.cend())
+        {
+            const QString elided = metrics.elidedText(name, Qt::ElideRight, 150);
+            it = m_laneNames.insert(name, {elided, metrics.horizontalAdvance(elided)});
+        }
+        const QString& label = it->first;
+        widest = std::max(widest, it->second);
         ticks.insert((m_state->laneCoord(p) + m_state->laneCoord(p + 1)) / 2, label);
     }
     ticker->setTicks(ticks);

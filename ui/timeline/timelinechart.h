@@ -4,6 +4,8 @@
 #include "query/eventfilter.h"
 #include "query/lanes.h"
 
+#include <QFont>
+#include <QHash>
 #include <QObject>
 #include <QRectF>
 #include <QSet>
@@ -212,6 +214,9 @@ private:
     bool m_scrollLanes = false;
     bool m_compact = false; // a short window: no overview strip, no key
     int m_fullChrome = 0;   // the height around the lanes with the strip and the key
+    // Lane names as shown (elided) and their widths, in m_laneNamesFont.
+    QHash<QString, std::pair<QString, int>> m_laneNames;
+    QFont m_laneNamesFont;
     bool m_overviewWanted = true, m_legendWanted = true;
     bool m_scrollingEdges = false; // the lanes' bands are as tall as they need, and scroll
     bool m_settingWindow = false;

@@ -161,6 +161,26 @@ struct TimelineState
     static QString moreText(int n);
     static QString todayText();
 
+    // Text measured for placing labels, kept across placements and frames (a frame places a
+    // lane up to four times, and each placement tries a title at several widths): widths by
+    // text, wrapped titles by text, room, lines and cut, regular and bold. Emptied when the
+    // type changes.
+    struct WrappedText
+    {
+        QStringList lines; // empty: more lines than allowed (and not cut)
+        double width = 0;  // the widest line
+        bool shortened = false;
+    };
+    double textWidth(const QString& text, bool bold);
+    const WrappedText& wrapText(const QString& text, bool bold, double width, int maxLines,
+                                bool cut);
+    struct MeasureCache
+    {
+        QFont font;
+        QHash<QString, double> widths[2];
+        QHash<QString, WrappedText> wrapped[2];
+    } measured;
+
     // Returns the prepared title of an event, reading it if allowed; nullptr if not yet.
     const QStaticText* title(Id id, int& budget);
     QColor colorOf(const LaneLayout::Lane& lane, quint32 row) const;
