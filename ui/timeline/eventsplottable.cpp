@@ -483,8 +483,11 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
         const QStringList lines = l.lines > 1 ? l.text.split(u'\n') : QStringList{l.text};
         const double lineHeight = placed.label.height() / std::max<qsizetype>(1, lines.size());
         for (qsizetype i = 0; i < lines.size(); ++i) {
+            // A wrapped label's plate is as wide as each of its lines, not the widest.
+            const double width = lines.size() > 1 ? s.textWidth(lines[i], l.bold)
+                                                  : placed.label.width();
             const QRectF line(placed.label.left(), placed.label.top() + double(i) * lineHeight,
-                              placed.label.width(), lineHeight);
+                              width, lineHeight);
             if (l.plate.isValid()) {
                 const double h = metrics.height();
                 painter->fillRect(line.adjusted(-2, 0, 2, 0)
