@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <limits>
 
 namespace chronomap {
 
@@ -160,20 +161,28 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
                                                   double lower, double upper, bool withLabels,
                                                   int& budget)
 {
-    // Titles on one line wherever the room allows, or wrapped once wider than
-    // maxLabelWidth(): the first reads best, the second may stack a busy lane in fewer
-    // sub-rows. The lane takes whichever hides fewer events, then needs fewer sub-rows.
+    // Titles on one line wherever the room allows; or so, but wrapped where one line would
+    // open a sub-row of its own; or wrapped once wider than maxLabelWidth(): the first reads
+    // best, the others may stack a busy lane in fewer sub-rows. The lane takes whichever
+    // hides fewer events, then needs fewer sub-rows (the first on a tie).
     LaneSlots out = placeLane(position, maxRows, r, lower, upper, withLabels, r.width(), true,
-                              budget);
+                              false, budget);
     if (!withLabels)
         return out;
     auto better = [](const LaneSlots& a, const LaneSlots& b) {
         return a.hiddenCount != b.hiddenCount ? a.hiddenCount < b.hiddenCount
                                               : a.rowsUsed < b.rowsUsed;
     };
+    if (out.hiddenCount > 0 || out.rowsUsed > 1) {
+        // Wrapped only where a title would otherwise open a sub-row of its own.
+        LaneSlots thrifty = placeLane(position, maxRows, r, lower, upper, withLabels, r.width(),
+                                      true, true, budget);
+        if (better(thrifty, out))
+            out = std::move(thrifty);
+    }
     if (r.width() > maxLabelWidth() && (out.hiddenCount > 0 || out.rowsUsed > 1)) {
         LaneSlots narrow = placeLane(position, maxRows, r, lower, upper, withLabels,
-                                     maxLabelWidth(), true, budget);
+                                     maxLabelWidth(), true, false, budget);
         if (better(narrow, out))
             out = std::move(narrow);
     }
@@ -181,14 +190,15 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
         return out;
     // A lane with too few sub-rows for the wrapped titles: one line each (some shortened)
     // when that hides fewer events.
-    LaneSlots oneLine =
-        placeLane(position, maxRows, r, lower, upper, withLabels, r.width(), false, budget);
+    LaneSlots oneLine = placeLane(position, maxRows, r, lower, upper, withLabels, r.width(), false,
+                                  false, budget);
     return oneLine.hiddenCount < out.hiddenCount ? oneLine : out;
 }
 
 TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, const QRectF& r,
                                                   double lower, double upper, bool withLabels,
-                                                  double oneLineWidth, bool wrap, int& budget)
+                                                  double oneLineWidth, bool wrap, bool thrifty,
+                                                  int& budget)
 {
     LaneSlots out;
     const LaneLayout::Lane& lane = layout.laneAt(std::size_t(position));
@@ -361,24 +371,47 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
                         return false;
                 return true;
             };
-            const Spot* spot = nullptr;
+            constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
+            std::size_t found = kNone; // in `spots` (which addWrapped() may grow)
             int k = -1;
             // The whole title on one line in any sub-row, then wrapped, then a shortened one.
-            for (int pass = 0; pass < 3 && !spot; ++pass) {
+            for (int pass = 0; pass < 3 && found == kNone; ++pass) {
                 if (pass == 1 && addWrapped)
                     addWrapped();
-                for (int sub = 0; sub < rows && !spot; ++sub) {
-                    for (const Spot& c : spots)
+                for (int sub = 0; sub < rows && found == kNone; ++sub) {
+                    for (std::size_t j = 0; j < spots.size(); ++j) {
+                        const Spot& c = spots[j];
                         if ((pass == 2 ? c.elided : !c.elided && (c.lines > 1) == (pass == 1)) &&
                             fits(c, sub)) {
                             k = sub;
-                            spot = &c;
+                            found = j;
                             break;
                         }
+                    }
                     if (sub > int(taken.size()))
                         break; // every sub-row from here on is empty: the label did not fit
                 }
             }
+            // Thrifty: a title that would open a sub-row of its own on one line is wrapped
+            // instead where its lines fit in the sub-rows the lane already uses.
+            if (thrifty && found != kNone && spots[found].lines == 1 && k >= out.rowsUsed &&
+                addWrapped) {
+                const std::size_t first = spots.size();
+                addWrapped();
+                bool better = false;
+                for (std::size_t j = first; j < spots.size() && !better; ++j) {
+                    const Spot& c = spots[j];
+                    if (c.elided || c.lines < 2)
+                        continue;
+                    for (int sub = 0; sub + c.lines <= out.rowsUsed && !better; ++sub)
+                        if (fits(c, sub)) {
+                            k = sub;
+                            found = j;
+                            better = true;
+                        }
+                }
+            }
+            const Spot* spot = found != kNone ? &spots[found] : nullptr;
             // An event whose title has no room anywhere is not drawn bare (a box nobody can
             // name): it is counted in the lane's "+N more". Only a box whose title is still
             // being read, or a lane too thin for type, goes without one.

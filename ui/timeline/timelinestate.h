@@ -154,9 +154,11 @@ struct TimelineState
                         bool withLabels, int& budget);
     // The same, a title on one line when it is at most `oneLineWidth` wide and has the room,
     // else wrapped onto lines of at most maxLabelWidth() where it would be cut, or not (`wrap`
-    // false: one line each, shortened if need be).
+    // false: one line each, shortened if need be). `thrifty`: wrapped also where one line would
+    // open a sub-row and the lines fit in the sub-rows already used.
     LaneSlots placeLane(int position, int maxRows, const QRectF& plot, double lower, double upper,
-                        bool withLabels, double oneLineWidth, bool wrap, int& budget);
+                        bool withLabels, double oneLineWidth, bool wrap, bool thrifty,
+                        int& budget);
     // The "+N more" text for n events.
     static QString moreText(int n);
     static QString todayText();
