@@ -1,12 +1,14 @@
 #include "edit/editcommand.h"
 #include "edit/edits.h"
 #include "export/chartcomposer.h"
+#include "mainwindow.h"
 #include "query/selection.h"
 #include "story/generator.h"
 #include "story/story.h"
 #include "timeline/timelinechart.h"
 #include "timeline/timelineview.h"
 
+#include <QCoreApplication>
 #include <QImage>
 #include <QPainter>
 #include <QTemporaryDir>
@@ -28,6 +30,8 @@ private slots:
     void initTestCase();
     void everyEventLabelledOrCounted_data();
     void everyEventLabelledOrCounted();
+    void windowShowsEveryTitle_data();
+    void windowShowsEveryTitle();
     void openingALaneShowsWhatItHid();
     void openingALaneWhenLanesScroll();
     void todayLabelCoversNoEvent();
@@ -254,11 +258,71 @@ void TestTimelineChart::everyEventLabelledOrCounted()
             QVERIFY2(!p.shortened, qPrintable(QStringLiteral("event %1's title is cut").arg(p.id)));
     if (story != QLatin1String("generated")) {
         // These fit: nothing is hidden at a full-height window's or a landscape export's size,
-        // and in the window, whose lanes scroll, at any size ("+N more" is for a lane taller
-        // than the plot).
-        if ((size.width() >= 900 && size.height() >= 500 && story != QLatin1String("dense40")) ||
-            scroll)
+        // and in the window (whose sub-rows pack tighter when short) at any size.
+        if (story != QLatin1String("dense40") &&
+            ((size.width() >= 900 && size.height() >= 500) || scroll))
             QCOMPARE(hiddenCount(chart), 0);
+    }
+}
+
+void TestTimelineChart::windowShowsEveryTitle_data()
+{
+    QTest::addColumn<QString>("story");
+    QTest::addColumn<QSize>("size");
+    for (const char* story : {"sample", "dense", "dense40", "dense60"})
+        for (const QSize size : {QSize(1280, 720), QSize(1920, 1080)})
+            QTest::newRow(QStringLiteral("%1 %2x%3")
+                              .arg(QLatin1String(story))
+                              .arg(size.width())
+                              .arg(size.height())
+                              .toUtf8()
+                              .constData())
+                << QString::fromLatin1(story) << size;
+}
+
+void TestTimelineChart::windowShowsEveryTitle()
+{
+    // The window itself, as a user opens it on a 1280×720 or a 1920×1080 screen: the
+    // timeline's lanes all in view (none below the fold, no scrolling), no two boxes or labels
+    // overlapping, every event of the window labelled or counted in a "+N more". The sample
+    // story and a story of 24 events in nine weeks show every title, whole; the denser ones
+    // hide what a lane truly has no room for, in view.
+    QFETCH(QString, story);
+    QFETCH(QSize, size);
+    const QString name = QStringLiteral("window-%1-%2").arg(story).arg(size.width());
+    QString path = m_dir.filePath(name + QStringLiteral(".chronomap"));
+    if (story == QLatin1String("sample")) {
+        Story::create(path);
+    } else {
+        const int events = story == QLatin1String("dense")     ? 24
+                           : story == QLatin1String("dense40") ? 40
+                                                                : 60;
+        denseStory(name, events, 63, 4);
+    }
+    MainWindow w;
+    w.resize(size);
+    QVERIFY(w.openStory(path));
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    TimelineChart* chart = w.timeline()->chart();
+    // The splitter follows the height the timeline asks for, one queued step per frame.
+    for (int i = 0; i < 6; ++i) {
+        chart->plot()->replot(QCustomPlot::rpImmediateRefresh);
+        QCoreApplication::processEvents();
+    }
+    chart->plot()->replot(QCustomPlot::rpImmediateRefresh);
+    const QRectF area = chart->plotArea().adjusted(-1, -1, 1, 1);
+    for (int p = 0; p < int(chart->lanes().laneCount()); ++p)
+        QVERIFY2(area.contains(chart->laneRect(p)),
+                 qPrintable(QStringLiteral("lane %1 is out of view").arg(p)));
+    const QString problem = checkFrame(*chart, *w.story());
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QCOMPARE(int(chart->lastFrame().size()) + hiddenCount(*chart),
+             int(w.story()->store().events().size()));
+    if (story == QLatin1String("sample") || story == QLatin1String("dense")) {
+        QCOMPARE(hiddenCount(*chart), 0);
+        for (const auto& p : chart->lastFrame())
+            QVERIFY2(!p.shortened, qPrintable(QStringLiteral("event %1's title is cut").arg(p.id)));
     }
 }
 
@@ -472,21 +536,29 @@ void TestTimelineChart::exportLeavesOutEmptyLanesAndTheOverview()
 void TestTimelineChart::seedStoryExportShowsWholeTitles_data()
 {
     QTest::addColumn<QSize>("size");
-    QTest::newRow("phone 1080x1920") << QSize(1080, 1920);
-    QTest::newRow("screen 1920x1080") << QSize(1920, 1080);
+    QTest::addColumn<bool>("marks");
+    // Publish-safe marks (the default) put "⚠ " before every title not cleared: longer labels.
+    QTest::newRow("phone 1080x1920, marked") << QSize(1080, 1920) << true;
+    QTest::newRow("phone 1080x1920") << QSize(1080, 1920) << false;
+    QTest::newRow("screen 1920x1080, marked") << QSize(1920, 1080) << true;
+    QTest::newRow("screen 1920x1080") << QSize(1920, 1080) << false;
 }
 
 void TestTimelineChart::seedStoryExportShowsWholeTitles()
 {
     // The exported seed story, as `chronomap export` draws it (type sized for the output):
-    // every event there and labelled, nothing hidden, nothing overlapping; on a screen's
-    // 1920×1080 every title whole (wrapped where a line has no room, never cut with "…").
-    // A phone's chart is too short for every title on three lines: some are still cut there.
+    // every event there and labelled, nothing hidden, nothing overlapping, and every title
+    // whole (wrapped where a line has no room, never cut with "…"), on a screen's 1920×1080
+    // as on a phone's 1080×1920, whose height gives the labels their lines.
     QFETCH(QSize, size);
-    auto s = Story::create(m_dir.filePath(
-        QStringLiteral("seed-%1x%2.chronomap").arg(size.width()).arg(size.height())));
+    QFETCH(bool, marks);
+    auto s = Story::create(m_dir.filePath(QStringLiteral("seed-%1x%2-%3.chronomap")
+                                              .arg(size.width())
+                                              .arg(size.height())
+                                              .arg(marks)));
     ExportRequest r;
     r.size = size;
+    r.publishSafe = marks ? ExportRequest::PublishSafe::Mark : ExportRequest::PublishSafe::Off;
     r.scale = autoExportScale(size);
     ChartComposer composer(*s, r);
     composer.image(size);
@@ -498,9 +570,7 @@ void TestTimelineChart::seedStoryExportShowsWholeTitles()
     QCOMPARE(int(chart->lastFrame().size()), int(s->store().events().size()));
     for (const auto& p : chart->lastFrame()) {
         QVERIFY2(!p.label.isEmpty(), qPrintable(QString::number(p.id)));
-        if (size.width() > size.height())
-            QVERIFY2(!p.shortened,
-                     qPrintable(QStringLiteral("event %1's title is cut").arg(p.id)));
+        QVERIFY2(!p.shortened, qPrintable(QStringLiteral("event %1's title is cut").arg(p.id)));
     }
 }
 

@@ -15,6 +15,7 @@
 
 #include <QComboBox>
 #include <QDesktopServices>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -87,7 +88,9 @@ DetailsPanel::DetailsPanel(Story* story, Selection* selection, QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     m_heading->setWordWrap(true);
     m_heading->setTextFormat(Qt::PlainText);
-    auto* bar = new QHBoxLayout;
+    // Two rows of three: one row of six made the side panel some 520 pixels wide, which a
+    // 1280×720 screen takes from the timeline.
+    auto* bar = new QGridLayout;
     m_edit->setObjectName(QStringLiteral("editButton"));
     m_status->setObjectName(QStringLiteral("statusCombo"));
     m_status->setAccessibleName(tr("Verification status"));
@@ -101,11 +104,13 @@ DetailsPanel::DetailsPanel(Story* story, Selection* selection, QWidget* parent)
     m_delete->setObjectName(QStringLiteral("deleteButton"));
     m_attributes->setObjectName(QStringLiteral("attributesButton"));
     m_attributes->setToolTip(tr("Edit the typed attributes a file brought, or add your own"));
+    int cell = 0;
     for (QWidget* w : {static_cast<QWidget*>(m_edit), static_cast<QWidget*>(m_status),
                        static_cast<QWidget*>(m_note), static_cast<QWidget*>(m_cite),
-                       static_cast<QWidget*>(m_attributes), static_cast<QWidget*>(m_delete)})
-        bar->addWidget(w);
-    bar->addStretch();
+                       static_cast<QWidget*>(m_attributes), static_cast<QWidget*>(m_delete)}) {
+        bar->addWidget(w, cell / 3, cell % 3);
+        ++cell;
+    }
     layout->addLayout(bar);
 
     m_text->setOpenLinks(false);

@@ -314,9 +314,9 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
         const LaneLayout::Lane& lane = s.layout.laneAt(std::size_t(p));
         const double top = laneTop(p), bottom = laneTop(p + 1);
         const double laneHeight = bottom - top;
-        const double rowHeight = std::min(s.rowHeight(), laneHeight - 2);
-        const int subRows = std::max(1, int((laneHeight - 2) / rowHeight));
-        const double y0 = top + (laneHeight - subRows * rowHeight) / 2;
+        const double baseRowHeight = std::min(s.rowHeight(), laneHeight - 2);
+        double rowHeight = baseRowHeight;
+        int subRows = std::max(1, int((laneHeight - 2) / rowHeight));
         const bool withLabels = rowHeight >= 14;
         // The placement that sized the lanes, when this lane got every sub-row it asked for.
         const TimelineState::FirstPass& cache = s.firstPass;
@@ -326,6 +326,15 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
             std::size_t(p) < cache.lanes.size() && !cache.lanes[std::size_t(p)].provisional &&
             cache.lanes[std::size_t(p)].hiddenCount == 0 &&
             cache.lanes[std::size_t(p)].rowsUsed <= subRows;
+        if (cached) {
+            // A lane with height to spare spreads its sub-rows (up to half as tall again):
+            // lines of type packed tight in a tall band are harder to tell apart, for people
+            // and for OCR alike.
+            const int rows = std::max(1, cache.lanes[std::size_t(p)].rowsUsed);
+            rowHeight = std::clamp((laneHeight - 2) / rows, baseRowHeight, baseRowHeight * 1.5);
+            subRows = std::max(rows, int((laneHeight - 2) / rowHeight));
+        }
+        const double y0 = top + (laneHeight - subRows * rowHeight) / 2;
         const TimelineState::LaneSlots placement =
             cached ? cache.lanes[std::size_t(p)]
                    : s.placeLane(p, subRows, r, range.lower, range.upper, withLabels, budget);
@@ -342,6 +351,14 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
             const bool marked = slot.marked;
             const Verification status = TimeIndex::statusOf(f);
             const double rowTop = y0 + slot.sub * rowHeight;
+            const auto startPrecision = DatePrecision(f & DateFlag::StartPrecisionMask);
+            const auto endPrecision =
+                DatePrecision((f & DateFlag::EndPrecisionMask) >> DateFlag::EndPrecisionShift);
+            // Month or year precision: the box fades at the end that is not known exactly.
+            const bool softStart = !point && startPrecision < DatePrecision::Day;
+            const bool softEnd =
+                !point && ((f & DateFlag::Range) ? endPrecision < DatePrecision::Day : softStart);
+            const bool soft = softStart || softEnd;
             TimelineState::Placed placed{id, row, p, QRectF(x0, rowTop, x1 - x0, rowHeight), {}};
             QString labelText;
             bool plate = false;
@@ -349,8 +366,9 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
                 labelText = slot.text;
                 placed.label = QRectF(slot.labelX, rowTop, slot.labelWidth, rowHeight * slot.lines);
                 placed.shortened = slot.elided;
-                // Over whiskers or hatching the label sits on a plate of the lane's colour.
-                plate = !slot.inside || marked;
+                // Over whiskers, hatching or a fading box the label sits on a plate of the
+                // lane's colour: text over a gradient is hard to read, for people and OCR.
+                plate = !slot.inside || marked || soft;
             }
 
             // The marks.
@@ -362,7 +380,7 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
             // colour, as the actor map rings its highlighted actors.
             pen.setColor(emphasised ? theme.text : withAlpha(pen.color(), alpha));
             const double mid = rowTop + rowHeight / 2;
-            const double h = rowHeight - 6;
+            const double h = baseRowHeight - 6;
             const QRectF box(left, mid - h / 2, right - left, h);
 
             // Whiskers: the span the date could also mean beyond its nominal one.
@@ -379,9 +397,6 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
                     painter->drawLine(QLineF(e1, mid - 4, e1, mid + 4));
                 }
             }
-            const auto startPrecision = DatePrecision(f & DateFlag::StartPrecisionMask);
-            const auto endPrecision =
-                DatePrecision((f & DateFlag::EndPrecisionMask) >> DateFlag::EndPrecisionShift);
             if (point) {
                 const QPointF diamond[4] = {{cx, mid - kMarker - 1},
                                             {cx + kMarker, mid},
@@ -391,12 +406,8 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
                 painter->setPen(pen);
                 painter->drawConvexPolygon(diamond, 4);
             } else {
-                // Month or year precision: the box fades at the end that is not known exactly.
-                const bool softStart = startPrecision < DatePrecision::Day;
-                const bool softEnd =
-                    (f & DateFlag::Range) ? endPrecision < DatePrecision::Day : softStart;
                 const QColor fill = withAlpha(base, 0.42 * alpha);
-                if (softStart || softEnd) {
+                if (soft) {
                     QLinearGradient g(box.left(), 0, box.right(), 0);
                     const double fade = std::min(0.35, 70.0 / std::max(1.0, box.width()));
                     g.setColorAt(0, softStart ? withAlpha(base, 0.04 * alpha) : fill);
@@ -423,7 +434,7 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
                 painter->setPen(
                     withAlpha(theme.dark ? base.lighter(170) : base.darker(170), alpha));
                 const double bx = std::max(left, r.left()) - (point ? 9 : 0);
-                painter->drawText(QRectF(bx + (point ? 0 : 2), rowTop - 1, 10, 11), Qt::AlignCenter,
+                painter->drawText(QRectF(bx + (point ? 0 : 2), mid - h / 2 - 4, 10, 11), Qt::AlignCenter,
                                   QStringLiteral("?"));
             }
             if (status == Verification::Disputed) {
@@ -472,8 +483,11 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
         const QStringList lines = l.lines > 1 ? l.text.split(u'\n') : QStringList{l.text};
         const double lineHeight = placed.label.height() / std::max<qsizetype>(1, lines.size());
         for (qsizetype i = 0; i < lines.size(); ++i) {
+            // A wrapped label's plate is as wide as each of its lines, not the widest.
+            const double width = lines.size() > 1 ? s.textWidth(lines[i], l.bold)
+                                                  : placed.label.width();
             const QRectF line(placed.label.left(), placed.label.top() + double(i) * lineHeight,
-                              placed.label.width(), lineHeight);
+                              width, lineHeight);
             if (l.plate.isValid()) {
                 const double h = metrics.height();
                 painter->fillRect(line.adjusted(-2, 0, 2, 0)
@@ -486,7 +500,12 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
                 QFont font = s.labelFont;
                 font.setBold(l.bold);
                 painter->setFont(font);
-                painter->drawText(line, Qt::AlignLeft | Qt::AlignVCenter, lines[i]);
+                // At the baseline of a line centred in its row: no text layout per label and
+                // frame, as drawing into a rectangle with alignment would build.
+                const QFontMetricsF lineMetrics(font);
+                const double baseline = line.center().y() +
+                                        (lineMetrics.ascent() - lineMetrics.descent()) / 2;
+                painter->drawText(QPointF(line.left(), baseline), lines[i]);
                 painter->setFont(s.labelFont);
             }
         }

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <limits>
 
 namespace chronomap {
 
@@ -19,26 +20,29 @@ namespace {
 
 constexpr double kGap = 6;    // between neighbours in a sub-row
 constexpr double kMarker = 5; // half width of a point event's diamond
+// Between a box and its label beside it: air enough that the mark does not read as a letter.
+constexpr double kLabelGap = 6;
 // A label whose title is not read yet is reserved this much room when lanes are sized.
 constexpr double kUnreadLabel = 170;
 // A title too long for its room is wrapped onto at most this many lines.
 constexpr int kMaxLabelLines = 3;
 
 // `text` broken at spaces into lines no wider than `width` (a word wider than that is broken
-// within). More lines than `maxLines`: empty, or with `cut`, the first lines and the last
-// shortened with "…" (*shortened then true).
-QStringList wrapLines(const QString& text, const QFontMetricsF& metrics, double width, int maxLines,
-                      bool cut, bool* shortened)
+// within), measured by `advance`. More lines than `maxLines`: empty, or with `cut`, the first
+// lines and the last shortened with "…" (*shortened then true).
+QStringList wrapLines(const QString& text, const std::function<double(const QString&)>& advance,
+                      const QFontMetricsF& metrics, double width, int maxLines, bool cut,
+                      bool* shortened)
 {
     QStringList lines;
     QString line;
     // Each word measured once, a line's width the sum of its words and spaces (what kerning
     // across a space changes is far below a pixel).
-    const double space = metrics.horizontalAdvance(QLatin1Char(' '));
+    const double space = advance(QStringLiteral(" "));
     double lineWidth = 0;
     const QStringList words = text.split(u' ', Qt::SkipEmptyParts);
     for (QString word : words) {
-        const double wordWidth = metrics.horizontalAdvance(word);
+        const double wordWidth = advance(word);
         const double joinedWidth = line.isEmpty() ? wordWidth : lineWidth + space + wordWidth;
         if (joinedWidth <= width) {
             line = line.isEmpty() ? word : line + u' ' + word;
@@ -49,15 +53,15 @@ QStringList wrapLines(const QString& text, const QFontMetricsF& metrics, double 
             lines << line;
         line.clear();
         // A word wider than the room: as much of it as fits on each line.
-        while (metrics.horizontalAdvance(word) > width && word.size() > 1) {
+        while (advance(word) > width && word.size() > 1) {
             qsizetype n = word.size() - 1;
-            while (n > 1 && metrics.horizontalAdvance(word.left(n)) > width)
+            while (n > 1 && advance(word.left(n)) > width)
                 --n;
             lines << word.left(n);
             word = word.mid(n);
         }
         line = word;
-        lineWidth = metrics.horizontalAdvance(word);
+        lineWidth = advance(word);
     }
     if (!line.isEmpty())
         lines << line;
@@ -73,7 +77,48 @@ QStringList wrapLines(const QString& text, const QFontMetricsF& metrics, double 
     return lines;
 }
 
+// Caches hold this many texts at most (then start again): a story's titles at a few widths.
+constexpr qsizetype kMaxMeasured = 20000;
+
 } // namespace
+
+double TimelineState::textWidth(const QString& text, bool bold)
+{
+    if (measured.font != labelFont) {
+        measured = MeasureCache{};
+        measured.font = labelFont;
+    }
+    QHash<QString, double>& widths = measured.widths[bold ? 1 : 0];
+    if (const auto it = widths.constFind(text); it != widths.cend())
+        return *it;
+    QFont font = labelFont;
+    font.setBold(bold);
+    if (widths.size() > kMaxMeasured)
+        widths.clear();
+    return *widths.insert(text, QFontMetricsF(font).horizontalAdvance(text));
+}
+
+const TimelineState::WrappedText& TimelineState::wrapText(const QString& text, bool bold,
+                                                          double width, int maxLines, bool cut)
+{
+    textWidth(QString(), bold); // empties the caches if the type changed
+    QHash<QString, WrappedText>& wrapped = measured.wrapped[bold ? 1 : 0];
+    const QString key = QString::number(width, 'f', 2) + u'|' + QString::number(maxLines) +
+                        (cut ? u'c' : u'w') + text;
+    if (const auto it = wrapped.constFind(key); it != wrapped.cend())
+        return *it;
+    QFont font = labelFont;
+    font.setBold(bold);
+    WrappedText out;
+    out.lines = wrapLines(
+        text, [&](const QString& s) { return textWidth(s, bold); }, QFontMetricsF(font), width,
+        maxLines, cut, &out.shortened);
+    for (const QString& line : std::as_const(out.lines))
+        out.width = std::max(out.width, textWidth(line, bold));
+    if (wrapped.size() > kMaxMeasured)
+        wrapped.clear();
+    return *wrapped.insert(key, std::move(out));
+}
 
 double TimelineState::maxLabelWidth() const
 {
@@ -83,7 +128,8 @@ double TimelineState::maxLabelWidth() const
 
 double TimelineState::rowHeight() const
 {
-    return std::max(kRowHeight, std::ceil(QFontMetricsF(labelFont).height()) + 5);
+    const double type = std::ceil(QFontMetricsF(labelFont).height());
+    return compactRows ? std::max(kCompactRowHeight, type + 2) : std::max(kRowHeight, type + 5);
 }
 
 bool TimelineState::todayLabel(const QRectF& r, double lower, double upper, QRectF* rect) const
@@ -115,18 +161,44 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
                                                   double lower, double upper, bool withLabels,
                                                   int& budget)
 {
-    LaneSlots out = placeLane(position, maxRows, r, lower, upper, withLabels, true, budget);
-    if (maxRows == 0 || out.hiddenCount == 0 || !withLabels)
+    // Titles on one line wherever the room allows; or so, but wrapped where one line would
+    // open a sub-row of its own; or wrapped once wider than maxLabelWidth(): the first reads
+    // best, the others may stack a busy lane in fewer sub-rows. The lane takes whichever
+    // hides fewer events, then needs fewer sub-rows (the first on a tie).
+    LaneSlots out = placeLane(position, maxRows, r, lower, upper, withLabels, r.width(), true,
+                              false, budget);
+    if (!withLabels)
+        return out;
+    auto better = [](const LaneSlots& a, const LaneSlots& b) {
+        return a.hiddenCount != b.hiddenCount ? a.hiddenCount < b.hiddenCount
+                                              : a.rowsUsed < b.rowsUsed;
+    };
+    if (out.hiddenCount > 0 || out.rowsUsed > 1) {
+        // Wrapped only where a title would otherwise open a sub-row of its own.
+        LaneSlots thrifty = placeLane(position, maxRows, r, lower, upper, withLabels, r.width(),
+                                      true, true, budget);
+        if (better(thrifty, out))
+            out = std::move(thrifty);
+    }
+    if (r.width() > maxLabelWidth() && (out.hiddenCount > 0 || out.rowsUsed > 1)) {
+        LaneSlots narrow = placeLane(position, maxRows, r, lower, upper, withLabels,
+                                     maxLabelWidth(), true, false, budget);
+        if (better(narrow, out))
+            out = std::move(narrow);
+    }
+    if (maxRows == 0 || out.hiddenCount == 0)
         return out;
     // A lane with too few sub-rows for the wrapped titles: one line each (some shortened)
     // when that hides fewer events.
-    LaneSlots oneLine = placeLane(position, maxRows, r, lower, upper, withLabels, false, budget);
+    LaneSlots oneLine = placeLane(position, maxRows, r, lower, upper, withLabels, r.width(), false,
+                                  false, budget);
     return oneLine.hiddenCount < out.hiddenCount ? oneLine : out;
 }
 
 TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, const QRectF& r,
                                                   double lower, double upper, bool withLabels,
-                                                  bool wrap, int& budget)
+                                                  double oneLineWidth, bool wrap, bool thrifty,
+                                                  int& budget)
 {
     LaneSlots out;
     const LaneLayout::Lane& lane = layout.laneAt(std::size_t(position));
@@ -143,10 +215,6 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
         return std::clamp(x, r.left() - 200, r.right() + 200);
     };
     const qint64 from = qint64(std::floor(lower)), to = qint64(std::ceil(upper));
-    const QFontMetricsF metrics(labelFont);
-    QFont boldFont = labelFont;
-    boldFont.setBold(true);
-    const QFontMetricsF boldMetrics(boldFont);
     const QString unverifiedTag = QStringLiteral("\u26a0");
     const bool dimming = !highlight.isEmpty();
     const double maxWidth = maxLabelWidth();
@@ -205,7 +273,6 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
             // Emphasised (a scene's story point, a picked actor's events): its title in bold,
             // as the map writes its highlighted actors' names, measured as it is drawn.
             slot.bold = dimming && highlight.contains(id);
-            const QFontMetricsF& labelMetrics = slot.bold ? boldMetrics : metrics;
 
             // Where the label can go: inside the box if it fits there, after the box (over
             // the whiskers, on a plate), or before it, on one line; else wrapped onto two or
@@ -230,7 +297,7 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
                                   .arg(unverifiedTag, title->text())
                         : slot.bold ? title->text()
                                     : QString();
-                    w = !fullText.isEmpty() ? labelMetrics.horizontalAdvance(fullText)
+                    w = !fullText.isEmpty() ? textWidth(fullText, slot.bold)
                                             : title->size().width();
                     text = fullText.isEmpty() ? title->text() : fullText;
                 } else if (maxRows == 0) {
@@ -243,15 +310,15 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
                              visRight = std::min(slot.right, r.right());
                 const double edge = r.right() - 2;
                 const double right = slot.right, left = slot.left;
-                if (w <= maxWidth) {
+                if (w <= oneLineWidth) {
                     if (!slot.point && visRight - visLeft >= w + 12)
                         spots.push_back(
                             {visLeft + 6, w, slot.x0, slot.x1, false, true, 1, fullText});
-                    if (right + 4 + w <= edge)
-                        spots.push_back({right + 4, w, slot.x0, std::max(slot.x1, right + 4 + w),
+                    if (right + kLabelGap + w <= edge)
+                        spots.push_back({right + kLabelGap, w, slot.x0, std::max(slot.x1, right + kLabelGap + w),
                                          false, false, 1, fullText});
-                    if (left - 4 - w >= r.left() + 2)
-                        spots.push_back({left - 4 - w, w, std::min(slot.x0, left - 4 - w), slot.x1,
+                    if (left - kLabelGap - w >= r.left() + 2)
+                        spots.push_back({left - kLabelGap - w, w, std::min(slot.x0, left - kLabelGap - w), slot.x1,
                                          false, false, 1, fullText});
                 }
                 // Wrapped (or, last, cut) inside a long box (the lines below it, under the
@@ -267,8 +334,8 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
                         };
                         const double rooms[] = {
                             slot.point ? 0 : std::min(visRight - visLeft - 12, maxWidth),
-                            std::min(edge - (right + 4), maxWidth),
-                            std::min(left - 4 - (r.left() + 2), maxWidth)};
+                            std::min(edge - (right + kLabelGap), maxWidth),
+                            std::min(left - kLabelGap - (r.left() + 2), maxWidth)};
                         const std::pair<bool, int> kinds[] = {
                             {false, kMaxLabelLines}, {true, kMaxLabelLines}, {true, 1}};
                         for (const auto& [cut, maxLines] : kinds)
@@ -278,17 +345,15 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
                                 const double room = rooms[where];
                                 if (room < std::min(w, 48.0))
                                     continue;
-                                bool shortened = false;
-                                const QStringList lines =
-                                    wrapLines(text, labelMetrics, room, maxLines, cut, &shortened);
-                                if (lines.isEmpty() || shortened != cut)
+                                const WrappedText& wrapped =
+                                    wrapText(text, slot.bold, room, maxLines, cut);
+                                const QStringList& lines = wrapped.lines;
+                                if (lines.isEmpty() || wrapped.shortened != cut)
                                     continue;
-                                double lw = 0;
-                                for (const QString& line : lines)
-                                    lw = std::max(lw, labelMetrics.horizontalAdvance(line));
+                                const double lw = wrapped.width;
                                 const double lx = where == Inside  ? visLeft + 6
-                                                  : where == After ? right + 4
-                                                                   : left - 4 - lw;
+                                                  : where == After ? right + kLabelGap
+                                                                   : left - kLabelGap - lw;
                                 spots.push_back(
                                     {lx, lw, std::min(slot.x0, lx), std::max(slot.x1, lx + lw), cut,
                                      where == Inside, int(lines.size()),
@@ -306,24 +371,47 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
                         return false;
                 return true;
             };
-            const Spot* spot = nullptr;
+            constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
+            std::size_t found = kNone; // in `spots` (which addWrapped() may grow)
             int k = -1;
             // The whole title on one line in any sub-row, then wrapped, then a shortened one.
-            for (int pass = 0; pass < 3 && !spot; ++pass) {
+            for (int pass = 0; pass < 3 && found == kNone; ++pass) {
                 if (pass == 1 && addWrapped)
                     addWrapped();
-                for (int sub = 0; sub < rows && !spot; ++sub) {
-                    for (const Spot& c : spots)
+                for (int sub = 0; sub < rows && found == kNone; ++sub) {
+                    for (std::size_t j = 0; j < spots.size(); ++j) {
+                        const Spot& c = spots[j];
                         if ((pass == 2 ? c.elided : !c.elided && (c.lines > 1) == (pass == 1)) &&
                             fits(c, sub)) {
                             k = sub;
-                            spot = &c;
+                            found = j;
                             break;
                         }
+                    }
                     if (sub > int(taken.size()))
                         break; // every sub-row from here on is empty: the label did not fit
                 }
             }
+            // Thrifty: a title that would open a sub-row of its own on one line is wrapped
+            // instead where its lines fit in the sub-rows the lane already uses.
+            if (thrifty && found != kNone && spots[found].lines == 1 && k >= out.rowsUsed &&
+                addWrapped) {
+                const std::size_t first = spots.size();
+                addWrapped();
+                bool better = false;
+                for (std::size_t j = first; j < spots.size() && !better; ++j) {
+                    const Spot& c = spots[j];
+                    if (c.elided || c.lines < 2)
+                        continue;
+                    for (int sub = 0; sub + c.lines <= out.rowsUsed && !better; ++sub)
+                        if (fits(c, sub)) {
+                            k = sub;
+                            found = j;
+                            better = true;
+                        }
+                }
+            }
+            const Spot* spot = found != kNone ? &spots[found] : nullptr;
             // An event whose title has no room anywhere is not drawn bare (a box nobody can
             // name): it is counted in the lane's "+N more". Only a box whose title is still
             // being read, or a lane too thin for type, goes without one.
@@ -370,10 +458,8 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
     // The marks: hidden events close together share one, placed where the first of them is,
     // in the lane's last sub-row: in the nearest gap there, or else in the place of the
     // events it then counts too.
-    QFont markFont = labelFont;
-    markFont.setBold(true);
-    const QFontMetricsF markMetrics(markFont);
-    auto markWidth = [&](int count) { return markMetrics.horizontalAdvance(moreText(count)) + 8; };
+    // The mark's text is in bold.
+    auto markWidth = [&](int count) { return textWidth(moreText(count), true) + 8; };
     // What a slot takes in sub-row `sub`: its box and label there, or a wrapped label's line.
     auto inRow = [](const Slot& slot, int sub) {
         return slot.sub >= 0 && slot.sub <= sub && sub < slot.sub + slot.lines;

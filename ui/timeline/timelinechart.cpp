@@ -22,10 +22,13 @@ namespace {
 constexpr qint64 kMinSpan = 10 * 60; // ten minutes
 constexpr qint64 kDay = 86400;
 constexpr double kMinLaneHeight = 26;
+constexpr double kMinCompactLaneHeight = 20; // with sub-rows packed tight
+// The overview strip with its axis, and the key, before they were first laid out.
+constexpr int kOverviewAndKey = 58 + 30 + 24;
 // Everything the plot draws around the lanes: x axis, overview strip, legend, margins.
 constexpr int kChrome = 150;
 // Below this height (plot pixels) the window's chart draws no overview strip and no key.
-constexpr int kCompactHeight = 420;
+constexpr int kMinFullHeight = 240;
 
 } // namespace
 
@@ -214,10 +217,9 @@ std::vector<double> TimelineChart::weightedLaneEdges()
     // fits, the height is shared out in whole sub-rows: an opened lane ("+N more" clicked)
     // first, then always to the lane that hides the most. In lane units (the value axis keeps
     // its range; only the bands move), from the plot's height as just laid out.
-    // A chart whose lanes scroll (the window's) does not squeeze: when the lanes need more
-    // than the height, each gets the sub-rows it needs (at most a plot's height, unless the
-    // user opened it) and the lanes scroll, so "+N more" is left for a lane taller than the
-    // plot itself.
+    // A chart whose lanes may scroll (the window's) squeezes them too, unless a lane the user
+    // opened needs more than the height: then each lane gets the sub-rows it needs (at most a
+    // plot's height, unless opened) and the lanes scroll.
     TimelineState& s = *m_state;
     const LaneLayout& layout = s.layout;
     const int lanes = int(layout.laneCount());
@@ -225,6 +227,7 @@ std::vector<double> TimelineChart::weightedLaneEdges()
     const double height = area.height();
     m_wantedLanesHeight = std::max(1, lanes) * kMinLaneHeight;
     m_scrollingEdges = false;
+    s.compactRows = false;
     if (lanes == 0 || height <= 0)
         return {};
     const QCPRange range = m_plot->xAxis->range();
@@ -234,8 +237,6 @@ std::vector<double> TimelineChart::weightedLaneEdges()
         visible += LaneLayout::countOverlapping(layout.laneAt(std::size_t(p)), from, to);
     if (visible > s.detailLimit || visible == 0)
         return {};
-    const double rowHeight = s.rowHeight();
-    auto heightOf = [&](int rows) { return std::max(kMinLaneHeight, rows * rowHeight + 6); };
     int budget = s.titleBudget;
     std::vector<int> need(static_cast<std::size_t>(lanes)), given(need.size(), 1);
     // The lane at the top keeps room for the "Today" label.
@@ -252,11 +253,33 @@ std::vector<double> TimelineChart::weightedLaneEdges()
         pass.lanes.push_back(s.placeLane(p, 0, area, range.lower, range.upper, true, budget));
         need[std::size_t(p)] = std::max(1, pass.lanes.back().rowsUsed);
     }
+    // Sub-rows at their full height where every lane fits so (and what the chart asks for);
+    // else packed tighter: placing events is a matter of x only, so the same sub-rows serve.
+    auto laneHeight = [](double rowHeight, int rows, bool compact) {
+        return std::max(compact ? kMinCompactLaneHeight : kMinLaneHeight,
+                        rows * rowHeight + (compact ? 4 : 6));
+    };
+    const double fullRow = s.rowHeight();
     m_wantedLanesHeight = 0;
     for (int p = 0; p < lanes; ++p)
-        m_wantedLanesHeight += heightOf(need[std::size_t(p)]);
+        m_wantedLanesHeight += laneHeight(fullRow, need[std::size_t(p)], false);
+    s.compactRows = m_wantedLanesHeight > height;
+    const double rowHeight = s.rowHeight();
+    const bool compactRows = s.compactRows;
+    auto heightOf = [&](int rows) { return laneHeight(rowHeight, rows, compactRows); };
+    double neededHeight = 0;
+    for (int p = 0; p < lanes; ++p)
+        neededHeight += heightOf(need[std::size_t(p)]);
+    // The window's lanes share the height too, hiding what a lane truly has no room for
+    // behind "+N more", so no lane goes below the fold; they scroll only when a lane the user
+    // opened needs more than the height (or there are more lanes than fit at all).
+    double openedHeight = 0;
+    for (int p = 0; p < lanes; ++p)
+        openedHeight += s.expandedLanes.contains(layout.laneAt(std::size_t(p)).key)
+                            ? heightOf(need[std::size_t(p)])
+                            : heightOf(1);
     const bool fits = lanes <= lanesVisible() && height >= lanes * kMinLaneHeight;
-    if (fits && (!m_scrollLanes || m_wantedLanesHeight <= height)) {
+    if (fits && (!m_scrollLanes || neededHeight <= height || openedHeight <= height)) {
         double used = 0;
         for (int p = 0; p < lanes; ++p)
             used += heightOf(1);
@@ -312,12 +335,9 @@ std::vector<double> TimelineChart::weightedLaneEdges()
 
 int TimelineChart::wantedHeight() const
 {
-    const int chrome = std::max(0, m_plot->height() - m_plot->axisRect()->height());
-    const int wanted = chrome + int(std::ceil(m_wantedLanesHeight));
-    // The window's chart asks for at least the height that keeps its overview and key (a bit
-    // more, so it does not flip between the two): where the window can give it, it gets them;
-    // where not, it stays compact.
-    return m_scrollLanes ? std::max(kCompactHeight + 12, wanted) : wanted;
+    // With the overview strip and the key, at full sub-row height: where the window can give
+    // that, it gets them; where not, the chart leaves them out and packs its sub-rows.
+    return fullChrome() + int(std::ceil(m_wantedLanesHeight));
 }
 
 void TimelineChart::onAfterLayout()
@@ -326,11 +346,50 @@ void TimelineChart::onAfterLayout()
     // drawn: lanes share the height by need, and the lane names move with the bands.
     const bool wasScrolling = m_scrollingEdges;
     std::vector<double> edges = weightedLaneEdges();
+    if (updateCompact()) {
+        // The overview strip and the key came or went: the lanes' height changed, this frame.
+        QCPLayout* plotLayout = m_plot->plotLayout();
+        for (const auto phase :
+             {QCPLayoutElement::upPreparation, QCPLayoutElement::upMargins,
+              QCPLayoutElement::upLayout})
+            plotLayout->update(phase);
+        edges = weightedLaneEdges();
+    }
     if (edges == m_state->laneEdges && wasScrolling == m_scrollingEdges)
         return;
     m_state->laneEdges = std::move(edges);
     updateLaneAxis(true);
     m_plot->axisRect()->update(QCPLayoutElement::upPreparation); // tick positions, this frame
+}
+
+int TimelineChart::fullChrome() const
+{
+    // The x axis, the overview strip and the key, as last laid out with them (an estimate
+    // before that).
+    const int chrome = std::max(0, m_plot->height() - m_plot->axisRect()->height());
+    if (!m_compact)
+        return chrome;
+    return m_fullChrome > 0 ? m_fullChrome : chrome + kOverviewAndKey;
+}
+
+bool TimelineChart::updateCompact()
+{
+    // The window's chart shows its overview strip and key only when every lane fits beside
+    // them at full sub-row height: on a short pane (a 1280×720 screen) the lanes get that
+    // height, so no lane scrolls and every event keeps its title. Whether the lanes fit
+    // does not depend on the strip (events are placed by x), so this does not flip.
+    if (!m_compact && m_plot->axisRect()->height() > 0)
+        m_fullChrome = std::max(0, m_plot->height() - m_plot->axisRect()->height());
+    const bool compact =
+        m_scrollLanes && m_plot->height() > 0 &&
+        (m_plot->height() < kMinFullHeight ||
+         fullChrome() + int(std::ceil(m_wantedLanesHeight)) > m_plot->height());
+    if (compact == m_compact)
+        return false;
+    m_compact = compact;
+    setOverviewVisible(m_overviewWanted);
+    setLegendVisible(m_legendWanted);
+    return true;
 }
 
 void TimelineChart::updateLaneAxis(bool labels)
@@ -356,10 +415,29 @@ void TimelineChart::updateLaneAxis(bool labels)
     auto ticker = m_plot->yAxis->ticker().dynamicCast<QCPAxisTickerText>();
     QMap<double, QString> ticks;
     const QFontMetrics metrics(m_state->labelFont);
-    for (int p = 0; p < lanes; ++p)
-        ticks.insert((m_state->laneCoord(p) + m_state->laneCoord(p + 1)) / 2,
-                     metrics.elidedText(layout.laneAt(std::size_t(p)).label, Qt::ElideRight, 150));
+    int widest = 0;
+    for (int p = 0; p < lanes; ++p) {
+        // Elided once per name and type (this runs several times a frame).
+        const QString& name = layout.laneAt(std::size_t(p)).label;
+        if (m_laneNamesFont != m_state->labelFont) {
+            m_laneNames.clear();
+            m_laneNamesFont = m_state->labelFont;
+        }
+        auto it = m_laneNames.constFind(name);
+        if (it == m_laneNames.cend())
+        {
+            const QString elided = metrics.elidedText(name, Qt::ElideRight, 150);
+            it = m_laneNames.insert(name, {elided, metrics.horizontalAdvance(elided)});
+        }
+        const QString& label = it->first;
+        widest = std::max(widest, it->second);
+        ticks.insert((m_state->laneCoord(p) + m_state->laneCoord(p + 1)) / 2, label);
+    }
     ticker->setTicks(ticks);
+    // The margin fits every lane's name, not only those of the lanes in view when the plot
+    // was last laid out (a lane scrolled or grown into view had its name cut at the left).
+    const int margin = widest + m_plot->yAxis->tickLabelPadding() + m_plot->yAxis->padding() + 4;
+    m_plot->axisRect()->setMinimumMargins(QMargins(margin, 0, 0, 0));
 }
 
 qint64 TimelineChart::windowFrom() const
@@ -543,14 +621,6 @@ int TimelineChart::laneAtY(double y) const
 bool TimelineChart::eventFilter(QObject* watched, QEvent* event)
 {
     if (watched == m_plot && event->type() == QEvent::Resize) {
-        // The window's chart on a short pane (a 1280×720 screen) gives the overview strip's
-        // and the key's height to the lanes, so their events keep their titles.
-        const bool compact = m_scrollLanes && m_plot->height() < kCompactHeight;
-        if (compact != m_compact) {
-            m_compact = compact;
-            setOverviewVisible(m_overviewWanted);
-            setLegendVisible(m_legendWanted);
-        }
         updateLaneAxis();
     }
     return QObject::eventFilter(watched, event);

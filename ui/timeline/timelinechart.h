@@ -4,6 +4,8 @@
 #include "query/eventfilter.h"
 #include "query/lanes.h"
 
+#include <QFont>
+#include <QHash>
 #include <QObject>
 #include <QRectF>
 #include <QSet>
@@ -68,7 +70,7 @@ public:
     // every lane of the story (the window: lanes stay put while the user pans).
     void setCollapseEmptyLanes(bool on);
     // Shows or hides the overview strip (a published chart has no navigation). The window's
-    // chart leaves it and the key out while it is short (under 420 pixels).
+    // chart leaves it and the key out while its lanes would not fit beside them.
     void setOverviewVisible(bool visible);
     bool overviewVisible() const;
 
@@ -98,9 +100,11 @@ public:
     // laneStart() tells where each begins.
     double laneTop() const { return m_laneTop; }
     double laneStart(int position) const;
-    // The window's chart: rather than squeeze lanes into the height (hiding events behind
-    // "+N more"), each lane takes the sub-rows its events need and the lanes scroll. Off
-    // (an export, a deck page): the lanes share the height they are given.
+    // The window's chart: the lanes share the height (events a lane has no room for counted
+    // in "+N more") until the user opens a lane that needs more than the height: then each
+    // lane takes the sub-rows its events need and the lanes scroll. It also leaves out its
+    // overview strip and key, and packs its sub-rows, while the lanes would not fit. Off (an
+    // export, a deck page): the lanes share the height they are given.
     void setScrollLanes(bool on);
     bool scrollLanes() const { return m_scrollLanes; }
     void setLaneTop(double top);
@@ -184,6 +188,10 @@ private:
     void updateLaneAxis(bool labels = false);
     std::vector<double> weightedLaneEdges();
     void onAfterLayout();
+    // Shows or leaves out the window's overview strip and key as the lanes' height asks;
+    // true when that changed.
+    bool updateCompact();
+    int fullChrome() const;
     void onRangeChanged();
 
     Story* m_story;
@@ -205,6 +213,10 @@ private:
     bool m_holdLayout = false;             // setting up: the lanes are built once, after
     bool m_scrollLanes = false;
     bool m_compact = false; // a short window: no overview strip, no key
+    int m_fullChrome = 0;   // the height around the lanes with the strip and the key
+    // Lane names as shown (elided) and their widths, in m_laneNamesFont.
+    QHash<QString, std::pair<QString, int>> m_laneNames;
+    QFont m_laneNamesFont;
     bool m_overviewWanted = true, m_legendWanted = true;
     bool m_scrollingEdges = false; // the lanes' bands are as tall as they need, and scroll
     bool m_settingWindow = false;

@@ -47,8 +47,13 @@ struct TimelineState
     // One sub-row of a lane in detail: a box and its label, in pixels (at least; a larger
     // type makes it taller, see rowHeight()).
     static constexpr double kRowHeight = 20;
+    // A chart short of height (a 1280×720 window, a squeezed export) packs its sub-rows
+    // tighter rather than scroll or hide: a line of type and a little air.
+    static constexpr double kCompactRowHeight = 16;
+    bool compactRows = false;
     double rowHeight() const;
-    // No label is wider than this (a longer title is wrapped onto more lines).
+    // No line of a wrapped label is wider than this (a title kept on one line may be, where
+    // the plot has the room; see placeLane()).
     double maxLabelWidth() const;
     // Where each lane's band starts on the value axis, by display position (one entry more
     // than lanes). Empty: lane p spans [p, p + 1], every lane as tall as the next (lanes that
@@ -147,13 +152,36 @@ struct TimelineState
     // marks in the last sub-row.
     LaneSlots placeLane(int position, int maxRows, const QRectF& plot, double lower, double upper,
                         bool withLabels, int& budget);
-    // The same, titles wrapped onto several lines where they would be cut, or not (`wrap`
-    // false: one line each, shortened if need be).
+    // The same, a title on one line when it is at most `oneLineWidth` wide and has the room,
+    // else wrapped onto lines of at most maxLabelWidth() where it would be cut, or not (`wrap`
+    // false: one line each, shortened if need be). `thrifty`: wrapped also where one line would
+    // open a sub-row and the lines fit in the sub-rows already used.
     LaneSlots placeLane(int position, int maxRows, const QRectF& plot, double lower, double upper,
-                        bool withLabels, bool wrap, int& budget);
+                        bool withLabels, double oneLineWidth, bool wrap, bool thrifty,
+                        int& budget);
     // The "+N more" text for n events.
     static QString moreText(int n);
     static QString todayText();
+
+    // Text measured for placing labels, kept across placements and frames (a frame places a
+    // lane up to four times, and each placement tries a title at several widths): widths by
+    // text, wrapped titles by text, room, lines and cut, regular and bold. Emptied when the
+    // type changes.
+    struct WrappedText
+    {
+        QStringList lines; // empty: more lines than allowed (and not cut)
+        double width = 0;  // the widest line
+        bool shortened = false;
+    };
+    double textWidth(const QString& text, bool bold);
+    const WrappedText& wrapText(const QString& text, bool bold, double width, int maxLines,
+                                bool cut);
+    struct MeasureCache
+    {
+        QFont font;
+        QHash<QString, double> widths[2];
+        QHash<QString, WrappedText> wrapped[2];
+    } measured;
 
     // Returns the prepared title of an event, reading it if allowed; nullptr if not yet.
     const QStaticText* title(Id id, int& budget);
