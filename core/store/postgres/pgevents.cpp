@@ -206,6 +206,42 @@ void PgStore::deleteEvent(Id id)
     tx.commit();
 }
 
+void PgStore::deleteEvents(const QList<Id>& ids)
+{
+    // A few, as an edit deletes them; many (the undo of a large import) in one statement, so
+    // the cascade to participations and tags and the index upkeep run once, not per event.
+    if (ids.size() < 64) {
+        Store::deleteEvents(ids);
+        return;
+    }
+    Transaction tx(*this);
+    QStringList idList;
+    QStringList versions;
+    idList.reserve(ids.size());
+    versions.reserve(ids.size());
+    for (Id id : ids) {
+        idList << QString::number(id);
+        const std::optional<qint64> seen = seenVersion("events", id);
+        versions << (seen ? QString::number(*seen) : QStringLiteral("NULL"));
+    }
+    const QString idArray = u'{' + idList.join(u',') + u'}';
+    exec("DELETE FROM events e USING unnest($2::bigint[], $3::bigint[]) AS d(id, version) "
+         "WHERE e.story_id = $1 AND e.id = d.id AND (d.version IS NULL OR e.version = d.version)",
+         {story(), idArray, u'{' + versions.join(u',') + u'}'});
+    // What is left was changed by someone else since this window read it: refused as a single
+    // delete is, and the transaction rolls back with it.
+    const PgResult left =
+        exec("SELECT id FROM events WHERE story_id = $1 AND id = ANY($2::bigint[]) LIMIT 1",
+             {story(), idArray});
+    if (left.rows()) {
+        const Id id = left.i64(0, 0);
+        refuseChange("events", id, seenVersion("events", id).value_or(-1));
+    }
+    for (Id id : ids)
+        notify("event", id, "delete");
+    tx.commit();
+}
+
 Store::BulkTimings PgStore::bulkInsertEvents(const std::function<bool(Event&)>& next)
 {
     BulkTimings timings;

@@ -138,6 +138,7 @@ public:
     void beginBulkLoad() override {}
     void endBulkLoad() override {}
     // COPY for the rows, participations and tags; the search index is a generated column.
+    void deleteEvents(const QList<Id>& ids) override;
     BulkTimings bulkInsertEvents(const std::function<bool(Event&)>& next) override;
     void loadTimeIndex(TimeIndex& index) const override;
     QList<SearchHit> search(const QString& userText, int limit = 200) const override;
