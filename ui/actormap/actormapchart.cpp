@@ -153,6 +153,20 @@ int ActorMapChart::relationCount(int node) const
                : 0;
 }
 
+bool ActorMapChart::isRelationShown(int edge) const
+{
+    const auto& edges = m_layer->scene().edges;
+    return edge >= 0 && std::size_t(edge) < edges.size() &&
+           !(edges[std::size_t(edge)].flags & MapScene::EdgeHidden);
+}
+
+bool ActorMapChart::isActorShown(int node) const
+{
+    const auto& nodes = m_layer->scene().nodes;
+    return node >= 0 && std::size_t(node) < nodes.size() &&
+           !(nodes[std::size_t(node)].flags & MapScene::NodeHidden);
+}
+
 bool ActorMapChart::isWorking() const
 {
     return m_job->isRunning();

@@ -126,6 +126,11 @@ public:
     const Centrality& centrality() const { return m_centrality; }
     const Communities& communities() const { return m_communities; }
     int relationCount(int node) const;
+    // What the map draws as it stands: the window "as of" (a relation outside it, or with an
+    // actor that does not exist in it, is hidden), the filters and the ego view. By edge and
+    // node index. The export's footer and sources line count exactly these.
+    bool isRelationShown(int edge) const;
+    bool isActorShown(int node) const;
 
     // The node drawn at a plot pixel, or -1; the relation near it, or -1.
     int nodeAt(const QPointF& pixel) const;
