@@ -165,6 +165,8 @@ private:
                               const QRectF& area, qreal dpr) const;
     void installBody(QImage image, const BodySnapshot& snapshot);
     void drawAnyCache(QCPPainter* painter);
+    QRectF cacheTarget() const;
+    void blitCache(QCPPainter* painter, const QRectF& target);
 
     MapScene m_scene;
     bool m_legend = true;
