@@ -829,6 +829,7 @@ void ActorMapChart::markHover(int node, int edge)
         scene.edges[std::size_t(m_hoverEdge)].flags &= quint8(~MapScene::EdgeHovered);
     m_hoverNode = node;
     m_hoverEdge = edge;
+    scene.hoveredEdge = edge;
     if (node >= 0 && std::size_t(node) < scene.nodes.size())
         scene.nodes[std::size_t(node)].flags |= MapScene::NodeHovered;
     if (edge >= 0 && std::size_t(edge) < scene.edges.size())
