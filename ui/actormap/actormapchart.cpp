@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 namespace chronomap {
 
@@ -175,6 +176,7 @@ bool ActorMapChart::isWorking() const
 void ActorMapChart::relayout()
 {
     m_base.clear();
+    m_freshLayout = true;
     scheduleLayout(0);
 }
 
@@ -357,7 +359,7 @@ void ActorMapChart::startLayout()
     }
     m_windowPending = false;
     m_layoutRunning = m_base.size() != std::size_t(m_graph.nodeCount());
-    m_job->start(m_graph, m_mask, m_base);
+    m_job->start(m_graph, m_mask, m_base, std::exchange(m_freshLayout, false));
     emit workStarted(tr("Laying out %n actors\u2026", nullptr, m_graph.nodeCount()));
     emit stateChanged();
 }
@@ -375,7 +377,8 @@ void ActorMapChart::layoutNow()
     }
     m_layoutRunning = false;
     m_windowPending = false;
-    applyAnalysis(analyseMap(m_graph, m_mask, m_base), false);
+    applyAnalysis(analyseMap(m_graph, m_mask, m_base, nullptr, std::exchange(m_freshLayout, false)),
+                  false);
 }
 
 void ActorMapChart::applyAnalysis(const MapAnalysis& a, bool animate)
@@ -696,6 +699,7 @@ void ActorMapChart::onStoryChanged(const Change& change)
             } else {
                 m_graph.pinned[std::size_t(i)].reset();
             }
+            m_graph.given[std::size_t(i)] = filePosition(*actor);
         }
         updateAttributeStyle(); // an edited attribute may change a size or a colour
         updateWindowMask();     // or its validity

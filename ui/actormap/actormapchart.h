@@ -226,6 +226,9 @@ private:
     bool m_userMoved = false; // zoomed or panned since the last fit: resizing keeps the view
     bool m_animated = true;
     bool m_layoutRunning = false; // the worker is making the story's layout (not just sizes)
+    // The user asked for a new layout: the next one is computed even where a file placed the
+    // actors (from their places), rather than the file's picture kept.
+    bool m_freshLayout = false;
     bool m_windowPending = false; // the window changed while it did
     int m_layoutRuns = 0;
     QString m_sizeKey = QStringLiteral("degree");

@@ -302,6 +302,7 @@ ChartComposer::Collected ChartComposer::collectActorMap()
         }
         shownRelations.insert(r.id);
     }
+    ++scene.revision; // flags and labels changed: the layer's per-revision caches go stale
     const QList<Actor>& actors = m_actorMap->actors();
     for (qsizetype i = 0; i < actors.size(); ++i)
         if (m_actorMap->isActorShown(int(i)))
