@@ -9,9 +9,9 @@
 #include <QDir>
 #include <QFile>
 #include <QSet>
-#include <QXmlStreamReader>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QXmlStreamReader>
 
 #include <algorithm>
 #include <memory>
@@ -243,8 +243,13 @@ inline void compareGraphs(const Store& a0, const Store& b0)
         QCOMPARE(b.at(i).role, a.at(i).role);
         QCOMPARE(b.at(i).description, a.at(i).description);
         QCOMPARE(b.at(i).color, a.at(i).color);
-        QCOMPARE(b.at(i).pinnedX, a.at(i).pinnedX);
-        QCOMPARE(b.at(i).pinnedY, a.at(i).pinnedY);
+        // Where the map puts the actor: a pin, else where the file placed it (a pin written to
+        // GEXF comes back as the file's place, the map's start, not as the user's pin).
+        auto place = [](const Actor& x) {
+            return x.pinnedX && x.pinnedY ? std::optional(QPointF(*x.pinnedX, *x.pinnedY))
+                                          : filePosition(x);
+        };
+        QCOMPARE(place(b.at(i)), place(a.at(i)));
     }
     const QList<Relation> r = a0.relations(), q = b0.relations();
     QCOMPARE(q.size(), r.size());

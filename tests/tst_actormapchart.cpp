@@ -5,6 +5,7 @@
 #include "actormap/actormapview.h"
 #include "edit/sceneedits.h"
 #include "export/chartcomposer.h"
+#include "graph/graphanalysis.h"
 #include "interchange/interchange.h"
 #include "present/presentwindow.h"
 #include "present/scenestate.h"
@@ -12,11 +13,13 @@
 #include "story/story.h"
 #include "theme/charttheme.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QImage>
 #include <QPainter>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QXmlStreamReader>
 
 #include <qcustomplot.h>
 
@@ -208,6 +211,81 @@ private slots:
         QCOMPARE(composer.actorMapChart()->colourKey(), key);
         QVERIFY(composer.actorMapChart()->layer()->scene().colourKey.size() >= 5);
         QCOMPARE(image.size(), QSize(1600, 1000));
+    }
+
+    void gephiPositionsAreTheStartNotPins()
+    {
+        // Gephi's viz:position is the file's layout: the map starts from it and keeps it, but
+        // no actor is pinned (a pin is the user's undoable edit), and a new layout the user
+        // asks for starts from it.
+        const QString file = QStringLiteral("gexf/gephi-les-miserables.gexf");
+        const QString dir = m_dir.filePath(QStringLiteral("positions")); // a story of its own
+        QVERIFY(QDir().mkpath(dir));
+        auto story = importedStory(dir, file);
+        if (!story)
+            QSKIP("../shared/realworld is not there");
+        // The file's positions, read here by label (unique in this file).
+        QHash<QString, QPointF> inFile;
+        {
+            QFile f(QStringLiteral(CHRONOMAP_REALWORLD "/") + file);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QXmlStreamReader xml(&f);
+            QString label;
+            while (!xml.atEnd()) {
+                if (xml.readNext() != QXmlStreamReader::StartElement)
+                    continue;
+                if (xml.name() == QLatin1String("node"))
+                    label = xml.attributes().value(QLatin1String("label")).toString();
+                else if (xml.name() == QLatin1String("position"))
+                    inFile.insert(label,
+                                  QPointF(xml.attributes().value(QLatin1String("x")).toDouble(),
+                                          xml.attributes().value(QLatin1String("y")).toDouble()));
+            }
+        }
+        const QList<Actor> actors = story->store().actors();
+        QCOMPARE(inFile.size(), actors.size());
+        for (const Actor& a : actors) {
+            QVERIFY2(!a.pinnedX && !a.pinnedY, qPrintable(a.name));
+            QVERIFY(inFile.contains(a.name));
+        }
+
+        Selection selection;
+        ActorMapChart chart(story.get(), &selection);
+        chart.setAnimated(false);
+        chart.setSize(QSize(1200, 800));
+        chart.layoutNow();
+        QCOMPARE(chart.layoutRuns(), 0); // kept, not recomputed
+        const MapScene& scene = chart.layer()->scene();
+        for (const Actor& a : actors) {
+            const auto at = chart.positionOf(a.id);
+            QVERIFY(at);
+            QCOMPARE(*at, inFile.value(a.name));
+            QVERIFY(!(scene.nodes[std::size_t(chart.nodeOf(a.id))].flags & MapScene::NodePinned));
+        }
+
+        // The user asks for a new layout: it runs, from the file's picture, and moves actors
+        // (none is held as a pin); the story still pins none.
+        std::vector<QPointF> start;
+        for (const auto& p : chart.graph().given) {
+            QVERIFY(p);
+            start.push_back(*p);
+        }
+        LayoutOptions options;
+        options.start = start;
+        options.fitStart = true;
+        const std::vector<QPointF> expected = layoutGraph(chart.graph(), {}, options);
+        chart.relayout();
+        chart.layoutNow();
+        QCOMPARE(chart.layoutRuns(), 1);
+        int moved = 0;
+        for (const Actor& a : actors) {
+            const QPointF now = *chart.positionOf(a.id);
+            QCOMPARE(now, expected[std::size_t(chart.nodeOf(a.id))]);
+            moved += now != inFile.value(a.name) ? 1 : 0;
+        }
+        QVERIFY(moved > actors.size() / 2);
+        for (const Actor& a : story->store().actors())
+            QVERIFY(!a.pinnedX && !a.pinnedY);
     }
 
     void sizeByANumericAttribute()

@@ -312,6 +312,48 @@ private slots:
         QVERIFY(!view.layer()->lastDrawWasFromCache());
     }
 
+    void selectedAndHighlightedActorsAreAlwaysNamed()
+    {
+        // Level of detail: far out on a large map only actors drawn large enough are named,
+        // the most central first; the selected and the highlighted ones are named however
+        // small they are drawn.
+        GeneratedMap map(m_dir.filePath(QStringLiteral("lod.chronomap")), 2500);
+        QVERIFY(QTest::qWaitForWindowExposed(&map.view));
+        ActorMapView& view = map.view;
+        QCustomPlot* plot = map.draw();
+        QVERIFY(view.layer()->lastDrawWasLarge());
+        const auto& nodes = view.layer()->scene().nodes;
+        const QRectF inside = QRectF(plot->rect()).adjusted(200, 100, -200, -100);
+        auto named = [&](int node) {
+            // A name sits beside its actor, or up to two lines further out with a leader.
+            const QPointF c = view.layer()->pixelOf(nodes[std::size_t(node)].pos);
+            const double reach = nodes[std::size_t(node)].radius + 45;
+            for (const QRectF& r : view.layer()->lastLabelRects()) {
+                const QPointF d(std::clamp(c.x(), r.left(), r.right()) - c.x(),
+                                std::clamp(c.y(), r.top(), r.bottom()) - c.y());
+                if (std::hypot(d.x(), d.y()) <= reach)
+                    return true;
+            }
+            return false;
+        };
+        // Two actors drawn too small to be named, well inside the view, and unnamed.
+        std::vector<int> small;
+        for (std::size_t i = 0; i < nodes.size() && small.size() < 2; ++i)
+            if (!(nodes[i].flags & MapScene::NodeHidden) && nodes[i].radius < 3 &&
+                inside.contains(view.layer()->pixelOf(nodes[i].pos)) && !named(int(i)))
+                small.push_back(int(i));
+        QCOMPARE(small.size(), std::size_t(2));
+        const Id picked = view.chart()->actorOfNode(small[0]);
+        const Id lit = view.chart()->actorOfNode(small[1]);
+        map.selection.selectActors({picked});
+        map.selection.setHighlight({}, {lit});
+        plot->replot(QCustomPlot::rpImmediateRefresh);
+        QVERIFY(nodes[std::size_t(small[0])].flags & MapScene::NodeSelected);
+        QVERIFY(nodes[std::size_t(small[1])].flags & MapScene::NodeEmphasised);
+        QVERIFY(named(small[0]));
+        QVERIFY(named(small[1]));
+    }
+
     void veryLargeMapDrawsItsBodyOnAWorker()
     {
         // Past several thousand actors the body is drawn on a worker thread: the frame that

@@ -1,5 +1,6 @@
 #include "edit/edits.h"
 #include "export/chartexport.h"
+#include "graph/actorgraph.h"
 #include "query/selection.h"
 #include "story/generator.h"
 #include "story/story.h"
@@ -59,6 +60,7 @@ private slots:
     void vectorFilesHoldNoPictures();
     void everyRelationNotClearedIsMarked();
     void largeMapSaysWhatItCannotMark();
+    void footerCountsWhatTheMapShows();
     void densityMarksWhatIsNotCleared();
 
 private:
@@ -553,6 +555,53 @@ void TestChartExport::densityMarksWhatIsNotCleared()
     }
     QCOMPARE(hatched[0], 0);
     QVERIFY2(hatched[1] > 2, qPrintable(QString::number(hatched[1]))); // lanes, and the legend
+}
+
+void TestChartExport::footerCountsWhatTheMapShows()
+{
+    // An actor that does not exist in the exported window ("as of": a GEXF node's spells,
+    // kept as its "valid" date) is hidden on the map with its relations. The footer counts
+    // only the relations the map draws; before, it counted every relation of the window.
+    const QList<Relation> relations = m_story->store().relations();
+    QHash<Id, int> degree;
+    for (const Relation& r : relations)
+        if (r.status != Verification::Cleared)
+            ++degree[r.sourceId], ++degree[r.targetId];
+    Id gone = 0;
+    for (auto it = degree.cbegin(); it != degree.cend(); ++it)
+        if (!gone || it.value() > degree.value(gone))
+            gone = it.key();
+    QVERIFY(gone);
+    auto actor = m_story->store().actor(gone);
+    QVERIFY(actor);
+    setAttribute(actor->attributes, QStringLiteral("valid"),
+                 Attribute{QStringLiteral("valid"), AttributeType::Date,
+                           QStringLiteral("1990-01-01/1990-12-31")});
+    m_story->undoStack()->push(makeUpdate(m_story.get(), *actor));
+
+    // What the map must show, worked out here from the story: relations that hold in the
+    // story's span (the export's window) and whose ends both exist in it.
+    const qint64 from = m_story->timeIndex().minTime(), to = m_story->timeIndex().maxTime();
+    int drawn = 0, inWindow = 0;
+    for (const Relation& r : relations) {
+        if (r.status == Verification::Cleared || !relationValidIn(r.valid, from, to))
+            continue;
+        ++inWindow;
+        if (r.sourceId != gone && r.targetId != gone)
+            ++drawn;
+    }
+    QVERIFY(drawn > 0 && drawn < inWindow);
+
+    ExportRequest r = request(QStringLiteral("asof.svg"), QSize(1920, 1080));
+    r.view = QStringLiteral("actors");
+    r.publishSafe = ExportRequest::PublishSafe::Mark;
+    const QString note = exportChart(*m_story, r);
+    r.publishSafe = ExportRequest::PublishSafe::Omit;
+    const QString omitted = exportChart(*m_story, r);
+    m_story->undoStack()->undo();
+    const QString count = QStringLiteral("%1 relations").arg(drawn);
+    QVERIFY2(note.contains(QStringLiteral("\u26a0 marks ") + count), qPrintable(note));
+    QVERIFY2(omitted.contains(count), qPrintable(omitted));
 }
 
 QTEST_MAIN(TestChartExport)

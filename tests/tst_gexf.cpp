@@ -135,9 +135,9 @@ void TestGexf::readsGephiOutput()
     QCOMPARE(attributeText(witkoff.attributes, QStringLiteral("viz:size")), QStringLiteral("28.4"));
     QVERIFY(!witkoff.kindKnown); // the file gives no kind: none is invented
     QCOMPARE(witkoff.color, QColor(230, 159, 0, 153));
-    QVERIFY(witkoff.pinnedX && witkoff.pinnedY);
-    QCOMPARE(*witkoff.pinnedX, -120.5);
-    QCOMPARE(*witkoff.pinnedY, 33.25);
+    // viz:position is where the file placed the node, the map's start: not a user's pin.
+    QVERIFY(!witkoff.pinnedX && !witkoff.pinnedY);
+    QCOMPARE(filePosition(witkoff), std::optional(QPointF(-120.5, 33.25)));
     // The node inside Kremlin is an actor too, grouped under it, with the declared default.
     QCOMPARE(b.actors.at(1).name, QStringLiteral("Kremlin"));
     QCOMPARE(b.actors.at(2).name, QStringLiteral("Kirill Dmitriev"));
@@ -145,8 +145,8 @@ void TestGexf::readsGephiOutput()
              QStringLiteral("unknown"));
     QCOMPARE(attributeText(b.actors.at(2).attributes, QStringLiteral("parent")),
              QStringLiteral("1"));
-    QCOMPARE(b.actorKeys, QStringList({QStringLiteral("0"), QStringLiteral("1"),
-                                       QStringLiteral("2")}));
+    QCOMPARE(b.actorKeys,
+             QStringList({QStringLiteral("0"), QStringLiteral("1"), QStringLiteral("2")}));
     QCOMPARE(b.relations.size(), 3);
     // No defaultedgetype: GEXF says undirected.
     QCOMPARE(b.relations.at(0).directed, false);
@@ -184,9 +184,9 @@ void TestGexf::spells_data()
     QTest::newRow("no timeformat, integers are steps")
         << QString() << QStringLiteral("start=\"0\" end=\"3\"") << QString()
         << QStringLiteral("[0, 3]; [2030, Infinity]");
-    QTest::newRow("fractions")
-        << QStringLiteral("double") << QStringLiteral("start=\"0.5\" end=\"2.5\"") << QString()
-        << QStringLiteral("[0.5, 2.5]; [2030, Infinity]");
+    QTest::newRow("fractions") << QStringLiteral("double")
+                               << QStringLiteral("start=\"0.5\" end=\"2.5\"") << QString()
+                               << QStringLiteral("[0.5, 2.5]; [2030, Infinity]");
 }
 
 void TestGexf::spells()

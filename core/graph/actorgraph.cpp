@@ -24,6 +24,7 @@ ActorGraph ActorGraph::build(QList<Actor> actors, QList<Relation> relations)
     ActorGraph g;
     g.nodeIds.reserve(std::size_t(actors.size()));
     g.pinned.reserve(std::size_t(actors.size()));
+    g.given.reserve(std::size_t(actors.size()));
     g.indexOf.reserve(actors.size());
     for (const Actor& a : std::as_const(actors)) {
         g.indexOf.insert(a.id, int(g.nodeIds.size()));
@@ -32,6 +33,7 @@ ActorGraph ActorGraph::build(QList<Actor> actors, QList<Relation> relations)
             g.pinned.emplace_back(QPointF(*a.pinnedX, *a.pinnedY));
         else
             g.pinned.emplace_back(std::nullopt);
+        g.given.push_back(filePosition(a));
     }
     g.edges.reserve(std::size_t(relations.size()));
     for (const Relation& r : std::as_const(relations)) {
@@ -44,6 +46,11 @@ ActorGraph ActorGraph::build(QList<Actor> actors, QList<Relation> relations)
         g.validity.push_back(r.valid);
     }
     return g;
+}
+
+bool ActorGraph::hasGivenPositions() const
+{
+    return std::any_of(given.begin(), given.end(), [](const auto& p) { return p.has_value(); });
 }
 
 std::vector<char> ActorGraph::edgesValidIn(qint64 from, qint64 to) const

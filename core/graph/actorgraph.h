@@ -29,6 +29,7 @@ struct ActorGraph
 
     std::vector<Id> nodeIds;                    // ascending
     std::vector<std::optional<QPointF>> pinned; // per node: where the user pinned it
+    std::vector<std::optional<QPointF>> given;  // per node: where a file placed it (no pin)
     std::vector<Edge> edges;                    // per relation, in relation id order
     std::vector<Id> relationIds;                // per edge
     std::vector<PartialDate> validity;          // per edge
@@ -39,6 +40,7 @@ struct ActorGraph
 
     int nodeCount() const { return int(nodeIds.size()); }
     int edgeCount() const { return int(edges.size()); }
+    bool hasGivenPositions() const;
     // One flag per edge: 1 if the relation holds in [from, to]. from >= to: every edge.
     std::vector<char> edgesValidIn(qint64 from, qint64 to) const;
     // Nodes within `steps` relations of `centre` over the edges in `mask` (centre included).

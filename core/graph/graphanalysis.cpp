@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 namespace chronomap {
@@ -121,7 +122,8 @@ void packComponents(std::vector<QPointF>& pos, const ActorGraph& graph,
         c.x1 = std::max(c.x1, p.x());
         c.y0 = std::min(c.y0, p.y());
         c.y1 = std::max(c.y1, p.y());
-        c.pinned = c.pinned || graph.pinned[std::size_t(i)].has_value();
+        c.pinned = c.pinned || graph.pinned[std::size_t(i)].has_value() ||
+                   (i < int(graph.given.size()) && graph.given[std::size_t(i)].has_value());
     }
     if (comps.size() < 2)
         return;
@@ -201,14 +203,32 @@ std::vector<QPointF> layoutGraph(const ActorGraph& graph, const std::vector<char
     } guard{&pos};
     const double radius = std::sqrt(double(n)) / 2.0;
     const bool haveStart = options.start.size() == std::size_t(n);
+    // A start at a scale of its own (a file's coordinates, in the hundreds) is brought to the
+    // layout's (a disc of `radius`) and the result taken back: forces and steps are tuned to
+    // that scale, and the pins, at the start's scale, must stay where they are.
+    QPointF centre;
+    double toLayout = 1.0;
+    if (haveStart && options.fitStart) {
+        for (const QPointF& p : options.start)
+            centre += p;
+        centre /= double(n);
+        double spread = 0;
+        for (const QPointF& p : options.start)
+            spread += QPointF::dotProduct(p - centre, p - centre);
+        spread = std::sqrt(spread / double(n)); // a uniform disc's is its radius / sqrt(2)
+        if (spread > 0)
+            toLayout = radius / std::sqrt(2.0) / spread;
+    }
+    auto toLayoutScale = [&](const QPointF& p) { return (p - centre) * toLayout; };
+    auto toStartScale = [&](const QPointF& p) { return p / toLayout + centre; };
     IgVector minx(n), maxx(n), miny(n), maxy(n);
     for (int i = 0; i < n; ++i) {
         QPointF p;
         const bool pin = graph.pinned[std::size_t(i)].has_value();
         if (graph.pinned[std::size_t(i)]) {
-            p = *graph.pinned[std::size_t(i)];
+            p = toLayoutScale(*graph.pinned[std::size_t(i)]);
         } else if (haveStart) {
-            p = options.start[std::size_t(i)];
+            p = toLayoutScale(options.start[std::size_t(i)]);
         } else {
             const quint64 h = splitmix(quint64(graph.nodeIds[std::size_t(i)]) ^ options.seed);
             const double u = double(h >> 40) / double(1ULL << 24);
@@ -239,7 +259,7 @@ std::vector<QPointF> layoutGraph(const ActorGraph& graph, const std::vector<char
     for (int i = 0; i < n; ++i)
         out[std::size_t(i)] = graph.pinned[std::size_t(i)]
                                   ? *graph.pinned[std::size_t(i)]
-                                  : QPointF(MATRIX(pos, i, 0), MATRIX(pos, i, 1));
+                                  : toStartScale(QPointF(MATRIX(pos, i, 0), MATRIX(pos, i, 1)));
     if (!haveStart)
         packComponents(out, graph, mask, 1.6);
     return out;
@@ -424,7 +444,8 @@ void placeNewNodes(std::vector<QPointF>& pos, const ActorGraph& graph)
 } // namespace
 
 MapAnalysis analyseMap(const ActorGraph& graph, const std::vector<char>& mask,
-                       const std::vector<QPointF>& cachedBase, GraphControl* control)
+                       const std::vector<QPointF>& cachedBase, GraphControl* control,
+                       bool freshLayout)
 {
     MapAnalysis a;
     const int n = graph.nodeCount();
@@ -452,8 +473,25 @@ MapAnalysis analyseMap(const ActorGraph& graph, const std::vector<char>& mask,
 
     QElapsedTimer t;
     t.start();
-    if (needBase) {
-        a.base = run([&](GraphControl* c) { return layoutGraph(graph, {}, {}, c); }, 0, baseShare);
+    // Where a file placed actors: its picture, with any actor it did not place beside its
+    // neighbours.
+    std::vector<QPointF> given;
+    if (needBase && graph.hasGivenPositions()) {
+        const double nan = std::numeric_limits<double>::quiet_NaN();
+        given.assign(std::size_t(n), QPointF(nan, nan));
+        for (std::size_t i = 0; i < given.size() && i < graph.given.size(); ++i)
+            if (graph.given[i])
+                given[i] = *graph.given[i];
+        placeNewNodes(given, graph);
+    }
+    if (needBase && !given.empty() && !freshLayout) {
+        a.base = std::move(given); // kept, not recomputed
+    } else if (needBase) {
+        LayoutOptions options;
+        options.start = std::move(given); // empty: the layout's own start
+        options.fitStart = !options.start.empty();
+        a.base =
+            run([&](GraphControl* c) { return layoutGraph(graph, {}, options, c); }, 0, baseShare);
         a.layoutsRun = 1;
     } else {
         a.base = cachedBase;

@@ -57,6 +57,9 @@ struct LayoutOptions
     int iterations = 0;          // 0: chosen by the graph's size
     double startTemperature = 0; // 0: igraph's default, sqrt(nodes) / 10
     std::vector<QPointF> start;  // starting positions; empty: computed from the seed and ids
+    // The start (and the pins) are at a scale of their own, a file's: the layout runs at its
+    // own scale from the start's shape, and the result comes back at the start's scale.
+    bool fitStart = false;
 };
 
 // Fruchterman-Reingold (grid variant above 1000 nodes) over the edges whose flag in `mask` is
@@ -69,7 +72,8 @@ std::vector<QPointF> layoutGraph(const ActorGraph& graph, const std::vector<char
 
 // Moves the components of the graph over the edges in `mask` beside the largest one, in
 // columns whose height is chosen so the whole picture is drawn largest on a canvas `aspect`
-// times as wide as high. Components with a pinned actor stay. Deterministic.
+// times as wide as high. Components with a pinned actor, or one a file placed, stay.
+// Deterministic.
 void packComponents(std::vector<QPointF>& pos, const ActorGraph& graph,
                     const std::vector<char>& mask, double aspect);
 
@@ -108,8 +112,11 @@ struct MapAnalysis
 };
 // Computes `base` unless `cachedBase` has one position per node. Nodes whose cached position
 // is NaN (new since the base was made) are placed next to their positioned neighbours, or
-// beside the picture if they have none, without a new layout.
+// beside the picture if they have none, without a new layout. Where a file placed actors
+// (ActorGraph::given) that is the base, kept rather than recomputed, until `freshLayout`
+// (the user asked for a new layout): then the layout starts from it.
 MapAnalysis analyseMap(const ActorGraph& graph, const std::vector<char>& mask,
-                       const std::vector<QPointF>& cachedBase, GraphControl* control = nullptr);
+                       const std::vector<QPointF>& cachedBase, GraphControl* control = nullptr,
+                       bool freshLayout = false);
 
 } // namespace chronomap

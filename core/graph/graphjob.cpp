@@ -57,6 +57,7 @@ struct GraphJob::Request
     ActorGraph graph;
     std::vector<char> mask;
     std::vector<QPointF> cachedBase;
+    bool freshLayout = false;
 };
 
 // What a run gives back: one of the two, or neither (failed or cancelled).
@@ -78,15 +79,16 @@ GraphJob::~GraphJob()
     waitForIdle();
 }
 
-void GraphJob::start(ActorGraph graph, std::vector<char> mask, std::vector<QPointF> cachedBase)
+void GraphJob::start(ActorGraph graph, std::vector<char> mask, std::vector<QPointF> cachedBase,
+                     bool freshLayout)
 {
-    queue(std::make_unique<Request>(
-        Request{std::nullopt, std::move(graph), std::move(mask), std::move(cachedBase)}));
+    queue(std::make_unique<Request>(Request{std::nullopt, std::move(graph), std::move(mask),
+                                            std::move(cachedBase), freshLayout}));
 }
 
 void GraphJob::startLoad(const QString& storyPath)
 {
-    queue(std::make_unique<Request>(Request{storyPath, {}, {}, {}}));
+    queue(std::make_unique<Request>(Request{storyPath, {}, {}, {}, false}));
 }
 
 void GraphJob::queue(std::unique_ptr<Request> request)
@@ -149,7 +151,8 @@ void GraphJob::launch()
                 out.loaded = std::make_shared<StoryGraph>(loadStoryGraph(*store, control.get()));
             } else {
                 out.analysis = std::make_shared<const MapAnalysis>(
-                    analyseMap(request->graph, request->mask, request->cachedBase, control.get()));
+                    analyseMap(request->graph, request->mask, request->cachedBase, control.get(),
+                               request->freshLayout));
             }
         } catch (const GraphCancelled& e) {
             *cancelled = true;

@@ -36,8 +36,10 @@ public:
     explicit GraphJob(QObject* parent = nullptr);
     ~GraphJob() override;
 
-    // Starts (or queues behind a cancelled older run) an analysis of `graph` over `mask`.
-    void start(ActorGraph graph, std::vector<char> mask, std::vector<QPointF> cachedBase);
+    // Starts (or queues behind a cancelled older run) an analysis of `graph` over `mask`
+    // (analyseMap; `freshLayout`: the user asked for a new layout).
+    void start(ActorGraph graph, std::vector<char> mask, std::vector<QPointF> cachedBase,
+               bool freshLayout = false);
     // Starts (likewise) reading the graph of the story file at `storyPath`; delivers loaded().
     void startLoad(const QString& storyPath);
     void cancel();

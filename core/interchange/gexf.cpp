@@ -1,7 +1,7 @@
+#include "formatregistry.h"
 #include "graphcommon.h"
 #include "graphformats.h"
 #include "xmlguard.h"
-#include "formatregistry.h"
 
 #include "query/eventfilter.h"
 #include "store/store.h"
@@ -228,16 +228,15 @@ private:
             if (const Attribute* plain = findAttribute(out, title))
                 a = *plain;
             else
-                a.type = typedAttribute(declaredType, spans.first()->value)
-                             .value_or(Attribute{})
-                             .type;
+                a.type =
+                    typedAttribute(declaredType, spans.first()->value).value_or(Attribute{}).type;
             a.name = title;
             bool fits = true;
             for (const Value* v : spans) {
                 const auto typedValue = typedAttribute(declaredType, v->value);
                 fits = fits && typedValue && typedValue->type == a.type;
-                a.spells.append(AttributeSpell{fits ? typedValue->value : v->value,
-                                               bound(v->start), bound(v->end)});
+                a.spells.append(AttributeSpell{fits ? typedValue->value : v->value, bound(v->start),
+                                               bound(v->end)});
             }
             if (!fits) {
                 a.type = AttributeType::String;
@@ -318,8 +317,8 @@ private:
         QStringList steps;
         bool haveDate = false;
         if (m_x.hasAttribute("timestamp"))
-            spell(m_x.attribute("timestamp"), m_x.attribute("timestamp"), dateStart, dateEnd,
-                  steps, haveDate);
+            spell(m_x.attribute("timestamp"), m_x.attribute("timestamp"), dateStart, dateEnd, steps,
+                  haveDate);
         else if (m_x.hasAttribute("start") || m_x.hasAttribute("end"))
             spell(m_x.attribute("start"), m_x.attribute("end"), dateStart, dateEnd, steps,
                   haveDate);
@@ -344,8 +343,7 @@ private:
                     a.kindKnown = true;
                 } else if (t == QLatin1String("role") && v.type == AttributeType::String) {
                     a.role = v.value;
-                } else if (t == QLatin1String("description") &&
-                           v.type == AttributeType::String) {
+                } else if (t == QLatin1String("description") && v.type == AttributeType::String) {
                     a.description = v.value;
                 } else if (v.name == QLatin1String("valid") && v.type == AttributeType::String &&
                            PartialDate::fromEdtf(v.value).isValid()) {
@@ -420,8 +418,8 @@ private:
                 if (!okX || !okY || !std::isfinite(x) || !std::isfinite(y))
                     m_x.fail(QCoreApplication::translate(
                         "chronomap::GexfReader", "expected numbers for viz:position x and y"));
-                a.pinnedX = x;
-                a.pinnedY = y;
+                // The file's layout, where the map starts: not a pin the user set.
+                setFilePosition(a, QPointF(x, y));
             }
         }
         add();
@@ -459,8 +457,8 @@ private:
         QStringList steps;
         bool haveDate = false;
         if (m_x.hasAttribute("timestamp"))
-            spell(m_x.attribute("timestamp"), m_x.attribute("timestamp"), dateStart, dateEnd,
-                  steps, haveDate);
+            spell(m_x.attribute("timestamp"), m_x.attribute("timestamp"), dateStart, dateEnd, steps,
+                  haveDate);
         else if (m_x.hasAttribute("start") || m_x.hasAttribute("end"))
             spell(m_x.attribute("start"), m_x.attribute("end"), dateStart, dateEnd, steps,
                   haveDate);
@@ -481,21 +479,21 @@ private:
                       dateStart, dateEnd, steps, haveDate);
             } else if (n == QLatin1String("color")) {
                 const QColor c = vizColor();
-                setAttribute(r.attributes, kVizColor,
-                             Attribute{kVizColor, AttributeType::String,
-                                       c.name(c.alpha() == 255 ? QColor::HexRgb
-                                                               : QColor::HexArgb)});
+                setAttribute(
+                    r.attributes, kVizColor,
+                    Attribute{kVizColor, AttributeType::String,
+                              c.name(c.alpha() == 255 ? QColor::HexRgb : QColor::HexArgb)});
             } else if (n == QLatin1String("thickness")) {
                 bool ok = false;
                 const double v = m_x.attribute("value").toDouble(&ok);
                 if (ok && std::isfinite(v))
-                    setAttribute(r.attributes, kVizThickness,
-                                 Attribute{kVizThickness, AttributeType::Double,
-                                           QString::number(v, 'g', QLocale::FloatingPointShortest)});
+                    setAttribute(
+                        r.attributes, kVizThickness,
+                        Attribute{kVizThickness, AttributeType::Double,
+                                  QString::number(v, 'g', QLocale::FloatingPointShortest)});
             } else if (n == QLatin1String("shape")) {
                 setAttribute(r.attributes, kVizShape,
-                             Attribute{kVizShape, AttributeType::String,
-                                       m_x.attribute("value")});
+                             Attribute{kVizShape, AttributeType::String, m_x.attribute("value")});
             }
         }
         QString edtf;
@@ -525,11 +523,11 @@ private:
         } else if (haveDate) {
             r.valid = dateFromSpell(dateStart, dateEnd, why);
             if (!why.isEmpty())
-                m_x.failAt(line, column,
-                           QCoreApplication::translate(
-                               "chronomap::GexfReader",
-                               "edge \"%1\": expected ISO dates in the spell: %2")
-                               .arg(id, why));
+                m_x.failAt(
+                    line, column,
+                    QCoreApplication::translate("chronomap::GexfReader",
+                                                "edge \"%1\": expected ISO dates in the spell: %2")
+                        .arg(id, why));
         }
         if (!steps.isEmpty())
             setAttribute(r.attributes, QStringLiteral("spells"),
@@ -574,8 +572,8 @@ QList<std::pair<QString, QString>> declarations(const auto& fixed, const auto& e
     return out;
 }
 
-void declare(QXmlStreamWriter& w, const char* cls,
-             const QList<std::pair<QString, QString>>& decls, bool dynamic = false)
+void declare(QXmlStreamWriter& w, const char* cls, const QList<std::pair<QString, QString>>& decls,
+             bool dynamic = false)
 {
     if (dynamic && decls.isEmpty())
         return;
@@ -622,9 +620,8 @@ void customValues(QXmlStreamWriter& w, const Attributes& attributes,
             w.writeAttribute(QStringLiteral("for"), a.name);
             w.writeAttribute(QStringLiteral("value"), spell.value);
             if (!spell.start.isEmpty() || stepTime)
-                w.writeAttribute(QStringLiteral("start"), spell.start.isEmpty()
-                                                              ? QStringLiteral("-Infinity")
-                                                              : spell.start);
+                w.writeAttribute(QStringLiteral("start"),
+                                 spell.start.isEmpty() ? QStringLiteral("-Infinity") : spell.start);
             if (!spell.end.isEmpty() || stepTime)
                 w.writeAttribute(QStringLiteral("end"),
                                  spell.end.isEmpty() ? QStringLiteral("Infinity") : spell.end);
@@ -634,8 +631,7 @@ void customValues(QXmlStreamWriter& w, const Attributes& attributes,
 
 // The time format a graph's timed attribute values need: abstract steps ("double") when every
 // bound is a number and nothing else in the graph is dated, else dates.
-template <typename T>
-void noteBounds(const QList<T>& entries, bool& anyStep, bool& anyDate)
+template <typename T> void noteBounds(const QList<T>& entries, bool& anyStep, bool& anyDate)
 {
     for (const T& e : entries)
         for (const Attribute& a : e.attributes)
@@ -718,9 +714,8 @@ QByteArray writeGexf(const Store& store)
     // other is a directed one whose undirected relations are "mutual" (GEXF 1.3: both ways),
     // which NetworkX reads as a pair of arcs, Gephi and Chronomap as one undirected edge.
     const bool undirectedGraph = allUndirected(relations);
-    w.writeAttribute(QStringLiteral("defaultedgetype"), undirectedGraph
-                                                            ? QStringLiteral("undirected")
-                                                            : QStringLiteral("directed"));
+    w.writeAttribute(QStringLiteral("defaultedgetype"),
+                     undirectedGraph ? QStringLiteral("undirected") : QStringLiteral("directed"));
     bool anyStep = false, anyDate = dynamic;
     noteBounds(actors, anyStep, anyDate);
     noteBounds(relations, anyStep, anyDate);
@@ -765,10 +760,14 @@ QByteArray writeGexf(const Store& store)
         const Attribute* size = findAttribute(a.attributes, kVizSize);
         w.writeAttribute(QStringLiteral("value"),
                          size ? size->value : number(10.0 + 2.0 * degree.value(a.id)));
-        if (a.pinnedX && a.pinnedY) {
+        // Where the user pinned it, else where the file it came from placed it.
+        const std::optional<QPointF> at = a.pinnedX && a.pinnedY
+                                              ? std::optional(QPointF(*a.pinnedX, *a.pinnedY))
+                                              : filePosition(a);
+        if (at) {
             w.writeEmptyElement(kVizNs, QStringLiteral("position"));
-            w.writeAttribute(QStringLiteral("x"), number(*a.pinnedX));
-            w.writeAttribute(QStringLiteral("y"), number(*a.pinnedY));
+            w.writeAttribute(QStringLiteral("x"), number(at->x()));
+            w.writeAttribute(QStringLiteral("y"), number(at->y()));
             w.writeAttribute(QStringLiteral("z"), QStringLiteral("0"));
         }
         w.writeEndElement();

@@ -1,6 +1,9 @@
 #include "entities.h"
 
 #include <QCoreApplication>
+#include <QLocale>
+
+#include <cmath>
 
 namespace chronomap {
 
@@ -58,6 +61,26 @@ QString entityKindName(EntityKind k)
 std::optional<EntityKind> entityKindFromName(const QString& name)
 {
     return fromName<EntityKind>(name, kEntityKind);
+}
+
+std::optional<QPointF> filePosition(const Actor& actor)
+{
+    const Attribute* x = findAttribute(actor.attributes, QStringLiteral("viz:x"));
+    const Attribute* y = findAttribute(actor.attributes, QStringLiteral("viz:y"));
+    const auto vx = x ? x->number() : std::nullopt;
+    const auto vy = y ? y->number() : std::nullopt;
+    if (!vx || !vy || !std::isfinite(*vx) || !std::isfinite(*vy))
+        return std::nullopt;
+    return QPointF(*vx, *vy);
+}
+
+void setFilePosition(Actor& actor, const QPointF& at)
+{
+    for (const auto& [name, value] :
+         {std::pair{QStringLiteral("viz:x"), at.x()}, std::pair{QStringLiteral("viz:y"), at.y()}})
+        setAttribute(actor.attributes, name,
+                     Attribute{name, AttributeType::Double,
+                               QString::number(value, 'g', QLocale::FloatingPointShortest)});
 }
 
 } // namespace chronomap

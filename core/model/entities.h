@@ -6,6 +6,7 @@
 #include <QColor>
 #include <QList>
 #include <QMetaType>
+#include <QPointF>
 #include <QString>
 #include <QStringList>
 
@@ -112,8 +113,10 @@ struct Actor
     ActorKind kind = ActorKind::Person;
     QString role;
     QString description;
-    QColor color;                  // invalid: by kind or community
-    std::optional<double> pinnedX; // set when the user pinned the actor on the map
+    QColor color; // invalid: by kind or community
+    // Set when the user pinned the actor on the map (an undoable edit). A position a file
+    // gave is not a pin: see filePosition().
+    std::optional<double> pinnedX;
     std::optional<double> pinnedY;
     // False when the actor came from a file that gave no kind: `kind` is then only the default
     // it is drawn with, and exports write no kind (nothing is invented).
@@ -121,6 +124,12 @@ struct Actor
     Attributes attributes; // what a file brought that no field above holds
     friend bool operator==(const Actor&, const Actor&) = default;
 };
+
+// Where a file placed the actor (Gephi's viz:position), kept as its attributes "viz:x" and
+// "viz:y": the map starts from it and keeps it until the user asks for a new layout. Unlike a
+// pin the user never set it, so it is neither marked nor held fixed. nullopt: none.
+std::optional<QPointF> filePosition(const Actor& actor);
+void setFilePosition(Actor& actor, const QPointF& at);
 
 struct Relation
 {

@@ -9,6 +9,7 @@
 #include <QPainter>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <cmath>
 
 namespace chronomap {
@@ -22,22 +23,64 @@ constexpr std::size_t kAsyncEdges = 15000;
 // Above these counts a vector export carries the map's body as an image.
 constexpr std::size_t kVectorBodyNodes = 20000;
 constexpr std::size_t kVectorBodyEdges = 60000;
+
+// One-pixel lines in an opaque colour, written straight into the image's pixels (Bresenham,
+// pixel (i, j) covering [i, i+1) x [j, j+1), as Qt's aliased lines). Qt's raster engine
+// strokes such a line as one span per pixel through its generic blending: at 30k relations
+// that was nearly all of a body's time, on a worker that shares two cores with the window.
+void drawHairlines(QImage& image, const std::vector<QLineF>& lines, QRgb colour,
+                   const QPointF& topLeft, qreal dpr)
+{
+    const int w = image.width(), h = image.height();
+    if (w <= 0 || h <= 0)
+        return;
+    auto* bits = reinterpret_cast<QRgb*>(image.bits());
+    const qsizetype stride = image.bytesPerLine() / qsizetype(sizeof(QRgb));
+    const QRectF box(0, 0, w - 1e-3, h - 1e-3);
+    for (const QLineF& line : lines) {
+        QPointF a = (line.p1() - topLeft) * dpr, b = (line.p2() - topLeft) * dpr;
+        if (!clipSegment(a, b, box))
+            continue;
+        int x = std::clamp(int(std::floor(a.x())), 0, w - 1);
+        int y = std::clamp(int(std::floor(a.y())), 0, h - 1);
+        const int x1 = std::clamp(int(std::floor(b.x())), 0, w - 1);
+        const int y1 = std::clamp(int(std::floor(b.y())), 0, h - 1);
+        const int dx = std::abs(x1 - x), dy = -std::abs(y1 - y);
+        const int sx = x < x1 ? 1 : -1, sy = y < y1 ? 1 : -1;
+        int err = dx + dy;
+        for (;;) {
+            bits[qsizetype(y) * stride + x] = colour;
+            if (x == x1 && y == y1)
+                break;
+            const int e2 = 2 * err;
+            if (e2 >= dy) {
+                err += dy;
+                x += sx;
+            }
+            if (e2 <= dx) {
+                err += dx;
+                y += sy;
+            }
+        }
+    }
+}
 } // namespace
 
 QImage renderBody(const BodySnapshot& s)
 {
-    QImage image((s.area.size() * s.dpr).toSize(), QImage::Format_ARGB32_Premultiplied);
+    const bool opaque = s.background.isValid();
+    QImage image((s.area.size() * s.dpr).toSize(),
+                 opaque ? QImage::Format_RGB32 : QImage::Format_ARGB32_Premultiplied);
     image.setDevicePixelRatio(s.dpr);
-    image.fill(Qt::transparent);
-    QPainter p(&image);
-    p.translate(-s.area.topLeft());
+    image.fill(opaque ? s.background : QColor(Qt::transparent));
 
     // At this scale relations are texture, not lines: thin, opaque, without antialiasing.
-    p.setRenderHint(QPainter::Antialiasing, false);
-    for (const BodySnapshot::Lines& batch : s.edges) {
-        p.setPen(QPen(batch.colour, 0));
-        p.drawLines(batch.lines.data(), int(batch.lines.size()));
-    }
+    // (Before any painter is open on the image: its pixels are written directly.)
+    for (const BodySnapshot::Lines& batch : s.edges)
+        drawHairlines(image, batch.lines, batch.colour.rgba(), s.area.topLeft(), s.dpr);
+
+    QPainter p(&image);
+    p.translate(-s.area.topLeft());
 
     // Actors as stamps: one small image per shape, size and colour, drawn once.
     QHash<quint64, QImage> stamps;
@@ -113,6 +156,7 @@ void ActorMapLayer::drawLargeBody(QCPPainter* painter, const std::vector<QPointF
     if (wide.size() > kAsyncNodes || std::size_t(visibleEdges) > kAsyncEdges) {
         if (!m_bodyJob) { // one at a time: the next starts once this one is shown
             auto snapshot = std::make_shared<BodySnapshot>(snapshotBody(px, wide, area, dpr));
+            snapshot->background = m_theme.background;
             m_bodyJob = snapshot;
             m_bodyWatcher->setFuture(QtConcurrent::run([snapshot] {
                 QElapsedTimer t;
@@ -124,7 +168,8 @@ void ActorMapLayer::drawLargeBody(QCPPainter* painter, const std::vector<QPointF
         drawAnyCache(painter);
         return;
     }
-    const BodySnapshot snapshot = snapshotBody(px, wide, area, dpr);
+    BodySnapshot snapshot = snapshotBody(px, wide, area, dpr);
+    snapshot.background = m_theme.background;
     installBody(renderBody(snapshot), snapshot);
     drawFromCache(painter);
 }
@@ -188,6 +233,43 @@ void ActorMapLayer::installBody(QImage image, const BodySnapshot& s)
     m_cache.stale = false;
 }
 
+QRectF ActorMapLayer::cacheTarget() const
+{
+    // Where the cached image lands now: a cached pixel maps back to a coordinate and forward
+    // again with the axes as they are.
+    const double ax = keyAxis()->coordToPixel(1) - keyAxis()->coordToPixel(0);
+    const double bx = keyAxis()->coordToPixel(0);
+    const double ay = valueAxis()->coordToPixel(1) - valueAxis()->coordToPixel(0);
+    const double by = valueAxis()->coordToPixel(0);
+    const double sx = ax / m_cache.ax, sy = ay / m_cache.ay;
+    const QSizeF size = m_cache.image.deviceIndependentSize();
+    return QRectF(sx * (m_cache.origin.x() - m_cache.bx) + bx,
+                  sy * (m_cache.origin.y() - m_cache.by) + by, sx * size.width(),
+                  sy * size.height());
+}
+
+void ActorMapLayer::blitCache(QCPPainter* painter, const QRectF& target)
+{
+    // The window's painter is shifted half a pixel for antialiasing: undo it so the image's
+    // pixels land on the widget's.
+    const QPointF shift(painter->transform().dx(), painter->transform().dy());
+    const QSizeF size = m_cache.image.deviceIndependentSize();
+    if (std::abs(target.width() - size.width()) < 0.01 &&
+        std::abs(target.height() - size.height()) < 0.01) {
+        // Panned, not zoomed: on whole pixels the opaque image is a plain copy of rows, where
+        // a fractional place would filter every pixel (most of a frame's time on a 10k map).
+        painter->drawImage(QPointF(std::round(target.left()), std::round(target.top())) - shift,
+                           m_cache.image);
+        return;
+    }
+    // Zoomed: the nearest pixel, not a filtered one, while the view moves; the idle redraw
+    // (or the worker's next image) makes it sharp again.
+    const bool smooth = painter->testRenderHint(QPainter::SmoothPixmapTransform);
+    painter->setRenderHint(QPainter::SmoothPixmapTransform, false);
+    painter->drawImage(target.translated(-shift), m_cache.image);
+    painter->setRenderHint(QPainter::SmoothPixmapTransform, smooth);
+}
+
 void ActorMapLayer::drawAnyCache(QCPPainter* painter)
 {
     // The last image, however old, where its pixels belong now; the first time, a note.
@@ -198,49 +280,26 @@ void ActorMapLayer::drawAnyCache(QCPPainter* painter)
                           QObject::tr("Drawing %L1 actors\u2026").arg(m_scene.nodes.size()));
         return;
     }
-    const double ax = keyAxis()->coordToPixel(1) - keyAxis()->coordToPixel(0);
-    const double bx = keyAxis()->coordToPixel(0);
-    const double ay = valueAxis()->coordToPixel(1) - valueAxis()->coordToPixel(0);
-    const double by = valueAxis()->coordToPixel(0);
-    const double sx = ax / m_cache.ax, sy = ay / m_cache.ay;
-    const QSizeF size = m_cache.image.deviceIndependentSize();
-    const QRectF target(sx * (m_cache.origin.x() - m_cache.bx) + bx,
-                        sy * (m_cache.origin.y() - m_cache.by) + by, sx * size.width(),
-                        sy * size.height());
-    painter->drawImage(target.translated(-painter->transform().dx(), -painter->transform().dy()),
-                       m_cache.image);
+    blitCache(painter, cacheTarget());
 }
 
 bool ActorMapLayer::drawFromCache(QCPPainter* painter)
 {
-    if (m_cache.stale || m_cache.image.isNull() || m_cache.revision != m_scene.revision)
+    if (m_cache.stale || m_cache.image.isNull() || m_cache.revision != m_scene.revision ||
+        m_cache.ax == 0 || m_cache.ay == 0)
         return false;
-    const double ax = keyAxis()->coordToPixel(1) - keyAxis()->coordToPixel(0);
-    const double bx = keyAxis()->coordToPixel(0);
-    const double ay = valueAxis()->coordToPixel(1) - valueAxis()->coordToPixel(0);
-    const double by = valueAxis()->coordToPixel(0);
-    if (m_cache.ax == 0 || m_cache.ay == 0)
-        return false;
-    // Where the image lands now: a cached pixel p maps back to a coordinate and forward again.
-    const double sx = ax / m_cache.ax, sy = ay / m_cache.ay;
+    const QRectF target = cacheTarget();
     const QSizeF size = m_cache.image.deviceIndependentSize();
-    const QRectF target(sx * (m_cache.origin.x() - m_cache.bx) + bx,
-                        sy * (m_cache.origin.y() - m_cache.by) + by, sx * size.width(),
-                        sy * size.height());
-    const bool same = std::abs(sx - 1) < 1e-9 && std::abs(sy - 1) < 1e-9 &&
-                      std::abs(target.left() - m_cache.origin.x()) < 1e-6 &&
-                      std::abs(target.top() - m_cache.origin.y()) < 1e-6;
+    const double sx = target.width() / size.width();
     // Too far zoomed for the image to stay legible, or panned past its margin: draw afresh.
     if (sx < 0.6 || sx > 1.6 || !target.contains(clipRect()))
         return false;
-    // Undo the painter's half-pixel shift so the image's pixels land on the widget's.
-    const QPointF shift(painter->transform().dx(), painter->transform().dy());
-    if (same) {
-        painter->drawImage(m_cache.origin - shift, m_cache.image);
-        return true;
-    }
-    painter->drawImage(target.translated(-shift), m_cache.image);
-    m_idle->start(); // sharp again once the view rests
+    blitCache(painter, target);
+    const bool same = std::abs(sx - 1) < 1e-9 &&
+                      std::abs(target.left() - m_cache.origin.x()) < 1e-6 &&
+                      std::abs(target.top() - m_cache.origin.y()) < 1e-6;
+    if (!same)
+        m_idle->start(); // sharp again once the view rests
     return true;
 }
 

@@ -39,6 +39,9 @@ struct BodySnapshot
     };
     std::vector<Node> nodes; // back to front
     QColor outline, strongOutline;
+    // Valid: the image is opaque, filled with it (the window's cache, which is blitted as a
+    // plain copy); invalid: transparent (a vector file's body, drawn over its background).
+    QColor background;
     double lineScale = 1;
 };
 

@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 namespace chronomap {
 
@@ -153,6 +154,20 @@ int ActorMapChart::relationCount(int node) const
                : 0;
 }
 
+bool ActorMapChart::isRelationShown(int edge) const
+{
+    const auto& edges = m_layer->scene().edges;
+    return edge >= 0 && std::size_t(edge) < edges.size() &&
+           !(edges[std::size_t(edge)].flags & MapScene::EdgeHidden);
+}
+
+bool ActorMapChart::isActorShown(int node) const
+{
+    const auto& nodes = m_layer->scene().nodes;
+    return node >= 0 && std::size_t(node) < nodes.size() &&
+           !(nodes[std::size_t(node)].flags & MapScene::NodeHidden);
+}
+
 bool ActorMapChart::isWorking() const
 {
     return m_job->isRunning();
@@ -161,6 +176,7 @@ bool ActorMapChart::isWorking() const
 void ActorMapChart::relayout()
 {
     m_base.clear();
+    m_freshLayout = true;
     scheduleLayout(0);
 }
 
@@ -343,7 +359,7 @@ void ActorMapChart::startLayout()
     }
     m_windowPending = false;
     m_layoutRunning = m_base.size() != std::size_t(m_graph.nodeCount());
-    m_job->start(m_graph, m_mask, m_base);
+    m_job->start(m_graph, m_mask, m_base, std::exchange(m_freshLayout, false));
     emit workStarted(tr("Laying out %n actors\u2026", nullptr, m_graph.nodeCount()));
     emit stateChanged();
 }
@@ -361,7 +377,8 @@ void ActorMapChart::layoutNow()
     }
     m_layoutRunning = false;
     m_windowPending = false;
-    applyAnalysis(analyseMap(m_graph, m_mask, m_base), false);
+    applyAnalysis(analyseMap(m_graph, m_mask, m_base, nullptr, std::exchange(m_freshLayout, false)),
+                  false);
 }
 
 void ActorMapChart::applyAnalysis(const MapAnalysis& a, bool animate)
@@ -682,6 +699,7 @@ void ActorMapChart::onStoryChanged(const Change& change)
             } else {
                 m_graph.pinned[std::size_t(i)].reset();
             }
+            m_graph.given[std::size_t(i)] = filePosition(*actor);
         }
         updateAttributeStyle(); // an edited attribute may change a size or a colour
         updateWindowMask();     // or its validity
@@ -815,6 +833,7 @@ void ActorMapChart::markHover(int node, int edge)
         scene.edges[std::size_t(m_hoverEdge)].flags &= quint8(~MapScene::EdgeHovered);
     m_hoverNode = node;
     m_hoverEdge = edge;
+    scene.hoveredEdge = edge;
     if (node >= 0 && std::size_t(node) < scene.nodes.size())
         scene.nodes[std::size_t(node)].flags |= MapScene::NodeHovered;
     if (edge >= 0 && std::size_t(edge) < scene.edges.size())

@@ -126,6 +126,11 @@ public:
     const Centrality& centrality() const { return m_centrality; }
     const Communities& communities() const { return m_communities; }
     int relationCount(int node) const;
+    // What the map draws as it stands: the window "as of" (a relation outside it, or with an
+    // actor that does not exist in it, is hidden), the filters and the ego view. By edge and
+    // node index. The export's footer and sources line count exactly these.
+    bool isRelationShown(int edge) const;
+    bool isActorShown(int node) const;
 
     // The node drawn at a plot pixel, or -1; the relation near it, or -1.
     int nodeAt(const QPointF& pixel) const;
@@ -221,6 +226,9 @@ private:
     bool m_userMoved = false; // zoomed or panned since the last fit: resizing keeps the view
     bool m_animated = true;
     bool m_layoutRunning = false; // the worker is making the story's layout (not just sizes)
+    // The user asked for a new layout: the next one is computed even where a file placed the
+    // actors (from their places), rather than the file's picture kept.
+    bool m_freshLayout = false;
     bool m_windowPending = false; // the window changed while it did
     int m_layoutRuns = 0;
     QString m_sizeKey = QStringLiteral("degree");

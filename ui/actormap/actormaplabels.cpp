@@ -4,6 +4,7 @@
 #include "mapdrawing.h"
 
 #include <QFontMetricsF>
+#include <QPaintEngine>
 
 #include <algorithm>
 #include <cmath>
@@ -21,14 +22,39 @@ void ActorMapLayer::drawLabels(QCPPainter* painter, const std::vector<QPointF>& 
                                const std::vector<int>& order, bool large)
 {
     const QRectF clip = clipRect();
+    // Level of detail: on a large map only actors drawn large enough are named, the most
+    // central first. The selected, highlighted and hovered ones are named first and always,
+    // however small they are drawn: they are what the reader is looking at.
+    constexpr quint8 kMarked =
+        MapScene::NodeSelected | MapScene::NodeEmphasised | MapScene::NodeHovered;
+    std::vector<int>& labelOrder = m_labelOrder;
+    labelOrder.clear();
+    for (int i : order)
+        if (m_scene.nodes[std::size_t(i)].flags & kMarked)
+            labelOrder.push_back(i);
+    const std::size_t markedCount = labelOrder.size();
+    // Far out on a large map no actor may be large enough: then there is nothing to place
+    // (and a large map draws no relation labels), so no room is measured.
+    bool anyNamed = !large || markedCount > 0;
+    for (std::size_t k = 0; !anyNamed && k < order.size() && k < kMaxLabelTries; ++k) {
+        const MapScene::Node& node = m_scene.nodes[std::size_t(order[k])];
+        anyNamed = node.radius >= 3 && !node.label.isEmpty();
+    }
+    if (!anyNamed)
+        return;
+    for (int i : order)
+        if (!(m_scene.nodes[std::size_t(i)].flags & kMarked))
+            labelOrder.push_back(i);
     Occupancy taken(clip.adjusted(-100, -100, 100, 100));
+    Occupancy names(clip.adjusted(-100, -100, 100, 100)); // the names alone
     // Nodes are obstacles too, so no label covers an actor; on large graphs only the ones
     // that may get labels, to keep the frame short.
     const std::size_t obstacles =
-        large ? std::min<std::size_t>(order.size(), kMaxLabelTries) : order.size();
+        large ? std::min<std::size_t>(labelOrder.size(), markedCount + kMaxLabelTries)
+              : labelOrder.size();
     std::vector<int> own(m_scene.nodes.size(), -1);
     for (std::size_t k = 0; k < obstacles; ++k) {
-        const int i = order[k];
+        const int i = labelOrder[k];
         const double r = m_scene.nodes[std::size_t(i)].radius + 1;
         own[std::size_t(i)] =
             taken.add(QRectF(px[std::size_t(i)] - QPointF(r, r), QSizeF(2 * r, 2 * r)));
@@ -63,11 +89,13 @@ void ActorMapLayer::drawLabels(QCPPainter* painter, const std::vector<QPointF>& 
     boldFont.setBold(true);
     const double h = fm.height();
     int tries = 0;
-    for (int i : order) {
-        if (++tries > kMaxLabelTries)
+    for (std::size_t at = 0; at < labelOrder.size(); ++at) {
+        const int i = labelOrder[at];
+        const bool mustName = at < markedCount;
+        if (!mustName && ++tries > kMaxLabelTries)
             break;
         const MapScene::Node& node = m_scene.nodes[std::size_t(i)];
-        if (node.label.isEmpty() || (large && node.radius < 3))
+        if (node.label.isEmpty() || (large && node.radius < 3 && !mustName))
             continue;
         // An emphasised actor's name is bold: measured bold, or its ends are cut off.
         const bool bold = node.flags & MapScene::NodeEmphasised;
@@ -76,7 +104,8 @@ void ActorMapLayer::drawLabels(QCPPainter* painter, const std::vector<QPointF>& 
         // Beside the actor first; on a small map also the corners and, failing those, a step
         // further out with a leader line, so every actor keeps its name where there is room.
         std::vector<QRectF> candidates;
-        const int rings = large ? 1 : 3;
+        const bool near = large && !mustName;
+        const int rings = near ? 1 : 3;
         for (int ring = 0; ring < rings; ++ring) {
             const double r = node.radius + 2 + ring * (h + 2);
             const double d = r * 0.7;
@@ -91,21 +120,24 @@ void ActorMapLayer::drawLabels(QCPPainter* painter, const std::vector<QPointF>& 
                      QRectF(c.x() - d - w, c.y() + d, w, h),     // lower left
                  }) {
                 candidates.push_back(rect);
-                if (large && candidates.size() == 4)
+                if (near && candidates.size() == 4)
                     break;
             }
         }
-        // A free place that crosses no relation first; failing that, any free place.
+        // A free place that crosses no relation first; failing that, any free place; for an
+        // actor that must be named, failing that, a place over other actors but no name.
         std::size_t k = candidates.size();
-        for (int pass = 0; pass < 2 && k == candidates.size(); ++pass)
+        for (int pass = 0; pass < (mustName ? 3 : 2) && k == candidates.size(); ++pass)
             for (k = 0; k < candidates.size(); ++k)
                 if (clip.contains(candidates[k]) &&
-                    !taken.collides(candidates[k], own[std::size_t(i)]) &&
-                    (pass == 1 || !crossesEdge(candidates[k], -1)))
+                    (pass == 2 ? !names.collides(candidates[k])
+                               : !taken.collides(candidates[k], own[std::size_t(i)])) &&
+                    (pass > 0 || !crossesEdge(candidates[k], -1)))
                     break;
         if (k < candidates.size()) {
             const QRectF& rect = candidates[k];
             taken.add(rect);
+            names.add(rect);
             if (k >= 8)
                 drawLeader(painter, c, node.radius, rect);
             const bool dim = node.flags & (MapScene::NodeDimmed | MapScene::NodeFaded);
@@ -282,9 +314,53 @@ QRectF ActorMapLayer::legendBox() const
     return QRectF(clip.left() + 8, clip.top() + 8, 150 * m_theme.fontScale, rows * row + 10);
 }
 
+quint64 ActorMapLayer::legendKey(qreal dpr) const
+{
+    // What the legend's picture depends on besides the theme (setTheme drops the image).
+    const QRectF clip = clipRect();
+    size_t h = qHashMulti(0, dpr, clip.left(), clip.top(), m_scene.colourByCommunity,
+                          m_scene.markedUnverified, m_scene.colourTitle);
+    for (const auto& [value, colour] : m_scene.colourKey)
+        h = qHashMulti(h, value, colour.rgba());
+    return quint64(h) | 1; // never 0: no image yet
+}
+
 void ActorMapLayer::drawLegend(QCPPainter* painter)
 {
-    const QRectF clip = clipRect();
+    // Into a file (vector, or a scaled export) it is drawn as text and lines; on screen it is
+    // stamped from an image drawn once, since laying out its words took a good part of a
+    // large map's frame.
+    const QPaintEngine* engine = painter->paintEngine();
+    const QTransform& tf = painter->transform();
+    if (painter->modes().testFlag(QCPPainter::pmVectorized) || !engine ||
+        engine->type() != QPaintEngine::Raster || tf.type() > QTransform::TxTranslate) {
+        drawLegendInto(painter, clipRect());
+        return;
+    }
+    const qreal dpr = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+    const QPointF shift(tf.dx(), tf.dy());
+    const QRectF box = legendBox().adjusted(-2, -2, 2, 2);
+    const QPoint origin(int(std::floor(box.left())), int(std::floor(box.top())));
+    const quint64 key = legendKey(dpr);
+    if (m_legendCache.key != key || m_legendCache.image.isNull()) {
+        const QSize size(int(std::ceil(box.right())) - origin.x() + 1,
+                         int(std::ceil(box.bottom())) - origin.y() + 1);
+        QImage image(size * dpr, QImage::Format_ARGB32_Premultiplied);
+        image.setDevicePixelRatio(dpr);
+        image.fill(Qt::transparent);
+        QPainter p(&image);
+        p.setRenderHints(painter->renderHints());
+        // The same sub-pixel place as drawn straight onto the plot.
+        p.translate(shift - QPointF(origin));
+        drawLegendInto(&p, clipRect());
+        p.end();
+        m_legendCache = {std::move(image), key};
+    }
+    painter->drawImage(QPointF(origin) - shift, m_legendCache.image);
+}
+
+void ActorMapLayer::drawLegendInto(QPainter* painter, const QRectF& clip)
+{
     QFont font = m_font;
     font.setPixelSize(std::max(8, int(std::lround(11 * m_theme.fontScale))));
     const QFontMetricsF fm(font);

@@ -287,17 +287,27 @@ void ActorMapLayer::draw(QCPPainter* painter)
     const QRectF view = clip.adjusted(-30, -30, 30, 30);
     const double margin = 0.25 * std::max(clip.width(), clip.height());
     const QRectF wideView = clip.adjusted(-margin - 30, -margin - 30, margin + 30, margin + 30);
+    // Plain comparisons: QRectF::contains is a call into QtCore per actor and per frame.
+    const double vx0 = view.left(), vx1 = view.right(), vy0 = view.top(), vy1 = view.bottom();
+    const double wx0 = wideView.left(), wx1 = wideView.right(), wy0 = wideView.top(),
+                 wy1 = wideView.bottom();
     for (int i : rankOrder()) {
         if (m_scene.nodes[std::size_t(i)].flags & MapScene::NodeHidden)
             continue;
-        if (view.contains(px[std::size_t(i)]))
+        const QPointF& p = px[std::size_t(i)];
+        if (p.x() < wx0 || p.x() > wx1 || p.y() < wy0 || p.y() > wy1)
+            continue;
+        wide.push_back(i);
+        if (p.x() >= vx0 && p.x() <= vx1 && p.y() >= vy0 && p.y() <= vy1)
             order.push_back(i);
-        if (wideView.contains(px[std::size_t(i)]))
-            wide.push_back(i);
     }
-    int visibleEdges = 0;
-    for (const MapScene::Edge& e : m_scene.edges)
-        visibleEdges += (e.flags & MapScene::EdgeHidden) ? 0 : 1;
+    if (m_visibleEdgesRevision != m_scene.revision) {
+        m_visibleEdges = 0;
+        for (const MapScene::Edge& e : m_scene.edges)
+            m_visibleEdges += (e.flags & MapScene::EdgeHidden) ? 0 : 1;
+        m_visibleEdgesRevision = m_scene.revision;
+    }
+    const int visibleEdges = m_visibleEdges;
     const bool large = isLarge(int(order.size()), visibleEdges);
     m_lastLarge = large;
     m_lastFromCache = false;
@@ -368,11 +378,14 @@ void ActorMapLayer::drawOverlay(QCPPainter* painter, const std::vector<QPointF>&
     for (int i : order)
         if (m_scene.nodes[std::size_t(i)].flags & (MapScene::NodeSelected | MapScene::NodeHovered))
             marked.push_back(i);
-    for (const MapScene::Edge& e : m_scene.edges)
+    const int hovered = m_scene.hoveredEdge;
+    if (hovered >= 0 && std::size_t(hovered) < m_scene.edges.size()) {
+        const MapScene::Edge& e = m_scene.edges[std::size_t(hovered)];
         if ((e.flags & MapScene::EdgeHovered) && !(e.flags & MapScene::EdgeHidden)) {
             painter->setPen(QPen(m_theme.text, 2.5 * m_theme.lineScale));
             painter->drawLine(px[std::size_t(e.from)], px[std::size_t(e.to)]);
         }
+    }
     drawNodes(painter, px, marked, false);
 }
 

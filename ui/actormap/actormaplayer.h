@@ -72,6 +72,9 @@ struct MapScene
     QString colourTitle;
     std::vector<std::pair<QString, QColor>> colourKey;
     QString message; // shown centred when there is nothing to draw
+    // The edge carrying EdgeHovered (-1: none), so a frame finds it without a pass over every
+    // relation.
+    int hoveredEdge = -1;
     // Bumped by whoever changes positions, styles or ranks (not hover): drawing caches key on
     // it. Hover and selection are drawn over the cache, so they need no bump.
     quint64 revision = 0;
@@ -153,6 +156,7 @@ private:
     void drawLabels(QCPPainter* painter, const std::vector<QPointF>& px,
                     const std::vector<int>& order, bool large);
     void drawLegend(QCPPainter* painter);
+    void drawLegendInto(QPainter* painter, const QRectF& clip);
     void fitNodeSizes(double pixelsPerUnit);
     int legendRows() const;
     QRectF legendBox() const;
@@ -165,6 +169,8 @@ private:
                               const QRectF& area, qreal dpr) const;
     void installBody(QImage image, const BodySnapshot& snapshot);
     void drawAnyCache(QCPPainter* painter);
+    QRectF cacheTarget() const;
+    void blitCache(QCPPainter* painter, const QRectF& target);
 
     MapScene m_scene;
     bool m_legend = true;
@@ -195,7 +201,21 @@ private:
     std::shared_ptr<const BodySnapshot> m_bodyJob;
     double m_lastBodyMs = 0;
     std::vector<int> m_rankOrder;
+    std::vector<int> m_labelOrder; // drawLabels' order, kept to spare an allocation a frame
     quint64 m_rankRevision = ~quint64(0);
+    // Relations not hidden, counted once per scene revision (the level of detail needs it
+    // every frame).
+    int m_visibleEdges = 0;
+    quint64 m_visibleEdgesRevision = ~quint64(0);
+    // The legend drawn once into an image (it only changes with the scene's styles, the
+    // theme and the size) and stamped each frame; vector output draws it afresh.
+    struct LegendCache
+    {
+        QImage image;
+        quint64 key = 0;
+    };
+    LegendCache m_legendCache;
+    quint64 legendKey(qreal dpr) const;
     // Typical distance between an actor and its nearest neighbour, in layout units, and the
     // largest styled size, for the scene revision they were measured on.
     double m_spacing = 0;

@@ -13,6 +13,7 @@ void ActorMapLayer::setTheme(const ChartTheme& theme)
     m_theme = theme;
     m_font.setPixelSize(std::max(8, int(std::lround(12 * theme.fontScale))));
     m_sprites.clear(); // outlined in the old theme's colours
+    m_legendCache = {};
 }
 
 const ChartTheme& ActorMapChart::theme() const

@@ -92,15 +92,6 @@ QString count(int n, const QString& one, const QString& many)
     return QStringLiteral("%L1 %2").arg(n).arg(n == 1 ? one : many);
 }
 
-bool overlaps(const PartialDate& d, qint64 from, qint64 to)
-{
-    if (!d.isValid())
-        return true; // holds always
-    const bool openStart = d.flags() & DateFlag::OpenStart;
-    const bool openEnd = d.flags() & DateFlag::OpenEnd;
-    return (openStart || d.earliest() <= to) && (openEnd || d.latest() >= from);
-}
-
 } // namespace
 
 ChartComposer::ChartComposer(Story& story, const ExportRequest& request)
@@ -138,7 +129,7 @@ ChartComposer::ChartComposer(Story& story, const ExportRequest& request)
     if (!actors)
         events = prepareTimeline(base);
     if (!timeline)
-        relations = prepareActorMap();
+        relations = prepareActorMap(base);
     describe(events, relations);
 }
 
@@ -267,8 +258,12 @@ ChartComposer::Collected ChartComposer::collectTimeline(const Selection::Filter&
     return collected;
 }
 
-ChartComposer::Collected ChartComposer::prepareActorMap()
+ChartComposer::Collected ChartComposer::prepareActorMap(const Selection::Filter& base)
 {
+    // The map alone follows the window's filters as the window's map does (with the
+    // timeline, prepareTimeline has set them).
+    if (!m_timeline)
+        m_selection.setFilter(base);
     m_actorMap = std::make_unique<ActorMapChart>(&m_story, &m_selection);
     m_actorMap->setAnimated(false);
     m_actorMap->setTheme(m_theme);
@@ -281,48 +276,48 @@ ChartComposer::Collected ChartComposer::prepareActorMap()
 
 ChartComposer::Collected ChartComposer::collectActorMap()
 {
-    // Relations carry the verification status on the map. The scene's edges are in the same
-    // order as the story's relations (the view reads both by id).
-    const QList<Relation> relations = m_story.store().relations();
+    // Counted from what the chart draws, not from the story: a relation the map hides "as
+    // of" the window (outside it, or with an actor that does not exist in it) or behind a
+    // filter is neither counted in the footer nor cited in the sources line. The chart's
+    // relations are in the same order as its scene's edges.
+    const QList<Relation>& relations = m_actorMap->relations();
     MapScene& scene = m_actorMap->layer()->scene();
-    const bool aligned = scene.edges.size() == std::size_t(relations.size());
-    QSet<Id> shownRelations;
+    const bool omit = m_request.publishSafe == ExportRequest::PublishSafe::Omit;
+    const bool mark = m_request.publishSafe == ExportRequest::PublishSafe::Mark;
+    QSet<Id> shownRelations, shownActors;
     int notCleared = 0;
-    for (qsizetype e = 0; e < relations.size(); ++e) {
-        const Relation& r = relations[e];
-        if (!overlaps(r.valid, m_from, m_to))
+    for (qsizetype e = 0; e < relations.size() && std::size_t(e) < scene.edges.size(); ++e) {
+        if (!m_actorMap->isRelationShown(int(e)))
             continue;
-        const bool cleared = r.status == Verification::Cleared;
-        if (!cleared) {
+        const Relation& r = relations[e];
+        if (r.status != Verification::Cleared) {
             ++notCleared;
-            if (aligned) {
-                MapScene::Edge& edge = scene.edges[std::size_t(e)];
-                if (m_request.publishSafe == ExportRequest::PublishSafe::Omit)
-                    edge.flags |= MapScene::EdgeHidden;
-                else if (m_request.publishSafe == ExportRequest::PublishSafe::Mark)
-                    edge.type = QObject::tr("\u26a0 %1").arg(edge.type);
-            }
-            if (m_request.publishSafe == ExportRequest::PublishSafe::Omit)
+            MapScene::Edge& edge = scene.edges[std::size_t(e)];
+            if (omit) {
+                edge.flags |= MapScene::EdgeHidden;
                 continue;
+            }
+            if (mark)
+                edge.type = QObject::tr("\u26a0 %1").arg(edge.type);
         }
         shownRelations.insert(r.id);
     }
+    ++scene.revision; // flags and labels changed: the layer's per-revision caches go stale
+    const QList<Actor>& actors = m_actorMap->actors();
+    for (qsizetype i = 0; i < actors.size(); ++i)
+        if (m_actorMap->isActorShown(int(i)))
+            shownActors.insert(actors[i].id);
     Collected collected;
     collected.notCleared = notCleared;
     // At the large map's level of detail relations carry no labels, so no mark either.
-    int actorsShown = 0, relationsShown = 0;
-    for (const MapScene::Node& n : scene.nodes)
-        actorsShown += (n.flags & MapScene::NodeHidden) ? 0 : 1;
-    for (const MapScene::Edge& e : scene.edges)
-        relationsShown += (e.flags & MapScene::EdgeHidden) ? 0 : 1;
-    collected.tooManyToMark = ActorMapLayer::isLarge(actorsShown, relationsShown);
-    scene.markedUnverified = notCleared > 0 && aligned && !collected.tooManyToMark &&
-                             m_request.publishSafe == ExportRequest::PublishSafe::Mark;
+    collected.tooManyToMark =
+        ActorMapLayer::isLarge(int(shownActors.size()), int(shownRelations.size()));
+    scene.markedUnverified = notCleared > 0 && !collected.tooManyToMark && mark;
     if (!m_request.sourcesLine)
         return collected;
     for (const Citation& c : m_story.store().citations())
         if ((c.target.kind == EntityKind::Relation && shownRelations.contains(c.target.id)) ||
-            c.target.kind == EntityKind::Actor)
+            (c.target.kind == EntityKind::Actor && shownActors.contains(c.target.id)))
             ++collected.citedBy[c.sourceId];
     return collected;
 }

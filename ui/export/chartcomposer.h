@@ -76,7 +76,7 @@ private:
         QHash<qint64, int> citedBy;
     };
     Collected prepareTimeline(const Selection::Filter& base);
-    Collected prepareActorMap();
+    Collected prepareActorMap(const Selection::Filter& base);
     Collected collectTimeline(const Selection::Filter& base);
     Collected collectActorMap();
     void describe(const Collected& events, const Collected& relations);
