@@ -1495,6 +1495,10 @@ Nachher: %2</translation>
         <source>someone else</source>
         <translation>jemand anderem</translation>
     </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;The details cannot be read now: %1&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;Die Details können gerade nicht gelesen werden: %1&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>chronomap::EdgesCsvReader</name>
@@ -3721,10 +3725,6 @@ EDTF: %2</translation>
         <translation>Geteilte Geschichte: Sie arbeiten als %1 (%2)</translation>
     </message>
     <message>
-        <source>Offline: the server of this shared story (%1) does not answer. What you are typing stays in the window, and nothing that was saved is lost. Reconnecting by itself (next try in %2 s)…</source>
-        <translation>Offline: Der Server dieser geteilten Geschichte (%1) antwortet nicht. Was Sie gerade eingeben, bleibt im Fenster, und nichts Gespeichertes geht verloren. Die Verbindung wird selbst wiederhergestellt (nächster Versuch in %2 s)…</translation>
-    </message>
-    <message>
         <source>Back online: the story was read again</source>
         <translation>Wieder online: Die Geschichte wurde neu gelesen</translation>
     </message>
@@ -3755,6 +3755,18 @@ EDTF: %2</translation>
     <message>
         <source>Your role on this server is %1; reporters edit drafts only</source>
         <translation>Ihre Rolle auf diesem Server ist %1; Reporter bearbeiten nur Entwürfe</translation>
+    </message>
+    <message>
+        <source>Offline — reconnecting (try %1)…</source>
+        <translation>Offline – neue Verbindung wird aufgebaut (Versuch %1)…</translation>
+    </message>
+    <message>
+        <source>Offline — reconnecting (try %1 in %2 s)…</source>
+        <translation>Offline – neue Verbindung (Versuch %1 in %2 s)…</translation>
+    </message>
+    <message>
+        <source>The server of this shared story (%1) does not answer. What you are typing stays in the window, and nothing that was saved is lost.</source>
+        <translation>Der Server dieser geteilten Geschichte (%1) antwortet nicht. Was Sie gerade schreiben, bleibt im Fenster, und nichts Gespeichertes geht verloren.</translation>
     </message>
 </context>
 <context>
