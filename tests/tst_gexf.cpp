@@ -27,6 +27,7 @@ private slots:
     void malformed_data();
     void malformed();
     void validityAsSpells();
+    void dateAttributesAreStringsToOthers();
 
 private:
     test::Stories m_stories;
@@ -434,6 +435,31 @@ void TestGexf::validityAsSpells()
     QVERIFY(!findAttribute(b.actors.at(2).attributes, QStringLiteral("valid")));
     QCOMPARE(b.relations.at(0).valid.edtf(), QStringLiteral("2020-02/2021-01"));
     QVERIFY(!b.relations.at(1).valid.isValid());
+}
+
+// A date-typed attribute is declared a string, which every GEXF reader takes (NetworkX refuses
+// "date"), and marked as a date for our own reader, which brings the type back.
+void TestGexf::dateAttributesAreStringsToOthers()
+{
+    auto s = m_stories.create();
+    Actor a;
+    a.name = QStringLiteral("Envoy");
+    a.attributes = {
+        Attribute{QStringLiteral("appointed"), AttributeType::Date, QStringLiteral("2025-03")}};
+    s->insertActor(a);
+    const QByteArray xml = writeGexf(*s);
+    QVERIFY(!xml.contains(" type=\"date\""));
+    QVERIFY2(xml.contains("title=\"appointed\" type=\"string\" chronomap:type=\"date\""),
+             xml.constData());
+    auto t = m_stories.create();
+    applyImport(*t, readGexf(xml, QStringLiteral("d.gexf")), QStringLiteral("d.gexf"));
+    const QList<Actor> actors = t->actors();
+    QCOMPARE(actors.size(), 1);
+    const Attribute* appointed =
+        findAttribute(actors.first().attributes, QStringLiteral("appointed"));
+    QVERIFY(appointed);
+    QCOMPARE(appointed->type, AttributeType::Date);
+    QCOMPARE(appointed->value, QStringLiteral("2025-03"));
 }
 
 QTEST_GUILESS_MAIN(TestGexf)

@@ -22,6 +22,9 @@ namespace {
 
 const QString kGexfNs = QStringLiteral("http://gexf.net/1.3");
 const QString kVizNs = QStringLiteral("http://gexf.net/1.3/viz");
+// Our own marks on GEXF elements, which other readers pass over: a date-typed attribute is
+// declared type="string" (NetworkX refuses any other name for it) and chronomap:type="date".
+const QString kChronomapNs = QStringLiteral("urn:chronomap:gexf");
 
 QString number(double d)
 {
@@ -105,6 +108,9 @@ public:
                 a.id = m_x.attribute("id");
                 a.title = m_x.attribute("title");
                 a.type = m_x.attribute("type");
+                if (a.type == QLatin1String("string") &&
+                    m_x.attribute("chronomap:type") == QLatin1String("date"))
+                    a.type = QStringLiteral("date");
                 if (a.title.isEmpty())
                     a.title = a.id;
                 attributes =
@@ -354,9 +360,10 @@ private:
                 }
             }
             if (size)
-                setAttribute(a.attributes, kVizSize,
-                             Attribute{kVizSize, AttributeType::Double,
-                                       QString::number(*size, 'g', QLocale::FloatingPointShortest)});
+                setAttribute(
+                    a.attributes, kVizSize,
+                    Attribute{kVizSize, AttributeType::Double,
+                              QString::number(*size, 'g', QLocale::FloatingPointShortest)});
             if (!validText.isEmpty()) {
                 setAttribute(a.attributes, QStringLiteral("valid"),
                              Attribute{QStringLiteral("valid"), AttributeType::Date,
@@ -585,7 +592,12 @@ void declare(QXmlStreamWriter& w, const char* cls, const QList<std::pair<QString
         w.writeEmptyElement(QStringLiteral("attribute"));
         w.writeAttribute(QStringLiteral("id"), id);
         w.writeAttribute(QStringLiteral("title"), id);
-        w.writeAttribute(QStringLiteral("type"), type);
+        if (type == QLatin1String("date")) {
+            w.writeAttribute(QStringLiteral("type"), QStringLiteral("string"));
+            w.writeAttribute(kChronomapNs, QStringLiteral("type"), type);
+        } else {
+            w.writeAttribute(QStringLiteral("type"), type);
+        }
     }
     w.writeEndElement();
 }
@@ -699,6 +711,7 @@ QByteArray writeGexf(const Store& store)
     w.setAutoFormattingIndent(2);
     w.writeStartDocument();
     w.writeNamespace(kVizNs, QStringLiteral("viz"));
+    w.writeNamespace(kChronomapNs, QStringLiteral("chronomap"));
     w.writeDefaultNamespace(kGexfNs);
     w.writeStartElement(kGexfNs, QStringLiteral("gexf"));
     w.writeAttribute(QStringLiteral("version"), QStringLiteral("1.3"));
