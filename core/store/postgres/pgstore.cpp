@@ -123,9 +123,14 @@ void PgStore::openStory(Mode mode)
     exec(QByteArray("LISTEN " + channel().toUtf8()).constData(), {});
     // A connection's first search loads the text search configuration and the catalog entries
     // of four tables and their indexes, tens of milliseconds; paid here, while the story opens,
-    // the user's first search is as fast as the next.
-    if (mode != Mode::Create)
-        search(QStringLiteral("chronomap"), 1);
+    // the user's first search is as fast as the next. Only a warm-up: should it fail, the
+    // story still opens, and a real search says what went wrong.
+    if (mode != Mode::Create) {
+        try {
+            search(QStringLiteral("chronomap"), 1);
+        } catch (const StoreError&) {
+        }
+    }
 }
 
 QString PgStore::channel() const
