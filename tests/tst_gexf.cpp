@@ -2,6 +2,7 @@
 
 #include "interchange/graphformats.h"
 #include "interchange/importbatch.h"
+#include "query/eventfilter.h"
 
 #include <QTest>
 
@@ -28,6 +29,8 @@ private slots:
     void malformed();
     void validityAsSpells();
     void dateAttributesAreStringsToOthers();
+    void foreignValidIsCustom();
+    void olderChronomapValidity();
 
 private:
     test::Stories m_stories;
@@ -418,7 +421,9 @@ void TestGexf::validityAsSpells()
     QVERIFY(xml.contains("<spell start=\"2018-03-01\" end=\"2022-06-30\"/>"));
     QVERIFY(xml.contains("<spell start=\"2020-01-15\"/>"));
     QVERIFY(xml.contains("<spell start=\"2020-02-01\" end=\"2021-01-31\"/>"));
-    QVERIFY(xml.contains("<attvalue for=\"valid\" value=\"2018-03/2022-06\"/>"));
+    QVERIFY(xml.contains("<attvalue for=\"chronomap-valid\" value=\"2018-03/2022-06\"/>"));
+    QVERIFY(xml.contains("<attribute id=\"chronomap-valid\" title=\"valid\" type=\"string\" "
+                         "chronomap:field=\"valid\"/>"));
     QVERIFY(xml.contains(
         "<attvalue for=\"Seats\" value=\"12\" start=\"2019-01-01\" end=\"2019-12-31\"/>"));
     QVERIFY(xml.contains("<attvalue for=\"Seats\" value=\"15\" start=\"2020-01-01\"/>"));
@@ -460,6 +465,93 @@ void TestGexf::dateAttributesAreStringsToOthers()
     QVERIFY(appointed);
     QCOMPARE(appointed->type, AttributeType::Date);
     QCOMPARE(appointed->value, QStringLiteral("2025-03"));
+}
+
+
+// Another program's attribute titled or ided "valid" that holds a date is a custom attribute,
+// never the actor's validity: only our marked declaration (or spells) gives that.
+void TestGexf::foreignValidIsCustom()
+{
+    const QByteArray xml = R"(<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://gexf.net/1.3" version="1.3">
+  <meta><creator>Gephi 0.10.1</creator></meta>
+  <graph defaultedgetype="directed">
+    <attributes class="node">
+      <attribute id="valid" title="valid" type="string"/>
+      <attribute id="3" title="valid" type="string"/>
+    </attributes>
+    <nodes>
+      <node id="n1" label="Contract A"><attvalues><attvalue for="valid" value="2021-05"/></attvalues></node>
+      <node id="n2" label="Contract B" start="2019-01-01" end="2019-12-31">
+        <attvalues><attvalue for="3" value="2030"/></attvalues></node>
+    </nodes>
+    <edges/>
+  </graph>
+</gexf>)";
+    const ImportBatch b = readGexf(xml, QStringLiteral("foreign.gexf"));
+    QCOMPARE(b.actors.size(), 2);
+    const Attribute* valid = findAttribute(b.actors.at(0).attributes, QStringLiteral("valid"));
+    QVERIFY(valid);
+    QCOMPARE(valid->type, AttributeType::String);
+    QCOMPARE(valid->value, QStringLiteral("2021-05"));
+    QVERIFY(!actorValidity(b.actors.at(0)).isValid());
+    // Beside a spell, the file's "valid" keeps its value under a name of its own, said once.
+    QCOMPARE(actorValidity(b.actors.at(1)).edtf(), QStringLiteral("2019-01-01/2019-12-31"));
+    QCOMPARE(attributeText(b.actors.at(1).attributes, QStringLiteral("valid (file)")),
+             QStringLiteral("2030"));
+    QCOMPARE(b.warnings.size(), 1);
+    QVERIFY2(b.warnings.first().contains(QLatin1String("valid (file)")),
+             qPrintable(b.warnings.first()));
+
+    // Our export keeps a custom "valid" text apart from an actor's validity, both ways.
+    auto s = m_stories.create();
+    Actor a;
+    a.name = QStringLiteral("Contract A");
+    a.attributes = b.actors.at(0).attributes;
+    Actor dated;
+    dated.name = QStringLiteral("Envoy");
+    setAttribute(dated.attributes, QStringLiteral("valid"),
+                 Attribute{QStringLiteral("valid"), AttributeType::Date, QStringLiteral("2018-03/2022-06")});
+    s->insertActor(a);
+    s->insertActor(dated);
+    const ImportBatch back = readGexf(writeGexf(*s), QStringLiteral("back.gexf"));
+    QCOMPARE(back.actors.size(), 2);
+    QCOMPARE(findAttribute(back.actors.at(0).attributes, QStringLiteral("valid"))->type,
+             AttributeType::String);
+    QVERIFY(!actorValidity(back.actors.at(0)).isValid());
+    QCOMPARE(actorValidity(back.actors.at(1)).edtf(), QStringLiteral("2018-03/2022-06"));
+    QVERIFY(back.warnings.isEmpty());
+}
+
+// A file Chronomap wrote before the mark (id "valid", creator Chronomap) still gives the exact
+// validity; the same declaration from another creator does not.
+void TestGexf::olderChronomapValidity()
+{
+    const QByteArray older = R"(<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://gexf.net/1.3" version="1.3">
+  <meta><creator>Chronomap</creator></meta>
+  <graph defaultedgetype="directed" mode="dynamic" timeformat="date">
+    <attributes class="node" mode="static">
+      <attribute id="kind" title="kind" type="string"/>
+      <attribute id="valid" title="valid" type="string"/>
+    </attributes>
+    <nodes>
+      <node id="a1" label="Envoy"><attvalues><attvalue for="valid" value="2018-03/2022-06"/></attvalues>
+        <spells><spell start="2018-03-01" end="2022-06-30"/></spells></node>
+    </nodes>
+    <edges/>
+  </graph>
+</gexf>)";
+    const ImportBatch ours = readGexf(older, QStringLiteral("older.gexf"));
+    QCOMPARE(actorValidity(ours.actors.at(0)).edtf(), QStringLiteral("2018-03/2022-06"));
+    QCOMPARE(ours.actors.at(0).attributes.size(), 1);
+    QByteArray theirs = older;
+    theirs.replace("<creator>Chronomap</creator>", "<creator>Gephi</creator>");
+    const ImportBatch other = readGexf(theirs, QStringLiteral("other.gexf"));
+    // The spell's days, to the day; the text stays the file's, apart.
+    QCOMPARE(actorValidity(other.actors.at(0)).edtf(), QStringLiteral("2018-03-01/2022-06-30"));
+    QCOMPARE(attributeText(other.actors.at(0).attributes, QStringLiteral("valid (file)")),
+             QStringLiteral("2018-03/2022-06"));
 }
 
 QTEST_GUILESS_MAIN(TestGexf)

@@ -24,6 +24,8 @@ private slots:
     void readsWhatOthersWrite();
     void readsRealWorldFiles_data();
     void readsRealWorldFiles();
+    void realLayoutIsTheStart_data();
+    void realLayoutIsTheStart();
     void malformed_data();
     void malformed();
 
@@ -137,9 +139,9 @@ void TestGraphMl::readsYed()
     QCOMPARE(b.actors.at(0).name, QStringLiteral("Steve Witkoff"));
     QCOMPARE(b.actors.at(0).description, QStringLiteral("US special envoy"));
     QCOMPARE(b.actors.at(0).color, QColor(0xff, 0xcc, 0x00));
-    QVERIFY(b.actors.at(0).pinnedX && b.actors.at(0).pinnedY);
-    QCOMPARE(*b.actors.at(0).pinnedX, 160.0); // the centre of the shape
-    QCOMPARE(*b.actors.at(0).pinnedY, 215.0);
+    // The centre of the shape, where the map starts: the file's layout, not a pin.
+    QVERIFY(!b.actors.at(0).pinnedX && !b.actors.at(0).pinnedY);
+    QCOMPARE(filePosition(b.actors.at(0)), std::optional(QPointF(160.0, 215.0)));
     QCOMPARE(b.actors.at(1).name, QStringLiteral("Kremlin"));
     QCOMPARE(b.actors.at(2).name, QStringLiteral("Kirill Dmitriev"));
     QCOMPARE(b.actors.at(2).description, QString()); // not the group's, not the edge's
@@ -247,8 +249,8 @@ void TestGraphMl::readsWhatOthersWrite()
     QCOMPARE(a.name, QStringLiteral("Newsroom"));
     QCOMPARE(a.description, QStringLiteral("the desk"));
     QCOMPARE(a.color, QColor(0x33, 0x66, 0x99));
-    QCOMPARE(*a.pinnedX, 25.0);
-    QCOMPARE(*a.pinnedY, 40.0);
+    QVERIFY(!a.pinnedX && !a.pinnedY);
+    QCOMPARE(filePosition(a), std::optional(QPointF(25.0, 40.0)));
     QCOMPARE(attributeText(a.attributes, QStringLiteral("color")),
              QStringLiteral("the colour of money"));
     QCOMPARE(findAttribute(a.attributes, QStringLiteral("degree"))->type, AttributeType::Integer);
@@ -305,6 +307,43 @@ void TestGraphMl::readsRealWorldFiles()
     applyImport(*s, b, path);
     QCOMPARE(s->counts().actors, nodes);
     QCOMPARE(s->counts().relations, edges);
+}
+
+void TestGraphMl::realLayoutIsTheStart_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QPointF>("first"); // the centre of the first node's shape
+    if (test::realWorldFiles(QStringLiteral("graphml")).isEmpty())
+        QSKIP("../shared/realworld is absent");
+    const QString dir = QStringLiteral(CHRONOMAP_REALWORLD "/graphml/");
+    QTest::newRow("yEd desktop") << dir + QStringLiteral("yed-desktop-simplified.graphml")
+                                 << QPointF();
+    QTest::newRow("yFiles for HTML") << dir + QStringLiteral("yfiles-html-2.6.graphml")
+                                     << QPointF(469 + 30, 246 + 30);
+}
+
+// yEd's and yFiles' layouts, in files they wrote, are where the map starts: every actor has
+// the file's place and none is pinned; the GraphML we write carries the place back.
+void TestGraphMl::realLayoutIsTheStart()
+{
+    QFETCH(QString, path);
+    QFETCH(QPointF, first);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const ImportBatch b = readGraphMl(f.readAll(), path);
+    QVERIFY(!b.actors.isEmpty());
+    for (const Actor& a : b.actors) {
+        QVERIFY2(!a.pinnedX && !a.pinnedY, qPrintable(a.name));
+        QVERIFY2(filePosition(a), qPrintable(a.name));
+    }
+    if (!first.isNull())
+        QCOMPARE(*filePosition(b.actors.first()), first);
+    auto s = m_stories.create();
+    applyImport(*s, b, path);
+    const ImportBatch back = readGraphMl(writeGraphMl(*s), QStringLiteral("back.graphml"));
+    QCOMPARE(back.actors.size(), b.actors.size());
+    for (qsizetype i = 0; i < b.actors.size(); ++i)
+        QCOMPARE(filePosition(back.actors.at(i)), filePosition(b.actors.at(i)));
 }
 
 // NetworkX reads no mixed graph and takes the graph's default for every edge: a story without

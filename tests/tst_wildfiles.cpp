@@ -2,10 +2,14 @@
 // write them: a Gephi 0.10 GEXF with hex colours, dynamic spells and timed values, a GEXF of
 // abstract time steps, a yEd GraphML with a group, and Kumu and Gephi spreadsheets separated
 // by ";". Each is imported whole with its counts and typed values, and what is timed stays
-// timed through GEXF and Chronomap JSON.
+// timed through GEXF and Chronomap JSON. Then the audit of issue 14 as a user meets it: GEXF
+// 1.1 naming attributes by title with dated nodes, Gephi Lite's hex colours, yEd's <desc>,
+// groups and layout, Kumu's relation types, a TimelineJS 2 file, a table separated by spaces,
+// and a Gephi nodes + edges pair that round-trips with its layout (no pins).
 #include "interchangetest.h"
 
 #include "interchange/interchange.h"
+#include "query/eventfilter.h"
 
 using namespace chronomap;
 
@@ -20,6 +24,14 @@ private slots:
     void yedGroups();
     void kumuSemicolons();
     void gephiNodeTableSemicolons();
+    void gexf11ByTitleWithDates();
+    void gephiLiteHexColours();
+    void yedDescGroupAndLayout();
+    void kumuTypeIsTheRelation();
+    void timelineJs2IsNamed();
+    void spaceSeparatedEdges();
+    void nodesAndEdgesPairRoundTrips();
+    void nodesTableLayoutIsNoPin();
 };
 
 namespace {
@@ -182,6 +194,98 @@ const QByteArray kKumu = "From;To;Type;Direction;Strength;Tags\n"
 const QByteArray kGephiNodes = "Id;Label;Modularity Class;Degree;Active\n"
                                "a;Alpha;1;3;true\n"
                                "b;Beta;2;1;false\n";
+
+// GEXF 1.1 as older tools write it: attvalues name their attribute by title, not by id, and
+// nodes carry their dates as start/end attributes of a "date" time format.
+const QByteArray kGexf11 = R"(<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://www.gexf.net/1.1draft" xmlns:viz="http://www.gexf.net/1.1draft/viz" version="1.1">
+  <meta lastmodifieddate="2011-09-05"><creator>Gephi 0.8</creator></meta>
+  <graph mode="dynamic" defaultedgetype="undirected" timeformat="date">
+    <attributes class="node" mode="static">
+      <attribute id="0" title="Party" type="string"/>
+      <attribute id="1" title="Seats" type="integer"><default>0</default></attribute>
+    </attributes>
+    <nodes>
+      <node id="n0" label="Mayor" start="2014-05-25" end="2020-06-28">
+        <attvalues><attvalue for="Party" value="Greens"/><attvalue for="Seats" value="12"/></attvalues>
+        <viz:color r="0" g="114" b="178"/>
+      </node>
+      <node id="n1" label="Council" start="2014-05-25">
+        <attvalues><attvalue for="Party" value="Mixed"/></attvalues>
+      </node>
+    </nodes>
+    <edges>
+      <edge id="0" source="n0" target="n1" start="2015-01-01" end="2016-12-31"/>
+    </edges>
+  </graph>
+</gexf>
+)";
+
+// Gephi Lite's export (graphology): GEXF 1.2, colours as hex, lower and upper case.
+const QByteArray kGephiLite = R"(<?xml version="1.0" encoding="UTF-8"?>
+<gexf version="1.2" xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz">
+  <meta><title>lite</title></meta>
+  <graph defaultedgetype="directed">
+    <attributes class="node"><attribute id="community" title="community" type="integer"/></attributes>
+    <nodes>
+      <node id="x"><attvalues><attvalue for="community" value="3"/></attvalues>
+        <viz:color hex="#e6194b"/><viz:size value="4"/><viz:position x="1.5" y="2.5"/></node>
+      <node id="y" label="Why"><viz:color hex="#3CB44BCC"/><viz:position x="-3" y="0"/></node>
+    </nodes>
+    <edges><edge source="x" target="y"><viz:color hex="#4363D8"/></edge></edges>
+  </graph>
+</gexf>
+)";
+
+// yEd desktop with <desc> on a node, an edge and the graph, and a closed group.
+const QByteArray kYedDesc = R"(<?xml version="1.0" encoding="UTF-8" standalone="no"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:y="http://www.yworks.com/xml/graphml">
+  <key for="node" id="d6" yfiles.type="nodegraphics"/>
+  <key attr.name="Notes" attr.type="string" for="node" id="d7"/>
+  <graph edgedefault="directed" id="G">
+    <desc>Who funds whom, March</desc>
+    <node id="n0">
+      <desc>Lobby group</desc>
+      <data key="d6"><y:ShapeNode><y:Geometry height="30.0" width="60.0" x="100.0" y="50.0"/>
+        <y:NodeLabel>Fund A</y:NodeLabel></y:ShapeNode></data>
+    </node>
+    <node id="n1" yfiles.foldertype="folder">
+      <data key="d6"><y:ProxyAutoBoundsNode><y:Realizers active="1">
+        <y:GroupNode><y:Geometry height="100.0" width="100.0" x="0.0" y="0.0"/><y:NodeLabel>Board (open)</y:NodeLabel></y:GroupNode>
+        <y:GroupNode><y:Geometry height="40.0" width="80.0" x="300.0" y="200.0"/><y:NodeLabel>Board</y:NodeLabel></y:GroupNode>
+      </y:Realizers></y:ProxyAutoBoundsNode></data>
+      <graph edgedefault="directed" id="n1:">
+        <node id="n1::n0"><data key="d7">chair</data>
+          <data key="d6"><y:ShapeNode><y:Geometry height="30.0" width="60.0" x="310.0" y="210.0"/>
+          <y:NodeLabel>Chair</y:NodeLabel></y:ShapeNode></data></node>
+      </graph>
+    </node>
+    <edge id="e0" source="n0" target="n1::n0"><desc>since 2022</desc></edge>
+  </graph>
+</graphml>
+)";
+
+// Kumu's connections sheet whose Type column holds the kinds of relation.
+const QByteArray kKumuTypes = "From,To,Type,Strength\n"
+                              "Alice,Bob,funds,3\n"
+                              "Bob,Carol,advises,1\n"
+                              "Carol,Alice,Directed,1\n";
+
+// A TimelineJS 2 file (the "timeline" object with its "date" list).
+const QByteArray kTimelineJs2 = R"({"timeline": {"headline": "Old", "type": "default",
+  "startDate": "2012", "date": [{"startDate": "2012,1,26", "headline": "Sure"}]}})";
+
+// Gephi reads tables separated by spaces.
+const QByteArray kSpaces = "Source Target Weight\nParis Berlin 2\nBerlin Rome 1.5\n";
+
+// A Gephi node table and its edge table, with the layout's x and y.
+const QByteArray kPairNodes = "Id,Label,x,y,Modularity Class:integer\n"
+                              "p,Paris,10,-20,1\n"
+                              "b,Berlin,30.5,4,2\n"
+                              "r,Rome,,,2\n";
+const QByteArray kPairEdges = "Source,Target,Type,Id,Label,Weight\n"
+                              "p,b,Directed,e1,trains,2\n"
+                              "b,r,Undirected,e2,flights,1\n";
 
 std::unique_ptr<Store> imported(test::Stories& stories, const QByteArray& bytes,
                                 const QString& name, ImportSummary* summary = nullptr)
@@ -367,6 +471,172 @@ void TestWildFiles::gephiNodeTableSemicolons()
     QVERIFY(active);
     QCOMPARE(active->type, AttributeType::Boolean);
     QCOMPARE(active->value, QStringLiteral("true"));
+}
+
+
+void TestWildFiles::gexf11ByTitleWithDates()
+{
+    test::Stories stories;
+    auto s = imported(stories, kGexf11, QStringLiteral("gexf11.gexf"));
+    QCOMPARE(s->counts().actors, 2);
+    QCOMPARE(s->counts().relations, 1);
+    const Actor* mayor = actorNamed(s->actors(), QStringLiteral("Mayor"));
+    const Actor* council = actorNamed(s->actors(), QStringLiteral("Council"));
+    QVERIFY(mayor && council);
+    QCOMPARE(attributeText(mayor->attributes, QStringLiteral("Party")), QStringLiteral("Greens"));
+    QCOMPARE(findAttribute(mayor->attributes, QStringLiteral("Seats"))->type,
+             AttributeType::Integer);
+    QCOMPARE(attributeText(council->attributes, QStringLiteral("Seats")), QStringLiteral("0"));
+    QCOMPARE(mayor->color, QColor(0, 114, 178));
+    // The node's start and end are the actor's validity; an open end stays open.
+    QCOMPARE(actorValidity(*mayor), PartialDate::fromEdtf(QStringLiteral("2014-05-25/2020-06-28")));
+    QCOMPARE(actorValidity(*council).edtf(), QStringLiteral("2014-05-25/.."));
+    QCOMPARE(s->relations().first().valid,
+             PartialDate::fromEdtf(QStringLiteral("2015-01-01/2016-12-31")));
+    QVERIFY(!s->relations().first().directed);
+}
+
+void TestWildFiles::gephiLiteHexColours()
+{
+    test::Stories stories;
+    auto s = imported(stories, kGephiLite, QStringLiteral("lite.gexf"));
+    QCOMPARE(s->counts().actors, 2);
+    QCOMPARE(s->counts().relations, 1);
+    const Actor* x = actorNamed(s->actors(), QStringLiteral("x")); // no label: its id
+    const Actor* y = actorNamed(s->actors(), QStringLiteral("Why"));
+    QVERIFY(x && y);
+    QCOMPARE(x->color, QColor(0xe6, 0x19, 0x4b));
+    QCOMPARE(y->color, QColor(0x3c, 0xb4, 0x4b, 0xcc)); // #rrggbbaa, as CSS reads it
+    QCOMPARE(findAttribute(x->attributes, QStringLiteral("community"))->type,
+             AttributeType::Integer);
+    QCOMPARE(filePosition(*x), std::optional(QPointF(1.5, 2.5)));
+    QVERIFY(!x->pinnedX);
+    // Exported, the hex colours and the layout are what Gephi reads back.
+    const QByteArray gexf = exportBytes(*s, QStringLiteral("gexf"));
+    QVERIFY2(gexf.contains(R"(r="230" g="25" b="75")") || gexf.contains("#e6194b"),
+             gexf.constData());
+    QVERIFY(gexf.contains(R"(x="1.5" y="2.5")"));
+}
+
+void TestWildFiles::yedDescGroupAndLayout()
+{
+    test::Stories stories;
+    ImportSummary summary;
+    auto s = imported(stories, kYedDesc, QStringLiteral("desc.graphml"), &summary);
+    QCOMPARE(s->counts().actors, 3);
+    QCOMPARE(s->counts().relations, 1);
+    const QList<Actor> actors = s->actors();
+    const Actor* fund = actorNamed(actors, QStringLiteral("Fund A"));
+    const Actor* board = actorNamed(actors, QStringLiteral("Board"));
+    const Actor* chair = actorNamed(actors, QStringLiteral("Chair"));
+    QStringList names;
+    for (const Actor& a : actors)
+        names << a.name;
+    QVERIFY2(fund && board && chair, qPrintable(names.join(u',')));
+    QCOMPARE(fund->description, QStringLiteral("Lobby group"));
+    QCOMPARE(s->relations().first().description, QStringLiteral("since 2022"));
+    QCOMPARE(s->meta(QStringLiteral("description")), QStringLiteral("Who funds whom, March"));
+    QCOMPARE(attributeText(chair->attributes, QStringLiteral("Notes")), QStringLiteral("chair"));
+    QVERIFY(!attributeText(chair->attributes, QStringLiteral("parent")).isEmpty());
+    // yEd's layout (the centre of each shape) is where the map starts, with no pin.
+    for (const Actor& a : actors)
+        QVERIFY2(!a.pinnedX && !a.pinnedY, qPrintable(a.name));
+    QCOMPARE(filePosition(*fund), std::optional(QPointF(130.0, 65.0)));
+    QCOMPARE(filePosition(*chair), std::optional(QPointF(340.0, 225.0)));
+    // Exported to GraphML and back, the layout stays the start, still no pin.
+    auto t = stories.create();
+    applyParsedImport(*t, parseImport(stories.write(QStringLiteral("back.graphml"),
+                                                    exportBytes(*s, QStringLiteral("graphml")))));
+    const Actor* back = actorNamed(t->actors(), QStringLiteral("Fund A"));
+    QVERIFY(back);
+    QVERIFY(!back->pinnedX);
+    QCOMPARE(filePosition(*back), std::optional(QPointF(130.0, 65.0)));
+}
+
+void TestWildFiles::kumuTypeIsTheRelation()
+{
+    test::Stories stories;
+    auto s = imported(stories, kKumuTypes, QStringLiteral("connections.csv"));
+    QCOMPARE(s->counts().actors, 3);
+    QCOMPARE(s->counts().relations, 3);
+    QStringList types;
+    for (const Relation& r : s->relations())
+        types << r.type;
+    types.sort();
+    // "Directed" says a direction, as in Gephi; the others are the kind of relation.
+    QCOMPARE(types, (QStringList{QString(), QStringLiteral("advises"), QStringLiteral("funds")}));
+}
+
+void TestWildFiles::timelineJs2IsNamed()
+{
+    test::Stories stories;
+    const QString path = stories.write(QStringLiteral("old.json"), kTimelineJs2);
+    try {
+        const ParsedImport p = parseImport(path);
+        auto s = stories.create();
+        applyParsedImport(*s, p);
+        // Read: the one slide is there.
+        QCOMPARE(s->counts().events, 1);
+    } catch (const StoreError& e) {
+        const QString why = QString::fromUtf8(e.what());
+        QVERIFY2(why.contains(QLatin1String("TimelineJS 2")), qPrintable(why));
+        QVERIFY2(why.contains(QLatin1String("old.json")), qPrintable(why));
+    }
+}
+
+void TestWildFiles::spaceSeparatedEdges()
+{
+    test::Stories stories;
+    auto s = imported(stories, kSpaces, QStringLiteral("edges.txt"));
+    QCOMPARE(s->counts().actors, 3);
+    QCOMPARE(s->counts().relations, 2);
+    double total = 0;
+    for (const Relation& r : s->relations())
+        total += r.weight;
+    QCOMPARE(total, 3.5);
+}
+
+void TestWildFiles::nodesAndEdgesPairRoundTrips()
+{
+    test::Stories stories;
+    auto s = imported(stories, kPairNodes, QStringLiteral("nodes.csv"));
+    applyParsedImport(*s, parseImport(stories.write(QStringLiteral("edges.csv"), kPairEdges)));
+    QCOMPARE(s->counts().actors, 3); // the edges name the nodes by Id: no new actor
+    QCOMPARE(s->counts().relations, 2);
+    // The pair again adds and changes nothing.
+    const ImportSummary again =
+        applyParsedImport(*s, parseImport(stories.write(QStringLiteral("nodes.csv"), kPairNodes)));
+    QCOMPARE(again.newActors + again.updated, 0);
+    const ImportSummary againEdges =
+        applyParsedImport(*s, parseImport(stories.write(QStringLiteral("edges.csv"), kPairEdges)));
+    QCOMPARE(againEdges.newActors + againEdges.newRelations + againEdges.updated, 0);
+    // Written as a pair and read into a new story: the same actors, relations and layout.
+    auto t = stories.create();
+    applyParsedImport(*t, parseImport(stories.write(QStringLiteral("out-nodes.csv"),
+                                                    exportBytes(*s, QStringLiteral("nodes-csv")))));
+    applyParsedImport(*t, parseImport(stories.write(QStringLiteral("out-edges.csv"),
+                                                    exportBytes(*s, QStringLiteral("edges-csv")))));
+    test::compareGraphs(*s, *t);
+    const Actor* paris = actorNamed(t->actors(), QStringLiteral("Paris"));
+    QVERIFY(paris);
+    QCOMPARE(findAttribute(paris->attributes, QStringLiteral("Modularity Class"))->type,
+             AttributeType::Integer);
+}
+
+void TestWildFiles::nodesTableLayoutIsNoPin()
+{
+    test::Stories stories;
+    auto s = imported(stories, kPairNodes, QStringLiteral("nodes.csv"));
+    const Actor* paris = actorNamed(s->actors(), QStringLiteral("Paris"));
+    const Actor* rome = actorNamed(s->actors(), QStringLiteral("Rome"));
+    QVERIFY(paris && rome);
+    QVERIFY(!paris->pinnedX && !paris->pinnedY);
+    QCOMPARE(filePosition(*paris), std::optional(QPointF(10.0, -20.0)));
+    QVERIFY(!filePosition(*rome));
+    // Written back in x and y, not as extra columns.
+    const QByteArray csv = exportBytes(*s, QStringLiteral("nodes-csv"));
+    QVERIFY2(!csv.contains("viz:"), csv.constData());
+    QVERIFY2(csv.contains(",10,-20,"), csv.constData());
 }
 
 QTEST_GUILESS_MAIN(TestWildFiles)

@@ -265,6 +265,8 @@ ImportBatch readEdgesTable(const CsvTable& t, const QString& fileName)
         }
         g.addRelation(r, cell(id));
     }
+    g.batch().actorsAreReferences = true;
+    g.batch().listsEvents = false;
     return std::move(g.batch());
 }
 

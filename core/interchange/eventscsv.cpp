@@ -108,6 +108,8 @@ ImportBatch readEventsTable(const CsvTable& t, const CsvMapping& m, const QStrin
                              .arg(fileName));
     ImportBatch batch;
     batch.origin = QStringLiteral("csv");
+    batch.actorsAreReferences = true; // the people each row names
+    batch.listsRelations = false;
     QHash<QString, qint64> categories;
     QHash<QString, Id> actors;
     QList<int> unmapped;

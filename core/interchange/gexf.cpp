@@ -37,10 +37,16 @@ struct AttributeDecl
     const char* id;
     const char* type;
 };
-// "valid" is an actor's validity as EDTF text, written beside its spell (which holds only ISO
-// days) so that "2020-05/2021" comes back as it was, as an edge's "date" does.
-constexpr AttributeDecl kNodeAttributes[] = {
-    {"kind", "string"}, {"role", "string"}, {"description", "string"}, {"valid", "string"}};
+// kValidityId is an actor's validity as EDTF text, written beside its spell (which holds only
+// ISO days) so that "2020-05/2021" comes back as it was, as an edge's "date" does. Its
+// declaration carries chronomap:field="valid": an attribute another program titled "valid"
+// is only ever a custom attribute.
+constexpr AttributeDecl kNodeAttributes[] = {{"kind", "string"},
+                                             {"role", "string"},
+                                             {"description", "string"},
+                                             {"chronomap-valid", "string"}};
+const QString kValidityId = QStringLiteral("chronomap-valid");
+const QString kValidityField = QStringLiteral("valid");
 constexpr AttributeDecl kEdgeAttributes[] = {
     {"type", "string"}, {"status", "string"}, {"description", "string"}, {"date", "string"}};
 
@@ -108,6 +114,14 @@ public:
                 a.id = m_x.attribute("id");
                 a.title = m_x.attribute("title");
                 a.type = m_x.attribute("type");
+                // Our validity, by its mark; in files we wrote before the mark (no
+                // declaration has it), by its id.
+                a.marked = a.type == QLatin1String("string") &&
+                           m_x.reader().attributes().value(kChronomapNs, QStringLiteral("field")) ==
+                               kValidityField;
+                a.legacy = a.type == QLatin1String("string") && m_ours &&
+                           a.id == QLatin1String("valid");
+                m_anyMarked = m_anyMarked || a.marked;
                 if (a.type == QLatin1String("string") &&
                     m_x.attribute("chronomap:type") == QLatin1String("date"))
                     a.type = QStringLiteral("date");
@@ -132,6 +146,8 @@ public:
                 readNode(QString());
             } else if (n == QLatin1String("edge")) {
                 readEdge();
+            } else if (n == QLatin1String("creator") && m_x.depth() == 3) {
+                m_ours = m_x.elementText().trimmed() == QLatin1String("Chronomap");
             } else if (n == QLatin1String("title") && m_x.depth() == 3) {
                 m_g.batch().title = m_x.elementText();
             } else if (n == QLatin1String("description") && m_x.depth() == 3) {
@@ -151,7 +167,10 @@ private:
     {
         QString id, title, type, byDefault;
         bool hasDefault = false;
+        // Our actor's validity (kValidityId), not a custom attribute: see isValidity().
+        bool marked = false, legacy = false;
     };
+    bool isValidity(const Declared& d) const { return d.marked || (d.legacy && !m_anyMarked); }
     // One <attvalue>: its attribute, value and, when timed, its bounds.
     struct Value
     {
@@ -253,7 +272,7 @@ private:
             given.insert(title);
         }
         for (const Declared& d : list) {
-            if (!d.hasDefault || given.contains(d.title))
+            if (!d.hasDefault || isValidity(d) || given.contains(d.title))
                 continue;
             // Defaults copied into every node are charged against the reader's budget.
             m_x.chargeDefault(d.title.size() + d.byDefault.size());
@@ -270,7 +289,12 @@ private:
     {
         QColor c;
         if (m_x.hasAttribute("hex")) {
-            c = QColor::fromString(m_x.attribute("hex").trimmed());
+            const QString hex = m_x.attribute("hex").trimmed();
+            c = QColor::fromString(hex);
+            // Eight digits are #rrggbbaa, as CSS and the web tools that write it (Gephi Lite)
+            // mean them, not Qt's #aarrggbb.
+            if (c.isValid() && hex.size() == 9)
+                c = QColor(c.alpha(), c.red(), c.green(), c.blue());
             if (!c.isValid())
                 m_x.fail(QCoreApplication::translate("chronomap::GexfReader",
                                                      "expected viz:color hex as #rrggbb, found "
@@ -351,10 +375,6 @@ private:
                     a.role = v.value;
                 } else if (t == QLatin1String("description") && v.type == AttributeType::String) {
                     a.description = v.value;
-                } else if (v.name == QLatin1String("valid") && v.type == AttributeType::String &&
-                           PartialDate::fromEdtf(v.value).isValid()) {
-                    // Our own export's exact validity; it wins over the spell's ISO days.
-                    validText = v.value;
                 } else {
                     a.attributes.append(v);
                 }
@@ -364,6 +384,22 @@ private:
                     a.attributes, kVizSize,
                     Attribute{kVizSize, AttributeType::Double,
                               QString::number(*size, 'g', QLocale::FloatingPointShortest)});
+            // The validity has the name "valid" (actorValidity): another program's attribute
+            // of that name is kept beside it under a name of its own, said in the summary.
+            for (Attribute& other : a.attributes) {
+                if (other.name != QLatin1String("valid") ||
+                    (validText.isEmpty() && !haveDate && other.type != AttributeType::Date))
+                    continue;
+                other.name = QStringLiteral("valid (file)");
+                if (!m_renamedValid)
+                    m_g.batch().warnings << QCoreApplication::translate(
+                                                "chronomap::GexfReader",
+                                                "node \"%1\": the attribute \"valid\" is kept as "
+                                                "\"valid (file)\"; an actor's validity comes from "
+                                                "its spells")
+                                                .arg(id);
+                m_renamedValid = true;
+            }
             if (!validText.isEmpty()) {
                 setAttribute(a.attributes, QStringLiteral("valid"),
                              Attribute{QStringLiteral("valid"), AttributeType::Date,
@@ -404,7 +440,13 @@ private:
                 add();
                 readNode(id);
             } else if (n == QLatin1String("attvalue")) {
-                values.append(attvalue(m_nodeAttributes));
+                const Value v = attvalue(m_nodeAttributes);
+                // Our own export's exact validity; it wins over the spell's ISO days.
+                if (v.declared && isValidity(*v.declared) && !v.timed &&
+                    PartialDate::fromEdtf(v.value).isValid())
+                    validText = v.value;
+                else
+                    values.append(v);
             } else if (n == QLatin1String("spell")) {
                 spell(m_x.hasAttribute("timestamp") ? m_x.attribute("timestamp")
                                                     : m_x.attribute("start"),
@@ -550,6 +592,9 @@ private:
     bool m_defaultDirected = false;
     bool m_numericTime = true;
     bool m_steps = false;
+    bool m_ours = false; // <meta><creator>Chronomap</creator>: a file we wrote
+    bool m_anyMarked = false;
+    bool m_renamedValid = false;
 };
 
 bool allUndirected(const QList<Relation>& relations)
@@ -591,8 +636,12 @@ void declare(QXmlStreamWriter& w, const char* cls, const QList<std::pair<QString
     for (const auto& [id, type] : decls) {
         w.writeEmptyElement(QStringLiteral("attribute"));
         w.writeAttribute(QStringLiteral("id"), id);
-        w.writeAttribute(QStringLiteral("title"), id);
-        if (type == QLatin1String("date")) {
+        const bool validity = id == kValidityId;
+        w.writeAttribute(QStringLiteral("title"), validity ? kValidityField : id);
+        if (validity) {
+            w.writeAttribute(QStringLiteral("type"), QStringLiteral("string"));
+            w.writeAttribute(kChronomapNs, QStringLiteral("field"), kValidityField);
+        } else if (type == QLatin1String("date")) {
             w.writeAttribute(QStringLiteral("type"), QStringLiteral("string"));
             w.writeAttribute(kChronomapNs, QStringLiteral("type"), type);
         } else {
@@ -740,9 +789,15 @@ QByteArray writeGexf(const Store& store)
         w.writeAttribute(QStringLiteral("timeformat"),
                          stepTime ? QStringLiteral("double") : QStringLiteral("date"));
     const QSet<QString> timedNodes = timedNames(actors), timedEdges = timedNames(relations);
-    auto nodeDecls = declarations(kNodeAttributes, actors, timedNodes);
+    // An actor's validity goes out as kValidityId, not as a custom attribute.
+    QList<Actor> customActors = actors;
+    for (Actor& a : customActors)
+        if (actorValidity(a).isValid())
+            a.attributes.removeIf(
+                [](const Attribute& x) { return x.name == QLatin1String("valid"); });
+    auto nodeDecls = declarations(kNodeAttributes, customActors, timedNodes);
     auto edgeDecls = declarations(kEdgeAttributes, relations, timedEdges);
-    const auto timedNodeDecls = declarations(kNodeAttributes, actors, timedNodes, true);
+    const auto timedNodeDecls = declarations(kNodeAttributes, customActors, timedNodes, true);
     const auto timedEdgeDecls = declarations(kEdgeAttributes, relations, timedEdges, true);
     declare(w, "node", nodeDecls);
     declare(w, "node", timedNodeDecls, true);
@@ -752,7 +807,9 @@ QByteArray writeGexf(const Store& store)
     edgeDecls += timedEdgeDecls;
 
     w.writeStartElement(QStringLiteral("nodes"));
+    qsizetype index = 0;
     for (const Actor& a : actors) {
+        const Attributes& custom = customActors.at(index++).attributes;
         w.writeStartElement(QStringLiteral("node"));
         w.writeAttribute(QStringLiteral("id"), nodeIdOf(a.id));
         w.writeAttribute(QStringLiteral("label"), a.name);
@@ -762,7 +819,10 @@ QByteArray writeGexf(const Store& store)
             attvalue(w, QStringLiteral("kind"), actorKindName(a.kind));
         attvalue(w, QStringLiteral("role"), a.role);
         attvalue(w, QStringLiteral("description"), a.description);
-        customValues(w, a.attributes, nodeDecls, stepTime);
+        const PartialDate validity = actorValidity(a);
+        if (validity.isValid())
+            attvalue(w, kValidityId, validity.edtf());
+        customValues(w, custom, nodeDecls, stepTime);
         w.writeEndElement();
         spells(w, actorValidity(a));
         if (a.color.isValid())
@@ -774,9 +834,7 @@ QByteArray writeGexf(const Store& store)
         w.writeAttribute(QStringLiteral("value"),
                          size ? size->value : number(10.0 + 2.0 * degree.value(a.id)));
         // Where the user pinned it, else where the file it came from placed it.
-        const std::optional<QPointF> at = a.pinnedX && a.pinnedY
-                                              ? std::optional(QPointF(*a.pinnedX, *a.pinnedY))
-                                              : filePosition(a);
+        const std::optional<QPointF> at = mapPlace(a);
         if (at) {
             w.writeEmptyElement(kVizNs, QStringLiteral("position"));
             w.writeAttribute(QStringLiteral("x"), number(at->x()));

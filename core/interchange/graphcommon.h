@@ -22,6 +22,14 @@ inline QString edgeIdOf(Id relation)
     return QStringLiteral("r%1").arg(relation);
 }
 
+// Where the map puts an actor, as graph files write it: the user's pin, else the place the
+// file it came from gave (filePosition).
+inline std::optional<QPointF> mapPlace(const Actor& a)
+{
+    return a.pinnedX && a.pinnedY ? std::optional(QPointF(*a.pinnedX, *a.pinnedY))
+                                  : filePosition(a);
+}
+
 // The ISO day a relation's validity starts and ends ("" for open or no date): for spells.
 QString spellStart(const PartialDate& d);
 QString spellEnd(const PartialDate& d);

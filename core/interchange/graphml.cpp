@@ -278,11 +278,13 @@ private:
         m_g.batch().properties.append({QStringLiteral("graphml.") + name, value});
     }
 
-    // yEd's drawing inside a <data>: the first label, fill and geometry (a group's open state
-    // comes first in its realizers).
+    // yEd's drawing inside a <data>: the first label, fill and geometry. A group has one
+    // realizer for its open state and one for its closed state: the one yEd shows (`active`)
+    // is read, the other passed over.
     void readYed(Open& o)
     {
         const int depth = m_x.depth();
+        int realizersDepth = -1, active = 0, realizer = -1;
         while (m_x.next() && m_x.depth() >= depth) {
             if (!m_x.isStart())
                 continue;
@@ -291,7 +293,17 @@ private:
                 readYFilesHtml(o);
                 continue;
             }
-            if ((n == QLatin1String("NodeLabel") || n == QLatin1String("EdgeLabel")) &&
+            if (realizersDepth >= 0 && m_x.depth() <= realizersDepth)
+                realizersDepth = -1;
+            if (realizersDepth >= 0 && m_x.depth() == realizersDepth + 1)
+                ++realizer;
+            if (realizersDepth >= 0 && realizer != active)
+                continue;
+            if (n == QLatin1String("Realizers")) {
+                realizersDepth = m_x.depth();
+                active = m_x.attribute("active").toInt();
+                realizer = -1;
+            } else if ((n == QLatin1String("NodeLabel") || n == QLatin1String("EdgeLabel")) &&
                 o.label.isEmpty()) {
                 o.label = m_x.elementText().trimmed();
             } else if (n == QLatin1String("Fill") && !o.fill.isValid()) {
@@ -445,14 +457,14 @@ private:
         bool okX = false, okY = false;
         const double x = d.value(QStringLiteral("x")).toDouble(&okX),
                      y = d.value(QStringLiteral("y")).toDouble(&okY);
+        // The file's layout (x/y keys, yEd's y:Geometry, yFiles' y:RectD) is where the map
+        // starts, as with Gephi's viz:position: not a pin the user set.
         if (okX && okY && std::isfinite(x) && std::isfinite(y)) {
-            a.pinnedX = x;
-            a.pinnedY = y;
+            setFilePosition(a, QPointF(x, y));
             d.remove(QStringLiteral("x"));
             d.remove(QStringLiteral("y"));
         } else if (o.x && o.y) {
-            a.pinnedX = *o.x;
-            a.pinnedY = *o.y;
+            setFilePosition(a, QPointF(*o.x, *o.y));
         }
         // The size a file gives is kept as it is (written back as "size").
         if (d.contains(QStringLiteral("size")))
@@ -662,9 +674,10 @@ QByteArray writeGraphMl(const Store& store)
             dataElement(w, QStringLiteral("g"), QString::number(a.color.green()));
             dataElement(w, QStringLiteral("b"), QString::number(a.color.blue()));
         }
-        if (a.pinnedX && a.pinnedY) {
-            dataElement(w, QStringLiteral("x"), number(*a.pinnedX));
-            dataElement(w, QStringLiteral("y"), number(*a.pinnedY));
+        // Where the user pinned it, else where the file it came from placed it.
+        if (const std::optional<QPointF> at = mapPlace(a)) {
+            dataElement(w, QStringLiteral("x"), number(at->x()));
+            dataElement(w, QStringLiteral("y"), number(at->y()));
         }
         const Attribute* size = findAttribute(a.attributes, QStringLiteral("viz:size"));
         if (!size)

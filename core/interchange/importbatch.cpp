@@ -365,6 +365,10 @@ private:
                 !claimed.contains(origin->id)) {
                 const Actor current = byId.value(origin->id);
                 claimed.insert(current.id);
+                if (m_batch.actorsAreReferences) { // named, not described: left as it is
+                    m_actorIds.append(current.id);
+                    continue;
+                }
                 incoming.id = current.id;
                 Actor written = incoming;
                 // What the file does not say, the story keeps.
@@ -414,9 +418,10 @@ private:
             }
             m_actorIds.append(id);
         }
-        for (auto it = origins.constBegin(); it != origins.constEnd(); ++it)
-            if (!seenKeys.contains(it.key()) && byId.contains(it->id))
-                ++m_summary.noLongerInFile;
+        if (!m_batch.actorsAreReferences)
+            for (auto it = origins.constBegin(); it != origins.constEnd(); ++it)
+                if (!seenKeys.contains(it.key()) && byId.contains(it->id))
+                    ++m_summary.noLongerInFile;
     }
 
     Id actorId(Id batchId) const { return m_actorIds.value(batchId - 1, 0); }
@@ -469,9 +474,10 @@ private:
                 remember(EntityKind::Relation, key, r.id, stateOf(r), stateOf(r));
             }
         }
-        for (auto it = origins.constBegin(); it != origins.constEnd(); ++it)
-            if (!seenKeys.contains(it.key()) && byId.contains(it->id))
-                ++m_summary.noLongerInFile;
+        if (m_batch.listsRelations)
+            for (auto it = origins.constBegin(); it != origins.constEnd(); ++it)
+                if (!seenKeys.contains(it.key()) && byId.contains(it->id))
+                    ++m_summary.noLongerInFile;
     }
 
     Event mapped(const Event& in) const
@@ -569,9 +575,11 @@ private:
             fresh.append(i);
             m_freshKeys.insert(i, key);
         }
-        for (auto it = origins.constBegin(); it != origins.constEnd(); ++it)
-            if (!seenKeys.contains(it.key()) && originIds.contains(it->id) && byId.contains(it->id))
-                ++m_summary.noLongerInFile;
+        if (m_batch.listsEvents)
+            for (auto it = origins.constBegin(); it != origins.constEnd(); ++it)
+                if (!seenKeys.contains(it.key()) && originIds.contains(it->id) &&
+                    byId.contains(it->id))
+                    ++m_summary.noLongerInFile;
         if (!m_write)
             return;
         // Many events go through the bulk path: a row at a time costs a statement and a

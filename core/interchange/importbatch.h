@@ -46,6 +46,14 @@ struct ImportBatch
     // The family the keys belong to ("gexf", "graphml", "csv", "timelinejs"): a re-import of a
     // file of the same family updates the entries it made instead of adding them again.
     QString origin;
+    // The ends an edge table names, or the people an events sheet lists: actors the file
+    // refers to rather than describes. One the family made before (a node table's row) is
+    // matched by its key and left as it is, and the family's actors the file does not name
+    // are not "no longer in the file".
+    bool actorsAreReferences = false;
+    // False for a file that cannot hold relations or events (a node table): the family's
+    // relations or events are then not "no longer in the file" either.
+    bool listsRelations = true, listsEvents = true;
     // What the reader left out or changed, for the summary ("2 hyperedges not imported").
     QStringList warnings;
 };

@@ -104,10 +104,9 @@ ImportBatch readNodesTable(const CsvTable& t, const QString& fileName)
         }
         bool okX = false, okY = false;
         const double px = cell(x).toDouble(&okX), py = cell(y).toDouble(&okY);
-        if (okX && okY && std::isfinite(px) && std::isfinite(py)) {
-            a.pinnedX = px;
-            a.pinnedY = py;
-        }
+        // The file's layout, where the map starts (as Gephi's viz:position): not a pin.
+        if (okX && okY && std::isfinite(px) && std::isfinite(py))
+            setFilePosition(a, QPointF(px, py));
         for (int c = 0; c < t.header.size(); ++c) {
             const QString h = t.header.at(c).trimmed();
             if (knownColumns().contains(h.toLower()) || c == label)
@@ -125,6 +124,8 @@ ImportBatch readNodesTable(const CsvTable& t, const QString& fileName)
                                                "the id \"%1\" is used twice")
                        .arg(key));
     }
+    g.batch().listsRelations = false;
+    g.batch().listsEvents = false;
     return std::move(g.batch());
 }
 
@@ -132,7 +133,11 @@ QByteArray writeNodesCsv(const Store& store)
 {
     const QList<Actor> actors = store.actors();
     const QHash<Id, QString> ids = csvNodeIds(actors);
-    const auto extra = attributeColumns(actors);
+    // x and y hold the place (viz:x and viz:y are that place, not columns of their own).
+    auto extra = attributeColumns(actors);
+    extra.removeIf([](const auto& column) {
+        return column.first == QLatin1String("viz:x") || column.first == QLatin1String("viz:y");
+    });
     QByteArray out = kUtf8Bom;
     QStringList header = {QStringLiteral("Id"),          QStringLiteral("Label"),
                           QStringLiteral("kind"),        QStringLiteral("role"),
@@ -142,6 +147,7 @@ QByteArray writeNodesCsv(const Store& store)
         header << typedHeaderText(name, type);
     out += csvRow(header);
     for (const Actor& a : actors) {
+        const std::optional<QPointF> at = mapPlace(a);
         QStringList row = {
             ids.value(a.id),
             a.name,
@@ -151,8 +157,8 @@ QByteArray writeNodesCsv(const Store& store)
             a.color.isValid()
                 ? a.color.name(a.color.alpha() == 255 ? QColor::HexRgb : QColor::HexArgb)
                 : QString(),
-            a.pinnedX ? QString::number(*a.pinnedX, 'g', 17) : QString(),
-            a.pinnedY ? QString::number(*a.pinnedY, 'g', 17) : QString()};
+            at ? QString::number(at->x(), 'g', 17) : QString(),
+            at ? QString::number(at->y(), 'g', 17) : QString()};
         for (const auto& [name, type] : extra)
             row << timedCellText(a.attributes, name);
         out += csvRow(row);
