@@ -22,6 +22,7 @@ private slots:
     void graphPreviewCountsMatches();
     void chronomapJsonPreview();
     void listsConflicts();
+    void edgeTableAfterNodeTable();
 
 private:
     static QPushButton* importButton(QDialog& d)
@@ -158,6 +159,45 @@ void TestImportDialog::listsConflicts()
     QVERIFY(summary->text().contains(QLatin1String("Alice B.")));
     applyParsedImport(*s, dialog.parsed());
     QCOMPARE(s->actor(alice.id)->name, QStringLiteral("Alice B."));
+}
+
+// A Gephi edge table imported after its node table: the preview counts the relations and
+// neither "updates" the actors the node table made (with their names and attributes) nor
+// calls anything "no longer in the file"; nor does the node table, read again, count the
+// relations as gone.
+void TestImportDialog::edgeTableAfterNodeTable()
+{
+    auto s = m_stories.create();
+    const QString nodes = m_stories.write(QStringLiteral("nodes.csv"),
+                                          "Id,Label,x,y,Party\np,Paris,1,2,Greens\nb,Berlin,3,4,\n");
+    const QString edges = m_stories.write(QStringLiteral("edges.csv"),
+                                          "Source,Target,Type,Weight\np,b,Directed,2\n");
+    applyParsedImport(*s, parseImport(nodes));
+    auto labels = [](const QDialog& d) {
+        QStringList out;
+        for (const QLabel* l : d.findChildren<QLabel*>())
+            out << l->text();
+        return out.join(u'\n');
+    };
+    {
+        ImportDialog dialog(parseImportForPreview(edges), *s);
+        QVERIFY(importButton(dialog)->isEnabled());
+        const QString text = labels(dialog);
+        QVERIFY2(text.contains(QLatin1String("1 relation")), qPrintable(text));
+        QVERIFY2(!text.contains(QLatin1String("updated")), qPrintable(text));
+        QVERIFY2(!text.contains(QLatin1String("no longer")), qPrintable(text));
+        QVERIFY2(!text.contains(QLatin1String("new actor")) ||
+                     text.contains(QLatin1String("0 new actors")),
+                 qPrintable(text));
+        applyParsedImport(*s, dialog.parsed());
+    }
+    for (const Actor& a : s->actors())
+        QVERIFY2(a.name == QLatin1String("Paris") || a.name == QLatin1String("Berlin"),
+                 qPrintable(a.name));
+    ImportDialog again(parseImportForPreview(nodes), *s);
+    const QString text = labels(again);
+    QVERIFY2(!text.contains(QLatin1String("no longer")), qPrintable(text));
+    QVERIFY2(!text.contains(QLatin1String("updated")), qPrintable(text));
 }
 
 QTEST_MAIN(TestImportDialog)
