@@ -505,17 +505,23 @@ private:
                 m_x.fail(QCoreApplication::translate(
                              "chronomap::GraphMlReader",
                              "edge \"%1\": expected an EDTF date in \"date\": %2")
-                             .arg(o.id, why));
+                             .arg(edgeName(o.id, o.source, o.target), why));
         } else {
             r.valid = dateFromSpell(start, end, why);
             if (!why.isEmpty())
                 m_x.fail(QCoreApplication::translate(
                              "chronomap::GraphMlReader",
                              "edge \"%1\": expected ISO dates in start and end: %2")
-                             .arg(o.id, why));
+                             .arg(edgeName(o.id, o.source, o.target), why));
         }
         keepTyped(r.attributes, d, types, true);
         m_pending.append(PendingEdge{o.id, o.source, o.target, r, o.line, o.column});
+    }
+
+    // An edge as a message names it: its id, else its ends ("a → b"), as GraphML's id is optional.
+    static QString edgeName(const QString& id, const QString& source, const QString& target)
+    {
+        return !id.isEmpty() ? id : source + QStringLiteral(" \u2192 ") + target;
     }
 
     // GraphML allows an edge before the nodes it joins: edges are joined once the file is read.
@@ -530,7 +536,8 @@ private:
                                    "chronomap::GraphMlReader",
                                    "edge \"%1\": expected the %2 to be the id of a node "
                                    "in the file, found \"%3\"")
-                                   .arg(e.id, QLatin1String(which), node));
+                                   .arg(edgeName(e.id, e.source, e.target),
+                                        QLatin1String(which), node));
             }
             e.relation.sourceId = m_g.node(e.source);
             e.relation.targetId = m_g.node(e.target);
