@@ -2460,6 +2460,10 @@ EDTF: %2</translation>
         <source>node &quot;%1&quot;: expected ISO dates in the spell: %2</source>
         <translation>Knoten &quot;%1&quot;: erwartet: ISO-Daten im spell: %2</translation>
     </message>
+    <message>
+        <source>node &quot;%1&quot;: the attribute &quot;valid&quot; is kept as &quot;valid (file)&quot;; an actor&apos;s validity comes from its spells</source>
+        <translation>Knoten &quot;%1&quot;: das Attribut &quot;valid&quot; wird als &quot;valid (file)&quot; behalten; die Gültigkeit eines Akteurs kommt aus seinen spells</translation>
+    </message>
 </context>
 <context>
     <name>chronomap::GraphFormats</name>
