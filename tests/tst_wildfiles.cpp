@@ -32,6 +32,7 @@ private slots:
     void spaceSeparatedEdges();
     void nodesAndEdgesPairRoundTrips();
     void nodesTableLayoutIsNoPin();
+    void kumuElementsTypeIsTheKind();
 };
 
 namespace {
@@ -637,6 +638,31 @@ void TestWildFiles::nodesTableLayoutIsNoPin()
     const QByteArray csv = exportBytes(*s, QStringLiteral("nodes-csv"));
     QVERIFY2(!csv.contains("viz:"), csv.constData());
     QVERIFY2(csv.contains(",10,-20,"), csv.constData());
+}
+
+// Kumu's elements sheet: a Type that names a kind of ours is the kind; any other is kept.
+void TestWildFiles::kumuElementsTypeIsTheKind()
+{
+    test::Stories stories;
+    auto s = imported(stories,
+                      "Label,Type,Description,Tags\n"
+                      "Alice,Person,Reporter,press|tv\n"
+                      "ACME,Organization,A firm,\n"
+                      "Desk,Newsroom,,\n",
+                      QStringLiteral("elements.csv"));
+    QCOMPARE(s->counts().actors, 3);
+    const QList<Actor> actors = s->actors();
+    const Actor* alice = actorNamed(actors, QStringLiteral("Alice"));
+    const Actor* acme = actorNamed(actors, QStringLiteral("ACME"));
+    const Actor* desk = actorNamed(actors, QStringLiteral("Desk"));
+    QVERIFY(alice && acme && desk);
+    QVERIFY(alice->kindKnown);
+    QCOMPARE(alice->kind, ActorKind::Person);
+    QCOMPARE(acme->kind, ActorKind::Organization);
+    QVERIFY(!findAttribute(alice->attributes, QStringLiteral("Type")));
+    QCOMPARE(alice->description, QStringLiteral("Reporter"));
+    QVERIFY(!desk->kindKnown); // nothing invented
+    QCOMPARE(attributeText(desk->attributes, QStringLiteral("Type")), QStringLiteral("Newsroom"));
 }
 
 QTEST_GUILESS_MAIN(TestWildFiles)

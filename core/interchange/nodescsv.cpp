@@ -69,7 +69,11 @@ ImportBatch readNodesTable(const CsvTable& t, const QString& fileName)
                              "chronomap::NodesCsvReader",
                              "%1:1:1: a node table needs an \"Id\" or a \"Label\" column")
                              .arg(fileName));
-    const int kind = t.column(QStringLiteral("kind")), role = t.column(QStringLiteral("role")),
+    // Kumu's elements sheet says the kind in "Type" (Person, Organization): a Type that names
+    // one of ours is the kind, any other is kept as the attribute it is.
+    const int kindColumn = t.column(QStringLiteral("kind"));
+    const int kind = kindColumn >= 0 ? kindColumn : t.column(QStringLiteral("type"));
+    const int role = t.column(QStringLiteral("role")),
               description = t.column(QStringLiteral("description")),
               color = t.column(QStringLiteral("color")), x = t.column(QStringLiteral("x")),
               y = t.column(QStringLiteral("y"));
@@ -109,7 +113,8 @@ ImportBatch readNodesTable(const CsvTable& t, const QString& fileName)
             setFilePosition(a, QPointF(px, py));
         for (int c = 0; c < t.header.size(); ++c) {
             const QString h = t.header.at(c).trimmed();
-            if (knownColumns().contains(h.toLower()) || c == label)
+            // A kind that is not one of ours ("journalist") is kept as the text it is.
+            if (c == kind ? a.kindKnown : (knownColumns().contains(h.toLower()) || c == label))
                 continue;
             const QString v = cell(c);
             if (v.isEmpty())
