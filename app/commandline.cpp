@@ -326,7 +326,8 @@ int CommandLine::runInfo()
         brokenIds << QString::number(id);
     if (audit.broken > audit.brokenIds.size())
         brokenIds << QStringLiteral("…");
-    auto iso = [](qint64 secs) { return PartialDate::fromSeconds(secs).edtf().left(10); };
+    // The day, whatever the year (deep time: "-13800000000-01-01", "20000-12-31").
+    auto iso = [](qint64 secs) { return PartialDate::isoDay(secs); };
     if (o.has(QStringLiteral("json"))) {
         QJsonObject counts{{QStringLiteral("events"), c.events},
                            {QStringLiteral("actors"), c.actors},
