@@ -24,6 +24,7 @@ private slots:
     void chartExportFlags();
     void chartExportErrors_data();
     void chartExportErrors();
+    void infoDeepTime();
 
 private:
     struct Result
@@ -336,6 +337,22 @@ void TestCli::chartExportErrors()
     QFile f(out);
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll(), QByteArray("old"));
+}
+
+// A story of deep time (TimelineJS's cosmological years) gives its whole date range.
+void TestCli::infoDeepTime()
+{
+    const QString story = m_files.path(QStringLiteral("deep.chronomap"));
+    QCOMPARE(run({QStringLiteral("new"), story, QStringLiteral("--empty")}).code, 0);
+    const QString input = m_files.write(
+        QStringLiteral("deep.json"),
+        R"({"events": [{"start_date": {"year": "-13800000000"}, "text": {"headline": "Big Bang"}},
+                       {"start_date": {"year": "20000"}, "text": {"headline": "Far"}}]})");
+    QCOMPARE(run({QStringLiteral("import"), story, input}).code, 0);
+    const Result r = run({QStringLiteral("info"), story});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains(QLatin1String("date range:     -13800000000-01-01 to 20000-12-31")),
+             qPrintable(r.out));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
