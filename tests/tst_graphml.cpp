@@ -26,6 +26,7 @@ private slots:
     void readsRealWorldFiles();
     void realLayoutIsTheStart_data();
     void realLayoutIsTheStart();
+    void inventsNothing();
     void malformed_data();
     void malformed();
 
@@ -344,6 +345,32 @@ void TestGraphMl::realLayoutIsTheStart()
     QCOMPARE(back.actors.size(), b.actors.size());
     for (qsizetype i = 0; i < b.actors.size(); ++i)
         QCOMPARE(filePosition(back.actors.at(i)), filePosition(b.actors.at(i)));
+}
+
+// An export adds nothing to the actors: read back, an actor without a size, a place or any
+// attribute has none (a size by degree used to come back as each actor's own).
+void TestGraphMl::inventsNothing()
+{
+    auto s = m_stories.create();
+    Actor a, b;
+    a.name = QStringLiteral("A");
+    b.name = QStringLiteral("B");
+    Relation r;
+    r.sourceId = s->insertActor(a);
+    r.targetId = s->insertActor(b);
+    s->insertRelation(r);
+    for (const QByteArray& bytes : {writeGraphMl(*s), writeGexf(*s)}) {
+        const ImportBatch back = bytes.contains("<gexf")
+                                     ? readGexf(bytes, QStringLiteral("back.gexf"))
+                                     : readGraphMl(bytes, QStringLiteral("back.graphml"));
+        QCOMPARE(back.actors.size(), 2);
+        for (const Actor& x : back.actors) {
+            QStringList names;
+            for (const Attribute& at : x.attributes)
+                names << at.name;
+            QVERIFY2(names.isEmpty(), qPrintable(names.join(u',')));
+        }
+    }
 }
 
 // NetworkX reads no mixed graph and takes the graph's default for every edge: a story without

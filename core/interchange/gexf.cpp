@@ -745,13 +745,9 @@ QByteArray writeGexf(const Store& store)
 {
     const QList<Actor> actors = store.actors();
     const QList<Relation> relations = store.relations();
-    QHash<Id, int> degree;
     bool dynamic = false;
-    for (const Relation& r : relations) {
-        ++degree[r.sourceId];
-        ++degree[r.targetId];
+    for (const Relation& r : relations)
         dynamic = dynamic || r.valid.isValid();
-    }
     for (const Actor& a : actors)
         dynamic = dynamic || actorValidity(a).isValid();
     QByteArray out;
@@ -827,12 +823,12 @@ QByteArray writeGexf(const Store& store)
         spells(w, actorValidity(a));
         if (a.color.isValid())
             vizColor(w, a.color);
-        // The size the file brought; else by the number of relations, so a hub stands out in
-        // Gephi before any layout.
-        w.writeEmptyElement(kVizNs, QStringLiteral("size"));
-        const Attribute* size = findAttribute(a.attributes, kVizSize);
-        w.writeAttribute(QStringLiteral("value"),
-                         size ? size->value : number(10.0 + 2.0 * degree.value(a.id)));
+        // The size the file brought, and none where none was given: a size computed here
+        // would come back as the actor's own (Gephi sizes by degree in one step).
+        if (const Attribute* size = findAttribute(a.attributes, kVizSize)) {
+            w.writeEmptyElement(kVizNs, QStringLiteral("size"));
+            w.writeAttribute(QStringLiteral("value"), size->value);
+        }
         // Where the user pinned it, else where the file it came from placed it.
         const std::optional<QPointF> at = mapPlace(a);
         if (at) {

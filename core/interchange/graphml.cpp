@@ -642,11 +642,6 @@ QByteArray writeGraphMl(const Store& store)
                  nodeKeys, nodeTimedKeys);
     declareTimed(timedNames(relations), attributeColumns(relations), "edge", QStringLiteral("te_"),
                  edgeKeys, edgeTimedKeys);
-    QHash<Id, int> degree;
-    for (const Relation& r : relations) {
-        ++degree[r.sourceId];
-        ++degree[r.targetId];
-    }
     w.writeStartElement(QStringLiteral("graph"));
     w.writeAttribute(QStringLiteral("id"), QStringLiteral("chronomap"));
     // A mixed graph is directed with directed="false" on its undirected edges, as GraphML
@@ -689,9 +684,9 @@ QByteArray writeGraphMl(const Store& store)
         const Attribute* size = findAttribute(a.attributes, QStringLiteral("viz:size"));
         if (!size)
             size = findAttribute(a.attributes, QStringLiteral("size"));
-        dataElement(w, QStringLiteral("size"),
-                    size && size->number() ? number(*size->number())
-                                           : number(10.0 + 2.0 * degree.value(a.id)));
+        // Only a size the actor has: one computed here would come back as its own.
+        if (size && size->number())
+            dataElement(w, QStringLiteral("size"), number(*size->number()));
         for (const Attribute& c : a.attributes) {
             if (nodeKeys.contains(c.name))
                 dataElement(w, nodeKeys.value(c.name), c.value);
