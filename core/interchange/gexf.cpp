@@ -477,6 +477,7 @@ private:
     void readEdge()
     {
         const QString id = m_x.attribute("id");
+        const QString name = edgeName(id, m_x.attribute("source"), m_x.attribute("target"));
         Relation r;
         for (const char* end : {"source", "target"}) {
             const QString node = m_x.attribute(end);
@@ -485,7 +486,7 @@ private:
                              "chronomap::GexfReader",
                              "edge \"%1\": expected the %2 to be the id of a node "
                              "declared before, found \"%3\"")
-                             .arg(id, QLatin1String(end), node));
+                             .arg(name, QLatin1String(end), node));
             (qstrcmp(end, "source") == 0 ? r.sourceId : r.targetId) = m_g.node(node);
         }
         const QString type = m_x.attribute("type");
@@ -500,7 +501,7 @@ private:
                 m_x.fail(QCoreApplication::translate(
                              "chronomap::GexfReader",
                              "edge \"%1\": expected a number for weight, found \"%2\"")
-                             .arg(id, m_x.attribute("weight")));
+                             .arg(name, m_x.attribute("weight")));
         }
         QString dateStart, dateEnd;
         QStringList steps;
@@ -568,7 +569,7 @@ private:
                            QCoreApplication::translate(
                                "chronomap::GexfReader",
                                "edge \"%1\": expected an EDTF date in \"date\": %2")
-                               .arg(id, why));
+                               .arg(name, why));
         } else if (haveDate) {
             r.valid = dateFromSpell(dateStart, dateEnd, why);
             if (!why.isEmpty())
@@ -576,7 +577,7 @@ private:
                     line, column,
                     QCoreApplication::translate("chronomap::GexfReader",
                                                 "edge \"%1\": expected ISO dates in the spell: %2")
-                        .arg(id, why));
+                        .arg(name, why));
         }
         if (!steps.isEmpty())
             setAttribute(r.attributes, QStringLiteral("spells"),

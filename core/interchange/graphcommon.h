@@ -22,6 +22,12 @@ inline QString edgeIdOf(Id relation)
     return QStringLiteral("r%1").arg(relation);
 }
 
+// An edge as a message names it: its id, else its ends ("a → b"), as the id is optional.
+inline QString edgeName(const QString& id, const QString& source, const QString& target)
+{
+    return !id.isEmpty() ? id : source + QStringLiteral(" \u2192 ") + target;
+}
+
 // Where the map puts an actor, as graph files write it: the user's pin, else the place the
 // file it came from gave (filePosition).
 inline std::optional<QPointF> mapPlace(const Actor& a)

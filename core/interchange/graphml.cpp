@@ -518,12 +518,6 @@ private:
         m_pending.append(PendingEdge{o.id, o.source, o.target, r, o.line, o.column});
     }
 
-    // An edge as a message names it: its id, else its ends ("a → b"), as GraphML's id is optional.
-    static QString edgeName(const QString& id, const QString& source, const QString& target)
-    {
-        return !id.isEmpty() ? id : source + QStringLiteral(" \u2192 ") + target;
-    }
-
     // GraphML allows an edge before the nodes it joins: edges are joined once the file is read.
     void resolveEdges()
     {
