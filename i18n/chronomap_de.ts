@@ -2464,6 +2464,10 @@ EDTF: %2</translation>
         <source>node &quot;%1&quot;: the attribute &quot;valid&quot; is kept as &quot;valid (file)&quot;; an actor&apos;s validity comes from its spells</source>
         <translation>Knoten &quot;%1&quot;: das Attribut &quot;valid&quot; wird als &quot;valid (file)&quot; behalten; die Gültigkeit eines Akteurs kommt aus seinen spells</translation>
     </message>
+    <message>
+        <source>expected intervals as &lt;[start, end]; [start, end]&gt;, found &quot;%1&quot;</source>
+        <translation>erwartet: intervals als &lt;[Anfang, Ende]; [Anfang, Ende]&gt;, gefunden: &quot;%1&quot;</translation>
+    </message>
 </context>
 <context>
     <name>chronomap::GraphFormats</name>

@@ -33,6 +33,7 @@ private slots:
     void nodesAndEdgesPairRoundTrips();
     void nodesTableLayoutIsNoPin();
     void kumuElementsTypeIsTheKind();
+    void gexf13TimeLists();
 };
 
 namespace {
@@ -663,6 +664,45 @@ void TestWildFiles::kumuElementsTypeIsTheKind()
     QCOMPARE(alice->description, QStringLiteral("Reporter"));
     QVERIFY(!desk->kindKnown); // nothing invented
     QCOMPARE(attributeText(desk->attributes, QStringLiteral("Type")), QStringLiteral("Newsroom"));
+}
+
+// GEXF 1.3's time lists on nodes and edges (intervals="<[..]; [..]>", timestamps="<[..]>"):
+// the first is the validity or the time bounds, the others kept as "spells", none dropped.
+void TestWildFiles::gexf13TimeLists()
+{
+    test::Stories stories;
+    auto s = imported(stories, R"(<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://gexf.net/1.3" version="1.3">
+  <graph mode="dynamic" defaultedgetype="directed" timeformat="date">
+    <nodes>
+      <node id="a" label="A" intervals="&lt;[2010-01-01, 2010-12-31]; [2012-01-01, 2012-06-30]&gt;"/>
+      <node id="b" label="B" timestamps="&lt;[2011-05-05]&gt;"/>
+    </nodes>
+    <edges><edge source="a" target="b" intervals="&lt;[2012-01-01, 2012-03-31]&gt;"/></edges>
+  </graph>
+</gexf>)",
+                      QStringLiteral("lists.gexf"));
+    QCOMPARE(s->counts().actors, 2);
+    const Actor* a = actorNamed(s->actors(), QStringLiteral("A"));
+    const Actor* b = actorNamed(s->actors(), QStringLiteral("B"));
+    QVERIFY(a && b);
+    QCOMPARE(actorValidity(*a), PartialDate::fromEdtf(QStringLiteral("2010-01-01/2010-12-31")));
+    QCOMPARE(attributeText(a->attributes, QStringLiteral("spells")),
+             QStringLiteral("[2012-01-01, 2012-06-30]"));
+    QCOMPARE(actorValidity(*b).edtf(), QStringLiteral("2011-05-05"));
+    QCOMPARE(s->relations().first().valid,
+             PartialDate::fromEdtf(QStringLiteral("2012-01-01/2012-03-31")));
+    // A malformed list is refused, naming it.
+    try {
+        parseImport(stories.write(QStringLiteral("bad.gexf"),
+                                  R"(<gexf xmlns="http://gexf.net/1.3" version="1.3"><graph timeformat="date"><nodes>
+<node id="a" intervals="&lt;[2010-01-01]&gt;"/></nodes></graph></gexf>)"));
+        QFAIL("a list of one bound was read");
+    } catch (const StoreError& e) {
+        QVERIFY2(e.message().contains(QLatin1String("bad.gexf:2:")) &&
+                     e.message().contains(QLatin1String("intervals")),
+                 qPrintable(e.message()));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestWildFiles)

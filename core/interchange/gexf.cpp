@@ -332,6 +332,42 @@ private:
         }
     }
 
+    // A node's or an edge's own times: start/end or timestamp, or GEXF 1.3's lists
+    // intervals="<[2010, 2012]; [2014, 2015]>" and timestamps="<[2010-01-01, 2010-02-01]>",
+    // each a spell.
+    void elementTimes(QString& dateStart, QString& dateEnd, QStringList& steps, bool& haveDate)
+    {
+        if (m_x.hasAttribute("timestamp")) {
+            spell(m_x.attribute("timestamp"), m_x.attribute("timestamp"), dateStart, dateEnd,
+                  steps, haveDate);
+        } else if (m_x.hasAttribute("start") || m_x.hasAttribute("end")) {
+            spell(m_x.attribute("start"), m_x.attribute("end"), dateStart, dateEnd, steps,
+                  haveDate);
+        } else if (m_x.hasAttribute("intervals") || m_x.hasAttribute("timestamps")) {
+            const bool intervals = m_x.hasAttribute("intervals");
+            QString list = m_x.attribute(intervals ? "intervals" : "timestamps").trimmed();
+            list.remove(u'<').remove(u'>');
+            for (QString group : list.split(u';', Qt::SkipEmptyParts)) {
+                group = group.trimmed();
+                group.remove(u'[').remove(u']');
+                const QStringList items = group.split(u',');
+                if (intervals && items.size() != 2)
+                    m_x.fail(QCoreApplication::translate(
+                                 "chronomap::GexfReader",
+                                 "expected intervals as <[start, end]; [start, end]>, found "
+                                 "\"%1\"")
+                                 .arg(m_x.attribute("intervals")));
+                if (intervals)
+                    spell(items.at(0).trimmed(), items.at(1).trimmed(), dateStart, dateEnd, steps,
+                          haveDate);
+                else
+                    for (const QString& t : items)
+                        if (!t.trimmed().isEmpty())
+                            spell(t.trimmed(), t.trimmed(), dateStart, dateEnd, steps, haveDate);
+            }
+        }
+    }
+
     void readNode(const QString& parent)
     {
         const QString id = m_x.attribute("id");
@@ -346,12 +382,7 @@ private:
         QString dateStart, dateEnd;
         QStringList steps;
         bool haveDate = false;
-        if (m_x.hasAttribute("timestamp"))
-            spell(m_x.attribute("timestamp"), m_x.attribute("timestamp"), dateStart, dateEnd, steps,
-                  haveDate);
-        else if (m_x.hasAttribute("start") || m_x.hasAttribute("end"))
-            spell(m_x.attribute("start"), m_x.attribute("end"), dateStart, dateEnd, steps,
-                  haveDate);
+        elementTimes(dateStart, dateEnd, steps, haveDate);
         const QString pid = m_x.attribute("pid");
         const qint64 line = m_x.reader().lineNumber(), column = m_x.reader().columnNumber();
         const int depth = m_x.depth();
@@ -506,12 +537,7 @@ private:
         QString dateStart, dateEnd;
         QStringList steps;
         bool haveDate = false;
-        if (m_x.hasAttribute("timestamp"))
-            spell(m_x.attribute("timestamp"), m_x.attribute("timestamp"), dateStart, dateEnd, steps,
-                  haveDate);
-        else if (m_x.hasAttribute("start") || m_x.hasAttribute("end"))
-            spell(m_x.attribute("start"), m_x.attribute("end"), dateStart, dateEnd, steps,
-                  haveDate);
+        elementTimes(dateStart, dateEnd, steps, haveDate);
         const qint64 line = m_x.reader().lineNumber(), column = m_x.reader().columnNumber();
         QList<Value> values;
         const int depth = m_x.depth();
