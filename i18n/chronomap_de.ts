@@ -3257,6 +3257,10 @@ EDTF: %2</translation>
         <source>the id &quot;%1&quot; is used twice</source>
         <translation>die ID &quot;%1&quot; kommt zweimal vor</translation>
     </message>
+    <message>
+        <source>expected an interval such as [2016-02-03, 2016-02-04], found &quot;%1&quot;</source>
+        <translation>erwartet: ein Zeitraum wie [2016-02-03, 2016-02-04], gefunden: &quot;%1&quot;</translation>
+    </message>
 </context>
 <context>
     <name>chronomap::NoteDialog</name>

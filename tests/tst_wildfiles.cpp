@@ -34,6 +34,7 @@ private slots:
     void nodesTableLayoutIsNoPin();
     void kumuElementsTypeIsTheKind();
     void gexf13TimeLists();
+    void gephiNodeTimeset();
 };
 
 namespace {
@@ -703,6 +704,34 @@ void TestWildFiles::gexf13TimeLists()
                      e.message().contains(QLatin1String("intervals")),
                  qPrintable(e.message()));
     }
+}
+
+// Gephi's node table with its Timeset column: the interval is the actor's validity, written
+// back and read again as it was.
+void TestWildFiles::gephiNodeTimeset()
+{
+    test::Stories stories;
+    auto s = imported(stories,
+                      "Id,Label,Timeset\n"
+                      "a,Alpha,\"<[2010-01-01, 2012-06-30]>\"\n"
+                      "b,Beta,\"<[2015-03-01, Infinity]>\"\n"
+                      "c,Gamma,\n",
+                      QStringLiteral("nodes.csv"));
+    QCOMPARE(s->counts().actors, 3);
+    const Actor* alpha = actorNamed(s->actors(), QStringLiteral("Alpha"));
+    const Actor* beta = actorNamed(s->actors(), QStringLiteral("Beta"));
+    const Actor* gamma = actorNamed(s->actors(), QStringLiteral("Gamma"));
+    QVERIFY(alpha && beta && gamma);
+    QCOMPARE(actorValidity(*alpha), PartialDate::fromEdtf(QStringLiteral("2010-01-01/2012-06-30")));
+    QCOMPARE(actorValidity(*beta).edtf(), QStringLiteral("2015-03-01/.."));
+    QVERIFY(!actorValidity(*gamma).isValid());
+    QVERIFY(!findAttribute(alpha->attributes, QStringLiteral("Timeset")));
+    auto t = stories.create();
+    applyParsedImport(*t, parseImport(stories.write(QStringLiteral("back.csv"),
+                                                    exportBytes(*s, QStringLiteral("nodes-csv")))));
+    const Actor* back = actorNamed(t->actors(), QStringLiteral("Alpha"));
+    QVERIFY(back);
+    QCOMPARE(actorValidity(*back), actorValidity(*alpha));
 }
 
 QTEST_GUILESS_MAIN(TestWildFiles)

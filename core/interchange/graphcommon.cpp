@@ -1,6 +1,7 @@
 #include "graphcommon.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 namespace chronomap {
 
@@ -35,6 +36,36 @@ PartialDate dateFromSpell(const QString& start, const QString& end, QString& why
         why = QCoreApplication::translate("chronomap::GraphFormats", "\"%1\" is not a date")
                   .arg(text);
     return d;
+}
+
+// A Gephi interval: "[2016-02-03, 2016-02-04]", "<[a, b]>" or "[a, Infinity]"; one interval
+// only (Gephi's timesets of several intervals keep the first and the rest as text).
+bool parseGephiInterval(const QString& text, QString& start, QString& end, QString& rest)
+{
+    QString t = text.trimmed();
+    if (t.startsWith(u'<') && t.endsWith(u'>'))
+        t = t.mid(1, t.size() - 2).trimmed();
+    if (!t.startsWith(u'[') && !t.startsWith(u'('))
+        return false;
+    const qsizetype close = t.indexOf(QRegularExpression(QStringLiteral("[\\])]")));
+    if (close < 0)
+        return false;
+    const QStringList parts = t.mid(1, close - 1).split(u',');
+    if (parts.size() != 2)
+        return false;
+    auto bound = [](QString b) {
+        b = b.trimmed();
+        if (b.compare(QLatin1String("infinity"), Qt::CaseInsensitive) == 0 ||
+            b.compare(QLatin1String("-infinity"), Qt::CaseInsensitive) == 0)
+            return QString();
+        return b.size() > 10 && b.at(10) == u'T' ? b.left(10) : b;
+    };
+    start = bound(parts.at(0));
+    end = bound(parts.at(1));
+    rest = t.mid(close + 1).trimmed();
+    if (rest.startsWith(u';'))
+        rest = rest.mid(1).trimmed();
+    return true;
 }
 
 bool GraphBuilder::addNode(const QString& fileId, Actor actor)

@@ -43,6 +43,10 @@ QString spellEnd(const PartialDate& d);
 // empty `why` and an invalid date when both are empty.
 PartialDate dateFromSpell(const QString& start, const QString& end, QString& why);
 
+// A Gephi interval: "[2016-02-03, 2016-02-04]", "<[a, b]>" or "[a, Infinity]" (an infinite
+// bound is empty); the first of a timeset, the rest in `rest`. False when it is none.
+bool parseGephiInterval(const QString& text, QString& start, QString& end, QString& rest);
+
 // Collects nodes and edges into a batch: node ids unique, edges only between known nodes.
 // The file's ids become the batch's keys (ImportBatch::actorKeys, relationKeys): a node is
 // known by its id, never by its label.

@@ -77,6 +77,11 @@ ImportBatch readNodesTable(const CsvTable& t, const QString& fileName)
               description = t.column(QStringLiteral("description")),
               color = t.column(QStringLiteral("color")), x = t.column(QStringLiteral("x")),
               y = t.column(QStringLiteral("y"));
+    // Gephi's node table gives when a node exists as a timeset ("<[2010-01-01, 2012-06-30]>").
+    int interval = -1;
+    for (const char* c : {"timeset", "interval", "time set", "time interval"})
+        if (interval < 0)
+            interval = t.column(QLatin1String(c));
     GraphBuilder g;
     for (qsizetype row = 0; row < t.rows.size(); ++row) {
         if ((row & 4095) == 4095)
@@ -111,8 +116,31 @@ ImportBatch readNodesTable(const CsvTable& t, const QString& fileName)
         // The file's layout, where the map starts (as Gephi's viz:position): not a pin.
         if (okX && okY && std::isfinite(px) && std::isfinite(py))
             setFilePosition(a, QPointF(px, py));
+        // The first interval of dates is the actor's validity (the rest stays as the text it
+        // is); a timeset of abstract steps stays text too.
+        bool timesetRead = false;
+        if (const QString set = cell(interval); !set.isEmpty()) {
+            QString s, e, rest;
+            if (!parseGephiInterval(set, s, e, rest))
+                failAt(row, interval,
+                       QCoreApplication::translate("chronomap::NodesCsvReader",
+                                                   "expected an interval such as [2016-02-03, "
+                                                   "2016-02-04], found \"%1\"")
+                           .arg(set));
+            QString why;
+            const PartialDate valid = dateFromSpell(s, e, why);
+            bool numeric = false;
+            s.toDouble(&numeric);
+            if (valid.isValid() && !numeric) {
+                setAttribute(a.attributes, QStringLiteral("valid"),
+                             Attribute{QStringLiteral("valid"), AttributeType::Date, valid.edtf()});
+                timesetRead = rest.isEmpty();
+            }
+        }
         for (int c = 0; c < t.header.size(); ++c) {
             const QString h = t.header.at(c).trimmed();
+            if (c == interval && timesetRead)
+                continue;
             // A kind that is not one of ours ("journalist") is kept as the text it is.
             if (c == kind ? a.kindKnown : (knownColumns().contains(h.toLower()) || c == label))
                 continue;
