@@ -301,12 +301,13 @@ std::unique_ptr<Store> imported(test::Stories& stories, const QByteArray& bytes,
     return s;
 }
 
-const Actor* actorNamed(const QList<Actor>& actors, const QString& name)
+// A copy, so that a list returned by value (store.actors()) may be passed.
+std::optional<Actor> actorNamed(const QList<Actor>& actors, const QString& name)
 {
     for (const Actor& a : actors)
         if (a.name == name)
-            return &a;
-    return nullptr;
+            return a;
+    return std::nullopt;
 }
 
 } // namespace
@@ -396,7 +397,7 @@ void TestWildFiles::abstractStepsAreNotYears()
     QVERIFY(!summary.warnings.isEmpty()); // says they are steps, not dates
     for (const Relation& r : s->relations())
         QVERIFY(!r.valid.isValid()); // never the years 0001–0002
-    const Actor* a = actorNamed(s->actors(), QStringLiteral("A"));
+    const std::optional<Actor> a = actorNamed(s->actors(), QStringLiteral("A"));
     QVERIFY(a);
     QVERIFY(!findAttribute(a->attributes, QStringLiteral("valid")));
     const Attribute* w = findAttribute(a->attributes, QStringLiteral("Weight"));
@@ -418,8 +419,8 @@ void TestWildFiles::yedGroups()
     QCOMPARE(s->counts().actors, 4); // the group is an actor too
     QCOMPARE(s->counts().relations, 2);
     const QList<Actor> actors = s->actors();
-    const Actor* minister = actorNamed(actors, QStringLiteral("Minister"));
-    const Actor* deputy = actorNamed(actors, QStringLiteral("Deputy"));
+    const std::optional<Actor> minister = actorNamed(actors, QStringLiteral("Minister"));
+    const std::optional<Actor> deputy = actorNamed(actors, QStringLiteral("Deputy"));
     QVERIFY(minister && deputy && actorNamed(actors, QStringLiteral("Ministry")) &&
             actorNamed(actors, QStringLiteral("Press")));
     QCOMPARE(minister->color.name(), QStringLiteral("#ffcc00"));
@@ -464,7 +465,7 @@ void TestWildFiles::gephiNodeTableSemicolons()
     test::Stories stories;
     auto s = imported(stories, kGephiNodes, QStringLiteral("nodes.csv"));
     QCOMPARE(s->counts().actors, 2);
-    const Actor* alpha = actorNamed(s->actors(), QStringLiteral("Alpha"));
+    const std::optional<Actor> alpha = actorNamed(s->actors(), QStringLiteral("Alpha"));
     QVERIFY(alpha);
     const Attribute* mc = findAttribute(alpha->attributes, QStringLiteral("Modularity Class"));
     QVERIFY(mc);
@@ -483,8 +484,8 @@ void TestWildFiles::gexf11ByTitleWithDates()
     auto s = imported(stories, kGexf11, QStringLiteral("gexf11.gexf"));
     QCOMPARE(s->counts().actors, 2);
     QCOMPARE(s->counts().relations, 1);
-    const Actor* mayor = actorNamed(s->actors(), QStringLiteral("Mayor"));
-    const Actor* council = actorNamed(s->actors(), QStringLiteral("Council"));
+    const std::optional<Actor> mayor = actorNamed(s->actors(), QStringLiteral("Mayor"));
+    const std::optional<Actor> council = actorNamed(s->actors(), QStringLiteral("Council"));
     QVERIFY(mayor && council);
     QCOMPARE(attributeText(mayor->attributes, QStringLiteral("Party")), QStringLiteral("Greens"));
     QCOMPARE(findAttribute(mayor->attributes, QStringLiteral("Seats"))->type,
@@ -505,8 +506,8 @@ void TestWildFiles::gephiLiteHexColours()
     auto s = imported(stories, kGephiLite, QStringLiteral("lite.gexf"));
     QCOMPARE(s->counts().actors, 2);
     QCOMPARE(s->counts().relations, 1);
-    const Actor* x = actorNamed(s->actors(), QStringLiteral("x")); // no label: its id
-    const Actor* y = actorNamed(s->actors(), QStringLiteral("Why"));
+    const std::optional<Actor> x = actorNamed(s->actors(), QStringLiteral("x")); // no label: its id
+    const std::optional<Actor> y = actorNamed(s->actors(), QStringLiteral("Why"));
     QVERIFY(x && y);
     QCOMPARE(x->color, QColor(0xe6, 0x19, 0x4b));
     QCOMPARE(y->color, QColor(0x3c, 0xb4, 0x4b, 0xcc)); // #rrggbbaa, as CSS reads it
@@ -529,9 +530,9 @@ void TestWildFiles::yedDescGroupAndLayout()
     QCOMPARE(s->counts().actors, 3);
     QCOMPARE(s->counts().relations, 1);
     const QList<Actor> actors = s->actors();
-    const Actor* fund = actorNamed(actors, QStringLiteral("Fund A"));
-    const Actor* board = actorNamed(actors, QStringLiteral("Board"));
-    const Actor* chair = actorNamed(actors, QStringLiteral("Chair"));
+    const std::optional<Actor> fund = actorNamed(actors, QStringLiteral("Fund A"));
+    const std::optional<Actor> board = actorNamed(actors, QStringLiteral("Board"));
+    const std::optional<Actor> chair = actorNamed(actors, QStringLiteral("Chair"));
     QStringList names;
     for (const Actor& a : actors)
         names << a.name;
@@ -550,7 +551,7 @@ void TestWildFiles::yedDescGroupAndLayout()
     auto t = stories.create();
     applyParsedImport(*t, parseImport(stories.write(QStringLiteral("back.graphml"),
                                                     exportBytes(*s, QStringLiteral("graphml")))));
-    const Actor* back = actorNamed(t->actors(), QStringLiteral("Fund A"));
+    const std::optional<Actor> back = actorNamed(t->actors(), QStringLiteral("Fund A"));
     QVERIFY(back);
     QVERIFY(!back->pinnedX);
     QCOMPARE(filePosition(*back), std::optional(QPointF(130.0, 65.0)));
@@ -620,7 +621,7 @@ void TestWildFiles::nodesAndEdgesPairRoundTrips()
     applyParsedImport(*t, parseImport(stories.write(QStringLiteral("out-edges.csv"),
                                                     exportBytes(*s, QStringLiteral("edges-csv")))));
     test::compareGraphs(*s, *t);
-    const Actor* paris = actorNamed(t->actors(), QStringLiteral("Paris"));
+    const std::optional<Actor> paris = actorNamed(t->actors(), QStringLiteral("Paris"));
     QVERIFY(paris);
     QCOMPARE(findAttribute(paris->attributes, QStringLiteral("Modularity Class"))->type,
              AttributeType::Integer);
@@ -630,8 +631,8 @@ void TestWildFiles::nodesTableLayoutIsNoPin()
 {
     test::Stories stories;
     auto s = imported(stories, kPairNodes, QStringLiteral("nodes.csv"));
-    const Actor* paris = actorNamed(s->actors(), QStringLiteral("Paris"));
-    const Actor* rome = actorNamed(s->actors(), QStringLiteral("Rome"));
+    const std::optional<Actor> paris = actorNamed(s->actors(), QStringLiteral("Paris"));
+    const std::optional<Actor> rome = actorNamed(s->actors(), QStringLiteral("Rome"));
     QVERIFY(paris && rome);
     QVERIFY(!paris->pinnedX && !paris->pinnedY);
     QCOMPARE(filePosition(*paris), std::optional(QPointF(10.0, -20.0)));
@@ -654,9 +655,9 @@ void TestWildFiles::kumuElementsTypeIsTheKind()
                       QStringLiteral("elements.csv"));
     QCOMPARE(s->counts().actors, 3);
     const QList<Actor> actors = s->actors();
-    const Actor* alice = actorNamed(actors, QStringLiteral("Alice"));
-    const Actor* acme = actorNamed(actors, QStringLiteral("ACME"));
-    const Actor* desk = actorNamed(actors, QStringLiteral("Desk"));
+    const std::optional<Actor> alice = actorNamed(actors, QStringLiteral("Alice"));
+    const std::optional<Actor> acme = actorNamed(actors, QStringLiteral("ACME"));
+    const std::optional<Actor> desk = actorNamed(actors, QStringLiteral("Desk"));
     QVERIFY(alice && acme && desk);
     QVERIFY(alice->kindKnown);
     QCOMPARE(alice->kind, ActorKind::Person);
@@ -684,8 +685,8 @@ void TestWildFiles::gexf13TimeLists()
 </gexf>)",
                       QStringLiteral("lists.gexf"));
     QCOMPARE(s->counts().actors, 2);
-    const Actor* a = actorNamed(s->actors(), QStringLiteral("A"));
-    const Actor* b = actorNamed(s->actors(), QStringLiteral("B"));
+    const std::optional<Actor> a = actorNamed(s->actors(), QStringLiteral("A"));
+    const std::optional<Actor> b = actorNamed(s->actors(), QStringLiteral("B"));
     QVERIFY(a && b);
     QCOMPARE(actorValidity(*a), PartialDate::fromEdtf(QStringLiteral("2010-01-01/2010-12-31")));
     QCOMPARE(attributeText(a->attributes, QStringLiteral("spells")),
@@ -718,9 +719,9 @@ void TestWildFiles::gephiNodeTimeset()
                       "c,Gamma,\n",
                       QStringLiteral("nodes.csv"));
     QCOMPARE(s->counts().actors, 3);
-    const Actor* alpha = actorNamed(s->actors(), QStringLiteral("Alpha"));
-    const Actor* beta = actorNamed(s->actors(), QStringLiteral("Beta"));
-    const Actor* gamma = actorNamed(s->actors(), QStringLiteral("Gamma"));
+    const std::optional<Actor> alpha = actorNamed(s->actors(), QStringLiteral("Alpha"));
+    const std::optional<Actor> beta = actorNamed(s->actors(), QStringLiteral("Beta"));
+    const std::optional<Actor> gamma = actorNamed(s->actors(), QStringLiteral("Gamma"));
     QVERIFY(alpha && beta && gamma);
     QCOMPARE(actorValidity(*alpha), PartialDate::fromEdtf(QStringLiteral("2010-01-01/2012-06-30")));
     QCOMPARE(actorValidity(*beta).edtf(), QStringLiteral("2015-03-01/.."));
@@ -729,7 +730,7 @@ void TestWildFiles::gephiNodeTimeset()
     auto t = stories.create();
     applyParsedImport(*t, parseImport(stories.write(QStringLiteral("back.csv"),
                                                     exportBytes(*s, QStringLiteral("nodes-csv")))));
-    const Actor* back = actorNamed(t->actors(), QStringLiteral("Alpha"));
+    const std::optional<Actor> back = actorNamed(t->actors(), QStringLiteral("Alpha"));
     QVERIFY(back);
     QCOMPARE(actorValidity(*back), actorValidity(*alpha));
 }
