@@ -29,12 +29,12 @@ private:
 
 void TestFileLayout::layoutIsTheStart_data()
 {
-    QTest::addColumn<QString>("input"); // a path, or a name under ../shared/realworld
+    QTest::addColumn<QString>("input");    // a path, or a name under ../shared/realworld
     QTest::addColumn<QByteArray>("bytes"); // the file's bytes when written here
     QTest::newRow("yEd desktop") << QStringLiteral("graphml/yed-desktop-simplified.graphml")
                                  << QByteArray();
-    QTest::newRow("yFiles for HTML") << QStringLiteral("graphml/yfiles-html-2.6.graphml")
-                                     << QByteArray();
+    QTest::newRow("yFiles for HTML")
+        << QStringLiteral("graphml/yfiles-html-2.6.graphml") << QByteArray();
     QTest::newRow("node table") << QStringLiteral("nodes.csv")
                                 << QByteArray("Id,Label,x,y\n"
                                               "p,Paris,10,-20\n"

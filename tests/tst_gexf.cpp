@@ -468,7 +468,6 @@ void TestGexf::dateAttributesAreStringsToOthers()
     QCOMPARE(appointed->value, QStringLiteral("2025-03"));
 }
 
-
 // Another program's attribute titled or ided "valid" that holds a date is a custom attribute,
 // never the actor's validity: only our marked declaration (or spells) gives that.
 void TestGexf::foreignValidIsCustom()
@@ -511,8 +510,9 @@ void TestGexf::foreignValidIsCustom()
     a.attributes = b.actors.at(0).attributes;
     Actor dated;
     dated.name = QStringLiteral("Envoy");
-    setAttribute(dated.attributes, QStringLiteral("valid"),
-                 Attribute{QStringLiteral("valid"), AttributeType::Date, QStringLiteral("2018-03/2022-06")});
+    setAttribute(
+        dated.attributes, QStringLiteral("valid"),
+        Attribute{QStringLiteral("valid"), AttributeType::Date, QStringLiteral("2018-03/2022-06")});
     s->insertActor(a);
     s->insertActor(dated);
     const ImportBatch back = readGexf(writeGexf(*s), QStringLiteral("back.gexf"));

@@ -319,8 +319,8 @@ void TestGraphMl::realLayoutIsTheStart_data()
     const QString dir = QStringLiteral(CHRONOMAP_REALWORLD "/graphml/");
     QTest::newRow("yEd desktop") << dir + QStringLiteral("yed-desktop-simplified.graphml")
                                  << QPointF();
-    QTest::newRow("yFiles for HTML") << dir + QStringLiteral("yfiles-html-2.6.graphml")
-                                     << QPointF(469 + 30, 246 + 30);
+    QTest::newRow("yFiles for HTML")
+        << dir + QStringLiteral("yfiles-html-2.6.graphml") << QPointF(469 + 30, 246 + 30);
 }
 
 // yEd's and yFiles' layouts, in files they wrote, are where the map starts: every actor has

@@ -168,10 +168,10 @@ void TestImportDialog::listsConflicts()
 void TestImportDialog::edgeTableAfterNodeTable()
 {
     auto s = m_stories.create();
-    const QString nodes = m_stories.write(QStringLiteral("nodes.csv"),
-                                          "Id,Label,x,y,Party\np,Paris,1,2,Greens\nb,Berlin,3,4,\n");
-    const QString edges = m_stories.write(QStringLiteral("edges.csv"),
-                                          "Source,Target,Type,Weight\np,b,Directed,2\n");
+    const QString nodes = m_stories.write(
+        QStringLiteral("nodes.csv"), "Id,Label,x,y,Party\np,Paris,1,2,Greens\nb,Berlin,3,4,\n");
+    const QString edges =
+        m_stories.write(QStringLiteral("edges.csv"), "Source,Target,Type,Weight\np,b,Directed,2\n");
     applyParsedImport(*s, parseImport(nodes));
     auto labels = [](const QDialog& d) {
         QStringList out;

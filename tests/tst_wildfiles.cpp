@@ -477,7 +477,6 @@ void TestWildFiles::gephiNodeTableSemicolons()
     QCOMPARE(active->value, QStringLiteral("true"));
 }
 
-
 void TestWildFiles::gexf11ByTitleWithDates()
 {
     test::Stories stories;
@@ -696,8 +695,9 @@ void TestWildFiles::gexf13TimeLists()
              PartialDate::fromEdtf(QStringLiteral("2012-01-01/2012-03-31")));
     // A malformed list is refused, naming it.
     try {
-        parseImport(stories.write(QStringLiteral("bad.gexf"),
-                                  R"(<gexf xmlns="http://gexf.net/1.3" version="1.3"><graph timeformat="date"><nodes>
+        parseImport(stories.write(
+            QStringLiteral("bad.gexf"),
+            R"(<gexf xmlns="http://gexf.net/1.3" version="1.3"><graph timeformat="date"><nodes>
 <node id="a" intervals="&lt;[2010-01-01]&gt;"/></nodes></graph></gexf>)"));
         QFAIL("a list of one bound was read");
     } catch (const StoreError& e) {

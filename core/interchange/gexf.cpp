@@ -119,8 +119,8 @@ public:
                 a.marked = a.type == QLatin1String("string") &&
                            m_x.reader().attributes().value(kChronomapNs, QStringLiteral("field")) ==
                                kValidityField;
-                a.legacy = a.type == QLatin1String("string") && m_ours &&
-                           a.id == QLatin1String("valid");
+                a.legacy =
+                    a.type == QLatin1String("string") && m_ours && a.id == QLatin1String("valid");
                 m_anyMarked = m_anyMarked || a.marked;
                 if (a.type == QLatin1String("string") &&
                     m_x.attribute("chronomap:type") == QLatin1String("date"))
@@ -338,8 +338,8 @@ private:
     void elementTimes(QString& dateStart, QString& dateEnd, QStringList& steps, bool& haveDate)
     {
         if (m_x.hasAttribute("timestamp")) {
-            spell(m_x.attribute("timestamp"), m_x.attribute("timestamp"), dateStart, dateEnd,
-                  steps, haveDate);
+            spell(m_x.attribute("timestamp"), m_x.attribute("timestamp"), dateStart, dateEnd, steps,
+                  haveDate);
         } else if (m_x.hasAttribute("start") || m_x.hasAttribute("end")) {
             spell(m_x.attribute("start"), m_x.attribute("end"), dateStart, dateEnd, steps,
                   haveDate);

@@ -304,7 +304,7 @@ private:
                 active = m_x.attribute("active").toInt();
                 realizer = -1;
             } else if ((n == QLatin1String("NodeLabel") || n == QLatin1String("EdgeLabel")) &&
-                o.label.isEmpty()) {
+                       o.label.isEmpty()) {
                 o.label = m_x.elementText().trimmed();
             } else if (n == QLatin1String("Fill") && !o.fill.isValid()) {
                 const QColor c = QColor::fromString(m_x.attribute("color"));
@@ -525,13 +525,13 @@ private:
             for (const auto& [which, node] :
                  {std::pair{"source", e.source}, {"target", e.target}}) {
                 if (!m_g.hasNode(node))
-                    m_x.failAt(e.line, e.column,
-                               QCoreApplication::translate(
-                                   "chronomap::GraphMlReader",
-                                   "edge \"%1\": expected the %2 to be the id of a node "
-                                   "in the file, found \"%3\"")
-                                   .arg(edgeName(e.id, e.source, e.target),
-                                        QLatin1String(which), node));
+                    m_x.failAt(
+                        e.line, e.column,
+                        QCoreApplication::translate(
+                            "chronomap::GraphMlReader",
+                            "edge \"%1\": expected the %2 to be the id of a node "
+                            "in the file, found \"%3\"")
+                            .arg(edgeName(e.id, e.source, e.target), QLatin1String(which), node));
             }
             e.relation.sourceId = m_g.node(e.source);
             e.relation.targetId = m_g.node(e.target);
