@@ -1,3 +1,7 @@
+#include "actormap/actormapchart.h"
+#include "actormap/actormaplayer.h"
+#include "edit/editcommand.h"
+#include "edit/edits.h"
 #include "query/selection.h"
 #include "story/generator.h"
 #include "story/story.h"
@@ -25,6 +29,7 @@ class TestDrawCaches : public QObject
 private slots:
     void initTestCase();
     void timelineFramesDoNotDependOnWhatWasMeasuredBefore();
+    void smallMapFrameIsStampedUntilSomethingChanges();
 
 private:
     std::unique_ptr<Story> generatedStory();
@@ -91,6 +96,92 @@ void TestDrawCaches::timelineFramesDoNotDependOnWhatWasMeasuredBefore()
         QVERIFY2(a == b, qPrintable(QStringLiteral("step %1 differs").arg(step)));
     }
     QVERIFY2(wrapped, "no label was wrapped or shortened: the test tests nothing");
+}
+
+namespace {
+
+// The map as the window's plot shows it: replotted into its buffers, then painted.
+QImage shown(ActorMapChart& chart)
+{
+    chart.plot()->replot(QCustomPlot::rpImmediateRefresh);
+    return chart.plot()->grab().toImage();
+}
+
+} // namespace
+
+void TestDrawCaches::smallMapFrameIsStampedUntilSomethingChanges()
+{
+    // Two charts of one story, one stamping its frame while nothing changes, the other
+    // drawing every frame in full: after each change (an edit, the theme, the size, a hover,
+    // a pan) both must show the same pixels, and the first must have drawn afresh.
+    auto story = generatedStory();
+    Selection cachedSelection, freshSelection;
+    ActorMapChart cached(story.get(), &cachedSelection), fresh(story.get(), &freshSelection);
+    fresh.layer()->setCaching(false);
+    for (ActorMapChart* chart : {&cached, &fresh}) {
+        chart->setAnimated(false);
+        chart->setSize(QSize(900, 600));
+        chart->layoutNow();
+        chart->fitMap();
+    }
+    QVERIFY(!cached.layer()->isLarge(int(cached.actors().size()),
+                                     int(cached.relations().size())));
+    // Both charts show the same pixels, and (after a change) not what was shown before:
+    // a frame stamped from a stale cache would fail one or the other.
+    QImage before;
+    auto compare = [&](const char* after) {
+        const QImage a = shown(cached), b = shown(fresh);
+        const QString what = QLatin1String(after);
+        if (a != b)
+            return QStringLiteral("the cached frame differs after %1").arg(what);
+        if (!before.isNull() && a == before)
+            return QStringLiteral("nothing changed after %1: the test tests nothing").arg(what);
+        before = a;
+        return QString();
+    };
+    QString why = compare("the first frame");
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    const int labels = cached.layer()->lastLabelCount();
+    QVERIFY(labels > 0);
+    QVERIFY(shown(cached) == before);
+    QVERIFY(cached.layer()->lastDrawWasFromCache()); // nothing changed: stamped
+    QCOMPARE(cached.layer()->lastLabelCount(), labels);
+
+    // An edit: an actor renamed (its label changes, nothing else).
+    Actor actor = cached.actors().front();
+    actor.name = QStringLiteral("Renamed actor with a much longer name");
+    QVERIFY(EditGuard::push(story.get(), makeUpdate(story.get(), actor)));
+    auto renamed = [&actor](const ActorMapChart& chart) {
+        for (const MapScene::Node& node : chart.layer()->scene().nodes)
+            if (node.label == actor.name)
+                return !chart.isLayingOut();
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(renamed(cached) && renamed(fresh), 20000);
+    why = compare("an edit");
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+
+    for (ActorMapChart* chart : {&cached, &fresh})
+        chart->setTheme(*ChartTheme::named(QStringLiteral("dark")));
+    why = compare("a theme change");
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+
+    for (ActorMapChart* chart : {&cached, &fresh})
+        chart->setSize(QSize(700, 500));
+    why = compare("a resize");
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+
+    for (ActorMapChart* chart : {&cached, &fresh})
+        chart->setHover(0, -1);
+    why = compare("a hover");
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+
+    for (ActorMapChart* chart : {&cached, &fresh})
+        chart->plot()->xAxis->moveRange(chart->plot()->xAxis->range().size() * 0.05);
+    why = compare("a pan");
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    QVERIFY(shown(cached) == before);
+    QVERIFY(cached.layer()->lastDrawWasFromCache());
 }
 
 QTEST_MAIN(TestDrawCaches)
