@@ -161,6 +161,9 @@ private:
     void drawLabels(QCPPainter* painter, const std::vector<QPointF>& px,
                     const std::vector<int>& order, bool large);
     void drawLegend(QCPPainter* painter);
+    // The advance of a name or relation type in one of the label faces (the label font,
+    // bold, or the small italic one), kept across frames.
+    double labelWidth(const QString& text, const QFont& font);
     void drawLegendInto(QPainter* painter, const QRectF& clip);
     void fitNodeSizes(double pixelsPerUnit);
     int legendRows() const;
@@ -241,6 +244,11 @@ private:
     float m_largestSize = 0;
     quint64 m_spacingRevision = ~quint64(0);
     QFont m_font;
+    struct LabelWidths
+    {
+        QFont font; // m_font when measured: the faces follow it and the theme's type scale
+        QHash<QString, double> byText[3]; // regular, bold, small italic
+    } m_widths;
     QHash<quint64, QPixmap> m_sprites;
     ChartTheme m_theme = *ChartTheme::named(QStringLiteral("light"));
 };

@@ -15,6 +15,7 @@ void ActorMapLayer::setTheme(const ChartTheme& theme)
     m_sprites.clear(); // outlined in the old theme's colours
     m_legendCache = {};
     m_frame = {};
+    m_widths = {}; // the faces' sizes follow the theme's type scale
     ++m_themeGeneration;
 }
 
