@@ -306,7 +306,16 @@ bool ActorMapLayer::drawSmallFrame(QCPPainter* painter)
     QPaintDevice* device = painter->device();
     const qreal dpr = device->devicePixelRatioF();
     const QSize pixels(device->width() * dpr, device->height() * dpr);
-    if (key != m_frame.key || m_frame.image.isNull() || m_frame.image.size() != pixels) {
+    const bool cached = key == m_frame.key && m_frame.image.size() == pixels;
+    if (!cached && key != m_frame.lastKey) {
+        // A frame unlike the last (a pan, a zoom, a hover): drawn straight onto the plot, as
+        // an image would only add its cost while the view moves.
+        m_frame = {};
+        m_frame.lastKey = key;
+        return false;
+    }
+    if (!cached) {
+        // The same frame asked for again: from now on it is stamped.
         // Drawn into an image like the plot's (transparent) buffer, with the painter's
         // transform, clip and hints, so stamping it gives the same pixels.
         QImage image(pixels, QImage::Format_ARGB32_Premultiplied);
@@ -324,7 +333,7 @@ bool ActorMapLayer::drawSmallFrame(QCPPainter* painter)
                 p.setClipRect(painter->clipBoundingRect());
             drawScene(&p);
         }
-        m_frame = {std::move(image), QPoint(), key, m_lastLabels, m_lastEdgeLabels, m_labelRects};
+        m_frame = {std::move(image), key, key, m_lastLabels, m_lastEdgeLabels, m_labelRects};
     } else {
         // What the frame's draw measured, as tests and the hover card read it.
         m_lastLabels = m_frame.labels;

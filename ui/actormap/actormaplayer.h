@@ -223,15 +223,15 @@ private:
         quint64 key = 0;
     };
     LegendCache m_legendCache;
-    // A small map's whole frame (edges, actors, names, legend) as last drawn on screen, with
-    // what it depends on (frameKey) and what that draw measured: a replot that changes
-    // nothing the map shows (the timeline's window moved, a hover found nothing new) stamps
-    // it instead of drawing every path and name again.
+    // A small map's whole frame (edges, actors, names, legend) with what it depends on
+    // (frameKey) and what its draw measured: a replot that changes nothing the map shows (the
+    // timeline's window moved, a hover found nothing new) stamps it instead of drawing every
+    // path and name again. Made when a frame is asked for twice in a row.
     struct FrameCache
     {
-        QImage image; // the device's size
-        QPoint origin;
-        quint64 key = 0;
+        QImage image;         // the device's size
+        quint64 key = 0;      // of the image
+        quint64 lastKey = 0;  // of the last frame drawn
         int labels = 0, edgeLabels = 0;
         std::vector<QRectF> labelRects;
     };
