@@ -2,6 +2,7 @@
 #include "actormap/actormaplayer.h"
 #include "edit/editcommand.h"
 #include "edit/edits.h"
+#include "export/chartcomposer.h"
 #include "query/selection.h"
 #include "story/generator.h"
 #include "story/story.h"
@@ -30,6 +31,7 @@ private slots:
     void initTestCase();
     void timelineFramesDoNotDependOnWhatWasMeasuredBefore();
     void smallMapFrameIsStampedUntilSomethingChanges();
+    void composerTitleBlockFollowsTextAndSize();
 
 private:
     std::unique_ptr<Story> generatedStory();
@@ -185,6 +187,29 @@ void TestDrawCaches::smallMapFrameIsStampedUntilSomethingChanges()
     QVERIFY(shown(cached) == before);
     QVERIFY(shown(cached) == before);
     QVERIFY(cached.layer()->lastDrawWasFromCache());
+}
+
+void TestDrawCaches::composerTitleBlockFollowsTextAndSize()
+{
+    // The composer keeps its title block's wrapped lines between paints: a new title or a
+    // new size must be wrapped afresh, as a composer made for them wraps it.
+    auto story = generatedStory();
+    ExportRequest request;
+    request.title = QStringLiteral("A first title, long enough to wrap onto a second line when "
+                                   "the page is narrow, as a phone's is");
+    request.subtitle = QStringLiteral("The whole story");
+    ChartComposer kept(*story, request);
+    QImage first = kept.image(QSize(600, 900));
+    ExportRequest retitled = request;
+    retitled.title = QStringLiteral("Another title, of other words, wrapped at other places "
+                                    "on the same narrow page");
+    kept.setText(retitled);
+    ChartComposer made(*story, retitled);
+    QImage second = kept.image(QSize(600, 900));
+    QVERIFY(second != first);
+    QVERIFY2(second == made.image(QSize(600, 900)), "a new title drawn with the old lines");
+    QVERIFY2(kept.image(QSize(1000, 700)) == made.image(QSize(1000, 700)),
+             "a new size drawn with the old lines");
 }
 
 QTEST_MAIN(TestDrawCaches)
