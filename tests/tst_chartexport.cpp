@@ -1,5 +1,6 @@
 #include "edit/edits.h"
 #include "export/chartexport.h"
+#include "export/pngencoder.h"
 #include "graph/actorgraph.h"
 #include "query/selection.h"
 #include "story/generator.h"
@@ -25,6 +26,7 @@
 #include <QXmlStreamReader>
 
 #include <cmath>
+#include <cstring>
 
 #include <csignal>
 #include <sys/resource.h>
@@ -62,6 +64,7 @@ private slots:
     void largeMapSaysWhatItCannotMark();
     void footerCountsWhatTheMapShows();
     void densityMarksWhatIsNotCleared();
+    void pngKeepsEveryPixel();
 
 private:
     ExportRequest request(const QString& name, QSize size = QSize(960, 540)) const
@@ -602,6 +605,38 @@ void TestChartExport::footerCountsWhatTheMapShows()
     const QString count = QStringLiteral("%1 relations").arg(drawn);
     QVERIFY2(note.contains(QStringLiteral("\u26a0 marks ") + count), qPrintable(note));
     QVERIFY2(omitted.contains(count), qPrintable(omitted));
+}
+
+void TestChartExport::pngKeepsEveryPixel()
+{
+    // The chart's own PNG writer: every pixel back as it was (odd width, every channel
+    // value, a flat area and noise), the resolution kept, and what it cannot write (not
+    // opaque) left to Qt.
+    QImage image(257, 131, QImage::Format_RGB32);
+    image.setDotsPerMeterX(7559);
+    image.setDotsPerMeterY(3780);
+    quint32 state = 12345;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            state = state * 1664525u + 1013904223u;
+            image.setPixel(x, y,
+                           y < 40 ? qRgb(x % 256, (x + y) % 256, 255 - x % 256)
+                           : y < 80 ? qRgb(250, 250, 250)
+                                    : QRgb(state >> 8));
+        }
+    const QByteArray png = encodeOpaquePng(image);
+    QVERIFY(png.startsWith("\x89PNG\r\n\x1a\n"));
+    QImage back;
+    QVERIFY(back.loadFromData(png, "PNG"));
+    QCOMPARE(back.size(), image.size());
+    QCOMPARE(back.dotsPerMeterX(), 7559);
+    QCOMPARE(back.dotsPerMeterY(), 3780);
+    back = back.convertToFormat(QImage::Format_RGB32);
+    for (int y = 0; y < image.height(); ++y)
+        QVERIFY2(std::memcmp(back.constScanLine(y), image.constScanLine(y),
+                             std::size_t(image.width()) * 4) == 0,
+                 qPrintable(QStringLiteral("row %1 differs").arg(y)));
+    QVERIFY(encodeOpaquePng(image.convertToFormat(QImage::Format_ARGB32)).isEmpty());
 }
 
 QTEST_MAIN(TestChartExport)

@@ -18,6 +18,23 @@ constexpr int kMaxLabelTries = 600;
 constexpr int kMaxEdgeLabels = 400;
 } // namespace
 
+double ActorMapLayer::labelWidth(const QString& text, const QFont& font)
+{
+    // Names are measured every frame and change rarely: each measured once per face. (A
+    // large map measures hundreds a frame; shaping each again took a good part of it.)
+    if (m_widths.font != m_font) {
+        m_widths = {};
+        m_widths.font = m_font;
+    }
+    const int face = font.bold() ? 1 : font.italic() ? 2 : 0;
+    QHash<QString, double>& widths = m_widths.byText[face];
+    if (const auto it = widths.constFind(text); it != widths.cend())
+        return *it;
+    if (widths.size() > 200000)
+        widths.clear();
+    return *widths.insert(text, QFontMetricsF(font).horizontalAdvance(text));
+}
+
 void ActorMapLayer::drawLabels(QCPPainter* painter, const std::vector<QPointF>& px,
                                const std::vector<int>& order, bool large)
 {
@@ -99,7 +116,7 @@ void ActorMapLayer::drawLabels(QCPPainter* painter, const std::vector<QPointF>& 
             continue;
         // An emphasised actor's name is bold: measured bold, or its ends are cut off.
         const bool bold = node.flags & MapScene::NodeEmphasised;
-        const double w = (bold ? QFontMetricsF(boldFont) : fm).horizontalAdvance(node.label) + 6;
+        const double w = labelWidth(node.label, bold ? boldFont : m_font) + 6;
         const QPointF c = px[std::size_t(i)];
         // Beside the actor first; on a small map also the corners and, failing those, a step
         // further out with a leader line, so every actor keeps its name where there is room.
@@ -187,7 +204,7 @@ void ActorMapLayer::drawLabels(QCPPainter* painter, const std::vector<QPointF>& 
     for (int index : edgeOrder) {
         const MapScene::Edge& e = m_scene.edges[std::size_t(index)];
         const QPointF a = px[std::size_t(e.from)], b = px[std::size_t(e.to)];
-        const double w = sfm.horizontalAdvance(e.type) + 6;
+        const double w = labelWidth(e.type, small) + 6;
         const QPointF normal = unit(QPointF(-(b - a).y(), (b - a).x()));
         // How far a label centred on the line must move along the normal to clear it.
         const double clear = std::abs(normal.x()) * w / 2 + std::abs(normal.y()) * lh / 2 + 2;

@@ -134,6 +134,7 @@ void ActorMapLayer::setCaching(bool on)
 {
     m_caching = on;
     m_cache = BodyCache{};
+    m_frame = {};
 }
 
 ActorMapLayer::~ActorMapLayer()
@@ -256,6 +257,99 @@ QCPRange ActorMapLayer::getValueRange(bool& foundRange, QCP::SignDomain, const Q
 void ActorMapLayer::drawLegendIcon(QCPPainter*, const QRectF&) const {}
 
 void ActorMapLayer::draw(QCPPainter* painter)
+{
+    if (!drawSmallFrame(painter))
+        drawScene(painter);
+}
+
+quint64 ActorMapLayer::frameKey(const QCPPainter* painter) const
+{
+    // Everything a small map's frame is drawn from: the view (axes, area, where the painter
+    // puts it), the look, and every actor and relation as styled (positions, flags with
+    // hover and selection, labels). The radius as drawn follows from these.
+    const QRectF clip = clipRect();
+    const QTransform& tf = painter->transform();
+    const QCPRange x = keyAxis()->range(), y = valueAxis()->range();
+    size_t h = qHashMulti(0, x.lower, x.upper, y.lower, y.upper, clip.left(), clip.top(),
+                          clip.width(), clip.height(), tf.dx(), tf.dy());
+    h = qHashMulti(h, painter->device()->devicePixelRatioF(), painter->renderHints().toInt(),
+                   painter->modes().toInt(), m_legend, m_themeGeneration, m_scene.message,
+                   m_scene.colourByCommunity, m_scene.markedUnverified);
+    h = qHashMulti(h, m_scene.colourTitle, m_scene.hoveredEdge, m_scene.nodes.size(),
+                   m_scene.edges.size());
+    for (const MapScene::Node& n : m_scene.nodes)
+        h = qHashMulti(h, n.pos.x(), n.pos.y(), n.size, n.rank, n.fill.rgba(), int(n.kind),
+                       n.flags, n.label);
+    for (const MapScene::Edge& e : m_scene.edges)
+        h = qHashMulti(h, e.from, e.to, e.width, e.bend, int(e.status), e.directed, e.flags,
+                       e.type);
+    for (const QColor& c : m_scene.communityColours)
+        h = qHashMulti(h, c.rgba());
+    for (const auto& [value, colour] : m_scene.colourKey)
+        h = qHashMulti(h, value, colour.rgba());
+    return quint64(h) | 1; // never 0: no image yet
+}
+
+bool ActorMapLayer::drawSmallFrame(QCPPainter* painter)
+{
+    // Only a map that is never large (drawn in full each frame), on screen: a raster device
+    // the painter only shifts, caching allowed. Files and exports draw afresh.
+    const QPaintEngine* engine = painter->paintEngine();
+    const QTransform& tf = painter->transform();
+    if (!m_caching || m_scene.nodes.size() > std::size_t(kLargeNodes) ||
+        m_scene.edges.size() > std::size_t(kLargeEdges) || !engine ||
+        engine->type() != QPaintEngine::Raster || tf.type() > QTransform::TxTranslate ||
+        painter->modes().testFlag(QCPPainter::pmVectorized) ||
+        painter->modes().testFlag(QCPPainter::pmNoCaching) || !painter->device())
+        return false;
+    const quint64 key = frameKey(painter);
+    QPaintDevice* device = painter->device();
+    const qreal dpr = device->devicePixelRatioF();
+    const QSize pixels(device->width() * dpr, device->height() * dpr);
+    const bool cached = key == m_frame.key && m_frame.image.size() == pixels;
+    if (!cached && key != m_frame.lastKey) {
+        // A frame unlike the last (a pan, a zoom, a hover): drawn straight onto the plot, as
+        // an image would only add its cost while the view moves.
+        m_frame = {};
+        m_frame.lastKey = key;
+        return false;
+    }
+    if (!cached) {
+        // The same frame asked for again: from now on it is stamped.
+        // Drawn into an image like the plot's (transparent) buffer, with the painter's
+        // transform, clip and hints, so stamping it gives the same pixels.
+        QImage image(pixels, QImage::Format_ARGB32_Premultiplied);
+        image.setDevicePixelRatio(dpr);
+        image.fill(Qt::transparent);
+        {
+            QCPPainter p(&image);
+            p.setModes(painter->modes());
+            // QCPPainter's own antialiasing state (it rounds lines when off) before the
+            // transform, which already holds the half-pixel shift that state adds.
+            p.setAntialiasing(painter->antialiasing());
+            p.setRenderHints(painter->renderHints());
+            p.setTransform(painter->transform());
+            if (painter->hasClipping())
+                p.setClipRect(painter->clipBoundingRect());
+            drawScene(&p);
+        }
+        m_frame = {std::move(image), key, key, m_lastLabels, m_lastEdgeLabels, m_labelRects};
+    } else {
+        // What the frame's draw measured, as tests and the hover card read it.
+        m_lastLabels = m_frame.labels;
+        m_lastEdgeLabels = m_frame.edgeLabels;
+        m_labelRects = m_frame.labelRects;
+        m_lastLarge = false;
+        m_lastFromCache = true;
+    }
+    painter->save();
+    painter->setTransform(QTransform());
+    painter->drawImage(QPointF(0, 0), m_frame.image);
+    painter->restore();
+    return true;
+}
+
+void ActorMapLayer::drawScene(QCPPainter* painter)
 {
     const QRectF clip = clipRect();
     m_lastLabels = m_lastEdgeLabels = 0;

@@ -114,7 +114,8 @@ public:
     // Where the last draw put every actor and relation label, in plot pixels.
     const std::vector<QRectF>& lastLabelRects() const { return m_labelRects; }
     // Far out on a large map, edges and nodes are drawn once into an image that panning and
-    // zooming reuse (scaled) until the view rests, then drawn afresh. Off: every frame in full.
+    // zooming reuse (scaled) until the view rests, then drawn afresh; a small map's frame is
+    // stamped again while nothing it shows changes. Off: every frame in full.
     void setCaching(bool on);
     // True if a map of this many visible actors and relations is drawn at the large map's
     // level of detail (thin edges, no arrows, no relation labels).
@@ -125,7 +126,8 @@ public:
     double lastBackgroundBodyMs() const { return m_lastBodyMs; }
     // True while a very large map's body is being drawn on a worker (or waits to be shown).
     bool isDrawingBody() const { return bool(m_bodyJob); }
-    // True if the last draw blitted the cached body instead of drawing the map afresh.
+    // True if the last draw blitted a cached image instead of drawing the map afresh: a large
+    // map's body, or a small map's whole frame when nothing it shows had changed.
     bool lastDrawWasFromCache() const { return m_lastFromCache; }
     // The bounds of the visible nodes in layout coordinates (null if none).
     QRectF bounds() const;
@@ -143,6 +145,9 @@ protected:
     void drawLegendIcon(QCPPainter* painter, const QRectF& rect) const override;
 
 private:
+    void drawScene(QCPPainter* painter);
+    bool drawSmallFrame(QCPPainter* painter);
+    quint64 frameKey(const QCPPainter* painter) const;
     void drawEdges(QCPPainter* painter, const std::vector<QPointF>& px, bool large,
                    const QRectF& area);
     void drawNodes(QCPPainter* painter, const std::vector<QPointF>& px,
@@ -156,6 +161,9 @@ private:
     void drawLabels(QCPPainter* painter, const std::vector<QPointF>& px,
                     const std::vector<int>& order, bool large);
     void drawLegend(QCPPainter* painter);
+    // The advance of a name or relation type in one of the label faces (the label font,
+    // bold, or the small italic one), kept across frames.
+    double labelWidth(const QString& text, const QFont& font);
     void drawLegendInto(QPainter* painter, const QRectF& clip);
     void fitNodeSizes(double pixelsPerUnit);
     int legendRows() const;
@@ -215,6 +223,20 @@ private:
         quint64 key = 0;
     };
     LegendCache m_legendCache;
+    // A small map's whole frame (edges, actors, names, legend) with what it depends on
+    // (frameKey) and what its draw measured: a replot that changes nothing the map shows (the
+    // timeline's window moved, a hover found nothing new) stamps it instead of drawing every
+    // path and name again. Made when a frame is asked for twice in a row.
+    struct FrameCache
+    {
+        QImage image;         // the device's size
+        quint64 key = 0;      // of the image
+        quint64 lastKey = 0;  // of the last frame drawn
+        int labels = 0, edgeLabels = 0;
+        std::vector<QRectF> labelRects;
+    };
+    FrameCache m_frame;
+    quint64 m_themeGeneration = 0; // bumped by setTheme: part of the frame's key
     quint64 legendKey(qreal dpr) const;
     // Typical distance between an actor and its nearest neighbour, in layout units, and the
     // largest styled size, for the scene revision they were measured on.
@@ -222,6 +244,11 @@ private:
     float m_largestSize = 0;
     quint64 m_spacingRevision = ~quint64(0);
     QFont m_font;
+    struct LabelWidths
+    {
+        QFont font; // m_font when measured: the faces follow it and the theme's type scale
+        QHash<QString, double> byText[3]; // regular, bold, small italic
+    } m_widths;
     QHash<quint64, QPixmap> m_sprites;
     ChartTheme m_theme = *ChartTheme::named(QStringLiteral("light"));
 };

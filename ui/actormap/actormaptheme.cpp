@@ -14,6 +14,9 @@ void ActorMapLayer::setTheme(const ChartTheme& theme)
     m_font.setPixelSize(std::max(8, int(std::lround(12 * theme.fontScale))));
     m_sprites.clear(); // outlined in the old theme's colours
     m_legendCache = {};
+    m_frame = {};
+    m_widths = {}; // the faces' sizes follow the theme's type scale
+    ++m_themeGeneration;
 }
 
 const ChartTheme& ActorMapChart::theme() const

@@ -100,10 +100,21 @@ int runBenchmarks(const QString& storePath, QTextStream& out)
     line(out, "search_first_results_median", median(searchTimes), "ms");
     line(out, "search_first_results_max", *std::max_element(searchTimes.begin(), searchTimes.end()),
          "ms");
-    benchTimeline(*story, out);
-    benchActorMap(*story, out);
-    benchExport(*story, out);
-    benchImport(out);
+    // CHRONOMAP_BENCH_ONLY=timeline,export (any of timeline, actormap, export, import) runs
+    // only those groups: a profile of one figure need not wait minutes for the imports.
+    const QStringList only = qEnvironmentVariable("CHRONOMAP_BENCH_ONLY")
+                                 .split(u',', Qt::SkipEmptyParts);
+    auto wanted = [&](const char* group) {
+        return only.isEmpty() || only.contains(QLatin1String(group));
+    };
+    if (wanted("timeline"))
+        benchTimeline(*story, out);
+    if (wanted("actormap"))
+        benchActorMap(*story, out);
+    if (wanted("export"))
+        benchExport(*story, out);
+    if (wanted("import"))
+        benchImport(out);
     line(out, "resident_memory", residentMB(), "MB");
     return 0;
 }

@@ -47,8 +47,13 @@ void benchExport(Story& story, QTextStream& out)
         ChartComposer composer(story, request);
         line(out, QStringLiteral("export_%1_prepare").arg(view),
              double(prepare.nsecsElapsed()) / 1e6, "ms");
+        // CHRONOMAP_BENCH_FORMATS=pdf,svg: only those (a profile of one format).
+        const QStringList formats = qEnvironmentVariable("CHRONOMAP_BENCH_FORMATS")
+                                        .split(u',', Qt::SkipEmptyParts);
         for (const QString& format :
              {QStringLiteral("png"), QStringLiteral("svg"), QStringLiteral("pdf")}) {
+            if (!formats.isEmpty() && !formats.contains(format))
+                continue;
             std::vector<double> times, cpu;
             qsizetype bytes = 0;
             for (int i = 0; i < 5; ++i) {

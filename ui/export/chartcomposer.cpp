@@ -68,11 +68,21 @@ struct TextBlock
     double height() const { return lines.size() * lineHeight; }
 };
 
-TextBlock block(const QString& text, const QFont& font, const QColor& color, double width,
-                int maxLines)
+// A block of text wrapped to `width`, its lines kept in `cache` (by font, width, lines and
+// text): a composer paints many times at one size (the dialog's preview, the file), and each
+// wrap lays the text out again.
+TextBlock block(QHash<QString, QStringList>& cache, const QString& text, const QFont& font,
+                const QColor& color, double width, int maxLines)
 {
-    TextBlock b{wrap(text, font, width, maxLines), font, color, QFontMetricsF(font).lineSpacing()};
-    return b;
+    const QString key = font.key() + u'|' + QString::number(width, 'g', 17) + u'|' +
+                        QString::number(maxLines) + u'|' + text;
+    auto it = cache.constFind(key);
+    if (it == cache.cend()) {
+        if (cache.size() > 64)
+            cache.clear();
+        it = cache.insert(key, wrap(text, font, width, maxLines));
+    }
+    return TextBlock{*it, font, color, QFontMetricsF(font).lineSpacing()};
 }
 
 double drawBlock(QPainter& painter, const TextBlock& b, double x, double y, double width)
@@ -413,17 +423,17 @@ void ChartComposer::paint(QCPPainter& painter, QSize size)
     const double inner = w - 2 * margin;
 
     const TextBlock title =
-        block(m_request.title, scaledFont(26, m_theme, true), m_theme.text, inner, 2);
+        block(m_wrapped, m_request.title, scaledFont(26, m_theme, true), m_theme.text, inner, 2);
     const TextBlock subtitle =
-        block(m_request.subtitle, scaledFont(17, m_theme), m_theme.mutedText, inner, 2);
+        block(m_wrapped, m_request.subtitle, scaledFont(17, m_theme), m_theme.mutedText, inner, 2);
     const TextBlock caption =
-        block(m_request.caption, scaledFont(14, m_theme), m_theme.text, inner, 4);
+        block(m_wrapped, m_request.caption, scaledFont(14, m_theme), m_theme.text, inner, 4);
     const TextBlock sources =
-        block(m_sources, scaledFont(11.5, m_theme), m_theme.mutedText, inner, kMaxSourceLines);
+        block(m_wrapped, m_sources, scaledFont(11.5, m_theme), m_theme.mutedText, inner, kMaxSourceLines);
     const TextBlock credit =
-        block(m_request.credit, scaledFont(11.5, m_theme), m_theme.mutedText, inner, 1);
+        block(m_wrapped, m_request.credit, scaledFont(11.5, m_theme), m_theme.mutedText, inner, 1);
     const TextBlock footer =
-        block(m_footer, scaledFont(11.5, m_theme, true, true), m_theme.text, inner, 2);
+        block(m_wrapped, m_footer, scaledFont(11.5, m_theme, true, true), m_theme.text, inner, 2);
 
     const double gap = std::round(8 * m_theme.fontScale);
     double top = margin;

@@ -5,7 +5,9 @@
 #include "theme/charttheme.h"
 
 #include <QSize>
+#include <QHash>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -96,6 +98,7 @@ private:
     std::pair<QSet<Id>, QSet<Id>> m_highlight; // events and actors (request.highlight)
     QString m_sources;
     QString m_footer;
+    QHash<QString, QStringList> m_wrapped; // the title block's lines, see block()
 };
 
 } // namespace chronomap

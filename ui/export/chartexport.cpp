@@ -2,6 +2,7 @@
 
 #include "chartcomposer.h"
 #include "geometryclip.h"
+#include "pngencoder.h"
 #include "story/story.h"
 #include "text/storytext.h"
 
@@ -91,6 +92,8 @@ QByteArray render(const QString& output, QSize size, const QString& title, const
         paint(image, size);
         if (suffix != QLatin1String("png"))
             image = image.convertToFormat(QImage::Format_RGB32);
+        else if (QByteArray png = encodeOpaquePng(image); !png.isEmpty())
+            return png; // as Qt's plugin would write it, in half the time (pngencoder.h)
         QImageWriter writer(&buffer, suffix == QLatin1String("png") ? "png" : "jpg");
         if (suffix != QLatin1String("png"))
             writer.setQuality(92);

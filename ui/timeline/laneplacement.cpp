@@ -13,6 +13,7 @@
 #include <cmath>
 #include <functional>
 #include <limits>
+#include <map>
 
 namespace chronomap {
 
@@ -29,11 +30,24 @@ constexpr int kMaxLabelLines = 3;
 
 // `text` broken at spaces into lines no wider than `width` (a word wider than that is broken
 // within), measured by `advance`. More lines than `maxLines`: empty, or with `cut`, the first
-// lines and the last shortened with "…" (*shortened then true).
+// lines and the last shortened with "…" by `elide` (*shortened then true). `*lo`, `*hi`: every
+// width in [lo, hi) breaks the text into the same lines (each test against `width` goes the
+// same way), so a cache can answer for all of them.
 QStringList wrapLines(const QString& text, const std::function<double(const QString&)>& advance,
-                      const QFontMetricsF& metrics, double width, int maxLines, bool cut,
-                      bool* shortened)
+                      const std::function<QString(const QString&)>& elide, double width,
+                      int maxLines, bool cut, bool* shortened, double* lo, double* hi)
 {
+    *lo = -std::numeric_limits<double>::infinity();
+    *hi = std::numeric_limits<double>::infinity();
+    // x <= width, noting which way it went.
+    auto within = [&](double x) {
+        if (x <= width) {
+            *lo = std::max(*lo, x);
+            return true;
+        }
+        *hi = std::min(*hi, x);
+        return false;
+    };
     QStringList lines;
     QString line;
     // Each word measured once, a line's width the sum of its words and spaces (what kerning
@@ -44,7 +58,7 @@ QStringList wrapLines(const QString& text, const std::function<double(const QStr
     for (QString word : words) {
         const double wordWidth = advance(word);
         const double joinedWidth = line.isEmpty() ? wordWidth : lineWidth + space + wordWidth;
-        if (joinedWidth <= width) {
+        if (within(joinedWidth)) {
             line = line.isEmpty() ? word : line + u' ' + word;
             lineWidth = joinedWidth;
             continue;
@@ -53,9 +67,9 @@ QStringList wrapLines(const QString& text, const std::function<double(const QStr
             lines << line;
         line.clear();
         // A word wider than the room: as much of it as fits on each line.
-        while (advance(word) > width && word.size() > 1) {
+        while (word.size() > 1 && !within(advance(word))) {
             qsizetype n = word.size() - 1;
-            while (n > 1 && advance(word.left(n)) > width)
+            while (n > 1 && !within(advance(word.left(n))))
                 --n;
             lines << word.left(n);
             word = word.mid(n);
@@ -72,7 +86,7 @@ QStringList wrapLines(const QString& text, const std::function<double(const QStr
         return {};
     const QString rest = lines.mid(maxLines - 1).join(u' ');
     lines = lines.mid(0, maxLines - 1);
-    lines << metrics.elidedText(rest, Qt::ElideRight, width);
+    lines << elide(rest);
     *shortened = true;
     return lines;
 }
@@ -102,22 +116,50 @@ const TimelineState::WrappedText& TimelineState::wrapText(const QString& text, b
                                                           double width, int maxLines, bool cut)
 {
     textWidth(QString(), bold); // empties the caches if the type changed
-    QHash<QString, WrappedText>& wrapped = measured.wrapped[bold ? 1 : 0];
-    const QString key = QString::number(width, 'f', 2) + u'|' + QString::number(maxLines) +
-                        (cut ? u'c' : u'w') + text;
-    if (const auto it = wrapped.constFind(key); it != wrapped.cend())
-        return *it;
+    // The room changes with every zoom step, the lines far less often: each text keeps the
+    // width ranges it was wrapped for, and a room inside one of them is answered from it.
+    auto& known = measured.wrapped[bold ? 1 : 0];
+    if (known.size() > kMaxMeasured)
+        known.clear();
+    std::vector<MeasureCache::Wrapped>& ranges =
+        known[QString::number(maxLines) + (cut ? u'c' : u'w') + text];
+    for (const MeasureCache::Wrapped& r : ranges)
+        if (r.lo <= width && width < r.hi)
+            return r.text;
     QFont font = labelFont;
     font.setBold(bold);
-    WrappedText out;
+    const QFontMetricsF metrics(font);
+    auto& elisions = measured.elided[bold ? 1 : 0];
+    if (elisions.size() > kMaxMeasured)
+        elisions.clear();
+    // Qt's elision keeps a longer start of the text the wider the room (never a shorter one):
+    // two rooms cut the same way bracket every room between them.
+    auto elide = [&](const QString& rest) {
+        std::map<double, QString>& cuts = elisions[rest];
+        const auto above = cuts.lower_bound(width);
+        if (above != cuts.end() && above->first == width)
+            return above->second;
+        if (above != cuts.end() && above != cuts.begin() && std::prev(above)->second == above->second)
+            return above->second;
+        return cuts.emplace_hint(above, width, metrics.elidedText(rest, Qt::ElideRight, width))
+            ->second;
+    };
+    MeasureCache::Wrapped entry;
+    WrappedText& out = entry.text;
     out.lines = wrapLines(
-        text, [&](const QString& s) { return textWidth(s, bold); }, QFontMetricsF(font), width,
-        maxLines, cut, &out.shortened);
+        text, [&](const QString& s) { return textWidth(s, bold); }, elide, width, maxLines, cut,
+        &out.shortened, &entry.lo, &entry.hi);
+    // A shortened last line depends on the room itself: kept for this room only.
+    if (out.shortened) {
+        entry.lo = width;
+        entry.hi = std::nextafter(width, std::numeric_limits<double>::infinity());
+    }
     for (const QString& line : std::as_const(out.lines))
         out.width = std::max(out.width, textWidth(line, bold));
-    if (wrapped.size() > kMaxMeasured)
-        wrapped.clear();
-    return *wrapped.insert(key, std::move(out));
+    if (ranges.size() >= 32)
+        ranges.clear();
+    ranges.push_back(std::move(entry));
+    return ranges.back().text;
 }
 
 double TimelineState::maxLabelWidth() const
@@ -288,7 +330,7 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
             std::vector<Spot> spots;
             QString fullText, text;
             double w = -1;
-            std::function<void()> addWrapped;
+            std::function<void(bool)> addWrapped; // true: the cut ones
             if (withLabels) {
                 if (const QStaticText* title = this->title(id, budget)) {
                     fullText =
@@ -324,7 +366,7 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
                 // Wrapped (or, last, cut) inside a long box (the lines below it, under the
                 // box), after the box or before it, no wider than the room: measured only
                 // when no one-line placement fits, since most titles fit whole.
-                addWrapped = [&, visLeft, visRight, edge, right, left] {
+                addWrapped = [&, visLeft, visRight, edge, right, left](bool cutOnes) {
                     if (!text.isEmpty()) {
                         enum Where
                         {
@@ -340,7 +382,7 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
                             {false, kMaxLabelLines}, {true, kMaxLabelLines}, {true, 1}};
                         for (const auto& [cut, maxLines] : kinds)
                             for (const Where where : {Inside, After, Before}) {
-                                if (!wrap && maxLines > 1)
+                                if (cut != cutOnes || (!wrap && maxLines > 1))
                                     continue;
                                 const double room = rooms[where];
                                 if (room < std::min(w, 48.0))
@@ -376,8 +418,9 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
             int k = -1;
             // The whole title on one line in any sub-row, then wrapped, then a shortened one.
             for (int pass = 0; pass < 3 && found == kNone; ++pass) {
-                if (pass == 1 && addWrapped)
-                    addWrapped();
+                // The cut ones only once nothing whole fits: shortening is measured late.
+                if (pass > 0 && addWrapped)
+                    addWrapped(pass == 2);
                 for (int sub = 0; sub < rows && found == kNone; ++sub) {
                     for (std::size_t j = 0; j < spots.size(); ++j) {
                         const Spot& c = spots[j];
@@ -397,7 +440,7 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
             if (thrifty && found != kNone && spots[found].lines == 1 && k >= out.rowsUsed &&
                 addWrapped) {
                 const std::size_t first = spots.size();
-                addWrapped();
+                addWrapped(false);
                 bool better = false;
                 for (std::size_t j = first; j < spots.size() && !better; ++j) {
                     const Spot& c = spots[j];

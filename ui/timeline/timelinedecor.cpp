@@ -243,12 +243,21 @@ std::vector<QPointF> TimelineLegend::flow(const std::vector<Item>& list, double 
 {
     // Left to right, onto the next row where an item would cross the right edge: a legend
     // cut off at the edge of a narrow or portrait export reads as a broken chart.
-    const QFontMetricsF metrics(font());
+    const QFont itemFont = font();
+    if (m_measuredFont != itemFont) {
+        m_measuredFont = itemFont;
+        m_advances.clear();
+    }
+    auto advance = [&](const QString& text) {
+        if (const auto it = m_advances.constFind(text); it != m_advances.cend())
+            return *it;
+        return *m_advances.insert(text, QFontMetricsF(itemFont).horizontalAdvance(text));
+    };
     std::vector<QPointF> at;
     double x = 8;
     int row = 0;
     for (const Item& item : list) {
-        const double w = item.swatch + metrics.horizontalAdvance(item.text) + 2;
+        const double w = item.swatch + advance(item.text) + 2;
         if (x > 8 && x + w > width - 8) {
             x = 8;
             ++row;

@@ -108,6 +108,9 @@ private:
 
     TimelineState* m_state;
     int m_rowHeight = 24;
+    // The items' advances in font(), measured once (the layout asks for the rows every frame).
+    mutable QFont m_measuredFont;
+    mutable QHash<QString, double> m_advances;
 };
 
 } // namespace chronomap

@@ -11,6 +11,7 @@
 #include <QSet>
 #include <QStaticText>
 
+#include <map>
 #include <vector>
 
 class QPainter;
@@ -180,7 +181,15 @@ struct TimelineState
     {
         QFont font;
         QHash<QString, double> widths[2];
-        QHash<QString, WrappedText> wrapped[2];
+        // A text's lines for every room in [lo, hi), by text, lines and cut.
+        struct Wrapped
+        {
+            double lo = 0, hi = 0;
+            WrappedText text;
+        };
+        QHash<QString, std::vector<Wrapped>> wrapped[2];
+        // Qt's "…" cuts of a text, by room.
+        QHash<QString, std::map<double, QString>> elided[2];
     } measured;
 
     // Returns the prepared title of an event, reading it if allowed; nullptr if not yet.
