@@ -32,6 +32,7 @@ private slots:
     void everyEventLabelledOrCounted();
     void windowShowsEveryTitle_data();
     void windowShowsEveryTitle();
+    void secondStoryKeepsTheChartsTall();
     void openingALaneShowsWhatItHid();
     void openingALaneWhenLanesScroll();
     void todayLabelCoversNoEvent();
@@ -324,6 +325,47 @@ void TestTimelineChart::windowShowsEveryTitle()
         for (const auto& p : chart->lastFrame())
             QVERIFY2(!p.shortened, qPrintable(QStringLiteral("event %1's title is cut").arg(p.id)));
     }
+}
+
+void TestTimelineChart::secondStoryKeepsTheChartsTall()
+{
+    // File › Open of another story into an open window: the charts keep the height they had
+    // (they were once squeezed to a sliver above the table), and the timeline still shows
+    // every title.
+    const QString first = m_dir.filePath(QStringLiteral("second-a.chronomap"));
+    Story::create(first);
+    denseStory(QStringLiteral("second-b"), 24, 63, 4);
+    const QString second = m_dir.filePath(QStringLiteral("second-b.chronomap"));
+    MainWindow w;
+    w.resize(1280, 720);
+    QVERIFY(w.openStory(first));
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    auto settle = [&w] {
+        for (int i = 0; i < 6; ++i) {
+            w.timeline()->chart()->plot()->replot(QCustomPlot::rpImmediateRefresh);
+            QCoreApplication::processEvents();
+        }
+    };
+    settle();
+    const QSize before = w.centralWidget()->size();
+    QVERIFY2(before.height() > 300 && before.width() > 900,
+             qPrintable(QStringLiteral("%1x%2").arg(before.width()).arg(before.height())));
+    QVERIFY(w.openStory(second));
+    settle();
+    const QSize after = w.centralWidget()->size();
+    QVERIFY2(std::abs(after.width() - before.width()) <= 8 &&
+                 std::abs(after.height() - before.height()) <= 8,
+             qPrintable(QStringLiteral("charts %1x%2, %3x%4 before")
+                            .arg(after.width())
+                            .arg(after.height())
+                            .arg(before.width())
+                            .arg(before.height())));
+    TimelineChart* chart = w.timeline()->chart();
+    chart->plot()->replot(QCustomPlot::rpImmediateRefresh);
+    const QString problem = checkFrame(*chart, *w.story());
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QCOMPARE(hiddenCount(*chart), 0);
 }
 
 void TestTimelineChart::openingALaneShowsWhatItHid()

@@ -164,8 +164,13 @@ bool MainWindow::openStory(const QString& path)
         },
         Qt::QueuedConnection); // queued: the slot replaces the story that emits the signal
     story->startIntegrityCheck();
-    // The docks are made anew for each story: they keep the places the user gave them.
+    // The docks are made anew for each story: they keep the places the user gave them, and
+    // their sizes (the restored state alone gave a new dock the charts' room).
     const QByteArray layout = m_story ? saveState(Preferences::kLayoutVersion) : QByteArray();
+    QHash<QString, QSize> dockSizes;
+    for (QDockWidget* dock : findChildren<QDockWidget*>(Qt::FindDirectChildrenOnly))
+        if (!dock->isHidden() && !dock->isFloating() && rect().contains(dock->geometry()))
+            dockSizes.insert(dock->objectName(), dock->size());
     clearViews();
     m_story = std::move(story);
     m_story->setAuthor(Preferences::author());
@@ -174,8 +179,26 @@ bool MainWindow::openStory(const QString& path)
     if (m_story->store().readOnlyReason() != ReadOnlyReason::Requested)
         showReadOnlyBanner(*this, readOnlyReasonText(m_story->store().readOnlyReason(), path));
     m_timeline->setLaneMode(Preferences::laneMode());
-    if (!layout.isEmpty())
+    if (!layout.isEmpty()) {
         restoreState(layout, Preferences::kLayoutVersion);
+        // A window on screen restores the state of docks made anew with the wrong sizes
+        // (the details took the charts' width): once laid out, each gets its size back.
+        QMetaObject::invokeMethod(
+            this,
+            [this, dockSizes] {
+                for (QDockWidget* dock : findChildren<QDockWidget*>(Qt::FindDirectChildrenOnly)) {
+                    const auto it = dockSizes.constFind(dock->objectName());
+                    if (it == dockSizes.cend() || dock->isHidden() || dock->isFloating())
+                        continue;
+                    const Qt::DockWidgetArea area = dockWidgetArea(dock);
+                    if (area == Qt::LeftDockWidgetArea || area == Qt::RightDockWidgetArea)
+                        resizeDocks({dock}, {it->width()}, Qt::Horizontal);
+                    else
+                        resizeDocks({dock}, {it->height()}, Qt::Vertical);
+                }
+            },
+            Qt::QueuedConnection);
+    }
     // A shared story is remembered by its address without any password.
     const QString shown = Store::isUrl(path) ? m_story->path() : QFileInfo(path).absoluteFilePath();
     addRecent(shown);
