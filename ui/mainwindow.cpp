@@ -121,14 +121,13 @@ bool MainWindow::openInitial(const QString& file)
     }
     openStory(path);
     // Where the window and its docks were last time (after the docks exist); the first time,
-    // most of the screen: two charts, the details and the table all need room.
+    // the whole screen, maximised: two charts, the details and the table all need room, and a
+    // timeline short of it hides titles. (Without a window manager to maximise it, the
+    // window still covers the available screen.)
     if (!Preferences::restoreWindow(*this)) {
-        if (const QScreen* screen = this->screen()) {
-            const QRect avail = screen->availableGeometry();
-            const QSize size =
-                (avail.size() * 0.92).expandedTo(QSize(1024, 700)).boundedTo(avail.size());
-            setGeometry(QStyle::alignedRect(Qt::LeftToRight, Qt::AlignCenter, size, avail));
-        }
+        if (const QScreen* screen = this->screen())
+            setGeometry(screen->availableGeometry());
+        setWindowState(windowState() | Qt::WindowMaximized);
     }
     return true;
 }

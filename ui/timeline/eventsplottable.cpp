@@ -29,7 +29,9 @@ QPen statusPen(const QColor& base, Verification status, bool emphasised, const C
              (emphasised ? 2.5 : 1.0) * theme.lineScale);
     switch (status) {
     case Verification::Draft:
-        pen.setStyle(Qt::DashLine);
+        // Dotted, not dashed: a row of dashes beside a label reads as a line of text (OCR
+        // dropped whole labels beside dashed boxes) and is busier to the eye.
+        pen.setStyle(Qt::DotLine);
         break;
     case Verification::Cleared:
         pen.setWidthF((emphasised ? 3.0 : 2.0) * theme.lineScale);
