@@ -9,6 +9,7 @@
 #include "timeline/timelineview.h"
 
 #include <QCoreApplication>
+#include <QDockWidget>
 #include <QImage>
 #include <QPainter>
 #include <QTemporaryDir>
@@ -33,6 +34,7 @@ private slots:
     void windowShowsEveryTitle_data();
     void windowShowsEveryTitle();
     void secondStoryKeepsTheChartsTall();
+    void detailsWaitForAPick();
     void openingALaneShowsWhatItHid();
     void openingALaneWhenLanesScroll();
     void todayLabelCoversNoEvent();
@@ -367,6 +369,29 @@ void TestTimelineChart::secondStoryKeepsTheChartsTall()
     const QString problem = checkFrame(*chart, *w.story());
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
     QCOMPARE(hiddenCount(*chart), 0);
+}
+
+void TestTimelineChart::detailsWaitForAPick()
+{
+    // A new window gives the timeline the Details dock's width while nothing is picked; the
+    // first pick opens the dock. Closed by the user, a pick does not open it again.
+    const QString path = m_dir.filePath(QStringLiteral("details.chronomap"));
+    Story::create(path);
+    MainWindow w;
+    w.resize(1280, 720);
+    QVERIFY(w.openStory(path));
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    auto* details = w.findChild<QDockWidget*>(QStringLiteral("detailsDock"));
+    QVERIFY(details);
+    QVERIFY(details->isHidden());
+    const QList<Event> events = w.story()->store().events();
+    w.selection()->setCurrent(EntityRef{EntityKind::Event, events.at(0).id});
+    QVERIFY(details->isVisible());
+    details->close();
+    QVERIFY(details->isHidden());
+    w.selection()->setCurrent(EntityRef{EntityKind::Event, events.at(1).id});
+    QVERIFY(details->isHidden());
 }
 
 void TestTimelineChart::openingALaneShowsWhatItHid()

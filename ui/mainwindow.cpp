@@ -197,6 +197,10 @@ bool MainWindow::openStory(const QString& path)
                 }
             },
             Qt::QueuedConnection);
+    } else {
+        // A new window: the Details dock waits for something to show (the timeline has its
+        // width, where the dock would only say "Pick an event"); the first pick opens it.
+        m_detailsDock->hide();
     }
     // A shared story is remembered by its address without any password.
     const QString shown = Store::isUrl(path) ? m_story->path() : QFileInfo(path).absoluteFilePath();
@@ -363,6 +367,14 @@ void MainWindow::buildViews()
     m_detailsDock->setObjectName(QStringLiteral("detailsDock"));
     m_detailsDock->setWidget(m_details);
     addDockWidget(Qt::RightDockWidgetArea, m_detailsDock);
+    // Picking an event or actor shows its details, unless the user closed the dock in this
+    // window (its close button, or View › Details).
+    connect(m_detailsDock->toggleViewAction(), &QAction::triggered, this,
+            [this](bool on) { m_detailsClosed = !on; });
+    connect(m_selection, &Selection::currentChanged, m_detailsDock, [this] {
+        if (m_detailsDock->isHidden() && !m_detailsClosed && m_selection->current())
+            m_detailsDock->show();
+    });
 
     // Editing: notes across the story, search results, the undo history.
     m_annotations = new AnnotationsPanel(m_story.get(), m_selection);
@@ -657,6 +669,9 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event)
     // hears of it even while this window is hidden.
     if (watched == qApp && event->type() == QEvent::ApplicationPaletteChange)
         updateChartTheme();
+    if (watched == m_detailsDock && m_detailsDock && event->type() == QEvent::Close)
+        m_detailsClosed = true; // its close button: picks no longer open it
+
     return QMainWindow::eventFilter(watched, event);
 }
 

@@ -120,6 +120,7 @@ private:
     DetailsPanel* m_details = nullptr;
     QDockWidget* m_eventsDock = nullptr;
     QDockWidget* m_detailsDock = nullptr;
+    bool m_detailsClosed = false; // by the user: a pick does not open it again
     AnnotationsPanel* m_annotations = nullptr;
     QDockWidget* m_annotationsDock = nullptr;
     SearchPanel* m_search = nullptr;
