@@ -413,6 +413,7 @@ void MainWindow::buildViews()
     m_filterToolBar->addWidget(m_filterBar);
     addToolBarBreak();
     addToolBar(m_filterToolBar);
+    updateToolBarRows();
 
     // The charts keep most of a small screen: the side and bottom panes take a share.
     resizeDocks({m_detailsDock}, {std::clamp(width() / 4, 260, 360)}, Qt::Horizontal);
@@ -671,6 +672,8 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event)
         updateChartTheme();
     if (watched == m_detailsDock && m_detailsDock && event->type() == QEvent::Close)
         m_detailsClosed = true; // its close button: picks no longer open it
+    if (watched == m_filterBar && m_filterBar && event->type() == QEvent::LayoutRequest)
+        QMetaObject::invokeMethod(this, &MainWindow::updateToolBarRows, Qt::QueuedConnection);
 
     return QMainWindow::eventFilter(watched, event);
 }
@@ -681,6 +684,28 @@ void MainWindow::changeEvent(QEvent* event)
     if (event->type() == QEvent::PaletteChange)
         updateChartTheme();
     QMainWindow::changeEvent(event);
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event)
+{
+    QMainWindow::resizeEvent(event);
+    updateToolBarRows();
+}
+
+void MainWindow::updateToolBarRows()
+{
+    // The search field and the filters share one row where both fit whole (the timeline gets
+    // that row's height); else the filters take a row of their own, never folded away.
+    if (!m_mainToolBar || !m_filterToolBar)
+        return;
+    const bool oneRow =
+        m_mainToolBar->sizeHint().width() + m_filterToolBar->sizeHint().width() + 24 <= width();
+    if (oneRow != toolBarBreak(m_filterToolBar))
+        return;
+    if (oneRow)
+        removeToolBarBreak(m_filterToolBar);
+    else
+        insertToolBarBreak(m_filterToolBar);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
