@@ -323,7 +323,11 @@ void TestTimelineChart::windowShowsEveryTitle()
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
     QCOMPARE(int(chart->lastFrame().size()) + hiddenCount(*chart),
              int(w.story()->store().events().size()));
-    if (story == QLatin1String("sample") || story == QLatin1String("dense")) {
+    // The window opens on the whole screen with the timeline taking the Details dock's width
+    // until a pick: at 1920×1080 stories of 40 and 60 events in nine weeks show every title
+    // whole too.
+    if (story == QLatin1String("sample") || story == QLatin1String("dense") ||
+        (story != QLatin1String("sample") && size.width() >= 1920)) {
         QCOMPARE(hiddenCount(*chart), 0);
         for (const auto& p : chart->lastFrame())
             QVERIFY2(!p.shortened, qPrintable(QStringLiteral("event %1's title is cut").arg(p.id)));
