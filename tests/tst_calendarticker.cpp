@@ -43,6 +43,9 @@ void TestCalendarTicker::noYearTwice_data()
     QTest::addColumn<double>("to");
     QTest::newRow("ten days") << at(2025, 12, 26) << at(2026, 1, 5);
     QTest::newRow("nine weeks") << at(2025, 10, 1) << at(2025, 12, 3);
+    // From noon of a 31st: the ten-day steps once never left the 31st (an axis with no ticks).
+    QTest::newRow("nine weeks from a 31st")
+        << at(2025, 8, 31) + kDay / 2 << at(2025, 11, 3);
     QTest::newRow("ten months") << at(2025, 3, 1) << at(2026, 1, 1);
     QTest::newRow("two years") << at(2024, 2, 1) << at(2026, 2, 1);
     QTest::newRow("six years") << at(2019, 6, 1) << at(2025, 6, 1);

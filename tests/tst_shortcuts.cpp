@@ -250,6 +250,12 @@ void TestShortcuts::tabWalksThroughTheWindowInReadingOrder()
 {
     m_window->activateWindow();
     QTRY_VERIFY(m_window->isActiveWindow());
+    // The Details dock waits for a pick (a new window gives the timeline its width).
+    auto* details = m_window->findChild<QDockWidget*>(QStringLiteral("detailsDock"));
+    QVERIFY(details);
+    const Id first = m_window->story()->store().events().constFirst().id;
+    m_window->selection()->setCurrent(EntityRef{EntityKind::Event, first});
+    QVERIFY(details->isVisible());
     // A filter chip (made after the window) sits in the filter bar's turn, not at the end.
     Selection::Filter filter;
     filter.statuses << int(Verification::Confirmed);

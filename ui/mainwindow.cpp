@@ -121,14 +121,13 @@ bool MainWindow::openInitial(const QString& file)
     }
     openStory(path);
     // Where the window and its docks were last time (after the docks exist); the first time,
-    // most of the screen: two charts, the details and the table all need room.
+    // the whole screen, maximised: two charts, the details and the table all need room, and a
+    // timeline short of it hides titles. (Without a window manager to maximise it, the
+    // window still covers the available screen.)
     if (!Preferences::restoreWindow(*this)) {
-        if (const QScreen* screen = this->screen()) {
-            const QRect avail = screen->availableGeometry();
-            const QSize size =
-                (avail.size() * 0.92).expandedTo(QSize(1024, 700)).boundedTo(avail.size());
-            setGeometry(QStyle::alignedRect(Qt::LeftToRight, Qt::AlignCenter, size, avail));
-        }
+        if (const QScreen* screen = this->screen())
+            setGeometry(screen->availableGeometry());
+        setWindowState(windowState() | Qt::WindowMaximized);
     }
     return true;
 }
@@ -164,8 +163,13 @@ bool MainWindow::openStory(const QString& path)
         },
         Qt::QueuedConnection); // queued: the slot replaces the story that emits the signal
     story->startIntegrityCheck();
-    // The docks are made anew for each story: they keep the places the user gave them.
+    // The docks are made anew for each story: they keep the places the user gave them, and
+    // their sizes (the restored state alone gave a new dock the charts' room).
     const QByteArray layout = m_story ? saveState(Preferences::kLayoutVersion) : QByteArray();
+    QHash<QString, QSize> dockSizes;
+    for (QDockWidget* dock : findChildren<QDockWidget*>(Qt::FindDirectChildrenOnly))
+        if (!dock->isHidden() && !dock->isFloating() && rect().contains(dock->geometry()))
+            dockSizes.insert(dock->objectName(), dock->size());
     clearViews();
     m_story = std::move(story);
     m_story->setAuthor(Preferences::author());
@@ -174,8 +178,30 @@ bool MainWindow::openStory(const QString& path)
     if (m_story->store().readOnlyReason() != ReadOnlyReason::Requested)
         showReadOnlyBanner(*this, readOnlyReasonText(m_story->store().readOnlyReason(), path));
     m_timeline->setLaneMode(Preferences::laneMode());
-    if (!layout.isEmpty())
+    if (!layout.isEmpty()) {
         restoreState(layout, Preferences::kLayoutVersion);
+        // A window on screen restores the state of docks made anew with the wrong sizes
+        // (the details took the charts' width): once laid out, each gets its size back.
+        QMetaObject::invokeMethod(
+            this,
+            [this, dockSizes] {
+                for (QDockWidget* dock : findChildren<QDockWidget*>(Qt::FindDirectChildrenOnly)) {
+                    const auto it = dockSizes.constFind(dock->objectName());
+                    if (it == dockSizes.cend() || dock->isHidden() || dock->isFloating())
+                        continue;
+                    const Qt::DockWidgetArea area = dockWidgetArea(dock);
+                    if (area == Qt::LeftDockWidgetArea || area == Qt::RightDockWidgetArea)
+                        resizeDocks({dock}, {it->width()}, Qt::Horizontal);
+                    else
+                        resizeDocks({dock}, {it->height()}, Qt::Vertical);
+                }
+            },
+            Qt::QueuedConnection);
+    } else {
+        // A new window: the Details dock waits for something to show (the timeline has its
+        // width, where the dock would only say "Pick an event"); the first pick opens it.
+        m_detailsDock->hide();
+    }
     // A shared story is remembered by its address without any password.
     const QString shown = Store::isUrl(path) ? m_story->path() : QFileInfo(path).absoluteFilePath();
     addRecent(shown);
@@ -341,6 +367,14 @@ void MainWindow::buildViews()
     m_detailsDock->setObjectName(QStringLiteral("detailsDock"));
     m_detailsDock->setWidget(m_details);
     addDockWidget(Qt::RightDockWidgetArea, m_detailsDock);
+    // Picking an event or actor shows its details, unless the user closed the dock in this
+    // window (its close button, or View › Details).
+    connect(m_detailsDock->toggleViewAction(), &QAction::triggered, this,
+            [this](bool on) { m_detailsClosed = !on; });
+    connect(m_selection, &Selection::currentChanged, m_detailsDock, [this] {
+        if (m_detailsDock->isHidden() && !m_detailsClosed && m_selection->current())
+            m_detailsDock->show();
+    });
 
     // Editing: notes across the story, search results, the undo history.
     m_annotations = new AnnotationsPanel(m_story.get(), m_selection);
@@ -379,6 +413,7 @@ void MainWindow::buildViews()
     m_filterToolBar->addWidget(m_filterBar);
     addToolBarBreak();
     addToolBar(m_filterToolBar);
+    updateToolBarRows();
 
     // The charts keep most of a small screen: the side and bottom panes take a share.
     resizeDocks({m_detailsDock}, {std::clamp(width() / 4, 260, 360)}, Qt::Horizontal);
@@ -635,6 +670,11 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event)
     // hears of it even while this window is hidden.
     if (watched == qApp && event->type() == QEvent::ApplicationPaletteChange)
         updateChartTheme();
+    if (watched == m_detailsDock && m_detailsDock && event->type() == QEvent::Close)
+        m_detailsClosed = true; // its close button: picks no longer open it
+    if (watched == m_filterBar && m_filterBar && event->type() == QEvent::LayoutRequest)
+        QMetaObject::invokeMethod(this, &MainWindow::updateToolBarRows, Qt::QueuedConnection);
+
     return QMainWindow::eventFilter(watched, event);
 }
 
@@ -644,6 +684,28 @@ void MainWindow::changeEvent(QEvent* event)
     if (event->type() == QEvent::PaletteChange)
         updateChartTheme();
     QMainWindow::changeEvent(event);
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event)
+{
+    QMainWindow::resizeEvent(event);
+    updateToolBarRows();
+}
+
+void MainWindow::updateToolBarRows()
+{
+    // The search field and the filters share one row where both fit whole (the timeline gets
+    // that row's height); else the filters take a row of their own, never folded away.
+    if (!m_mainToolBar || !m_filterToolBar)
+        return;
+    const bool oneRow =
+        m_mainToolBar->sizeHint().width() + m_filterToolBar->sizeHint().width() + 24 <= width();
+    if (oneRow != toolBarBreak(m_filterToolBar))
+        return;
+    if (oneRow)
+        removeToolBarBreak(m_filterToolBar);
+    else
+        insertToolBarBreak(m_filterToolBar);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

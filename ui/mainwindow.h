@@ -83,6 +83,7 @@ signals:
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
     void changeEvent(QEvent* event) override;
     bool focusNextPrevChild(bool next) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -109,6 +110,7 @@ private:
     void buildHelpAndFocus();
     void updateChartTheme();
     QList<QWidget*> tabChain() const;
+    void updateToolBarRows();
 
     std::unique_ptr<Story> m_story;
     Selection* m_selection = nullptr;
@@ -120,6 +122,7 @@ private:
     DetailsPanel* m_details = nullptr;
     QDockWidget* m_eventsDock = nullptr;
     QDockWidget* m_detailsDock = nullptr;
+    bool m_detailsClosed = false; // by the user: a pick does not open it again
     AnnotationsPanel* m_annotations = nullptr;
     QDockWidget* m_annotationsDock = nullptr;
     SearchPanel* m_search = nullptr;

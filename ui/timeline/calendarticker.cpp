@@ -67,7 +67,9 @@ QDateTime advance(const QDateTime& t, const CalendarTicker::Step& s)
     case CalendarTicker::Unit::Day:
         if (s.count != 7 && t.date().day() + s.count > t.date().daysInMonth() - s.count / 2 &&
             s.count > 1) // day steps restart at each month: 1, 11, 21, then the 1st again
-            return QDateTime(t.date().addMonths(1).addDays(1 - t.date().day()), QTime(0, 0),
+            // (From the month's first day: the 31st plus a month is the 30th or less, and
+            // back to day 1 of that was the 31st again, a tick that never advanced.)
+            return QDateTime(QDate(t.date().year(), t.date().month(), 1).addMonths(1), QTime(0, 0),
                              QTimeZone::utc());
         return t.addDays(s.count);
     case CalendarTicker::Unit::Month:

@@ -29,7 +29,9 @@ QPen statusPen(const QColor& base, Verification status, bool emphasised, const C
              (emphasised ? 2.5 : 1.0) * theme.lineScale);
     switch (status) {
     case Verification::Draft:
-        pen.setStyle(Qt::DashLine);
+        // Dotted, not dashed: a row of dashes beside a label reads as a line of text (OCR
+        // dropped whole labels beside dashed boxes) and is busier to the eye.
+        pen.setStyle(Qt::DotLine);
         break;
     case Verification::Cleared:
         pen.setWidthF((emphasised ? 3.0 : 2.0) * theme.lineScale);
@@ -114,11 +116,14 @@ void EventsPlottable::draw(QCPPainter* painter)
     if (s.density)
         drawDensity(painter, first, last);
     drawEras(painter, false);
+    // The "Today" line under the events: it no longer runs through their labels (each on its
+    // plate); its label, in the place the lanes kept for it, comes last.
+    drawToday(painter, false);
     if (!s.density)
         drawDetail(painter, first, last);
     // Era names after the events, where no event's box or label is: in a corner of the era.
     drawEras(painter, true);
-    drawToday(painter);
+    drawToday(painter, true);
     painter->restore();
     s.firstPass.generation = -1; // this frame's only
     s.firstPass.lanes.clear();
@@ -522,7 +527,7 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
     }
 }
 
-void EventsPlottable::drawToday(QCPPainter* painter)
+void EventsPlottable::drawToday(QCPPainter* painter, bool withLabel)
 {
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     if (now < m_state->from || now > m_state->to)
@@ -530,7 +535,10 @@ void EventsPlottable::drawToday(QCPPainter* painter)
     const QRectF& r = m_state->plotRect;
     const double x = px(now);
     painter->setPen(QPen(m_state->theme.today, m_state->line(1.5), Qt::DashLine));
-    painter->drawLine(QLineF(x, r.top(), x, r.bottom()));
+    if (!withLabel) {
+        painter->drawLine(QLineF(x, r.top(), x, r.bottom()));
+        return;
+    }
     painter->setFont(m_state->labelFont);
     // Where the lanes' placement kept room for it (the top lane's first sub-row).
     const QCPRange range = mKeyAxis->range();

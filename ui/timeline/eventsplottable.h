@@ -35,7 +35,7 @@ private:
     void drawDensity(QCPPainter* painter, int first, int last);
     void hatchUnverifiedColumns(QCPPainter* painter, int position, const QRectF& band);
     void drawDetail(QCPPainter* painter, int first, int last);
-    void drawToday(QCPPainter* painter);
+    void drawToday(QCPPainter* painter, bool withLabel); // its line, or its label
     double px(qint64 t) const;
     double laneTop(int position) const;
 

@@ -21,8 +21,9 @@ namespace {
 
 constexpr double kGap = 6;    // between neighbours in a sub-row
 constexpr double kMarker = 5; // half width of a point event's diamond
-// Between a box and its label beside it: air enough that the mark does not read as a letter.
-constexpr double kLabelGap = 6;
+// Between a box and its label beside it: air enough that the mark does not read as a letter
+// (nor as part of the line of text, for people or OCR).
+constexpr double kLabelGap = 10;
 // A label whose title is not read yet is reserved this much room when lanes are sized.
 constexpr double kUnreadLabel = 170;
 // A title too long for its room is wrapped onto at most this many lines.

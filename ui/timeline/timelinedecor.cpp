@@ -305,8 +305,8 @@ void TimelineLegend::draw(QCPPainter* painter)
     const QColor base = theme.defaultCategory;
     const QColor outline = theme.dark ? base.lighter(140) : base.darker(150);
     const QPen solid(outline, m_state->line(1));
-    QPen dashed = solid;
-    dashed.setStyle(Qt::DashLine);
+    QPen dotted = solid; // a draft, as the timeline outlines it
+    dotted.setStyle(Qt::DotLine);
     QPen thick = solid;
     thick.setWidthF(m_state->line(2));
     const double rowHeight = m_rowHeight;
@@ -356,7 +356,7 @@ void TimelineLegend::draw(QCPPainter* painter)
             box(x, mid, solid, true, true);
             break;
         case Swatch::Draft:
-            box(x, mid, dashed, false, false);
+            box(x, mid, dotted, false, false);
             break;
         case Swatch::Cleared:
             box(x, mid, thick, false, false);
