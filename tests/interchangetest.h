@@ -116,6 +116,21 @@ inline void fillGraphStory(Store& s)
 // ended), relations with bounds, and timed attribute values — integers over two periods (one
 // open), text with a comma, quotes and brackets, a number with an untimed value beside its
 // timed one — on actors, relations and an event.
+// Two actors, A and B, and one relation between them (directed or not): the smallest graph.
+// Returns the relation, so a test can add another between the same two.
+inline Relation fillPair(Store& s, bool directed = true)
+{
+    Actor a, b;
+    a.name = QStringLiteral("A");
+    b.name = QStringLiteral("B");
+    Relation r;
+    r.sourceId = s.insertActor(a);
+    r.targetId = s.insertActor(b);
+    r.directed = directed;
+    s.insertRelation(r);
+    return r;
+}
+
 inline void fillTimedStory(Store& s)
 {
     auto spell = [](const char* value, const char* start, const char* end) {

@@ -326,14 +326,7 @@ void TestGexf::readsRealWorldFiles()
 void TestGexf::undirectedStorySaysSo()
 {
     auto s = m_stories.create();
-    Actor a, b;
-    a.name = QStringLiteral("A");
-    b.name = QStringLiteral("B");
-    Relation r;
-    r.sourceId = s->insertActor(a);
-    r.targetId = s->insertActor(b);
-    r.directed = false;
-    s->insertRelation(r);
+    Relation r = test::fillPair(*s, false);
     const QByteArray xml = writeGexf(*s);
     QVERIFY2(xml.contains("defaultedgetype=\"undirected\""), xml.constData());
     const ImportBatch batch = readGexf(xml, QStringLiteral("u.gexf"));

@@ -352,13 +352,7 @@ void TestGraphMl::realLayoutIsTheStart()
 void TestGraphMl::inventsNothing()
 {
     auto s = m_stories.create();
-    Actor a, b;
-    a.name = QStringLiteral("A");
-    b.name = QStringLiteral("B");
-    Relation r;
-    r.sourceId = s->insertActor(a);
-    r.targetId = s->insertActor(b);
-    s->insertRelation(r);
+    test::fillPair(*s);
     for (const QByteArray& bytes : {writeGraphMl(*s), writeGexf(*s)}) {
         const ImportBatch back = bytes.contains("<gexf")
                                      ? readGexf(bytes, QStringLiteral("back.gexf"))
@@ -378,14 +372,7 @@ void TestGraphMl::inventsNothing()
 void TestGraphMl::undirectedStorySaysSo()
 {
     auto s = m_stories.create();
-    Actor a, b;
-    a.name = QStringLiteral("A");
-    b.name = QStringLiteral("B");
-    Relation r;
-    r.sourceId = s->insertActor(a);
-    r.targetId = s->insertActor(b);
-    r.directed = false;
-    s->insertRelation(r);
+    Relation r = test::fillPair(*s, false);
     const QByteArray xml = writeGraphMl(*s);
     QVERIFY2(xml.contains("edgedefault=\"undirected\""), xml.constData());
     const ImportBatch batch = readGraphMl(xml, QStringLiteral("u.graphml"));
