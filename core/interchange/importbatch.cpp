@@ -329,6 +329,17 @@ private:
         saveOrigin(*m_write, kind, m_batch.origin, key, Origin{id, fileState, storyState});
     }
 
+    // Entries this family made before, still in the story, that the file no longer holds:
+    // reported in the summary, never deleted.
+    template <typename Entity>
+    void countNoLongerInFile(const Origins& origins, const QSet<QString>& seenKeys,
+                             const QHash<Id, Entity>& byId)
+    {
+        for (auto it = origins.constBegin(); it != origins.constEnd(); ++it)
+            if (!seenKeys.contains(it.key()) && byId.contains(it->id))
+                ++m_summary.noLongerInFile;
+    }
+
     Origins load(EntityKind kind)
     {
         if (m_batch.origin.isEmpty())
@@ -419,9 +430,7 @@ private:
             m_actorIds.append(id);
         }
         if (!m_batch.actorsAreReferences)
-            for (auto it = origins.constBegin(); it != origins.constEnd(); ++it)
-                if (!seenKeys.contains(it.key()) && byId.contains(it->id))
-                    ++m_summary.noLongerInFile;
+            countNoLongerInFile(origins, seenKeys, byId);
     }
 
     Id actorId(Id batchId) const { return m_actorIds.value(batchId - 1, 0); }
@@ -475,9 +484,7 @@ private:
             }
         }
         if (m_batch.listsRelations)
-            for (auto it = origins.constBegin(); it != origins.constEnd(); ++it)
-                if (!seenKeys.contains(it.key()) && byId.contains(it->id))
-                    ++m_summary.noLongerInFile;
+            countNoLongerInFile(origins, seenKeys, byId);
     }
 
     Event mapped(const Event& in) const
@@ -576,10 +583,7 @@ private:
             m_freshKeys.insert(i, key);
         }
         if (m_batch.listsEvents)
-            for (auto it = origins.constBegin(); it != origins.constEnd(); ++it)
-                if (!seenKeys.contains(it.key()) && originIds.contains(it->id) &&
-                    byId.contains(it->id))
-                    ++m_summary.noLongerInFile;
+            countNoLongerInFile(origins, seenKeys, byId);
         if (!m_write)
             return;
         // Many events go through the bulk path: a row at a time costs a statement and a
