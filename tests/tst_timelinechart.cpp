@@ -2,6 +2,7 @@
 #include "edit/edits.h"
 #include "export/chartcomposer.h"
 #include "mainwindow.h"
+#include "settings/preferences.h"
 #include "query/selection.h"
 #include "story/generator.h"
 #include "story/story.h"
@@ -11,7 +12,10 @@
 #include <QCoreApplication>
 #include <QDockWidget>
 #include <QImage>
+#include <QHeaderView>
 #include <QPainter>
+#include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -34,6 +38,7 @@ private slots:
     void windowShowsEveryTitle_data();
     void windowShowsEveryTitle();
     void secondStoryKeepsTheChartsTall();
+    void tableGivesTheTimelineItsHeight();
     void detailsWaitForAPick();
     void openingALaneShowsWhatItHid();
     void openingALaneWhenLanesScroll();
@@ -143,6 +148,8 @@ int hiddenCount(const TimelineChart& chart)
 void TestTimelineChart::initTestCase()
 {
     QVERIFY(m_dir.isValid());
+    QStandardPaths::setTestModeEnabled(true); // the user's settings stay as they are
+    Preferences::setBottomDocksSized(false);
 }
 
 std::unique_ptr<Story> TestTimelineChart::denseStory(const QString& name, int events, int days,
@@ -373,6 +380,72 @@ void TestTimelineChart::secondStoryKeepsTheChartsTall()
     const QString problem = checkFrame(*chart, *w.story());
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
     QCOMPARE(hiddenCount(*chart), 0);
+}
+
+void TestTimelineChart::tableGivesTheTimelineItsHeight()
+{
+    // The events table under the charts gives the timeline the height it needs to show every
+    // event with its title, down to its header and a few rows; a story that fits leaves it
+    // as it was; once the user drags its edge, the table keeps the user's height.
+    denseStory(QStringLiteral("table-a"), 24, 63, 4);
+    denseStory(QStringLiteral("table-b"), 150, 63, 4);
+    auto open = [this](MainWindow& w, const QString& name) {
+        w.resize(1920, 1080);
+        QVERIFY(w.openStory(m_dir.filePath(name + QStringLiteral(".chronomap"))));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        for (int i = 0; i < 8; ++i) {
+            w.timeline()->chart()->plot()->replot(QCustomPlot::rpImmediateRefresh);
+            QCoreApplication::processEvents();
+        }
+        w.timeline()->chart()->plot()->replot(QCustomPlot::rpImmediateRefresh);
+    };
+    int first = 0;
+    {
+        MainWindow w;
+        open(w, QStringLiteral("table-a"));
+        first = w.findChild<QDockWidget*>(QStringLiteral("eventsDock"))->height();
+        QCOMPARE(hiddenCount(*w.timeline()->chart()), 0);
+    }
+    {
+        MainWindow w;
+        open(w, QStringLiteral("table-b"));
+        auto* dock = w.findChild<QDockWidget*>(QStringLiteral("eventsDock"));
+        auto* table = w.findChild<QTableView*>(QStringLiteral("eventTable"));
+        QVERIFY(dock->isVisible());
+        QVERIFY2(dock->height() < first - 20,
+                 qPrintable(QStringLiteral("table %1 px, %2 with 24 events")
+                                .arg(dock->height())
+                                .arg(first)));
+        // Its header and two rows stay in view.
+        QVERIFY(table->height() >= table->horizontalHeader()->height() +
+                                       2 * table->verticalHeader()->defaultSectionSize());
+        TimelineChart* chart = w.timeline()->chart();
+        const QString problem = checkFrame(*chart, *w.story());
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QCOMPARE(hiddenCount(*chart), 0);
+
+        // The user drags the edge between the charts and the table up by 60 pixels.
+        const QPoint edge((dock->geometry().left() + dock->geometry().right()) / 2,
+                          (w.centralWidget()->geometry().bottom() + dock->geometry().top()) / 2);
+        const int before = dock->height();
+        QTest::mousePress(&w, Qt::LeftButton, {}, edge);
+        for (int dy = 10; dy <= 60; dy += 10) {
+            QTest::mouseMove(&w, edge - QPoint(0, dy));
+            QCoreApplication::processEvents(); // the window moves its separator on a timer
+        }
+        QTest::mouseRelease(&w, Qt::LeftButton, {}, edge - QPoint(0, 60));
+        QVERIFY2(dock->height() > before + 40,
+                 qPrintable(QStringLiteral("%1 px, %2 before").arg(dock->height()).arg(before)));
+        QVERIFY(Preferences::bottomDocksSized());
+        const int dragged = dock->height();
+        for (int i = 0; i < 4; ++i) {
+            chart->plot()->replot(QCustomPlot::rpImmediateRefresh);
+            QCoreApplication::processEvents();
+        }
+        QCOMPARE(dock->height(), dragged);
+    }
+    Preferences::setBottomDocksSized(false);
 }
 
 void TestTimelineChart::detailsWaitForAPick()

@@ -180,6 +180,7 @@ bool MainWindow::openStory(const QString& path)
     m_timeline->setLaneMode(Preferences::laneMode());
     if (!layout.isEmpty()) {
         restoreState(layout, Preferences::kLayoutVersion);
+        m_docksRestoring = true;
         // A window on screen restores the state of docks made anew with the wrong sizes
         // (the details took the charts' width): once laid out, each gets its size back.
         QMetaObject::invokeMethod(
@@ -195,6 +196,9 @@ bool MainWindow::openStory(const QString& path)
                     else
                         resizeDocks({dock}, {it->height()}, Qt::Vertical);
                 }
+                // Those sizes take effect when the window next lays itself out.
+                QMetaObject::invokeMethod(
+                    this, [this] { m_docksRestoring = false; }, Qt::QueuedConnection);
             },
             Qt::QueuedConnection);
     } else {
@@ -277,6 +281,7 @@ void MainWindow::buildViews()
     connect(charts, &QSplitter::splitterMoved, charts,
             [charts] { charts->setProperty("userSized", true); });
     connect(m_timeline->plot(), &QCustomPlot::afterReplot, charts, [this, charts, noActors] {
+        QMetaObject::invokeMethod(this, &MainWindow::fitBottomDocks, Qt::QueuedConnection);
         const int total = charts->height() - charts->handleWidth();
         if (charts->property("userSized").toBool() || total <= 0 || !m_timeline)
             return;
@@ -417,7 +422,7 @@ void MainWindow::buildViews()
 
     // The charts keep most of a small screen: the side and bottom panes take a share.
     resizeDocks({m_detailsDock}, {std::clamp(width() / 4, 260, 360)}, Qt::Horizontal);
-    resizeDocks({m_eventsDock}, {std::clamp(height() / 5, 120, 200)}, Qt::Vertical);
+    resizeDocks({m_eventsDock}, {firstBottomHeight()}, Qt::Vertical);
 
     // Undo and redo act on this story's stack; a refused undo says why, once.
     m_undoAct = m_story->undoStack()->createUndoAction(this, tr("&Undo"));
@@ -662,6 +667,68 @@ void MainWindow::updateChartTheme()
     applyChartTheme(m_timeline, theme);
     applyChartTheme(m_actorMap, theme);
     emit chartThemeChanged(theme);
+}
+
+QDockWidget* MainWindow::bottomDock() const
+{
+    // The docks under the charts are tabbed together: the one shown is their height.
+    for (QDockWidget* dock : {m_eventsDock, m_annotationsDock, m_searchDock})
+        if (dock && dock->isVisible() && !dock->isFloating() &&
+            dockWidgetArea(dock) == Qt::BottomDockWidgetArea)
+            return dock;
+    return nullptr;
+}
+
+int MainWindow::firstBottomHeight() const
+{
+    return std::clamp(height() / 5, 120, 200);
+}
+
+void MainWindow::fitBottomDocks()
+{
+    // The docks under the charts (events, notes, search results) give the timeline the height
+    // it needs to show every event with its title, down to a table header and a few rows.
+    // They only give: a height that came and went with each zoom step would make the table
+    // jump while the user zooms. Once the user has dragged their edge, that height stays.
+    QDockWidget* dock = bottomDock();
+    if (!m_timeline || !dock || Preferences::bottomDocksSized())
+        return;
+    const int needed = m_timeline->chart()->neededHeight();
+    auto* charts = qobject_cast<QSplitter*>(centralWidget());
+    // Docks restored from a saved layout get their sizes back once laid out (openStory()).
+    if (needed <= 0 || !charts || charts->count() < 2 || m_docksRestoring)
+        return;
+    // The timeline's height at most, beside a map that keeps a quarter (or none, folded).
+    const int total = charts->height() - charts->handleWidth();
+    const bool mapFolded = charts->sizes().value(1) == 0;
+    const int most = mapFolded ? total : total - total / 4;
+    const int around = m_timeline->height() - m_timeline->plot()->height();
+    const int short_ = needed + around - most;
+    if (short_ <= 2)
+        return;
+    const int title = dock->height() - dock->widget()->height();
+    const int least = title + m_table->horizontalHeader()->sizeHint().height() +
+                      2 * m_table->verticalHeader()->defaultSectionSize() + 4;
+    const int give = mapFolded ? short_ : short_ * 4 / 3 + 1;
+    const int height = std::max(least, dock->height() - give);
+    if (height < dock->height() - 2)
+        resizeDocks({dock}, {height}, Qt::Vertical);
+}
+
+bool MainWindow::event(QEvent* event)
+{
+    // A drag on the window's own area (between its docks and the charts) that changed the
+    // height of the docks below: the user's height from now on.
+    if (event->type() == QEvent::MouseButtonPress) {
+        QDockWidget* dock = bottomDock();
+        m_bottomDocksBefore = dock ? dock->height() : -1;
+    } else if (event->type() == QEvent::MouseButtonRelease && m_bottomDocksBefore >= 0) {
+        QDockWidget* dock = bottomDock();
+        if (dock && dock->height() != m_bottomDocksBefore)
+            Preferences::setBottomDocksSized(true);
+        m_bottomDocksBefore = -1;
+    }
+    return QMainWindow::event(event);
 }
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* event)

@@ -82,6 +82,7 @@ signals:
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
+    bool event(QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
     void changeEvent(QEvent* event) override;
@@ -111,6 +112,9 @@ private:
     void updateChartTheme();
     QList<QWidget*> tabChain() const;
     void updateToolBarRows();
+    void fitBottomDocks();
+    QDockWidget* bottomDock() const;
+    int firstBottomHeight() const;
 
     std::unique_ptr<Story> m_story;
     Selection* m_selection = nullptr;
@@ -123,6 +127,8 @@ private:
     QDockWidget* m_eventsDock = nullptr;
     QDockWidget* m_detailsDock = nullptr;
     bool m_detailsClosed = false; // by the user: a pick does not open it again
+    bool m_docksRestoring = false; // a saved layout's dock sizes not yet given back
+    int m_bottomDocksBefore = -1; // their height when a press on the window's own area began
     AnnotationsPanel* m_annotations = nullptr;
     QDockWidget* m_annotationsDock = nullptr;
     SearchPanel* m_search = nullptr;

@@ -17,6 +17,7 @@ const QString kRecent = QStringLiteral("recentFiles");
 const QString kGeometry = QStringLiteral("window/geometry");
 const QString kState = QStringLiteral("window/state");
 const QString kStateVersion = QStringLiteral("window/stateVersion");
+const QString kBottomDocksSized = QStringLiteral("window/bottomDocksSized");
 } // namespace
 
 QString Preferences::author()
@@ -69,6 +70,16 @@ LaneMode Preferences::laneMode()
 void Preferences::setLaneMode(LaneMode mode)
 {
     QSettings().setValue(kLanes, int(mode));
+}
+
+bool Preferences::bottomDocksSized()
+{
+    return QSettings().value(kBottomDocksSized, false).toBool();
+}
+
+void Preferences::setBottomDocksSized(bool sized)
+{
+    QSettings().setValue(kBottomDocksSized, sized);
 }
 
 QStringList Preferences::recentFiles()

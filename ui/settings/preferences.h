@@ -45,6 +45,10 @@ public:
     // Restores what saveWindow stored; false if nothing (or an older layout) was stored.
     static bool restoreWindow(QMainWindow& window);
     static constexpr int kLayoutVersion = 1;
+    // Whether the user has set the height of the docks under the charts (dragged their
+    // edge): then the window keeps it, instead of giving the timeline what it needs.
+    static bool bottomDocksSized();
+    static void setBottomDocksSized(bool sized);
 };
 
 } // namespace chronomap

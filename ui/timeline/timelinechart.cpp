@@ -226,6 +226,7 @@ std::vector<double> TimelineChart::weightedLaneEdges()
     const QRectF area(m_plot->axisRect()->rect());
     const double height = area.height();
     m_wantedLanesHeight = std::max(1, lanes) * kMinLaneHeight;
+    m_neededLanesHeight = 0;
     m_scrollingEdges = false;
     s.compactRows = false;
     if (lanes == 0 || height <= 0)
@@ -263,6 +264,10 @@ std::vector<double> TimelineChart::weightedLaneEdges()
     m_wantedLanesHeight = 0;
     for (int p = 0; p < lanes; ++p)
         m_wantedLanesHeight += laneHeight(fullRow, need[std::size_t(p)], false);
+    s.compactRows = true;
+    const double packedRow = s.rowHeight();
+    for (int p = 0; p < lanes; ++p)
+        m_neededLanesHeight += laneHeight(packedRow, need[std::size_t(p)], true);
     s.compactRows = m_wantedLanesHeight > height;
     const double rowHeight = s.rowHeight();
     const bool compactRows = s.compactRows;
@@ -331,6 +336,17 @@ std::vector<double> TimelineChart::weightedLaneEdges()
     }
     m_scrollingEdges = true;
     return edges;
+}
+
+int TimelineChart::neededHeight() const
+{
+    // Without the strip and the key, sub-rows packed: the chrome as last laid out so, or an
+    // estimate from the full chrome.
+    if (m_neededLanesHeight <= 0)
+        return 0;
+    const int chrome = m_plot->height() - m_plot->axisRect()->height();
+    const int packedChrome = m_compact ? chrome : std::max(0, fullChrome() - kOverviewAndKey);
+    return packedChrome + int(std::ceil(m_neededLanesHeight));
 }
 
 int TimelineChart::wantedHeight() const

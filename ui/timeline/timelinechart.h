@@ -116,6 +116,10 @@ public:
     // The height (plot pixels, axis and legend included) at which every lane of the present
     // window gets all the sub-rows its events need, as of the last frame.
     int wantedHeight() const;
+    // The least such height: sub-rows packed, without the overview strip and the key (0 when
+    // the last frame drew density or nothing). A window that can give the chart this much
+    // hides no event behind "+N more".
+    int neededHeight() const;
 
     // The events drawn emphasised (the rest dimmed), as the Selection's highlight says.
     const QSet<Id>& highlighted() const;
@@ -208,6 +212,7 @@ private:
     EventFilter m_filter;         // the window's filters, read once per filter change and edit
     double m_laneTop = 0;
     double m_wantedLanesHeight = 0;
+    double m_neededLanesHeight = 0; // the same with packed sub-rows
     bool m_collapseEmptyLanes = false;
     qint64 m_builtFrom = 0, m_builtTo = 0; // the window the collapsed lanes were built for
     bool m_holdLayout = false;             // setting up: the lanes are built once, after
