@@ -400,6 +400,12 @@ void MainWindow::buildViews()
         m_searchDock->raise();
     });
     m_eventsDock->raise();
+    // Tabbed together, the three are as short as the tallest minimum of theirs allows: each
+    // may go down to a table's header and two rows (see fitBottomDocks()).
+    const int twoRows = m_table->horizontalHeader()->sizeHint().height() +
+                        2 * m_table->verticalHeader()->defaultSectionSize() + 4;
+    for (QDockWidget* dock : {m_eventsDock, m_annotationsDock, m_searchDock})
+        dock->widget()->setMinimumHeight(twoRows);
 
     auto* undoView = new QUndoView(m_story->undoStack());
     undoView->setObjectName(QStringLiteral("undoView"));
@@ -707,8 +713,7 @@ void MainWindow::fitBottomDocks()
     if (short_ <= 2)
         return;
     const int title = dock->height() - dock->widget()->height();
-    const int least = title + m_table->horizontalHeader()->sizeHint().height() +
-                      2 * m_table->verticalHeader()->defaultSectionSize() + 4;
+    const int least = title + dock->widget()->minimumHeight();
     const int give = mapFolded ? short_ : short_ * 4 / 3 + 1;
     const int height = std::max(least, dock->height() - give);
     if (height < dock->height() - 2)

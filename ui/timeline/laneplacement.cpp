@@ -368,6 +368,7 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
                 // box), after the box or before it, no wider than the room: measured only
                 // when no one-line placement fits, since most titles fit whole.
                 addWrapped = [&, visLeft, visRight, edge, right, left](bool cutOnes) {
+                    const std::ptrdiff_t first = std::ptrdiff_t(spots.size());
                     if (!text.isEmpty()) {
                         enum Where
                         {
@@ -379,13 +380,19 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
                             slot.point ? 0 : std::min(visRight - visLeft - 12, maxWidth),
                             std::min(edge - (right + kLabelGap), maxWidth),
                             std::min(left - kLabelGap - (r.left() + 2), maxWidth)};
+                        const double wideRooms[] = {
+                            slot.point ? 0 : std::min(visRight - visLeft - 12, oneLineWidth),
+                            std::min(edge - (right + kLabelGap), oneLineWidth),
+                            std::min(left - kLabelGap - (r.left() + 2), oneLineWidth)};
                         const std::pair<bool, int> kinds[] = {
                             {false, kMaxLabelLines}, {true, kMaxLabelLines}, {true, 1}};
                         for (const auto& [cut, maxLines] : kinds)
                             for (const Where where : {Inside, After, Before}) {
                                 if (cut != cutOnes || (!wrap && maxLines > 1))
                                     continue;
-                                const double room = rooms[where];
+                                // A title cut on one line may be as wide as a whole one.
+                                const double room =
+                                    maxLines == 1 ? wideRooms[where] : rooms[where];
                                 if (room < std::min(w, 48.0))
                                     continue;
                                 const WrappedText& wrapped =
@@ -402,6 +409,14 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
                                      where == Inside, int(lines.size()),
                                      lines.size() > 1 || cut ? lines.join(u'\n') : fullText});
                             }
+                        // Shortened, the title keeps as much of itself as a place allows: a
+                        // line after the box before a short box's inside.
+                        if (cutOnes)
+                            std::stable_sort(spots.begin() + first, spots.end(),
+                                             [](const Spot& x, const Spot& y) {
+                                                 return x.text.size() - x.lines >
+                                                        y.text.size() - y.lines;
+                                             });
                     }
                 };
             }
