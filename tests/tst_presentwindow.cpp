@@ -8,6 +8,7 @@
 #include "present/scenestate.h"
 #include "story/story.h"
 #include "theme/charttheme.h"
+#include "timeline/timelinechart.h"
 #include "timeline/timelineview.h"
 
 #include <QLabel>
@@ -40,6 +41,7 @@ private slots:
     void escapeLeaves();
     void storyWithoutScenesPresentsCurrentView();
     void bothChartsShareTheHeight();
+    void emptyLanesLeftOutAsInTheDeck();
 
 private:
     std::unique_ptr<PresentWindow> open(int durationMs);
@@ -203,6 +205,55 @@ void TestPresentWindow::bothChartsShareTheHeight()
     QTRY_VERIFY(std::abs(w->timeline()->height() - w->actorMap()->height()) <= 4);
     w->resize(1600, 1000);
     QTRY_VERIFY(std::abs(w->timeline()->height() - w->actorMap()->height()) <= 4);
+}
+
+void TestPresentWindow::emptyLanesLeftOutAsInTheDeck()
+{
+    // Present shows only the lanes with something in the scene's window, as the deck's pages
+    // do, and every event of the window is in one of them. Gliding to the next scene, the
+    // lanes are that scene's from the start and are not laid out again on the way.
+    auto w = open(600);
+    TimelineChart* chart = w->timeline()->chart();
+    const TimeIndex& index = m_story->timeIndex();
+    auto keys = [chart] {
+        QList<qint64> out;
+        for (std::size_t p = 0; p < chart->lanes().laneCount(); ++p)
+            out << chart->lanes().laneAt(p).key;
+        return out;
+    };
+    auto check = [&](int scene) {
+        const qint64 from = *m_states[scene].from, to = *m_states[scene].to;
+        auto inWindow = [&](quint32 row) {
+            return index.latest()[row] >= from && index.earliest()[row] <= to;
+        };
+        int shown = 0;
+        for (std::size_t p = 0; p < chart->lanes().laneCount(); ++p) {
+            const auto& rows = chart->lanes().laneAt(p).rows;
+            const auto n = std::count_if(rows.begin(), rows.end(), inWindow);
+            QVERIFY2(n > 0, qPrintable(QStringLiteral("scene %1 shows an empty lane, %2")
+                                           .arg(scene + 1)
+                                           .arg(chart->lanes().laneAt(p).label)));
+            shown += int(n);
+        }
+        int all = 0;
+        for (quint32 row = 0; row < quint32(index.size()); ++row)
+            all += inWindow(row) ? 1 : 0;
+        QCOMPARE(shown, all);
+    };
+    check(0);
+    QVERIFY(!QTest::currentTestFailed());
+    // The first scene's window (August) leaves lanes of the story out.
+    QVERIFY(int(chart->lanes().laneCount()) < int(m_story->store().categories().size()));
+    const QList<qint64> first = keys();
+    QTest::keyClick(w.get(), Qt::Key_Right);
+    QVERIFY(w->isAnimating());
+    const QList<qint64> second = keys();
+    QVERIFY(second != first);
+    const int generation = chart->layoutGeneration();
+    QTRY_VERIFY(!w->isAnimating());
+    QCOMPARE(chart->layoutGeneration(), generation);
+    QCOMPARE(keys(), second);
+    check(1);
 }
 
 QTEST_MAIN(TestPresentWindow)

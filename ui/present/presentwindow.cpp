@@ -74,6 +74,8 @@ PresentWindow::PresentWindow(Story* story, const SceneState& fallback, const Cha
     m_timeline = new TimelineView(story, m_selection, m_charts);
     // A presentation is not scrolled: every lane on screen, sharing the height.
     m_timeline->chart()->setScrollLanes(false);
+    // Nor does it show lanes with nothing in the scene's window, as the deck's pages do.
+    m_timeline->chart()->setCollapseEmptyLanes(true);
     m_actorMap = new ActorMapView(story, m_selection, m_charts);
     applyTheme(m_timeline, theme);
     applyTheme(m_actorMap, theme);
@@ -133,8 +135,10 @@ PresentWindow::PresentWindow(Story* story, const SceneState& fallback, const Cha
         const auto w = between(m_start, m_target, v.toDouble());
         m_timeline->setWindow(w.first, w.second);
     });
-    connect(m_animation, &QVariantAnimation::finished, this,
-            [this] { m_timeline->setWindow(m_target.first, m_target.second); });
+    connect(m_animation, &QVariantAnimation::finished, this, [this] {
+        m_timeline->setWindow(m_target.first, m_target.second);
+        m_timeline->chart()->setLanesHeld(false); // the scene's lanes, once it has landed
+    });
 
     showScene(0, false);
 }
@@ -180,6 +184,7 @@ void PresentWindow::finishTransition()
         return;
     m_animation->stop();
     m_timeline->setWindow(m_target.first, m_target.second);
+    m_timeline->chart()->setLanesHeld(false);
 }
 
 void PresentWindow::showScene(int index, bool animate)
@@ -205,6 +210,8 @@ void PresentWindow::showScene(int index, bool animate)
     m_target = {m_timeline->windowFrom(), m_timeline->windowTo()};
     const bool glide =
         animate && m_animation->duration() > 0 && was != m_target && was.second > was.first;
+    // Lanes are laid out for where a glide lands, not for each of its frames.
+    m_timeline->chart()->setLanesHeld(glide);
     if (glide) {
         m_start = was;
         m_timeline->setWindow(was.first, was.second);

@@ -489,8 +489,26 @@ void TimelineChart::setWindow(qint64 from, qint64 to)
     const double pad = std::max((hi - lo) * 0.03, double(kDay));
     ovx->setRange(lo - pad, hi + pad);
     // Lanes left out where empty follow the window (not again for the window they have).
-    if (m_collapseEmptyLanes && (windowFrom() != m_builtFrom || windowTo() != m_builtTo))
+    if (m_collapseEmptyLanes && !m_lanesHeld &&
+        (windowFrom() != m_builtFrom || windowTo() != m_builtTo))
         rebuildLayout();
+}
+
+int TimelineChart::layoutGeneration() const
+{
+    return m_state->generation;
+}
+
+void TimelineChart::setLanesHeld(bool held)
+{
+    if (held == m_lanesHeld)
+        return;
+    m_lanesHeld = held;
+    if (!held && m_collapseEmptyLanes &&
+        (windowFrom() != m_builtFrom || windowTo() != m_builtTo)) {
+        rebuildLayout();
+        replot();
+    }
 }
 
 void TimelineChart::setCollapseEmptyLanes(bool on)

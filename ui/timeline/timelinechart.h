@@ -69,6 +69,12 @@ public:
     // Leaves out the lanes that have no event in the window (a published chart), or keeps
     // every lane of the story (the window: lanes stay put while the user pans).
     void setCollapseEmptyLanes(bool on);
+    // While held (a presentation gliding to its next scene), lanes left out where empty stay
+    // as they are instead of being laid out anew for every frame's window; released, they
+    // follow the window again.
+    void setLanesHeld(bool held);
+    // Bumped whenever the lanes are laid out anew (for tests).
+    int layoutGeneration() const;
     // Shows or hides the overview strip (a published chart has no navigation). The window's
     // chart leaves it and the key out while its lanes would not fit beside them.
     void setOverviewVisible(bool visible);
@@ -214,6 +220,7 @@ private:
     double m_wantedLanesHeight = 0;
     double m_neededLanesHeight = 0; // the same with packed sub-rows
     bool m_collapseEmptyLanes = false;
+    bool m_lanesHeld = false;
     qint64 m_builtFrom = 0, m_builtTo = 0; // the window the collapsed lanes were built for
     bool m_holdLayout = false;             // setting up: the lanes are built once, after
     bool m_scrollLanes = false;
