@@ -29,6 +29,7 @@ constexpr int kOverviewAndKey = 58 + 30 + 24;
 constexpr int kChrome = 150;
 // Below this height (plot pixels) the window's chart draws no overview strip and no key.
 constexpr int kMinFullHeight = 240;
+constexpr int kRowSpacing = 5; // between the plot, the overview strip and the key (QCustomPlot's)
 
 } // namespace
 
@@ -403,6 +404,8 @@ bool TimelineChart::updateCompact()
     if (compact == m_compact)
         return false;
     m_compact = compact;
+    // Hidden rows of the layout still keep their spacing: none while they are hidden.
+    m_plot->plotLayout()->setRowSpacing(compact ? 0 : kRowSpacing);
     setOverviewVisible(m_overviewWanted);
     setLegendVisible(m_legendWanted);
     return true;
