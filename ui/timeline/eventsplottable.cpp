@@ -468,9 +468,9 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
         // "+N more" where a lane has no sub-row left for some of its events: a click on it
         // opens the lane.
         if (!placement.marks.empty()) {
-            const double markTop = y0 + (subRows - 1) * rowHeight;
             painter->setFont(markFont);
             for (const TimelineState::Mark& m : placement.marks) {
+                const double markTop = y0 + std::min(m.sub, subRows - 1) * rowHeight;
                 const QRectF rect(m.x, markTop + 2, m.width, rowHeight - 4);
                 painter->setPen(QPen(theme.mutedText, s.line(1)));
                 painter->setBrush(p % 2 == 1 ? theme.background : theme.panel);

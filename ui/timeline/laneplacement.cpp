@@ -546,38 +546,49 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
             m.width = markWidth(m.count);
             continue;
         }
-        out.marks.push_back({1, std::min(x, r.right() - 2 - markWidth(1)), markWidth(1)});
+        out.marks.push_back({1, std::min(x, r.right() - 2 - markWidth(1)), markWidth(1), -1});
     }
     for (Mark& m : out.marks) {
-        // Room for a mark of a few more events than it holds, so evictions still fit.
+        // Room for a mark of a few more events than it holds, so evictions still fit: in the
+        // lane's last sub-row, or else the lowest one with a gap near where the events hide.
         const double w = markWidth(m.count + 9);
-        double best = -1, bestDistance = 1e18;
-        std::vector<std::pair<double, double>> spans;
-        for (const Slot& slot : out.items)
-            if (inRow(slot, markRow))
-                spans.push_back(footprint(slot, markRow));
-        for (const Mark& other : out.marks)
-            if (&other != &m && other.width > 0)
-                spans.emplace_back(other.x, other.x + other.width);
-        std::sort(spans.begin(), spans.end());
-        double gapStart = r.left() + 2;
-        spans.emplace_back(r.right() - 2 + kGap, r.right() - 2 + kGap);
-        for (const auto& [spanLeft, spanRight] : spans) {
-            const double gapEnd = spanLeft - kGap;
-            if (gapEnd - gapStart >= w) {
-                const double at = std::clamp(m.x, gapStart, gapEnd - w);
-                if (std::abs(at - m.x) < bestDistance) {
-                    bestDistance = std::abs(at - m.x);
-                    best = at;
+        double best = -1;
+        // (Unlimited sub-rows: the first empty one.)
+        for (int row = std::min(markRow, out.rowsUsed); row >= 0 && best < 0; --row) {
+            double bestDistance = 1e18, at = -1;
+            std::vector<std::pair<double, double>> spans;
+            for (const Slot& slot : out.items)
+                if (inRow(slot, row))
+                    spans.push_back(footprint(slot, row));
+            for (const Mark& other : out.marks)
+                if (&other != &m && other.width > 0 &&
+                    (other.sub == row || (other.sub < 0 && row == markRow)))
+                    spans.emplace_back(other.x, other.x + other.width);
+            std::sort(spans.begin(), spans.end());
+            double gapStart = r.left() + 2;
+            spans.emplace_back(r.right() - 2 + kGap, r.right() - 2 + kGap);
+            for (const auto& [spanLeft, spanRight] : spans) {
+                const double gapEnd = spanLeft - kGap;
+                if (gapEnd - gapStart >= w) {
+                    const double x = std::clamp(m.x, gapStart, gapEnd - w);
+                    if (std::abs(x - m.x) < bestDistance) {
+                        bestDistance = std::abs(x - m.x);
+                        at = x;
+                    }
                 }
+                gapStart = std::max(gapStart, spanRight + kGap);
             }
-            gapStart = std::max(gapStart, spanRight + kGap);
+            if (at >= 0 && bestDistance < 4 * w) {
+                best = at;
+                m.sub = row;
+            }
         }
-        if (best >= 0 && bestDistance < 4 * w) {
+        if (best >= 0) {
             m.x = best;
             m.width = markWidth(m.count);
             continue;
         }
+        m.sub = markRow;
         // No gap near: the events where the mark goes are counted in it.
         for (Slot& slot : out.items) {
             if (!inRow(slot, markRow))

@@ -124,6 +124,7 @@ struct TimelineState
     {
         int count = 0;
         double x = 0, width = 0;
+        int sub = -1; // the sub-row it sits in (-1: not placed yet)
     };
     struct LaneSlots
     {
