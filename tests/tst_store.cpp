@@ -1,5 +1,6 @@
 #include "store/sqlite/schema.h"
 #include "store/sqlite/sqlitestore.h"
+#include "story/generator.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -20,6 +21,7 @@ class TestStore : public QObject
 private slots:
     void init();
     void newStoryIsConfigured();
+    void bulkLoadLeavesTheStoryAsConfigured();
     void everyMigrationAppliesInOrder();
     void migratesFormat1Story();
     void verifiesSchemaBeforeMigrating_data();
@@ -105,6 +107,41 @@ void TestStore::newStoryIsConfigured()
     store.reset();
     auto again = Store::open(path(QStringLiteral("a.chronomap")), Store::Mode::ReadWrite);
     QVERIFY(!again->meta(QStringLiteral("created")).isEmpty());
+}
+
+// generate's bulk load changes the connection's settings, the page cache while indexes are
+// built and the search index's flush size while it is rebuilt: all come back, and what it
+// made is whole (indexes, search index, integrity).
+void TestStore::bulkLoadLeavesTheStoryAsConfigured()
+{
+    auto store = SqliteStore::openFile(path(QStringLiteral("g.chronomap")), Store::Mode::Create);
+    store->beginBulkLoad();
+    // A rollback journal during the load (the WAL would write every page twice); SQLite
+    // refuses some modes silently, so the mode is checked, not assumed.
+    QCOMPARE(pragmaText(*store, "PRAGMA journal_mode"), QStringLiteral("delete"));
+    QCOMPARE(pragma(*store, "PRAGMA synchronous"), qint64(0));
+    GenerateOptions o;
+    o.events = 3000;
+    o.actors = 100;
+    generateStory(*store, o);
+    store->endBulkLoad();
+    QCOMPARE(pragmaText(*store, "PRAGMA journal_mode"), QStringLiteral("wal"));
+    QCOMPARE(pragma(*store, "PRAGMA synchronous"), qint64(2)); // FULL
+    QCOMPARE(pragma(*store, "PRAGMA foreign_keys"), qint64(1));
+    const qint64 cacheKiB = -pragma(*store, "PRAGMA cache_size"); // negative: in KiB
+    QVERIFY2(cacheKiB > 0 && cacheKiB <= 8192, qPrintable(QString::number(cacheKiB))); // not 512 MB
+    QVERIFY(store->isDefensiveForTest());
+    QCOMPARE(pragmaText(*store, "SELECT v FROM events_fts_config WHERE k = 'hashsize'"),
+             QStringLiteral("1048576")); // FTS5's default
+    QCOMPARE(pragma(*store, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name IN "
+                            "('event_actors_by_actor', 'event_tags_by_tag')"),
+             qint64(2));
+    QCOMPARE(pragmaText(*store, "PRAGMA integrity_check"), QStringLiteral("ok"));
+    QCOMPARE(pragma(*store, "SELECT count(*) FROM event_actors INDEXED BY event_actors_by_actor "
+                            "WHERE actor_id > 0"),
+             pragma(*store, "SELECT count(*) FROM event_actors"));
+    QCOMPARE(pragma(*store, "SELECT count(*) FROM events_fts WHERE events_fts MATCH 'geneva'"),
+             pragma(*store, "SELECT count(*) FROM events WHERE title LIKE '%Geneva%'"));
 }
 
 void TestStore::everyMigrationAppliesInOrder()

@@ -23,6 +23,8 @@ private slots:
     void bulkEvents();
     void bulkSearchFindsWhatSingleInsertsFind_data() { backendRows(); }
     void bulkSearchFindsWhatSingleInsertsFind();
+    void bulkEventsKeepGivenIdsAndAttributes();
+    void bulkEventsRefuseAnUndatedOneWhole();
     void actors_data() { backendRows(); }
     void actors();
     void relations_data() { backendRows(); }
@@ -372,6 +374,76 @@ void TestStoreRoundTrip::bulkSearchFindsWhatSingleInsertsFind()
     };
     QVERIFY(finds(QStringLiteral("Geneva")));
     QVERIFY(!finds(QStringLiteral("Élysée")));
+}
+
+// The story file's bulk load prepares rows on the producer's thread (ids, texts, links): an
+// event that brings its id keeps it and the next ones continue after it; attributes and tags
+// come along; texts of every batch arrive intact (three batches of 2048).
+void TestStoreRoundTrip::bulkEventsKeepGivenIdsAndAttributes()
+{
+    auto store = Store::open(m_dir->filePath(QStringLiteral("ids.chronomap")), Store::Mode::Create);
+    const Fixture f(*store);
+    QList<Event> want;
+    for (int i = 0; i < 5000; ++i) {
+        Event e = fullEvent(f, i);
+        e.tags.clear();
+        if (i == 2500) {
+            e.id = 90000;
+            e.tags = {QStringLiteral("given")};
+            e.attributes = {Attribute{QStringLiteral("degree"), AttributeType::Integer,
+                                      QStringLiteral("7")}};
+        }
+        want << e;
+    }
+    qsizetype next = 0;
+    const Id first = store->bulkInsertEvents([&](Event& e) {
+                              if (next == want.size())
+                                  return false;
+                              e = want[next++];
+                              return true;
+                          })
+                         .firstId;
+    Id id = first;
+    for (Event& e : want) {
+        if (e.id)
+            id = e.id;
+        e.id = id++;
+    }
+    QCOMPARE(want[2499].id, first + 2499);
+    QCOMPARE(want[2501].id, Id(90001));
+    QCOMPARE(store->counts().events, qint64(want.size()));
+    for (const Event& e : want) {
+        COMPARE_ENTITY(store->event(e.id), e);
+    }
+}
+
+// An event without a valid date, found by the producer in a later batch, refuses the whole
+// load: the rows of the batches before it are not kept.
+void TestStoreRoundTrip::bulkEventsRefuseAnUndatedOneWhole()
+{
+    auto store =
+        Store::open(m_dir->filePath(QStringLiteral("undated.chronomap")), Store::Mode::Create);
+    const Fixture f(*store);
+    int made = 0;
+    QString message;
+    try {
+        store->bulkInsertEvents([&](Event& e) {
+            if (made == 6000)
+                return false;
+            e = fullEvent(f, made);
+            if (made == 4500)
+                e.date = PartialDate();
+            ++made;
+            return true;
+        });
+    } catch (const StoreError& error) {
+        message = error.message();
+    }
+    QVERIFY2(message.contains(QStringLiteral("has no valid date")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("Talks 4500")), qPrintable(message));
+    QCOMPARE(store->counts().events, qint64(0));
+    for (const SearchHit& h : store->search(QStringLiteral("Talks")))
+        QVERIFY(h.ref.kind != EntityKind::Event);
 }
 
 void TestStoreRoundTrip::actors()

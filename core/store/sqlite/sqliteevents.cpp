@@ -222,13 +222,22 @@ void SqliteStore::beginBulkLoad()
 {
     if (!m_created || transactionDepth() != 0)
         return;
-    exec("PRAGMA journal_mode = OFF");
+    // A rollback journal instead of the WAL: the load's pages are written once, into the
+    // file, rather than into the WAL with a checksum each and copied again at close. The
+    // journal holds only the few pages the new story had (pages past its end need none), and
+    // a writer killed midway still leaves the empty story, rolled back. (journal_mode = OFF,
+    // meant here before, is refused by SQLITE_DBCONFIG_DEFENSIVE, silently: the load ran in
+    // WAL mode.)
+    exec("PRAGMA journal_mode = DELETE");
     exec("PRAGMA synchronous = OFF");
     // The writer of a bulk load (generate, import) checks references itself; SQLite checking
     // each of a million rows again doubles the time.
     exec("PRAGMA foreign_keys = OFF");
     exec("PRAGMA cache_size = -524288"); // 512 MB at most, freed at endBulkLoad
-    exec("PRAGMA temp_store = MEMORY");
+    // Not MEMORY: with temporary storage in memory, SQLite's sorter never writes sorted runs
+    // and builds each index as one list sorted in memory, three times slower (see
+    // bulkInsertEvents). Temporary files hold only those runs.
+    exec("PRAGMA temp_store = FILE");
     exec("PRAGMA threads = 2"); // the sorter that builds indexes may use the second core
 }
 
@@ -238,8 +247,11 @@ void SqliteStore::endBulkLoad()
         return;
     exec("PRAGMA cache_size = -8192");
     exec("PRAGMA foreign_keys = ON");
-    exec("PRAGMA synchronous = FULL");
+    // Back to WAL before FULL, as the load's end was before (its COMMIT wrote the WAL without
+    // a sync and the close copied it over unsynced): the switch then does not sync the whole
+    // new file either, which costs 0.15-0.3 s for a million events on this kind of machine.
     exec("PRAGMA journal_mode = WAL");
+    exec("PRAGMA synchronous = FULL");
 }
 
 Store::BulkTimings SqliteStore::bulkInsertEvents(const std::function<bool(Event&)>& next)
@@ -310,6 +322,11 @@ Store::BulkTimings SqliteStore::bulkInsertEvents(const std::function<bool(Event&
     Statement& eventOne = prepare(eventsOne.constData());
     Statement& linkMany = prepare(linksMany.constData());
     Statement& linkOne = prepare(linksOne.constData());
+    // The batches' texts are bound without a copy: no statement keeps them past the load.
+    auto unbind = qScopeGuard([&] {
+        for (Statement* st : {&eventMany, &eventOne, &linkMany, &linkOne})
+            st->reset();
+    });
     Id nextId = 1;
     {
         auto& maxId = prepare("SELECT coalesce(max(id), 0) + 1 FROM events");
@@ -318,74 +335,128 @@ Store::BulkTimings SqliteStore::bulkInsertEvents(const std::function<bool(Event&
         maxId.reset();
     }
     timings.firstId = nextId;
-    auto bindEvent = [&eventTable](Statement& st, int base, const Event& e, Id id) {
-        bindRow(st, base, eventTable, e);
-        st.bind(base + 1, qint64(id));
+
+    // A batch of events as SQLite binds them, made on the producer's thread: each row's
+    // column values, their texts already UTF-8 in one buffer, and the participations. This
+    // thread, which SQLite's work keeps busy, then only binds and steps; the events
+    // themselves are freed over there too. Events with tags or attributes come whole.
+    struct Cell
+    {
+        quint8 kind = 0; // as tables::Value's index: null, integer, real, text
+        qint64 integer = 0;
+        double real = 0;
+        qsizetype at = 0, size = 0; // of the text in Batch::text
     };
     struct Link
     {
         Id event;
         Id actor;
-        const QString* role;
+        Cell role;
         int position;
     };
-    std::vector<Link> links;
-    auto writeBatch = [&](const std::vector<Event>& batch) {
-        std::vector<Id> ids(batch.size());
-        for (std::size_t i = 0; i < batch.size(); ++i) {
-            const Event& e = batch[i];
-            if (!e.date.isValid())
-                requireDate(path(), e.date,
-                            QCoreApplication::translate("chronomap::Store", "the event \"%1\"")
-                                .arg(e.title));
-            ids[i] = e.id ? e.id : nextId++;
-            if (e.id >= nextId)
-                nextId = e.id + 1;
+    struct Batch
+    {
+        std::vector<Id> ids;
+        std::vector<Cell> cells; // kEventCols per event
+        std::vector<Link> links;
+        QByteArray text;
+        std::vector<std::pair<Id, Event>> extras;
+    };
+    auto textCell = [](Batch& b, const QString& s) {
+        Cell c;
+        c.kind = 3;
+        c.at = b.text.size();
+        b.text += s.toUtf8();
+        c.size = b.text.size() - c.at;
+        return c;
+    };
+    auto prepareEvent = [&](Batch& b, Event& e) {
+        if (!e.date.isValid())
+            requireDate(
+                path(), e.date,
+                QCoreApplication::translate("chronomap::Store", "the event \"%1\"").arg(e.title));
+        const Id id = e.id ? e.id : nextId++;
+        if (e.id >= nextId)
+            nextId = e.id + 1;
+        b.ids.push_back(id);
+        for (const tables::Column<Event>& column : eventTable.columns) {
+            const tables::Value v = column.get(e);
+            if (const auto* text = std::get_if<QString>(&v)) {
+                b.cells.push_back(textCell(b, *text));
+                continue;
+            }
+            Cell c;
+            c.kind = quint8(v.index());
+            c.integer = tables::toInt(v);
+            c.real = tables::toReal(v);
+            b.cells.push_back(c);
         }
+        Cell& idCell = b.cells[b.cells.size() - std::size_t(kEventCols)];
+        idCell = Cell{1, qint64(id), 0, 0, 0};
+        int position = 0;
+        for (const Participation& p : e.actors)
+            b.links.push_back({id, p.actorId, textCell(b, p.role), position++});
+        if (!e.tags.isEmpty() || !e.attributes.isEmpty())
+            b.extras.emplace_back(id, std::move(e));
+    };
+    auto bindCell = [](Statement& st, int i, const Batch& b, const Cell& c) {
+        switch (c.kind) {
+        case 1:
+            st.bind(i, c.integer);
+            break;
+        case 2:
+            st.bind(i, c.real);
+            break;
+        case 3:
+            st.bindUnowned(i, QByteArrayView(b.text.constData() + c.at, c.size));
+            break;
+        default:
+            st.bindNull(i);
+        }
+    };
+    auto writeBatch = [&](const Batch& b) {
+        const std::size_t rows = b.ids.size();
+        auto bindEvent = [&](Statement& st, int base, std::size_t row) {
+            const Cell* cells = b.cells.data() + row * std::size_t(kEventCols);
+            for (int c = 0; c < kEventCols; ++c)
+                bindCell(st, base + c + 1, b, cells[c]);
+        };
         std::size_t i = 0;
-        for (; i + kEventRows <= batch.size(); i += kEventRows) {
+        for (; i + kEventRows <= rows; i += kEventRows) {
             eventMany.rewind();
             for (int r = 0; r < kEventRows; ++r)
-                bindEvent(eventMany, r * kEventCols, batch[i + std::size_t(r)],
-                          ids[i + std::size_t(r)]);
+                bindEvent(eventMany, r * kEventCols, i + std::size_t(r));
             eventMany.run();
         }
-        for (; i < batch.size(); ++i) {
+        for (; i < rows; ++i) {
             eventOne.rewind();
-            bindEvent(eventOne, 0, batch[i], ids[i]);
+            bindEvent(eventOne, 0, i);
             eventOne.run();
         }
         // Story format 2: typed attributes (a copied or imported story's), beside the rows.
-        for (std::size_t k = 0; k < batch.size(); ++k)
-            if (!batch[k].attributes.isEmpty())
-                writeAttributes(EntityKind::Event, ids[k], batch[k].attributes);
-        links.clear();
-        for (std::size_t k = 0; k < batch.size(); ++k) {
-            int pos = 0;
-            for (const Participation& p : batch[k].actors)
-                links.push_back({ids[k], p.actorId, &p.role, pos++});
-        }
-        auto bindLink = [](Statement& st, int base, const Link& l) {
-            st.bind(base + 1, qint64(l.event))
-                .bind(base + 2, qint64(l.actor))
-                .bind(base + 3, *l.role)
-                .bind(base + 4, l.position);
+        for (const auto& [id, e] : b.extras)
+            if (!e.attributes.isEmpty())
+                writeAttributes(EntityKind::Event, id, e.attributes);
+        auto bindLink = [&](Statement& st, int base, const Link& l) {
+            st.bind(base + 1, qint64(l.event)).bind(base + 2, qint64(l.actor));
+            bindCell(st, base + 3, b, l.role);
+            st.bind(base + 4, l.position);
         };
         std::size_t j = 0;
-        for (; j + kLinkRows <= links.size(); j += kLinkRows) {
+        for (; j + kLinkRows <= b.links.size(); j += kLinkRows) {
             linkMany.rewind();
             for (int r = 0; r < kLinkRows; ++r)
-                bindLink(linkMany, r * kLinkCols, links[j + std::size_t(r)]);
+                bindLink(linkMany, r * kLinkCols, b.links[j + std::size_t(r)]);
             linkMany.run();
         }
-        for (; j < links.size(); ++j) {
+        for (; j < b.links.size(); ++j) {
             linkOne.rewind();
-            bindLink(linkOne, 0, links[j]);
+            bindLink(linkOne, 0, b.links[j]);
             linkOne.run();
         }
-        for (std::size_t k = 0; k < batch.size(); ++k)
-            if (!batch[k].tags.isEmpty())
-                writeEventTags(ids[k], batch[k].tags);
+        for (const auto& [id, e] : b.extras)
+            if (!e.tags.isEmpty())
+                writeEventTags(id, e.tags);
     };
 
     // The producer (generating or parsing events) runs on a second thread, handing over
@@ -393,22 +464,25 @@ Store::BulkTimings SqliteStore::bulkInsertEvents(const std::function<bool(Event&
     constexpr std::size_t kBatch = 2048;
     std::mutex mutex;
     std::condition_variable cv;
-    std::deque<std::vector<Event>> ready;
+    std::deque<Batch> ready;
     bool finished = false, stop = false;
     std::exception_ptr producerError;
     std::thread producer([&] {
         try {
             bool more = true;
             while (more) {
-                std::vector<Event> batch;
-                batch.reserve(kBatch);
-                while (batch.size() < kBatch) {
+                Batch batch;
+                batch.ids.reserve(kBatch);
+                batch.cells.reserve(kBatch * std::size_t(kEventCols));
+                batch.links.reserve(kBatch * 2);
+                batch.text.reserve(qsizetype(kBatch) * 64);
+                while (batch.ids.size() < kBatch) {
                     Event e;
                     if (!next(e)) {
                         more = false;
                         break;
                     }
-                    batch.push_back(std::move(e));
+                    prepareEvent(batch, e);
                 }
                 std::unique_lock lock(mutex);
                 cv.wait(lock, [&] { return ready.size() < 8 || stop; });
@@ -435,7 +509,7 @@ Store::BulkTimings SqliteStore::bulkInsertEvents(const std::function<bool(Event&
     });
 
     while (true) {
-        std::vector<Event> batch;
+        Batch batch;
         {
             std::unique_lock lock(mutex);
             cv.wait(lock, [&] { return !ready.empty() || finished; });
@@ -451,11 +525,31 @@ Store::BulkTimings SqliteStore::bulkInsertEvents(const std::function<bool(Event&
         writeBatch(batch);
     }
     timings.rowsMs = timer.restart();
-    for (const QByteArray& sql : rebuild)
-        exec(sql.constData());
+    if (!rebuild.isEmpty()) {
+        // SQLite's sorter sorts runs as large as the page cache, then merges them. One run of
+        // a million entries (a 512 MB cache holds them all) is a linked-list merge sort that
+        // misses the CPU cache at every step: 1.5 s for event_actors_by_actor. Runs of 2 MB
+        // (its smallest) sort within the CPU cache and the merge streams: 0.4 s. While the
+        // cache is that small, SQLite writes the transaction's older pages out early, which
+        // the commit would have done anyway.
+        const QByteArray cacheBack = QStringLiteral("PRAGMA cache_size = %1")
+                                         .arg(growCache ? -kBulkCacheKiB : cacheSize)
+                                         .toUtf8();
+        auto growBack = qScopeGuard(
+            [&] { sqlite3_exec(m_db, cacheBack.constData(), nullptr, nullptr, nullptr); });
+        exec("PRAGMA cache_size = -2048");
+        for (const QByteArray& sql : rebuild)
+            exec(sql.constData());
+    }
     timings.indexesMs = timer.restart();
-    // One pass over the table builds the search index faster than a row at a time.
+    // One pass over the table builds the search index faster than a row at a time. FTS5
+    // writes its pending terms out as a new segment whenever they reach its 'hashsize' (1 MB
+    // by default) and merges segments as they pile up: a million titles make dozens of
+    // segments and merges, a fifth of the rebuild. With 32 MB they make one or two; the
+    // default comes back for the edits that follow (the setting is stored in the story).
+    exec("INSERT INTO events_fts(events_fts, rank) VALUES ('hashsize', 33554432)");
     exec("INSERT INTO events_fts(events_fts) VALUES ('rebuild')");
+    exec("INSERT INTO events_fts(events_fts, rank) VALUES ('hashsize', 1048576)");
     tx.commit();
     timings.searchIndexMs = timer.elapsed();
     return timings;

@@ -49,6 +49,13 @@ public:
         sqlite3_bind_text(m_st, i, utf8.constData(), int(utf8.size()), SQLITE_STATIC);
         return *this;
     }
+    // UTF-8 that the caller keeps, unchanged, until the statement has run (bulk loads).
+    Statement& bindUnowned(int i, QByteArrayView utf8)
+    {
+        sqlite3_bind_text(m_st, i, utf8.isEmpty() ? "" : utf8.data(), int(utf8.size()),
+                          SQLITE_STATIC);
+        return *this;
+    }
     Statement& bind(int i, qint64 v)
     {
         sqlite3_bind_int64(m_st, i, v);

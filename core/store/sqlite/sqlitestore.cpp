@@ -76,6 +76,14 @@ std::unique_ptr<SqliteStore> SqliteStore::openFile(const QString& path, Mode mod
     const bool walAbsent = !QFileInfo::exists(path + QStringLiteral("-wal")) &&
                            !QFileInfo::exists(path + QStringLiteral("-shm"));
 
+    // Before SQLite's first use in this process: no allocation statistics, which nothing
+    // reads and which take a process-wide mutex around every allocation (a bulk load makes
+    // tens of millions). Refused without harm if SQLite is already initialised.
+    static const bool noMemoryStatistics = [] {
+        return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+    }();
+    Q_UNUSED(noMemoryStatistics);
+
     auto openIt = [&]() -> std::unique_ptr<SqliteStore> {
         // URI names only for the immutable form: a story named "file:..." is a file name.
         int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE | (immutable ? SQLITE_OPEN_URI : 0);
