@@ -530,8 +530,22 @@ void ActorMapLayer::drawEdges(QCPPainter* painter, const std::vector<QPointF>& p
         return;
     }
 
-    // One path per pen; arrowheads as one filled path per colour.
-    std::map<quint32, std::pair<QPen, QPainterPath>> paths;
+    // Grouped by pen; arrowheads as one filled path per colour. Into a file (SVG, PDF) each
+    // group is one path. On screen and in images, where Qt rasterises a wide antialiased
+    // stroke, each relation of an opaque pen is stroked on its own: one path across the map
+    // made the rasteriser go over the whole outline band by band (a 60-actor map's frame took
+    // about 20 ms, nearly all of it there); strokes of a translucent pen stay one path, so
+    // where they cross the ink is not laid twice.
+    struct Group
+    {
+        QPen pen;
+        QPainterPath path;                // every relation, or the translucent ones
+        std::vector<QPainterPath> pieces; // each relation alone (opaque, raster)
+    };
+    const bool raster = !painter->modes().testFlag(QCPPainter::pmVectorized) &&
+                        painter->paintEngine() &&
+                        painter->paintEngine()->type() == QPaintEngine::Raster;
+    std::map<quint32, Group> paths;
     std::map<QRgb, QPainterPath> arrows;
     for (const MapScene::Edge& e : m_scene.edges) {
         if (e.flags & MapScene::EdgeHidden)
@@ -550,8 +564,12 @@ void ActorMapLayer::drawEdges(QCPPainter* painter, const std::vector<QPointF>& p
         const quint32 key =
             (quint32(e.status) << 24) | (quint32(qRound(pen.widthF() * 4)) << 8) |
             (e.flags & (MapScene::EdgeDimmed | MapScene::EdgeEmphasised | MapScene::EdgeHovered));
-        auto& [keyPen, path] = paths[key];
-        keyPen = pen;
+        Group& group = paths[key];
+        group.pen = pen;
+        const bool alone = raster && pen.color().alpha() == 255;
+        if (alone)
+            group.pieces.emplace_back();
+        QPainterPath& path = alone ? group.pieces.back() : group.path;
         const QPointF start = a + unit(control - a) * (na.radius + 1.0);
         const double arrow = e.directed ? 6 + pen.widthF() : 0;
         const QPointF dirEnd = unit(b - control);
@@ -560,8 +578,11 @@ void ActorMapLayer::drawEdges(QCPPainter* painter, const std::vector<QPointF>& p
         const QRectF wide = clip.adjusted(-20, -20, 20, 20);
         if (e.bend == 0 || box.width() + box.height() > 4 * (clip.width() + clip.height())) {
             QPointF p = start, q = end;
-            if (!clipSegment(p, q, wide))
+            if (!clipSegment(p, q, wide)) {
+                if (alone)
+                    group.pieces.pop_back();
                 continue;
+            }
             path.moveTo(p);
             path.lineTo(q);
         } else {
@@ -580,9 +601,12 @@ void ActorMapLayer::drawEdges(QCPPainter* painter, const std::vector<QPointF>& p
         }
     }
     painter->setBrush(Qt::NoBrush);
-    for (auto& [key, item] : paths) {
-        painter->setPen(item.first);
-        painter->drawPath(item.second);
+    for (const auto& [key, group] : paths) {
+        painter->setPen(group.pen);
+        for (const QPainterPath& piece : group.pieces)
+            painter->drawPath(piece);
+        if (!group.path.isEmpty())
+            painter->drawPath(group.path);
     }
     painter->setPen(Qt::NoPen);
     for (auto& [rgba, path] : arrows) {
