@@ -35,6 +35,7 @@ private slots:
     void wrappedTitleWidthIsItsLinesOwn();
     void smallMapFrameIsStampedUntilSomethingChanges();
     void smallMapRelationsStrokedAloneLookAsOnePath();
+    void mapLegendStampedAnywhereIsWhole();
     void composerTitleBlockFollowsTextAndSize();
 
 private:
@@ -274,6 +275,35 @@ void TestDrawCaches::smallMapRelationsStrokedAloneLookAsOnePath()
     QVERIFY2(inked > 20000, "the map drew next to nothing: the test tests nothing");
     QVERIFY2(differ * 1000 < inked,
              qPrintable(QStringLiteral("%1 of %2 inked pixels differ").arg(differ).arg(inked)));
+}
+
+void TestDrawCaches::mapLegendStampedAnywhereIsWhole()
+{
+    // The map's legend is drawn once into an image and stamped. An export draws the chart
+    // where the page puts it (a painter moved by whole pixels, under the title block): the
+    // same pixels as the chart drawn at the origin, legend whole, not cut at the image's edge.
+    auto story = generatedStory();
+    Selection selection;
+    ActorMapChart chart(story.get(), &selection);
+    chart.setAnimated(false);
+    const QSize size(900, 600);
+    chart.setSize(size);
+    chart.layoutNow();
+    chart.fitMap();
+    auto draw = [&](QPoint at) {
+        QImage image(size + QSize(at.x(), at.y()), QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        QCPPainter painter(&image);
+        painter.translate(at);
+        chart.paint(painter, size);
+        return image.copy(QRect(at, size));
+    };
+    const QImage atOrigin = draw(QPoint(0, 0));
+    for (const QPoint at : {QPoint(40, 90), QPoint(7, 3), QPoint(0, 0)})
+        QVERIFY2(
+            draw(at) == atOrigin,
+            qPrintable(
+                QStringLiteral("the chart drawn at (%1, %2) differs").arg(at.x()).arg(at.y())));
 }
 
 void TestDrawCaches::composerTitleBlockFollowsTextAndSize()

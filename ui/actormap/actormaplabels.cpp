@@ -374,10 +374,15 @@ void ActorMapLayer::drawLegend(QCPPainter* painter)
         return;
     }
     const qreal dpr = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+    // The image covers the whole pixels the legend lands on with the painter's shift: half a
+    // pixel on screen, where the page puts the chart in an export (taking the box's place
+    // without the shift cut an exported legend off at the image's edge). Its content depends
+    // only on the shift's fraction of a pixel.
     const QPointF shift(tf.dx(), tf.dy());
-    const QRectF box = legendBox().adjusted(-2, -2, 2, 2);
+    const QRectF box = legendBox().adjusted(-2, -2, 2, 2).translated(shift);
     const QPoint origin(int(std::floor(box.left())), int(std::floor(box.top())));
-    const quint64 key = legendKey(dpr);
+    const QPointF fraction = shift - QPointF(std::floor(shift.x()), std::floor(shift.y()));
+    const quint64 key = quint64(qHashMulti(legendKey(dpr), fraction.x(), fraction.y())) | 1;
     if (m_legendCache.key != key || m_legendCache.image.isNull()) {
         const QSize size(int(std::ceil(box.right())) - origin.x() + 1,
                          int(std::ceil(box.bottom())) - origin.y() + 1);
