@@ -239,8 +239,10 @@ void TestDrawCaches::smallMapFrameIsStampedUntilSomethingChanges()
 void TestDrawCaches::smallMapRelationsStrokedAloneLookAsOnePath()
 {
     // On raster devices a small map strokes each relation on its own (one path per pen made
-    // Qt's rasteriser slow); files get one path per pen. Both must show the same map: the
-    // same relations, pens and dashes, antialiasing aside where relations cross or meet.
+    // Qt's rasteriser slow), the dimmed ones through a translucent layer; files get one path
+    // per pen. Both must show the same map: the same relations, pens, dashes and alpha,
+    // antialiasing aside where relations cross or meet. Plain, and with one actor
+    // highlighted (every other relation dimmed).
     auto story = generatedStory();
     Selection selection;
     ActorMapChart chart(story.get(), &selection);
@@ -262,19 +264,27 @@ void TestDrawCaches::smallMapRelationsStrokedAloneLookAsOnePath()
         chart.paint(painter, size);
         return image;
     };
-    const QImage alone = draw(false), onePath = draw(true);
-    qsizetype inked = 0, differ = 0;
-    for (int y = 0; y < size.height(); ++y)
-        for (int x = 0; x < size.width(); ++x) {
-            const QRgb a = alone.pixel(x, y), b = onePath.pixel(x, y);
-            inked += a != qRgb(255, 255, 255) ? 1 : 0;
-            const int d = std::max({std::abs(qRed(a) - qRed(b)), std::abs(qGreen(a) - qGreen(b)),
-                                    std::abs(qBlue(a) - qBlue(b))});
-            differ += d > 32 ? 1 : 0;
-        }
-    QVERIFY2(inked > 20000, "the map drew next to nothing: the test tests nothing");
-    QVERIFY2(differ * 1000 < inked,
-             qPrintable(QStringLiteral("%1 of %2 inked pixels differ").arg(differ).arg(inked)));
+    for (const bool highlight : {false, true}) {
+        if (highlight)
+            selection.setHighlight({}, {chart.actors().front().id});
+        const QImage alone = draw(false), onePath = draw(true);
+        qsizetype inked = 0, differ = 0;
+        for (int y = 0; y < size.height(); ++y)
+            for (int x = 0; x < size.width(); ++x) {
+                const QRgb a = alone.pixel(x, y), b = onePath.pixel(x, y);
+                inked += a != qRgb(255, 255, 255) ? 1 : 0;
+                const int d =
+                    std::max({std::abs(qRed(a) - qRed(b)), std::abs(qGreen(a) - qGreen(b)),
+                              std::abs(qBlue(a) - qBlue(b))});
+                differ += d > 32 ? 1 : 0;
+            }
+        QVERIFY2(inked > 20000, "the map drew next to nothing: the test tests nothing");
+        QVERIFY2(differ * 1000 < inked,
+                 qPrintable(QStringLiteral("%1 of %2 inked pixels differ%3")
+                                .arg(differ)
+                                .arg(inked)
+                                .arg(highlight ? QStringLiteral(" (highlighted)") : QString())));
+    }
 }
 
 void TestDrawCaches::mapLegendStampedAnywhereIsWhole()

@@ -532,15 +532,16 @@ void ActorMapLayer::drawEdges(QCPPainter* painter, const std::vector<QPointF>& p
 
     // Grouped by pen; arrowheads as one filled path per colour. Into a file (SVG, PDF) each
     // group is one path. On screen and in images, where Qt rasterises a wide antialiased
-    // stroke, each relation of an opaque pen is stroked on its own: one path across the map
-    // made the rasteriser go over the whole outline band by band (a 60-actor map's frame took
-    // about 20 ms, nearly all of it there); strokes of a translucent pen stay one path, so
-    // where they cross the ink is not laid twice.
+    // stroke, each relation is stroked on its own: one path across the map made the
+    // rasteriser go over the whole outline band by band (a 60-actor map's frame took about
+    // 20 ms, nearly all of it there). A translucent pen's strokes (the dimmed relations) go
+    // into a layer in the opaque colour, laid on with the pen's alpha, so that where they
+    // cross the ink is laid once, as with one path.
     struct Group
     {
         QPen pen;
-        QPainterPath path;                // every relation, or the translucent ones
-        std::vector<QPainterPath> pieces; // each relation alone (opaque, raster)
+        QPainterPath path;                // every relation (vector output)
+        std::vector<QPainterPath> pieces; // each relation alone (raster)
     };
     const bool raster = !painter->modes().testFlag(QCPPainter::pmVectorized) &&
                         painter->paintEngine() &&
@@ -566,7 +567,7 @@ void ActorMapLayer::drawEdges(QCPPainter* painter, const std::vector<QPointF>& p
             (e.flags & (MapScene::EdgeDimmed | MapScene::EdgeEmphasised | MapScene::EdgeHovered));
         Group& group = paths[key];
         group.pen = pen;
-        const bool alone = raster && pen.color().alpha() == 255;
+        const bool alone = raster;
         if (alone)
             group.pieces.emplace_back();
         QPainterPath& path = alone ? group.pieces.back() : group.path;
@@ -602,6 +603,10 @@ void ActorMapLayer::drawEdges(QCPPainter* painter, const std::vector<QPointF>& p
     }
     painter->setBrush(Qt::NoBrush);
     for (const auto& [key, group] : paths) {
+        if (!group.pieces.empty() && group.pen.color().alpha() < 255) {
+            drawTranslucentStrokes(painter, group.pen, group.pieces, clip);
+            continue;
+        }
         painter->setPen(group.pen);
         for (const QPainterPath& piece : group.pieces)
             painter->drawPath(piece);
@@ -613,6 +618,47 @@ void ActorMapLayer::drawEdges(QCPPainter* painter, const std::vector<QPointF>& p
         painter->setBrush(QColor::fromRgba(rgba));
         painter->drawPath(path);
     }
+}
+
+void ActorMapLayer::drawTranslucentStrokes(QCPPainter* painter, const QPen& pen,
+                                           const std::vector<QPainterPath>& pieces,
+                                           const QRectF& clip)
+{
+    // The layer covers the strokes' pixels on the device, within the plot.
+    QRectF bounds;
+    for (const QPainterPath& piece : pieces)
+        bounds |= piece.controlPointRect();
+    const double pad = pen.widthF() + 2;
+    const QTransform tf = painter->transform();
+    QRect area = tf.mapRect(bounds.adjusted(-pad, -pad, pad, pad)).toAlignedRect() &
+                 tf.mapRect(clip).toAlignedRect();
+    if (painter->device())
+        area &= QRect(0, 0, painter->device()->width(), painter->device()->height());
+    if (area.isEmpty())
+        return;
+    const qreal dpr = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+    QImage layer(area.size() * dpr, QImage::Format_ARGB32_Premultiplied);
+    layer.setDevicePixelRatio(dpr);
+    layer.fill(Qt::transparent);
+    {
+        QPainter p(&layer);
+        p.setRenderHints(painter->renderHints());
+        p.setTransform(tf * QTransform::fromTranslate(-area.x(), -area.y()));
+        p.setClipRect(clip);
+        QPen solid = pen;
+        QColor colour = pen.color();
+        colour.setAlpha(255);
+        solid.setColor(colour);
+        p.setPen(solid);
+        p.setBrush(Qt::NoBrush);
+        for (const QPainterPath& piece : pieces)
+            p.drawPath(piece);
+    }
+    painter->save();
+    painter->setTransform(QTransform());
+    painter->setOpacity(painter->opacity() * pen.color().alphaF());
+    painter->drawImage(QPointF(area.topLeft()), layer);
+    painter->restore();
 }
 
 const QPixmap& ActorMapLayer::sprite(ActorKind kind, const QColor& fill, int radius, quint8 flags,
