@@ -8,8 +8,10 @@
 #include "story/story.h"
 #include "theme/charttheme.h"
 #include "timeline/timelinechart.h"
+#include "timeline/timelinestate.h"
 
 #include <QApplication>
+#include <QFontMetricsF>
 #include <QImage>
 #include <QTemporaryDir>
 #include <QTest>
@@ -30,7 +32,10 @@ class TestDrawCaches : public QObject
 private slots:
     void initTestCase();
     void timelineFramesDoNotDependOnWhatWasMeasuredBefore();
+    void wrappedTitleWidthIsItsLinesOwn();
     void smallMapFrameIsStampedUntilSomethingChanges();
+    void smallMapRelationsStrokedAloneLookAsOnePath();
+    void mapLegendStampedAnywhereIsWhole();
     void composerTitleBlockFollowsTextAndSize();
 
 private:
@@ -98,6 +103,48 @@ void TestDrawCaches::timelineFramesDoNotDependOnWhatWasMeasuredBefore()
         QVERIFY2(a == b, qPrintable(QStringLiteral("step %1 differs").arg(step)));
     }
     QVERIFY2(wrapped, "no label was wrapped or shortened: the test tests nothing");
+}
+
+void TestDrawCaches::wrappedTitleWidthIsItsLinesOwn()
+{
+    // A wrapped title's width is added up from its words and spaces as they were measured
+    // for the line breaks, not measured again line by line: it must be the widest line's
+    // own advance, for every title, room, face and size the charts use (window 12 px,
+    // exports larger), shortened last lines included.
+    auto story = generatedStory();
+    QStringList titles;
+    for (const Event& e : story->store().events())
+        if (titles.size() < 80) // enough words of every kind; each is shaped many times here
+            titles << e.title;
+    titles << QStringLiteral("\u26a0 Witkoff and Kushner meet Dmitriev in Miami")
+           << QStringLiteral(
+                  "Tűzszünet «AVA» TeVa LT' P. A, V. \u05e9\u05dc\u05d5\u05dd \U0001F600 end")
+           << QStringLiteral("Supercalifragilisticexpialidociously-long-hyphenated-word here");
+    int wrapped = 0, shortened = 0;
+    for (int pixels : {12, 16, 23}) {
+        TimelineState state;
+        state.labelFont = QApplication::font();
+        state.labelFont.setPixelSize(pixels);
+        for (const bool bold : {false, true}) {
+            QFont font = state.labelFont;
+            font.setBold(bold);
+            const QFontMetricsF metrics(font);
+            for (const QString& title : std::as_const(titles))
+                for (double room = 40; room < 400; room += 23.5)
+                    for (const auto& [maxLines, cut] :
+                         {std::pair{3, false}, std::pair{3, true}, std::pair{1, true}}) {
+                        const auto& result = state.wrapText(title, bold, room, maxLines, cut);
+                        double widest = 0;
+                        for (const QString& line : result.lines)
+                            widest = std::max(widest, metrics.horizontalAdvance(line));
+                        QCOMPARE(result.width, widest);
+                        wrapped += result.lines.size() > 1 ? 1 : 0;
+                        shortened += result.shortened ? 1 : 0;
+                    }
+        }
+    }
+    QVERIFY(wrapped > 100);
+    QVERIFY(shortened > 100);
 }
 
 namespace {
@@ -187,6 +234,86 @@ void TestDrawCaches::smallMapFrameIsStampedUntilSomethingChanges()
     QVERIFY(shown(cached) == before);
     QVERIFY(shown(cached) == before);
     QVERIFY(cached.layer()->lastDrawWasFromCache());
+}
+
+void TestDrawCaches::smallMapRelationsStrokedAloneLookAsOnePath()
+{
+    // On raster devices a small map strokes each relation on its own (one path per pen made
+    // Qt's rasteriser slow), the dimmed ones through a translucent layer; files get one path
+    // per pen. Both must show the same map: the same relations, pens, dashes and alpha,
+    // antialiasing aside where relations cross or meet. Plain, and with one actor
+    // highlighted (every other relation dimmed).
+    auto story = generatedStory();
+    Selection selection;
+    ActorMapChart chart(story.get(), &selection);
+    chart.setAnimated(false);
+    const QSize size(1200, 800);
+    chart.setSize(size);
+    chart.layoutNow();
+    chart.fitMap();
+    QVERIFY(!chart.layer()->isLarge(int(chart.actors().size()), int(chart.relations().size())));
+    auto draw = [&](bool asInAFile) {
+        QImage image(size, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        QCPPainter painter(&image);
+        if (asInAFile) {
+            painter.setMode(QCPPainter::pmVectorized); // one path per pen, as for SVG and PDF
+            // Where a raster painter shifts antialiased drawing by half a pixel (QCPPainter).
+            painter.translate(0.5, 0.5);
+        }
+        chart.paint(painter, size);
+        return image;
+    };
+    for (const bool highlight : {false, true}) {
+        if (highlight)
+            selection.setHighlight({}, {chart.actors().front().id});
+        const QImage alone = draw(false), onePath = draw(true);
+        qsizetype inked = 0, differ = 0;
+        for (int y = 0; y < size.height(); ++y)
+            for (int x = 0; x < size.width(); ++x) {
+                const QRgb a = alone.pixel(x, y), b = onePath.pixel(x, y);
+                inked += a != qRgb(255, 255, 255) ? 1 : 0;
+                const int d =
+                    std::max({std::abs(qRed(a) - qRed(b)), std::abs(qGreen(a) - qGreen(b)),
+                              std::abs(qBlue(a) - qBlue(b))});
+                differ += d > 32 ? 1 : 0;
+            }
+        QVERIFY2(inked > 20000, "the map drew next to nothing: the test tests nothing");
+        QVERIFY2(differ * 1000 < inked,
+                 qPrintable(QStringLiteral("%1 of %2 inked pixels differ%3")
+                                .arg(differ)
+                                .arg(inked)
+                                .arg(highlight ? QStringLiteral(" (highlighted)") : QString())));
+    }
+}
+
+void TestDrawCaches::mapLegendStampedAnywhereIsWhole()
+{
+    // The map's legend is drawn once into an image and stamped. An export draws the chart
+    // where the page puts it (a painter moved by whole pixels, under the title block): the
+    // same pixels as the chart drawn at the origin, legend whole, not cut at the image's edge.
+    auto story = generatedStory();
+    Selection selection;
+    ActorMapChart chart(story.get(), &selection);
+    chart.setAnimated(false);
+    const QSize size(900, 600);
+    chart.setSize(size);
+    chart.layoutNow();
+    chart.fitMap();
+    auto draw = [&](QPoint at) {
+        QImage image(size + QSize(at.x(), at.y()), QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        QCPPainter painter(&image);
+        painter.translate(at);
+        chart.paint(painter, size);
+        return image.copy(QRect(at, size));
+    };
+    const QImage atOrigin = draw(QPoint(0, 0));
+    for (const QPoint at : {QPoint(40, 90), QPoint(7, 3), QPoint(0, 0)})
+        QVERIFY2(
+            draw(at) == atOrigin,
+            qPrintable(
+                QStringLiteral("the chart drawn at (%1, %2) differs").arg(at.x()).arg(at.y())));
 }
 
 void TestDrawCaches::composerTitleBlockFollowsTextAndSize()

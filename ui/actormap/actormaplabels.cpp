@@ -80,22 +80,41 @@ void ActorMapLayer::drawLabels(QCPPainter* painter, const std::vector<QPointF>& 
         taken.add(legendBox()); // no label under the legend
     // On a small map labels also keep off the relations' lines where they can: the visible
     // relations as segments (a bent one as two, through its apex).
-    std::vector<std::pair<QLineF, int>> segments;
+    // Each with its bounding box: most segments lie clear of a candidate's rectangle, and
+    // comparing boxes is far cheaper than clipping (the test runs for every candidate place
+    // of every label against every segment; clipping was a good part of a small map's frame).
+    struct Segment
+    {
+        QPointF p, q;
+        double x0, x1, y0, y1;
+        int edge;
+    };
+    std::vector<Segment> segments;
     if (!large) {
+        auto add = [&segments](const QPointF& p, const QPointF& q, int e) {
+            segments.push_back({p, q, std::min(p.x(), q.x()), std::max(p.x(), q.x()),
+                                std::min(p.y(), q.y()), std::max(p.y(), q.y()), e});
+        };
         for (std::size_t e = 0; e < m_scene.edges.size(); ++e) {
             const MapScene::Edge& edge = m_scene.edges[e];
             if (edge.flags & MapScene::EdgeHidden)
                 continue;
             const QPointF a = px[std::size_t(edge.from)], b = px[std::size_t(edge.to)];
             const QPointF apex = (a + b) / 2 + unit(QPointF(-(b - a).y(), (b - a).x())) * edge.bend;
-            segments.emplace_back(QLineF(a, apex), int(e));
-            segments.emplace_back(QLineF(apex, b), int(e));
+            add(a, apex, int(e));
+            add(apex, b, int(e));
         }
     }
     auto crossesEdge = [&segments](const QRectF& rect, int except) {
-        for (const auto& [line, e] : segments) {
-            QPointF p = line.p1(), q = line.p2();
-            if (e != except && clipSegment(p, q, rect))
+        const double left = rect.left(), right = rect.right(), top = rect.top(),
+                     bottom = rect.bottom();
+        for (const Segment& s : segments) {
+            // A segment whose box lies wholly to one side cannot meet the rectangle (nor
+            // would clipSegment find that it does).
+            if (s.x1 < left || s.x0 > right || s.y1 < top || s.y0 > bottom || s.edge == except)
+                continue;
+            QPointF p = s.p, q = s.q;
+            if (clipSegment(p, q, rect))
                 return true;
         }
         return false;
@@ -355,10 +374,15 @@ void ActorMapLayer::drawLegend(QCPPainter* painter)
         return;
     }
     const qreal dpr = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+    // The image covers the whole pixels the legend lands on with the painter's shift: half a
+    // pixel on screen, where the page puts the chart in an export (taking the box's place
+    // without the shift cut an exported legend off at the image's edge). Its content depends
+    // only on the shift's fraction of a pixel.
     const QPointF shift(tf.dx(), tf.dy());
-    const QRectF box = legendBox().adjusted(-2, -2, 2, 2);
+    const QRectF box = legendBox().adjusted(-2, -2, 2, 2).translated(shift);
     const QPoint origin(int(std::floor(box.left())), int(std::floor(box.top())));
-    const quint64 key = legendKey(dpr);
+    const QPointF fraction = shift - QPointF(std::floor(shift.x()), std::floor(shift.y()));
+    const quint64 key = quint64(qHashMulti(legendKey(dpr), fraction.x(), fraction.y())) | 1;
     if (m_legendCache.key != key || m_legendCache.image.isNull()) {
         const QSize size(int(std::ceil(box.right())) - origin.x() + 1,
                          int(std::ceil(box.bottom())) - origin.y() + 1);

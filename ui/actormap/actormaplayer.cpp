@@ -530,8 +530,23 @@ void ActorMapLayer::drawEdges(QCPPainter* painter, const std::vector<QPointF>& p
         return;
     }
 
-    // One path per pen; arrowheads as one filled path per colour.
-    std::map<quint32, std::pair<QPen, QPainterPath>> paths;
+    // Grouped by pen; arrowheads as one filled path per colour. Into a file (SVG, PDF) each
+    // group is one path. On screen and in images, where Qt rasterises a wide antialiased
+    // stroke, each relation is stroked on its own: one path across the map made the
+    // rasteriser go over the whole outline band by band (a 60-actor map's frame took about
+    // 20 ms, nearly all of it there). A translucent pen's strokes (the dimmed relations) go
+    // into a layer in the opaque colour, laid on with the pen's alpha, so that where they
+    // cross the ink is laid once, as with one path.
+    struct Group
+    {
+        QPen pen;
+        QPainterPath path;                // every relation (vector output)
+        std::vector<QPainterPath> pieces; // each relation alone (raster)
+    };
+    const bool raster = !painter->modes().testFlag(QCPPainter::pmVectorized) &&
+                        painter->paintEngine() &&
+                        painter->paintEngine()->type() == QPaintEngine::Raster;
+    std::map<quint32, Group> paths;
     std::map<QRgb, QPainterPath> arrows;
     for (const MapScene::Edge& e : m_scene.edges) {
         if (e.flags & MapScene::EdgeHidden)
@@ -550,8 +565,12 @@ void ActorMapLayer::drawEdges(QCPPainter* painter, const std::vector<QPointF>& p
         const quint32 key =
             (quint32(e.status) << 24) | (quint32(qRound(pen.widthF() * 4)) << 8) |
             (e.flags & (MapScene::EdgeDimmed | MapScene::EdgeEmphasised | MapScene::EdgeHovered));
-        auto& [keyPen, path] = paths[key];
-        keyPen = pen;
+        Group& group = paths[key];
+        group.pen = pen;
+        const bool alone = raster;
+        if (alone)
+            group.pieces.emplace_back();
+        QPainterPath& path = alone ? group.pieces.back() : group.path;
         const QPointF start = a + unit(control - a) * (na.radius + 1.0);
         const double arrow = e.directed ? 6 + pen.widthF() : 0;
         const QPointF dirEnd = unit(b - control);
@@ -560,8 +579,11 @@ void ActorMapLayer::drawEdges(QCPPainter* painter, const std::vector<QPointF>& p
         const QRectF wide = clip.adjusted(-20, -20, 20, 20);
         if (e.bend == 0 || box.width() + box.height() > 4 * (clip.width() + clip.height())) {
             QPointF p = start, q = end;
-            if (!clipSegment(p, q, wide))
+            if (!clipSegment(p, q, wide)) {
+                if (alone)
+                    group.pieces.pop_back();
                 continue;
+            }
             path.moveTo(p);
             path.lineTo(q);
         } else {
@@ -580,15 +602,63 @@ void ActorMapLayer::drawEdges(QCPPainter* painter, const std::vector<QPointF>& p
         }
     }
     painter->setBrush(Qt::NoBrush);
-    for (auto& [key, item] : paths) {
-        painter->setPen(item.first);
-        painter->drawPath(item.second);
+    for (const auto& [key, group] : paths) {
+        if (!group.pieces.empty() && group.pen.color().alpha() < 255) {
+            drawTranslucentStrokes(painter, group.pen, group.pieces, clip);
+            continue;
+        }
+        painter->setPen(group.pen);
+        for (const QPainterPath& piece : group.pieces)
+            painter->drawPath(piece);
+        if (!group.path.isEmpty())
+            painter->drawPath(group.path);
     }
     painter->setPen(Qt::NoPen);
     for (auto& [rgba, path] : arrows) {
         painter->setBrush(QColor::fromRgba(rgba));
         painter->drawPath(path);
     }
+}
+
+void ActorMapLayer::drawTranslucentStrokes(QCPPainter* painter, const QPen& pen,
+                                           const std::vector<QPainterPath>& pieces,
+                                           const QRectF& clip)
+{
+    // The layer covers the strokes' pixels on the device, within the plot.
+    QRectF bounds;
+    for (const QPainterPath& piece : pieces)
+        bounds |= piece.controlPointRect();
+    const double pad = pen.widthF() + 2;
+    const QTransform tf = painter->transform();
+    QRect area = tf.mapRect(bounds.adjusted(-pad, -pad, pad, pad)).toAlignedRect() &
+                 tf.mapRect(clip).toAlignedRect();
+    if (painter->device())
+        area &= QRect(0, 0, painter->device()->width(), painter->device()->height());
+    if (area.isEmpty())
+        return;
+    const qreal dpr = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+    QImage layer(area.size() * dpr, QImage::Format_ARGB32_Premultiplied);
+    layer.setDevicePixelRatio(dpr);
+    layer.fill(Qt::transparent);
+    {
+        QPainter p(&layer);
+        p.setRenderHints(painter->renderHints());
+        p.setTransform(tf * QTransform::fromTranslate(-area.x(), -area.y()));
+        p.setClipRect(clip);
+        QPen solid = pen;
+        QColor colour = pen.color();
+        colour.setAlpha(255);
+        solid.setColor(colour);
+        p.setPen(solid);
+        p.setBrush(Qt::NoBrush);
+        for (const QPainterPath& piece : pieces)
+            p.drawPath(piece);
+    }
+    painter->save();
+    painter->setTransform(QTransform());
+    painter->setOpacity(painter->opacity() * pen.color().alphaF());
+    painter->drawImage(QPointF(area.topLeft()), layer);
+    painter->restore();
 }
 
 const QPixmap& ActorMapLayer::sprite(ActorKind kind, const QColor& fill, int radius, quint8 flags,

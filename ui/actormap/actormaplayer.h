@@ -150,6 +150,10 @@ private:
     quint64 frameKey(const QCPPainter* painter) const;
     void drawEdges(QCPPainter* painter, const std::vector<QPointF>& px, bool large,
                    const QRectF& area);
+    // Relations of a translucent pen, each stroked on its own into a layer laid on with the
+    // pen's alpha (see drawEdges).
+    void drawTranslucentStrokes(QCPPainter* painter, const QPen& pen,
+                                const std::vector<QPainterPath>& pieces, const QRectF& clip);
     void drawNodes(QCPPainter* painter, const std::vector<QPointF>& px,
                    const std::vector<int>& order, bool large, bool skipOverlay = false);
     void drawLargeBody(QCPPainter* painter, const std::vector<QPointF>& px,

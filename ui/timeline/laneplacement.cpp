@@ -33,10 +33,13 @@ constexpr int kMaxLabelLines = 3;
 // within), measured by `advance`. More lines than `maxLines`: empty, or with `cut`, the first
 // lines and the last shortened with "…" by `elide` (*shortened then true). `*lo`, `*hi`: every
 // width in [lo, hi) breaks the text into the same lines (each test against `width` goes the
-// same way), so a cache can answer for all of them.
+// same way), so a cache can answer for all of them. `*widest`: the widest line's advance, as
+// the sum of its words and spaces (a line's own advance, shaped, is the same: see
+// tst_drawcaches' wrappedTitleWidthIsItsLinesOwn) or, for a shortened line, measured.
 QStringList wrapLines(const QString& text, const std::function<double(const QString&)>& advance,
                       const std::function<QString(const QString&)>& elide, double width,
-                      int maxLines, bool cut, bool* shortened, double* lo, double* hi)
+                      int maxLines, bool cut, bool* shortened, double* lo, double* hi,
+                      double* widest)
 {
     *lo = -std::numeric_limits<double>::infinity();
     *hi = std::numeric_limits<double>::infinity();
@@ -50,9 +53,10 @@ QStringList wrapLines(const QString& text, const std::function<double(const QStr
         return false;
     };
     QStringList lines;
+    std::vector<double> widths; // of `lines`
     QString line;
-    // Each word measured once, a line's width the sum of its words and spaces (what kerning
-    // across a space changes is far below a pixel).
+    // Each word measured once, a line's width the sum of its words and spaces (shaping every
+    // new line again cost most of a frame that met new rooms).
     const double space = advance(QStringLiteral(" "));
     double lineWidth = 0;
     const QStringList words = text.split(u' ', Qt::SkipEmptyParts);
@@ -64,8 +68,10 @@ QStringList wrapLines(const QString& text, const std::function<double(const QStr
             lineWidth = joinedWidth;
             continue;
         }
-        if (!line.isEmpty())
+        if (!line.isEmpty()) {
             lines << line;
+            widths.push_back(lineWidth);
+        }
         line.clear();
         // A word wider than the room: as much of it as fits on each line.
         while (word.size() > 1 && !within(advance(word))) {
@@ -73,21 +79,31 @@ QStringList wrapLines(const QString& text, const std::function<double(const QStr
             while (n > 1 && !within(advance(word.left(n))))
                 --n;
             lines << word.left(n);
+            widths.push_back(advance(word.left(n)));
             word = word.mid(n);
         }
         line = word;
         lineWidth = advance(word);
     }
-    if (!line.isEmpty())
+    if (!line.isEmpty()) {
         lines << line;
+        widths.push_back(lineWidth);
+    }
     *shortened = false;
-    if (lines.size() <= maxLines)
+    *widest = 0;
+    if (lines.size() <= maxLines) {
+        for (double w : widths)
+            *widest = std::max(*widest, w);
         return lines;
+    }
     if (!cut)
         return {};
     const QString rest = lines.mid(maxLines - 1).join(u' ');
     lines = lines.mid(0, maxLines - 1);
     lines << elide(rest);
+    for (int i = 0; i < maxLines - 1; ++i)
+        *widest = std::max(*widest, widths[std::size_t(i)]);
+    *widest = std::max(*widest, advance(lines.last()));
     *shortened = true;
     return lines;
 }
@@ -149,14 +165,12 @@ const TimelineState::WrappedText& TimelineState::wrapText(const QString& text, b
     WrappedText& out = entry.text;
     out.lines = wrapLines(
         text, [&](const QString& s) { return textWidth(s, bold); }, elide, width, maxLines, cut,
-        &out.shortened, &entry.lo, &entry.hi);
+        &out.shortened, &entry.lo, &entry.hi, &out.width);
     // A shortened last line depends on the room itself: kept for this room only.
     if (out.shortened) {
         entry.lo = width;
         entry.hi = std::nextafter(width, std::numeric_limits<double>::infinity());
     }
-    for (const QString& line : std::as_const(out.lines))
-        out.width = std::max(out.width, textWidth(line, bold));
     if (ranges.size() >= 32)
         ranges.clear();
     ranges.push_back(std::move(entry));
@@ -518,7 +532,14 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
     // in the lane's last sub-row: in the nearest gap there, or else in the place of the
     // events it then counts too.
     // The mark's text is in bold.
-    auto markWidth = [&](int count) { return textWidth(moreText(count), true) + 8; };
+    // Each count's text made and measured once per lane (translating it is not free).
+    std::map<int, double> markWidths;
+    auto markWidth = [&](int count) {
+        const auto it = markWidths.find(count);
+        if (it != markWidths.end())
+            return it->second;
+        return markWidths.emplace(count, textWidth(moreText(count), true) + 8).first->second;
+    };
     // What a slot takes in sub-row `sub`: its box and label there, or a wrapped label's line.
     auto inRow = [](const Slot& slot, int sub) {
         return slot.sub >= 0 && slot.sub <= sub && sub < slot.sub + slot.lines;
