@@ -529,8 +529,8 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
         return out;
 
     // The marks: hidden events close together share one, placed where the first of them is,
-    // in the lane's last sub-row: in the nearest gap there, or else in the place of the
-    // events it then counts too.
+    // in the nearest gap of the lane's last sub-row (or the lowest sub-row with one near), or
+    // else in the last sub-row in the place of the events it then counts too.
     // The mark's text is in bold.
     // Each count's text made and measured once per lane (translating it is not free).
     std::map<int, double> markWidths;
