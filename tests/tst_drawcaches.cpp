@@ -156,6 +156,15 @@ QImage shown(ActorMapChart& chart)
     return chart.plot()->grab().toImage();
 }
 
+// A map at `size`, laid out and fitted at once, as an export draws it.
+void layOut(ActorMapChart& chart, QSize size)
+{
+    chart.setAnimated(false);
+    chart.setSize(size);
+    chart.layoutNow();
+    chart.fitMap();
+}
+
 } // namespace
 
 void TestDrawCaches::smallMapFrameIsStampedUntilSomethingChanges()
@@ -246,11 +255,8 @@ void TestDrawCaches::smallMapRelationsStrokedAloneLookAsOnePath()
     auto story = generatedStory();
     Selection selection;
     ActorMapChart chart(story.get(), &selection);
-    chart.setAnimated(false);
     const QSize size(1200, 800);
-    chart.setSize(size);
-    chart.layoutNow();
-    chart.fitMap();
+    layOut(chart, size);
     QVERIFY(!chart.layer()->isLarge(int(chart.actors().size()), int(chart.relations().size())));
     auto draw = [&](bool asInAFile) {
         QImage image(size, QImage::Format_ARGB32_Premultiplied);
@@ -295,11 +301,8 @@ void TestDrawCaches::mapLegendStampedAnywhereIsWhole()
     auto story = generatedStory();
     Selection selection;
     ActorMapChart chart(story.get(), &selection);
-    chart.setAnimated(false);
     const QSize size(900, 600);
-    chart.setSize(size);
-    chart.layoutNow();
-    chart.fitMap();
+    layOut(chart, size);
     auto draw = [&](QPoint at) {
         QImage image(size + QSize(at.x(), at.y()), QImage::Format_ARGB32_Premultiplied);
         image.fill(Qt::white);
