@@ -74,8 +74,10 @@ PresentWindow::PresentWindow(Story* story, const SceneState& fallback, const Cha
     m_timeline = new TimelineView(story, m_selection, m_charts);
     // A presentation is not scrolled: every lane on screen, sharing the height.
     m_timeline->chart()->setScrollLanes(false);
-    // Nor does it show lanes with nothing in the scene's window, as the deck's pages do.
+    // Nor does it show lanes with nothing in the scene's window, or the overview strip (the
+    // presenter navigates by scene), as the deck's pages do not.
     m_timeline->chart()->setCollapseEmptyLanes(true);
+    m_timeline->chart()->setOverviewVisible(false);
     m_actorMap = new ActorMapView(story, m_selection, m_charts);
     applyTheme(m_timeline, theme);
     applyTheme(m_actorMap, theme);
