@@ -222,8 +222,17 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
     // open a sub-row of its own; or wrapped once wider than maxLabelWidth(): the first reads
     // best, the others may stack a busy lane in fewer sub-rows. The lane takes whichever
     // hides fewer events, then needs fewer sub-rows (the first on a tie).
-    LaneSlots out = placeLane(position, maxRows, r, lower, upper, withLabels, r.width(), true,
-                              false, budget);
+    return placeLane(position, maxRows, r, lower, upper, withLabels,
+                     placeLane(position, maxRows, r, lower, upper, withLabels, r.width(), true,
+                               false, budget),
+                     budget);
+}
+
+TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, const QRectF& r,
+                                                  double lower, double upper, bool withLabels,
+                                                  LaneSlots plain, int& budget)
+{
+    LaneSlots out = std::move(plain);
     if (!withLabels)
         return out;
     auto better = [](const LaneSlots& a, const LaneSlots& b) {

@@ -251,16 +251,35 @@ std::vector<double> TimelineChart::weightedLaneEdges()
     pass.plot = area;
     pass.lanes.clear();
     pass.lanes.reserve(need.size());
-    for (int p = 0; p < lanes; ++p) {
-        pass.lanes.push_back(s.placeLane(p, 0, area, range.lower, range.upper, true, budget));
-        need[std::size_t(p)] = std::max(1, pass.lanes.back().rowsUsed);
-    }
     // Sub-rows at their full height where every lane fits so (and what the chart asks for);
     // else packed tighter: placing events is a matter of x only, so the same sub-rows serve.
     auto laneHeight = [](double rowHeight, int rows, bool compact) {
         return std::max(compact ? kMinCompactLaneHeight : kMinLaneHeight,
                         rows * rowHeight + (compact ? 4 : 6));
     };
+    // Titles on one line first. Wrapping some (other placements, see placeLane()) stacks a
+    // lane in fewer sub-rows, never in half as many: lanes that would not fit in the height
+    // even then are sized by the first placement alone (the frame places them again in the
+    // sub-rows they get, every way).
+    for (int p = 0; p < lanes; ++p)
+        pass.lanes.push_back(s.placeLane(p, 0, area, range.lower, range.upper, true, area.width(),
+                                         true, false, budget));
+    {
+        const bool was = s.compactRows;
+        s.compactRows = true;
+        const double packed = s.rowHeight();
+        s.compactRows = was;
+        double leastHeight = 0;
+        for (const TimelineState::LaneSlots& lane : pass.lanes)
+            leastHeight += laneHeight(packed, (std::max(1, lane.rowsUsed) + 1) / 2, true);
+        if (leastHeight <= height)
+            for (int p = 0; p < lanes; ++p)
+                pass.lanes[std::size_t(p)] =
+                    s.placeLane(p, 0, area, range.lower, range.upper, true,
+                                std::move(pass.lanes[std::size_t(p)]), budget);
+    }
+    for (int p = 0; p < lanes; ++p)
+        need[std::size_t(p)] = std::max(1, pass.lanes[std::size_t(p)].rowsUsed);
     const double fullRow = s.rowHeight();
     m_wantedLanesHeight = 0;
     for (int p = 0; p < lanes; ++p)

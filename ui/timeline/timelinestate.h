@@ -154,6 +154,9 @@ struct TimelineState
     // marks in the last sub-row.
     LaneSlots placeLane(int position, int maxRows, const QRectF& plot, double lower, double upper,
                         bool withLabels, int& budget);
+    // The same, given the plain placement (titles on one line where they fit: the first try).
+    LaneSlots placeLane(int position, int maxRows, const QRectF& plot, double lower, double upper,
+                        bool withLabels, LaneSlots plain, int& budget);
     // The same, a title on one line when it is at most `oneLineWidth` wide and has the room,
     // else wrapped onto lines of at most maxLabelWidth() where it would be cut, or not (`wrap`
     // false: one line each, shortened if need be). `thrifty`: wrapped also where one line would
