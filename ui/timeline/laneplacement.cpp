@@ -409,8 +409,12 @@ TimelineState::LaneSlots TimelineState::placeLane(int position, int maxRows, con
                             std::min(left - kLabelGap - (r.left() + 2), oneLineWidth)};
                         const std::pair<bool, int> kinds[] = {
                             {false, kMaxLabelLines}, {true, kMaxLabelLines}, {true, 1}};
+                        // Wrapped beside the box before inside it: a first line on the box
+                        // and the rest under it read as two labels.
+                        constexpr Where wrappedOrder[] = {After, Before, Inside};
+                        constexpr Where lineOrder[] = {Inside, After, Before};
                         for (const auto& [cut, maxLines] : kinds)
-                            for (const Where where : {Inside, After, Before}) {
+                            for (const Where where : maxLines > 1 ? wrappedOrder : lineOrder) {
                                 if (cut != cutOnes || (!wrap && maxLines > 1))
                                     continue;
                                 // A title cut on one line may be as wide as a whole one.
