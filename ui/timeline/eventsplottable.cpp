@@ -481,13 +481,12 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
             }
         }
     }
-    // Labels last, above every box. The two faces and their metrics made once per frame, not
-    // once per label: each QFont copy changed to bold is a font lookup of its own.
+    // Labels last, above every box. The two faces made once per frame, not once per label:
+    // each QFont copy changed to bold is a font lookup of its own.
     painter->setFont(s.labelFont);
     QFont regularFont = s.labelFont, boldFont = s.labelFont;
     regularFont.setBold(false);
     boldFont.setBold(true);
-    const QFontMetricsF regularMetrics(regularFont), boldMetrics(boldFont);
     for (const Pending& l : labels) {
         const TimelineState::Placed& placed = s.placed[l.placed];
         const QStringList lines = l.lines > 1 ? l.text.split(u'\n') : QStringList{l.text};
@@ -508,12 +507,10 @@ void EventsPlottable::drawDetail(QCPPainter* painter, int first, int last)
             painter->setPen(l.color);
             if (!l.text.isEmpty()) {
                 painter->setFont(l.bold ? boldFont : regularFont);
-                // At the baseline of a line centred in its row: no text layout per label and
-                // frame, as drawing into a rectangle with alignment would build.
-                const QFontMetricsF& lineMetrics = l.bold ? boldMetrics : regularMetrics;
-                const double baseline = line.center().y() +
-                                        (lineMetrics.ascent() - lineMetrics.descent()) / 2;
-                painter->drawText(QPointF(line.left(), baseline), lines[i]);
+                // Centred in its row, prepared once (no text layout per label and frame).
+                const QStaticText& text = s.lineText(lines[i], l.bold);
+                painter->drawStaticText(
+                    QPointF(line.left(), line.center().y() - text.size().height() / 2), text);
                 painter->setFont(s.labelFont);
             }
         }

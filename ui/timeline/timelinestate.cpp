@@ -55,6 +55,28 @@ const QStaticText* TimelineState::title(Id id, int& budget)
     return &*titles.insert(id, text);
 }
 
+const QStaticText& TimelineState::lineText(const QString& text, bool bold)
+{
+    if (lineTextsFont != labelFont) {
+        lineTexts[0].clear();
+        lineTexts[1].clear();
+        lineTextsFont = labelFont;
+    }
+    QHash<QString, QStaticText>& cache = lineTexts[bold ? 1 : 0];
+    auto it = cache.constFind(text);
+    if (it != cache.cend())
+        return *it;
+    if (cache.size() > kMaxCachedTitles)
+        cache.clear();
+    QStaticText line(text);
+    line.setTextFormat(Qt::PlainText);
+    line.setPerformanceHint(QStaticText::AggressiveCaching);
+    QFont font = labelFont;
+    font.setBold(bold);
+    line.prepare(QTransform(), font);
+    return *cache.insert(text, line);
+}
+
 QColor TimelineState::colorOf(const LaneLayout::Lane& lane, quint32 row) const
 {
     // A category lane is drawn in its category's colour; other lanes colour each event by its

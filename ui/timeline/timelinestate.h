@@ -198,6 +198,12 @@ struct TimelineState
 
     // Returns the prepared title of an event, reading it if allowed; nullptr if not yet.
     const QStaticText* title(Id id, int& budget);
+    // A line of a label drawn otherwise than its whole title (wrapped, shortened, marked or in
+    // bold), prepared once in the label type: laying text out again in every frame cost most
+    // of a frame full of wrapped titles.
+    const QStaticText& lineText(const QString& text, bool bold);
+    QHash<QString, QStaticText> lineTexts[2]; // regular, bold
+    QFont lineTextsFont;                      // the type they were prepared in
     QColor colorOf(const LaneLayout::Lane& lane, quint32 row) const;
     // The colour a lane's density is drawn in: its category's, or the theme's default.
     QColor laneColor(const LaneLayout::Lane& lane) const;
