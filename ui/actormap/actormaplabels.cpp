@@ -366,10 +366,7 @@ void ActorMapLayer::drawLegend(QCPPainter* painter)
     // Into a file (vector, or a scaled export) it is drawn as text and lines; on screen it is
     // stamped from an image drawn once, since laying out its words took a good part of a
     // large map's frame.
-    const QPaintEngine* engine = painter->paintEngine();
-    const QTransform& tf = painter->transform();
-    if (painter->modes().testFlag(QCPPainter::pmVectorized) || !engine ||
-        engine->type() != QPaintEngine::Raster || tf.type() > QTransform::TxTranslate) {
+    if (!paintsRasterShifted(painter)) {
         drawLegendInto(painter, clipRect());
         return;
     }
@@ -378,7 +375,7 @@ void ActorMapLayer::drawLegend(QCPPainter* painter)
     // pixel on screen, where the page puts the chart in an export (taking the box's place
     // without the shift cut an exported legend off at the image's edge). Its content depends
     // only on the shift's fraction of a pixel.
-    const QPointF shift(tf.dx(), tf.dy());
+    const QPointF shift(painter->transform().dx(), painter->transform().dy());
     const QRectF box = legendBox().adjusted(-2, -2, 2, 2).translated(shift);
     const QPoint origin(int(std::floor(box.left())), int(std::floor(box.top())));
     const QPointF fraction = shift - QPointF(std::floor(shift.x()), std::floor(shift.y()));

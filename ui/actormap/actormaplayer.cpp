@@ -290,16 +290,20 @@ quint64 ActorMapLayer::frameKey(const QCPPainter* painter) const
     return quint64(h) | 1; // never 0: no image yet
 }
 
+bool ActorMapLayer::paintsRasterShifted(const QCPPainter* painter)
+{
+    const QPaintEngine* engine = painter->paintEngine();
+    return engine && engine->type() == QPaintEngine::Raster &&
+           painter->transform().type() <= QTransform::TxTranslate &&
+           !painter->modes().testFlag(QCPPainter::pmVectorized);
+}
+
 bool ActorMapLayer::drawSmallFrame(QCPPainter* painter)
 {
     // Only a map that is never large (drawn in full each frame), on screen: a raster device
     // the painter only shifts, caching allowed. Files and exports draw afresh.
-    const QPaintEngine* engine = painter->paintEngine();
-    const QTransform& tf = painter->transform();
     if (!m_caching || m_scene.nodes.size() > std::size_t(kLargeNodes) ||
-        m_scene.edges.size() > std::size_t(kLargeEdges) || !engine ||
-        engine->type() != QPaintEngine::Raster || tf.type() > QTransform::TxTranslate ||
-        painter->modes().testFlag(QCPPainter::pmVectorized) ||
+        m_scene.edges.size() > std::size_t(kLargeEdges) || !paintsRasterShifted(painter) ||
         painter->modes().testFlag(QCPPainter::pmNoCaching) || !painter->device())
         return false;
     const quint64 key = frameKey(painter);

@@ -146,6 +146,8 @@ protected:
 
 private:
     void drawScene(QCPPainter* painter);
+    // A painter onto the screen's pixels: a raster device it only shifts, not a file.
+    static bool paintsRasterShifted(const QCPPainter* painter);
     bool drawSmallFrame(QCPPainter* painter);
     quint64 frameKey(const QCPPainter* painter) const;
     void drawEdges(QCPPainter* painter, const std::vector<QPointF>& px, bool large,
