@@ -183,10 +183,10 @@ double TimelineState::maxLabelWidth() const
     return 340.0 * std::max(1, labelFont.pixelSize()) / 12.0;
 }
 
-double TimelineState::rowHeight() const
+double TimelineState::rowHeight(bool compact) const
 {
     const double type = std::ceil(QFontMetricsF(labelFont).height());
-    return compactRows ? std::max(kCompactRowHeight, type + 2) : std::max(kRowHeight, type + 5);
+    return compact ? std::max(kCompactRowHeight, type + 2) : std::max(kRowHeight, type + 5);
 }
 
 bool TimelineState::todayLabel(const QRectF& r, double lower, double upper, QRectF* rect) const

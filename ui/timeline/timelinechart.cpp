@@ -264,14 +264,11 @@ std::vector<double> TimelineChart::weightedLaneEdges()
     for (int p = 0; p < lanes; ++p)
         pass.lanes.push_back(s.placeLane(p, 0, area, range.lower, range.upper, true, area.width(),
                                          true, false, budget));
+    const double fullRow = s.rowHeight(false), packedRow = s.rowHeight(true);
     {
-        const bool was = s.compactRows;
-        s.compactRows = true;
-        const double packed = s.rowHeight();
-        s.compactRows = was;
         double leastHeight = 0;
         for (const TimelineState::LaneSlots& lane : pass.lanes)
-            leastHeight += laneHeight(packed, (std::max(1, lane.rowsUsed) + 1) / 2, true);
+            leastHeight += laneHeight(packedRow, (std::max(1, lane.rowsUsed) + 1) / 2, true);
         if (leastHeight <= height)
             for (int p = 0; p < lanes; ++p)
                 pass.lanes[std::size_t(p)] =
@@ -280,12 +277,9 @@ std::vector<double> TimelineChart::weightedLaneEdges()
     }
     for (int p = 0; p < lanes; ++p)
         need[std::size_t(p)] = std::max(1, pass.lanes[std::size_t(p)].rowsUsed);
-    const double fullRow = s.rowHeight();
     m_wantedLanesHeight = 0;
     for (int p = 0; p < lanes; ++p)
         m_wantedLanesHeight += laneHeight(fullRow, need[std::size_t(p)], false);
-    s.compactRows = true;
-    const double packedRow = s.rowHeight();
     for (int p = 0; p < lanes; ++p)
         m_neededLanesHeight += laneHeight(packedRow, need[std::size_t(p)], true);
     s.compactRows = m_wantedLanesHeight > height;

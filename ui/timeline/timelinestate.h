@@ -52,7 +52,8 @@ struct TimelineState
     // tighter rather than scroll or hide: a line of type and a little air.
     static constexpr double kCompactRowHeight = 16;
     bool compactRows = false;
-    double rowHeight() const;
+    double rowHeight() const { return rowHeight(compactRows); }
+    double rowHeight(bool compact) const;
     // No line of a wrapped label is wider than this (a title kept on one line may be, where
     // the plot has the room; see placeLane()).
     double maxLabelWidth() const;
